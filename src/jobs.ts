@@ -1,0 +1,16 @@
+// Background work of the running platform: the sweeper that releases unpaid reservations, and
+// the outbox handlers through which later modules learn about earlier ones' events.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from './platform/db.ts';
+import type { Config } from './platform/config.ts';
+import type { OutboxHandler } from './platform/outbox.ts';
+import { startReservationSweeper } from './modules/orders/sweeper.ts';
+
+export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
+  const stops = [startReservationSweeper(db, config, log)];
+  return () => stops.forEach((stop) => stop());
+}
+
+export function outboxHandlers(): Map<string, OutboxHandler[]> {
+  return new Map();
+}

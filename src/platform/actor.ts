@@ -1,0 +1,10 @@
+// Who is making a request. Authorization lives in the services, which receive the actor.
+export type Actor =
+  | { kind: 'guest'; guestTokenHash: string | null }
+  | { kind: 'user'; userId: string; isOperator: boolean; guestTokenHash: string | null }
+  | { kind: 'token'; sellerId: string; tokenId: string }
+  | { kind: 'system'; name: string };
+
+export const systemActor = (name: string): Actor => ({ kind: 'system', name });
+export const isOperator = (a: Actor): boolean => (a.kind === 'user' && a.isOperator) || a.kind === 'system';
+export const actorId = (a: Actor): string | null => (a.kind === 'user' ? a.userId : a.kind === 'token' ? a.tokenId : null);

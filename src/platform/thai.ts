@@ -1,0 +1,46 @@
+// Thai identifiers and contact details (../shared/REFERENCE.md, "Thai identifiers").
+
+/** 13-digit national ID / juristic tax ID: check digit = (11 - sum(d_i * (14 - i)) mod 11) mod 10. */
+export function isValidThaiId(id: string): boolean {
+  if (!/^\d{13}$/.test(id)) return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(id[i]) * (13 - i);
+  return (11 - (sum % 11)) % 10 === Number(id[12]);
+}
+
+/** Strips the spaces and dashes people type ("1-2345-67890-12-1"). */
+export const compactDigits = (s: string) => s.replace(/[\s-]/g, '');
+
+/**
+ * A Thai mobile number in E.164 (+66 and 9 digits), from "0812345678", "081-234-5678",
+ * "+66 81 234 5678" or "66812345678"; null when it is not a Thai mobile number.
+ */
+export function normalizeThaiMobile(input: string): string | null {
+  const s = input.replace(/[\s\-().]/g, '');
+  let national: string;
+  if (/^\+66\d{9}$/.test(s)) national = s.slice(3);
+  else if (/^66\d{9}$/.test(s)) national = s.slice(2);
+  else if (/^0\d{9}$/.test(s)) national = s.slice(1);
+  else return null;
+  // Thai mobile ranges start 6, 8 or 9 after the trunk prefix.
+  if (!/^[689]/.test(national)) return null;
+  return `+66${national}`;
+}
+
+export function normalizeEmail(input: string): string | null {
+  const s = input.trim().toLowerCase();
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) && s.length <= 254 ? s : null;
+}
+
+/** GTIN-8/12/13/14 (EAN/UPC) with its mod-10 check digit. */
+export function isValidGtin(gtin: string): boolean {
+  if (!/^(\d{8}|\d{12,14})$/.test(gtin)) return false;
+  const digits = gtin.split('').map(Number);
+  const check = digits.pop()!;
+  let sum = 0;
+  digits.reverse().forEach((d, i) => { sum += d * (i % 2 === 0 ? 3 : 1); });
+  return (10 - (sum % 10)) % 10 === check;
+}
+
+/** A Thai postcode: 5 digits, the first two from 10 to 96. */
+export const isValidPostcode = (s: string) => /^(1[0-9]|[2-8]\d|9[0-6])\d{3}$/.test(s);

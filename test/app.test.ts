@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { createTestDatabase, testConfig } from './db.ts';
+import type { Database } from '../src/platform/db.ts';
+
+let database: Database;
+let app: FastifyInstance;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildApp({ db: database.db, config: testConfig(), logger: false });
+});
+afterAll(async () => { await app.close(); await database.close(); });
+
+describe('the platform shell', () => {
+  it('answers the health check after touching the database', async () => {
+    const res = await app.inject('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await app.inject('/docs/json');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().openapi).toMatch(/^3\./);
+    expect(res.json().info.title).toBe('Talad API');
+  });
+
+  it('answers an unknown route with problem+json in the asked language', async () => {
+    const th = await app.inject({ url: '/api/nope' });
+    expect(th.statusCode).toBe(404);
+    expect(th.headers['content-type']).toContain('application/problem+json');
+    expect(th.json()).toMatchObject({ code: 'not_found', detail: 'ไม่พบข้อมูลที่ต้องการ' });
+    const zh = await app.inject({ url: '/api/nope', headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect(zh.json().detail).toBe('未找到所请求的内容');
+    const en = await app.inject({ url: '/api/nope', headers: { 'accept-language': 'en-US' } });
+    expect(en.json().detail).toBe('The requested resource was not found');
+  });
+
+  it('sends secure headers', async () => {
+    const res = await app.inject('/api/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

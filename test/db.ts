@@ -1,0 +1,41 @@
+// A fresh, migrated database for one test file: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set.
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { fromPglite, fromPostgres, type Database } from '../src/platform/db.ts';
+import { loadConfig, type Config } from '../src/platform/config.ts';
+
+export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export async function createTestDatabase(): Promise<Database> {
+  const template = inject('pgTemplate');
+  const url = process.env.TEST_DATABASE_URL;
+  if (url && template) {
+    const name = `talad_t_${template.split('_').pop()}_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name} template ${template}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = fromPostgres(u.toString(), 20);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const a = postgres(url, { max: 1, onnotice: () => {} });
+        await a.unsafe(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  }
+  const dump = readFileSync(inject('pgliteDump'));
+  const pg = new PGlite({ loadDataDir: new Blob([dump]) });
+  await pg.waitReady;
+  return fromPglite(pg);
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/talad-test-data', SIGN_IN_RATE_LIMIT: '1000', ...overrides });
+}
