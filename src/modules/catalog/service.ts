@@ -1,0 +1,2 @@
+// The catalog's service: what other modules and the routes may call.
+export { getVariantsForSale, type VariantForSale } from './sale.ts';
