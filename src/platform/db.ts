@@ -58,3 +58,9 @@ export async function queryRows<T = Record<string, unknown>>(db: Executor, query
   const res: any = await db.execute(query);
   return (Array.isArray(res) ? res : res.rows) as T[];
 }
+
+/** A uuid[] literal for one bound parameter (`= any(${uuidArray(ids)}::uuid[])`): one SQL text for any
+ * number of ids, so prepared statements are reused. Callers pass validated uuids only. */
+export function uuidArray(ids: string[]): string {
+  return `{${ids.join(',')}}`;
+}

@@ -38,11 +38,10 @@ CREATE TABLE "cart_items" (
 --> statement-breakpoint
 CREATE TABLE "carts" (
 	"id" uuid PRIMARY KEY NOT NULL,
-	"user_id" uuid,
-	"guest_token_hash" text,
+	"owner_key" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "carts_has_owner" CHECK (user_id is not null or guest_token_hash is not null)
+	CONSTRAINT "carts_owner_key_unique" UNIQUE("owner_key")
 );
 --> statement-breakpoint
 CREATE TABLE "categories" (
@@ -326,8 +325,6 @@ ALTER TABLE "seller_members" ADD CONSTRAINT "seller_members_user_id_users_id_fk"
 ALTER TABLE "sellers" ADD CONSTRAINT "sellers_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sellers" ADD CONSTRAINT "sellers_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("id") WHERE delivered_at is null;--> statement-breakpoint
-CREATE UNIQUE INDEX "carts_user_key" ON "carts" USING btree ("user_id") WHERE user_id is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "carts_guest_key" ON "carts" USING btree ("guest_token_hash") WHERE guest_token_hash is not null;--> statement-breakpoint
 CREATE INDEX "categories_parent_idx" ON "categories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "product_images_product_idx" ON "product_images" USING btree ("product_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "product_variants_seller_sku_key" ON "product_variants" USING btree ("seller_id","sku");--> statement-breakpoint

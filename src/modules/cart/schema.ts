@@ -1,18 +1,16 @@
-import { pgTable, text, uuid, timestamp, integer, primaryKey, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, timestamp, integer, primaryKey, check } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
-/** A cart belongs to a signed-in user or to a guest cookie (stored as its hash). */
+/**
+ * A cart belongs to a signed-in user ("u:<user id>") or a guest cookie ("g:<hash of the cookie>").
+ * One text key makes the hot add-to-cart path a single upsert for both kinds of owner.
+ */
 export const carts = pgTable('carts', {
   id: uuid('id').primaryKey(),
-  userId: uuid('user_id'),
-  guestTokenHash: text('guest_token_hash'),
+  ownerKey: text('owner_key').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('carts_user_key').on(t.userId).where(sql`user_id is not null`),
-  uniqueIndex('carts_guest_key').on(t.guestTokenHash).where(sql`guest_token_hash is not null`),
-  check('carts_has_owner', sql`user_id is not null or guest_token_hash is not null`),
-]);
+});
 
 export const cartItems = pgTable('cart_items', {
   cartId: uuid('cart_id').notNull().references(() => carts.id, { onDelete: 'cascade' }),

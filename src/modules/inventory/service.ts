@@ -1,0 +1,160 @@
+// Inventory: stock per variant per location. available = on_hand - reserved.
+// Checkout reserves; payment commits (on hand goes down); cancellation or expiry releases.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/actor.ts';
+import { actorId } from '../../platform/actor.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { emit } from '../../platform/outbox.ts';
+import { queryRows, uuidArray as pgArray, type Executor } from '../../platform/db.ts';
+import { requireSellerAccess } from '../sellers/access.ts';
+import { sellerFacts } from '../sellers/lookup.ts';
+import { getVariantsForSale } from '../catalog/service.ts';
+import { stockLevels, stockLocations, stockAdjustments } from './schema.ts';
+import './messages.ts';
+
+export interface StockLine { variantId: string; locationId: string; onHand: number; reserved: number; available: number }
+
+/** The seller's own stock location, created on first use in the seller's province. */
+export async function sellerLocation(tx: Executor, sellerId: string): Promise<string> {
+  const [found] = await tx.select({ id: stockLocations.id }).from(stockLocations)
+    .where(and(eq(stockLocations.sellerId, sellerId), eq(stockLocations.kind, 'seller'))).limit(1);
+  if (found) return found.id;
+  const facts = (await sellerFacts(tx, [sellerId])).get(sellerId);
+  if (!facts) throw notFound('seller');
+  const id = newId();
+  await tx.insert(stockLocations).values({ id, sellerId, kind: 'seller', name: 'Main', provinceCode: facts.provinceCode });
+  return id;
+}
+
+async function requireOwnVariant(tx: Executor, sellerId: string, variantId: string): Promise<void> {
+  const [v] = await getVariantsForSale(tx, [variantId]);
+  if (!v || v.sellerId !== sellerId) throw new AppError(404, 'variant_not_in_shop');
+}
+
+/** Sets on-hand stock (a count, a receipt, a correction); the change is recorded with its reason. */
+export async function setStock(
+  tx: Executor, actor: Actor, input: { sellerId: string; variantId: string; onHand?: number; delta?: number; reason: string },
+): Promise<StockLine> {
+  await requireSellerAccess(tx, actor, input.sellerId);
+  await requireOwnVariant(tx, input.sellerId, input.variantId);
+  const locationId = await sellerLocation(tx, input.sellerId);
+  await tx.insert(stockLevels).values({ variantId: input.variantId, locationId, sellerId: input.sellerId })
+    .onConflictDoNothing();
+  const [current] = await tx.select().from(stockLevels)
+    .where(and(eq(stockLevels.variantId, input.variantId), eq(stockLevels.locationId, locationId))).for('update');
+  const target = input.onHand ?? current.onHand + (input.delta ?? 0);
+  if (target < current.reserved || target < 0) {
+    throw new AppError(409, 'stock_below_reserved', { reserved: current.reserved }, [{ field: input.onHand !== undefined ? 'onHand' : 'delta', code: 'too_small', params: { min: current.reserved - (input.onHand === undefined ? current.onHand : 0) } }]);
+  }
+  const delta = target - current.onHand;
+  await tx.update(stockLevels).set({ onHand: target, updatedAt: sql`now()` })
+    .where(and(eq(stockLevels.variantId, input.variantId), eq(stockLevels.locationId, locationId)));
+  if (delta !== 0) {
+    await tx.insert(stockAdjustments).values({
+      id: newId(), sellerId: input.sellerId, variantId: input.variantId, locationId, delta, reason: input.reason, actorId: actorId(actor),
+    });
+    await emit(tx, { topic: 'stock.changed', aggregateId: input.variantId, payload: { sellerId: input.sellerId, variantId: input.variantId, onHand: target } });
+  }
+  return { variantId: input.variantId, locationId, onHand: target, reserved: current.reserved, available: target - current.reserved };
+}
+
+export async function listStock(db: Executor, actor: Actor, sellerId: string): Promise<StockLine[]> {
+  await requireSellerAccess(db, actor, sellerId);
+  const rows = await db.select().from(stockLevels).where(eq(stockLevels.sellerId, sellerId));
+  return rows.map((r) => ({ variantId: r.variantId, locationId: r.locationId, onHand: r.onHand, reserved: r.reserved, available: r.onHand - r.reserved }));
+}
+
+/** Units available to sell per variant, summed over locations (0 for a variant with no stock row). */
+export async function availability(db: Executor, variantIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
+  if (!variantIds.length) return out;
+  const rows = await queryRows<{ variant_id: string; available: number }>(db, sql`
+    select variant_id, sum(on_hand - reserved)::int as available from stock_levels
+    where variant_id = any(${pgArray(variantIds)}::uuid[]) group by variant_id`);
+  for (const r of rows) out.set(r.variant_id, r.available);
+  return out;
+}
+
+export interface Allocation { variantId: string; locationId: string; sellerId: string; quantity: number }
+export type ReservationOutcome = { ok: true; allocations: Allocation[] } | { ok: false; soldOut: string[] };
+
+/**
+ * Reserves stock for many checkouts at once. The stock rows of every variant in the batch are
+ * locked once (in a fixed order, so concurrent batches cannot deadlock), the checkouts are served
+ * in arrival order from what is available, and one UPDATE writes all the reservations. A hot SKU
+ * costs one row lock per batch instead of one per buyer. Each checkout is all-or-nothing.
+ * The table's CHECK (on_hand >= reserved) stands behind this: no bug here can oversell.
+ */
+export async function reserveStock(tx: Executor, requests: { variantId: string; quantity: number }[][]): Promise<ReservationOutcome[]> {
+  const variantIds = [...new Set(requests.flat().map((l) => l.variantId))];
+  if (!variantIds.length) return requests.map(() => ({ ok: true, allocations: [] }));
+  const rows = await queryRows<{ variant_id: string; location_id: string; seller_id: string; available: number }>(tx, sql`
+    select variant_id, location_id, seller_id, on_hand - reserved as available from stock_levels
+    where variant_id = any(${pgArray(variantIds)}::uuid[])
+    order by variant_id, location_id for update`);
+  const pools = new Map<string, { locationId: string; sellerId: string; available: number }[]>();
+  for (const r of rows) {
+    const list = pools.get(r.variant_id) ?? [];
+    list.push({ locationId: r.location_id, sellerId: r.seller_id, available: r.available });
+    pools.set(r.variant_id, list);
+  }
+  const taken = new Map<string, number>(); // "variant|location" -> units reserved by this batch
+  const outcomes: ReservationOutcome[] = requests.map((lines) => {
+    const allocations: Allocation[] = [];
+    const soldOut: string[] = [];
+    for (const line of lines) {
+      const pool = (pools.get(line.variantId) ?? []).find((p) => p.available >= line.quantity);
+      if (!pool) soldOut.push(line.variantId);
+      else allocations.push({ variantId: line.variantId, locationId: pool.locationId, sellerId: pool.sellerId, quantity: line.quantity });
+    }
+    if (soldOut.length) return { ok: false, soldOut };
+    for (const a of allocations) {
+      pools.get(a.variantId)!.find((p) => p.locationId === a.locationId)!.available -= a.quantity;
+      const k = `${a.variantId}|${a.locationId}`;
+      taken.set(k, (taken.get(k) ?? 0) + a.quantity);
+    }
+    return { ok: true, allocations };
+  });
+  if (taken.size) {
+    const changes = [...taken].map(([k, quantity]) => { const [v, l] = k.split('|'); return { v, l, q: quantity }; });
+    await tx.execute(sql`
+      update stock_levels s set reserved = s.reserved + c.q, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(v uuid, l uuid, q int)
+      where s.variant_id = c.v and s.location_id = c.l`);
+  }
+  return outcomes;
+}
+
+/** Payment arrived: held units leave the shelf (on hand and reserved both go down). */
+export async function commitReservations(tx: Executor, orderIds: string[]): Promise<void> {
+  await settle(tx, orderIds, 'held', 'committed', sql`on_hand = s.on_hand - c.q, reserved = s.reserved - c.q`);
+}
+
+/** Cancelled or expired: held units become available again; committed (paid) units go back on the shelf. */
+export async function releaseReservations(tx: Executor, orderIds: string[]): Promise<void> {
+  await settle(tx, orderIds, 'held', 'released', sql`reserved = s.reserved - c.q`);
+  await settle(tx, orderIds, 'committed', 'released', sql`on_hand = s.on_hand + c.q`);
+}
+
+async function settle(tx: Executor, orderIds: string[], from: 'held' | 'committed', to: 'committed' | 'released', change: ReturnType<typeof sql>): Promise<void> {
+  if (!orderIds.length) return;
+  await tx.execute(sql`
+    with moved as (
+      update reservations set status = ${to}, settled_at = now()
+      where order_id = any(${pgArray(orderIds)}::uuid[]) and status = ${from}
+      returning variant_id, location_id, quantity
+    ), c as (
+      select variant_id as v, location_id as l, sum(quantity)::int as q from moved group by variant_id, location_id
+    )
+    update stock_levels s set ${change}, updated_at = now() from c where s.variant_id = c.v and s.location_id = c.l`);
+}
+
+export async function insertReservations(tx: Executor, rows: { orderId: string; sellerId: string; variantId: string; locationId: string; quantity: number; expiresAt: Date }[]): Promise<void> {
+  if (!rows.length) return;
+  const data = rows.map((r) => ({ id: newId(), o: r.orderId, s: r.sellerId, v: r.variantId, l: r.locationId, q: r.quantity, e: r.expiresAt.toISOString() }));
+  await tx.execute(sql`
+    insert into reservations (id, order_id, seller_id, variant_id, location_id, quantity, expires_at)
+    select id, o, s, v, l, q, e from jsonb_to_recordset(${JSON.stringify(data)}::jsonb)
+      as x(id uuid, o uuid, s uuid, v uuid, l uuid, q int, e timestamptz)`);
+}

@@ -1,0 +1,206 @@
+// Checkout: the cart becomes, in one transaction, an order group with one order per shop, its
+// stock reserved, immutable line snapshots and totals in satang, status pending_payment.
+//
+// Checkouts are group-committed (platform/batcher.ts): all checkouts waiting while a batch runs go
+// into the next transaction together. Each still gets its own answer, which is stored under its
+// Idempotency-Key in the same transaction, so a retry returns the same answer and an order the
+// buyer was told about is always committed (and an order nobody was told about never is).
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { createBatcher } from '../../platform/batcher.ts';
+import { queryRows, type Db, type Executor } from '../../platform/db.ts';
+import type { Config } from '../../platform/config.ts';
+import { getVariantsForSale, type VariantForSale } from '../catalog/service.ts';
+import { sellerFacts } from '../sellers/lookup.ts';
+import { reserveStock, insertReservations } from '../inventory/service.ts';
+import { cartLines, clearCarts, shopShipping } from '../cart/service.ts';
+import type { ShippingAddress } from './schema.ts';
+import { formatOrderNumber } from './views.ts';
+import './messages.ts';
+
+export interface CheckoutInput {
+  shippingAddress: ShippingAddress;
+  contactPhone: string;
+  contactEmail?: string;
+  /** What the buyer saw; when the total has changed since, the checkout is refused. */
+  expectedTotalSatang?: number;
+}
+
+export interface CheckoutRequest {
+  actor: Actor;
+  ownerKey: string;
+  idempotencyKey: string;
+  requestHash: string;
+  input: CheckoutInput;
+}
+
+export interface PlacedOrder {
+  id: string; number: string; sellerId: string; status: 'pending_payment';
+  subtotalSatang: number; shippingSatang: number; totalSatang: number;
+  lines: { variantId: string; sku: string; title: VariantForSale['title']; unitPriceSatang: number; quantity: number; lineTotalSatang: number }[];
+}
+
+export interface CheckoutSuccess {
+  orderGroupId: string; status: 'pending_payment'; currency: 'THB';
+  subtotalSatang: number; shippingSatang: number; totalSatang: number; paymentDueAt: string;
+  orders: PlacedOrder[];
+}
+
+/** The first answer to a checkout, as stored: a success (201) or a refusal (its code and params). */
+export type CheckoutAnswer =
+  | { statusCode: 201; body: CheckoutSuccess }
+  | { statusCode: number; body: { error: { code: string; params: Record<string, unknown>; fieldErrors: AppError['fieldErrors'] } } };
+
+const refusal = (e: AppError): CheckoutAnswer => ({ statusCode: e.status, body: { error: { code: e.code, params: e.params, fieldErrors: e.fieldErrors } } });
+
+export function answerToError(answer: CheckoutAnswer): AppError | null {
+  if (answer.statusCode === 201) return null;
+  const { code, params, fieldErrors } = (answer.body as { error: { code: string; params: Record<string, unknown>; fieldErrors: AppError['fieldErrors'] } }).error;
+  return new AppError(answer.statusCode, code, params, fieldErrors);
+}
+
+export async function placeOrders(tx: Executor, requests: CheckoutRequest[], config: Config, now = new Date()): Promise<CheckoutAnswer[]> {
+  const answers: (CheckoutAnswer | undefined)[] = new Array(requests.length);
+
+  // 1. Retries: a key seen before gets its stored answer; twice in one batch, the first one's.
+  const firstOf = new Map<string, number>();
+  requests.forEach((r, i) => { const k = `${r.ownerKey}\0${r.idempotencyKey}`; if (!firstOf.has(k)) firstOf.set(k, i); });
+  const stored = await queryRows<{ scope: string; key: string; request_hash: string; status_code: number; response: any }>(tx, sql`
+    select k.scope, k.key, k.request_hash, k.status_code, k.response from idempotency_keys k
+    join jsonb_to_recordset(${JSON.stringify([...firstOf.keys()].map((k) => { const [s, key] = k.split('\0'); return { s, k: key }; }))}::jsonb) as x(s text, k text)
+      on k.scope = x.s and k.key = x.k`);
+  const storedBy = new Map(stored.map((s) => [`${s.scope}\0${s.key}`, s]));
+  const fresh: number[] = [];
+  requests.forEach((r, i) => {
+    const k = `${r.ownerKey}\0${r.idempotencyKey}`;
+    const s = storedBy.get(k);
+    if (s) {
+      answers[i] = s.request_hash === r.requestHash ? { statusCode: s.status_code, body: s.response } : refusal(new AppError(422, 'idempotency_key_reused'));
+    } else if (firstOf.get(k) === i) fresh.push(i);
+  });
+
+  // 2. What each cart holds, at today's prices.
+  const carts = await cartLines(tx, [...new Set(fresh.map((i) => requests[i].ownerKey))]);
+  const variantIds = [...new Set([...carts.values()].flatMap((c) => c.lines.map((l) => l.variantId)))];
+  const variants = new Map((await getVariantsForSale(tx, variantIds)).map((v) => [v.variantId, v]));
+  const facts = await sellerFacts(tx, [...new Set([...variants.values()].map((v) => v.sellerId))]);
+  const claimed = new Set<string>(); // a cart is checked out once per batch, whatever the keys
+  const priced: { i: number; cartId: string; lines: { v: VariantForSale; quantity: number }[]; total: number }[] = [];
+  for (const i of fresh) {
+    const r = requests[i];
+    const cart = carts.get(r.ownerKey);
+    if (!cart || !cart.lines.length || claimed.has(cart.cartId)) { answers[i] = refusal(new AppError(422, 'cart_empty')); continue; }
+    const lines = cart.lines.map((l) => ({ v: variants.get(l.variantId), quantity: l.quantity }));
+    const unavailable = cart.lines.filter((_, j) => !lines[j].v?.saleable).map((l) => l.variantId);
+    if (unavailable.length) {
+      answers[i] = refusal(new AppError(409, 'item_unavailable', { variantIds: unavailable }));
+      continue;
+    }
+    const sellers = new Set(lines.map((l) => l.v!.sellerId));
+    const total = lines.reduce((s, l) => s + l.v!.priceSatang * l.quantity, 0)
+      + [...sellers].reduce((s, id) => s + shopShipping(facts.get(id)?.shippingFlatSatang, config), 0);
+    if (r.input.expectedTotalSatang !== undefined && r.input.expectedTotalSatang !== total) {
+      answers[i] = refusal(new AppError(409, 'price_changed', { total: (total / 100).toFixed(2), totalSatang: total }));
+      continue;
+    }
+    claimed.add(cart.cartId);
+    priced.push({ i, cartId: cart.cartId, lines: lines.map((l) => ({ v: l.v!, quantity: l.quantity })), total });
+  }
+
+  // 3. Stock for all of them at once; each checkout is all-or-nothing.
+  const outcomes = await reserveStock(tx, priced.map((p) => p.lines.map((l) => ({ variantId: l.v.variantId, quantity: l.quantity }))));
+
+  // 4. Orders for those that got their stock.
+  const paymentDue = new Date(now.getTime() + config.reservationTtlMinutes * 60_000);
+  const groups: any[] = [], orders: any[] = [], orderLines: any[] = [], reservations: any[] = [], events: any[] = [];
+  const placed: { i: number; body: CheckoutSuccess; cartId: string }[] = [];
+  priced.forEach((p, j) => {
+    const outcome = outcomes[j];
+    const r = requests[p.i];
+    if (!outcome.ok) {
+      answers[p.i] = refusal(new AppError(409, 'out_of_stock', { variantIds: outcome.soldOut }));
+      return;
+    }
+    const groupId = newId();
+    const buyerUserId = r.actor.kind === 'user' ? r.actor.userId : null;
+    const guestHash = r.ownerKey.startsWith('g:') ? r.ownerKey.slice(2) : null;
+    const bySeller = new Map<string, typeof p.lines>();
+    for (const l of p.lines) bySeller.set(l.v.sellerId, [...(bySeller.get(l.v.sellerId) ?? []), l]);
+    const body: CheckoutSuccess = {
+      orderGroupId: groupId, status: 'pending_payment', currency: 'THB', subtotalSatang: 0, shippingSatang: 0, totalSatang: 0,
+      paymentDueAt: paymentDue.toISOString(), orders: [],
+    };
+    for (const [sellerId, lines] of bySeller) {
+      const orderId = newId();
+      const subtotal = lines.reduce((s, l) => s + l.v.priceSatang * l.quantity, 0);
+      const shipping = shopShipping(facts.get(sellerId)?.shippingFlatSatang, config);
+      const order: PlacedOrder = {
+        id: orderId, number: '', sellerId, status: 'pending_payment', subtotalSatang: subtotal, shippingSatang: shipping, totalSatang: subtotal + shipping,
+        lines: lines.map((l) => ({ variantId: l.v.variantId, sku: l.v.sku, title: l.v.title, unitPriceSatang: l.v.priceSatang, quantity: l.quantity, lineTotalSatang: l.v.priceSatang * l.quantity })),
+      };
+      body.orders.push(order);
+      body.subtotalSatang += subtotal; body.shippingSatang += shipping; body.totalSatang += subtotal + shipping;
+      orders.push({ id: orderId, g: groupId, s: sellerId, b: buyerUserId, h: guestHash, st: subtotal, sh: shipping, t: subtotal + shipping, a: r.input.shippingAddress, d: paymentDue.toISOString() });
+      for (const l of lines) {
+        orderLines.push({ id: newId(), o: orderId, s: sellerId, p: l.v.productId, v: l.v.variantId, k: l.v.sku, t: l.v.title, ov: l.v.optionValues, u: l.v.priceSatang, q: l.quantity, lt: l.v.priceSatang * l.quantity });
+      }
+      for (const a of outcome.allocations.filter((a) => a.sellerId === sellerId)) {
+        reservations.push({ orderId, sellerId, variantId: a.variantId, locationId: a.locationId, quantity: a.quantity, expiresAt: paymentDue });
+      }
+      events.push({ topic: 'order.placed', aggregateId: orderId, payload: { orderId, groupId, sellerId, totalSatang: subtotal + shipping } });
+    }
+    groups.push({ id: groupId, b: buyerUserId, h: guestHash, e: r.input.contactEmail ?? null, p: r.input.contactPhone, st: body.subtotalSatang, sh: body.shippingSatang, t: body.totalSatang, d: paymentDue.toISOString() });
+    placed.push({ i: p.i, body, cartId: p.cartId });
+  });
+
+  if (placed.length) {
+    await tx.execute(sql`
+      insert into order_groups (id, buyer_user_id, guest_token_hash, contact_email, contact_phone, subtotal_satang, shipping_satang, total_satang, payment_due_at)
+      select id, b, h, e, p, st, sh, t, d from jsonb_to_recordset(${JSON.stringify(groups)}::jsonb)
+        as x(id uuid, b uuid, h text, e text, p text, st bigint, sh bigint, t bigint, d timestamptz)`);
+    const numbers = await queryRows<{ id: string; number: string }>(tx, sql`
+      insert into orders (id, group_id, seller_id, buyer_user_id, guest_token_hash, subtotal_satang, shipping_satang, total_satang, shipping_address, payment_due_at)
+      select id, g, s, b, h, st, sh, t, a, d from jsonb_to_recordset(${JSON.stringify(orders)}::jsonb)
+        as x(id uuid, g uuid, s uuid, b uuid, h text, st bigint, sh bigint, t bigint, a jsonb, d timestamptz)
+      returning id, number::text as number`);
+    const numberOf = new Map(numbers.map((n) => [n.id, formatOrderNumber(Number(n.number))]));
+    for (const p of placed) for (const o of p.body.orders) o.number = numberOf.get(o.id)!;
+    await tx.execute(sql`
+      insert into order_lines (id, order_id, seller_id, product_id, variant_id, sku, title, option_values, unit_price_satang, quantity, line_total_satang)
+      select id, o, s, p, v, k, t, ov, u, q, lt from jsonb_to_recordset(${JSON.stringify(orderLines)}::jsonb)
+        as x(id uuid, o uuid, s uuid, p uuid, v uuid, k text, t jsonb, ov jsonb, u bigint, q int, lt bigint)`);
+    await insertReservations(tx, reservations);
+    await tx.execute(sql`
+      insert into outbox (topic, aggregate_id, payload)
+      select topic, "aggregateId", payload from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(topic text, "aggregateId" uuid, payload jsonb)`);
+    await clearCarts(tx, placed.map((p) => p.cartId));
+    for (const p of placed) answers[p.i] = { statusCode: 201, body: p.body };
+  }
+
+  // 5. Every first answer is remembered under its key, in this same transaction.
+  const toStore = fresh.map((i) => ({ s: requests[i].ownerKey, k: requests[i].idempotencyKey, h: requests[i].requestHash, c: answers[i]!.statusCode, r: answers[i]!.body }));
+  if (toStore.length) {
+    await tx.execute(sql`
+      insert into idempotency_keys (scope, key, request_hash, status_code, response)
+      select s, k, h, c, r from jsonb_to_recordset(${JSON.stringify(toStore)}::jsonb) as x(s text, k text, h text, c int, r jsonb)`);
+  }
+  // Duplicates within the batch share the first one's answer (or are refused if the body differs).
+  requests.forEach((r, i) => {
+    if (answers[i]) return;
+    const first = firstOf.get(`${r.ownerKey}\0${r.idempotencyKey}`)!;
+    answers[i] = requests[first].requestHash === r.requestHash ? answers[first] : refusal(new AppError(422, 'idempotency_key_reused'));
+  });
+  return answers as CheckoutAnswer[];
+}
+
+/** The checkout group committer of one running app. */
+export function createCheckout(db: Db, config: Config) {
+  const batcher = createBatcher<CheckoutRequest, CheckoutAnswer>({
+    maxSize: config.checkoutBatchMax,
+    run: (reqs) => db.transaction((tx) => placeOrders(tx, reqs, config)),
+    runOne: (req) => db.transaction(async (tx) => (await placeOrders(tx, [req], config))[0]),
+  });
+  return (req: CheckoutRequest) => batcher.submit(req);
+}

@@ -1,0 +1,33 @@
+import { registerMessages } from '../../platform/i18n.ts';
+
+registerMessages({
+  cart_empty: { th: 'ตะกร้าสินค้าว่างเปล่า', zh: '购物车是空的', en: 'Your cart is empty' },
+  price_changed: {
+    th: 'ราคารวมเปลี่ยนเป็น {total} บาท กรุณาตรวจสอบก่อนสั่งซื้ออีกครั้ง',
+    zh: '总价已变为 {total} 泰铢，请确认后再下单',
+    en: 'The total has changed to {total} THB; please review it and order again',
+  },
+  idempotency_key_required: {
+    th: 'ต้องส่ง Idempotency-Key มากับคำสั่งซื้อ',
+    zh: '下单请求必须带有 Idempotency-Key',
+    en: 'An Idempotency-Key header is required to place an order',
+  },
+  invalid_transition: {
+    th: 'ไม่สามารถเปลี่ยนสถานะคำสั่งซื้อจาก "{from}" เป็น "{to}" ได้',
+    zh: '订单状态不能从“{from}”变为“{to}”',
+    en: 'An order cannot go from "{from}" to "{to}"',
+  },
+  order_expired: {
+    th: 'คำสั่งซื้อนี้หมดเวลาชำระเงินแล้ว',
+    zh: '该订单已超过付款时限',
+    en: 'The time to pay for this order has run out',
+  },
+  mark_paid_sandbox_only: {
+    th: 'การยืนยันการชำระเงินด้วยตนเองใช้ได้เฉพาะผู้ดูแลระบบ (โหมดทดลอง)',
+    zh: '手动确认付款仅限平台运营人员使用（沙盒）',
+    en: 'Marking an order paid by hand is for platform operators only (sandbox)',
+  },
+  'field.not_thai_mobile': { th: 'ไม่ใช่หมายเลขโทรศัพท์มือถือไทย', zh: '不是泰国手机号码', en: 'is not a Thai mobile number' },
+  'field.unknown_province': { th: 'ไม่พบจังหวัดนี้', zh: '未知的府', en: 'is not a Thai province' },
+  'field.bad_postcode': { th: 'รหัสไปรษณีย์ต้องเป็นตัวเลข 5 หลัก', zh: '邮政编码须为 5 位数字', en: 'must be a 5-digit Thai postcode' },
+});

@@ -1,0 +1,159 @@
+// Orders: who may see them, and the only way their state changes.
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/actor.ts';
+import { actorId } from '../../platform/actor.ts';
+import { AppError, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { emit } from '../../platform/outbox.ts';
+import type { Locale } from '../../platform/i18n.ts';
+import type { Db, Executor } from '../../platform/db.ts';
+import { requireSellerAccess } from '../sellers/access.ts';
+import { commitReservations, releaseReservations } from '../inventory/service.ts';
+import { orders, orderLines, orderTransitions, orderGroups } from './schema.ts';
+import { canTransition, isEdge, type OrderStatus, type Role } from './status.ts';
+import { toOrderView, type OrderView } from './views.ts';
+import './messages.ts';
+
+type OrderRow = typeof orders.$inferSelect;
+
+async function withLines(db: Executor, rows: OrderRow[], locale: Locale): Promise<OrderView[]> {
+  if (!rows.length) return [];
+  const lines = await db.select().from(orderLines).where(inArray(orderLines.orderId, rows.map((r) => r.id))).orderBy(orderLines.id);
+  return rows.map((o) => toOrderView(o, lines.filter((l) => l.orderId === o.id), locale));
+}
+
+/** The buyer's own orders: by account when signed in, by guest cookie otherwise. */
+function buyerFilter(actor: Actor): SQL | null {
+  if (actor.kind === 'user') return eq(orders.buyerUserId, actor.userId);
+  if (actor.kind === 'guest' && actor.guestTokenHash) return eq(orders.guestTokenHash, actor.guestTokenHash);
+  return null;
+}
+
+function isBuyerOf(actor: Actor, o: { buyerUserId: string | null; guestTokenHash: string | null }): boolean {
+  if (actor.kind === 'user' && o.buyerUserId === actor.userId) return true;
+  return actor.kind !== 'token' && actor.kind !== 'system' && !!actor.guestTokenHash && o.guestTokenHash === actor.guestTokenHash;
+}
+
+/** The role an actor plays towards one order, or forbidden. */
+async function roleFor(db: Executor, actor: Actor, o: OrderRow): Promise<Role> {
+  if (actor.kind === 'system') return 'system';
+  if (actor.kind === 'user' && actor.isOperator) return 'operator';
+  if (isBuyerOf(actor, o)) return 'buyer';
+  if (actor.kind === 'guest' && !actor.guestTokenHash) throw unauthenticated();
+  try {
+    await requireSellerAccess(db, actor, o.sellerId, { membersOnly: true });
+    return 'seller';
+  } catch {
+    throw notFound('order'); // someone else's order does not exist, as far as the caller can tell
+  }
+}
+
+export interface Page<T> { items: T[]; total: number; page: number; perPage: number }
+
+async function pageOf(db: Executor, where: SQL | undefined, locale: Locale, page: number, perPage: number): Promise<Page<OrderView>> {
+  const rows = await db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(perPage).offset((page - 1) * perPage);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(where);
+  return { items: await withLines(db, rows, locale), total: n, page, perPage };
+}
+
+export async function listBuyerOrders(db: Executor, actor: Actor, locale: Locale, page = 1, perPage = 20): Promise<Page<OrderView>> {
+  const mine = buyerFilter(actor);
+  if (!mine) return { items: [], total: 0, page, perPage };
+  return pageOf(db, mine, locale, page, perPage);
+}
+
+export async function listSellerOrders(db: Executor, actor: Actor, sellerId: string, locale: Locale, opts: { status?: OrderStatus; page?: number; perPage?: number } = {}): Promise<Page<OrderView>> {
+  await requireSellerAccess(db, actor, sellerId);
+  const where = and(eq(orders.sellerId, sellerId), opts.status ? eq(orders.status, opts.status) : undefined);
+  return pageOf(db, where, locale, opts.page ?? 1, opts.perPage ?? 20);
+}
+
+export async function listAllOrders(db: Executor, actor: Actor, locale: Locale, opts: { status?: OrderStatus; sellerId?: string; page?: number; perPage?: number } = {}): Promise<Page<OrderView>> {
+  if (actor.kind !== 'user' || !actor.isOperator) throw forbidden();
+  const where = and(opts.status ? eq(orders.status, opts.status) : undefined, opts.sellerId ? eq(orders.sellerId, opts.sellerId) : undefined);
+  return pageOf(db, where, locale, opts.page ?? 1, opts.perPage ?? 20);
+}
+
+export async function getOrder(db: Executor, actor: Actor, id: string, locale: Locale): Promise<OrderView> {
+  const [o] = await db.select().from(orders).where(eq(orders.id, id));
+  if (!o) throw notFound('order');
+  await roleFor(db, actor, o);
+  return (await withLines(db, [o], locale))[0];
+}
+
+export async function getOrderGroup(db: Executor, actor: Actor, id: string, locale: Locale) {
+  const [g] = await db.select().from(orderGroups).where(eq(orderGroups.id, id));
+  if (!g) throw notFound('order group');
+  const operator = actor.kind === 'user' && actor.isOperator;
+  if (!operator && !isBuyerOf(actor, g)) throw notFound('order group');
+  const rows = await db.select().from(orders).where(eq(orders.groupId, id)).orderBy(orders.number);
+  return {
+    id: g.id, currency: g.currency, subtotalSatang: g.subtotalSatang, shippingSatang: g.shippingSatang, totalSatang: g.totalSatang,
+    paymentDueAt: g.paymentDueAt.toISOString(), createdAt: g.createdAt.toISOString(), contactPhone: g.contactPhone, contactEmail: g.contactEmail,
+    orders: await withLines(db, rows, locale),
+  };
+}
+
+/**
+ * Moves orders (already locked, all in status `from`) to `to`, with the stock side effects, a
+ * transition row and an outbox event each, in the caller's transaction.
+ */
+async function applyTransition(tx: Executor, rows: OrderRow[], to: OrderStatus, actor: Actor, extra: { reason?: string; trackingNumber?: string } = {}): Promise<void> {
+  if (!rows.length) return;
+  const ids = rows.map((r) => r.id);
+  if (to === 'paid') await commitReservations(tx, ids);
+  if (to === 'cancelled') await releaseReservations(tx, ids);
+  const stamp = { paid: 'paid_at', shipped: 'shipped_at', delivered: 'delivered_at', cancelled: 'cancelled_at' }[to as string];
+  await tx.update(orders).set({
+    status: to, updatedAt: sql`now()`,
+    ...(stamp ? { [camel(stamp)]: sql`now()` } : {}),
+    ...(to === 'cancelled' ? { cancelReason: extra.reason ?? null } : {}),
+    ...(extra.trackingNumber ? { trackingNumber: extra.trackingNumber } : {}),
+  }).where(inArray(orders.id, ids));
+  const who = { actorKind: actor.kind === 'system' ? `system:${actor.name}` : actor.kind, actorId: actorId(actor) };
+  await tx.insert(orderTransitions).values(rows.map((r) => ({
+    id: newId(), orderId: r.id, sellerId: r.sellerId, fromStatus: r.status, toStatus: to, reason: extra.reason ?? null, ...who,
+  })));
+  await emit(tx, rows.map((r) => ({
+    topic: `order.${to}`, aggregateId: r.id,
+    payload: { orderId: r.id, groupId: r.groupId, sellerId: r.sellerId, from: r.status, to, totalSatang: r.totalSatang, reason: extra.reason ?? null },
+  })));
+}
+
+const camel = (s: string) => s.replace(/_(\w)/g, (_, c) => c.toUpperCase());
+
+export async function transitionOrder(
+  db: Db, actor: Actor, id: string, to: OrderStatus, extra: { reason?: string; trackingNumber?: string } = {},
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [o] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+    if (!o) throw notFound('order');
+    const role = await roleFor(tx, actor, o);
+    if (o.status === to) return; // already there: a retried request changes nothing
+    if (!isEdge(o.status, to)) throw new AppError(409, 'invalid_transition', { from: o.status, to });
+    if (!canTransition(o.status, to, role)) throw forbidden();
+    await applyTransition(tx, [o], to, actor, extra);
+  });
+}
+
+/** The sandbox stand-in for a payment confirmation: every pending order of the group becomes paid. */
+export async function markGroupPaid(db: Db, actor: Actor, groupId: string): Promise<void> {
+  if (!(actor.kind === 'user' && actor.isOperator) && actor.kind !== 'system') throw new AppError(403, 'mark_paid_sandbox_only');
+  await db.transaction(async (tx) => {
+    const rows = await tx.select().from(orders).where(eq(orders.groupId, groupId)).orderBy(orders.id).for('update');
+    if (!rows.length) throw notFound('order group');
+    if (rows.some((r) => r.status === 'cancelled')) throw new AppError(409, 'order_expired');
+    await applyTransition(tx, rows.filter((r) => r.status === 'pending_payment'), 'paid', actor);
+  });
+}
+
+/** Cancels pending orders whose time to pay has run out, releasing their stock. */
+export async function expireUnpaidOrders(db: Db, now = new Date(), limit = 500): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.select().from(orders)
+      .where(and(eq(orders.status, 'pending_payment'), sql`${orders.paymentDueAt} < ${now.toISOString()}::timestamptz`))
+      .orderBy(orders.paymentDueAt).limit(limit).for('update', { skipLocked: true });
+    await applyTransition(tx, rows, 'cancelled', { kind: 'system', name: 'reservation-sweeper' }, { reason: 'payment_timeout' });
+    return rows.length;
+  });
+}
