@@ -1,5 +1,81 @@
-import type { FastifyInstance } from 'fastify';
+// HTTP for identity: sign-up, sign-in (rate-limited per IP and per account), sign-out.
+// GET /api/me lives in the sellers routes, because it lists the shops the user belongs to and
+// identity may not call the sellers module.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../platform/errors.ts';
+import { problemResponses } from '../../platform/http.ts';
+import { LocaleSchema, UserSchema } from './schemas.ts';
+import { parseLogin, signIn, signOut, signUp, SESSION_COOKIE, PASSWORD_MAX_LENGTH, type Session } from './service.ts';
 
-export async function identityRoutes(app: FastifyInstance): Promise<void> {
-  void app;
+
+const SignUpBody = Type.Object({
+  email: Type.Optional(Type.String({ maxLength: 254, description: 'An email, a Thai mobile number, or both' })),
+  phone: Type.Optional(Type.String({ maxLength: 32, description: 'Thai mobile, e.g. 081-234-5678; stored as +66812345678' })),
+  password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4, description: 'At least 8 characters' }),
+  displayName: Type.String({ maxLength: 200 }),
+  locale: Type.Optional(LocaleSchema),
+}, { additionalProperties: false });
+
+const SignInBody = Type.Object({
+  identifier: Type.String({ minLength: 1, maxLength: 254, description: 'Email or Thai mobile number' }),
+  password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }),
+}, { additionalProperties: false });
+
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, session: Session): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, path: '/', expires: session.expiresAt,
+  });
+}
+
+export async function identityRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const perMinute = { max: app.config.signInRateLimitPerMinute, timeWindow: '1 minute' };
+  // The route's own limit counts per IP; this one counts per account, whatever IP guesses at it.
+  const perIdentifier = app.createRateLimit({
+    ...perMinute,
+    keyGenerator: (req: FastifyRequest) => {
+      const identifier = String((req.body as { identifier?: unknown } | undefined)?.identifier ?? '');
+      const login = parseLogin(identifier);
+      return `sign-in:${login ? Object.values(login)[0] : identifier.trim().toLowerCase()}`;
+    },
+  });
+
+  app.post('/auth/sign-up', {
+    schema: {
+      tags: ['identity'], summary: 'Create an account with an email or a Thai mobile number and sign in',
+      body: SignUpBody, response: { 201: UserSchema, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const { user, session } = await signUp(app.db, request.actor, {
+      ...request.body, locale: request.body.locale ?? request.locale, sessionTtlDays: app.config.sessionTtlDays,
+    });
+    setSessionCookie(app, reply, session);
+    return reply.code(201).send(user);
+  });
+
+  app.post('/auth/sign-in', {
+    config: { rateLimit: perMinute },
+    preHandler: async (request) => {
+      const limit = await perIdentifier(request);
+      if (!limit.isAllowed && limit.isExceeded) throw new AppError(429, 'rate_limited');
+    },
+    schema: {
+      tags: ['identity'], summary: 'Sign in; sets the httpOnly session cookie',
+      body: SignInBody, response: { 200: UserSchema, 429: Type.Ref('Problem'), ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const { user, session } = await signIn(app.db, request.actor, { ...request.body, sessionTtlDays: app.config.sessionTtlDays });
+    setSessionCookie(app, reply, session);
+    return user;
+  });
+
+  app.post('/auth/sign-out', {
+    schema: { tags: ['identity'], summary: 'End the current session', response: { 204: Type.Null() } },
+  }, async (request, reply) => {
+    await signOut(app.db, request.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
 }

@@ -1,13 +1,17 @@
-// Identity: accounts, sign-in, server-side sessions and seller API tokens.
+// Identity: accounts, sign-in, server-side sessions and seller API tokens. This file resolves who
+// is calling; accounts.ts and api-tokens.ts hold the rest, re-exported here for other modules.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { hashSecret } from '../../platform/ids.ts';
 import type { Executor } from '../../platform/db.ts';
 import { sessions, users, apiTokens } from './schema.ts';
+import { API_TOKEN_PREFIX } from './api-tokens.ts';
+
+export * from './accounts.ts';
+export * from './api-tokens.ts';
 
 export const SESSION_COOKIE = 'talad_session';
 export const GUEST_COOKIE = 'talad_guest';
-export const API_TOKEN_PREFIX = 'tld_';
 
 /**
  * Who is calling: a seller integration (Bearer API token), a signed-in user (session cookie), or a
