@@ -5,7 +5,8 @@ import type { Executor } from '../../platform/db.ts';
 import type { LocalizedText } from '../../platform/http.ts';
 import { sellers } from '../sellers/schema.ts';
 import { productVariants, products } from './schema.ts';
-import type { OptionText } from './text.ts';
+import { cleanText, type OptionText } from './text.ts';
+import { UUID } from './validation.ts';
 
 export interface VariantForSale {
   variantId: string;
@@ -23,8 +24,6 @@ export interface VariantForSale {
   /** The product is active, the variant is active and the seller is approved. */
   saleable: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The variants among `variantIds` that exist (unknown or malformed ids are simply absent), with
@@ -60,10 +59,8 @@ export async function getVariantsForSale(db: Executor, variantIds: string[]): Pr
     .where(inArray(productVariants.id, ids));
   return rows.map(({ titleTh, titleZh, titleEn, ...r }) => ({
     ...r,
-    optionValues: r.optionValues.map(fullOption),
+    optionValues: r.optionValues.map(cleanText),
     title: { th: titleTh, zh: titleZh, en: titleEn },
     saleable: r.saleable === true,
   }));
 }
-
-const fullOption = (o: { th: string; zh?: string | null; en?: string | null }): OptionText => ({ th: o.th, zh: o.zh ?? null, en: o.en ?? null });

@@ -1,9 +1,12 @@
 // Test fixtures for the catalog and the modules after it: shops and signed-in members, inserted
 // directly so that catalog tests do not depend on the sign-up and approval flows.
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { newId, newSecret, hashSecret } from '../../platform/ids.ts';
 import type { Executor } from '../../platform/db.ts';
 import { users, sessions } from '../identity/schema.ts';
 import { sellers, sellerMembers } from '../sellers/schema.ts';
+import { categories } from './schema.ts';
 
 export interface ShopFixture { sellerId: string; slug: string; userId: string; cookie: string }
 
@@ -44,4 +47,44 @@ export async function shopWithOwner(
   });
   await db.insert(sellerMembers).values({ sellerId, userId, role: 'owner' });
   return { sellerId, slug, userId, cookie };
+}
+
+/** The id of a seeded category (call seedCategories first). */
+export async function categoryIdBySlug(db: Executor, slug: string): Promise<string> {
+  const [row] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug));
+  if (!row) throw new Error(`no category ${slug}: call seedCategories(db) first`);
+  return row.id;
+}
+
+/** A product body the API accepts: Thai jasmine rice from Roi Et in two sizes. */
+export function jasmineRice(categoryId: string, overrides: Record<string, unknown> = {}) {
+  const tag = `${Date.now().toString(36)}${++counter}`;
+  return {
+    categoryId,
+    title: { th: 'ข้าวหอมมะลิทุ่งกุลาร้องไห้', zh: '通库拉荣海茉莉香米', en: 'Thung Kula Rong Hai jasmine rice' },
+    description: { th: 'ข้าวหอมมะลิใหม่ ปลูกในทุ่งกุลาร้องไห้', zh: '新米，产自通库拉荣海', en: 'New-crop jasmine rice from Thung Kula Rong Hai' },
+    optionNames: [{ th: 'น้ำหนัก', zh: '重量', en: 'Weight' }],
+    hsCode: '1006.30',
+    originProvinceCode: '45',
+    variants: [
+      { sku: `RICE-1KG-${tag}`, optionValues: [{ th: '1 กก.', zh: '1 公斤', en: '1 kg' }], priceSatang: 12_000, weightGrams: 1000, gtin: '8850999220000' },
+      { sku: `RICE-5KG-${tag}`, optionValues: [{ th: '5 กก.', zh: '5 公斤', en: '5 kg' }], priceSatang: 55_000, weightGrams: 5000 },
+    ],
+    ...overrides,
+  };
+}
+
+/**
+ * A product on sale in an approved shop, made through the API as a seller would (for the tests of
+ * inventory, cart and orders): returns its id and its variants' ids.
+ */
+export async function productOnSale(
+  app: FastifyInstance, shop: ShopFixture, categoryId: string, overrides: Record<string, unknown> = {},
+): Promise<{ productId: string; variantIds: string[] }> {
+  const created = await app.inject({ method: 'POST', url: `/api/sellers/${shop.sellerId}/products`, headers: { cookie: shop.cookie }, payload: jasmineRice(categoryId, overrides) });
+  if (created.statusCode !== 201) throw new Error(`product not created: ${created.body}`);
+  const productId = created.json().id as string;
+  const published = await app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/products/${productId}/status`, headers: { cookie: shop.cookie }, payload: { status: 'active' } });
+  if (published.statusCode !== 200) throw new Error(`product not published: ${published.body}`);
+  return { productId, variantIds: published.json().variants.map((v: { id: string }) => v.id) };
 }

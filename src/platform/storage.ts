@@ -1,0 +1,79 @@
+// Media storage (product images and thumbnails) behind one small interface: the local disk under
+// DATA_DIR/media today, object storage (S3-compatible) when the platform grows past one machine.
+// Keys are relative paths the application makes (`products/<seller>/<product>/<image>.webp`), never
+// names a user typed, and are checked again here so that no key can step outside the root.
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { newSecret } from './ids.ts';
+import type { Config } from './config.ts';
+
+export interface MediaObject { body: Readable; contentType: string; size: number }
+
+export interface MediaStorage {
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** The object, or null when there is none under this key. */
+  get(key: string): Promise<MediaObject | null>;
+  /** Deleting a missing key is not an error. */
+  delete(key: string): Promise<void>;
+  /** Where a browser fetches the object. */
+  url(key: string): string;
+}
+
+/** Slash-separated segments of lower-case letters, digits, '-' and '_', ending in a known extension. */
+const KEY = /^(?:[a-z0-9][a-z0-9_-]*\/){0,8}[a-z0-9][a-z0-9_-]*\.(jpg|png|webp)$/;
+const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+export const isValidMediaKey = (key: string): boolean => key.length <= 300 && KEY.test(key);
+/** The content type a key's extension stands for (keys carry it, so the disk needs no metadata). */
+export const contentTypeOfKey = (key: string): string | undefined => CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)];
+export const extensionFor = (contentType: string): string | undefined =>
+  Object.entries(CONTENT_TYPES).find(([, type]) => type === contentType)?.[0];
+
+export class LocalDiskStorage implements MediaStorage {
+  private readonly root: string;
+  constructor(root: string, private readonly urlPrefix = '/api/media/') { this.root = resolve(root); }
+
+  private pathOf(key: string): string {
+    if (!isValidMediaKey(key)) throw new Error(`invalid media key: ${key}`);
+    const path = resolve(join(this.root, key));
+    if (!path.startsWith(this.root + sep)) throw new Error(`media key escapes the root: ${key}`);
+    return path;
+  }
+
+  async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
+    if (contentTypeOfKey(key) !== contentType) throw new Error(`media key ${key} does not match ${contentType}`);
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    // Write then rename, so a reader never sees half a file.
+    const temp = `${path}.${newSecret(6)}.tmp`;
+    await writeFile(temp, bytes);
+    await rename(temp, path);
+  }
+
+  async get(key: string): Promise<MediaObject | null> {
+    if (!isValidMediaKey(key)) return null;
+    const path = this.pathOf(key);
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) return null;
+      return { body: createReadStream(path), contentType: contentTypeOfKey(key)!, size: info.size };
+    } catch (err: any) {
+      if (err?.code === 'ENOENT' || err?.code === 'ENOTDIR') return null;
+      throw err;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  url(key: string): string {
+    return this.urlPrefix + key;
+  }
+}
+
+export function createMediaStorage(config: Pick<Config, 'dataDir'>): MediaStorage {
+  return new LocalDiskStorage(join(config.dataDir, 'media'));
+}
