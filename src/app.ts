@@ -18,6 +18,7 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { cartRoutes } from './modules/cart/routes.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
+import { webApp } from './web/plugin.ts';
 
 export interface AppOptions { db: Db; config: Config; logger?: boolean | object }
 
@@ -65,6 +66,8 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
     await api.register(cartRoutes);
     await api.register(orderRoutes);
   }, { prefix: '/api' });
+  // The web app: storefront pages rendered on the server, seller centre, operator console.
+  await app.register(webApp);
 
   return app;
 }

@@ -1,0 +1,125 @@
+// Serves the web app from the same server as the API: the built assets, the Thai address lists
+// of the checkout form, the language switch, and every page rendered on the server.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { gzipSync } from 'node:zlib';
+import type { ApiCall, Locale } from '../../web/src/ssr-contract.ts';
+import { clientDir, loadWebBuild, WebBuildMissing, type WebBuild } from './build-output.ts';
+import { notBuiltDocument, pageDocument } from './document.ts';
+import { thaiAddressIndex } from './thai-address.ts';
+
+export const LANGUAGE_COOKIE = 'talad_lang';
+const LOCALES: Locale[] = ['th', 'zh', 'en'];
+
+function splitLocale(pathname: string): { locale: Locale; path: string; explicit: boolean } {
+  const m = /^\/(zh|en)(\/.*)?$/.exec(pathname);
+  return m ? { locale: m[1] as Locale, path: m[2] || '/', explicit: true } : { locale: 'th', path: pathname || '/', explicit: false };
+}
+const localePath = (locale: Locale, path: string) => (locale === 'th' ? path : path === '/' ? `/${locale}` : `/${locale}${path}`);
+/** Only a path on this site: a ?next= can never send a visitor to another one. */
+const safeLocalPath = (next: unknown, fallback = '/') => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback);
+
+function sendHtml(request: FastifyRequest, reply: FastifyReply, status: number, html: string) {
+  reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Cookie, Accept-Encoding');
+  if (html.length > 1024 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 4 }));
+  }
+  return reply.send(html);
+}
+
+/** Gzipped JSON answers that never change while the server runs. */
+function cachedJson() {
+  const cache = new Map<string, { plain: string; gzip: Buffer }>();
+  return (request: FastifyRequest, reply: FastifyReply, key: string, make: () => unknown) => {
+    let entry = cache.get(key);
+    if (!entry) {
+      const plain = JSON.stringify(make());
+      cache.set(key, (entry = { plain, gzip: gzipSync(plain) }));
+    }
+    reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'public, max-age=86400').header('vary', 'Accept-Encoding');
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(entry.gzip);
+    return reply.send(entry.plain);
+  };
+}
+
+export async function webApp(app: FastifyInstance): Promise<void> {
+  let build: WebBuild | null = null;
+  try {
+    build = await loadWebBuild();
+  } catch (err) {
+    if (!(err instanceof WebBuildMissing)) throw err;
+    app.log.warn(err.message);
+  }
+
+  if (build) {
+    await app.register(fastifyStatic, {
+      root: clientDir, prefix: '/assets/', preCompressed: true, immutable: true, maxAge: '365d', index: false, decorateReply: false,
+    });
+  }
+
+  const sendJson = cachedJson();
+  app.get<{ Params: { file: string } }>('/web/address/provinces/:file', (request, reply) => {
+    const code = /^(\d{2})\.json$/.exec(request.params.file)?.[1];
+    const districts = code ? thaiAddressIndex().byProvince.get(code) : undefined;
+    if (!districts) return reply.callNotFound();
+    return sendJson(request, reply, `p${code}`, () => districts);
+  });
+  app.get<{ Params: { file: string } }>('/web/address/postcodes/:file', (request, reply) => {
+    const postcode = /^(\d{5})\.json$/.exec(request.params.file)?.[1];
+    if (!postcode) return reply.callNotFound();
+    return sendJson(request, reply, `z${postcode}`, () => thaiAddressIndex().byPostcode.get(postcode) ?? []);
+  });
+
+  // The language switch: remembered in a cookie, so unprefixed (Thai) URLs send the visitor on to theirs.
+  app.get<{ Params: { locale: string }; Querystring: { next?: string } }>('/lang/:locale', (request, reply) => {
+    const locale = request.params.locale as Locale;
+    if (!LOCALES.includes(locale)) return reply.callNotFound();
+    const next = new URL(safeLocalPath(request.query.next), 'http://localhost');
+    const { path } = splitLocale(next.pathname);
+    reply.setCookie(LANGUAGE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: false, secure: app.config.secureCookies });
+    return reply.redirect(localePath(locale, path) + next.search, 303);
+  });
+
+  // Add to cart without JavaScript: the product page's form posts here.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  app.post<{ Body: Record<string, string> }>('/cart/add', async (request, reply) => {
+    const { variantId, quantity, next } = request.body ?? {};
+    const res = await app.inject({
+      method: 'POST', url: '/api/cart/items',
+      headers: { cookie: request.headers.cookie ?? '', 'content-type': 'application/json', 'accept-language': splitLocale(safeLocalPath(next)).locale },
+      payload: JSON.stringify({ variantId, quantity: Number(quantity) || 1 }),
+    });
+    const setCookie = res.headers['set-cookie'];
+    if (setCookie) reply.header('set-cookie', setCookie);
+    return reply.redirect(safeLocalPath(next, '/cart'), 303);
+  });
+
+  app.get('/*', async (request, reply) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (/^\/(api|docs|assets|web)(\/|$)/.test(url.pathname)) return reply.callNotFound();
+    if (!build) return sendHtml(request, reply, 503, notBuiltDocument);
+    const { locale, path, explicit } = splitLocale(url.pathname);
+    const remembered = request.cookies?.[LANGUAGE_COOKIE] as Locale | undefined;
+    if (!explicit && remembered && remembered !== 'th' && LOCALES.includes(remembered)) {
+      return reply.header('vary', 'Cookie').redirect(localePath(remembered, path) + url.search, 302);
+    }
+    const actor = request.actor;
+    const viewer = actor?.kind === 'user' ? (actor.isOperator ? 'operator' : 'user') : 'guest';
+    const cookie = request.headers.cookie ?? '';
+    const api: ApiCall = async (method, apiPath, body, headers = {}) => {
+      const res = await app.inject({
+        method: method as 'GET', url: `/api${apiPath}`,
+        headers: { cookie, 'accept-language': locale, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        payload: body === undefined ? undefined : JSON.stringify(body),
+      });
+      let parsed: unknown = null;
+      try { parsed = res.body ? JSON.parse(res.body) : null; } catch { parsed = null; }
+      return { status: res.statusCode, body: parsed };
+    };
+    const result = await build.render({ path, search: url.search, locale, api, origin: `${request.protocol}://${request.host}`, viewer });
+    if (result.redirect) return reply.redirect(result.redirect, 302);
+    return sendHtml(request, reply, result.status, pageDocument(locale, result, build.assetTags(result.chunks), build.entryScript));
+  });
+}

@@ -1,0 +1,47 @@
+// The web app's message catalog: every UI string in Thai, Chinese (zh-Hans) and English.
+// Page groups register their own messages (the seller centre's load with its chunk).
+import { formatMoney as formatMinorUnits } from '../../../src/platform/money.ts';
+import { formatDateTime } from '../../../src/platform/i18n.ts';
+import { provinceByCode } from '../../../src/platform/provinces.ts';
+import type { Locale } from '../ssr-contract.ts';
+
+/** [Thai, Chinese, English]. */
+export type Texts = readonly [th: string, zh: string, en: string];
+const catalog = new Map<string, Texts>();
+const INDEX: Record<Locale, 0 | 1 | 2> = { th: 0, zh: 1, en: 2 };
+
+export function defineMessages<K extends string>(messages: Record<K, Texts>): Record<K, Texts> {
+  for (const [key, texts] of Object.entries(messages) as [K, Texts][]) catalog.set(key, texts);
+  return messages;
+}
+
+export function allMessages(): ReadonlyMap<string, Texts> {
+  return catalog;
+}
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, params = {}) => {
+    const texts = catalog.get(key);
+    const template = texts ? texts[INDEX[locale]] : key;
+    return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  };
+}
+
+/** Satang (or fen) as the page's language writes money. */
+export const formatMoney = (satang: number, locale: Locale, currency: 'THB' | 'CNY' = 'THB') => formatMinorUnits(satang, currency, locale);
+
+/** Asia/Bangkok time; Thai pages use the Buddhist calendar (พ.ศ.). */
+export const formatDate = (iso: string, locale: Locale) => formatDateTime(new Date(iso), locale);
+
+export const provinceName = (code: string | null | undefined, locale: Locale): string => {
+  const p = code ? provinceByCode(code) : undefined;
+  return p ? p[locale] : code ?? '';
+};
+
+/** The text of a {th, zh, en} field in the page's language, falling back to Thai. */
+export function pick(text: { th: string; zh?: string | null; en?: string | null } | null | undefined, locale: Locale): string {
+  if (!text) return '';
+  return (locale !== 'th' && text[locale]) || text.th;
+}

@@ -1,0 +1,29 @@
+import { useApp } from '../app/context.tsx';
+import { provinceName } from '../app/i18n.ts';
+import type { ProductSummary } from '../app/shapes.ts';
+import { Price } from './ui.tsx';
+
+export function ProductCard({ product }: { product: ProductSummary }) {
+  const { href, locale, t } = useApp();
+  // A title not yet translated is Thai text: say so, so screen readers pronounce it right.
+  const lang = product.titleLang !== locale ? product.titleLang : undefined;
+  return (
+    <li className="card">
+      <a href={href(`/p/${product.id}`)} className="card-link">
+        {product.thumbnailUrl
+          ? <img src={product.thumbnailUrl} alt="" width={320} height={320} loading="lazy" />
+          : <div className="img-placeholder" aria-hidden="true">{product.title.slice(0, 1)}</div>}
+        <span className="card-title" lang={lang}>{product.title}</span>
+      </a>
+      <p className="card-price">{t('product.from')} <Price satang={product.minPriceSatang} /></p>
+      <p className="card-meta">
+        <a href={href(`/shop/${product.shop.slug}`)}>{product.shop.shopName}</a>
+        <span> · {provinceName(product.originProvinceCode, locale)}</span>
+      </p>
+    </li>
+  );
+}
+
+export function ProductGrid({ products }: { products: ProductSummary[] }) {
+  return <ul className="grid">{products.map((p) => <ProductCard key={p.id} product={p} />)}</ul>;
+}

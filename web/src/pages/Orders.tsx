@@ -1,0 +1,136 @@
+// The buyer's orders: the list (with the thank-you note right after checkout) and one order.
+import { useApp } from '../app/context.tsx';
+import { formatDate, provinceName } from '../app/i18n.ts';
+import { query } from '../app/api.ts';
+import type { PageModule } from '../app/router.ts';
+import type { Page } from '../app/shapes.ts';
+import { Pager } from '../components/Pager.tsx';
+import { Empty, PageTitle, Price } from '../components/ui.tsx';
+import '../messages/account.ts';
+
+export interface OrderView {
+  id: string; number: string; groupId: string; sellerId: string; status: string; currency: string;
+  subtotalSatang: number; shippingSatang: number; totalSatang: number;
+  shippingAddress: { name: string; phone: string; houseNumber: string; moo?: string; village?: string; soi?: string; road?: string; subdistrict: string; district: string; provinceCode: string; postcode: string };
+  paymentDueAt: string; paidAt: string | null; trackingNumber: string | null; createdAt: string; shopName?: string;
+  lines: { variantId: string; productId: string; sku: string; title: string; optionValues: string[]; unitPriceSatang: number; quantity: number; lineTotalSatang: number }[];
+}
+
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useApp();
+  return <span className={`status status-${status}`}>{t(`status.${status}`)}</span>;
+}
+
+export function OrderLines({ order }: { order: OrderView }) {
+  const { t, href } = useApp();
+  return (
+    <table className="table">
+      <thead><tr><th scope="col">{t('cart.item')}</th><th scope="col">{t('product.quantity')}</th><th scope="col">{t('orders.unitPrice')}</th><th scope="col">{t('orders.lineTotal')}</th></tr></thead>
+      <tbody>
+        {order.lines.map((l) => (
+          <tr key={l.variantId}>
+            <td><a href={href(`/p/${l.productId}`)}>{l.title}</a>{l.optionValues.length ? <span className="muted"> · {l.optionValues.join(' / ')}</span> : null}</td>
+            <td>{l.quantity}</td><td><Price satang={l.unitPriceSatang} /></td><td><Price satang={l.lineTotalSatang} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export const ordersPage: PageModule<Page<OrderView>> = {
+  access: 'user',
+  load: ({ api, query: q }) => api.get<Page<OrderView>>(`/orders${query({ page: q.get('page'), perPage: 20 })}`),
+  head: (_d, { t }) => ({ title: t('orders.title'), noindex: true }),
+  Page({ data }) {
+    const { t, href, locale } = useApp();
+    return (
+      <>
+        <PageTitle>{t('orders.title')}</PageTitle>
+        {data.items.length ? (
+          <ul className="orders">
+            {data.items.map((o) => (
+              <li key={o.id} className="order">
+                <h2><a href={href(`/orders/${o.id}`)}>{o.number}</a></h2>
+                <StatusBadge status={o.status} />
+                <p className="muted">{t('orders.placed')} {formatDate(o.createdAt, locale)}</p>
+                <p>{o.lines.map((l) => `${l.title} × ${l.quantity}`).join(', ')}</p>
+                <p>{t('common.total')}: <Price satang={o.totalSatang} /></p>
+              </li>
+            ))}
+          </ul>
+        ) : <Empty><p>{t('orders.empty')}</p><a href={href('/products')}>{t('cart.browse')}</a></Empty>}
+        <Pager page={data.page} perPage={data.perPage} total={data.total} />
+      </>
+    );
+  },
+};
+
+export function AddressBlock({ address }: { address: OrderView['shippingAddress'] }) {
+  // A Thai address is written in Thai whatever the page's language: that is what the courier reads.
+  const a = address;
+  const line = [a.houseNumber, a.moo && `ม.${a.moo}`, a.village, a.soi && `ซ.${a.soi}`, a.road && `ถ.${a.road}`].filter(Boolean).join(' ');
+  return (
+    <address lang="th">
+      {a.name} · {a.phone}<br />{line}<br />{a.subdistrict} {a.district}<br />
+      {provinceName(a.provinceCode, 'th')} {a.postcode}
+    </address>
+  );
+}
+
+export const orderPage: PageModule<OrderView> = {
+  access: 'user',
+  load: ({ api, params }) => api.get<OrderView>(`/orders/${encodeURIComponent(params.id)}`),
+  head: (o, { t }) => ({ title: t('orders.detailTitle', { number: o.number }), noindex: true }),
+  Page({ data: o }) {
+    const { t, locale } = useApp();
+    return (
+      <>
+        <PageTitle>{t('orders.detailTitle', { number: o.number })}</PageTitle>
+        <p><StatusBadge status={o.status} /> <span className="muted">{t('orders.placed')} {formatDate(o.createdAt, locale)}</span></p>
+        {o.status === 'pending_payment' ? <p className="note">{t('orders.payBy', { date: formatDate(o.paymentDueAt, locale) })}</p> : null}
+        {o.paidAt ? <p>{t('orders.paidAt')} {formatDate(o.paidAt, locale)}</p> : null}
+        {o.trackingNumber ? <p>{t('orders.tracking')}: {o.trackingNumber}</p> : null}
+        <OrderLines order={o} />
+        <dl className="totals">
+          <dt>{t('cart.subtotal')}</dt><dd><Price satang={o.subtotalSatang} /></dd>
+          <dt>{t('cart.shipping')}</dt><dd><Price satang={o.shippingSatang} /></dd>
+          <dt className="grand">{t('common.total')}</dt><dd className="grand"><Price satang={o.totalSatang} /></dd>
+        </dl>
+        <h2>{t('orders.shipTo')}</h2>
+        <AddressBlock address={o.shippingAddress} />
+      </>
+    );
+  },
+};
+
+interface OrderGroup { id: string; totalSatang: number; paymentDueAt?: string; orders: OrderView[] }
+
+/** Right after checkout: what was ordered from which shop, the total, and when to pay. */
+export const placedPage: PageModule<OrderGroup> = {
+  load: ({ api, params }) => api.get<OrderGroup>(`/order-groups/${encodeURIComponent(params.groupId)}`),
+  head: (_g, { t }) => ({ title: t('orders.thanks'), noindex: true }),
+  Page({ data: g }) {
+    const { t, locale, href } = useApp();
+    const due = g.paymentDueAt ?? g.orders[0]?.paymentDueAt;
+    return (
+      <>
+        <div className="notice" role="status">
+          <PageTitle>{t('orders.thanks')}</PageTitle>
+          {due ? <p>{t('orders.payBy', { date: formatDate(due, locale) })}</p> : null}
+        </div>
+        {g.orders.map((o) => (
+          <section key={o.id} className="order-block">
+            <h2><a href={href(`/orders/${o.id}`)}>{o.number}</a> <StatusBadge status={o.status} /></h2>
+            <OrderLines order={o} />
+          </section>
+        ))}
+        <p className="grand">{t('common.total')}: <Price satang={g.totalSatang} /></p>
+        <h2>{t('orders.shipTo')}</h2>
+        {g.orders[0] ? <AddressBlock address={g.orders[0].shippingAddress} /> : null}
+        <p><a href={href('/orders')}>{t('orders.title')}</a></p>
+      </>
+    );
+  },
+};

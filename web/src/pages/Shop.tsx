@@ -1,0 +1,42 @@
+// A shop's page: who they are, where they are, and their products.
+import { query } from '../app/api.ts';
+import { useApp } from '../app/context.tsx';
+import { pick } from '../app/i18n.ts';
+import type { PageModule } from '../app/router.ts';
+import type { Page, ProductSummary, Shop } from '../app/shapes.ts';
+import { ProductGrid } from '../components/ProductCard.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { Empty, PageTitle } from '../components/ui.tsx';
+import '../messages/store.ts';
+
+interface ShopData { shop: Shop; products: Page<ProductSummary> }
+
+export const shopPage: PageModule<ShopData> = {
+  async load({ api, params, query: q }) {
+    const [shop, products] = await Promise.all([
+      api.get<Shop>(`/shops/${encodeURIComponent(params.slug)}`),
+      api.get<Page<ProductSummary>>(`/products${query({ seller: params.slug, page: q.get('page'), perPage: 24 })}`),
+    ]);
+    return { shop, products };
+  },
+  head: ({ shop }, { t, locale }) => ({
+    title: t('shop.title', { name: pick(shop.shopName, locale) }),
+    description: t('shop.description', { name: pick(shop.shopName, locale), province: shop.province[locale] }),
+  }),
+  Page({ data }) {
+    const { t, locale } = useApp();
+    const { shop, products } = data;
+    return (
+      <>
+        <PageTitle>{pick(shop.shopName, locale)}</PageTitle>
+        <p className="muted">
+          {t(`business.${shop.businessType}`)} · {shop.province[locale]}
+          {shop.isFlagship ? <span className="tag">{t('home.flagship')}</span> : null}
+        </p>
+        <h2>{t('shop.products')}</h2>
+        {products.items.length ? <ProductGrid products={products.items} /> : <Empty>{t('shop.empty')}</Empty>}
+        <Pager page={products.page} perPage={products.perPage} total={products.total} />
+      </>
+    );
+  },
+};

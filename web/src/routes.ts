@@ -1,0 +1,49 @@
+// Every page of the web app. Storefront pages are in the main bundle (they hydrate at once);
+// checkout, the seller centre and the operator console load as their own chunks.
+import type { PageModule, Route } from './app/router.ts';
+import { homePage } from './pages/Home.tsx';
+import { listingPage } from './pages/Listing.tsx';
+import { productPage } from './pages/Product.tsx';
+import { shopPage } from './pages/Shop.tsx';
+import { cartPage } from './pages/Cart.tsx';
+import { signInPage, signUpPage } from './pages/Auth.tsx';
+import { orderPage, ordersPage, placedPage } from './pages/Orders.tsx';
+import { forbiddenPage, notFoundPage, serverErrorPage } from './pages/errors.tsx';
+
+const CHECKOUT = 'src/checkout/index.tsx';
+const SELLER = 'src/seller/index.tsx';
+const OPS = 'src/ops/index.tsx';
+const checkout = () => import('./checkout/index.tsx');
+const seller = () => import('./seller/index.tsx');
+const ops = () => import('./ops/index.tsx');
+
+export const routes: Route[] = [
+  { name: 'home', path: '/', module: () => homePage },
+  { name: 'products', path: '/products', module: () => listingPage },
+  { name: 'category', path: '/c/:slug', module: () => listingPage },
+  { name: 'product', path: '/p/:id', module: () => productPage },
+  { name: 'shop', path: '/shop/:slug', module: () => shopPage },
+  { name: 'cart', path: '/cart', module: () => cartPage },
+  { name: 'signin', path: '/signin', module: () => signInPage },
+  { name: 'signup', path: '/signup', module: () => signUpPage },
+  { name: 'orders', path: '/orders', module: () => ordersPage },
+  { name: 'order', path: '/orders/:id', module: () => orderPage },
+  { name: 'placed', path: '/checkout/done/:groupId', module: () => placedPage },
+  { name: 'checkout', path: '/checkout', chunk: CHECKOUT, module: () => checkout().then((m) => m.checkoutPage) },
+  { name: 'seller', path: '/seller', chunk: SELLER, module: () => seller().then((m) => m.sellerHomePage) },
+  { name: 'seller-apply', path: '/seller/apply', chunk: SELLER, module: () => seller().then((m) => m.applyPage) },
+  { name: 'seller-products', path: '/seller/:sellerId/products', chunk: SELLER, module: () => seller().then((m) => m.productsPage) },
+  { name: 'seller-product', path: '/seller/:sellerId/products/:productId', chunk: SELLER, module: () => seller().then((m) => m.productEditPage) },
+  { name: 'seller-orders', path: '/seller/:sellerId/orders', chunk: SELLER, module: () => seller().then((m) => m.sellerOrdersPage) },
+  { name: 'seller-tokens', path: '/seller/:sellerId/tokens', chunk: SELLER, module: () => seller().then((m) => m.tokensPage) },
+  { name: 'ops', path: '/ops', chunk: OPS, module: () => ops().then((m) => m.opsHomePage) },
+  { name: 'ops-applications', path: '/ops/applications', chunk: OPS, module: () => ops().then((m) => m.applicationsPage) },
+  { name: 'ops-sellers', path: '/ops/sellers', chunk: OPS, module: () => ops().then((m) => m.sellersPage) },
+  { name: 'ops-orders', path: '/ops/orders', chunk: OPS, module: () => ops().then((m) => m.opsOrdersPage) },
+];
+
+export const specialPages: Record<string, PageModule> = {
+  _not_found: notFoundPage,
+  _forbidden: forbiddenPage,
+  _error: serverErrorPage,
+};

@@ -1,0 +1,22 @@
+// Two builds of one app: the browser bundle (hashed files + manifest, one chunk per page group)
+// and the server bundle that renders storefront pages to HTML for the Fastify plugin in src/web.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+export const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export default defineConfig(({ isSsrBuild }) => ({
+  root,
+  base: '/assets/',
+  publicDir: false,
+  logLevel: 'warn',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: isSsrBuild
+    ? { outDir: `${outDir}/server`, ssr: 'src/entry-server.tsx', emptyOutDir: true, minify: false, target: 'node20' }
+    : {
+        outDir: `${outDir}/client`, emptyOutDir: true, manifest: true, target: 'es2020', cssCodeSplit: false,
+        assetsDir: '', rollupOptions: { input: 'src/entry-client.tsx' },
+      },
+  ssr: { noExternal: [] },
+}));
