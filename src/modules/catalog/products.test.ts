@@ -5,28 +5,30 @@ import { buildApp } from '../../app.ts';
 import { createTestDatabase, testConfig } from '../../../test/db.ts';
 import { queryRows, type Database } from '../../platform/db.ts';
 import { seedCategories } from './service.ts';
-import { categoryIdBySlug, jasmineRice, shopWithOwner, signedInUser, type ShopFixture } from './testing.ts';
+import { approvedSeller, pendingSeller, type TestSeller } from '../sellers/testing.ts';
+import { operatorSession } from '../identity/testing.ts';
+import { categoryIdBySlug, jasmineRice } from './testing.ts';
 
 let database: Database;
 let app: FastifyInstance;
 let rice: string;
-let shopA: ShopFixture;
-let shopB: ShopFixture;
+let shopA: TestSeller;
+let shopB: TestSeller;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildApp({ db: database.db, config: testConfig(), logger: false });
   await seedCategories(database.db);
   rice = await categoryIdBySlug(database.db, 'jasmine-rice');
-  shopA = await shopWithOwner(database.db);
-  shopB = await shopWithOwner(database.db);
+  shopA = await approvedSeller(app);
+  shopB = await approvedSeller(app);
 });
 afterAll(async () => { await app.close(); await database.close(); });
 
 const as = (shop: { cookie: string }, lang = 'th') => ({ cookie: shop.cookie, 'accept-language': lang });
-const products = (shop: ShopFixture) => `/api/sellers/${shop.sellerId}/products`;
+const products = (shop: TestSeller) => `/api/sellers/${shop.sellerId}/products`;
 
-async function create(shop: ShopFixture, overrides: Record<string, unknown> = {}) {
+async function create(shop: TestSeller, overrides: Record<string, unknown> = {}) {
   const res = await app.inject({ method: 'POST', url: products(shop), headers: as(shop), payload: jasmineRice(rice, overrides) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -175,7 +177,7 @@ describe('publishing', () => {
   });
 
   it('lets a shop awaiting approval prepare drafts but not publish them', async () => {
-    const pending = await shopWithOwner(database.db, { status: 'pending' });
+    const pending = await pendingSeller(app);
     const product = await create(pending);
     const res = await app.inject({ method: 'PUT', url: `${products(pending)}/${product.id}/status`, headers: as(pending), payload: { status: 'active' } });
     expect(res.statusCode).toBe(409);
@@ -211,7 +213,7 @@ describe("another shop's products", () => {
 
   it('may be read by an operator, who cannot change them', async () => {
     const product = await create(shopA);
-    const operator = await signedInUser(database.db, { isOperator: true });
+    const operator = await operatorSession(app);
     const url = `${products(shopA)}/${product.id}`;
     expect((await app.inject({ url, headers: as(operator) })).statusCode).toBe(200);
     const res = await app.inject({ method: 'PATCH', url, headers: as(operator), payload: { title: { th: 'แก้โดยผู้ดูแล' } } });

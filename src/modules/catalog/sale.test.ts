@@ -1,52 +1,57 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/db.ts';
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { buildApp } from '../../app.ts';
+import { createTestDatabase, testConfig } from '../../../test/db.ts';
 import type { Database } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { shopWithOwner } from './testing.ts';
-import { getVariantsForSale } from './service.ts';
-import { categories, productVariants, products } from './schema.ts';
+import { approvedSeller } from '../sellers/testing.ts';
+import { sellers } from '../sellers/schema.ts';
+import { getVariantsForSale, seedCategories } from './service.ts';
+import { categoryIdBySlug, jasmineRice, productOnSale } from './testing.ts';
 
 let database: Database;
-beforeAll(async () => { database = await createTestDatabase(); });
-afterAll(async () => { await database.close(); });
-
-async function productWithVariant(sellerId: string, status: 'draft' | 'active', variantActive = true) {
-  const db = database.db;
-  const categoryId = newId();
-  await db.insert(categories).values({ id: categoryId, slug: `c-${categoryId}`, nameTh: 'ข้าว' });
-  const productId = newId();
-  await db.insert(products).values({
-    id: productId, sellerId, categoryId, slug: `p-${productId}`, titleTh: 'ข้าวหอมมะลิ', titleEn: 'Jasmine rice',
-    originProvinceCode: '45', status, hsCode: '100630',
-  });
-  const variantId = newId();
-  await db.insert(productVariants).values({
-    id: variantId, sellerId, productId, sku: `SKU-${variantId}`, priceSatang: 25_000, weightGrams: 1000,
-    optionValues: [{ th: '1 กก.', en: '1 kg' }], active: variantActive,
-  });
-  return { productId, variantId };
-}
+let app: FastifyInstance;
+let rice: string;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildApp({ db: database.db, config: testConfig(), logger: false });
+  await seedCategories(database.db);
+  rice = await categoryIdBySlug(database.db, 'jasmine-rice');
+});
+afterAll(async () => { await app.close(); await database.close(); });
 
 describe('getVariantsForSale', () => {
-  it('tells checkout which variants can be sold, with price, weight and title', async () => {
-    const shop = await shopWithOwner(database.db);
-    const live = await productWithVariant(shop.sellerId, 'active');
-    const draft = await productWithVariant(shop.sellerId, 'draft');
-    const off = await productWithVariant(shop.sellerId, 'active', false);
-    const pending = await shopWithOwner(database.db, { status: 'pending' });
-    const unapproved = await productWithVariant(pending.sellerId, 'active');
-
-    const found = await getVariantsForSale(database.db, [live.variantId, draft.variantId, off.variantId, unapproved.variantId, newId(), 'not-a-uuid']);
-    const byId = new Map(found.map((v) => [v.variantId, v]));
-    expect(found).toHaveLength(4);
-    expect(byId.get(live.variantId)).toEqual({
-      variantId: live.variantId, productId: live.productId, sellerId: shop.sellerId, sku: `SKU-${live.variantId}`,
-      priceSatang: 25_000, weightGrams: 1000, optionValues: [{ th: '1 กก.', zh: null, en: '1 kg' }],
-      title: { th: 'ข้าวหอมมะลิ', zh: null, en: 'Jasmine rice' }, hsCode: '100630', originProvinceCode: '45', perishable: false,
-      saleable: true,
+  it('tells checkout which variants can be sold, with price, weight, options and title', async () => {
+    const shop = await approvedSeller(app);
+    const live = await productOnSale(app, shop, rice);
+    const draft = await app.inject({ method: 'POST', url: `/api/sellers/${shop.sellerId}/products`, headers: { cookie: shop.cookie }, payload: jasmineRice(rice) });
+    const draftVariant = draft.json().variants[0].id;
+    const off = await app.inject({
+      method: 'PATCH', url: `/api/sellers/${shop.sellerId}/products/${live.productId}/variants/${live.variantIds[1]}`,
+      headers: { cookie: shop.cookie }, payload: { active: false },
     });
-    expect(byId.get(draft.variantId)!.saleable).toBe(false);
-    expect(byId.get(off.variantId)!.saleable).toBe(false);
-    expect(byId.get(unapproved.variantId)!.saleable).toBe(false);
+    expect(off.statusCode).toBe(200);
+
+    const found = await getVariantsForSale(database.db, [...live.variantIds, draftVariant, newId(), 'not-a-uuid']);
+    const byId = new Map(found.map((v) => [v.variantId, v]));
+    expect(found).toHaveLength(3);
+    expect(byId.get(live.variantIds[0])).toEqual({
+      variantId: live.variantIds[0], productId: live.productId, sellerId: shop.sellerId, sku: expect.stringMatching(/^RICE-1KG-/),
+      priceSatang: 12_000, weightGrams: 1000, optionValues: [{ th: '1 กก.', zh: '1 公斤', en: '1 kg' }],
+      title: { th: 'ข้าวหอมมะลิทุ่งกุลาร้องไห้', zh: '通库拉荣海茉莉香米', en: 'Thung Kula Rong Hai jasmine rice' },
+      hsCode: '100630', originProvinceCode: '45', perishable: false, saleable: true,
+    });
+    expect(byId.get(live.variantIds[1])!.saleable).toBe(false); // variant deactivated
+    expect(byId.get(draftVariant)!.saleable).toBe(false); // product still a draft
+  });
+
+  it('stops selling everything of a shop that is no longer approved', async () => {
+    const shop = await approvedSeller(app);
+    const live = await productOnSale(app, shop, rice);
+    // No API suspends a shop yet; the operator's decision is simulated on the row.
+    await database.db.update(sellers).set({ status: 'suspended' }).where(eq(sellers.id, shop.sellerId));
+    const [variant] = await getVariantsForSale(database.db, [live.variantIds[0]]);
+    expect(variant.saleable).toBe(false);
   });
 });

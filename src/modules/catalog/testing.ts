@@ -1,5 +1,8 @@
-// Test fixtures for the catalog and the modules after it: shops and signed-in members, inserted
-// directly so that catalog tests do not depend on the sign-up and approval flows.
+// Test helpers for the catalog and the modules after it (inventory, cart, orders, benchmarks).
+//   await seedCategories(db); const rice = await categoryIdBySlug(db, 'jasmine-rice');
+//   const { productId, variantIds } = await productOnSale(app, await approvedSeller(app), rice);
+// shopWithOwner / signedInUser insert rows directly (no password hashing, no app): for benchmarks
+// and tests that need many shops fast; sellers/testing.ts goes through sign-up and approval.
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { newId, newSecret, hashSecret } from '../../platform/ids.ts';
@@ -79,7 +82,7 @@ export function jasmineRice(categoryId: string, overrides: Record<string, unknow
  * inventory, cart and orders): returns its id and its variants' ids.
  */
 export async function productOnSale(
-  app: FastifyInstance, shop: ShopFixture, categoryId: string, overrides: Record<string, unknown> = {},
+  app: FastifyInstance, shop: { sellerId: string; cookie: string }, categoryId: string, overrides: Record<string, unknown> = {},
 ): Promise<{ productId: string; variantIds: string[] }> {
   const created = await app.inject({ method: 'POST', url: `/api/sellers/${shop.sellerId}/products`, headers: { cookie: shop.cookie }, payload: jasmineRice(categoryId, overrides) });
   if (created.statusCode !== 201) throw new Error(`product not created: ${created.body}`);
