@@ -45,7 +45,7 @@ export async function loadWebBuild(): Promise<WebBuild> {
     for (const k of [entryKey, ...chunks]) for (const dep of closure(k)) keys.add(dep);
     return [...keys].map((k) => manifest[k].file);
   };
-  const css = [...new Set(Object.values(manifest).flatMap((e) => e.css ?? []))];
+  const css = [...new Set(Object.values(manifest).flatMap((e) => [...(e.css ?? []), ...(e.file.endsWith('.css') ? [e.file] : [])]))];
   const entryScript = `/assets/${manifest[entryKey].file}`;
   const tagCache = new Map<string, string>();
   return {

@@ -10,6 +10,7 @@ export function pageDocument(locale: keyof typeof HTML_LANG, result: RenderResul
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="theme-color" content="#0b6e3f">
+<link rel="icon" href="data:,">
 ${result.head}
 ${assetTags}
 </head>

@@ -32,6 +32,9 @@ export function translator(locale: Locale): Translate {
 /** Satang (or fen) as the page's language writes money. */
 export const formatMoney = (satang: number, locale: Locale, currency: 'THB' | 'CNY' = 'THB') => formatMinorUnits(satang, currency, locale);
 
+const numberFormats: Record<Locale, Intl.NumberFormat> = { th: new Intl.NumberFormat('th-TH'), zh: new Intl.NumberFormat('zh-Hans-CN'), en: new Intl.NumberFormat('en-GB') };
+export const formatNumber = (n: number, locale: Locale) => numberFormats[locale].format(n);
+
 /** Asia/Bangkok time; Thai pages use the Buddhist calendar (พ.ศ.). */
 export const formatDate = (iso: string, locale: Locale) => formatDateTime(new Date(iso), locale);
 

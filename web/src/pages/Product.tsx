@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../app/context.tsx';
-import { formatMoney, provinceName } from '../app/i18n.ts';
+import { formatMoney, formatNumber, provinceName } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import type { ProductDetail, PublicVariant } from '../app/shapes.ts';
 import { useSubmit } from '../app/use-submit.ts';
@@ -122,7 +122,7 @@ export const productPage: PageModule<ProductData> = {
                   ))}
                 </fieldset>
               ) : <input type="hidden" name="variantId" value={variant?.id ?? ''} />}
-              {variant ? <p className={inStock(variant) ? 'stock' : 'stock out'}>{inStock(variant) ? t('product.inStock', { n: stockOf(variant) }) : t('product.outOfStock')}</p> : null}
+              {variant ? <p className={inStock(variant) ? 'stock' : 'stock out'}>{inStock(variant) ? t('product.inStock', { n: formatNumber(stockOf(variant), locale) }) : t('product.outOfStock')}</p> : null}
               <div className="field">
                 <label htmlFor="quantity">{t('product.quantity')}</label>
                 <input id="quantity" name="quantity" type="number" min={1} max={Math.max(1, Math.min(999, variant ? stockOf(variant) : 1))}
