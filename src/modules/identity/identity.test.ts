@@ -102,6 +102,33 @@ describe('sign-in', () => {
     expect(wrong.cookies).toEqual([]);
   });
 
+  it('spends about as long on an unknown account as on a wrong password (argon2 runs either way)', async () => {
+    const account = await signUp(app);
+    const time = async (identifier: string) => {
+      const t = process.hrtime.bigint();
+      await signInWith(identifier, 'wrong password!');
+      return Number(process.hrtime.bigint() - t) / 1e6;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    await time(account.email!); // warm up
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      wrong.push(await time(account.email!));
+      unknown.push(await time(uniqueEmail('ghost')));
+    }
+    // Skipping the hash would make the unknown account many times faster than the wrong password.
+    expect(median(unknown)).toBeGreaterThan(median(wrong) / 3);
+  });
+
+  it('ends the session the browser had when it signs in again', async () => {
+    const account = await signUp(app);
+    const res = await signInWith(account.email!, account.password, { cookie: account.cookie });
+    expect(res.statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/me', headers: { cookie: account.cookie } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/me', headers: { cookie: sessionCookieOf(res) } })).statusCode).toBe(200);
+  });
+
   it('sets an httpOnly, SameSite=Lax session cookie that expires after the configured days', async () => {
     const account = await signUp(app);
     const res = await signInWith(account.email!, account.password);

@@ -12,9 +12,4 @@ registerMessages({
     zh: '此邮箱或手机号已注册，请直接登录',
     en: 'An account with this email or phone number already exists; please sign in',
   },
-  operator_only: {
-    th: 'เฉพาะผู้ดูแลแพลตฟอร์มเท่านั้น',
-    zh: '仅限平台管理员操作',
-    en: 'Only platform operators may do this',
-  },
 });

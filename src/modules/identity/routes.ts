@@ -23,7 +23,9 @@ const SignInBody = Type.Object({
   password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }),
 }, { additionalProperties: false });
 
-export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, session: Session): void {
+/** Sets the new session's cookie; the session the browser had before (if any) ends. */
+async function replaceSession(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, session: Session): Promise<void> {
+  await signOut(app.db, request.cookies[SESSION_COOKIE]);
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, path: '/', expires: session.expiresAt,
   });
@@ -51,7 +53,7 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
     const { user, session } = await signUp(app.db, request.actor, {
       ...request.body, locale: request.body.locale ?? request.locale, sessionTtlDays: app.config.sessionTtlDays,
     });
-    setSessionCookie(app, reply, session);
+    await replaceSession(app, request, reply, session);
     return reply.code(201).send(user);
   });
 
@@ -67,7 +69,7 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const { user, session } = await signIn(app.db, request.actor, { ...request.body, sessionTtlDays: app.config.sessionTtlDays });
-    setSessionCookie(app, reply, session);
+    await replaceSession(app, request, reply, session);
     return user;
   });
 
