@@ -1,9 +1,5 @@
-import type { PageModule } from '../app/router.ts';
-import { PageTitle } from '../components/ui.tsx';
-const stub = (title: string): PageModule<null> => ({ access: 'user', head: () => ({ title, noindex: true }), Page: () => <PageTitle>{title}</PageTitle> });
-export const sellerHomePage = stub('seller');
-export const applyPage = stub('apply');
-export const productsPage = stub('products');
-export const productEditPage = stub('product');
-export const sellerOrdersPage = stub('orders');
-export const tokensPage = stub('tokens');
+// The seller centre, loaded as its own chunk.
+export { sellerHomePage, applyPage } from './home.tsx';
+export { productsPage, productEditPage } from './products.tsx';
+export { sellerOrdersPage } from './orders.tsx';
+export { tokensPage } from './tokens.tsx';

@@ -1,0 +1,31 @@
+// Pieces the seller centre's pages share: the shop menu, and baht typed by people as satang.
+import { useApp } from '../app/context.tsx';
+import { pick } from '../app/i18n.ts';
+import '../messages/seller.ts';
+
+/** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
+export function bahtToSatang(input: string): number | null {
+  const s = input.replace(/[,\s฿]/g, '');
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+export const satangToBaht = (satang: number) => `${Math.floor(satang / 100)}.${String(satang % 100).padStart(2, '0')}`;
+
+export function ShopNav({ sellerId, current }: { sellerId: string; current: 'products' | 'orders' | 'tokens' }) {
+  const { t, href, me, locale } = useApp();
+  const shop = me?.sellers.find((s) => s.sellerId === sellerId);
+  const link = (to: typeof current, label: string) => (
+    <a href={href(`/seller/${sellerId}/${to}`)} aria-current={current === to ? 'page' : undefined}>{label}</a>
+  );
+  return (
+    <>
+      <p className="muted"><a href={href('/seller')}>{t('seller.title')}</a>{shop ? ` › ${pick(shop.shopName, locale)}` : ''}</p>
+      <nav className="console-nav" aria-label={t('seller.shopNav')}>
+        {link('products', t('seller.products'))}
+        {link('orders', t('seller.orders'))}
+        {link('tokens', t('seller.tokens'))}
+      </nav>
+    </>
+  );
+}
