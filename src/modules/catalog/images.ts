@@ -50,11 +50,15 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
 }
 
 export async function addProductImage(
-  db: Executor, actor: Actor, input: { sellerId: string; productId: string; bytes: Buffer; alt?: string | null }, storage: MediaStorage,
+  db: Executor, actor: Actor,
+  input: { sellerId: string; productId: string; upload: () => Promise<{ bytes: Buffer; alt?: string | null }> },
+  storage: MediaStorage,
 ): Promise<SellerProductView> {
   await requireSellerAccess(db, actor, input.sellerId, { membersOnly: true });
-  await requireProductOfShop(db, input.sellerId, input.productId); // 404 before any work on another shop's product
-  const image = await prepareImage(input.bytes);
+  await requireProductOfShop(db, input.sellerId, input.productId);
+  // The upload is read only now, so that a stranger's or a mistaken request costs no transfer.
+  const { bytes, alt } = await input.upload();
+  const image = await prepareImage(bytes);
   const id = newId();
   const { ext, type } = ACCEPTED[image.format];
   const folder = `products/${input.sellerId}/${input.productId}`;
@@ -70,7 +74,7 @@ export async function addProductImage(
       if (n >= MAX_IMAGES_PER_PRODUCT) throw new AppError(409, 'too_many_images', { max: MAX_IMAGES_PER_PRODUCT });
       await tx.insert(productImages).values({
         id, sellerId: input.sellerId, productId: product.id, storageKey, thumbKey, contentType: type,
-        width: image.width, height: image.height, altTh: input.alt?.trim() || null, position: next,
+        width: image.width, height: image.height, altTh: alt?.trim() || null, position: next,
       });
       await productChanged(tx, product, 'images');
     });

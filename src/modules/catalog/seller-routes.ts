@@ -60,13 +60,21 @@ export function sellerProductRoutes(base: FastifyInstance, storage: MediaStorage
       consumes: ['multipart/form-data'], params: ProductParams, response: created,
     },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type');
-    const file = await request.file();
-    if (!file) throw invalid('file', 'required');
-    const bytes = await file.toBuffer(); // past UPLOAD_LIMIT_BYTES this throws a 413
-    const altField = file.fields.alt;
-    const alt = altField && !Array.isArray(altField) && altField.type === 'field' ? String(altField.value).slice(0, 200) : null;
-    return reply.code(201).send(await addProductImage(app.db, request.actor, { ...request.params, bytes, alt }, storage));
+    // Read only once the service has checked who is asking: a stranger's upload is refused unread.
+    const upload = async () => {
+      if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type');
+      try {
+        const file = await request.file();
+        if (!file) throw invalid('file', 'required');
+        const bytes = await file.toBuffer(); // past UPLOAD_LIMIT_BYTES this throws a 413
+        const alt = file.fields.alt;
+        return { bytes, alt: alt && !Array.isArray(alt) && alt.type === 'field' ? String(alt.value).slice(0, 200) : null };
+      } catch (err: any) {
+        if (err instanceof AppError || err?.statusCode) throw err;
+        throw new AppError(400, 'bad_request'); // a cut or malformed multipart body
+      }
+    };
+    return reply.code(201).send(await addProductImage(app.db, request.actor, { ...request.params, upload }, storage));
   });
 
   app.delete(`${path}/:productId/images/:imageId`, {
