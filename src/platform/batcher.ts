@@ -1,19 +1,22 @@
-// Group commit for hot paths: requests that arrive while a batch is running wait for the next one,
-// which handles all of them in one transaction. Under load this turns thousands of tiny
+// Group commit for hot paths: requests that arrive while batches are running wait for the next
+// one, which handles all of them in one transaction. Under load this turns thousands of tiny
 // transactions a second into a few hundred large ones, while every answer still follows a durable
 // commit. With no load a request goes straight through (a batch of one).
-export interface Batcher<I, O> { submit(item: I): Promise<O>; drain(): Promise<void> }
+export interface Batcher<I, O> { submit(item: I): Promise<O> }
 
 export function createBatcher<I, O>(opts: {
   maxSize: number;
+  /** How many batches may run at once (overlapping one's commit with the next one's reads). */
+  concurrency?: number;
   /** Runs one batch; must return one result per item, in order. */
   run: (items: I[]) => Promise<O[]>;
   /** When the whole batch fails, each item is retried alone so one bad item fails only itself. */
   runOne?: (item: I) => Promise<O>;
 }): Batcher<I, O> {
   type Waiter = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
+  const limit = opts.concurrency ?? 1;
   let queue: Waiter[] = [];
-  let running: Promise<void> | null = null;
+  let running = 0;
 
   async function runBatch(batch: Waiter[]): Promise<void> {
     try {
@@ -26,10 +29,12 @@ export function createBatcher<I, O>(opts: {
   }
 
   function pump(): void {
-    if (running || queue.length === 0) return;
-    const batch = queue.slice(0, opts.maxSize);
-    queue = queue.slice(batch.length);
-    running = runBatch(batch).finally(() => { running = null; pump(); });
+    while (running < limit && queue.length) {
+      const batch = queue.length <= opts.maxSize ? queue : queue.slice(0, opts.maxSize);
+      queue = queue.length <= opts.maxSize ? [] : queue.slice(opts.maxSize);
+      running++;
+      void runBatch(batch).finally(() => { running--; pump(); });
+    }
   }
 
   return {
@@ -38,9 +43,6 @@ export function createBatcher<I, O>(opts: {
         queue.push({ item, resolve, reject });
         pump();
       });
-    },
-    async drain(): Promise<void> {
-      while (running || queue.length) await (running ?? Promise.resolve());
     },
   };
 }

@@ -32,7 +32,7 @@ export interface CartAddResult { cartId: string; variantId: string; quantity: nu
  */
 export async function addToCarts(tx: Executor, adds: CartAdd[]): Promise<(CartAddResult | AppError)[]> {
   const ids = [...new Set(adds.map((a) => a.variantId))];
-  const [variants, stock] = [await getVariantsForSale(tx, ids), await availability(tx, ids)];
+  const [variants, stock] = await Promise.all([getVariantsForSale(tx, ids), availability(tx, ids)]);
   const byId = new Map(variants.map((v) => [v.variantId, v]));
   const verdicts = adds.map((a): AppError | null => {
     const v = byId.get(a.variantId);
@@ -46,24 +46,30 @@ export async function addToCarts(tx: Executor, adds: CartAdd[]): Promise<(CartAd
   const results = new Map<string, CartAddResult>();
   const cartOf = new Map<string, string>();
   if (accepted.length) {
-    const owners = [...new Set(accepted.map((a) => a.ownerKey))].map((k) => ({ id: newId(), k }));
-    const cartRows = await queryRows<{ id: string; owner_key: string }>(tx, sql`
-      insert into carts (id, owner_key) select id, k from jsonb_to_recordset(${JSON.stringify(owners)}::jsonb) as x(id uuid, k text)
-      on conflict (owner_key) do update set updated_at = now() returning id, owner_key`);
-    for (const r of cartRows) cartOf.set(r.owner_key, r.id);
-    const sums = new Map<string, { c: string; v: string; q: number }>();
+    const owners = [...new Set(accepted.map((a) => a.ownerKey))];
+    const sums = new Map<string, { k: string; v: string; q: number }>();
     for (const a of accepted) {
       const key = `${a.ownerKey}|${a.variantId}`;
-      const cur = sums.get(key) ?? { c: cartOf.get(a.ownerKey)!, v: a.variantId, q: 0 };
+      const cur = sums.get(key) ?? { k: a.ownerKey, v: a.variantId, q: 0 };
       cur.q = Math.min(cur.q + a.quantity, MAX_LINE_QUANTITY);
       sums.set(key, cur);
     }
-    const itemRows = await queryRows<{ cart_id: string; variant_id: string; quantity: number }>(tx, sql`
-      insert into cart_items (cart_id, variant_id, quantity)
-      select c, v, q from jsonb_to_recordset(${JSON.stringify([...sums.values()])}::jsonb) as x(c uuid, v uuid, q int)
-      on conflict (cart_id, variant_id) do update set quantity = least(cart_items.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})
-      returning cart_id, variant_id, quantity`);
-    for (const r of itemRows) results.set(`${r.cart_id}|${r.variant_id}`, { cartId: r.cart_id, variantId: r.variant_id, quantity: r.quantity });
+    // One statement: upsert the carts, then their items (atomic without an explicit transaction).
+    const itemRows = await queryRows<{ cart_id: string; variant_id: string; quantity: number; owner_key: string }>(tx, sql`
+      with c as (
+        insert into carts (id, owner_key) select id, k from jsonb_to_recordset(${JSON.stringify(owners.map((k) => ({ id: newId(), k })))}::jsonb) as x(id uuid, k text)
+        on conflict (owner_key) do update set updated_at = now() returning id, owner_key
+      ), i as (
+        insert into cart_items (cart_id, variant_id, quantity)
+        select c.id, x.v, x.q from jsonb_to_recordset(${JSON.stringify([...sums.values()])}::jsonb) as x(k text, v uuid, q int) join c on c.owner_key = x.k
+        on conflict (cart_id, variant_id) do update set quantity = least(cart_items.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})
+        returning cart_id, variant_id, quantity
+      )
+      select i.cart_id, i.variant_id, i.quantity, c.owner_key from i join c on c.id = i.cart_id`);
+    for (const r of itemRows) {
+      cartOf.set(r.owner_key, r.cart_id);
+      results.set(`${r.cart_id}|${r.variant_id}`, { cartId: r.cart_id, variantId: r.variant_id, quantity: r.quantity });
+    }
   }
   return adds.map((a, i) => verdicts[i] ?? results.get(`${cartOf.get(a.ownerKey)}|${a.variantId}`)!);
 }
@@ -72,8 +78,9 @@ export async function addToCarts(tx: Executor, adds: CartAdd[]): Promise<(CartAd
 export function createCartWriter(db: Db, config: Config) {
   const batcher = createBatcher<CartAdd, CartAddResult | AppError>({
     maxSize: config.checkoutBatchMax,
-    run: (adds) => db.transaction((tx) => addToCarts(tx, adds)),
-    runOne: (add) => db.transaction(async (tx) => (await addToCarts(tx, [add]))[0]),
+    concurrency: 4,
+    run: (adds) => addToCarts(db, adds),
+    runOne: async (add) => (await addToCarts(db, [add]))[0],
   });
   return async (add: CartAdd): Promise<CartAddResult> => {
     if (!Number.isInteger(add.quantity) || add.quantity < 1 || add.quantity > MAX_LINE_QUANTITY) {
@@ -105,13 +112,13 @@ export async function adoptGuestCart(db: Db, actor: Actor): Promise<void> {
 
 export interface CartLine { variantId: string; quantity: number }
 
-/** What is in the carts of these owners (for checkout), keyed by owner. */
+/** What is in the carts of these owners, keyed by owner. */
 export async function cartLines(tx: Executor, ownerKeys: string[]): Promise<Map<string, { cartId: string; lines: CartLine[] }>> {
   const out = new Map<string, { cartId: string; lines: CartLine[] }>();
   if (!ownerKeys.length) return out;
   const rows = await queryRows<{ id: string; owner_key: string; variant_id: string; quantity: number }>(tx, sql`
     select c.id, c.owner_key, i.variant_id, i.quantity from carts c join cart_items i on i.cart_id = c.id
-    where c.owner_key = any(${`{${ownerKeys.map((k) => `"${k}"`).join(',')}}`}::text[])
+    where c.owner_key = any(${textArray(ownerKeys)}::text[])
     order by c.owner_key, i.added_at, i.variant_id`);
   for (const r of rows) {
     const entry = out.get(r.owner_key) ?? { cartId: r.id, lines: [] };
@@ -120,6 +127,17 @@ export async function cartLines(tx: Executor, ownerKeys: string[]): Promise<Map<
   }
   return out;
 }
+
+/**
+ * Locks carts for checkout (in one global order, so batches cannot deadlock): a second checkout
+ * of the same cart waits, then reads it emptied. Statements after this one see fresh data.
+ */
+export async function lockCarts(tx: Executor, ownerKeys: string[]): Promise<void> {
+  if (ownerKeys.length) await tx.execute(sql`select 1 from carts where owner_key = any(${textArray(ownerKeys)}::text[]) order by owner_key for update`);
+}
+
+/** Owner keys are "u:<uuid>" or "g:<base64url>", safe inside a quoted array literal. */
+const textArray = (keys: string[]) => `{${keys.map((k) => `"${k}"`).join(',')}}`;
 
 /** Empties carts after a successful checkout. */
 export async function clearCarts(tx: Executor, cartIds: string[]): Promise<void> {

@@ -78,21 +78,29 @@ export async function availability(db: Executor, variantIds: string[]): Promise<
 
 export interface Allocation { variantId: string; locationId: string; sellerId: string; quantity: number }
 export type ReservationOutcome = { ok: true; allocations: Allocation[] } | { ok: false; soldOut: string[] };
+export interface ReservationPlan { outcomes: ReservationOutcome[]; changes: { v: string; l: string; q: number }[] }
+
+/** Another transaction took the stock this plan counted on; plan again with `lock: true`. */
+export class StockConflict extends Error {
+  constructor() { super('stock changed under an optimistic reservation'); }
+}
 
 /**
- * Reserves stock for many checkouts at once. The stock rows of every variant in the batch are
- * locked once (in a fixed order, so concurrent batches cannot deadlock), the checkouts are served
- * in arrival order from what is available, and one UPDATE writes all the reservations. A hot SKU
- * costs one row lock per batch instead of one per buyer. Each checkout is all-or-nothing.
- * The table's CHECK (on_hand >= reserved) stands behind this: no bug here can oversell.
+ * Plans the reservations of many checkouts at once: the checkouts are served in arrival order from
+ * what is available, each all-or-nothing, and the result is one change per stock row. A hot SKU
+ * then costs one row update per batch instead of one per buyer.
+ *
+ * With `lock: false` the stock is read without locks, so the caller can write its orders before
+ * `applyReservations` takes the row locks: locks are held only from then to the commit. With
+ * `lock: true` the rows are locked here (the fallback when an optimistic plan lost a race).
  */
-export async function reserveStock(tx: Executor, requests: { variantId: string; quantity: number }[][]): Promise<ReservationOutcome[]> {
-  const variantIds = [...new Set(requests.flat().map((l) => l.variantId))];
-  if (!variantIds.length) return requests.map(() => ({ ok: true, allocations: [] }));
+export async function planReservations(tx: Executor, requests: { variantId: string; quantity: number }[][], opts: { lock: boolean }): Promise<ReservationPlan> {
+  const variantIds = [...new Set(requests.flat().map((l) => l.variantId))].sort();
+  if (!variantIds.length) return { outcomes: requests.map(() => ({ ok: true, allocations: [] })), changes: [] };
   const rows = await queryRows<{ variant_id: string; location_id: string; seller_id: string; available: number }>(tx, sql`
     select variant_id, location_id, seller_id, on_hand - reserved as available from stock_levels
     where variant_id = any(${pgArray(variantIds)}::uuid[])
-    order by variant_id, location_id for update`);
+    order by variant_id, location_id ${opts.lock ? sql`for update` : sql``}`);
   const pools = new Map<string, { locationId: string; sellerId: string; available: number }[]>();
   for (const r of rows) {
     const list = pools.get(r.variant_id) ?? [];
@@ -116,14 +124,29 @@ export async function reserveStock(tx: Executor, requests: { variantId: string; 
     }
     return { ok: true, allocations };
   });
-  if (taken.size) {
-    const changes = [...taken].map(([k, quantity]) => { const [v, l] = k.split('|'); return { v, l, q: quantity }; });
-    await tx.execute(sql`
+  const changes = [...taken].map(([k, q]) => { const [v, l] = k.split('|'); return { v, l, q }; });
+  return { outcomes, changes };
+}
+
+/**
+ * Writes a plan's reservations: locks the rows in one global order (so concurrent batches cannot
+ * deadlock), then adds to `reserved` only where the units are still there. Throws StockConflict
+ * when a row no longer has them. The table's CHECK (on_hand >= reserved) stands behind this too:
+ * no bug here can oversell.
+ */
+export async function applyReservations(tx: Executor, changes: ReservationPlan['changes']): Promise<void> {
+  if (!changes.length) return;
+  const keys = changes.map((c) => `${c.v}|${c.l}`).sort();
+  const [, updated] = await Promise.all([
+    tx.execute(sql`select 1 from stock_levels where variant_id = any(${pgArray([...new Set(changes.map((c) => c.v))])}::uuid[])
+      order by variant_id, location_id for update`),
+    queryRows(tx, sql`
       update stock_levels s set reserved = s.reserved + c.q, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(v uuid, l uuid, q int)
-      where s.variant_id = c.v and s.location_id = c.l`);
-  }
-  return outcomes;
+      where s.variant_id = c.v and s.location_id = c.l and s.on_hand - s.reserved >= c.q
+      returning s.variant_id`),
+  ]);
+  if (updated.length !== keys.length) throw new StockConflict();
 }
 
 /** Payment arrived: held units leave the shelf (on hand and reserved both go down). */

@@ -11,11 +11,12 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { createBatcher } from '../../platform/batcher.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
+import { isUniqueViolation } from '../../platform/idempotency.ts';
 import type { Config } from '../../platform/config.ts';
 import { getVariantsForSale, type VariantForSale } from '../catalog/service.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
-import { reserveStock, insertReservations } from '../inventory/service.ts';
-import { cartLines, clearCarts, shopShipping } from '../cart/service.ts';
+import { planReservations, applyReservations, insertReservations, StockConflict } from '../inventory/service.ts';
+import { cartLines, clearCarts, lockCarts, shopShipping } from '../cart/service.ts';
 import type { ShippingAddress } from './schema.ts';
 import { formatOrderNumber } from './views.ts';
 import './messages.ts';
@@ -61,16 +62,24 @@ export function answerToError(answer: CheckoutAnswer): AppError | null {
   return new AppError(answer.statusCode, code, params, fieldErrors);
 }
 
-export async function placeOrders(tx: Executor, requests: CheckoutRequest[], config: Config, now = new Date()): Promise<CheckoutAnswer[]> {
+export async function placeOrders(tx: Executor, requests: CheckoutRequest[], config: Config, opts: { lockStockFirst?: boolean; now?: Date } = {}): Promise<CheckoutAnswer[]> {
+  const now = opts.now ?? new Date();
   const answers: (CheckoutAnswer | undefined)[] = new Array(requests.length);
 
   // 1. Retries: a key seen before gets its stored answer; twice in one batch, the first one's.
   const firstOf = new Map<string, number>();
   requests.forEach((r, i) => { const k = `${r.ownerKey}\0${r.idempotencyKey}`; if (!firstOf.has(k)) firstOf.set(k, i); });
-  const stored = await queryRows<{ scope: string; key: string; request_hash: string; status_code: number; response: any }>(tx, sql`
-    select k.scope, k.key, k.request_hash, k.status_code, k.response from idempotency_keys k
-    join jsonb_to_recordset(${JSON.stringify([...firstOf.keys()].map((k) => { const [s, key] = k.split('\0'); return { s, k: key }; }))}::jsonb) as x(s text, k text)
-      on k.scope = x.s and k.key = x.k`);
+  // The buyers' carts are locked first: a retry racing its original (same key, so same cart) waits
+  // here, then finds the original's stored answer.
+  const ownerKeys = [...new Set(requests.map((r) => r.ownerKey))];
+  const [, stored, carts] = await Promise.all([
+    lockCarts(tx, ownerKeys),
+    queryRows<{ scope: string; key: string; request_hash: string; status_code: number; response: any }>(tx, sql`
+      select k.scope, k.key, k.request_hash, k.status_code, k.response from idempotency_keys k
+      join jsonb_to_recordset(${JSON.stringify([...firstOf.keys()].map((k) => { const [s, key] = k.split('\0'); return { s, k: key }; }))}::jsonb) as x(s text, k text)
+        on k.scope = x.s and k.key = x.k`),
+    cartLines(tx, ownerKeys),
+  ]);
   const storedBy = new Map(stored.map((s) => [`${s.scope}\0${s.key}`, s]));
   const fresh: number[] = [];
   requests.forEach((r, i) => {
@@ -82,7 +91,6 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
   });
 
   // 2. What each cart holds, at today's prices.
-  const carts = await cartLines(tx, [...new Set(fresh.map((i) => requests[i].ownerKey))]);
   const variantIds = [...new Set([...carts.values()].flatMap((c) => c.lines.map((l) => l.variantId)))];
   const variants = new Map((await getVariantsForSale(tx, variantIds)).map((v) => [v.variantId, v]));
   const facts = await sellerFacts(tx, [...new Set([...variants.values()].map((v) => v.sellerId))]);
@@ -109,8 +117,10 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
     priced.push({ i, cartId: cart.cartId, lines: lines.map((l) => ({ v: l.v!, quantity: l.quantity })), total });
   }
 
-  // 3. Stock for all of them at once; each checkout is all-or-nothing.
-  const outcomes = await reserveStock(tx, priced.map((p) => p.lines.map((l) => ({ variantId: l.v.variantId, quantity: l.quantity }))));
+  // 3. Stock for all of them at once; each checkout is all-or-nothing. Optimistically the rows are
+  // locked only at the end (after the orders are written), so batches overlap up to their commit.
+  const plan = await planReservations(tx, priced.map((p) => p.lines.map((l) => ({ variantId: l.v.variantId, quantity: l.quantity }))), { lock: !!opts.lockStockFirst });
+  const outcomes = plan.outcomes;
 
   // 4. Orders for those that got their stock.
   const paymentDue = new Date(now.getTime() + config.reservationTtlMinutes * 60_000);
@@ -155,37 +165,46 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
     placed.push({ i: p.i, body, cartId: p.cartId });
   });
 
+  const writes: Promise<unknown>[] = [];
   if (placed.length) {
-    await tx.execute(sql`
-      insert into order_groups (id, buyer_user_id, guest_token_hash, contact_email, contact_phone, subtotal_satang, shipping_satang, total_satang, payment_due_at)
-      select id, b, h, e, p, st, sh, t, d from jsonb_to_recordset(${JSON.stringify(groups)}::jsonb)
-        as x(id uuid, b uuid, h text, e text, p text, st bigint, sh bigint, t bigint, d timestamptz)`);
     const numbers = await queryRows<{ id: string; number: string }>(tx, sql`
+      with g as (
+        insert into order_groups (id, buyer_user_id, guest_token_hash, contact_email, contact_phone, subtotal_satang, shipping_satang, total_satang, payment_due_at)
+        select id, b, h, e, p, st, sh, t, d from jsonb_to_recordset(${JSON.stringify(groups)}::jsonb)
+          as x(id uuid, b uuid, h text, e text, p text, st bigint, sh bigint, t bigint, d timestamptz)
+        returning id
+      )
       insert into orders (id, group_id, seller_id, buyer_user_id, guest_token_hash, subtotal_satang, shipping_satang, total_satang, shipping_address, payment_due_at)
-      select id, g, s, b, h, st, sh, t, a, d from jsonb_to_recordset(${JSON.stringify(orders)}::jsonb)
+      select x.id, x.g, x.s, x.b, x.h, x.st, x.sh, x.t, x.a, x.d from jsonb_to_recordset(${JSON.stringify(orders)}::jsonb)
         as x(id uuid, g uuid, s uuid, b uuid, h text, st bigint, sh bigint, t bigint, a jsonb, d timestamptz)
+      where exists (select 1 from g where g.id = x.g)
       returning id, number::text as number`);
     const numberOf = new Map(numbers.map((n) => [n.id, formatOrderNumber(Number(n.number))]));
     for (const p of placed) for (const o of p.body.orders) o.number = numberOf.get(o.id)!;
-    await tx.execute(sql`
-      insert into order_lines (id, order_id, seller_id, product_id, variant_id, sku, title, option_values, unit_price_satang, quantity, line_total_satang)
-      select id, o, s, p, v, k, t, ov, u, q, lt from jsonb_to_recordset(${JSON.stringify(orderLines)}::jsonb)
-        as x(id uuid, o uuid, s uuid, p uuid, v uuid, k text, t jsonb, ov jsonb, u bigint, q int, lt bigint)`);
-    await insertReservations(tx, reservations);
-    await tx.execute(sql`
-      insert into outbox (topic, aggregate_id, payload)
-      select topic, "aggregateId", payload from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(topic text, "aggregateId" uuid, payload jsonb)`);
-    await clearCarts(tx, placed.map((p) => p.cartId));
+    writes.push(
+      tx.execute(sql`
+        insert into order_lines (id, order_id, seller_id, product_id, variant_id, sku, title, option_values, unit_price_satang, quantity, line_total_satang)
+        select id, o, s, p, v, k, t, ov, u, q, lt from jsonb_to_recordset(${JSON.stringify(orderLines)}::jsonb)
+          as x(id uuid, o uuid, s uuid, p uuid, v uuid, k text, t jsonb, ov jsonb, u bigint, q int, lt bigint)`),
+      insertReservations(tx, reservations),
+      tx.execute(sql`
+        insert into outbox (topic, aggregate_id, payload)
+        select topic, "aggregateId", payload from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(topic text, "aggregateId" uuid, payload jsonb)`),
+      clearCarts(tx, placed.map((p) => p.cartId)),
+    );
     for (const p of placed) answers[p.i] = { statusCode: 201, body: p.body };
   }
 
   // 5. Every first answer is remembered under its key, in this same transaction.
   const toStore = fresh.map((i) => ({ s: requests[i].ownerKey, k: requests[i].idempotencyKey, h: requests[i].requestHash, c: answers[i]!.statusCode, r: answers[i]!.body }));
   if (toStore.length) {
-    await tx.execute(sql`
+    writes.push(tx.execute(sql`
       insert into idempotency_keys (scope, key, request_hash, status_code, response)
-      select s, k, h, c, r from jsonb_to_recordset(${JSON.stringify(toStore)}::jsonb) as x(s text, k text, h text, c int, r jsonb)`);
+      select s, k, h, c, r from jsonb_to_recordset(${JSON.stringify(toStore)}::jsonb) as x(s text, k text, h text, c int, r jsonb)`));
   }
+  // The stock rows are locked last, just before the commit.
+  writes.push(applyReservations(tx, plan.changes));
+  await Promise.all(writes);
   // Duplicates within the batch share the first one's answer (or are refused if the body differs).
   requests.forEach((r, i) => {
     if (answers[i]) return;
@@ -195,12 +214,25 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
   return answers as CheckoutAnswer[];
 }
 
+/** One batch in one transaction: optimistic first, and with the stock locked first if it lost a race. */
+export async function placeOrdersDurably(db: Db, requests: CheckoutRequest[], config: Config): Promise<CheckoutAnswer[]> {
+  try {
+    return await db.transaction((tx) => placeOrders(tx, requests, config));
+  } catch (err) {
+    // Lost a race for stock: plan again with the rows locked. Lost a race for an Idempotency-Key
+    // (its original committed meanwhile): run again, which returns the stored answer.
+    if (!(err instanceof StockConflict) && !isUniqueViolation(err)) throw err;
+    return db.transaction((tx) => placeOrders(tx, requests, config, { lockStockFirst: true }));
+  }
+}
+
 /** The checkout group committer of one running app. */
 export function createCheckout(db: Db, config: Config) {
   const batcher = createBatcher<CheckoutRequest, CheckoutAnswer>({
     maxSize: config.checkoutBatchMax,
-    run: (reqs) => db.transaction((tx) => placeOrders(tx, reqs, config)),
-    runOne: (req) => db.transaction(async (tx) => (await placeOrders(tx, [req], config))[0]),
+    concurrency: 3,
+    run: (reqs) => placeOrdersDurably(db, reqs, config),
+    runOne: async (req) => (await placeOrdersDurably(db, [req], config))[0],
   });
   return (req: CheckoutRequest) => batcher.submit(req);
 }

@@ -1,0 +1,139 @@
+// npm run bench:flash-sale — replays the durian flash sale (80,000 Monthong durians on Tmall in the
+// first minute, 17 April 2018) over HTTP on loopback against PostgreSQL.
+//
+// A fresh database on DATABASE_URL's server (default: the local PostgreSQL at 127.0.0.1:5432), one
+// SKU with STOCK units, CONCURRENCY buyers at once, ATTEMPTS checkouts in all; each attempt is a new
+// guest: add to cart (gets a cart cookie), then checkout with an Idempotency-Key. The server runs in
+// its own process (so its memory can be measured); this process is the load generator.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'undici';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { fromPostgres, migrateDatabase, queryRows } from '../src/platform/db.ts';
+import { shopWithOwner } from '../src/modules/catalog/testing.ts';
+import { productInStock } from '../src/modules/inventory/testing.ts';
+
+const STOCK = Number(process.env.STOCK ?? 80_000);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200);
+const ATTEMPTS = Number(process.env.ATTEMPTS ?? 100_000);
+const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function freePort(): Promise<number> {
+  const srv = createServer().listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const port = (srv.address() as { port: number }).port;
+  srv.close();
+  return port;
+}
+
+async function main() {
+  // 1. A fresh database with one shop and one durian SKU.
+  const dbName = `talad_flash_${Date.now()}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${dbName}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  const database = fromPostgres(url.toString(), 4);
+  await migrateDatabase(database);
+  const shop = await shopWithOwner(database.db, { provinceCode: '22' });
+  const { variantId } = await productInStock(database.db, shop.sellerId, { priceSatang: 99_500, stock: STOCK, titleTh: 'ทุเรียนหมอนทองจันทบุรี 5 กก.' });
+
+  // 2. The server, in its own process.
+  const port = await freePort();
+  const server = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts', 'start'], {
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`${origin}/api/health`)).ok) break; } catch { /* not up yet */ }
+    if (i > 300) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  let peakRss = 0;
+  const rssTimer = setInterval(() => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
+      if (m) peakRss = Math.max(peakRss, Number(m[1]) / 1024);
+    } catch { /* gone */ }
+  }, 200);
+
+  // 3. The buyers.
+  const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
+  const address = { name: 'หลี่ เหว่ย', phone: '0812345678', houseNumber: '88', subdistrict: 'ลุมพินี', district: 'ปทุมวัน', provinceCode: '10', postcode: '10330' };
+  const checkoutBody = JSON.stringify({ shippingAddress: address, contactPhone: '0812345678' });
+  const addBody = JSON.stringify({ variantId, quantity: 1 });
+  const latencies: number[] = [];
+  const checkoutLatencies: number[] = [];
+  const acceptedIds = new Set<string>();
+  let accepted = 0, soldOut = 0, errors = 0, next = 0;
+  const errorSamples = new Map<string, number>();
+  const noteError = (what: string) => { errors++; errorSamples.set(what, (errorSamples.get(what) ?? 0) + 1); };
+
+  async function buyer() {
+    while (next < ATTEMPTS) {
+      next++;
+      const t0 = performance.now();
+      try {
+        const add = await pool.request({ method: 'POST', path: '/api/cart/items', headers: { 'content-type': 'application/json' }, body: addBody });
+        const addText = await add.body.text();
+        if (add.statusCode === 409) { soldOut++; latencies.push(performance.now() - t0); continue; } // nothing left to put in a cart
+        if (add.statusCode !== 201) { noteError(`add ${add.statusCode} ${addText.slice(0, 80)}`); continue; }
+        const setCookie = add.headers['set-cookie'];
+        const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0];
+        const t1 = performance.now();
+        const res = await pool.request({
+          method: 'POST', path: '/api/checkout', body: checkoutBody,
+          headers: { 'content-type': 'application/json', cookie, 'idempotency-key': randomUUID() },
+        });
+        const text = await res.body.text();
+        const now = performance.now();
+        checkoutLatencies.push(now - t1);
+        latencies.push(now - t0);
+        if (res.statusCode === 201) { accepted++; for (const o of JSON.parse(text).orders) acceptedIds.add(o.id); }
+        else if (res.statusCode === 409 && text.includes('"out_of_stock"')) soldOut++;
+        else noteError(`checkout ${res.statusCode} ${text.slice(0, 80)}`);
+      } catch (err) {
+        noteError(String((err as Error).message ?? err));
+      }
+    }
+  }
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, buyer));
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(rssTimer);
+  await pool.close();
+
+  // 4. What the database says.
+  const [stock] = await queryRows<{ on_hand: number; reserved: number }>(database.db, sql`
+    select on_hand, reserved from stock_levels where variant_id = ${variantId}::uuid`);
+  const orderRows = await queryRows<{ id: string }>(database.db, sql`
+    select distinct order_id as id from order_lines where variant_id = ${variantId}::uuid`);
+  const orphans = orderRows.filter((r) => !acceptedIds.has(r.id)).length;
+  const sold = stock.reserved; // every accepted order holds its unit until paid or expired
+  server.kill('SIGTERM');
+  await once(server, 'exit');
+  await database.close();
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+
+  const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0; };
+  const lines: [string, string | number][] = [
+    ['attempts', next], ['accepted', accepted], ['sold_out', soldOut], ['errors', errors],
+    ['seconds', seconds.toFixed(2)], ['orders_per_s', Math.round(accepted / seconds)],
+    ['p50_ms', pct(latencies, 50).toFixed(1)], ['p95_ms', pct(latencies, 95).toFixed(1)], ['p99_ms', pct(latencies, 99).toFixed(1)],
+    ['checkout_p99_ms', pct(checkoutLatencies, 99).toFixed(1)],
+    ['final_stock', stock.on_hand - stock.reserved],
+    ['oversold', Math.max(0, accepted - STOCK, sold - STOCK, stock.reserved > stock.on_hand ? 1 : 0)],
+    ['orphans', orphans], ['server_rss_mb', Math.round(peakRss)],
+    ['stock', STOCK], ['concurrency', CONCURRENCY],
+  ];
+  for (const [k, v] of lines) console.log(`${k}: ${v}`);
+  for (const [what, n] of errorSamples) console.error(`error x${n}: ${what}`);
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
