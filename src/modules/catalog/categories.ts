@@ -1,7 +1,7 @@
 // The category tree: seeded once (idempotently, by slug), read by sellers when listing a product
 // and by buyers when browsing.
 import { asc, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db, type Executor } from '../../platform/db.ts';
+import { queryRows, type Executor } from '../../platform/db.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { LocalizedText } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
@@ -27,7 +27,7 @@ export interface CategoryStep { id: string; slug: string; name: string; nameI18n
  * a newer seed list renames or moves categories without changing their ids (products keep theirs).
  * Categories an operator added (slugs not in the list) are left alone.
  */
-export async function seedCategories(db: Db, tree: CategorySeed[] = THAI_SME_CATEGORIES): Promise<number> {
+export async function seedCategories(db: Executor, tree: CategorySeed[] = THAI_SME_CATEGORIES): Promise<number> {
   let count = 0;
   await db.transaction(async (tx) => {
     const upsert = async (seeds: CategorySeed[], parentId: string | null): Promise<void> => {

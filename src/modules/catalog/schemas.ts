@@ -117,8 +117,8 @@ export const ProductQuery = Type.Object({
   category: Type.Optional(Type.String({ maxLength: 80, description: 'Category slug or id; includes its sub-categories' })),
   seller: Type.Optional(Type.String({ maxLength: 80, description: 'Shop slug or id' })),
   province: Type.Optional(Type.Enum(PROVINCE_CODES, { description: 'Origin province code' })),
-  minPriceSatang: Type.Optional(Type.Integer({ minimum: 0 })),
-  maxPriceSatang: Type.Optional(Type.Integer({ minimum: 0 })),
+  minPriceSatang: Type.Optional(Type.Integer({ minimum: 0, description: "On the product's lowest variant price, in satang" })),
+  maxPriceSatang: Type.Optional(Type.Integer({ minimum: 0, description: "On the product's lowest variant price, in satang" })),
   sort: Type.Optional(Type.Enum(['newest', 'price_asc', 'price_desc'], { default: 'newest' })),
 });
 export const SellerProductQuery = Type.Object({ ...Pagination.properties, status: Type.Optional(ProductStatus) });
