@@ -196,6 +196,16 @@ describe('sign-in rate limit', () => {
     const otherIp = await limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.1.1.2', payload: { identifier: uniqueEmail(), password: 'x' } });
     expect(otherIp.statusCode).toBe(401);
   });
+
+  it('limits sign-ups per IP, so nobody can probe which numbers have accounts', async () => {
+    const signUpFrom = (ip: string) => limited.inject({
+      method: 'POST', url: '/api/auth/sign-up', remoteAddress: ip, payload: { phone: uniqueMobile(), password: TEST_PASSWORD, displayName: 'x' },
+    });
+    for (let i = 0; i < 3; i++) expect((await signUpFrom('10.2.2.2')).statusCode).toBe(201);
+    const fourth = await signUpFrom('10.2.2.2');
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().code).toBe('rate_limited');
+  });
 });
 
 describe('GET /api/me', () => {

@@ -44,10 +44,13 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
     },
   });
 
+  // Sign-up says plainly when an address is taken (409), so it is limited per IP too: nobody
+  // walks the phone number space through it.
   app.post('/auth/sign-up', {
+    config: { rateLimit: perMinute },
     schema: {
       tags: ['identity'], summary: 'Create an account with an email or a Thai mobile number and sign in',
-      body: SignUpBody, response: { 201: UserSchema, ...problemResponses },
+      body: SignUpBody, response: { 201: UserSchema, 429: Type.Ref('Problem'), ...problemResponses },
     },
   }, async (request, reply) => {
     const { user, session } = await signUp(app.db, request.actor, {

@@ -26,7 +26,7 @@ export async function requireSellerAccess(
   if (!member || (opts.ownerOnly && member.role !== 'owner')) throw forbidden();
 }
 
-/** The shops a user belongs to, with the role in each. */
+/** The ids of the shops an actor acts for: a user's memberships, or a token's one shop. */
 export async function sellerIdsOf(db: Executor, actor: Actor): Promise<string[]> {
   if (actor.kind === 'token') return [actor.sellerId];
   if (actor.kind !== 'user') return [];
