@@ -12,8 +12,14 @@ export default defineConfig(({ isSsrBuild }) => ({
   publicDir: false,
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // Production React even when the build runs inside the test runner (which sets NODE_ENV=test).
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: isSsrBuild
-    ? { outDir: `${outDir}/server`, ssr: 'src/entry-server.tsx', emptyOutDir: true, minify: false, target: 'node20' }
+    ? {
+        outDir: `${outDir}/server`, ssr: 'src/entry-server.tsx', emptyOutDir: true, minify: false, target: 'node20',
+        // One file: the server never loads a chunk left over from another build.
+        rollupOptions: { output: { inlineDynamicImports: true } },
+      }
     : {
         outDir: `${outDir}/client`, emptyOutDir: true, manifest: true, target: 'es2020', cssCodeSplit: false,
         assetsDir: '', rollupOptions: { input: 'src/entry-client.tsx' },
