@@ -1,13 +1,64 @@
+// Demo data, loaded on the first start of the embedded database (DEMO_DATA=true) or by `talad seed`:
+// five real-world kinds of Thai small producer, an operator and a buyer. Everything goes through the
+// modules' services, so the demo obeys the same rules as real use.
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import type { Db } from '../platform/db.ts';
 import type { Config } from '../platform/config.ts';
+import type { Actor } from '../platform/actor.ts';
 import { queryRows } from '../platform/db.ts';
+import { createMediaStorage } from '../platform/storage.ts';
+import { createUser } from '../modules/identity/service.ts';
+import { applyForShop, approveSeller, setFlagship } from '../modules/sellers/service.ts';
+import { seedCategories, categoryTree, createProduct, setProductStatus, addProductImage, type CategoryNode, type VariantInput } from '../modules/catalog/service.ts';
+import { setStock } from '../modules/inventory/service.ts';
+import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
 
 export async function isSeeded(db: Db): Promise<boolean> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
   return row.n > 0;
 }
 
+/** A product photo stand-in: a soft gradient in the product's colour (no text, so no font needed). */
+async function placeholderPhoto(colour: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800">
+    <defs><radialGradient id="g" cx="40%" cy="35%" r="70%"><stop offset="0" stop-color="#fff"/><stop offset="1" stop-color="${colour}"/></radialGradient></defs>
+    <rect width="800" height="800" fill="#f6f1e7"/><circle cx="400" cy="420" r="260" fill="url(#g)"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+}
+
 export async function seedDemo(db: Db, config: Config): Promise<void> {
-  void db; void config;
+  const storage = createMediaStorage(config);
+  const system: Actor = { kind: 'system', name: 'demo-seed' };
+  await seedCategories(db);
+  const categories = new Map<string, string>();
+  const walk = (nodes: CategoryNode[]) => nodes.forEach((n) => { categories.set(n.slug, n.id); walk(n.children); });
+  walk(await categoryTree(db, 'th'));
+
+  for (const account of DEMO_ACCOUNTS) await createUser(db, account);
+
+  for (const shop of DEMO_SHOPS) {
+    const owner = await createUser(db, shop.owner);
+    const ownerActor: Actor = { kind: 'user', userId: owner.id, isOperator: false, guestTokenHash: null };
+    const seller = await applyForShop(db, ownerActor, shop.application);
+    await approveSeller(db, system, seller.id);
+    if (shop.flagship) await setFlagship(db, system, seller.id, { isFlagship: true });
+    for (const product of shop.products) await seedProduct(db, ownerActor, seller.id, product, categories, storage);
+  }
+}
+
+async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduct, categories: Map<string, string>, storage: ReturnType<typeof createMediaStorage>) {
+  const categoryId = categories.get(p.category);
+  if (!categoryId) throw new Error(`demo data names an unknown category: ${p.category}`);
+  const created = await createProduct(db, actor, {
+    sellerId, categoryId, slug: p.slug, title: p.title, description: p.description, optionNames: p.optionNames,
+    hsCode: p.hsCode, originProvinceCode: p.origin, perishable: p.perishable ?? false, shelfLifeDays: p.shelfLifeDays ?? null,
+    variants: p.variants.map(({ stock: _stock, ...v }) => v as VariantInput),
+  }, storage);
+  await addProductImage(db, actor, { sellerId, productId: created.id, upload: async () => ({ bytes: await placeholderPhoto(p.colour), alt: p.title.th }) }, storage);
+  await setProductStatus(db, actor, { sellerId, productId: created.id, status: 'active' }, storage);
+  for (const v of created.variants) {
+    const stock = p.variants.find((d) => d.sku === v.sku)?.stock ?? 0;
+    await db.transaction((tx) => setStock(tx, actor, { sellerId, variantId: v.id, onHand: stock, reason: 'demo stock' }));
+  }
 }

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { Database } from '../platform/db.ts';
+import { createTestDatabase, testConfig } from '../../test/db.ts';
+import { addToCart, checkout } from '../../test/shop.ts';
+import { isSeeded, seedDemo } from './seed.ts';
+import { DEMO_PASSWORD } from './data.ts';
+
+let database: Database;
+let app: FastifyInstance;
+const config = testConfig({ DATA_DIR: `/tmp/talad-seed-test-${process.pid}` });
+beforeAll(async () => {
+  database = await createTestDatabase();
+  expect(await isSeeded(database.db)).toBe(false);
+  await seedDemo(database.db, config);
+  app = await buildApp({ db: database.db, config, logger: false });
+});
+afterAll(async () => { await app.close(); await database.close(); });
+
+describe('the demo data', () => {
+  it('is marked as loaded, so a restart does not load it twice', async () => {
+    expect(await isSeeded(database.db)).toBe(true);
+  });
+
+  it('shows five producers and their products in three languages', async () => {
+    const th = (await app.inject({ url: '/api/products?perPage=50' })).json();
+    expect(th.total).toBe(5);
+    const zh = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'zh-CN' } })).json();
+    expect(zh.items.map((p: any) => p.title)).toContain('尖竹汶金枕头榴莲 5公斤');
+    const en = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json();
+    expect(en.items.map((p: any) => p.title)).toContain('Thung Kula Rong Hai Hom Mali rice (GI), new crop');
+  });
+
+  it('has 80,000 durians to sell and lets the demo buyer buy one', async () => {
+    const list = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json();
+    const durian = list.items.find((p: any) => p.title.includes('durian'));
+    const product = (await app.inject({ url: `/api/products/${durian.id}` })).json();
+    const variantId = product.variants[0].id;
+    const avail = (await app.inject({ url: `/api/availability?variantIds=${variantId}` })).json();
+    expect(avail.items[0].available).toBe(80_000);
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD } });
+    expect(signIn.statusCode).toBe(200);
+    const session = String(signIn.headers['set-cookie']).split(';')[0];
+    const { cookie } = await addToCart(app, variantId, 1, session);
+    expect((await checkout(app, cookie, 'demo-buy')).statusCode).toBe(201);
+  });
+
+  it('has a flagship rice cooperative and an operator who can sign in', async () => {
+    const op = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'operator@talad.local', password: DEMO_PASSWORD } });
+    expect(op.statusCode).toBe(200);
+    const cookie = String(op.headers['set-cookie']).split(';')[0];
+    const me = (await app.inject({ url: '/api/me', headers: { cookie } })).json();
+    expect(me.roles).toContain('operator');
+    const rice = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json().items.find((p: any) => p.title.includes('Hom Mali'));
+    expect(rice.shop.isFlagship).toBe(true);
+  });
+});
