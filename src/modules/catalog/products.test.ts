@@ -70,14 +70,15 @@ describe('a seller creating products', () => {
   });
 
   it('names the fields that are wrong, in Thai by default and in Chinese when asked', async () => {
-    const body = jasmineRice(rice, { title: { zh: '茉莉香米' } });
-    body.variants[0].gtin = '8850999220001';
-    const th = await app.inject({ method: 'POST', url: products(shopA), headers: as(shopA), payload: body });
+    const untitled = jasmineRice(rice, { title: { zh: '茉莉香米' } });
+    const th = await app.inject({ method: 'POST', url: products(shopA), headers: as(shopA), payload: untitled });
     expect(th.statusCode).toBe(422);
+    expect(th.json()).toMatchObject({ code: 'validation_failed', detail: 'ข้อมูลบางช่องไม่ถูกต้อง' });
     expect(th.json().errors).toEqual([{ field: 'title.th', code: 'required', detail: 'จำเป็นต้องกรอก' }]);
 
-    const fixedTitle = { ...body, title: { th: '  ' } };
-    const zh = await app.inject({ method: 'POST', url: products(shopA), headers: as(shopA, 'zh-CN'), payload: fixedTitle });
+    const blankTitleBadBarcode = jasmineRice(rice, { title: { th: '  ', zh: '茉莉香米' } });
+    blankTitleBadBarcode.variants[0].gtin = '8850999220001';
+    const zh = await app.inject({ method: 'POST', url: products(shopA), headers: as(shopA, 'zh-CN'), payload: blankTitleBadBarcode });
     expect(zh.statusCode).toBe(422);
     expect(zh.json().detail).toBe('部分字段无效');
     expect(zh.json().errors).toEqual([
