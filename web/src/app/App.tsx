@@ -68,6 +68,11 @@ export function App({ initial, module, api: givenApi }: Props) {
   }, [go]);
 
   useEffect(() => {
+    // Tells browser tests (and curious people) that the page now answers clicks with React.
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
+
+  useEffect(() => {
     // The cart badge is not part of the server's HTML (it would make every page personal).
     api.get<{ itemCount: number }>('/cart').then((c) => setCartCount(c.itemCount), () => setCartCount(null));
   }, [api, me]);

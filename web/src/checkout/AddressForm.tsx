@@ -73,8 +73,6 @@ export function AddressForm({ value, onChange, errors, prefix }: {
         <TextField label={`${t('checkout.soi')} ${t('common.optional')}`} name="soi" value={value.soi} onChange={(e) => set({ soi: e.target.value })} error={err('soi')} />
         <TextField label={`${t('checkout.road')} ${t('common.optional')}`} name="road" value={value.road} onChange={(e) => set({ road: e.target.value })} error={err('road')} />
       </div>
-      <TextField label={t('checkout.postcode')} name="postcode" inputMode="numeric" autoComplete="postal-code" maxLength={5} pattern="\d{5}"
-        hint={t('checkout.postcodeHint')} value={value.postcode} onChange={(e) => void choosePostcode(e.target.value.replace(/\D/g, ''))} error={err('postcode')} />
       <SelectField label={t('checkout.province')} name="provinceCode" required value={value.provinceCode} placeholder={t('checkout.choose')}
         options={PROVINCES.map((p) => ({ value: p.code, label: locale === 'th' ? p.th : `${p[locale]} (${p.th})` }))}
         onChange={(e) => set({ provinceCode: e.target.value, district: '', subdistrict: '' })} error={err('provinceCode')} />
@@ -89,6 +87,8 @@ export function AddressForm({ value, onChange, errors, prefix }: {
           const s = subdistricts.find((x) => x.th === e.target.value);
           set({ subdistrict: e.target.value, postcode: s?.postcode ?? value.postcode });
         }} error={err('subdistrict')} />
+      <TextField label={t('checkout.postcode')} name="postcode" inputMode="numeric" autoComplete="postal-code" maxLength={5} pattern="\d{5}"
+        hint={t('checkout.postcodeHint')} value={value.postcode} onChange={(e) => void choosePostcode(e.target.value.replace(/\D/g, ''))} error={err('postcode')} />
     </div>
   );
 }

@@ -17,13 +17,14 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip" href="#main">{t('nav.skip')}</a>
       <header className="site-header">
         <div className="bar">
-          <a className="brand" href={href('/')} aria-label={t('nav.home')}>
+          <a className="brand" href={href('/')}>
             <span lang="th">ตลาด</span> <span className="brand-sub">Talad</span>
           </a>
           <nav aria-label={t('nav.main')} className="nav">
             <a href={href('/products')}>{t('nav.products')}</a>
-            <a href={href('/cart')} aria-label={cartCount ? t('nav.cartCount', { n: cartCount }) : t('nav.cart')}>
-              {t('nav.cart')}{cartCount ? <span className="badge" aria-hidden="true">{cartCount}</span> : null}
+            <a href={href('/cart')}>
+              {t('nav.cart')}
+              {cartCount ? <><span className="badge" aria-hidden="true">{cartCount}</span><span className="sr-only">{t('nav.cartCount', { n: cartCount })}</span></> : null}
             </a>
             {me ? <a href={href('/orders')}>{t('nav.orders')}</a> : null}
             {me ? <a href={href('/seller')}>{t('nav.sellerCentre')}</a> : null}

@@ -10,7 +10,6 @@ defineMessages({
   'cart.quantityOf': ['จำนวนของ {title}', '{title} 的数量', 'Quantity of {title}'],
   'cart.update': ['ปรับจำนวน', '更新数量', 'Update'],
   'cart.remove': ['นำออก', '移除', 'Remove'],
-  'cart.removeItem': ['นำ {title} ออกจากตะกร้า', '从购物车移除 {title}', 'Remove {title} from the cart'],
   'cart.subtotal': ['ค่าสินค้า', '商品金额', 'Subtotal'],
   'cart.shipping': ['ค่าจัดส่ง', '运费', 'Shipping'],
   'cart.total': ['ยอดชำระทั้งหมด', '应付总额', 'Total to pay'],

@@ -7,7 +7,7 @@ defineMessages({
   'nav.main': ['เมนูหลัก', '主菜单', 'Main menu'],
   'nav.products': ['สินค้าทั้งหมด', '全部商品', 'All products'],
   'nav.cart': ['ตะกร้า', '购物车', 'Cart'],
-  'nav.cartCount': ['ตะกร้า มีสินค้า {n} ชิ้น', '购物车，{n} 件商品', 'Cart, {n} items'],
+  'nav.cartCount': [' (มีสินค้า {n} ชิ้น)', '（{n} 件商品）', ' ({n} items)'],
   'nav.orders': ['คำสั่งซื้อของฉัน', '我的订单', 'My orders'],
   'nav.sellerCentre': ['ศูนย์ผู้ขาย', '卖家中心', 'Seller centre'],
   'nav.console': ['คอนโซลผู้ดูแล', '运营后台', 'Operator console'],

@@ -65,8 +65,9 @@ export const cartPage: PageModule<CartView> = {
                     <label className="sr-only" htmlFor={`q-${item.variantId}`}>{t('cart.quantityOf', { title: item.title })}</label>
                     <input id={`q-${item.variantId}`} name="quantity" type="number" min={0} max={999} defaultValue={item.quantity} inputMode="numeric" />
                     <button type="submit" disabled={pending}>{t('cart.update')}</button>
-                    <button type="button" className="link" disabled={pending} aria-label={t('cart.removeItem', { title: item.title })}
-                      onClick={() => void change(item.variantId, 0)}>{t('cart.remove')}</button>
+                    <button type="button" className="link" disabled={pending} onClick={() => void change(item.variantId, 0)}>
+                      {t('cart.remove')}<span className="sr-only"> {item.title}</span>
+                    </button>
                   </form>
                   <Price satang={item.lineTotalSatang} className="line-total" />
                 </li>

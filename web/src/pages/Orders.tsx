@@ -70,11 +70,13 @@ export const ordersPage: PageModule<Page<OrderView>> = {
 export function AddressBlock({ address }: { address: OrderView['shippingAddress'] }) {
   // A Thai address is written in Thai whatever the page's language: that is what the courier reads.
   const a = address;
+  const bangkok = a.provinceCode === '10';
   const line = [a.houseNumber, a.moo && `ม.${a.moo}`, a.village, a.soi && `ซ.${a.soi}`, a.road && `ถ.${a.road}`].filter(Boolean).join(' ');
   return (
     <address lang="th">
-      {a.name} · {a.phone}<br />{line}<br />{a.subdistrict} {a.district}<br />
-      {provinceName(a.provinceCode, 'th')} {a.postcode}
+      {a.name} · {a.phone}<br />{line}<br />
+      {bangkok ? `แขวง${a.subdistrict} เขต${a.district}` : `ต.${a.subdistrict} อ.${a.district}`}<br />
+      {bangkok ? '' : 'จ.'}{provinceName(a.provinceCode, 'th')} {a.postcode}
     </address>
   );
 }
