@@ -5,7 +5,7 @@ import { buildApp } from '../../app.ts';
 import { createTestDatabase, testConfig } from '../../../test/db.ts';
 import { queryRows, type Database } from '../../platform/db.ts';
 import { seedCategories } from './service.ts';
-import { approvedSeller, pendingSeller, type TestSeller } from '../sellers/testing.ts';
+import { approvedSeller, pendingSeller, sellerApiToken, type TestSeller } from '../sellers/testing.ts';
 import { operatorSession } from '../identity/testing.ts';
 import { categoryIdBySlug, jasmineRice } from './testing.ts';
 
@@ -219,6 +219,14 @@ describe("another shop's products", () => {
     expect((await app.inject({ url, headers: as(operator) })).statusCode).toBe(200);
     const res = await app.inject({ method: 'PATCH', url, headers: as(operator), payload: { title: { th: 'แก้โดยผู้ดูแล' } } });
     expect(res.statusCode).toBe(403);
+  });
+
+  it("are out of reach of the other shop's API token, which manages its own shop's products", async () => {
+    const token = await sellerApiToken(app, shopB);
+    const mine = await app.inject({ method: 'POST', url: products(shopB), headers: { authorization: token }, payload: jasmineRice(rice) });
+    expect(mine.statusCode).toBe(201);
+    const theirs = await app.inject({ method: 'POST', url: products(shopA), headers: { authorization: token }, payload: jasmineRice(rice) });
+    expect(theirs.statusCode).toBe(403);
   });
 
   it('are not reachable by guests', async () => {
