@@ -10,7 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /** A database handle or an open transaction: services take either. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -63,4 +63,9 @@ export async function queryRows<T = Record<string, unknown>>(db: Executor, query
  * number of ids, so prepared statements are reused. Callers pass validated uuids only. */
 export function uuidArray(ids: string[]): string {
   return `{${ids.join(',')}}`;
+}
+
+/** `column = any($1::uuid[])`: like inArray, but one SQL text (and one prepared statement) for any count. */
+export function anyUuid(column: AnyColumn, ids: string[]): SQL {
+  return sql`${column} = any(${uuidArray(ids)}::uuid[])`;
 }

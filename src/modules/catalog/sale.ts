@@ -1,7 +1,7 @@
 // What checkout, cart and inventory need to know about the variants they sell, in one query:
 // this sits on the checkout hot path (a flash sale asks it thousands of times a minute).
-import { eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db.ts';
+import { eq, sql } from 'drizzle-orm';
+import { anyUuid, type Executor } from '../../platform/db.ts';
 import type { LocalizedText } from '../../platform/http.ts';
 import { sellers } from '../sellers/schema.ts';
 import { productVariants, products } from './schema.ts';
@@ -56,7 +56,7 @@ export async function getVariantsForSale(db: Executor, variantIds: string[]): Pr
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .innerJoin(sellers, eq(sellers.id, productVariants.sellerId))
-    .where(inArray(productVariants.id, ids));
+    .where(anyUuid(productVariants.id, ids));
   return rows.map(({ titleTh, titleZh, titleEn, ...r }) => ({
     ...r,
     optionValues: r.optionValues.map(cleanText),

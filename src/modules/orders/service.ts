@@ -1,12 +1,12 @@
 // Orders: who may see them, and the only way their state changes.
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { actorId } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emit } from '../../platform/outbox.ts';
 import type { Locale } from '../../platform/i18n.ts';
-import type { Db, Executor } from '../../platform/db.ts';
+import { anyUuid, type Db, type Executor } from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/access.ts';
 import { commitReservations, releaseReservations } from '../inventory/service.ts';
 import { orders, orderLines, orderTransitions, orderGroups } from './schema.ts';
@@ -18,7 +18,7 @@ type OrderRow = typeof orders.$inferSelect;
 
 async function withLines(db: Executor, rows: OrderRow[], locale: Locale): Promise<OrderView[]> {
   if (!rows.length) return [];
-  const lines = await db.select().from(orderLines).where(inArray(orderLines.orderId, rows.map((r) => r.id))).orderBy(orderLines.id);
+  const lines = await db.select().from(orderLines).where(anyUuid(orderLines.orderId, rows.map((r) => r.id))).orderBy(orderLines.id);
   return rows.map((o) => toOrderView(o, lines.filter((l) => l.orderId === o.id), locale));
 }
 
@@ -109,7 +109,7 @@ async function applyTransition(tx: Executor, rows: OrderRow[], to: OrderStatus, 
     ...(stamp ? { [camel(stamp)]: sql`now()` } : {}),
     ...(to === 'cancelled' ? { cancelReason: extra.reason ?? null } : {}),
     ...(extra.trackingNumber ? { trackingNumber: extra.trackingNumber } : {}),
-  }).where(inArray(orders.id, ids));
+  }).where(anyUuid(orders.id, ids));
   const who = { actorKind: actor.kind === 'system' ? `system:${actor.name}` : actor.kind, actorId: actorId(actor) };
   await tx.insert(orderTransitions).values(rows.map((r) => ({
     id: newId(), orderId: r.id, sellerId: r.sellerId, fromStatus: r.status, toStatus: to, reason: extra.reason ?? null, ...who,

@@ -1,6 +1,5 @@
 // Read-only facts about shops that later modules need on their hot paths (checkout, stock).
-import { inArray } from 'drizzle-orm';
-import type { Executor } from '../../platform/db.ts';
+import { anyUuid, type Executor } from '../../platform/db.ts';
 import { sellers } from './schema.ts';
 
 export interface SellerFacts { id: string; provinceCode: string; shippingFlatSatang: number | null; status: string }
@@ -9,6 +8,6 @@ export async function sellerFacts(db: Executor, ids: string[]): Promise<Map<stri
   if (!ids.length) return new Map();
   const rows = await db.select({
     id: sellers.id, provinceCode: sellers.provinceCode, shippingFlatSatang: sellers.shippingFlatSatang, status: sellers.status,
-  }).from(sellers).where(inArray(sellers.id, ids));
+  }).from(sellers).where(anyUuid(sellers.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
