@@ -6,6 +6,7 @@ import { createTestDatabase, testConfig } from '../../../test/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { shopWithOwner } from '../catalog/testing.ts';
 import { productInStock, stockOf } from './testing.ts';
+import { applyReservations, planReservations, readStock, StockConflict } from './service.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -55,5 +56,27 @@ describe('stock', () => {
     expect(res.json().code).toBe('stock_below_reserved');
     expect(res.json().detail).toContain('6');
     expect(await stockOf(database.db, p.variantId)).toEqual({ onHand: 10, reserved: 6 });
+  });
+});
+
+describe('planned reservations', () => {
+  it('serve checkouts in order, all-or-nothing, and refuse a plan whose units were taken meanwhile', async () => {
+    const shop = await shopWithOwner(database.db);
+    const a = await productInStock(database.db, shop.sellerId, { stock: 3 });
+    const b = await productInStock(database.db, shop.sellerId, { stock: 1 });
+    const rows = await readStock(database.db, [a.variantId, b.variantId], { lock: false });
+    const plan = planReservations(rows, [
+      [{ variantId: a.variantId, quantity: 2 }],
+      [{ variantId: a.variantId, quantity: 1 }, { variantId: b.variantId, quantity: 2 }], // b has only 1: all-or-nothing
+      [{ variantId: a.variantId, quantity: 1 }],
+      [{ variantId: a.variantId, quantity: 1 }], // a is gone by now
+    ]);
+    expect(plan.outcomes.map((o) => o.ok)).toEqual([true, false, true, false]);
+    const locationOfA = rows.find((r) => r.variant_id === a.variantId)!.location_id;
+    expect(plan.changes).toEqual([{ v: a.variantId, l: locationOfA, q: 3 }]);
+    // Someone else reserves one unit of a before this plan is applied: the plan must not oversell.
+    await database.db.transaction((tx) => applyReservations(tx, [{ v: a.variantId, l: plan.changes[0].l, q: 1 }]));
+    await expect(database.db.transaction((tx) => applyReservations(tx, plan.changes))).rejects.toBeInstanceOf(StockConflict);
+    expect(await stockOf(database.db, a.variantId)).toEqual({ onHand: 3, reserved: 1 });
   });
 });

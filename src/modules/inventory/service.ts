@@ -90,17 +90,22 @@ export class StockConflict extends Error {
  * what is available, each all-or-nothing, and the result is one change per stock row. A hot SKU
  * then costs one row update per batch instead of one per buyer.
  *
- * With `lock: false` the stock is read without locks, so the caller can write its orders before
- * `applyReservations` takes the row locks: locks are held only from then to the commit. With
- * `lock: true` the rows are locked here (the fallback when an optimistic plan lost a race).
+ * Read the rows without locks (`readStock(..., { lock: false })`) and the caller can write its orders
+ * before `applyReservations` takes the row locks: locks are held only from then to the commit. Read
+ * them locked when an optimistic plan lost a race.
  */
-export async function planReservations(tx: Executor, requests: { variantId: string; quantity: number }[][], opts: { lock: boolean }): Promise<ReservationPlan> {
-  const variantIds = [...new Set(requests.flat().map((l) => l.variantId))].sort();
-  if (!variantIds.length) return { outcomes: requests.map(() => ({ ok: true, allocations: [] })), changes: [] };
-  const rows = await queryRows<{ variant_id: string; location_id: string; seller_id: string; available: number }>(tx, sql`
+export interface StockRow { variant_id: string; location_id: string; seller_id: string; available: number }
+
+/** The stock rows of these variants, locked (in one global order) when `lock` is set. */
+export async function readStock(tx: Executor, variantIds: string[], opts: { lock: boolean }): Promise<StockRow[]> {
+  if (!variantIds.length) return [];
+  return queryRows<StockRow>(tx, sql`
     select variant_id, location_id, seller_id, on_hand - reserved as available from stock_levels
-    where variant_id = any(${pgArray(variantIds)}::uuid[])
+    where variant_id = any(${pgArray([...new Set(variantIds)].sort())}::uuid[])
     order by variant_id, location_id ${opts.lock ? sql`for update` : sql``}`);
+}
+
+export function planReservations(rows: StockRow[], requests: { variantId: string; quantity: number }[][]): ReservationPlan {
   const pools = new Map<string, { locationId: string; sellerId: string; available: number }[]>();
   for (const r of rows) {
     const list = pools.get(r.variant_id) ?? [];

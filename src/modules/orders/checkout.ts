@@ -15,7 +15,7 @@ import { isUniqueViolation } from '../../platform/idempotency.ts';
 import type { Config } from '../../platform/config.ts';
 import { getVariantsForSale, type VariantForSale } from '../catalog/service.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
-import { planReservations, applyReservations, insertReservations, StockConflict } from '../inventory/service.ts';
+import { readStock, planReservations, applyReservations, insertReservations, StockConflict } from '../inventory/service.ts';
 import { cartLines, clearCarts, lockCarts, shopShipping } from '../cart/service.ts';
 import type { ShippingAddress } from './schema.ts';
 import { formatOrderNumber } from './views.ts';
@@ -92,7 +92,11 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
 
   // 2. What each cart holds, at today's prices.
   const variantIds = [...new Set([...carts.values()].flatMap((c) => c.lines.map((l) => l.variantId)))];
-  const variants = new Map((await getVariantsForSale(tx, variantIds)).map((v) => [v.variantId, v]));
+  const [saleable, stockRows] = await Promise.all([
+    getVariantsForSale(tx, variantIds),
+    readStock(tx, variantIds, { lock: !!opts.lockStockFirst }),
+  ]);
+  const variants = new Map(saleable.map((v) => [v.variantId, v]));
   const facts = await sellerFacts(tx, [...new Set([...variants.values()].map((v) => v.sellerId))]);
   const claimed = new Set<string>(); // a cart is checked out once per batch, whatever the keys
   const priced: { i: number; cartId: string; lines: { v: VariantForSale; quantity: number }[]; total: number }[] = [];
@@ -119,7 +123,7 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
 
   // 3. Stock for all of them at once; each checkout is all-or-nothing. Optimistically the rows are
   // locked only at the end (after the orders are written), so batches overlap up to their commit.
-  const plan = await planReservations(tx, priced.map((p) => p.lines.map((l) => ({ variantId: l.v.variantId, quantity: l.quantity }))), { lock: !!opts.lockStockFirst });
+  const plan = planReservations(stockRows, priced.map((p) => p.lines.map((l) => ({ variantId: l.v.variantId, quantity: l.quantity }))));
   const outcomes = plan.outcomes;
 
   // 4. Orders for those that got their stock.
