@@ -40,8 +40,15 @@ function precompress(dir: string): void {
 
 export async function buildWeb(): Promise<void> {
   const configFile = join(webRoot, 'vite.config.ts');
-  await build({ configFile, mode: 'production' });
-  await build({ configFile, mode: 'production', build: { ssr: 'src/entry-server.tsx' } });
+  // A production build whoever runs it (the test runner sets NODE_ENV=test).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile, mode: 'production' });
+    await build({ configFile, mode: 'production', build: { ssr: 'src/entry-server.tsx' } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV; else process.env.NODE_ENV = nodeEnv;
+  }
   precompress(join(repoRoot, 'dist/web/client'));
   writeFileSync(stampFile, sourceHash());
 }

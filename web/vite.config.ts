@@ -11,7 +11,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   base: '/assets/',
   publicDir: false,
   logLevel: 'warn',
-  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
   // Production React even when the build runs inside the test runner (which sets NODE_ENV=test).
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: isSsrBuild

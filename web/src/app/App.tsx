@@ -86,7 +86,8 @@ export function App({ initial, module, api: givenApi }: Props) {
   return (
     <AppContext.Provider value={ctx}>
       <Layout>
-        <Page data={state.data} params={state.params} query={new URLSearchParams(state.search)} />
+        {/* A new page (even of the same kind) starts with fresh state. */}
+        <Page key={`${state.route}${state.path}${state.search}`} data={state.data} params={state.params} query={new URLSearchParams(state.search)} />
       </Layout>
     </AppContext.Provider>
   );

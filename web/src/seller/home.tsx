@@ -83,7 +83,7 @@ export const applyPage: PageModule<{ banks: Bank[]; shop: SellerView | null }> =
   },
   head: (_d, { t }) => ({ title: t('apply.title'), noindex: true }),
   Page({ data }) {
-    const { t, locale, api, href, navigate, setMe } = useApp();
+    const { t, locale, api, href } = useApp();
     const { shop, banks } = data;
     const [method, setMethod] = useState<'promptpay' | 'bank_account'>(shop?.payout.method ?? 'promptpay');
     const { errors, formError, pending, run } = useSubmit();
@@ -96,10 +96,8 @@ export const applyPage: PageModule<{ banks: Bank[]; shop: SellerView | null }> =
       body.legalName ??= { th: '' };
       body.shopName ??= { th: '' };
       const saved = await run(() => (shop ? api.send('PUT', `/sellers/${shop.id}/application`, body) : api.send('POST', '/sellers', body)));
-      if (saved) {
-        setMe(await api.get('/me'));
-        await navigate(href('/seller'));
-      }
+      // A full load: the shop list comes from the server's fresh /api/me.
+      if (saved) window.location.assign(href('/seller'));
     };
     const v = shop;
     return (
