@@ -10,8 +10,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page; serious and critical violations fail the test. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   await page.addScriptTag({ content: axeSource });
+  // These callbacks run in the browser (the Node type-check knows no DOM, hence `globalThis`).
   const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const { axe, document } = globalThis as any;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
       .map((v: any) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')}`);
@@ -21,7 +23,10 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 
 /** Nothing wider than the screen: a 360 px phone never scrolls sideways. */
 export async function expectNoSideways(page: Page, what: string): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  const { scroll, width } = await page.evaluate(() => {
+    const { document, innerWidth } = globalThis as any;
+    return { scroll: document.documentElement.scrollWidth as number, width: innerWidth as number };
+  });
   expect(scroll, `${what} is wider than the screen`).toBeLessThanOrEqual(width);
 }
 
