@@ -7,6 +7,7 @@ import type { ApiCall, Locale } from '../../web/src/ssr-contract.ts';
 import { clientDir, loadWebBuild, WebBuildMissing, type WebBuild } from './build-output.ts';
 import { notBuiltDocument, pageDocument } from './document.ts';
 import { thaiAddressIndex } from './thai-address.ts';
+import { GUEST_COOKIE, SESSION_COOKIE } from '../modules/identity/service.ts';
 
 export const LANGUAGE_COOKIE = 'talad_lang';
 const LOCALES: Locale[] = ['th', 'zh', 'en'];
@@ -19,12 +20,38 @@ const localePath = (locale: Locale, path: string) => (locale === 'th' ? path : p
 /** Only a path on this site: a ?next= can never send a visitor to another one. */
 const safeLocalPath = (next: unknown, fallback = '/') => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback);
 
-function sendHtml(request: FastifyRequest, reply: FastifyReply, status: number, html: string) {
-  reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Cookie, Accept-Encoding');
-  if (html.length > 1024 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-    return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 4 }));
+interface RenderedPage { status: number; html: string; gzip: Buffer | null }
+
+function renderedPage(status: number, html: string): RenderedPage {
+  return { status, html, gzip: html.length > 1024 ? gzipSync(html, { level: 4 }) : null };
+}
+
+function sendHtml(request: FastifyRequest, reply: FastifyReply, page: RenderedPage) {
+  reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Cookie, Accept-Encoding');
+  if (page.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(page.gzip);
+  return reply.send(page.html);
+}
+
+/**
+ * Pages as anonymous visitors get them are the same for all of them for a few seconds: a busy
+ * storefront (a flash sale) renders each once per PAGE_CACHE_MS instead of once per visitor.
+ * Stock shown may lag by that much; checkout re-checks it. Anyone with a session or a cart
+ * cookie gets a fresh render.
+ */
+const PAGE_CACHE_MS = 3000;
+const PAGE_CACHE_ENTRIES = 1000;
+class AnonymousPageCache {
+  private entries = new Map<string, { page: RenderedPage; until: number }>();
+  get(url: string): RenderedPage | null {
+    const hit = this.entries.get(url);
+    if (!hit) return null;
+    if (hit.until < Date.now()) { this.entries.delete(url); return null; }
+    return hit.page;
   }
-  return reply.send(html);
+  set(url: string, page: RenderedPage): void {
+    if (this.entries.size >= PAGE_CACHE_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(url, { page, until: Date.now() + PAGE_CACHE_MS });
+  }
 }
 
 /** Gzipped JSON answers that never change while the server runs. */
@@ -96,10 +123,12 @@ export async function webApp(app: FastifyInstance): Promise<void> {
     return reply.redirect(safeLocalPath(next, '/cart'), 303);
   });
 
+  const pageCache = new AnonymousPageCache();
+  const rendering = new Map<string, Promise<RenderedPage | null>>();
   app.get('/*', async (request, reply) => {
     const url = new URL(request.url, 'http://localhost');
     if (/^\/(api|docs|assets|web)(\/|$)/.test(url.pathname)) return reply.callNotFound();
-    if (!build) return sendHtml(request, reply, 503, notBuiltDocument);
+    if (!build) return sendHtml(request, reply, renderedPage(503, notBuiltDocument));
     const { locale, path, explicit } = splitLocale(url.pathname);
     const remembered = request.cookies?.[LANGUAGE_COOKIE] as Locale | undefined;
     if (!explicit && remembered && remembered !== 'th' && LOCALES.includes(remembered)) {
@@ -107,19 +136,37 @@ export async function webApp(app: FastifyInstance): Promise<void> {
     }
     const actor = request.actor;
     const viewer = actor?.kind === 'user' ? (actor.isOperator ? 'operator' : 'user') : 'guest';
-    const cookie = request.headers.cookie ?? '';
-    const api: ApiCall = async (method, apiPath, body, headers = {}) => {
-      const res = await app.inject({
-        method: method as 'GET', url: `/api${apiPath}`,
-        headers: { cookie, 'accept-language': locale, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        payload: body === undefined ? undefined : JSON.stringify(body),
-      });
-      let parsed: unknown = null;
-      try { parsed = res.body ? JSON.parse(res.body) : null; } catch { parsed = null; }
-      return { status: res.statusCode, body: parsed };
-    };
-    const result = await build.render({ path, search: url.search, locale, api, origin: `${request.protocol}://${request.host}`, viewer });
-    if (result.redirect) return reply.redirect(result.redirect, 302);
-    return sendHtml(request, reply, result.status, pageDocument(locale, result, build.assetTags(result.chunks), build.entryScript));
+    const anonymous = !request.cookies?.[SESSION_COOKIE] && !request.cookies?.[GUEST_COOKIE];
+    const cached = anonymous ? pageCache.get(request.url) : null;
+    if (cached) return sendHtml(request, reply, cached);
+    // Anonymous visitors asking for the same page at once share one render.
+    const pending = anonymous ? rendering.get(request.url) : undefined;
+    if (pending) {
+      const page = await pending;
+      if (page) return sendHtml(request, reply, page);
+    }
+    let settle: (page: RenderedPage | null) => void = () => {};
+    if (anonymous) rendering.set(request.url, new Promise((resolve) => { settle = resolve; }));
+    try {
+      const cookie = request.headers.cookie ?? '';
+      const api: ApiCall = async (method, apiPath, body, headers = {}) => {
+        const res = await app.inject({
+          method: method as 'GET', url: `/api${apiPath}`,
+          headers: { cookie, 'accept-language': locale, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          payload: body === undefined ? undefined : JSON.stringify(body),
+        });
+        let parsed: unknown = null;
+        try { parsed = res.body ? JSON.parse(res.body) : null; } catch { parsed = null; }
+        return { status: res.statusCode, body: parsed };
+      };
+      const result = await build.render({ path, search: url.search, locale, api, origin: `${request.protocol}://${request.host}`, viewer });
+      if (result.redirect) return reply.redirect(result.redirect, 302);
+      const page = renderedPage(result.status, pageDocument(locale, result, build.assetTags(result.chunks), build.entryScript));
+      if (anonymous && result.status === 200) { pageCache.set(request.url, page); settle(page); }
+      return sendHtml(request, reply, page);
+    } finally {
+      settle(null);
+      if (anonymous) rendering.delete(request.url);
+    }
   });
 }
