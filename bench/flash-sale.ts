@@ -5,7 +5,7 @@
 // SKU with STOCK units, CONCURRENCY buyers at once, ATTEMPTS checkouts in all; each attempt is a new
 // guest: add to cart (gets a cart cookie), then checkout with an Idempotency-Key. The server runs in
 // its own process (so its memory can be measured); this process is the load generator.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -44,7 +44,9 @@ async function main() {
 
   // 2. The server, in its own process.
   const port = await freePort();
-  const server = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts', 'start'], {
+  // The server exactly as `npm start` runs it: the bundled sources on plain Node.
+  execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' });
+  const server = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--enable-source-maps', 'dist/server/main.js', 'start'], {
     env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -54,6 +56,7 @@ async function main() {
     if (i > 300) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
+  const cpuSeconds = (pid: number) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
   let peakRss = 0;
   const rssTimer = setInterval(() => {
     try {
@@ -103,8 +106,12 @@ async function main() {
     }
   }
   const start = performance.now();
+  const serverCpu0 = cpuSeconds(server.pid!);
+  const loadCpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: CONCURRENCY }, buyer));
   const seconds = (performance.now() - start) / 1000;
+  const serverCpu = cpuSeconds(server.pid!) - serverCpu0;
+  const loadCpu = process.cpuUsage(loadCpu0);
   clearInterval(rssTimer);
   await pool.close();
 
@@ -131,6 +138,8 @@ async function main() {
     ['oversold', Math.max(0, accepted - STOCK, sold - STOCK, stock.reserved > stock.on_hand ? 1 : 0)],
     ['orphans', orphans], ['server_rss_mb', Math.round(peakRss)],
     ['stock', STOCK], ['concurrency', CONCURRENCY],
+    ['server_cpu_ms_per_attempt', ((serverCpu * 1000) / next).toFixed(2)],
+    ['loadgen_cpu_ms_per_attempt', ((loadCpu.user + loadCpu.system) / 1000 / next).toFixed(2)],
   ];
   for (const [k, v] of lines) console.log(`${k}: ${v}`);
   for (const [what, n] of errorSamples) console.error(`error x${n}: ${what}`);

@@ -2,7 +2,6 @@
 // five real-world kinds of Thai small producer, an operator and a buyer. Everything goes through the
 // modules' services, so the demo obeys the same rules as real use.
 import { sql } from 'drizzle-orm';
-import sharp from 'sharp';
 import type { Db } from '../platform/db.ts';
 import type { Config } from '../platform/config.ts';
 import type { Actor } from '../platform/actor.ts';
@@ -24,6 +23,7 @@ async function placeholderPhoto(colour: string): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800">
     <defs><radialGradient id="g" cx="40%" cy="35%" r="70%"><stop offset="0" stop-color="#fff"/><stop offset="1" stop-color="${colour}"/></radialGradient></defs>
     <rect width="800" height="800" fill="#f6f1e7"/><circle cx="400" cy="420" r="260" fill="url(#g)"/></svg>`;
+  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 

@@ -23,7 +23,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
+// Relative to the project root, so the same path holds from src/platform/ and from a bundle in dist/server/.
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
 
 export function fromPglite(client: PGlite): Database {
   const db = drizzlePglite(client) as unknown as Db;

@@ -1,7 +1,6 @@
 // Product photos: checked by their content (not their name or the browser's word), re-encoded so
 // that the camera's metadata (GPS position of a farmer's home) never leaves the server, stored
 // behind the media storage interface with a 400 px WebP thumbnail for lists.
-import sharp from 'sharp';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
@@ -23,8 +22,12 @@ const notAnImage = () => new AppError(422, 'image_not_supported', {}, [{ field: 
 
 interface PreparedImage { format: keyof typeof ACCEPTED; original: Buffer; thumbnail: Buffer; width: number; height: number }
 
+/** sharp (libvips, ~30 MB resident) is loaded on the first image, not by every server at start. */
+const loadSharp = async () => (await import('sharp')).default;
+
 /** Verifies the bytes are a JPEG, PNG or WebP picture and makes the stored copy and its thumbnail. */
 export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
+  const sharp = await loadSharp();
   let format: string | undefined;
   try {
     format = (await sharp(bytes).metadata()).format;

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from '../../test/db.ts';
+import { queryRows, type Database } from './db.ts';
+import { deliverOutbox, emit, type OutboxHandler } from './outbox.ts';
+
+let database: Database;
+beforeAll(async () => { database = await createTestDatabase(); });
+afterAll(async () => { await database.close(); });
+
+describe('the outbox', () => {
+  it('keeps an event only if the change that caused it commits', async () => {
+    const id = '01900000-0000-7000-8000-000000000001';
+    await expect(database.db.transaction(async (tx) => {
+      await emit(tx, { topic: 'test.rolled_back', aggregateId: id, payload: {} });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    const rows = await queryRows(database.db, sql`select 1 from outbox where topic = 'test.rolled_back'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('delivers events in order to their handlers, and retries a failing one on the next pass', async () => {
+    const seen: string[] = [];
+    let failOnce = true;
+    const handlers = new Map<string, OutboxHandler[]>([
+      ['test.a', [async (_db, e) => { seen.push(`a:${e.payload.n}`); }]],
+      ['test.b', [async (_db, e) => {
+        if (failOnce) { failOnce = false; throw new Error('downstream unavailable'); }
+        seen.push(`b:${e.payload.n}`);
+      }]],
+    ]);
+    await database.db.transaction((tx) => emit(tx, [
+      { topic: 'test.a', aggregateId: '01900000-0000-7000-8000-000000000002', payload: { n: 1 } },
+      { topic: 'test.b', aggregateId: '01900000-0000-7000-8000-000000000003', payload: { n: 2 } },
+      { topic: 'test.a', aggregateId: '01900000-0000-7000-8000-000000000004', payload: { n: 3 } },
+    ]));
+    await deliverOutbox(database.db, handlers);
+    expect(seen).toEqual(['a:1', 'a:3']);
+    const [pending] = await queryRows<{ topic: string; attempts: number; last_error: string }>(database.db, sql`
+      select topic, attempts, last_error from outbox where delivered_at is null and topic like 'test.%'`);
+    expect(pending).toMatchObject({ topic: 'test.b', attempts: 1, last_error: 'Error: downstream unavailable' });
+    await deliverOutbox(database.db, handlers);
+    expect(seen).toEqual(['a:1', 'a:3', 'b:2']);
+    expect(await queryRows(database.db, sql`select 1 from outbox where delivered_at is null and topic like 'test.%'`)).toHaveLength(0);
+  });
+});
