@@ -56,13 +56,23 @@ async function main() {
     if (i > 300) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
-  const cpuSeconds = (pid: number) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
+  const cpuOf = (pid: number) => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return 0; } };
   let peakRss = 0;
+  // The server's peak resident memory: the process and, with WORKERS > 1, its workers, added up.
+  const peaks = new Map<number, number>();
+  const serverPids = (): number[] => {
+    const pids = [server.pid!];
+    try { pids.push(...readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
+    return pids;
+  };
   const rssTimer = setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
-      if (m) peakRss = Math.max(peakRss, Number(m[1]) / 1024);
-    } catch { /* gone */ }
+    for (const pid of serverPids()) {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (m) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(m[1]) / 1024));
+      } catch { /* gone */ }
+    }
+    peakRss = [...peaks.values()].reduce((a, b) => a + b, 0);
   }, 200);
 
   // 3. The buyers.
@@ -106,11 +116,11 @@ async function main() {
     }
   }
   const start = performance.now();
-  const serverCpu0 = cpuSeconds(server.pid!);
+  const serverCpu0 = serverPids().reduce((s, p) => s + cpuOf(p), 0);
   const loadCpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: CONCURRENCY }, buyer));
   const seconds = (performance.now() - start) / 1000;
-  const serverCpu = cpuSeconds(server.pid!) - serverCpu0;
+  const serverCpu = serverPids().reduce((s, p) => s + cpuOf(p), 0) - serverCpu0;
   const loadCpu = process.cpuUsage(loadCpu0);
   clearInterval(rssTimer);
   await pool.close();

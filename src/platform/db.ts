@@ -70,3 +70,13 @@ export function uuidArray(ids: string[]): string {
 export function anyUuid(column: AnyColumn, ids: string[]): SQL {
   return sql`${column} = any(${uuidArray(ids)}::uuid[])`;
 }
+
+/** Ids given as a list, or as a subquery that selects them (so dependent reads can share one round trip). */
+export type IdSet = string[] | SQL;
+
+/** `column = any(uuid[])` for a list, `column in (subquery)` for a subquery. */
+export function inIds(column: AnyColumn, ids: IdSet): SQL {
+  return Array.isArray(ids) ? anyUuid(column, ids) : sql`${column} in (${ids})`;
+}
+
+export const isEmptyIdSet = (ids: IdSet): boolean => Array.isArray(ids) && ids.length === 0;

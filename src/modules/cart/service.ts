@@ -1,6 +1,6 @@
 // Carts: a signed-in user's or a guest's (by cookie), holding items from several shops.
 // Prices are not stored in the cart: it always shows, and checkout always charges, today's price.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -134,6 +134,11 @@ export async function cartLines(tx: Executor, ownerKeys: string[]): Promise<Map<
  */
 export async function lockCarts(tx: Executor, ownerKeys: string[]): Promise<void> {
   if (ownerKeys.length) await tx.execute(sql`select 1 from carts where owner_key = any(${textArray(ownerKeys)}::text[]) order by owner_key for update`);
+}
+
+/** A subquery selecting the variants in these owners' carts (for reads pipelined with cartLines). */
+export function cartVariantIds(ownerKeys: string[]): SQL {
+  return sql`select i.variant_id from carts c join cart_items i on i.cart_id = c.id where c.owner_key = any(${textArray(ownerKeys)}::text[])`;
 }
 
 /** Owner keys are "u:<uuid>" or "g:<base64url>", safe inside a quoted array literal. */

@@ -1,7 +1,8 @@
 // What checkout, cart and inventory need to know about the variants they sell, in one query:
 // this sits on the checkout hot path (a flash sale asks it thousands of times a minute).
 import { eq, sql } from 'drizzle-orm';
-import { anyUuid, type Executor } from '../../platform/db.ts';
+import { inIds, type Executor, type IdSet } from '../../platform/db.ts';
+import type { SQL } from 'drizzle-orm';
 import type { LocalizedText } from '../../platform/http.ts';
 import { sellers } from '../sellers/schema.ts';
 import { productVariants, products } from './schema.ts';
@@ -34,9 +35,9 @@ export interface VariantForSale {
  * so that the answer costs a single round trip. It never writes to, or returns other columns of,
  * the sellers table.
  */
-export async function getVariantsForSale(db: Executor, variantIds: string[]): Promise<VariantForSale[]> {
-  const ids = [...new Set(variantIds.filter((id) => UUID.test(id)))];
-  if (!ids.length) return [];
+export async function getVariantsForSale(db: Executor, variantIds: IdSet): Promise<VariantForSale[]> {
+  const ids = Array.isArray(variantIds) ? [...new Set(variantIds.filter((id) => UUID.test(id)))] : variantIds;
+  if (Array.isArray(ids) && !ids.length) return [];
   const rows = await db.select({
     variantId: productVariants.id,
     productId: productVariants.productId,
@@ -56,11 +57,16 @@ export async function getVariantsForSale(db: Executor, variantIds: string[]): Pr
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .innerJoin(sellers, eq(sellers.id, productVariants.sellerId))
-    .where(anyUuid(productVariants.id, ids));
+    .where(inIds(productVariants.id, ids));
   return rows.map(({ titleTh, titleZh, titleEn, ...r }) => ({
     ...r,
     optionValues: r.optionValues.map(cleanText),
     title: { th: titleTh, zh: titleZh, en: titleEn },
     saleable: r.saleable === true,
   }));
+}
+
+/** A subquery selecting the shops that sell these variants (for reads pipelined with this one). */
+export function sellersOfVariants(variantIds: SQL): SQL {
+  return sql`select ${productVariants.sellerId} from ${productVariants} where ${productVariants.id} in (${variantIds})`;
 }

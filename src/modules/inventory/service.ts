@@ -6,7 +6,7 @@ import { actorId } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emit } from '../../platform/outbox.ts';
-import { queryRows, uuidArray as pgArray, type Executor } from '../../platform/db.ts';
+import { queryRows, uuidArray as pgArray, inIds, isEmptyIdSet, type Executor, type IdSet } from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/access.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
 import { getVariantsForSale } from '../catalog/service.ts';
@@ -97,11 +97,11 @@ export class StockConflict extends Error {
 export interface StockRow { variant_id: string; location_id: string; seller_id: string; available: number }
 
 /** The stock rows of these variants, locked (in one global order) when `lock` is set. */
-export async function readStock(tx: Executor, variantIds: string[], opts: { lock: boolean }): Promise<StockRow[]> {
-  if (!variantIds.length) return [];
+export async function readStock(tx: Executor, variantIds: IdSet, opts: { lock: boolean }): Promise<StockRow[]> {
+  if (isEmptyIdSet(variantIds)) return [];
   return queryRows<StockRow>(tx, sql`
     select variant_id, location_id, seller_id, on_hand - reserved as available from stock_levels
-    where variant_id = any(${pgArray([...new Set(variantIds)].sort())}::uuid[])
+    where ${inIds(stockLevels.variantId, variantIds)}
     order by variant_id, location_id ${opts.lock ? sql`for update` : sql``}`);
 }
 

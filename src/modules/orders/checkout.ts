@@ -13,10 +13,10 @@ import { createBatcher } from '../../platform/batcher.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
 import { isUniqueViolation } from '../../platform/idempotency.ts';
 import type { Config } from '../../platform/config.ts';
-import { getVariantsForSale, type VariantForSale } from '../catalog/service.ts';
+import { getVariantsForSale, sellersOfVariants, type VariantForSale } from '../catalog/service.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
 import { readStock, planReservations, applyReservations, insertReservations, StockConflict } from '../inventory/service.ts';
-import { cartLines, clearCarts, lockCarts, shopShipping } from '../cart/service.ts';
+import { cartLines, cartVariantIds, clearCarts, lockCarts, shopShipping } from '../cart/service.ts';
 import type { ShippingAddress } from './schema.ts';
 import { formatOrderNumber } from './views.ts';
 import './messages.ts';
@@ -62,23 +62,29 @@ export function answerToError(answer: CheckoutAnswer): AppError | null {
   return new AppError(answer.statusCode, code, params, fieldErrors);
 }
 
-export async function placeOrders(tx: Executor, requests: CheckoutRequest[], config: Config, opts: { lockStockFirst?: boolean; now?: Date } = {}): Promise<CheckoutAnswer[]> {
+export async function placeOrders(tx: Executor, requests: CheckoutRequest[], config: Config, opts: { lockStockFirst?: boolean; now?: Date; numbers?: OrderNumbers } = {}): Promise<CheckoutAnswer[]> {
   const now = opts.now ?? new Date();
   const answers: (CheckoutAnswer | undefined)[] = new Array(requests.length);
 
   // 1. Retries: a key seen before gets its stored answer; twice in one batch, the first one's.
   const firstOf = new Map<string, number>();
   requests.forEach((r, i) => { const k = `${r.ownerKey}\0${r.idempotencyKey}`; if (!firstOf.has(k)) firstOf.set(k, i); });
-  // The buyers' carts are locked first: a retry racing its original (same key, so same cart) waits
-  // here, then finds the original's stored answer.
+  // Everything the batch needs to know, in one round trip: the buyers' carts are locked first (a
+  // retry racing its original — same key, so same cart — waits here, then finds the original's
+  // stored answer), and every later read in the pipeline sees the carts as they are after the lock.
   const ownerKeys = [...new Set(requests.map((r) => r.ownerKey))];
-  const [, stored, carts] = await Promise.all([
+  const inCarts = cartVariantIds(ownerKeys);
+  const [, stored, carts, saleable, stockRows, facts] = await Promise.all([
     lockCarts(tx, ownerKeys),
     queryRows<{ scope: string; key: string; request_hash: string; status_code: number; response: any }>(tx, sql`
       select k.scope, k.key, k.request_hash, k.status_code, k.response from idempotency_keys k
       join jsonb_to_recordset(${JSON.stringify([...firstOf.keys()].map((k) => { const [s, key] = k.split('\0'); return { s, k: key }; }))}::jsonb) as x(s text, k text)
         on k.scope = x.s and k.key = x.k`),
     cartLines(tx, ownerKeys),
+    getVariantsForSale(tx, inCarts),
+    readStock(tx, inCarts, { lock: !!opts.lockStockFirst }),
+    sellerFacts(tx, sellersOfVariants(inCarts)),
+    opts.numbers?.prefetch(tx, requests.length),
   ]);
   const storedBy = new Map(stored.map((s) => [`${s.scope}\0${s.key}`, s]));
   const fresh: number[] = [];
@@ -91,13 +97,7 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
   });
 
   // 2. What each cart holds, at today's prices.
-  const variantIds = [...new Set([...carts.values()].flatMap((c) => c.lines.map((l) => l.variantId)))];
-  const [saleable, stockRows] = await Promise.all([
-    getVariantsForSale(tx, variantIds),
-    readStock(tx, variantIds, { lock: !!opts.lockStockFirst }),
-  ]);
   const variants = new Map(saleable.map((v) => [v.variantId, v]));
-  const facts = await sellerFacts(tx, [...new Set([...variants.values()].map((v) => v.sellerId))]);
   const claimed = new Set<string>(); // a cart is checked out once per batch, whatever the keys
   const priced: { i: number; cartId: string; lines: { v: VariantForSale; quantity: number }[]; total: number }[] = [];
   for (const i of fresh) {
@@ -171,20 +171,23 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
 
   const writes: Promise<unknown>[] = [];
   if (placed.length) {
-    const numbers = await queryRows<{ id: string; number: string }>(tx, sql`
+    // Order numbers come from this process's block of the sequence (hi/lo), so the orders insert
+    // needs no answer and joins the single pipeline of writes below.
+    const numbers = await (opts.numbers ?? sequenceNumbers).take(tx, orders.length);
+    orders.forEach((o, k) => { o.n = numbers[k]; });
+    const numberOf = new Map(orders.map((o) => [o.id, formatOrderNumber(o.n)]));
+    for (const p of placed) for (const o of p.body.orders) o.number = numberOf.get(o.id)!;
+    writes.push(tx.execute(sql`
       with g as (
         insert into order_groups (id, buyer_user_id, guest_token_hash, contact_email, contact_phone, subtotal_satang, shipping_satang, total_satang, payment_due_at)
         select id, b, h, e, p, st, sh, t, d from jsonb_to_recordset(${JSON.stringify(groups)}::jsonb)
           as x(id uuid, b uuid, h text, e text, p text, st bigint, sh bigint, t bigint, d timestamptz)
         returning id
       )
-      insert into orders (id, group_id, seller_id, buyer_user_id, guest_token_hash, subtotal_satang, shipping_satang, total_satang, shipping_address, payment_due_at)
-      select x.id, x.g, x.s, x.b, x.h, x.st, x.sh, x.t, x.a, x.d from jsonb_to_recordset(${JSON.stringify(orders)}::jsonb)
-        as x(id uuid, g uuid, s uuid, b uuid, h text, st bigint, sh bigint, t bigint, a jsonb, d timestamptz)
-      where exists (select 1 from g where g.id = x.g)
-      returning id, number::text as number`);
-    const numberOf = new Map(numbers.map((n) => [n.id, formatOrderNumber(Number(n.number))]));
-    for (const p of placed) for (const o of p.body.orders) o.number = numberOf.get(o.id)!;
+      insert into orders (id, number, group_id, seller_id, buyer_user_id, guest_token_hash, subtotal_satang, shipping_satang, total_satang, shipping_address, payment_due_at)
+      select x.id, x.n, x.g, x.s, x.b, x.h, x.st, x.sh, x.t, x.a, x.d from jsonb_to_recordset(${JSON.stringify(orders)}::jsonb)
+        as x(id uuid, n bigint, g uuid, s uuid, b uuid, h text, st bigint, sh bigint, t bigint, a jsonb, d timestamptz)
+      where exists (select 1 from g where g.id = x.g)`));
     writes.push(
       tx.execute(sql`
         insert into order_lines (id, order_id, seller_id, product_id, variant_id, sku, title, option_values, unit_price_satang, quantity, line_total_satang)
@@ -218,25 +221,56 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
   return answers as CheckoutAnswer[];
 }
 
+/**
+ * Order numbers, handed out from blocks drawn from the orders' sequence (the hi/lo pattern): one
+ * query per block instead of one per order. Numbers stay unique across processes; a restart leaves
+ * a gap, as sequences do anyway.
+ */
+export interface OrderNumbers {
+  /** Draws a new block in the batch's first round trip when fewer than `n` numbers are left. */
+  prefetch(tx: Executor, n: number): Promise<void>;
+  take(tx: Executor, n: number): Promise<number[]>;
+}
+
+export function orderNumberBlocks(blockSize = 1000): OrderNumbers {
+  let pool: number[] = [];
+  const draw = async (tx: Executor, n: number) => {
+    const [row] = await queryRows<{ ns: string[] }>(tx, sql`
+      select array_agg(nextval('orders_number_seq')::text) as ns from generate_series(1, ${Math.max(n, blockSize)}::int)`);
+    pool = pool.concat(row.ns.map(Number));
+  };
+  return {
+    async prefetch(tx, n) { if (pool.length < n * 4) await draw(tx, n * 4); },
+    async take(tx, n) {
+      if (pool.length < n) await draw(tx, n);
+      return pool.splice(0, n);
+    },
+  };
+}
+
+/** For callers without a block allocator (a single checkout in a test). */
+const sequenceNumbers = orderNumberBlocks(1);
+
 /** One batch in one transaction: optimistic first, and with the stock locked first if it lost a race. */
-export async function placeOrdersDurably(db: Db, requests: CheckoutRequest[], config: Config): Promise<CheckoutAnswer[]> {
+export async function placeOrdersDurably(db: Db, requests: CheckoutRequest[], config: Config, numbers?: OrderNumbers): Promise<CheckoutAnswer[]> {
   try {
-    return await db.transaction((tx) => placeOrders(tx, requests, config));
+    return await db.transaction((tx) => placeOrders(tx, requests, config, { numbers }));
   } catch (err) {
     // Lost a race for stock: plan again with the rows locked. Lost a race for an Idempotency-Key
     // (its original committed meanwhile): run again, which returns the stored answer.
     if (!(err instanceof StockConflict) && !isUniqueViolation(err)) throw err;
-    return db.transaction((tx) => placeOrders(tx, requests, config, { lockStockFirst: true }));
+    return db.transaction((tx) => placeOrders(tx, requests, config, { lockStockFirst: true, numbers }));
   }
 }
 
 /** The checkout group committer of one running app. */
 export function createCheckout(db: Db, config: Config) {
+  const numbers = orderNumberBlocks();
   const batcher = createBatcher<CheckoutRequest, CheckoutAnswer>({
     maxSize: config.checkoutBatchMax,
     concurrency: 3,
-    run: (reqs) => placeOrdersDurably(db, reqs, config),
-    runOne: async (req) => (await placeOrdersDurably(db, [req], config))[0],
+    run: (reqs) => placeOrdersDurably(db, reqs, config, numbers),
+    runOne: async (req) => (await placeOrdersDurably(db, [req], config, numbers))[0],
   });
   return (req: CheckoutRequest) => batcher.submit(req);
 }
