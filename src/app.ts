@@ -2,7 +2,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -11,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db.ts';
 import { registerErrorHandling } from './platform/http.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { resolveActor } from './modules/identity/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { sellerRoutes } from './modules/sellers/routes.ts';
@@ -33,7 +33,7 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
   app.decorate('config', config);
   registerErrorHandling(app);
 
-  await app.register(helmet, { contentSecurityPolicy: false });
+  registerSecurityHeaders(app);
   // CORS is closed unless CORS_ORIGINS names the origins allowed to call the API from a browser.
   if (config.corsOrigins.length) await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(cookie);

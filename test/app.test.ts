@@ -57,3 +57,15 @@ describe('request limits', () => {
     expect(res.json().code).toBe('bad_request');
   });
 });
+
+describe('security headers', () => {
+  it('are on API answers, pages and errors alike', async () => {
+    for (const url of ['/api/health', '/api/nope', '/']) {
+      const res = await app.inject(url);
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+});
