@@ -28,6 +28,7 @@ describe('the cart', () => {
     const cart = (await app.inject({ url: '/api/cart', headers: { cookie: first.cookie, 'accept-language': 'zh' } })).json();
     expect(cart.itemCount).toBe(5);
     expect(cart.shops[0].items[0]).toMatchObject({ title: '金枕头榴莲 5公斤', unitPriceSatang: 12_000, lineTotalSatang: 60_000, available: 20 });
+    expect(cart.shops[0]).toMatchObject({ shopSlug: shop.slug, shopName: expect.stringContaining('测试店') });
     expect(cart.readyForCheckout).toBe(true);
     // Another guest sees an empty cart.
     expect((await app.inject({ url: '/api/cart' })).json().itemCount).toBe(0);

@@ -24,7 +24,7 @@ const CartItem = Type.Object({
 });
 const CartView = Type.Object({
   cartId: Type.Union([Uuid, Type.Null()]), itemCount: Type.Integer(),
-  shops: Type.Array(Type.Object({ sellerId: Uuid, items: Type.Array(CartItem), subtotalSatang: Type.Integer(), shippingSatang: Type.Integer() })),
+  shops: Type.Array(Type.Object({ sellerId: Uuid, shopSlug: Type.String(), shopName: Type.String(), items: Type.Array(CartItem), subtotalSatang: Type.Integer(), shippingSatang: Type.Integer() })),
   subtotalSatang: Type.Integer(), shippingSatang: Type.Integer(), totalSatang: Type.Integer(), readyForCheckout: Type.Boolean(),
 });
 

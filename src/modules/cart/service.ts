@@ -171,6 +171,8 @@ export interface CartView {
   itemCount: number;
   shops: {
     sellerId: string;
+    shopSlug: string;
+    shopName: string;
     items: {
       variantId: string; productId: string; sku: string; title: string; titleText: VariantForSale['title'];
       optionValues: string[]; unitPriceSatang: number; quantity: number; lineTotalSatang: number;
@@ -203,7 +205,11 @@ export async function viewCart(db: Db, actor: Actor, locale: Locale, config: Con
   for (const line of lines) {
     const v = variants.get(line.variantId);
     if (!v) { ready = false; continue; }
-    const shop = shops.get(v.sellerId) ?? { sellerId: v.sellerId, items: [], subtotalSatang: 0, shippingSatang: shopShipping(facts.get(v.sellerId)?.shippingFlatSatang, config) };
+    const fact = facts.get(v.sellerId);
+    const shop = shops.get(v.sellerId) ?? {
+      sellerId: v.sellerId, shopSlug: fact?.slug ?? '', shopName: fact ? pickText(fact.shopName, locale) : '',
+      items: [], subtotalSatang: 0, shippingSatang: shopShipping(fact?.shippingFlatSatang, config),
+    };
     const available = stock.get(v.variantId) ?? 0;
     if (!v.saleable || available < line.quantity) ready = false;
     shop.items.push({
