@@ -87,6 +87,7 @@ describe('an order from payment to delivery', () => {
     expect(foreign.statusCode).toBe(403);
     const own = (await app.inject({ url: `/api/sellers/${shop.sellerId}/orders`, headers: { cookie: shop.cookie } })).json();
     expect(own.items.map((o: any) => o.id)).toEqual([order.id]);
+    expect(own.items[0].shopName).toMatch(/^ร้านทดสอบ/);
     expect((await app.inject({ url: '/api/operator/orders', headers: { cookie: shop.cookie } })).statusCode).toBe(403);
     expect((await app.inject({ url: '/api/operator/orders', headers: { cookie: operator.cookie } })).json().total).toBeGreaterThan(0);
   });

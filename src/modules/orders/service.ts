@@ -5,9 +5,10 @@ import { actorId } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emit } from '../../platform/outbox.ts';
-import type { Locale } from '../../platform/i18n.ts';
+import { pickText, type Locale } from '../../platform/i18n.ts';
 import { anyUuid, type Db, type Executor } from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/access.ts';
+import { sellerFacts } from '../sellers/lookup.ts';
 import { commitReservations, releaseReservations } from '../inventory/service.ts';
 import { orders, orderLines, orderTransitions, orderGroups } from './schema.ts';
 import { canTransition, isEdge, type OrderStatus, type Role } from './status.ts';
@@ -16,10 +17,16 @@ import './messages.ts';
 
 type OrderRow = typeof orders.$inferSelect;
 
-async function withLines(db: Executor, rows: OrderRow[], locale: Locale): Promise<OrderView[]> {
+async function withLines(db: Executor, rows: OrderRow[], locale: Locale): Promise<(OrderView & { shopName: string; shopSlug: string })[]> {
   if (!rows.length) return [];
-  const lines = await db.select().from(orderLines).where(anyUuid(orderLines.orderId, rows.map((r) => r.id))).orderBy(orderLines.id);
-  return rows.map((o) => toOrderView(o, lines.filter((l) => l.orderId === o.id), locale));
+  const [lines, shops] = await Promise.all([
+    db.select().from(orderLines).where(anyUuid(orderLines.orderId, rows.map((r) => r.id))).orderBy(orderLines.id),
+    sellerFacts(db, [...new Set(rows.map((r) => r.sellerId))]),
+  ]);
+  return rows.map((o) => {
+    const shop = shops.get(o.sellerId);
+    return { ...toOrderView(o, lines.filter((l) => l.orderId === o.id), locale), shopName: shop ? pickText(shop.shopName, locale) : '', shopSlug: shop?.slug ?? '' };
+  });
 }
 
 /** The buyer's own orders: by account when signed in, by guest cookie otherwise. */
