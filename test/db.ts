@@ -1,7 +1,9 @@
 // A fresh, migrated database for one test file: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { fromPglite, fromPostgres, type Database } from '../src/platform/db.ts';
@@ -38,4 +40,22 @@ export async function createTestDatabase(): Promise<Database> {
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/talad-test-data', SIGN_IN_RATE_LIMIT: '1000', ...overrides });
+}
+
+/**
+ * The usual setup of a test file that talks HTTP: a fresh database and the app on it, closed after
+ * the file. Read `t.app` and `t.database` inside tests (they exist once `beforeAll` has run).
+ */
+export function useTestApp(overrides: Record<string, string> = {}): { app: FastifyInstance; database: Database; config: Config } {
+  const t = {} as { app: FastifyInstance; database: Database; config: Config };
+  beforeAll(async () => {
+    t.database = await createTestDatabase();
+    t.config = testConfig(overrides);
+    t.app = await buildApp({ db: t.database.db, config: t.config, logger: false });
+  });
+  afterAll(async () => {
+    await t.app?.close();
+    await t.database?.close();
+  });
+  return t;
 }

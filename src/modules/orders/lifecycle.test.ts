@@ -1,37 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../app.ts';
-import { queryRows, type Database } from '../../platform/db.ts';
-import { createTestDatabase, testConfig } from '../../../test/db.ts';
+import { queryRows } from '../../platform/db.ts';
+import { useTestApp } from '../../../test/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { shopWithOwner, signedInUser } from '../catalog/testing.ts';
 import { productInStock, stockOf } from '../inventory/testing.ts';
 import { expireUnpaidOrders } from './service.ts';
 
-let database: Database;
-let app: FastifyInstance;
+const t = useTestApp();
 let operator: { cookie: string };
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildApp({ db: database.db, config: testConfig(), logger: false });
-  operator = await signedInUser(database.db, { isOperator: true });
-});
-afterAll(async () => { await app.close(); await database.close(); });
+beforeAll(async () => { operator = await signedInUser(t.database.db, { isOperator: true }); });
 
 async function placedOrder(stock = 10, quantity = 2) {
-  const shop = await shopWithOwner(database.db);
-  const p = await productInStock(database.db, shop.sellerId, { stock });
-  const buyer = await signedInUser(database.db);
-  const { cookie } = await addToCart(app, p.variantId, quantity, buyer.cookie);
-  const res = await checkout(app, cookie, `k-${p.variantId}`);
+  const shop = await shopWithOwner(t.database.db);
+  const p = await productInStock(t.database.db, shop.sellerId, { stock });
+  const buyer = await signedInUser(t.database.db);
+  const { cookie } = await addToCart(t.app, p.variantId, quantity, buyer.cookie);
+  const res = await checkout(t.app, cookie, `k-${p.variantId}`);
   expect(res.statusCode).toBe(201);
   return { shop, p, buyer: { ...buyer, cookie }, group: res.json(), order: res.json().orders[0] };
 }
 
 const move = (id: string, cookie: string, body: Record<string, unknown>, lang = 'th') =>
-  app.inject({ method: 'POST', url: `/api/orders/${id}/transitions`, headers: { cookie, 'accept-language': lang }, payload: body });
-const markPaid = (groupId: string, cookie: string) => app.inject({ method: 'POST', url: `/api/order-groups/${groupId}/mark-paid`, headers: { cookie } });
+  t.app.inject({ method: 'POST', url: `/api/orders/${id}/transitions`, headers: { cookie, 'accept-language': lang }, payload: body });
+const markPaid = (groupId: string, cookie: string) => t.app.inject({ method: 'POST', url: `/api/order-groups/${groupId}/mark-paid`, headers: { cookie } });
 
 describe('an order from payment to delivery', () => {
   it('goes paid -> processing -> shipped -> delivered, each step by whom it belongs to', async () => {
@@ -40,7 +32,7 @@ describe('an order from payment to delivery', () => {
     const paid = await markPaid(group.orderGroupId, operator.cookie);
     expect(paid.statusCode).toBe(200);
     expect(paid.json().orders[0].status).toBe('paid');
-    expect(await stockOf(database.db, p.variantId)).toEqual({ onHand: 8, reserved: 0 });
+    expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 8, reserved: 0 });
 
     expect((await move(order.id, buyer.cookie, { to: 'processing' })).statusCode).toBe(403);
     expect((await move(order.id, shop.cookie, { to: 'processing' })).json().status).toBe('processing');
@@ -51,55 +43,55 @@ describe('an order from payment to delivery', () => {
     expect(late.json()).toMatchObject({ code: 'invalid_transition', detail: 'An order cannot go from "shipped" to "cancelled"' });
     expect((await move(order.id, shop.cookie, { to: 'delivered' })).json().status).toBe('delivered');
 
-    const steps = await queryRows<{ from_status: string; to_status: string }>(database.db, sql`
+    const steps = await queryRows<{ from_status: string; to_status: string }>(t.database.db, sql`
       select from_status, to_status from order_transitions where order_id = ${order.id}::uuid order by created_at, id`);
     expect(steps.map((s) => `${s.from_status}>${s.to_status}`)).toEqual(['pending_payment>paid', 'paid>processing', 'processing>shipped', 'shipped>delivered']);
-    const events = await queryRows<{ topic: string }>(database.db, sql`select topic from outbox where aggregate_id = ${order.id}::uuid order by id`);
+    const events = await queryRows<{ topic: string }>(t.database.db, sql`select topic from outbox where aggregate_id = ${order.id}::uuid order by id`);
     expect(events.map((e) => e.topic)).toEqual(['order.placed', 'order.paid', 'order.processing', 'order.shipped', 'order.delivered']);
   });
 
   it('gives the stock back when an order is cancelled before or after payment', async () => {
     const unpaid = await placedOrder(10, 3);
-    expect(await stockOf(database.db, unpaid.p.variantId)).toEqual({ onHand: 10, reserved: 3 });
+    expect(await stockOf(t.database.db, unpaid.p.variantId)).toEqual({ onHand: 10, reserved: 3 });
     const cancelled = await move(unpaid.order.id, unpaid.buyer.cookie, { to: 'cancelled', reason: 'เปลี่ยนใจ' });
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'เปลี่ยนใจ' });
-    expect(await stockOf(database.db, unpaid.p.variantId)).toEqual({ onHand: 10, reserved: 0 });
+    expect(await stockOf(t.database.db, unpaid.p.variantId)).toEqual({ onHand: 10, reserved: 0 });
     expect((await markPaid(unpaid.group.orderGroupId, operator.cookie)).json().code).toBe('order_expired');
 
     const paid = await placedOrder(10, 4);
     await markPaid(paid.group.orderGroupId, operator.cookie);
-    expect(await stockOf(database.db, paid.p.variantId)).toEqual({ onHand: 6, reserved: 0 });
+    expect(await stockOf(t.database.db, paid.p.variantId)).toEqual({ onHand: 6, reserved: 0 });
     await move(paid.order.id, paid.shop.cookie, { to: 'cancelled', reason: 'สินค้าเสียหาย' });
-    expect(await stockOf(database.db, paid.p.variantId)).toEqual({ onHand: 10, reserved: 0 });
+    expect(await stockOf(t.database.db, paid.p.variantId)).toEqual({ onHand: 10, reserved: 0 });
   });
 
   it('shows each order only to its buyer, its shop and operators', async () => {
     const { order, buyer, shop } = await placedOrder();
-    const otherShop = await shopWithOwner(database.db);
-    const stranger = await signedInUser(database.db);
-    expect((await app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: buyer.cookie } })).statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: shop.cookie } })).statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: operator.cookie } })).statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: otherShop.cookie } })).statusCode).toBe(404);
-    expect((await app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
+    const otherShop = await shopWithOwner(t.database.db);
+    const stranger = await signedInUser(t.database.db);
+    expect((await t.app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: buyer.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: shop.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: operator.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: otherShop.cookie } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/orders/${order.id}`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
     expect((await move(order.id, otherShop.cookie, { to: 'cancelled' })).statusCode).toBe(404);
-    const foreign = await app.inject({ url: `/api/sellers/${shop.sellerId}/orders`, headers: { cookie: otherShop.cookie } });
+    const foreign = await t.app.inject({ url: `/api/sellers/${shop.sellerId}/orders`, headers: { cookie: otherShop.cookie } });
     expect(foreign.statusCode).toBe(403);
-    const own = (await app.inject({ url: `/api/sellers/${shop.sellerId}/orders`, headers: { cookie: shop.cookie } })).json();
+    const own = (await t.app.inject({ url: `/api/sellers/${shop.sellerId}/orders`, headers: { cookie: shop.cookie } })).json();
     expect(own.items.map((o: any) => o.id)).toEqual([order.id]);
     expect(own.items[0].shopName).toMatch(/^ร้านทดสอบ/);
-    expect((await app.inject({ url: '/api/operator/orders', headers: { cookie: shop.cookie } })).statusCode).toBe(403);
-    expect((await app.inject({ url: '/api/operator/orders', headers: { cookie: operator.cookie } })).json().total).toBeGreaterThan(0);
+    expect((await t.app.inject({ url: '/api/operator/orders', headers: { cookie: shop.cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/operator/orders', headers: { cookie: operator.cookie } })).json().total).toBeGreaterThan(0);
   });
 
   it('cancels orders not paid in time and frees their stock', async () => {
     const { p, order } = await placedOrder(5, 5);
-    expect(await stockOf(database.db, p.variantId)).toEqual({ onHand: 5, reserved: 5 });
-    expect(await expireUnpaidOrders(database.db, new Date())).toBe(0);
+    expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 5, reserved: 5 });
+    expect(await expireUnpaidOrders(t.database.db, new Date())).toBe(0);
     const later = new Date(Date.now() + 16 * 60_000);
-    expect(await expireUnpaidOrders(database.db, later)).toBeGreaterThanOrEqual(1);
-    expect(await stockOf(database.db, p.variantId)).toEqual({ onHand: 5, reserved: 0 });
-    const [row] = await queryRows<{ status: string; cancel_reason: string }>(database.db, sql`select status, cancel_reason from orders where id = ${order.id}::uuid`);
+    expect(await expireUnpaidOrders(t.database.db, later)).toBeGreaterThanOrEqual(1);
+    expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 5, reserved: 0 });
+    const [row] = await queryRows<{ status: string; cancel_reason: string }>(t.database.db, sql`select status, cancel_reason from orders where id = ${order.id}::uuid`);
     expect(row).toEqual({ status: 'cancelled', cancel_reason: 'payment_timeout' });
   });
 });
