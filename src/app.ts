@@ -15,6 +15,7 @@ import { resolveActor } from './modules/identity/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { sellerRoutes } from './modules/sellers/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { cartRoutes } from './modules/cart/routes.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
@@ -62,6 +63,7 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
     await api.register(identityRoutes);
     await api.register(sellerRoutes);
     await api.register(catalogRoutes);
+    await api.register(searchRoutes);
     await api.register(inventoryRoutes);
     await api.register(cartRoutes);
     await api.register(orderRoutes);

@@ -5,6 +5,7 @@ import type { Db } from './platform/db.ts';
 import type { Config } from './platform/config.ts';
 import type { OutboxHandler } from './platform/outbox.ts';
 import { startReservationSweeper } from './modules/orders/sweeper.ts';
+import { searchOutboxHandlers } from './modules/search/service.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
   const stops = [startReservationSweeper(db, config, log)];
@@ -12,5 +13,8 @@ export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogg
 }
 
 export function outboxHandlers(): Map<string, OutboxHandler[]> {
-  return new Map();
+  const handlers = new Map<string, OutboxHandler[]>();
+  const add = ([topic, handler]: [string, OutboxHandler]) => handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
+  searchOutboxHandlers().forEach(add);
+  return handlers;
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { fromPglite, fromPostgres, type Database } from '../src/platform/db.ts';
+import { fromPglite, fromPostgres, pgliteExtensions, type Database } from '../src/platform/db.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -33,7 +33,7 @@ export async function createTestDatabase(): Promise<Database> {
     };
   }
   const dump = readFileSync(inject('pgliteDump'));
-  const pg = new PGlite({ loadDataDir: new Blob([dump]) });
+  const pg = new PGlite({ loadDataDir: new Blob([dump]), extensions: pgliteExtensions });
   await pg.waitReady;
   return fromPglite(pg);
 }

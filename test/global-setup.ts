@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { fromPglite, fromPostgres, migrateDatabase } from '../src/platform/db.ts';
+import { fromPglite, fromPostgres, migrateDatabase, pgliteExtensions } from '../src/platform/db.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext { pgliteDump: string; pgTemplate: string }
@@ -14,7 +14,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'talad-test-'));
-  const pg = new PGlite();
+  const pg = new PGlite({ extensions: pgliteExtensions });
   const database = fromPglite(pg);
   await migrateDatabase(database);
   const dump = await pg.dumpDataDir('none');

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import postgres from 'postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -26,6 +27,9 @@ export interface Database {
 // Relative to the project root, so the same path holds from src/platform/ and from a bundle in dist/server/.
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
 
+/** Extensions every PGlite instance must load: the migrations create pg_trgm (search). */
+export const pgliteExtensions = { pg_trgm };
+
 export function fromPglite(client: PGlite): Database {
   const db = drizzlePglite(client) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
@@ -44,7 +48,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   if (opts.databaseUrl) return fromPostgres(opts.databaseUrl, opts.poolSize);
   const dir = join(opts.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const client = new PGlite(dir, { extensions: pgliteExtensions });
   await client.waitReady;
   return fromPglite(client);
 }

@@ -11,5 +11,6 @@ export {
 export { addVariant, updateVariant, deleteVariant, type VariantChange } from './variants.ts';
 export { addProductImage, deleteProductImage, reorderProductImages, MAX_IMAGES_PER_PRODUCT } from './images.ts';
 export { listPublicProducts, getPublicProduct, type ProductFilters, type PublicProduct, type PublicProductItem } from './storefront.ts';
+export { productsForIndexing, countProductsForIndexing, type ProductForIndex, type IndexSelection } from './search-source.ts';
 export type { SellerProductView, SellerProductSummary, VariantView, ImageView } from './views.ts';
 export type { VariantInput, ProductFields } from './validation.ts';

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, timestamp, integer, index, primaryKey, check, pgEnum } from 'drizzle-orm/pg-core';
+import { pgTable, pgView, text, uuid, timestamp, integer, index, primaryKey, check, pgEnum } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
 import { productVariants } from '../catalog/schema.ts';
@@ -62,3 +62,12 @@ export const stockAdjustments = pgTable('stock_adjustments', {
   actorId: uuid('actor_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('stock_adjustments_variant_idx').on(t.variantId)]);
+
+/**
+ * Published for the modules before inventory (search), which may not import it: units available to
+ * sell per variant, summed over locations. Read-only; the columns are a contract.
+ */
+export const stockAvailableByVariant = pgView('stock_available_by_variant', {
+  variantId: uuid('variant_id').notNull(),
+  available: integer('available').notNull(),
+}).as(sql`select variant_id, sum(on_hand - reserved)::int as available from stock_levels group by variant_id`);

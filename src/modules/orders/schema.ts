@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, timestamp, integer, bigint, bigserial, jsonb, index, pgEnum } from 'drizzle-orm/pg-core';
+import { pgTable, pgView, text, uuid, timestamp, integer, bigint, bigserial, jsonb, index, pgEnum } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
 
@@ -90,3 +90,15 @@ export const orderTransitions = pgTable('order_transitions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('order_transitions_order_idx').on(t.orderId)]);
 
+
+/**
+ * Published for the modules before orders (search ranks by units sold), which may not import it:
+ * each order line with its order's current status. Read-only; the columns are a contract.
+ */
+export const orderProductLines = pgView('order_product_lines', {
+  orderId: uuid('order_id').notNull(),
+  status: orderStatus('status').notNull(),
+  productId: uuid('product_id').notNull(),
+  variantId: uuid('variant_id').notNull(),
+  quantity: integer('quantity').notNull(),
+}).as(sql`select l.order_id, o.status, l.product_id, l.variant_id, l.quantity from order_lines l join orders o on o.id = l.order_id`);

@@ -1,0 +1,178 @@
+// The search engine on PostgreSQL (PGlite or a server, PostgreSQL 15 and later): documents as
+// tsvectors written by the application, a GIN index, pg_trgm for spelling. Writes are set-based:
+// one statement per table for a whole batch of documents.
+import { sql } from 'drizzle-orm';
+import { queryRows, uuidArray, type Executor } from '../../platform/db.ts';
+import type { SearchDocument, SearchEngine, SearchQuery, SearchResult, ProductSuggestion, ShopSuggestion } from './engine.ts';
+import { LexemeWriter } from './lexemes.ts';
+import { compileQuery, toTsquery } from './query.ts';
+import { correctSpelling } from './spelling.ts';
+import { hiddenProducts, notHidden, relevance, runSearch, wordsMatched } from './pg-query.ts';
+
+/** SQL twin of foldThai() (tokenizer.ts): drop tone and silent marks, merge vowel lengths, ใ as ไ. */
+const FOLD_SQL = (column: string) => sql.raw(`translate(${column}, '\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e39\u0e35\u0e37\u0e43', '\u0e38\u0e34\u0e36\u0e44')`);
+
+function documentLexemes(doc: SearchDocument): LexemeWriter {
+  const writer = new LexemeWriter();
+  for (const t of doc.fields.title) writer.add(t, 'A');
+  for (const t of doc.fields.attributes) writer.add(t, 'B');
+  for (const t of doc.fields.description) writer.add(t, 'C');
+  return writer;
+}
+
+function shopLexemes(name: SearchDocument['shop']['name']): string {
+  const writer = new LexemeWriter();
+  for (const t of [name.th, name.zh, name.en]) writer.add(t, 'A');
+  return writer.toString();
+}
+
+export class PostgresSearchEngine implements SearchEngine {
+  async index(db: Executor, docs: SearchDocument[]): Promise<void> {
+    if (!docs.length) return;
+    const words = new Set<string>();
+    const rows = docs.map((d) => {
+      const lexemes = documentLexemes(d);
+      for (const w of lexemes.words) words.add(w);
+      return {
+        product_id: d.productId, seller_id: d.sellerId, category_ids: d.categoryIds, variant_ids: d.variantIds,
+        province_code: d.provinceCode, seller_type: d.sellerType, seller_tier: d.sellerTier, certifications: d.certifications,
+        price_satang: d.priceSatang, in_stock: d.inStock, sales_count: d.salesCount, published_at: d.publishedAt?.toISOString() ?? null,
+        lexemes: lexemes.toString(), card: d.card,
+      };
+    });
+    const shops = [...new Map(docs.map((d) => [d.shop.id, d.shop])).values()]
+      .map((s) => ({ seller_id: s.id, slug: s.slug, name: s.name, lexemes: shopLexemes(s.name) }));
+    const payload = JSON.stringify(rows);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        insert into search_documents (product_id, seller_id, category_ids, variant_ids, province_code, seller_type, seller_tier,
+          certifications, price_satang, in_stock, sales_count, published_at, lexemes, indexed_at)
+        select product_id, seller_id, category_ids, variant_ids, province_code, seller_type, seller_tier,
+          certifications, price_satang, in_stock, sales_count, published_at, lexemes::tsvector, now()
+        from jsonb_to_recordset(${payload}::jsonb) as x(product_id uuid, seller_id uuid, category_ids uuid[], variant_ids uuid[],
+          province_code text, seller_type text, seller_tier smallint, certifications text[], price_satang bigint, in_stock boolean,
+          sales_count int, published_at timestamptz, lexemes text)
+        on conflict (product_id) do update set seller_id = excluded.seller_id, category_ids = excluded.category_ids,
+          variant_ids = excluded.variant_ids, province_code = excluded.province_code, seller_type = excluded.seller_type,
+          seller_tier = excluded.seller_tier, certifications = excluded.certifications, price_satang = excluded.price_satang,
+          in_stock = excluded.in_stock, sales_count = excluded.sales_count, published_at = excluded.published_at,
+          lexemes = excluded.lexemes, indexed_at = excluded.indexed_at`);
+      await tx.execute(sql`
+        insert into search_cards (product_id, card)
+        select product_id, card from jsonb_to_recordset(${payload}::jsonb) as x(product_id uuid, card jsonb)
+        on conflict (product_id) do update set card = excluded.card`);
+      await tx.execute(sql`
+        insert into search_shops (seller_id, slug, name, lexemes)
+        select seller_id, slug, name, lexemes::tsvector from jsonb_to_recordset(${JSON.stringify(shops)}::jsonb)
+          as x(seller_id uuid, slug text, name jsonb, lexemes text)
+        on conflict (seller_id) do update set slug = excluded.slug, name = excluded.name, lexemes = excluded.lexemes`);
+      await countShopProducts(tx, shops.map((s) => s.seller_id));
+      await tx.execute(sql`
+        insert into search_terms (term, folded)
+        select w, ${FOLD_SQL('w')} from jsonb_array_elements_text(${JSON.stringify([...words])}::jsonb) as w
+        on conflict (term) do nothing`);
+    });
+  }
+
+  async remove(db: Executor, productIds: string[]): Promise<void> {
+    if (!productIds.length) return;
+    await db.transaction(async (tx) => {
+      const gone = await queryRows<{ seller_id: string }>(tx, sql`
+        delete from search_documents where product_id = any(${uuidArray(productIds)}::uuid[]) returning seller_id`);
+      await countShopProducts(tx, [...new Set(gone.map((g) => g.seller_id))]);
+    });
+  }
+
+  /** Stock and sales changed: only the signals are rewritten, and only where they differ. */
+  async updateSignals(db: Executor, updates: { productId: string; inStock?: boolean; salesCount?: number }[]): Promise<void> {
+    if (!updates.length) return;
+    await db.execute(sql`
+      update search_documents d set in_stock = coalesce(u.in_stock, d.in_stock), sales_count = coalesce(u.sales_count, d.sales_count)
+      from jsonb_to_recordset(${JSON.stringify(updates.map((u) => ({ product_id: u.productId, in_stock: u.inStock, sales_count: u.salesCount })))}::jsonb)
+        as u(product_id uuid, in_stock boolean, sales_count int)
+      where d.product_id = u.product_id
+        and (d.in_stock is distinct from coalesce(u.in_stock, d.in_stock) or d.sales_count is distinct from coalesce(u.sales_count, d.sales_count))`);
+  }
+
+  /** After a full rebuild: drop what was not indexed since `startedAt`, recount the vocabulary. */
+  async finishRebuild(db: Executor, startedAt: Date, glossaryWords: Iterable<string>): Promise<void> {
+    await db.transaction(async (tx) => {
+      const gone = await queryRows<{ seller_id: string }>(tx, sql`
+        delete from search_documents where indexed_at < ${startedAt.toISOString()}::timestamptz returning seller_id`);
+      await countShopProducts(tx, [...new Set(gone.map((g) => g.seller_id))]);
+      await tx.execute(sql`delete from search_shops where products = 0`);
+      await tx.execute(sql`delete from search_terms`);
+      // Title and attribute words (weights A and B) with the number of products that have them.
+      await tx.execute(sql`
+        insert into search_terms (term, folded, docs)
+        select u.lexeme, ${FOLD_SQL('u.lexeme')}, count(*)::int
+        from search_documents d, unnest(d.lexemes) as u(lexeme, positions, weights)
+        where left(u.lexeme, 1) <> '~' and u.weights && '{A,B}'::text[] and u.lexeme !~ '^[0-9.]+$'
+        group by u.lexeme`);
+      await tx.execute(sql`
+        insert into search_terms (term, folded, docs)
+        select w, ${FOLD_SQL('w')}, 0 from jsonb_array_elements_text(${JSON.stringify([...glossaryWords])}::jsonb) as w
+        on conflict (term) do nothing`);
+    });
+  }
+
+  async query(db: Executor, query: SearchQuery): Promise<SearchResult> {
+    const text = query.text.trim();
+    const plan = text ? compileQuery(query.text) : null;
+    const match = plan ? toTsquery(plan) : null;
+    if (!match) {
+      const page = await runSearch(db, query, null, sql`0`);
+      return { ...page, correctedText: null, matchedAllWords: true };
+    }
+    const first = await runSearch(db, query, match, relevance(plan));
+    if (first.total > 0) return { ...first, correctedText: null, matchedAllWords: true };
+    // Nothing: try the spelling the index knows, then any of the words.
+    const corrected = await correctSpelling(db, plan!);
+    if (corrected) {
+      const fixed = compileQuery(corrected);
+      const fixedMatch = toTsquery(fixed);
+      if (fixedMatch) {
+        const second = await runSearch(db, query, fixedMatch, relevance(fixed));
+        if (second.total > 0) return { ...second, correctedText: corrected, matchedAllWords: true };
+      }
+    }
+    if (plan!.variants[0].length > 1) {
+      const someWords = plan!.variants[0].map((_, i) => `(${toTsquery({ ...plan!, variants: [[plan!.variants[0][i]]] })})`).join(' | ');
+      const relaxed = await runSearch(db, query, someWords, wordsMatched(plan!));
+      return { ...relaxed, correctedText: null, matchedAllWords: false };
+    }
+    return { ...first, correctedText: null, matchedAllWords: true };
+  }
+
+  async suggest(db: Executor, text: string, limit: number): Promise<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }> {
+    const plan = compileQuery(text);
+    const titles = toTsquery(plan, { weights: 'A' });
+    const any = toTsquery(plan);
+    if (!titles || !any) return { products: [], shops: [] };
+    const exactTitle = toTsquery(plan, { weights: 'A', exact: true });
+    const [row] = await queryRows<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }>(db, sql`
+      with ${hiddenProducts}
+      select
+        (select coalesce(json_agg(json_build_object('productId', x.product_id, 'card', c.card) order by x.n), '[]'::json)
+          from (select p.*, row_number() over () as n from (
+            select d.product_id from search_documents d
+            where d.lexemes @@ ${titles}::tsquery and ${notHidden}
+            order by (d.lexemes @@ ${exactTitle}::tsquery) desc, d.in_stock desc, d.sales_count desc, d.seller_tier desc, d.product_id
+            limit ${limit * 3}) p) x
+          join search_cards c on c.product_id = x.product_id) as products,
+        (select coalesce(json_agg(json_build_object('sellerId', s.seller_id, 'slug', s.slug, 'name', s.name) order by s.products desc, s.seller_id), '[]'::json)
+          from (select * from search_shops where lexemes @@ ${any}::tsquery and products > 0
+            order by products desc, seller_id limit 3) s) as shops`);
+    return row;
+  }
+}
+
+/** Keeps each shop's count of products in the index (shops without any are not suggested). */
+async function countShopProducts(tx: Executor, sellerIds: string[]): Promise<void> {
+  if (!sellerIds.length) return;
+  await tx.execute(sql`
+    update search_shops s set products = (select count(*) from search_documents d where d.seller_id = s.seller_id)
+    where s.seller_id = any(${uuidArray(sellerIds)}::uuid[])`);
+}
+
+export const postgresSearchEngine = new PostgresSearchEngine();

@@ -1,0 +1,76 @@
+// The search module's tables: the index it alone writes. Everything here can be rebuilt from the
+// catalog, the shops, stock and orders with `talad reindex`.
+import { pgTable, text, uuid, timestamp, boolean, integer, smallint, bigint, jsonb, index, primaryKey, customType } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import type { LocalizedText } from '../../platform/http.ts';
+
+/** A tsvector written by the application as a literal ('ทุเรียน':1A ...): PostgreSQL's own parser is never used. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** What a hit shows without another query (the index's copy, refreshed with the document). */
+export interface ProductCard {
+  slug: string;
+  title: LocalizedText;
+  categoryId: string;
+  originProvinceCode: string;
+  thumbKey: string | null;
+  shop: { id: string; slug: string; name: LocalizedText; isFlagship: boolean; provinceCode: string };
+}
+
+/** One row per product on sale: its words (weighted by field) and what filters, facets and ranking read. */
+export const searchDocuments = pgTable('search_documents', {
+  productId: uuid('product_id').primaryKey(),
+  sellerId: uuid('seller_id').notNull(),
+  /** The product's category and all its ancestors, so a filter on "fresh fruit" finds durians. */
+  categoryIds: uuid('category_ids').array().notNull(),
+  variantIds: uuid('variant_ids').array().notNull(),
+  provinceCode: text('province_code').notNull(),
+  sellerType: text('seller_type').notNull(),
+  /** 2 flagship store, 1 a shop approved by an operator; ranks before sales. */
+  sellerTier: smallint('seller_tier').notNull().default(1),
+  /** Certification marks (gi, otop, organic, ...): filled by the standards module when it exists. */
+  certifications: text('certifications').array().notNull().default(sql`'{}'::text[]`),
+  priceSatang: bigint('price_satang', { mode: 'number' }).notNull(),
+  inStock: boolean('in_stock').notNull().default(false),
+  salesCount: integer('sales_count').notNull().default(0),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  lexemes: tsvector('lexemes').notNull(),
+  indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('search_documents_lexemes_idx').using('gin', t.lexemes),
+  index('search_documents_category_idx').using('gin', t.categoryIds),
+  index('search_documents_variants_idx').using('gin', t.variantIds),
+  index('search_documents_seller_idx').on(t.sellerId),
+]);
+
+/** The card each hit shows, kept apart so that matching and counting read narrow rows. */
+export const searchCards = pgTable('search_cards', {
+  productId: uuid('product_id').primaryKey().references(() => searchDocuments.productId, { onDelete: 'cascade' }),
+  card: jsonb('card').$type<ProductCard>().notNull(),
+});
+
+/** Every word the index holds, with a spelling-tolerant Thai key, for correcting typos. */
+export const searchTerms = pgTable('search_terms', {
+  term: text('term').primaryKey(),
+  folded: text('folded').notNull(),
+  docs: integer('docs').notNull().default(1),
+}, (t) => [
+  index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops')),
+  index('search_terms_folded_idx').on(t.folded),
+]);
+
+/** Shops with products on sale, for autocomplete. */
+export const searchShops = pgTable('search_shops', {
+  sellerId: uuid('seller_id').primaryKey(),
+  slug: text('slug').notNull(),
+  name: jsonb('name').$type<LocalizedText>().notNull(),
+  lexemes: tsvector('lexemes').notNull(),
+  products: integer('products').notNull().default(0),
+}, (t) => [index('search_shops_lexemes_idx').using('gin', t.lexemes)]);
+
+/** Units sold per paid order and product (from `order.paid`); a redelivered event adds nothing twice. */
+export const searchSales = pgTable('search_sales', {
+  orderId: uuid('order_id').notNull(),
+  productId: uuid('product_id').notNull(),
+  quantity: integer('quantity').notNull(),
+}, (t) => [primaryKey({ columns: [t.orderId, t.productId] }), index('search_sales_product_idx').on(t.productId)]);
