@@ -19,6 +19,8 @@ import { searchRoutes } from './modules/search/routes.ts';
 import { inventoryRoutes } from './modules/inventory/routes.ts';
 import { cartRoutes } from './modules/cart/routes.ts';
 import { orderRoutes } from './modules/orders/routes.ts';
+import { paymentRoutes } from './modules/payments/routes.ts';
+import { ledgerRoutes } from './modules/ledger/routes.ts';
 import { webApp } from './web/plugin.ts';
 
 export interface AppOptions { db: Db; config: Config; logger?: boolean | object }
@@ -67,6 +69,8 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
     await api.register(inventoryRoutes);
     await api.register(cartRoutes);
     await api.register(orderRoutes);
+    await api.register(paymentRoutes);
+    await api.register(ledgerRoutes);
   }, { prefix: '/api' });
   // The web app: storefront pages rendered on the server, seller centre, operator console.
   await app.register(webApp);

@@ -6,6 +6,8 @@ import type { Config } from './platform/config.ts';
 import type { OutboxHandler } from './platform/outbox.ts';
 import { startReservationSweeper } from './modules/orders/sweeper.ts';
 import { searchOutboxHandlers } from './modules/search/service.ts';
+import { paymentsOutboxHandlers } from './modules/payments/routes.ts';
+import { ledgerOutboxHandlers } from './modules/ledger/routes.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
   const stops = [startReservationSweeper(db, config, log)];
@@ -16,5 +18,7 @@ export function outboxHandlers(): Map<string, OutboxHandler[]> {
   const handlers = new Map<string, OutboxHandler[]>();
   const add = ([topic, handler]: [string, OutboxHandler]) => handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
   searchOutboxHandlers().forEach(add);
+  paymentsOutboxHandlers().forEach(add);
+  ledgerOutboxHandlers().forEach(add);
   return handlers;
 }

@@ -23,7 +23,11 @@ export async function deliverOutbox(db: Db, handlers: Map<string, OutboxHandler[
     for (const row of rows) {
       const event = { id: row.id, topic: row.topic, aggregateId: row.aggregate_id, payload: row.payload };
       try {
-        for (const h of handlers.get(row.topic) ?? []) await h(db, event);
+        // The handlers run inside the delivering transaction, each event in its own savepoint: their
+        // writes commit together with the "delivered" mark (or roll back alone), and on PGlite, which
+        // has one connection, a handler never waits for the connection this transaction holds.
+        const forTopic = handlers.get(row.topic) ?? [];
+        if (forTopic.length) await tx.transaction(async (sp) => { for (const h of forTopic) await h(sp as unknown as Db, event); });
         delivered.push(row.id);
       } catch (err) {
         await tx.execute(sql`update outbox set attempts = attempts + 1, last_error = ${String(err)} where id = ${row.id}`);

@@ -5,7 +5,9 @@ import { useTestApp } from '../../../test/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { shopWithOwner, signedInUser } from '../catalog/testing.ts';
 import { productInStock, stockOf } from '../inventory/testing.ts';
-import { expireUnpaidOrders } from './service.ts';
+import { systemActor, type Actor } from '../../platform/actor.ts';
+import type { AppError } from '../../platform/errors.ts';
+import { expireUnpaidOrders, markGroupPaid } from './service.ts';
 
 const t = useTestApp();
 let operator: { cookie: string };
@@ -23,15 +25,20 @@ async function placedOrder(stock = 10, quantity = 2) {
 
 const move = (id: string, cookie: string, body: Record<string, unknown>, lang = 'th') =>
   t.app.inject({ method: 'POST', url: `/api/orders/${id}/transitions`, headers: { cookie, 'accept-language': lang }, payload: body });
-const markPaid = (groupId: string, cookie: string) => t.app.inject({ method: 'POST', url: `/api/order-groups/${groupId}/mark-paid`, headers: { cookie } });
+// Payment is confirmed by the payments module (a system actor); nobody else may mark a group paid.
+const markPaid = async (groupId: string, actor: Actor = systemActor('payments')) => {
+  try { await markGroupPaid(t.database.db, actor, groupId); return { statusCode: 200, code: null }; } catch (err) { return { statusCode: (err as AppError).status, code: (err as AppError).code }; }
+};
+const orderGroup = (groupId: string) => t.app.inject({ url: `/api/order-groups/${groupId}`, headers: { cookie: operator.cookie } });
 
 describe('an order from payment to delivery', () => {
   it('goes paid -> processing -> shipped -> delivered, each step by whom it belongs to', async () => {
     const { shop, p, buyer, group, order } = await placedOrder(10, 2);
-    expect((await markPaid(group.orderGroupId, buyer.cookie)).statusCode).toBe(403);
-    const paid = await markPaid(group.orderGroupId, operator.cookie);
-    expect(paid.statusCode).toBe(200);
-    expect(paid.json().orders[0].status).toBe('paid');
+    expect((await markPaid(group.orderGroupId, { kind: 'user', userId: buyer.userId, isOperator: false, guestTokenHash: null })).statusCode).toBe(403);
+    expect((await markPaid(group.orderGroupId, { kind: 'user', userId: buyer.userId, isOperator: true, guestTokenHash: null })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: `/api/order-groups/${group.orderGroupId}/mark-paid`, headers: { cookie: operator.cookie } })).statusCode).toBe(404);
+    expect((await markPaid(group.orderGroupId)).statusCode).toBe(200);
+    expect((await orderGroup(group.orderGroupId)).json().orders[0].status).toBe('paid');
     expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 8, reserved: 0 });
 
     expect((await move(order.id, buyer.cookie, { to: 'processing' })).statusCode).toBe(403);
@@ -56,10 +63,10 @@ describe('an order from payment to delivery', () => {
     const cancelled = await move(unpaid.order.id, unpaid.buyer.cookie, { to: 'cancelled', reason: 'เปลี่ยนใจ' });
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'เปลี่ยนใจ' });
     expect(await stockOf(t.database.db, unpaid.p.variantId)).toEqual({ onHand: 10, reserved: 0 });
-    expect((await markPaid(unpaid.group.orderGroupId, operator.cookie)).json().code).toBe('order_expired');
+    expect((await markPaid(unpaid.group.orderGroupId)).code).toBe('order_expired');
 
     const paid = await placedOrder(10, 4);
-    await markPaid(paid.group.orderGroupId, operator.cookie);
+    await markPaid(paid.group.orderGroupId);
     expect(await stockOf(t.database.db, paid.p.variantId)).toEqual({ onHand: 6, reserved: 0 });
     await move(paid.order.id, paid.shop.cookie, { to: 'cancelled', reason: 'สินค้าเสียหาย' });
     expect(await stockOf(t.database.db, paid.p.variantId)).toEqual({ onHand: 10, reserved: 0 });

@@ -23,9 +23,9 @@ registerMessages({
     en: 'The time to pay for this order has run out',
   },
   mark_paid_sandbox_only: {
-    th: 'การยืนยันการชำระเงินด้วยตนเองใช้ได้เฉพาะผู้ดูแลระบบ (โหมดทดลอง)',
-    zh: '手动确认付款仅限平台运营人员使用（沙盒）',
-    en: 'Marking an order paid by hand is for platform operators only (sandbox)',
+    th: 'คำสั่งซื้อจะเป็น "ชำระเงินแล้ว" ได้เมื่อผู้ให้บริการชำระเงินยืนยันเท่านั้น (ผู้ดูแลทำแทนได้เฉพาะในโหมดทดลอง)',
+    zh: '只有支付服务确认付款后订单才会变为“已付款”（运营人员仅可在沙盒中代为操作）',
+    en: 'An order becomes paid only when the payment service confirms it (operators can do it by hand in the sandbox only)',
   },
   'field.not_thai_mobile': { th: 'ไม่ใช่หมายเลขโทรศัพท์มือถือไทย', zh: '不是泰国手机号码', en: 'is not a Thai mobile number' },
   'field.unknown_province': { th: 'ไม่พบจังหวัดนี้', zh: '未知的府', en: 'is not a Thai province' },

@@ -8,7 +8,7 @@ import { normalizeEmail, normalizeThaiMobile } from '../../platform/thai.ts';
 import { PROVINCE_CODES } from '../../platform/provinces.ts';
 import { cartOwnerKey } from '../cart/service.ts';
 import { answerToError, createCheckout, type CheckoutInput } from './checkout.ts';
-import { getOrder, getOrderGroup, listAllOrders, listBuyerOrders, listSellerOrders, markGroupPaid, transitionOrder } from './service.ts';
+import { getOrder, getOrderGroup, listAllOrders, listBuyerOrders, listSellerOrders, transitionOrder } from './service.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 export const ThaiAddress = Type.Object({
@@ -92,13 +92,6 @@ export async function orderRoutes(plain: FastifyInstance): Promise<void> {
   }, async (req) => {
     await transitionOrder(app.db, req.actor, req.params.id, req.body.to, { reason: req.body.reason, trackingNumber: req.body.trackingNumber });
     return getOrder(app.db, req.actor, req.params.id, req.locale);
-  });
-
-  app.post('/order-groups/:id/mark-paid', {
-    schema: { tags: ['orders', 'sandbox'], summary: 'Sandbox: an operator marks a checkout paid (until real payments land)', params: Type.Object({ id: Uuid }), response: { 200: Type.Object({ id: Uuid, orders: Type.Array(OrderSummary) }, { additionalProperties: true }), ...problemResponses } },
-  }, async (req) => {
-    await markGroupPaid(app.db, req.actor, req.params.id);
-    return getOrderGroup(app.db, req.actor, req.params.id, req.locale);
   });
 
   app.get('/sellers/:sellerId/orders', {

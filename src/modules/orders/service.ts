@@ -143,9 +143,13 @@ export async function transitionOrder(
   });
 }
 
-/** The sandbox stand-in for a payment confirmation: every pending order of the group becomes paid. */
+/**
+ * A captured payment pays the group: every pending order becomes paid. Only the payments module
+ * (a system actor, on a gateway's verified notification) calls this; an operator's "mark paid"
+ * exists only in the payments sandbox, where it pays through the sandbox gateway.
+ */
 export async function markGroupPaid(db: Db, actor: Actor, groupId: string): Promise<void> {
-  if (!(actor.kind === 'user' && actor.isOperator) && actor.kind !== 'system') throw new AppError(403, 'mark_paid_sandbox_only');
+  if (actor.kind !== 'system') throw new AppError(403, 'mark_paid_sandbox_only');
   await db.transaction(async (tx) => {
     const rows = await tx.select().from(orders).where(eq(orders.groupId, groupId)).orderBy(orders.id).for('update');
     if (!rows.length) throw notFound('order group');

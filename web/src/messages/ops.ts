@@ -19,7 +19,7 @@ defineMessages({
   'ops.appliedOn': ['สมัครเมื่อ', '申请时间', 'Applied on'],
   'ops.filterStatus': ['กรองตามสถานะ', '按状态筛选', 'Filter by status'],
   'ops.all': ['ทั้งหมด', '全部', 'All'],
-  'ops.markPaid': ['บันทึกว่าชำระเงินแล้ว (ทดสอบ)', '标记为已付款（演示）', 'Mark paid (demo)'],
+  'ops.markPaid': ['ชำระเงินผ่านระบบทดลอง (sandbox)', '通过沙盒付款', 'Pay through the sandbox'],
   'ops.markedPaid': ['บันทึกการชำระเงินของ {number} แล้ว', '已将 {number} 标记为已付款', '{number} marked paid'],
   'ops.noOrders': ['ยังไม่มีคำสั่งซื้อ', '暂无订单', 'No orders yet'],
   'ops.shop': ['ร้าน', '店铺', 'Shop'],

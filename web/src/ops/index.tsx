@@ -149,7 +149,7 @@ export const opsOrdersPage: PageModule<Page<OrderView>> = {
     const [message, setMessage] = useState<string | null>(null);
     const { formError, pending, run } = useSubmit();
     const markPaid = async (o: OrderView) => {
-      const group = await run(() => api.send<{ orders: OrderView[] }>('POST', `/order-groups/${o.groupId}/mark-paid`));
+      const group = await run(() => api.send<{ orders: OrderView[] }>('POST', `/payments/sandbox/order-groups/${o.groupId}/pay`));
       if (group) {
         const paid = new Map(group.orders.map((x) => [x.id, x]));
         setOrders(orders.map((x) => ({ ...x, ...(paid.get(x.id) ?? {}) })));
