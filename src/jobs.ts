@@ -8,6 +8,7 @@ import { startReservationSweeper } from './modules/orders/sweeper.ts';
 import { searchOutboxHandlers } from './modules/search/service.ts';
 import { paymentsOutboxHandlers } from './modules/payments/routes.ts';
 import { ledgerOutboxHandlers } from './modules/ledger/routes.ts';
+import { documentOutboxHandlers } from './modules/documents/routes.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
   const stops = [startReservationSweeper(db, config, log)];
@@ -20,5 +21,6 @@ export function outboxHandlers(): Map<string, OutboxHandler[]> {
   searchOutboxHandlers().forEach(add);
   paymentsOutboxHandlers().forEach(add);
   ledgerOutboxHandlers().forEach(add);
+  documentOutboxHandlers().forEach(add);
   return handlers;
 }

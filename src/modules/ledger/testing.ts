@@ -1,5 +1,5 @@
-// Test helper: deliver every pending outbox event to the handlers of payments and the ledger (and
-// documents), as the worker of `npm start` does every second.
+// Test helper: deliver every pending outbox event to the handlers of payments and the ledger (and any
+// later module's, passed in), as the worker of `npm start` does every second.
 import { deliverOutbox, type OutboxHandler } from '../../platform/outbox.ts';
 import type { Db } from '../../platform/db.ts';
 import { paymentsOutboxHandlers } from '../payments/routes.ts';

@@ -1,0 +1,49 @@
+// Documents over HTTP: an order's tax invoice or receipt as PDF (in Thai, with a second language
+// on request) and, for tax invoices, as e-Tax XML; a shop's documents and its tax-invoice details.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Uuid, problemResponses } from '../../platform/http.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { OutboxHandler } from '../../platform/outbox.ts';
+import { etaxInvoiceXml } from './etax-xml.ts';
+import { invoicePdf } from './pdf.ts';
+import { documentData, getTaxProfile, issueForOrder, orderDocuments, sellerDocuments, setTaxProfile } from './service.ts';
+
+const Summary = Type.Object({ id: Uuid, kind: Type.String(), number: Type.String(), orderId: Uuid, orderNumber: Type.String(), issuedAt: Type.String(), total: Type.Integer(), currency: Type.String() });
+
+export async function documentRoutes(plain: FastifyInstance): Promise<void> {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['documents'];
+
+  app.get('/orders/:id/documents', { schema: { tags, summary: "An order's tax invoice or receipt", params: Type.Object({ id: Uuid }), response: { 200: Type.Array(Summary), ...problemResponses } } },
+    async (req) => orderDocuments(app.db, req.actor, req.params.id));
+
+  app.get('/documents/:id/pdf', {
+    schema: { tags, summary: 'A tax invoice or receipt as PDF (Thai; labels also in lang=zh or en)', params: Type.Object({ id: Uuid }), querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('th'), Type.Literal('zh'), Type.Literal('en')])) }) },
+  }, async (req, reply) => {
+    const data = await documentData(app.db, req.actor, req.params.id);
+    const pdf = await invoicePdf(data, req.query.lang ?? req.locale);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${data.number}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
+  });
+
+  app.get('/documents/:id/etax.xml', { schema: { tags, summary: 'A tax invoice as e-Tax invoice XML (ETDA, UN/CEFACT CII, type code 388)', params: Type.Object({ id: Uuid }) } }, async (req, reply) => {
+    const data = await documentData(app.db, req.actor, req.params.id);
+    if (data.kind !== 'tax_invoice') throw new AppError(409, 'etax_for_tax_invoices');
+    return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${data.number}.xml"`).send(etaxInvoiceXml(data));
+  });
+
+  app.get('/sellers/:sellerId/documents', { schema: { tags, summary: "A shop's tax invoices and receipts", params: Type.Object({ sellerId: Uuid }), querystring: Type.Object({ page: Type.Integer({ minimum: 1, default: 1 }) }) } },
+    async (req) => sellerDocuments(app.db, req.actor, req.params.sellerId, req.query.page));
+
+  const Profile = Type.Object({ registeredAddress: Type.String({ minLength: 10, maxLength: 300 }), branch: Type.String({ pattern: '^\\d{5}$' }) }, { additionalProperties: false });
+  app.get('/sellers/:sellerId/tax-profile', { schema: { tags, summary: "A shop's registered address and branch for its tax invoices", params: Type.Object({ sellerId: Uuid }) } },
+    async (req) => (await getTaxProfile(app.db, req.actor, req.params.sellerId)) ?? { sellerId: req.params.sellerId, registeredAddress: '', branch: '00000' });
+  app.put('/sellers/:sellerId/tax-profile', { schema: { tags, summary: 'Set the registered address and branch ("00000" = head office)', params: Type.Object({ sellerId: Uuid }), body: Profile } },
+    async (req) => setTaxProfile(app.db, req.actor, req.params.sellerId, req.body));
+}
+
+/** Documents are issued when an order is paid. */
+export function documentOutboxHandlers(): [string, OutboxHandler][] {
+  return [['order.paid', async (db, e) => { await issueForOrder(db, (e.payload as { orderId: string }).orderId); }]];
+}
