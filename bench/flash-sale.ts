@@ -5,75 +5,28 @@
 // SKU with STOCK units, CONCURRENCY buyers at once, ATTEMPTS checkouts in all; each attempt is a new
 // guest: add to cart (gets a cart cookie), then checkout with an Idempotency-Key. The server runs in
 // its own process (so its memory can be measured); this process is the load generator.
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { fromPostgres, migrateDatabase, queryRows } from '../src/platform/db.ts';
+import { queryRows } from '../src/platform/db.ts';
 import { shopWithOwner } from '../src/modules/catalog/testing.ts';
 import { productInStock } from '../src/modules/inventory/testing.ts';
+import { freshPostgres, percentile, startServer } from './support.ts';
 
 const STOCK = Number(process.env.STOCK ?? 80_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200);
 const ATTEMPTS = Number(process.env.ATTEMPTS ?? 100_000);
-const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
-}
 
 async function main() {
   // 1. A fresh database with one shop and one durian SKU.
-  const dbName = `talad_flash_${Date.now()}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${dbName}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${dbName}`;
-  const database = fromPostgres(url.toString(), 4);
-  await migrateDatabase(database);
+  const fresh = await freshPostgres('talad_flash');
+  const { database } = fresh;
   const shop = await shopWithOwner(database.db, { provinceCode: '22' });
   const { variantId } = await productInStock(database.db, shop.sellerId, { priceSatang: 99_500, stock: STOCK, titleTh: 'ทุเรียนหมอนทองจันทบุรี 5 กก.' });
 
-  // 2. The server, in its own process.
-  const port = await freePort();
-  // The server exactly as `npm start` runs it: the bundled sources on plain Node.
-  execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' });
-  const server = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--enable-source-maps', 'dist/server/main.js', 'start'], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try { if ((await fetch(`${origin}/api/health`)).ok) break; } catch { /* not up yet */ }
-    if (i > 300) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const cpuOf = (pid: number) => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return 0; } };
-  let peakRss = 0;
-  // The server's peak resident memory: the process and, with WORKERS > 1, its workers, added up.
-  const peaks = new Map<number, number>();
-  const serverPids = (): number[] => {
-    const pids = [server.pid!];
-    try { pids.push(...readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
-    return pids;
-  };
-  const rssTimer = setInterval(() => {
-    for (const pid of serverPids()) {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-        if (m) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(m[1]) / 1024));
-      } catch { /* gone */ }
-    }
-    peakRss = [...peaks.values()].reduce((a, b) => a + b, 0);
-  }, 200);
+  // 2. The server, in its own process (so its memory and CPU can be measured).
+  const server = await startServer({ DATABASE_URL: fresh.url, DEMO_DATA: 'false', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' });
+  const origin = server.origin;
 
   // 3. The buyers.
   const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
@@ -116,13 +69,12 @@ async function main() {
     }
   }
   const start = performance.now();
-  const serverCpu0 = serverPids().reduce((s, p) => s + cpuOf(p), 0);
+  const serverCpu0 = server.cpuSeconds();
   const loadCpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: CONCURRENCY }, buyer));
   const seconds = (performance.now() - start) / 1000;
-  const serverCpu = serverPids().reduce((s, p) => s + cpuOf(p), 0) - serverCpu0;
+  const serverCpu = server.cpuSeconds() - serverCpu0;
   const loadCpu = process.cpuUsage(loadCpu0);
-  clearInterval(rssTimer);
   await pool.close();
 
   // 4. What the database says.
@@ -132,13 +84,11 @@ async function main() {
     select distinct order_id as id from order_lines where variant_id = ${variantId}::uuid`);
   const orphans = orderRows.filter((r) => !acceptedIds.has(r.id)).length;
   const sold = stock.reserved; // every accepted order holds its unit until paid or expired
-  server.kill('SIGTERM');
-  await once(server, 'exit');
-  await database.close();
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
+  const peakRss = server.peakRssMb();
+  await server.stop();
+  await fresh.drop();
 
-  const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0; };
+  const pct = percentile;
   const lines: [string, string | number][] = [
     ['attempts', next], ['accepted', accepted], ['sold_out', soldOut], ['errors', errors],
     ['seconds', seconds.toFixed(2)], ['orders_per_s', Math.round(accepted / seconds)],

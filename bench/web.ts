@@ -1,24 +1,29 @@
 // bench:web — server response time of the storefront pages (rendered on the server) at
 // concurrency 16 over loopback, and the gzipped JavaScript each kind of page loads.
 // Prints `name: value` lines. REQUESTS (default 800 per page) and CONCURRENCY (default 16) may be set.
-import { PGlite } from '@electric-sql/pglite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'undici';
-import { buildApp } from '../src/app.ts';
-import { fromPglite, migrateDatabase } from '../src/platform/db.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { gzippedScriptBytes, loadWebBuild } from '../src/web/build-output.ts';
-import { createMarket } from '../test/e2e/market.ts';
 import { buildWeb, isBuildFresh } from '../web/build.ts';
+import { freshPostgres, startServer } from './support.ts';
 
 const REQUESTS = Number(process.env.REQUESTS || 800);
 const CONCURRENCY = Number(process.env.CONCURRENCY || 16);
 
+// The platform as a newcomer runs it — `npm start` with the demo data, in its own process (the load
+// comes from this one) — on the embedded database, or with ENGINE=postgres on a fresh database of
+// DATABASE_URL's server (default: the local PostgreSQL).
 if (!isBuildFresh()) await buildWeb();
-const database = fromPglite(new PGlite());
-await migrateDatabase(database);
-const app = await buildApp({ db: database.db, config: loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/talad-bench-web', SIGN_IN_RATE_LIMIT: '100000' }) });
-const market = await createMarket(app);
-const base = await app.listen({ host: '127.0.0.1', port: 0 });
+const engine = process.env.ENGINE === 'postgres' ? 'postgres' : 'pglite';
+const dataDir = mkdtempSync(join(tmpdir(), 'talad-bench-web-'));
+const pg = engine === 'postgres' ? await freshPostgres('talad_web') : null;
+const server = await startServer({ DATA_DIR: dataDir, DEMO_DATA: 'true', DATABASE_URL: pg?.url ?? '' });
+console.log(`engine: ${engine}`);
+const base = server.origin;
+const listing = await (await fetch(`${base}/api/products?perPage=50`)).json() as { items: { id: string; titleI18n: { en: string | null } }[] };
+const durian = listing.items.find((p) => p.titleI18n.en?.includes('durian'))!;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
@@ -41,7 +46,7 @@ async function measure(path: string, headers: Record<string, string> = {}): Prom
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }
 
-const pages: [string, string][] = [['product', `/p/${market.durian.productId}`], ['listing', '/products'], ['home', '/']];
+const pages: [string, string][] = [['product', `/p/${durian.id}`], ['listing', '/products'], ['home', '/']];
 for (const [name, path] of pages) {
   // As anonymous visitors get them (from the few-second page cache), and rendered afresh for
   // each request (a visitor with a cart cookie).
@@ -63,5 +68,7 @@ console.log(`checkout_js_gzip_kb: ${kb(gzippedScriptBytes(build, ['src/checkout/
 console.log(`seller_centre_js_gzip_kb: ${kb(gzippedScriptBytes(build, ['src/seller/index.tsx']))}`);
 console.log(`operator_console_js_gzip_kb: ${kb(gzippedScriptBytes(build, ['src/ops/index.tsx']))}`);
 
-await app.close();
-await database.close();
+console.log(`server_rss_mb: ${Math.round(server.peakRssMb())}`);
+await server.stop();
+await pg?.drop();
+rmSync(dataDir, { recursive: true, force: true });

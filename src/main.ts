@@ -23,6 +23,9 @@ async function open(config: Config): Promise<Database> {
 
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
+  // A running platform uses React's production build for server rendering (several times faster
+  // than the development build); set NODE_ENV=development to debug pages.
+  if (command === 'start') process.env.NODE_ENV ??= 'production';
   let config: Config;
   try {
     config = loadConfig();
