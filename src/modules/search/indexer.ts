@@ -75,9 +75,11 @@ export class Indexer {
           attributes: [
             ...category.names.flatMap(texts), ...p.optionNames.flatMap(texts), ...optionValues,
             // The province in Thai: its glossary concept makes 尖竹汶 and Chanthaburi find it too.
-            ...texts(shop.shopName), ...(province ? [province.th] : []),
+            ...(province ? [province.th] : []),
             ...p.variants.map((v) => v.gtin).filter((g): g is string => Boolean(g)),
           ],
+          // Not the shop's name: a durian orchard's mangosteens are not durians. Shops are found
+          // by name in the suggestions and the shop filter.
           description: texts(p.description),
         },
         card: {

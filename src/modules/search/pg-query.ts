@@ -26,16 +26,25 @@ export const hiddenProducts = sql`hidden as (
 export const notHidden = sql`d.product_id <> all(array(select product_id from hidden where product_id is not null))
   and d.seller_id <> all(array(select seller_id from hidden where seller_id is not null))`;
 
-/** How well a product matches, higher first: phrase in the title 8, every word in the title 4, in the attributes 2, exact words (no half-typed ones) 1. */
+/**
+ * How well a product matches, higher first: each word (or glossary term) scores where it is found,
+ * 4 in the title plus 2 in the attributes (category, options, province), 0 in the description
+ * only; the words standing in the title as the phrase typed add 8; whole words rather than only the
+ * beginning of a longer one add 1. For a half-typed Thai word the best reading counts.
+ */
 export function relevance(plan: QueryPlan | null): SQL {
   if (!plan?.variants.length) return sql`0`;
-  const allA = toTsquery(plan, { weights: 'A', exact: true });
-  const allB = toTsquery(plan, { weights: 'B', exact: true });
+  const readings = plan.variants.map((terms) => {
+    return sql.join(terms.map((_, i) => {
+      const term = { ...plan, variants: [[terms[i]]] };
+      return sql`((d.lexemes @@ ${toTsquery(term, { weights: 'A' })}::tsquery)::int * 4
+        + (d.lexemes @@ ${toTsquery(term, { weights: 'B' })}::tsquery)::int * 2)`;
+    }), sql` + `);
+  });
+  const words = readings.length > 1 ? sql`greatest(${sql.join(readings, sql`, `)})` : readings[0];
+  const phraseA = plan.variants[0].length > 1 ? toTsquery(plan, { weights: 'A', exact: true, phrase: true }) : null;
   const exact = toTsquery(plan, { exact: true });
-  const single = plan.variants[0].length === 1;
-  const phraseA = single ? null : toTsquery(plan, { weights: 'A', exact: true, phrase: true });
-  return sql`(${phraseA ? sql`(d.lexemes @@ ${phraseA}::tsquery)::int * 8 + ` : sql``}(d.lexemes @@ ${allA}::tsquery)::int * 4
-    + (d.lexemes @@ ${allB}::tsquery)::int * 2 + (d.lexemes @@ ${exact}::tsquery)::int)`;
+  return sql`(${words}${phraseA ? sql` + (d.lexemes @@ ${phraseA}::tsquery)::int * 8` : sql``} + (d.lexemes @@ ${exact}::tsquery)::int)`;
 }
 
 /** When no product has every word: how many of the words it has. */
@@ -43,38 +52,54 @@ export function wordsMatched(plan: QueryPlan): SQL {
   return sql.join(termQueries(plan).map((q) => sql`(d.lexemes @@ ${q}::tsquery)::int`), sql` + `);
 }
 
+/** After relevance: in stock, then flagship or verified shop, then certificates, then units sold, packed in one sort key. */
+const SIGNALS = sql`(d.in_stock::int << 30) | (least(d.seller_tier, 3) << 28) | (least(cardinality(d.certifications), 15) << 24)
+  | least(d.sales_count, 16777215)`;
+
 const ORDER: Record<SearchSort, SQL> = {
-  relevance: sql`rel desc, in_stock desc, seller_tier desc, cardinality(certifications) desc, sales_count desc, published_at desc nulls last, product_id`,
-  price_asc: sql`price_satang asc, rel desc, product_id`,
-  price_desc: sql`price_satang desc, rel desc, product_id`,
+  relevance: sql`rel desc, signals desc, product_id`,
+  price_asc: sql`price_satang asc, rel desc, signals desc, product_id`,
+  price_desc: sql`price_satang desc, rel desc, signals desc, product_id`,
   newest: sql`published_at desc nulls last, rel desc, product_id`,
-  best_selling: sql`sales_count desc, rel desc, in_stock desc, product_id`,
+  best_selling: sql`sales_count desc, rel desc, signals desc, product_id`,
 };
 
 /** A list of simple codes (province codes, business types, marks; checked by the caller) as a text[] literal. */
 const textArray = (values: string[]) => `{${values.join(',')}}`;
 
-interface Row {
-  total: number; hits: SearchHit[];
-  categories?: { id: string; count: number }[]; provinces?: { value: string; count: number }[];
-  seller_types?: { value: string; count: number }[]; certifications?: { value: string; count: number }[];
-  price_ranges?: { index: number; count: number }[]; in_stock?: number;
-}
+/** One grouping set's count under each combination of the other filters (see searchStatement). */
+interface FacetRow { k: string; v: string | null; n: number; np: number; nt: number; nm: number; nb: number; ns: number }
+interface Row { total: number; hits: SearchHit[]; facets: FacetRow[] | null }
 
 /** One page of results with facet counts; `match` is a tsquery (null: every product) and `rel` its ranking. */
 export async function runSearch(db: Executor, q: SearchQuery, match: string | null, rel: SQL): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
   const [row] = await queryRows<Row>(db, searchStatement(q, match, rel));
-  return {
-    total: row.total,
-    hits: row.hits.map((h) => ({ ...h, priceSatang: Number(h.priceSatang) })),
-    facets: q.facets ? {
-      categories: row.categories ?? [], provinces: row.provinces ?? [], sellerTypes: row.seller_types ?? [],
-      certifications: row.certifications ?? [], priceRanges: row.price_ranges ?? [], inStock: row.in_stock ?? 0,
-    } : null,
-  };
+  const hits = row.hits.map((h) => ({ ...h, priceSatang: Number(h.priceSatang) }));
+  if (!row.facets) return { total: row.total, hits, facets: null };
+  const facets: FacetCounts = { categories: [], provinces: [], sellerTypes: [], certifications: [], priceRanges: [], inStock: 0 };
+  const categories = new Map<string, number>();
+  const marks = new Map<string, number>();
+  let total = 0;
+  for (const f of row.facets) {
+    if (f.k === 'all') total = f.n;
+    else if (f.k === 'c' && f.v) for (const id of f.v.split(',')) categories.set(id, (categories.get(id) ?? 0) + f.n);
+    else if (f.k === 'p' && f.v && f.np) facets.provinces.push({ value: f.v, count: f.np });
+    else if (f.k === 't' && f.v && f.nt) facets.sellerTypes.push({ value: f.v, count: f.nt });
+    else if (f.k === 'm' && f.v) for (const mark of f.v.split(',')) marks.set(mark, (marks.get(mark) ?? 0) + f.nm);
+    else if (f.k === 'b' && f.v !== null && f.nb) facets.priceRanges.push({ index: Number(f.v), count: f.nb });
+    else if (f.k === 's' && f.v === 'true') facets.inStock = f.ns;
+  }
+  facets.categories = [...categories].filter(([, n]) => n > 0).map(([id, count]) => ({ id, count }));
+  facets.certifications = [...marks].filter(([, n]) => n > 0).map(([value, count]) => ({ value, count }));
+  return { total, hits, facets };
 }
 
-/** The statement behind runSearch (exported to be explained). */
+/**
+ * The statement behind runSearch. The matches are materialized once (m); the page is sorted from
+ * them and every facet is counted in one more pass (grouping sets). A facet counts under all the
+ * other filters but its own (so a buyer can switch provinces); the category filter narrows the
+ * matches themselves, and categories count within it.
+ */
 export function searchStatement(q: SearchQuery, match: string | null, rel: SQL): SQL {
   const f = q.filters;
   const on = (cond: SQL | null) => cond ?? sql`true`;
@@ -91,28 +116,34 @@ export function searchStatement(q: SearchQuery, match: string | null, rel: SQL):
     notHidden,
   ];
   const all = sql`f_province and f_type and f_cert and f_price and f_stock`;
-  const counts = (select: SQL, cond: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (${select} from m where ${cond} group by 1) x)`;
-  const facets = q.facets ? sql`,
-    ${counts(sql`select unnest(category_ids) as id, count(*)::int as count`, sql`f_province and f_type and f_cert and f_price and f_stock`)} as categories,
-    ${counts(sql`select province_code as value, count(*)::int as count`, sql`f_type and f_cert and f_price and f_stock`)} as provinces,
-    ${counts(sql`select seller_type as value, count(*)::int as count`, sql`f_province and f_cert and f_price and f_stock`)} as seller_types,
-    ${counts(sql`select unnest(certifications) as value, count(*)::int as count`, sql`f_province and f_type and f_price and f_stock`)} as certifications,
-    ${counts(sql`select width_bucket(price_satang, ${`{${PRICE_BOUNDS.join(',')}}`}::bigint[]) as index, count(*)::int as count`, sql`f_province and f_type and f_cert and f_stock`)} as price_ranges,
-    (select count(*)::int from m where in_stock and f_province and f_type and f_cert and f_price) as in_stock` : sql``;
+  const facets = q.facets ? sql`(select json_agg(g) from (
+      select case when grouping(category_ids) = 0 then 'c' when grouping(province_code) = 0 then 'p'
+          when grouping(seller_type) = 0 then 't' when grouping(bucket) = 0 then 'b' when grouping(in_stock) = 0 then 's'
+          when grouping(certifications) = 0 then 'm' else 'all' end as k,
+        coalesce(array_to_string(category_ids, ','), province_code, seller_type, bucket::text, in_stock::text, array_to_string(certifications, ',')) as v,
+        count(*) filter (where f_province and f_type and f_cert and f_price and f_stock)::int as n,
+        count(*) filter (where f_type and f_cert and f_price and f_stock)::int as np,
+        count(*) filter (where f_province and f_cert and f_price and f_stock)::int as nt,
+        count(*) filter (where f_province and f_type and f_price and f_stock)::int as nm,
+        count(*) filter (where f_province and f_type and f_cert and f_stock)::int as nb,
+        count(*) filter (where f_province and f_type and f_cert and f_price)::int as ns
+      from (select *, width_bucket(price_satang, ${`{${PRICE_BOUNDS.join(',')}}`}::bigint[]) as bucket from m) x
+      group by grouping sets ((category_ids), (province_code), (seller_type), (bucket), (in_stock), (certifications), ())) g)`
+    : sql`null`;
   const order = ORDER[q.sort];
   return sql`
     with ${hiddenProducts},
     m as materialized (
       select d.product_id, d.category_ids, d.province_code, d.seller_type, d.certifications, d.price_satang, d.in_stock,
-        d.seller_tier, d.sales_count, d.published_at, ${rel} as rel,
+        d.sales_count, d.published_at, ${rel} as rel, ${SIGNALS} as signals,
         ${fProvince} as f_province, ${fType} as f_type, ${fCert} as f_cert, ${fPrice} as f_price, ${fStock} as f_stock
       from search_documents d where ${sql.join(where, sql` and `)}
     )
-    select (select count(*)::int from m where ${all}) as total,
+    select ${q.facets ? sql`0` : sql`(select count(*)::int from m where ${all})`} as total,
       (select coalesce(json_agg(json_build_object('productId', h.product_id, 'priceSatang', h.price_satang, 'inStock', h.in_stock,
           'salesCount', h.sales_count, 'card', c.card) order by h.n), '[]'::json)
         from (select p.*, row_number() over () as n from (select * from m where ${all} order by ${order}
           limit ${q.perPage} offset ${(q.page - 1) * q.perPage}) p) h
-        join search_cards c on c.product_id = h.product_id) as hits
-      ${facets}`;
+        join search_cards c on c.product_id = h.product_id) as hits,
+      ${facets} as facets`;
 }

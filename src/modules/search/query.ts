@@ -38,7 +38,16 @@ export function compileQuery(text: string): QueryPlan {
   });
   const spans = glossary.tagQuery(all);
   const inSpan = new Set(spans.flatMap((s) => range(s.start, s.end)));
-  let keep = all.map((t, i) => inSpan.has(i) || !STOP_WORDS.has(t.text));
+  // Stop words as ICU cuts them too: ส่งฟรี arrives as ส่ง | ฟรี.
+  const stop = new Set<number>();
+  for (let i = 0; i < all.length; i++) {
+    let joined = '';
+    for (let j = i; j < Math.min(all.length, i + 3); j++) {
+      joined += all[j].text;
+      if (STOP_WORDS.has(joined)) range(i, j + 1).forEach((k) => stop.add(k));
+    }
+  }
+  let keep = all.map((_, i) => inSpan.has(i) || !stop.has(i));
   if (!keep.some(Boolean)) keep = all.map(() => true);
   const source: Source = { all, chunkOf, keep };
   const plan: QueryPlan = {

@@ -33,8 +33,11 @@ function likeness(typed: string, term: string): number {
   const a = foldThai(typed);
   const b = foldThai(term);
   if (a === b) return 0.95;
+  // Dropping or adding whole syllables is not a slip of the finger (ตู้เย็น is not เย็น).
+  const [shorter, longer] = [[...typed].length, [...term].length].sort((x, y) => x - y);
+  if (shorter / longer < 0.75) return 0;
   const length = Math.max([...a].length, [...b].length);
-  const allowed = length <= 4 ? 1 : length <= 8 ? 2 : 3;
+  const allowed = length <= 5 ? 1 : length <= 9 ? 2 : 3;
   const distance = editDistance(a, b);
   return distance <= allowed ? 1 - distance / length : 0;
 }
