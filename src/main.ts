@@ -1,10 +1,11 @@
-// The `talad` command: start | migrate | seed.
+// The `talad` command: start | migrate | seed | reindex.
 import { loadConfig, ConfigError, type Config } from './platform/config.ts';
 import { openDatabase, migrateDatabase, type Database } from './platform/db.ts';
 import { startOutboxWorker } from './platform/outbox.ts';
 import { buildApp } from './app.ts';
 import { seedDemo, isSeeded } from './demo/seed.ts';
 import { startBackgroundJobs, outboxHandlers } from './jobs.ts';
+import { indexIfEmpty, reindex } from './modules/search/service.ts';
 
 const USAGE = `talad — the Talad marketplace
 
@@ -12,6 +13,7 @@ Usage: talad <command>
   start     migrate, load demo data on first start (DEMO_DATA=true), serve HTTP on HOST:PORT
   migrate   apply the committed database migrations
   seed      load the demo data (once; skipped when it is already there)
+  reindex   rebuild the search index from the catalog (it keeps answering meanwhile)
 
 Configuration: environment variables (see README.md): PORT, HOST, DATA_DIR, DATABASE_URL, ...`;
 
@@ -50,6 +52,15 @@ async function main(argv: string[]): Promise<void> {
     await database.close();
     return;
   }
+  if (command === 'reindex') {
+    const database = await open(config);
+    const started = performance.now();
+    const count = await reindex(database.db, progressBar('indexing'));
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    console.log(`search index rebuilt: ${count.toLocaleString('en')} products in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await database.close();
+    return;
+  }
   if (command !== 'start') {
     console.error(USAGE);
     process.exit(command === 'help' || command === '--help' ? 0 : 2);
@@ -60,6 +71,8 @@ async function main(argv: string[]): Promise<void> {
   const app = await buildApp({ db: database.db, config });
   const stopJobs = startBackgroundJobs(database.db, config, app.log);
   const stopOutbox = startOutboxWorker(database.db, outboxHandlers(), app.log);
+  // A database that had products before search existed: build the index once, in the background.
+  void indexIfEmpty(database.db).then((n) => { if (n) app.log.info(`search index built: ${n} products`); }, (err) => app.log.error({ err }, 'search indexing failed'));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopJobs();
@@ -72,6 +85,20 @@ async function main(argv: string[]): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`Talad is serving ${address} on ${database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`);
+}
+
+/** `[#####-----]  45%  45,000 / 100,000` on stderr, redrawn in place on a terminal. */
+function progressBar(label: string): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const share = total ? done / total : 1;
+    const percent = Math.floor(share * 100);
+    if (percent === last && done !== total) return;
+    last = percent;
+    const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '-');
+    const line = `${label} [${bar}] ${String(percent).padStart(3)}%  ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`;
+    process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+  };
 }
 
 main(process.argv.slice(2)).catch((err) => {

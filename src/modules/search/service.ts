@@ -1,7 +1,8 @@
 // Search: what the routes, the command line and the outbox worker call. Finds products on sale in
 // any of the three languages, with filters, facets, sorting and pages; suggests as the buyer types;
 // keeps the index fresh from the catalog's, inventory's and orders' events.
-import type { Executor } from '../../platform/db.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../platform/db.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { LocalizedText } from '../../platform/http.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
@@ -172,6 +173,12 @@ export async function suggest(db: Executor, locale: Locale, typed: string, engin
   }
   const room = MAX_SUGGESTIONS - categories.length - Math.min(shops.length, 2);
   return [...categories, ...products.slice(0, room), ...shops].slice(0, MAX_SUGGESTIONS);
+}
+
+/** A database with products on sale but an empty index (search added to an existing platform): index it all. */
+export async function indexIfEmpty(db: Executor, engine = searchEngine): Promise<number> {
+  const [row] = await queryRows<{ any: boolean }>(db, sql`select exists(select 1 from search_documents) as any`);
+  return row.any ? 0 : reindex(db, undefined, engine);
 }
 
 /** `talad reindex`: the whole index again from the catalog. */
