@@ -13,9 +13,11 @@ import { forbiddenPage, notFoundPage, serverErrorPage } from './pages/errors.tsx
 const CHECKOUT = 'src/checkout/index.tsx';
 const SELLER = 'src/seller/index.tsx';
 const OPS = 'src/ops/index.tsx';
+const PAY = 'src/payments/index.tsx';
 const checkout = () => import('./checkout/index.tsx');
 const seller = () => import('./seller/index.tsx');
 const ops = () => import('./ops/index.tsx');
+const pay = () => import('./payments/index.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -30,15 +32,22 @@ export const routes: Route[] = [
   { name: 'order', path: '/orders/:id', module: () => orderPage },
   { name: 'placed', path: '/checkout/done/:groupId', module: () => placedPage },
   { name: 'checkout', path: '/checkout', chunk: CHECKOUT, module: () => checkout().then((m) => m.checkoutPage) },
+  { name: 'pay', path: '/pay/:groupId', chunk: PAY, module: () => pay().then((m) => m.payPage) },
+  { name: 'pay-return', path: '/pay/intent/:intentId', chunk: PAY, module: () => pay().then((m) => m.payReturnPage) },
+  { name: 'sandbox-alipay', path: '/sandbox/alipay/:id', chunk: PAY, module: () => pay().then((m) => m.sandboxAlipayPage) },
+  { name: 'sandbox-card', path: '/sandbox/card/:id', chunk: PAY, module: () => pay().then((m) => m.sandboxCardPage) },
   { name: 'seller', path: '/seller', chunk: SELLER, module: () => seller().then((m) => m.sellerHomePage) },
   { name: 'seller-apply', path: '/seller/apply', chunk: SELLER, module: () => seller().then((m) => m.applyPage) },
   { name: 'seller-products', path: '/seller/:sellerId/products', chunk: SELLER, module: () => seller().then((m) => m.productsPage) },
   { name: 'seller-product', path: '/seller/:sellerId/products/:productId', chunk: SELLER, module: () => seller().then((m) => m.productEditPage) },
   { name: 'seller-orders', path: '/seller/:sellerId/orders', chunk: SELLER, module: () => seller().then((m) => m.sellerOrdersPage) },
   { name: 'seller-tokens', path: '/seller/:sellerId/tokens', chunk: SELLER, module: () => seller().then((m) => m.tokensPage) },
+  { name: 'seller-money', path: '/seller/:sellerId/money', chunk: SELLER, module: () => seller().then((m) => m.moneyPage) },
+  { name: 'seller-invoices', path: '/seller/:sellerId/invoices', chunk: SELLER, module: () => seller().then((m) => m.invoicesPage) },
   { name: 'ops', path: '/ops', chunk: OPS, module: () => ops().then((m) => m.opsHomePage) },
   { name: 'ops-applications', path: '/ops/applications', chunk: OPS, module: () => ops().then((m) => m.applicationsPage) },
   { name: 'ops-sellers', path: '/ops/sellers', chunk: OPS, module: () => ops().then((m) => m.sellersPage) },
+  { name: 'ops-payouts', path: '/ops/payouts', chunk: OPS, module: () => ops().then((m) => m.payoutsPage) },
   { name: 'ops-orders', path: '/ops/orders', chunk: OPS, module: () => ops().then((m) => m.opsOrdersPage) },
 ];
 

@@ -69,4 +69,5 @@ defineMessages({
   'orders.view': ['ดูรายละเอียด', '查看详情', 'View details'],
   'orders.tracking': ['เลขพัสดุ', '运单号', 'Tracking number'],
   'orders.paidAt': ['ชำระเงินเมื่อ', '付款时间', 'Paid on'],
+  'pay.payNow': ['ชำระเงินตอนนี้', '立即付款', 'Pay now'],
 });

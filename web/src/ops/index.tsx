@@ -12,6 +12,7 @@ import { Empty, FormError, PageTitle, Price, TextArea } from '../components/ui.t
 import { StatusBadge, type OrderView } from '../pages/Orders.tsx';
 import '../messages/ops.ts';
 import '../messages/seller.ts';
+import '../messages/payments.ts';
 
 interface Seller {
   id: string; slug: string; status: string; rejectionReason: string | null; legalName: { th: string; en: string | null };
@@ -19,12 +20,12 @@ interface Seller {
   province: { code: string; th: string; zh: string; en: string }; contactPhone: string; contactEmail: string | null; createdAt: string;
 }
 
-function ConsoleNav({ current }: { current: 'applications' | 'sellers' | 'orders' }) {
+export function ConsoleNav({ current }: { current: 'applications' | 'sellers' | 'orders' | 'payouts' }) {
   const { t, href } = useApp();
   const link = (to: typeof current, label: string) => <a href={href(`/ops/${to}`)} aria-current={current === to ? 'page' : undefined}>{label}</a>;
   return (
     <nav className="console-nav" aria-label={t('ops.nav')}>
-      {link('applications', t('ops.applications'))}{link('sellers', t('ops.sellers'))}{link('orders', t('ops.orders'))}
+      {link('applications', t('ops.applications'))}{link('sellers', t('ops.sellers'))}{link('orders', t('ops.orders'))}{link('payouts', t('ops.payouts'))}
     </nav>
   );
 }
@@ -185,3 +186,5 @@ export const opsOrdersPage: PageModule<Page<OrderView>> = {
     );
   },
 };
+
+export { payoutsPage } from './payouts.tsx';

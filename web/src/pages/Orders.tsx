@@ -121,6 +121,7 @@ export const placedPage: PageModule<OrderGroup> = {
         <div className="notice" role="status">
           <PageTitle>{t('orders.thanks')}</PageTitle>
           {due ? <p>{t('orders.payBy', { date: formatDate(due, locale) })}</p> : null}
+          {g.orders.some((o) => o.status === 'pending_payment') ? <p><a className="button primary" href={href(`/pay/${g.id}`)}>{t('pay.payNow')}</a></p> : null}
         </div>
         {g.orders.map((o) => (
           <section key={o.id} className="order-block">

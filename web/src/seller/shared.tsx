@@ -2,6 +2,7 @@
 import { useApp } from '../app/context.tsx';
 import { pick } from '../app/i18n.ts';
 import '../messages/seller.ts';
+import '../messages/payments.ts';
 
 /** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
 export function bahtToSatang(input: string): number | null {
@@ -12,7 +13,7 @@ export function bahtToSatang(input: string): number | null {
 }
 export const satangToBaht = (satang: number) => `${Math.floor(satang / 100)}.${String(satang % 100).padStart(2, '0')}`;
 
-export function ShopNav({ sellerId, current }: { sellerId: string; current: 'products' | 'orders' | 'tokens' }) {
+export function ShopNav({ sellerId, current }: { sellerId: string; current: 'products' | 'orders' | 'tokens' | 'money' | 'invoices' }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
   const link = (to: typeof current, label: string) => (
@@ -25,6 +26,8 @@ export function ShopNav({ sellerId, current }: { sellerId: string; current: 'pro
         {link('products', t('seller.products'))}
         {link('orders', t('seller.orders'))}
         {link('tokens', t('seller.tokens'))}
+        {link('money', t('seller.money'))}
+        {link('invoices', t('seller.invoices'))}
       </nav>
     </>
   );

@@ -12,7 +12,7 @@ import { ALIPAY_PAY_PATH, ALIPAY_REFUND_PATH, freshRequestTime } from '../alipay
 import { chargeById, confirmAlipay, createCharge, payCard, payPromptPay, refundCharge, type ChargeRow, type SandboxGateway } from './gateway.ts';
 
 const chargeView = (c: ChargeRow) => ({
-  id: c.id, gateway: c.gateway, method: c.method, reference: c.reference, amount: c.amount, currency: c.currency, status: c.status,
+  id: c.id, gateway: c.gateway, method: c.method, reference: c.reference, merchantRequestId: c.merchantRequestId, amount: c.amount, currency: c.currency, status: c.status,
   expiresAt: c.expiresAt.toISOString(), sandbox: true,
 });
 const ChargeView = Type.Object({ id: Type.String(), amount: Type.Integer(), currency: Type.String(), status: Type.String() }, { additionalProperties: true });

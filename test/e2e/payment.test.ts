@@ -1,0 +1,85 @@
+// In a real browser, on a 360 px phone: a buyer pays a checkout with the PromptPay QR in the
+// sandbox; the page updates itself when the gateway's signed notification arrives, and the buyer
+// downloads the shop's tax invoice (ใบกำกับภาษี) as a PDF.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { startOutboxWorker } from '../../src/platform/outbox.ts';
+import { outboxHandlers } from '../../src/jobs.ts';
+import { sellers } from '../../src/modules/sellers/schema.ts';
+import { signUp } from '../../src/modules/identity/testing.ts';
+import { addToCart, checkout } from '../shop.ts';
+import { launchBrowser, PHONE, screenshot } from './browser.ts';
+import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
+import { startMarketApp, type MarketApp } from './market-app.ts';
+
+let m: MarketApp;
+let browser: Browser;
+let stopOutbox: () => void;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  m = await startMarketApp();
+  // The worker that `npm start` runs: the ledger posts and the tax invoice is issued from the outbox.
+  stopOutbox = startOutboxWorker(m.app.db, outboxHandlers(), m.app.log, 200);
+});
+afterAll(async () => { stopOutbox?.(); await browser?.close(); await m?.close(); });
+
+describe('paying with PromptPay in the sandbox', () => {
+  it('shows the QR with amount, reference and expiry, updates itself when paid, and gives the tax invoice', async () => {
+    // The orchard is VAT-registered and has told the platform its registered address and branch.
+    const orchard = m.market.durian.seller;
+    await m.app.db.update(sellers).set({ vatRegistered: true }).where(eq(sellers.id, orchard.sellerId));
+    const profile = await m.app.inject({ method: 'PUT', url: `/api/sellers/${orchard.sellerId}/tax-profile`, headers: { cookie: orchard.cookie }, payload: { registeredAddress: '88 หมู่ 3 ต.พลับพลา อ.เมืองจันทบุรี จ.จันทบุรี 22000', branch: '00000' } });
+    expect(profile.statusCode).toBe(200);
+
+    // A buyer has checked out one durian (the checkout itself is the buyer test's subject).
+    const buyer = await signUp(m.app, { displayName: 'สมหญิง ใจดี' });
+    const { cookie } = await addToCart(m.app, m.market.durian.variantIds[0], 1, buyer.cookie);
+    const placed = await checkout(m.app, cookie, `pay-e2e-${Date.now()}`);
+    expect(placed.statusCode).toBe(201);
+    const groupId = placed.json().orderGroupId;
+
+    const context = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true, acceptDownloads: true });
+    const session = cookie.split('; ').find((c) => c.startsWith('talad_session='))!.split('=')[1];
+    await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/checkout/done/${groupId}`);
+    await hydrated(page);
+    await page.getByRole('link', { name: 'ชำระเงินตอนนี้' }).click();
+    await page.getByRole('heading', { name: 'ชำระค่าสินค้า' }).waitFor();
+    await hydrated(page);
+    // The sandbox says so, before anything else.
+    await page.getByText('ระบบทดลอง (sandbox)').first().waitFor();
+    await page.getByRole('radio', { name: 'พร้อมเพย์ QR (บาท)' }).check();
+    await page.getByRole('button', { name: 'ชำระเงิน', exact: true }).click();
+
+    const qr = page.getByRole('img', { name: /QR พร้อมเพย์ สำหรับชำระ ฿1,340\.00 เลขอ้างอิง TLD/ });
+    await qr.waitFor();
+    await expect.poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
+    const facts = await page.locator('.qr-pay .facts').innerText();
+    expect(facts).toContain('฿1,340.00');
+    expect(facts).toMatch(/TLD[A-Z2-9]{10}/);
+    expect(facts).toContain(`${new Date().getFullYear() + 543}`); // the expiry, in the Buddhist era
+    await page.getByText('กำลังรอการยืนยันจากธนาคาร').waitFor();
+    await screenshot(page, 'payment-phone-01-qr');
+    await expectAccessible(page, 'the payment page with its QR');
+    await expectNoSideways(page, 'the payment page with its QR');
+
+    // The sandbox banking app pays; the page is not reloaded: it notices by itself.
+    await page.getByRole('button', { name: 'จำลองการสแกนจ่าย QR นี้' }).click();
+    await page.getByText('ได้รับการชำระเงินแล้ว ขอบคุณค่ะ').waitFor({ timeout: 15_000 });
+    const invoiceLink = page.getByRole('link', { name: /^ดาวน์โหลดใบกำกับภาษี TI\d{4}-000001 \(PDF\)$/ });
+    await invoiceLink.waitFor({ timeout: 15_000 });
+    await screenshot(page, 'payment-phone-02-paid');
+    await expectAccessible(page, 'the payment page, paid');
+    await expectNoSideways(page, 'the payment page, paid');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), invoiceLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/^TI\d{4}-000001\.pdf$/);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/Sarabun/);
+    await context.close();
+  });
+});
