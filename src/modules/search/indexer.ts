@@ -125,14 +125,20 @@ export class Indexer {
     let done = 0;
     let afterId: string | null = null;
     opts.onProgress?.(0, total);
+    // One batch is written while the next is read and tokenized: the database and Node work at once.
+    let writing: Promise<number> = Promise.resolve(0);
     for (;;) {
       const products = await productsForIndexing(db, { afterId, limit: batchSize });
       if (!products.length) break;
-      await this.engine.index(db, await this.documents(db, products));
-      done += products.length;
       afterId = products[products.length - 1].id;
-      opts.onProgress?.(done, total);
+      const docs = await this.documents(db, products);
+      done += await writing;
+      if (done) opts.onProgress?.(done, total);
+      writing = this.engine.index(db, docs).then(() => products.length);
+      writing.catch(() => undefined); // awaited on the next turn; until then, not an unhandled rejection
     }
+    done += await writing;
+    opts.onProgress?.(done, total);
     await this.engine.finishRebuild(db, new Date(now), glossary.vocabulary);
     return done;
   }

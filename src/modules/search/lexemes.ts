@@ -3,7 +3,7 @@
 // its field (A title, B attributes, C description), and every glossary term adds its concepts
 // ("~durian", and the broader ones) at the position of its first word. Lexemes are kept few:
 // the row is read for every match, so its width is what a broad query costs.
-import { tokenizeShort, tokenize } from './tokenizer.ts';
+import { tokenize } from './tokenizer.ts';
 import { conceptLexeme, glossary } from './glossary.ts';
 
 export type Weight = 'A' | 'B' | 'C';
@@ -25,7 +25,7 @@ export class LexemeWriter {
 
   add(text: string | null | undefined, weight: Weight): void {
     if (!text || this.position > MAX_POSITION) return;
-    const tokens = weight === 'C' ? tokenize(text.slice(0, DESCRIPTION_CHARS)) : tokenizeShort(text);
+    const tokens = tokenize(weight === 'C' ? text.slice(0, DESCRIPTION_CHARS) : text);
     if (!tokens.length) return;
     const base = this.position;
     tokens.forEach((t, i) => {

@@ -7,7 +7,7 @@ import type { SearchDocument, SearchEngine, SearchQuery, SearchResult, ProductSu
 import { LexemeWriter } from './lexemes.ts';
 import { compileQuery, toTsquery } from './query.ts';
 import { correctSpelling } from './spelling.ts';
-import { hiddenProducts, notHidden, relevance, runSearch, wordsMatched } from './pg-query.ts';
+import { hiddenProducts, notHidden, relevance, runSearch, Tsqueries, wordsMatched } from './pg-query.ts';
 
 /** SQL twin of foldThai() (tokenizer.ts): drop tone and silent marks, merge vowel lengths, ใ as ไ. */
 const FOLD_SQL = (column: string) => sql.raw(`translate(${column}, '\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e39\u0e35\u0e37\u0e43', '\u0e38\u0e34\u0e36\u0e44')`);
@@ -114,31 +114,35 @@ export class PostgresSearchEngine implements SearchEngine {
         select w, ${FOLD_SQL('w')}, 0 from jsonb_array_elements_text(${JSON.stringify([...glossaryWords])}::jsonb) as w
         on conflict (term) do nothing`);
     });
+    // New entries wait in the GIN index's pending list, which every search reads through: merge
+    // them now, and give the planner fresh statistics.
+    await db.execute(sql`select gin_clean_pending_list('search_documents_lexemes_idx'::regclass)`);
+    await db.execute(sql`analyze search_documents`);
   }
 
   async query(db: Executor, query: SearchQuery): Promise<SearchResult> {
     const text = query.text.trim();
     const plan = text ? compileQuery(query.text) : null;
     const match = plan ? toTsquery(plan) : null;
-    if (!match) {
-      const page = await runSearch(db, query, null, sql`0`);
+    if (!plan || !match) {
+      const page = await runSearch(db, query, () => ({ match: null, rel: sql`0` }));
       return { ...page, correctedText: null, matchedAllWords: true };
     }
-    const first = await runSearch(db, query, match, relevance(plan));
+    const first = await runSearch(db, query, (tsq) => ({ match: tsq.ref(match), rel: relevance(plan, tsq) }));
     if (first.total > 0) return { ...first, correctedText: null, matchedAllWords: true };
     // Nothing: try the spelling the index knows, then any of the words.
-    const corrected = await correctSpelling(db, plan!);
+    const corrected = await correctSpelling(db, plan);
     if (corrected) {
       const fixed = compileQuery(corrected);
       const fixedMatch = toTsquery(fixed);
       if (fixedMatch) {
-        const second = await runSearch(db, query, fixedMatch, relevance(fixed));
+        const second = await runSearch(db, query, (tsq) => ({ match: tsq.ref(fixedMatch), rel: relevance(fixed, tsq) }));
         if (second.total > 0) return { ...second, correctedText: corrected, matchedAllWords: true };
       }
     }
-    if (plan!.variants[0].length > 1) {
-      const someWords = plan!.variants[0].map((_, i) => `(${toTsquery({ ...plan!, variants: [[plan!.variants[0][i]]] })})`).join(' | ');
-      const relaxed = await runSearch(db, query, someWords, wordsMatched(plan!));
+    if (plan.variants[0].length > 1) {
+      const someWords = plan.variants[0].map((term) => `(${toTsquery({ ...plan, variants: [[term]] })})`).join(' | ');
+      const relaxed = await runSearch(db, query, (tsq) => ({ match: tsq.ref(someWords), rel: wordsMatched(plan, tsq) }));
       return { ...relaxed, correctedText: null, matchedAllWords: false };
     }
     return { ...first, correctedText: null, matchedAllWords: true };
@@ -149,19 +153,21 @@ export class PostgresSearchEngine implements SearchEngine {
     const titles = toTsquery(plan, { weights: 'A' });
     const any = toTsquery(plan);
     if (!titles || !any) return { products: [], shops: [] };
-    const exactTitle = toTsquery(plan, { weights: 'A', exact: true });
+    const exactTitle = toTsquery(plan, { weights: 'A', exact: true })!;
+    const tsq = new Tsqueries();
+    const [title, all, whole] = [tsq.ref(titles), tsq.ref(any), tsq.ref(exactTitle)];
     const [row] = await queryRows<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }>(db, sql`
-      with ${hiddenProducts}
+      with ${tsq.cte()}, ${hiddenProducts}
       select
         (select coalesce(json_agg(json_build_object('productId', x.product_id, 'card', c.card) order by x.n), '[]'::json)
           from (select p.*, row_number() over () as n from (
-            select d.product_id from search_documents d
-            where d.lexemes @@ ${titles}::tsquery and ${notHidden}
-            order by (d.lexemes @@ ${exactTitle}::tsquery) desc, d.in_stock desc, d.sales_count desc, d.seller_tier desc, d.product_id
+            select d.product_id from tsq, search_documents d
+            where d.lexemes @@ ${title} and ${notHidden}
+            order by (d.lexemes @@ ${whole}) desc, d.in_stock desc, d.sales_count desc, d.seller_tier desc, d.product_id
             limit ${limit * 3}) p) x
           join search_cards c on c.product_id = x.product_id) as products,
         (select coalesce(json_agg(json_build_object('sellerId', s.seller_id, 'slug', s.slug, 'name', s.name) order by s.products desc, s.seller_id), '[]'::json)
-          from (select * from search_shops where lexemes @@ ${any}::tsquery and products > 0
+          from (select search_shops.* from tsq, search_shops where lexemes @@ ${all} and products > 0
             order by products desc, seller_id limit 3) s) as shops`);
     return row;
   }

@@ -27,29 +27,51 @@ export const notHidden = sql`d.product_id <> all(array(select product_id from hi
   and d.seller_id <> all(array(select seller_id from hidden where seller_id is not null))`;
 
 /**
+ * The tsqueries of one statement, parsed once in a one-row CTE (tsq) and referred to by column.
+ * Written as `$1::tsquery` next to each use instead, a prepared statement's generic plan would
+ * parse the text again for every row it tests (postgres.js prepares statements, and PostgreSQL
+ * moves to a generic plan after five runs of the same text).
+ */
+export class Tsqueries {
+  private readonly texts: string[] = [];
+
+  ref(text: string): SQL {
+    let i = this.texts.indexOf(text);
+    if (i < 0) i = this.texts.push(text) - 1;
+    return sql.raw(`tsq.q${i}`);
+  }
+
+  cte(): SQL {
+    const columns = this.texts.map((t, i) => sql`${t}::tsquery as ${sql.raw(`q${i}`)}`);
+    return sql`tsq as materialized (select ${columns.length ? sql.join(columns, sql`, `) : sql`null::tsquery as q0`})`;
+  }
+}
+
+/** What a statement matches (null: every product) and how it ranks the matches. */
+export type Scoring = (tsq: Tsqueries) => { match: SQL | null; rel: SQL };
+
+/**
  * How well a product matches, higher first: each word (or glossary term) scores where it is found,
  * 4 in the title plus 2 in the attributes (category, options, province), 0 in the description
  * only; the words standing in the title as the phrase typed add 8; whole words rather than only the
  * beginning of a longer one add 1. For a half-typed Thai word the best reading counts.
  */
-export function relevance(plan: QueryPlan | null): SQL {
+export function relevance(plan: QueryPlan | null, tsq: Tsqueries): SQL {
   if (!plan?.variants.length) return sql`0`;
-  const readings = plan.variants.map((terms) => {
-    return sql.join(terms.map((_, i) => {
-      const term = { ...plan, variants: [[terms[i]]] };
-      return sql`((d.lexemes @@ ${toTsquery(term, { weights: 'A' })}::tsquery)::int * 4
-        + (d.lexemes @@ ${toTsquery(term, { weights: 'B' })}::tsquery)::int * 2)`;
-    }), sql` + `);
-  });
+  const readings = plan.variants.map((terms) => sql.join(terms.map((term) => {
+    const one = { ...plan, variants: [[term]] };
+    return sql`((d.lexemes @@ ${tsq.ref(toTsquery(one, { weights: 'A' })!)})::int * 4
+      + (d.lexemes @@ ${tsq.ref(toTsquery(one, { weights: 'B' })!)})::int * 2)`;
+  }), sql` + `));
   const words = readings.length > 1 ? sql`greatest(${sql.join(readings, sql`, `)})` : readings[0];
   const phraseA = plan.variants[0].length > 1 ? toTsquery(plan, { weights: 'A', exact: true, phrase: true }) : null;
-  const exact = toTsquery(plan, { exact: true });
-  return sql`(${words}${phraseA ? sql` + (d.lexemes @@ ${phraseA}::tsquery)::int * 8` : sql``} + (d.lexemes @@ ${exact}::tsquery)::int)`;
+  const exact = toTsquery(plan, { exact: true })!;
+  return sql`(${words}${phraseA ? sql` + (d.lexemes @@ ${tsq.ref(phraseA)})::int * 8` : sql``} + (d.lexemes @@ ${tsq.ref(exact)})::int)`;
 }
 
 /** When no product has every word: how many of the words it has. */
-export function wordsMatched(plan: QueryPlan): SQL {
-  return sql.join(termQueries(plan).map((q) => sql`(d.lexemes @@ ${q}::tsquery)::int`), sql` + `);
+export function wordsMatched(plan: QueryPlan, tsq: Tsqueries): SQL {
+  return sql.join(termQueries(plan).map((q) => sql`(d.lexemes @@ ${tsq.ref(q)})::int`), sql` + `);
 }
 
 /** After relevance: in stock, then flagship or verified shop, then certificates, then units sold, packed in one sort key. */
@@ -71,9 +93,9 @@ const textArray = (values: string[]) => `{${values.join(',')}}`;
 interface FacetRow { k: string; v: string | null; n: number; np: number; nt: number; nm: number; nb: number; ns: number }
 interface Row { total: number; hits: SearchHit[]; facets: FacetRow[] | null }
 
-/** One page of results with facet counts; `match` is a tsquery (null: every product) and `rel` its ranking. */
-export async function runSearch(db: Executor, q: SearchQuery, match: string | null, rel: SQL): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
-  const [row] = await queryRows<Row>(db, searchStatement(q, match, rel));
+/** One page of results with facet counts. */
+export async function runSearch(db: Executor, q: SearchQuery, scoring: Scoring): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
+  const [row] = await queryRows<Row>(db, searchStatement(q, scoring));
   const hits = row.hits.map((h) => ({ ...h, priceSatang: Number(h.priceSatang) }));
   if (!row.facets) return { total: row.total, hits, facets: null };
   const facets: FacetCounts = { categories: [], provinces: [], sellerTypes: [], certifications: [], priceRanges: [], inStock: 0 };
@@ -100,7 +122,9 @@ export async function runSearch(db: Executor, q: SearchQuery, match: string | nu
  * other filters but its own (so a buyer can switch provinces); the category filter narrows the
  * matches themselves, and categories count within it.
  */
-export function searchStatement(q: SearchQuery, match: string | null, rel: SQL): SQL {
+export function searchStatement(q: SearchQuery, scoring: Scoring): SQL {
+  const tsq = new Tsqueries();
+  const { match, rel } = scoring(tsq);
   const f = q.filters;
   const on = (cond: SQL | null) => cond ?? sql`true`;
   const fProvince = on(f.provinces?.length ? sql`d.province_code = any(${textArray(f.provinces)}::text[])` : null);
@@ -110,7 +134,7 @@ export function searchStatement(q: SearchQuery, match: string | null, rel: SQL):
     ? sql`d.price_satang between ${f.minPriceSatang ?? 0} and ${f.maxPriceSatang ?? Number.MAX_SAFE_INTEGER}` : null);
   const fStock = on(f.inStock ? sql`d.in_stock` : null);
   const where = [
-    match ? sql`d.lexemes @@ ${match}::tsquery` : sql`true`,
+    match ? sql`d.lexemes @@ ${match}` : sql`true`,
     f.categoryId ? sql`d.category_ids @> array[${f.categoryId}::uuid]` : sql`true`,
     f.sellerId ? sql`d.seller_id = ${f.sellerId}::uuid` : sql`true`,
     notHidden,
@@ -132,12 +156,12 @@ export function searchStatement(q: SearchQuery, match: string | null, rel: SQL):
     : sql`null`;
   const order = ORDER[q.sort];
   return sql`
-    with ${hiddenProducts},
+    with ${tsq.cte()}, ${hiddenProducts},
     m as materialized (
       select d.product_id, d.category_ids, d.province_code, d.seller_type, d.certifications, d.price_satang, d.in_stock,
         d.sales_count, d.published_at, ${rel} as rel, ${SIGNALS} as signals,
         ${fProvince} as f_province, ${fType} as f_type, ${fCert} as f_cert, ${fPrice} as f_price, ${fStock} as f_stock
-      from search_documents d where ${sql.join(where, sql` and `)}
+      from tsq, search_documents d where ${sql.join(where, sql` and `)}
     )
     select ${q.facets ? sql`0` : sql`(select count(*)::int from m where ${all})`} as total,
       (select coalesce(json_agg(json_build_object('productId', h.product_id, 'priceSatang', h.price_satang, 'inStock', h.in_stock,

@@ -63,34 +63,28 @@ function pushPieces(word: string, out: Token[]): void {
 
 /**
  * The tokens of a text, in order. Segments ICU marks as words are split further where the script
- * changes ("ข้าว100" -> ข้าว, 100; "5kg" -> 5, kg; "iphone15" -> iphone, 15).
+ * changes ("ข้าว100" -> ข้าว, 100; "5kg" -> 5, kg; "iphone15" -> iphone, 15). ICU never joins
+ * words across a space, so each space-separated chunk is segmented on its own, and chunks seen
+ * before (units, brands, "ส่งฟรี", the same phrase in many listings) come from a bounded memo.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const normalized = normalizeText(text);
-  for (const seg of segmenter.segment(normalized)) {
-    if (seg.isWordLike) pushPieces(seg.segment, out);
+  for (const chunk of normalizeText(text).split(/\s+/)) {
+    if (!chunk) continue;
+    let tokens = chunkCache.get(chunk);
+    if (!tokens) {
+      tokens = [];
+      for (const seg of segmenter.segment(chunk)) if (seg.isWordLike) pushPieces(seg.segment, tokens);
+      if (chunkCache.size >= CACHE_LIMIT) chunkCache.clear();
+      chunkCache.set(chunk, tokens);
+    }
+    for (const t of tokens) out.push(t);
   }
   return out;
 }
 
-const tokenCache = new Map<string, Token[]>();
-const CACHE_LIMIT = 20_000;
-
-/**
- * tokenize() with a bounded memo for short texts (category names, option values, shop names and
- * provinces repeat across products). Long texts are not cached.
- */
-export function tokenizeShort(text: string): Token[] {
-  if (text.length > 48) return tokenize(text);
-  let hit = tokenCache.get(text);
-  if (!hit) {
-    if (tokenCache.size >= CACHE_LIMIT) tokenCache.clear();
-    hit = tokenize(text);
-    tokenCache.set(text, hit);
-  }
-  return hit;
-}
+const chunkCache = new Map<string, Token[]>();
+const CACHE_LIMIT = 50_000;
 
 /**
  * A spelling-tolerant key for Thai: tone marks and silent-letter marks dropped, long and short
