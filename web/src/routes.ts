@@ -3,6 +3,7 @@
 import type { PageModule, Route } from './app/router.ts';
 import { homePage } from './pages/Home.tsx';
 import { listingPage } from './pages/Listing.tsx';
+import { searchPage } from './pages/Search.tsx';
 import { productPage } from './pages/Product.tsx';
 import { shopPage } from './pages/Shop.tsx';
 import { cartPage } from './pages/Cart.tsx';
@@ -23,6 +24,7 @@ export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
   { name: 'products', path: '/products', module: () => listingPage },
   { name: 'category', path: '/c/:slug', module: () => listingPage },
+  { name: 'search', path: '/search', module: () => searchPage },
   { name: 'product', path: '/p/:id', module: () => productPage },
   { name: 'shop', path: '/shop/:slug', module: () => shopPage },
   { name: 'cart', path: '/cart', module: () => cartPage },

@@ -2,6 +2,7 @@
 import { useApp } from '../app/context.tsx';
 import { LOCALES, LOCALE_NAMES, HTML_LANG, localePath } from '../app/locale.ts';
 import type { ReactNode } from 'react';
+import { SearchBox } from './SearchBox.tsx';
 import '../messages/common.ts';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -20,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <a className="brand" href={href('/')}>
             <span lang="th">ตลาด</span> <span className="brand-sub">Talad</span>
           </a>
+          <SearchBox />
           <nav aria-label={t('nav.main')} className="nav">
             <a href={href('/products')}>{t('nav.products')}</a>
             <a href={href('/cart')}>
