@@ -133,5 +133,21 @@ describe('the ledger, refunds and payouts', () => {
     await drainOutbox(database.db);
     const [t] = await queryRows<{ currency: string; fx: any }>(database.db, sql`select currency, fx from ledger_transactions where order_id = ${p.orderIds[0]}::uuid`);
     expect(t).toEqual({ currency: 'THB', fx: { fromCurrency: 'CNY', fromAmount: 26_974, rate: '0.2013', source: 'test rate', rounding: 'half_up' } });
+
+    // Refunded in two uneven parts, the yuan sent back add up to exactly what was paid.
+    const shop = p.shops[0];
+    for (const amount of [50_000, 84_000]) {
+      const r = await send('POST', `/api/orders/${p.orderIds[0]}/refunds`, shop.cookie, { amount, reason: 'ลูกค้ายกเลิก' });
+      expect(r.statusCode).toBe(201);
+    }
+    const parts = await queryRows<{ provider_amount: number; status: string }>(database.db, sql`
+      select provider_amount::int, status::text from refunds where order_id = ${p.orderIds[0]}::uuid order by created_at`);
+    expect(parts).toEqual([{ provider_amount: 10_065, status: 'succeeded' }, { provider_amount: 16_909, status: 'succeeded' }]);
+    expect((await intentRow(database.db, intent.id))!.status).toBe('refunded');
+    await drainOutbox(database.db);
+    const entries = await orderEntries(p.orderIds[0]);
+    for (const account of ['payments_clearing', 'seller_payable', 'commission_revenue', 'vat_payable']) {
+      expect(entries.filter((e) => e.account === account).reduce((sum, e) => sum + e.amount, 0), account).toBe(0);
+    }
   });
 });

@@ -89,6 +89,8 @@ describe('a PromptPay payment', () => {
     const alipayForged = await sendSigned(app, 'alipay', alipayResult(intent), { keys: { ...paymentsRuntime(app).sandbox!.keys, alipayPrivateKey: otherRsa } });
     expect(alipayForged.statusCode).toBe(401);
     expect(alipayForged.json()).toMatchObject({ result: { resultStatus: 'F' } });
+    // ...and so is a genuine Alipay signature on a request-time more than five minutes old.
+    expect((await sendSigned(app, 'alipay', alipayResult(intent), { now: Date.now() - 6 * 60_000 })).json()).toMatchObject({ result: { resultCode: 'STALE_TIMESTAMP', resultStatus: 'F' } });
 
     expect(await intentStatus(intent.id)).toBe('requires_action');
     expect(await orderStatuses(p.groupId)).toEqual(['pending_payment']);

@@ -131,6 +131,8 @@ export async function onOrderCancelled(db: Db, payload: { orderId: string; group
     const [done] = await tx.select({ amount: sql<number>`coalesce(sum(${refunds.amount}), 0)::bigint` })
       .from(refunds).where(and(eq(refunds.orderId, order.id), inArray(refunds.status, ['pending', 'succeeded'])));
     const rest = order.totalSatang - Number(done.amount);
-    if (rest > 0) await recordOrderRefund(tx, order, rest, 'order_cancelled', 'system:order-cancelled');
+    // No capture (an order paid before payments existed, or by hand in a test): nothing to send back.
+    const [capture] = await tx.select({ id: paymentIntents.id }).from(paymentIntents).where(and(eq(paymentIntents.groupId, order.groupId), eq(paymentIntents.capturesGroup, true)));
+    if (rest > 0 && capture) await recordOrderRefund(tx, order, rest, 'order_cancelled', 'system:order-cancelled');
   });
 }
