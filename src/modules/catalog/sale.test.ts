@@ -1,39 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { buildApp } from '../../app.ts';
-import { createTestDatabase, testConfig } from '../../../test/db.ts';
-import type { Database } from '../../platform/db.ts';
+import { useTestApp } from '../../../test/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { approvedSeller } from '../sellers/testing.ts';
 import { sellers } from '../sellers/schema.ts';
 import { getVariantsForSale, seedCategories } from './service.ts';
 import { categoryIdBySlug, jasmineRice, productOnSale } from './testing.ts';
 
-let database: Database;
-let app: FastifyInstance;
+const t = useTestApp();
 let rice: string;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildApp({ db: database.db, config: testConfig(), logger: false });
-  await seedCategories(database.db);
-  rice = await categoryIdBySlug(database.db, 'jasmine-rice');
+  await seedCategories(t.database.db);
+  rice = await categoryIdBySlug(t.database.db, 'jasmine-rice');
 });
-afterAll(async () => { await app.close(); await database.close(); });
 
 describe('getVariantsForSale', () => {
   it('tells checkout which variants can be sold, with price, weight, options and title', async () => {
-    const shop = await approvedSeller(app);
-    const live = await productOnSale(app, shop, rice);
-    const draft = await app.inject({ method: 'POST', url: `/api/sellers/${shop.sellerId}/products`, headers: { cookie: shop.cookie }, payload: jasmineRice(rice) });
+    const shop = await approvedSeller(t.app);
+    const live = await productOnSale(t.app, shop, rice);
+    const draft = await t.app.inject({ method: 'POST', url: `/api/sellers/${shop.sellerId}/products`, headers: { cookie: shop.cookie }, payload: jasmineRice(rice) });
     const draftVariant = draft.json().variants[0].id;
-    const off = await app.inject({
+    const off = await t.app.inject({
       method: 'PATCH', url: `/api/sellers/${shop.sellerId}/products/${live.productId}/variants/${live.variantIds[1]}`,
       headers: { cookie: shop.cookie }, payload: { active: false },
     });
     expect(off.statusCode).toBe(200);
 
-    const found = await getVariantsForSale(database.db, [...live.variantIds, draftVariant, newId(), 'not-a-uuid']);
+    const found = await getVariantsForSale(t.database.db, [...live.variantIds, draftVariant, newId(), 'not-a-uuid']);
     const byId = new Map(found.map((v) => [v.variantId, v]));
     expect(found).toHaveLength(3);
     expect(byId.get(live.variantIds[0])).toEqual({
@@ -47,11 +40,11 @@ describe('getVariantsForSale', () => {
   });
 
   it('stops selling everything of a shop that is no longer approved', async () => {
-    const shop = await approvedSeller(app);
-    const live = await productOnSale(app, shop, rice);
+    const shop = await approvedSeller(t.app);
+    const live = await productOnSale(t.app, shop, rice);
     // No API suspends a shop yet; the operator's decision is simulated on the row.
-    await database.db.update(sellers).set({ status: 'suspended' }).where(eq(sellers.id, shop.sellerId));
-    const [variant] = await getVariantsForSale(database.db, [live.variantIds[0]]);
+    await t.database.db.update(sellers).set({ status: 'suspended' }).where(eq(sellers.id, shop.sellerId));
+    const [variant] = await getVariantsForSale(t.database.db, [live.variantIds[0]]);
     expect(variant.saleable).toBe(false);
   });
 });

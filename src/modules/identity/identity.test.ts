@@ -1,36 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
-import { createTestDatabase, testConfig } from '../../../test/db.ts';
-import type { Database } from '../../platform/db.ts';
+import { useTestApp, testConfig } from '../../../test/db.ts';
 import { users } from './schema.ts';
 import { operatorSession, sessionCookieOf, signUp, TEST_PASSWORD, uniqueEmail, uniqueMobile } from './testing.ts';
 
-let database: Database;
-let app: FastifyInstance;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildApp({ db: database.db, config: testConfig(), logger: false });
-});
-afterAll(async () => { await app.close(); await database.close(); });
+const t = useTestApp();
 
 const signInWith = (identifier: string, password: string, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier, password }, headers });
+  t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier, password }, headers });
 
 describe('sign-up', () => {
   it('creates an account with an email, hashes the password with argon2id and signs the user in', async () => {
     const email = uniqueEmail('somchai');
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'POST', url: '/api/auth/sign-up',
       payload: { email: `  ${email.toUpperCase()} `, password: TEST_PASSWORD, displayName: 'สมชาย ใจดี' },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ email, phone: null, displayName: 'สมชาย ใจดี', roles: ['buyer'], locale: 'th' });
-    const [row] = await database.db.select().from(users).where(eq(users.email, email));
+    const [row] = await t.database.db.select().from(users).where(eq(users.email, email));
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.passwordHash).not.toContain(TEST_PASSWORD);
-    const me = await app.inject({ url: '/api/me', headers: { cookie: sessionCookieOf(res) } });
+    const me = await t.app.inject({ url: '/api/me', headers: { cookie: sessionCookieOf(res) } });
     expect(me.statusCode).toBe(200);
     expect(me.json().email).toBe(email);
   });
@@ -38,7 +31,7 @@ describe('sign-up', () => {
   it('stores a Thai mobile number as +66 and accepts it typed another way at sign-in', async () => {
     const typed = uniqueMobile(); // "08x-xxx-xxxx"
     const national = typed.replace(/-/g, '').slice(1);
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'POST', url: '/api/auth/sign-up', payload: { phone: typed, password: TEST_PASSWORD, displayName: 'มาลี' },
     });
     expect(res.statusCode).toBe(201);
@@ -50,7 +43,7 @@ describe('sign-up', () => {
   });
 
   it('stores 081-234-5678 as +66812345678', async () => {
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'POST', url: '/api/auth/sign-up', payload: { phone: '081-234-5678', password: TEST_PASSWORD, displayName: 'ทดสอบ' },
     });
     expect(res.statusCode).toBe(201);
@@ -59,13 +52,13 @@ describe('sign-up', () => {
   });
 
   it('refuses an email or phone that already has an account with 409 account_exists', async () => {
-    const account = await signUp(app, { email: uniqueEmail(), phone: uniqueMobile() });
-    const sameEmail = await app.inject({
+    const account = await signUp(t.app, { email: uniqueEmail(), phone: uniqueMobile() });
+    const sameEmail = await t.app.inject({
       method: 'POST', url: '/api/auth/sign-up', payload: { email: account.email!.toUpperCase(), password: TEST_PASSWORD, displayName: 'x' },
     });
     expect(sameEmail.statusCode).toBe(409);
     expect(sameEmail.json()).toMatchObject({ code: 'account_exists', detail: expect.stringContaining('มีบัญชี') });
-    const samePhone = await app.inject({
+    const samePhone = await t.app.inject({
       method: 'POST', url: '/api/auth/sign-up', headers: { 'accept-language': 'en' },
       payload: { phone: `0${account.phone!.slice(3)}`, password: TEST_PASSWORD, displayName: 'x' },
     });
@@ -74,7 +67,7 @@ describe('sign-up', () => {
   });
 
   it('names each bad field: short password, malformed email, a landline, no address at all', async () => {
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'POST', url: '/api/auth/sign-up', headers: { 'accept-language': 'en' },
       payload: { email: 'not-an-email', phone: '02-123-4567', password: 'short', displayName: 'x' },
     });
@@ -84,7 +77,7 @@ describe('sign-up', () => {
       { field: 'phone', code: 'bad_format', detail: 'has the wrong format' },
       { field: 'password', code: 'too_short', detail: 'is too short (at least 8)' },
     ]));
-    const none = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { password: TEST_PASSWORD, displayName: 'x' } });
+    const none = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { password: TEST_PASSWORD, displayName: 'x' } });
     expect(none.statusCode).toBe(422);
     expect(none.json().errors.map((e: any) => e.field).sort()).toEqual(['email', 'phone']);
   });
@@ -92,7 +85,7 @@ describe('sign-up', () => {
 
 describe('sign-in', () => {
   it('answers a wrong password and an unknown account identically', async () => {
-    const account = await signUp(app);
+    const account = await signUp(t.app);
     const wrong = await signInWith(account.email!, 'wrong password!');
     const unknown = await signInWith(uniqueEmail('nobody'), 'wrong password!');
     expect(wrong.statusCode).toBe(401);
@@ -103,7 +96,7 @@ describe('sign-in', () => {
   });
 
   it('spends about as long on an unknown account as on a wrong password (argon2 runs either way)', async () => {
-    const account = await signUp(app);
+    const account = await signUp(t.app);
     const time = async (identifier: string) => {
       const t = process.hrtime.bigint();
       await signInWith(identifier, 'wrong password!');
@@ -122,15 +115,15 @@ describe('sign-in', () => {
   });
 
   it('ends the session the browser had when it signs in again', async () => {
-    const account = await signUp(app);
+    const account = await signUp(t.app);
     const res = await signInWith(account.email!, account.password, { cookie: account.cookie });
     expect(res.statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/me', headers: { cookie: account.cookie } })).statusCode).toBe(401);
-    expect((await app.inject({ url: '/api/me', headers: { cookie: sessionCookieOf(res) } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: account.cookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: sessionCookieOf(res) } })).statusCode).toBe(200);
   });
 
   it('sets an httpOnly, SameSite=Lax session cookie that expires after the configured days', async () => {
-    const account = await signUp(app);
+    const account = await signUp(t.app);
     const res = await signInWith(account.email!, account.password);
     const cookie = res.cookies.find((c) => c.name === 'talad_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -143,9 +136,9 @@ describe('sign-in', () => {
   });
 
   it('marks the cookie Secure when SECURE_COOKIES is on', async () => {
-    const secureApp = await buildApp({ db: database.db, config: testConfig({ SECURE_COOKIES: 'true' }), logger: false });
+    const secureApp = await buildApp({ db: t.database.db, config: testConfig({ SECURE_COOKIES: 'true' }), logger: false });
     try {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: uniqueEmail(), password: TEST_PASSWORD, displayName: 'x' } });
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: uniqueEmail(), password: TEST_PASSWORD, displayName: 'x' } });
       expect(res.cookies[0].secure).toBeFalsy();
       const secure = await secureApp.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: uniqueEmail(), password: TEST_PASSWORD, displayName: 'x' } });
       expect(secure.cookies.find((c) => c.name === 'talad_session')!.secure).toBe(true);
@@ -155,12 +148,12 @@ describe('sign-in', () => {
   });
 
   it('signs out: the session stops working and the cookie is cleared', async () => {
-    const account = await signUp(app);
-    expect((await app.inject({ url: '/api/me', headers: { cookie: account.cookie } })).statusCode).toBe(200);
-    const out = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: account.cookie } });
+    const account = await signUp(t.app);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: account.cookie } })).statusCode).toBe(200);
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: account.cookie } });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'talad_session')?.value).toBe('');
-    const me = await app.inject({ url: '/api/me', headers: { cookie: account.cookie } });
+    const me = await t.app.inject({ url: '/api/me', headers: { cookie: account.cookie } });
     expect(me.statusCode).toBe(401);
     expect(me.json().code).toBe('unauthenticated');
   });
@@ -169,12 +162,12 @@ describe('sign-in', () => {
 describe('sign-in rate limit', () => {
   let limited: FastifyInstance;
   beforeAll(async () => {
-    limited = await buildApp({ db: database.db, config: testConfig({ SIGN_IN_RATE_LIMIT: '3' }), logger: false });
+    limited = await buildApp({ db: t.database.db, config: testConfig({ SIGN_IN_RATE_LIMIT: '3' }), logger: false });
   });
   afterAll(async () => { await limited.close(); });
 
   it('stops a fourth attempt on one account within the minute, even from another IP', async () => {
-    const account = await signUp(app);
+    const account = await signUp(t.app);
     for (let i = 0; i < 3; i++) {
       const res = await limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: `10.0.0.${i + 1}`, payload: { identifier: account.email, password: 'nope nope nope' } });
       expect(res.statusCode).toBe(401);
@@ -210,14 +203,14 @@ describe('sign-in rate limit', () => {
 
 describe('GET /api/me', () => {
   it('shows buyer to everyone and operator to operators', async () => {
-    const buyer = await signUp(app);
-    expect((await app.inject({ url: '/api/me', headers: { cookie: buyer.cookie } })).json()).toMatchObject({ roles: ['buyer'], sellers: [] });
-    const op = await operatorSession(app);
-    expect((await app.inject({ url: '/api/me', headers: { cookie: op.cookie } })).json().roles).toEqual(['buyer', 'operator']);
+    const buyer = await signUp(t.app);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: buyer.cookie } })).json()).toMatchObject({ roles: ['buyer'], sellers: [] });
+    const op = await operatorSession(t.app);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: op.cookie } })).json().roles).toEqual(['buyer', 'operator']);
   });
 
   it('asks a guest to sign in', async () => {
-    const res = await app.inject({ url: '/api/me', headers: { 'accept-language': 'zh' } });
+    const res = await t.app.inject({ url: '/api/me', headers: { 'accept-language': 'zh' } });
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toBe('请先登录');
   });

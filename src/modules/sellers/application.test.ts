@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../app.ts';
-import { createTestDatabase, testConfig } from '../../../test/db.ts';
-import { queryRows, type Database } from '../../platform/db.ts';
+import { useTestApp } from '../../../test/db.ts';
+import { queryRows } from '../../platform/db.ts';
 import { operatorSession, signUp, type TestAccount } from '../identity/testing.ts';
 import { pendingSeller, shopApplication, validTaxId } from './testing.ts';
 
-let database: Database;
-let app: FastifyInstance;
+const t = useTestApp();
 let applicant: TestAccount;
 let operator: TestAccount;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildApp({ db: database.db, config: testConfig(), logger: false });
-  applicant = await signUp(app);
-  operator = await operatorSession(app);
+  applicant = await signUp(t.app);
+  operator = await operatorSession(t.app);
 });
-afterAll(async () => { await app.close(); await database.close(); });
 
 const apply = (payload: unknown, headers: Record<string, string> = { cookie: applicant.cookie }) =>
-  app.inject({ method: 'POST', url: '/api/sellers', headers, payload: payload as object });
+  t.app.inject({ method: 'POST', url: '/api/sellers', headers, payload: payload as object });
 
 const withDashes = (id: string) => `${id[0]}-${id.slice(1, 5)}-${id.slice(5, 10)}-${id.slice(10, 12)}-${id[12]}`;
 
@@ -41,9 +35,9 @@ describe('applying for a shop', () => {
       payout: { method: 'bank_account', bankCode: '004', accountNumber: '******7890', accountName: 'นายสมชาย ใจดี', promptpayId: null },
       rejectionReason: null,
     });
-    const me = (await app.inject({ url: '/api/me', headers: { cookie: applicant.cookie } })).json();
+    const me = (await t.app.inject({ url: '/api/me', headers: { cookie: applicant.cookie } })).json();
     expect(me.sellers).toContainEqual(expect.objectContaining({ sellerId: shop.id, role: 'owner', status: 'pending' }));
-    const events = await queryRows<{ topic: string; payload: any }>(database.db, sql`select topic, payload from outbox where aggregate_id = ${shop.id}`);
+    const events = await queryRows<{ topic: string; payload: any }>(t.database.db, sql`select topic, payload from outbox where aggregate_id = ${shop.id}`);
     expect(events).toEqual([{ topic: 'seller.applied', payload: expect.objectContaining({ sellerId: shop.id, ownerId: applicant.userId }) }]);
   });
 
@@ -73,7 +67,7 @@ describe('applying for a shop', () => {
   });
 
   it('names every bad field at once and stores nothing', async () => {
-    const before = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from sellers`);
+    const before = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from sellers`);
     const res = await apply(shopApplication({
       legalName: { th: '  ' }, taxId: '12345', provinceCode: '99', contactPhone: '02-123-4567', contactEmail: 'nope',
       payout: { method: 'bank_account', bankCode: '999', accountNumber: '12345', accountName: '' },
@@ -83,7 +77,7 @@ describe('applying for a shop', () => {
       ['legalName.th', 'required'], ['taxId', 'bad_format'], ['provinceCode', 'not_allowed'], ['contactPhone', 'bad_format'],
       ['contactEmail', 'bad_format'], ['payout.bankCode', 'not_allowed'], ['payout.accountNumber', 'bad_format'], ['payout.accountName', 'required'],
     ]);
-    const after = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from sellers`);
+    const after = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from sellers`);
     expect(after[0].n).toBe(before[0].n);
   });
 
@@ -104,18 +98,18 @@ describe('applying for a shop', () => {
 describe('one open shop per tax ID', () => {
   it('refuses a second pending or approved shop with the same tax ID with 409 tax_id_in_use', async () => {
     const taxId = validTaxId();
-    const first = await pendingSeller(app, { application: { taxId } });
-    const other = await signUp(app);
+    const first = await pendingSeller(t.app, { application: { taxId } });
+    const other = await signUp(t.app);
     const dup = await apply(shopApplication({ taxId: withDashes(taxId) }), { cookie: other.cookie });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'tax_id_in_use', detail: expect.stringContaining('เลขประจำตัวผู้เสียภาษี') });
 
     // Once the first is rejected the tax ID is free again...
-    await app.inject({ method: 'POST', url: `/api/sellers/${first.sellerId}/reject`, headers: { cookie: operator.cookie }, payload: { reason: 'เอกสารไม่ครบ' } });
+    await t.app.inject({ method: 'POST', url: `/api/sellers/${first.sellerId}/reject`, headers: { cookie: operator.cookie }, payload: { reason: 'เอกสารไม่ครบ' } });
     const second = await apply(shopApplication({ taxId }), { cookie: other.cookie });
     expect(second.statusCode).toBe(201);
     // ...and the rejected one cannot come back with it while the second is open.
-    const reapply = await app.inject({
+    const reapply = await t.app.inject({
       method: 'PUT', url: `/api/sellers/${first.sellerId}/application`, headers: { cookie: first.cookie }, payload: shopApplication({ taxId }),
     });
     expect(reapply.statusCode).toBe(409);
@@ -125,10 +119,10 @@ describe('one open shop per tax ID', () => {
 
 describe('reference data', () => {
   it('lists the 77 provinces and the Thai banks in three languages', async () => {
-    const provinces = (await app.inject('/api/provinces')).json();
+    const provinces = (await t.app.inject('/api/provinces')).json();
     expect(provinces).toHaveLength(77);
     expect(provinces).toContainEqual(expect.objectContaining({ code: '10', th: 'กรุงเทพมหานคร', en: 'Bangkok', zh: '曼谷', region: 'central' }));
-    const banks = (await app.inject('/api/banks')).json();
+    const banks = (await t.app.inject('/api/banks')).json();
     expect(banks).toContainEqual({ code: '004', abbr: 'KBANK', th: 'ธนาคารกสิกรไทย', zh: '开泰银行', en: 'Kasikornbank' });
   });
 });

@@ -1,68 +1,62 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../../app.ts';
-import { createTestDatabase, testConfig } from '../../../test/db.ts';
-import { queryRows, type Database } from '../../platform/db.ts';
+import { useTestApp } from '../../../test/db.ts';
+import { queryRows } from '../../platform/db.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { operatorSession, signUp, type TestAccount } from '../identity/testing.ts';
 import { requireApprovedSeller } from './access.ts';
 import { approveSeller } from './review.ts';
 import { approvedSeller, pendingSeller, shopApplication } from './testing.ts';
 
-let database: Database;
-let app: FastifyInstance;
+const t = useTestApp();
 let operator: TestAccount;
 let buyer: TestAccount;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildApp({ db: database.db, config: testConfig(), logger: false });
-  operator = await operatorSession(app);
-  buyer = await signUp(app);
+  operator = await operatorSession(t.app);
+  buyer = await signUp(t.app);
 });
-afterAll(async () => { await app.close(); await database.close(); });
 
 const post = (url: string, cookie: string, payload?: object) =>
-  app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  t.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const topics = async (sellerId: string) =>
-  (await queryRows<{ topic: string }>(database.db, sql`select topic from outbox where aggregate_id = ${sellerId} order by id`)).map((r) => r.topic);
+  (await queryRows<{ topic: string }>(t.database.db, sql`select topic from outbox where aggregate_id = ${sellerId} order by id`)).map((r) => r.topic);
 
 describe('reviewing applications', () => {
   it('lets only operators list, approve and reject', async () => {
-    const shop = await pendingSeller(app);
+    const shop = await pendingSeller(t.app);
     for (const cookie of [buyer.cookie, shop.cookie]) {
-      expect((await app.inject({ url: '/api/sellers?status=pending', headers: { cookie } })).statusCode).toBe(403);
+      expect((await t.app.inject({ url: '/api/sellers?status=pending', headers: { cookie } })).statusCode).toBe(403);
       expect((await post(`/api/sellers/${shop.sellerId}/approve`, cookie)).statusCode).toBe(403);
       expect((await post(`/api/sellers/${shop.sellerId}/reject`, cookie, { reason: 'ไม่ผ่าน' })).statusCode).toBe(403);
     }
-    expect((await app.inject({ method: 'POST', url: `/api/sellers/${shop.sellerId}/approve` })).statusCode).toBe(401);
-    const state = await app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: shop.cookie } });
+    expect((await t.app.inject({ method: 'POST', url: `/api/sellers/${shop.sellerId}/approve` })).statusCode).toBe(401);
+    const state = await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: shop.cookie } });
     expect(state.json().status).toBe('pending');
   });
 
   it('lists applications filtered by status, newest first', async () => {
-    const pending = await pendingSeller(app);
-    const approved = await approvedSeller(app, { operator });
-    const list = await app.inject({ url: '/api/sellers?status=pending&perPage=100', headers: { cookie: operator.cookie } });
+    const pending = await pendingSeller(t.app);
+    const approved = await approvedSeller(t.app, { operator });
+    const list = await t.app.inject({ url: '/api/sellers?status=pending&perPage=100', headers: { cookie: operator.cookie } });
     expect(list.statusCode).toBe(200);
     const ids = list.json().items.map((s: any) => s.id);
     expect(ids).toContain(pending.sellerId);
     expect(ids).not.toContain(approved.sellerId);
     expect(list.json().items.every((s: any) => s.status === 'pending')).toBe(true);
     expect(list.json().total).toBe(ids.length);
-    const bad = await app.inject({ url: '/api/sellers?status=open', headers: { cookie: operator.cookie } });
+    const bad = await t.app.inject({ url: '/api/sellers?status=open', headers: { cookie: operator.cookie } });
     expect(bad.statusCode).toBe(422);
   });
 
   it('approves a pending shop: it becomes public and may sell; approving twice is a conflict', async () => {
-    const shop = await pendingSeller(app);
-    await expect(requireApprovedSeller(database.db, shop.sellerId)).rejects.toMatchObject({ code: 'seller_not_approved' });
-    expect((await app.inject(`/api/shops/${shop.slug}`)).statusCode).toBe(404);
+    const shop = await pendingSeller(t.app);
+    await expect(requireApprovedSeller(t.database.db, shop.sellerId)).rejects.toMatchObject({ code: 'seller_not_approved' });
+    expect((await t.app.inject(`/api/shops/${shop.slug}`)).statusCode).toBe(404);
 
     const res = await post(`/api/sellers/${shop.sellerId}/approve`, operator.cookie);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'approved', reviewedAt: expect.any(String) });
-    await expect(requireApprovedSeller(database.db, shop.sellerId)).resolves.toBeUndefined();
+    await expect(requireApprovedSeller(t.database.db, shop.sellerId)).resolves.toBeUndefined();
     expect(await topics(shop.sellerId)).toEqual(['seller.applied', 'seller.approved']);
 
     const again = await post(`/api/sellers/${shop.sellerId}/approve`, operator.cookie);
@@ -71,18 +65,18 @@ describe('reviewing applications', () => {
   });
 
   it('needs a reason to reject, shows it to the applicant, and takes a corrected application back', async () => {
-    const shop = await pendingSeller(app);
+    const shop = await pendingSeller(t.app);
     const noReason = await post(`/api/sellers/${shop.sellerId}/reject`, operator.cookie, { reason: '  ' });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().errors).toEqual([{ field: 'reason', code: 'required', detail: 'จำเป็นต้องกรอก' }]);
 
     const reason = 'เลขบัญชีไม่ตรงกับชื่อผู้สมัคร กรุณาแก้ไข';
     expect((await post(`/api/sellers/${shop.sellerId}/reject`, operator.cookie, { reason })).statusCode).toBe(200);
-    const seen = (await app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: shop.cookie } })).json();
+    const seen = (await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: shop.cookie } })).json();
     expect(seen).toMatchObject({ status: 'rejected', rejectionReason: reason });
-    expect((await app.inject({ url: '/api/me', headers: { cookie: shop.cookie } })).json().sellers[0].status).toBe('rejected');
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: shop.cookie } })).json().sellers[0].status).toBe('rejected');
 
-    const corrected = await app.inject({
+    const corrected = await t.app.inject({
       method: 'PUT', url: `/api/sellers/${shop.sellerId}/application`, headers: { cookie: shop.cookie },
       payload: shopApplication({ payout: { method: 'bank_account', bankCode: '014', accountNumber: '9876543210', accountName: 'ร้านทดสอบ' } }),
     });
@@ -91,54 +85,54 @@ describe('reviewing applications', () => {
     expect(await topics(shop.sellerId)).toEqual(['seller.applied', 'seller.rejected', 'seller.applied']);
     expect((await post(`/api/sellers/${shop.sellerId}/approve`, operator.cookie)).json().status).toBe('approved');
 
-    const locked = await app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/application`, headers: { cookie: shop.cookie }, payload: shopApplication() });
+    const locked = await t.app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/application`, headers: { cookie: shop.cookie }, payload: shopApplication() });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().code).toBe('application_locked');
   });
 
   it('writes nothing when a review fails halfway', async () => {
-    const shop = await approvedSeller(app, { operator });
+    const shop = await approvedSeller(t.app, { operator });
     const before = await topics(shop.sellerId);
     expect((await post(`/api/sellers/${shop.sellerId}/reject`, operator.cookie, { reason: 'x' })).statusCode).toBe(409);
     expect(await topics(shop.sellerId)).toEqual(before);
   });
 
   it('lets an operator mark a flagship store, shown on the public card', async () => {
-    const shop = await approvedSeller(app, { operator });
-    const byOwner = await app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/flagship`, headers: { cookie: shop.cookie }, payload: { isFlagship: true } });
+    const shop = await approvedSeller(t.app, { operator });
+    const byOwner = await t.app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/flagship`, headers: { cookie: shop.cookie }, payload: { isFlagship: true } });
     expect(byOwner.statusCode).toBe(403);
-    const res = await app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/flagship`, headers: { cookie: operator.cookie }, payload: { isFlagship: true } });
+    const res = await t.app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/flagship`, headers: { cookie: operator.cookie }, payload: { isFlagship: true } });
     expect(res.json().isFlagship).toBe(true);
-    expect((await app.inject(`/api/shops/${shop.slug}`)).json().isFlagship).toBe(true);
+    expect((await t.app.inject(`/api/shops/${shop.slug}`)).json().isFlagship).toBe(true);
   });
 });
 
 describe('what each party sees of a shop', () => {
   it('shows the public only names, province, business type and flagship', async () => {
-    const shop = await approvedSeller(app, { operator });
-    const res = await app.inject(`/api/shops/${shop.slug}`);
+    const shop = await approvedSeller(t.app, { operator });
+    const res = await t.app.inject(`/api/shops/${shop.slug}`);
     expect(res.statusCode).toBe(200);
     expect(Object.keys(res.json()).sort()).toEqual(['businessType', 'id', 'isFlagship', 'province', 'shopName', 'slug']);
     expect(res.body).not.toMatch(/taxId|payout|contact/);
   });
 
   it('keeps one shop out of reach of another shop\'s owner', async () => {
-    const mine = await approvedSeller(app, { operator });
-    const theirs = await approvedSeller(app, { operator });
+    const mine = await approvedSeller(t.app, { operator });
+    const theirs = await approvedSeller(t.app, { operator });
     const h = { cookie: mine.cookie };
-    expect((await app.inject({ url: `/api/sellers/${theirs.sellerId}`, headers: h })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'PUT', url: `/api/sellers/${theirs.sellerId}/application`, headers: h, payload: shopApplication() })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: `/api/sellers/${theirs.sellerId}/invitations`, headers: h, payload: { email: 'a@b.test' } })).statusCode).toBe(403);
-    expect((await app.inject({ url: `/api/sellers/${theirs.sellerId}/members`, headers: h })).statusCode).toBe(403);
-    expect((await app.inject({ url: `/api/sellers/${theirs.sellerId}/api-tokens`, headers: h })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: `/api/sellers/${theirs.sellerId}/api-tokens`, headers: h, payload: { name: 'x' } })).statusCode).toBe(403);
-    expect((await app.inject({ url: `/api/sellers/${mine.sellerId}`, headers: h })).statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/sellers/${theirs.sellerId}`, headers: { cookie: operator.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}`, headers: h })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/sellers/${theirs.sellerId}/application`, headers: h, payload: shopApplication() })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: `/api/sellers/${theirs.sellerId}/invitations`, headers: h, payload: { email: 'a@b.test' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}/members`, headers: h })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}/api-tokens`, headers: h })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: `/api/sellers/${theirs.sellerId}/api-tokens`, headers: h, payload: { name: 'x' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/sellers/${mine.sellerId}`, headers: h })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}`, headers: { cookie: operator.cookie } })).statusCode).toBe(200);
   });
 
   it('lets the system actor approve (seed and jobs)', async () => {
-    const shop = await pendingSeller(app);
-    const view = await approveSeller(database.db, systemActor('seed'), shop.sellerId);
+    const shop = await pendingSeller(t.app);
+    const view = await approveSeller(t.database.db, systemActor('seed'), shop.sellerId);
     expect(view.status).toBe('approved');
   });
 });

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app.ts';
-import { createTestDatabase, testConfig } from '../../../test/db.ts';
-import type { Database } from '../../platform/db.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/db.ts';
 import { isValidThaiId } from '../../platform/thai.ts';
 import { addStaff, approvedSeller, sellerApiToken, validTaxId } from './testing.ts';
 
-let database: Database;
-let app: FastifyInstance;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildApp({ db: database.db, config: testConfig(), logger: false });
-});
-afterAll(async () => { await app.close(); await database.close(); });
+const t = useTestApp();
 
 describe('the sellers test helpers other modules rely on', () => {
   it('make valid tax IDs', () => {
@@ -20,14 +11,14 @@ describe('the sellers test helpers other modules rely on', () => {
   });
 
   it('make an approved shop whose owner, staff and token can read it', async () => {
-    const shop = await approvedSeller(app);
-    const staff = await addStaff(app, shop);
-    const token = await sellerApiToken(app, shop);
+    const shop = await approvedSeller(t.app);
+    const staff = await addStaff(t.app, shop);
+    const token = await sellerApiToken(t.app, shop);
     for (const headers of [{ cookie: shop.cookie }, { cookie: staff.cookie }, { authorization: token }]) {
-      const res = await app.inject({ url: `/api/sellers/${shop.sellerId}`, headers });
+      const res = await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers });
       expect(res.statusCode).toBe(200);
       expect(res.json().status).toBe('approved');
     }
-    expect((await app.inject({ url: `/api/shops/${shop.slug}` })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/shops/${shop.slug}` })).statusCode).toBe(200);
   });
 });
