@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../test/db.ts';
 import { queryRows, type Database } from './db.ts';
-import { deliverOutbox, emit, type OutboxHandler } from './outbox.ts';
+import { coalescing, deliverOutbox, emit, type OutboxHandler } from './outbox.ts';
 
 let database: Database;
 beforeAll(async () => { database = await createTestDatabase(); });
@@ -42,5 +42,25 @@ describe('the outbox', () => {
     await deliverOutbox(database.db, handlers);
     expect(seen).toEqual(['a:1', 'a:3', 'b:2']);
     expect(await queryRows(database.db, sql`select 1 from outbox where delivered_at is null and topic like 'test.%'`)).toHaveLength(0);
+  });
+});
+
+describe('coalescing handlers', () => {
+  it('are called once per key in a delivery pass, while other handlers see every event', async () => {
+    const refreshed: string[] = [];
+    const logged: number[] = [];
+    const handlers = new Map<string, OutboxHandler[]>([
+      ['test.sold', [
+        coalescing((e) => String(e.payload.product), async (_db, e) => { refreshed.push(String(e.payload.product)); }),
+        async (_db, e) => { logged.push(Number(e.payload.n)); },
+      ]],
+    ]);
+    await database.db.transaction((tx) => emit(tx, [1, 2, 3, 4, 5].map((n) => ({
+      topic: 'test.sold', aggregateId: '01900000-0000-7000-8000-00000000000a', payload: { n, product: n === 3 ? 'mango' : 'durian' },
+    }))));
+    await deliverOutbox(database.db, handlers);
+    expect(refreshed).toEqual(['durian', 'mango']);
+    expect(logged).toEqual([1, 2, 3, 4, 5]);
+    expect(await queryRows(database.db, sql`select 1 from outbox where delivered_at is null and topic = 'test.sold'`)).toHaveLength(0);
   });
 });

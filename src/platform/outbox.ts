@@ -6,7 +6,18 @@ import { outbox } from './schema.ts';
 import { queryRows, type Db, type Executor } from './db.ts';
 
 export interface OutboxEvent { topic: string; aggregateId: string; payload: Record<string, unknown> }
-export type OutboxHandler = (db: Db, event: OutboxEvent & { id: number }) => Promise<void>;
+export type OutboxHandler = ((db: Db, event: OutboxEvent & { id: number }) => Promise<void>) & {
+  /**
+   * For a handler that only brings something up to the current state (a search document, a
+   * cached count): events with the same key in one delivery pass need one call, not one each. A
+   * flash sale's 80,000 `order.placed` events for one product then cost a refresh per pass.
+   */
+  coalesceKey?: (event: OutboxEvent) => string | null;
+};
+
+/** Marks a handler as coalescing: see OutboxHandler.coalesceKey. */
+export const coalescing = (key: (event: OutboxEvent) => string | null, handler: OutboxHandler): OutboxHandler =>
+  Object.assign(handler, { coalesceKey: key });
 
 export async function emit(tx: Executor, events: OutboxEvent | OutboxEvent[]): Promise<void> {
   const list = Array.isArray(events) ? events : [events];
@@ -20,13 +31,23 @@ export async function deliverOutbox(db: Db, handlers: Map<string, OutboxHandler[
       select id::int as id, topic, aggregate_id, payload from outbox
       where delivered_at is null order by id limit ${limit} for update skip locked`);
     const delivered: number[] = [];
+    const done = new Map<OutboxHandler, Set<string>>(); // coalescing handlers: keys already handled in this pass
+    const due = (h: OutboxHandler, event: OutboxEvent): boolean => {
+      const key = h.coalesceKey?.(event);
+      if (key == null) return true;
+      const seen = done.get(h) ?? new Set<string>();
+      done.set(h, seen);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
     for (const row of rows) {
       const event = { id: row.id, topic: row.topic, aggregateId: row.aggregate_id, payload: row.payload };
       try {
         // The handlers run inside the delivering transaction, each event in its own savepoint: their
         // writes commit together with the "delivered" mark (or roll back alone), and on PGlite, which
         // has one connection, a handler never waits for the connection this transaction holds.
-        const forTopic = handlers.get(row.topic) ?? [];
+        const forTopic = (handlers.get(row.topic) ?? []).filter((h) => due(h, event));
         if (forTopic.length) await tx.transaction(async (sp) => { for (const h of forTopic) await h(sp as unknown as Db, event); });
         delivered.push(row.id);
       } catch (err) {

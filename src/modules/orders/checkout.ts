@@ -163,7 +163,8 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
       for (const a of outcome.allocations.filter((a) => a.sellerId === sellerId)) {
         reservations.push({ orderId, sellerId, variantId: a.variantId, locationId: a.locationId, quantity: a.quantity, expiresAt: paymentDue });
       }
-      events.push({ topic: 'order.placed', aggregateId: orderId, payload: { orderId, groupId, sellerId, totalSatang: subtotal + shipping } });
+      const productIds = [...new Set(lines.map((l) => l.v.productId))].sort();
+      events.push({ topic: 'order.placed', aggregateId: orderId, payload: { orderId, groupId, sellerId, productIds, totalSatang: subtotal + shipping } });
     }
     groups.push({ id: groupId, b: buyerUserId, h: guestHash, e: r.input.contactEmail ?? null, p: r.input.contactPhone, st: body.subtotalSatang, sh: body.shippingSatang, t: body.totalSatang, d: paymentDue.toISOString() });
     placed.push({ i: p.i, body, cartId: p.cartId });

@@ -3,7 +3,7 @@
 // worker `talad start` runs; every handler reads the current state, so a redelivered or late
 // event does no harm. (Archived products are hidden from results even before this runs: see
 // hiddenProducts in pg-query.ts.)
-import type { OutboxHandler } from '../../platform/outbox.ts';
+import { coalescing, type OutboxHandler } from '../../platform/outbox.ts';
 import type { SearchEngine } from './engine.ts';
 import { Indexer } from './indexer.ts';
 import { postgresSearchEngine } from './pg-engine.ts';
@@ -17,9 +17,13 @@ const id = (payload: Record<string, unknown>, key: string): string => {
 export function searchOutboxHandlers(engine: SearchEngine = postgresSearchEngine): [string, OutboxHandler][] {
   const indexer = () => new Indexer(engine);
   return [
-    ['product.updated', (db, e) => indexer().indexProducts(db, [id(e.payload, 'productId')])],
-    ['stock.changed', (db, e) => indexer().refreshStock(db, { variantId: id(e.payload, 'variantId') })],
-    ['order.placed', (db, e) => indexer().refreshStock(db, { orderId: id(e.payload, 'orderId') })],
+    // These read the current state, so one call per product (or variant) per delivery pass is enough.
+    ['product.updated', coalescing((e) => `${e.payload.productId}`, (db, e) => indexer().indexProducts(db, [id(e.payload, 'productId')]))],
+    ['stock.changed', coalescing((e) => `${e.payload.variantId}`, (db, e) => indexer().refreshStock(db, { variantId: id(e.payload, 'variantId') }))],
+    ['order.placed', coalescing(
+      (e) => (Array.isArray(e.payload.productIds) ? e.payload.productIds.join(',') : null),
+      (db, e) => indexer().refreshStock(db, { orderId: id(e.payload, 'orderId') }),
+    )],
     ['order.paid', (db, e) => indexer().syncSales(db, id(e.payload, 'orderId'))],
     ['order.cancelled', async (db, e) => {
       const orderId = id(e.payload, 'orderId');
