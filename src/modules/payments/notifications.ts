@@ -12,7 +12,7 @@ import type { Db, Executor } from '../../platform/db.ts';
 import { markGroupPaid } from '../orders/service.ts';
 import type { GatewayNotification } from './provider.ts';
 import { paymentIntents, paymentNotifications, refunds } from './schema.ts';
-import { afterFailure, afterProcessing, afterRefunds, isCaptured } from './status.ts';
+import { afterFailure, afterProcessing, afterRefunds, isCaptured, isOpen } from './status.ts';
 import type { IntentRow } from './intents.ts';
 import './messages.ts';
 
@@ -27,8 +27,9 @@ export async function applyNotification(db: Db, n: GatewayNotification): Promise
   return db.transaction(async (tx) => {
     // Every intent of the group is locked, always in id order: notifications for one group queue up
     // (a second success waits, then finds the first one's capture) and never deadlock each other.
-    const [head] = await tx.select({ groupId: paymentIntents.groupId }).from(paymentIntents).where(eq(paymentIntents.id, n.intentId));
-    const group = head ? await tx.select().from(paymentIntents).where(eq(paymentIntents.groupId, head.groupId)).orderBy(paymentIntents.id).for('update') : [];
+    const group = await tx.select().from(paymentIntents)
+      .where(sql`${paymentIntents.groupId} = (select group_id from payment_intents where id = ${n.intentId}::uuid)`)
+      .orderBy(paymentIntents.id).for('update');
     const intent = group.find((i) => i.id === n.intentId);
     if (!intent || intent.provider !== n.provider || (intent.providerRef && n.providerRef && intent.providerRef !== n.providerRef)) {
       throw new AppError(404, 'unknown_payment');
@@ -60,11 +61,11 @@ export async function applyNotification(db: Db, n: GatewayNotification): Promise
     // succeeded
     if (isCaptured(intent.status) || intent.capturesGroup) return { outcome: 'ignored' };
     if (group.some((g) => g.capturesGroup)) return sendBack(tx, intent, n.providerRef, 'duplicate_payment');
-    return captureGroup(tx, intent, n.providerRef);
+    return captureGroup(tx, intent, n.providerRef, group.some((g) => g.id !== intent.id && isOpen(g.status)));
   });
 }
 
-async function captureGroup(tx: Executor, intent: IntentRow, providerRef: string): Promise<NotificationOutcome> {
+async function captureGroup(tx: Executor, intent: IntentRow, providerRef: string, othersOpen: boolean): Promise<NotificationOutcome> {
   try {
     // A savepoint: if the orders cannot be paid any more, only this step is undone.
     await tx.transaction((sp) => markGroupPaid(sp as unknown as Db, systemActor('payments'), intent.groupId));
@@ -76,7 +77,7 @@ async function captureGroup(tx: Executor, intent: IntentRow, providerRef: string
     status: 'succeeded', capturesGroup: true, providerRef: intent.providerRef ?? providerRef, succeededAt: sql`now()`, updatedAt: sql`now()`,
   }).where(eq(paymentIntents.id, intent.id));
   // Whatever else was open for the group is no longer offered.
-  await tx.update(paymentIntents).set({ status: 'cancelled', updatedAt: sql`now()` })
+  if (othersOpen) await tx.update(paymentIntents).set({ status: 'cancelled', updatedAt: sql`now()` })
     .where(and(eq(paymentIntents.groupId, intent.groupId), sql`${paymentIntents.id} <> ${intent.id}`, sql`${paymentIntents.status} in ('requires_action', 'processing')`));
   await emit(tx, {
     topic: 'payment.succeeded', aggregateId: intent.id,
