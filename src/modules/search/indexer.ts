@@ -116,7 +116,7 @@ export class Indexer {
 
   /** Rebuilds the whole index from the catalog while it keeps answering; reports progress. */
   async reindexAll(db: Executor, opts: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
-    const batchSize = opts.batchSize ?? 500;
+    const batchSize = opts.batchSize ?? 1000;
     this.shops.clear();
     this.categories = null;
     const [{ now }] = await queryRows<{ now: string }>(db, sql`select now()::text as now`);

@@ -9,13 +9,13 @@ import { conceptLexeme, glossary } from './glossary.ts';
 export type Weight = 'A' | 'B' | 'C';
 
 /** Positions kept per word: enough for phrases in every field, small enough to stay in the row. */
-const MAX_POSITIONS = 4;
+const MAX_POSITIONS = 3;
 /** Fields and languages are kept apart so that no phrase runs from one into the next. */
 const FIELD_GAP = 5;
 /** PostgreSQL stores positions up to 16383. */
 const MAX_POSITION = 16_000;
 /** A description counts for its first words; what a buyer types is in the title or the start. */
-export const DESCRIPTION_CHARS = 240;
+export const DESCRIPTION_CHARS = 160;
 
 export class LexemeWriter {
   private readonly entries = new Map<string, string[]>();

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, uuidArray, type Executor } from '../../platform/db.ts';
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult, ProductSuggestion, ShopSuggestion } from './engine.ts';
 import { LexemeWriter } from './lexemes.ts';
-import { compileQuery, toTsquery } from './query.ts';
+import { compileQuery, toTsquery, type QueryPlan } from './query.ts';
 import { correctSpelling } from './spelling.ts';
 import { hiddenProducts, notHidden, relevance, runSearch, Tsqueries, wordsMatched } from './pg-query.ts';
 
@@ -30,7 +30,10 @@ export class PostgresSearchEngine implements SearchEngine {
   async index(db: Executor, docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
     const words = new Set<string>();
-    const rows = docs.map((d) => {
+    // Written in category order, so that the products of one category share pages: a query
+    // (mostly about one kind of product) then reads fewer pages.
+    const ordered = [...docs].sort((a, b) => compareText(a.categoryIds.join(), b.categoryIds.join()) || compareText(a.productId, b.productId));
+    const rows = ordered.map((d) => {
       const lexemes = documentLexemes(d);
       for (const w of lexemes.words) words.add(w);
       return {
@@ -120,23 +123,34 @@ export class PostgresSearchEngine implements SearchEngine {
     await db.execute(sql`analyze search_documents`);
   }
 
+  /**
+   * The words as typed; if nothing, the last word as the beginning of a longer one; if still
+   * nothing, the spelling the index knows; if still nothing, any of the words.
+   */
   async query(db: Executor, query: SearchQuery): Promise<SearchResult> {
     const text = query.text.trim();
-    const plan = text ? compileQuery(query.text) : null;
-    const match = plan ? toTsquery(plan) : null;
-    if (!plan || !match) {
+    if (!text) {
       const page = await runSearch(db, query, () => ({ match: null, rel: sql`0` }));
       return { ...page, correctedText: null, matchedAllWords: true };
     }
-    const first = await runSearch(db, query, (tsq) => ({ match: tsq.ref(match), rel: relevance(plan, tsq) }));
+    const attempt = (plan: QueryPlan, match: string) => runSearch(db, query, (tsq) => ({ match: tsq.ref(match), rel: relevance(plan, tsq) }));
+    const plan = compileQuery(query.text, { halfTyped: false });
+    const match = toTsquery(plan);
+    if (!match) return { total: 0, hits: [], facets: query.facets ? EMPTY_FACETS : null, correctedText: null, matchedAllWords: true };
+    const first = await attempt(plan, match);
     if (first.total > 0) return { ...first, correctedText: null, matchedAllWords: true };
-    // Nothing: try the spelling the index knows, then any of the words.
+    const halfTyped = compileQuery(query.text, { halfTyped: true });
+    const halfMatch = toTsquery(halfTyped);
+    if (halfMatch && halfMatch !== match) {
+      const begun = await attempt(halfTyped, halfMatch);
+      if (begun.total > 0) return { ...begun, correctedText: null, matchedAllWords: true };
+    }
     const corrected = await correctSpelling(db, plan);
     if (corrected) {
-      const fixed = compileQuery(corrected);
+      const fixed = compileQuery(corrected, { halfTyped: false });
       const fixedMatch = toTsquery(fixed);
       if (fixedMatch) {
-        const second = await runSearch(db, query, (tsq) => ({ match: tsq.ref(fixedMatch), rel: relevance(fixed, tsq) }));
+        const second = await attempt(fixed, fixedMatch);
         if (second.total > 0) return { ...second, correctedText: corrected, matchedAllWords: true };
       }
     }
@@ -172,6 +186,9 @@ export class PostgresSearchEngine implements SearchEngine {
     return row;
   }
 }
+
+const EMPTY_FACETS = { categories: [], provinces: [], sellerTypes: [], certifications: [], priceRanges: [], inStock: 0 };
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Keeps each shop's count of products in the index (shops without any are not suggested). */
 async function countShopProducts(tx: Executor, sellerIds: string[]): Promise<void> {

@@ -29,8 +29,13 @@ const STOP_WORDS = new Set([
 
 const MAX_TOKENS = 16;
 
-export function compileQuery(text: string): QueryPlan {
-  const prefixLast = /[\p{L}\p{N}\p{M}]$/u.test(text);
+/**
+ * The plan for a query. `halfTyped` reads a last word with nothing after it as possibly unfinished
+ * (suggestions always; results only once the words as typed found nothing, so that a complete
+ * "ข้าว" is rice, not also ข้าวโพด).
+ */
+export function compileQuery(text: string, opts: { halfTyped?: boolean } = {}): QueryPlan {
+  const prefixLast = (opts.halfTyped ?? true) && /[\p{L}\p{N}\p{M}]$/u.test(text);
   const all: Token[] = [];
   const chunkOf: number[] = [];
   text.split(/\s+/).filter(Boolean).forEach((chunk, i) => {
