@@ -8,9 +8,10 @@ import { eq } from 'drizzle-orm';
 import { startOutboxWorker } from '../../src/platform/outbox.ts';
 import { outboxHandlers } from '../../src/jobs.ts';
 import { sellers } from '../../src/modules/sellers/schema.ts';
-import { signUp } from '../../src/modules/identity/testing.ts';
+import { signIn, signUp } from '../../src/modules/identity/testing.ts';
+import { paySandboxQr, startIntent } from '../../src/modules/payments/testing.ts';
 import { addToCart, checkout } from '../shop.ts';
-import { launchBrowser, PHONE, screenshot } from './browser.ts';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
 import { startMarketApp, type MarketApp } from './market-app.ts';
 
@@ -81,5 +82,61 @@ describe('paying with PromptPay in the sandbox', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/Sarabun/);
     await context.close();
+  });
+
+  it('lets the shop see its money and invoices, and an operator pay it out with a CSV for the bank', async () => {
+    const orchard = m.market.durian.seller;
+    // Another durian bought, paid through the sandbox and delivered.
+    const buyer = await signUp(m.app, { displayName: 'หลี่ เหว่ย' });
+    const { cookie } = await addToCart(m.app, m.market.durian.variantIds[0], 1, buyer.cookie);
+    const placed = (await checkout(m.app, cookie, `pay-e2e-2-${Date.now()}`)).json();
+    const p = { groupId: placed.orderGroupId, buyer: { cookie } } as Parameters<typeof startIntent>[1];
+    expect((await paySandboxQr(m.app, await startIntent(m.app, p, 'promptpay'))).statusCode).toBe(200);
+    for (const to of ['processing', 'shipped', 'delivered']) {
+      const res = await m.app.inject({ method: 'POST', url: `/api/orders/${placed.orders[0].id}/transitions`, headers: { cookie: orchard.cookie }, payload: to === 'shipped' ? { to, trackingNumber: 'EE123456785TH' } : { to } });
+      expect(res.statusCode).toBe(200);
+    }
+    const balance = async () => (await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/balance`, headers: { cookie: orchard.cookie } })).json();
+    await expect.poll(async () => (await balance()).earned, { timeout: 15_000 }).toBeGreaterThan(0);
+    const before = await balance();
+    const owed = before.balance;
+    const entries = (await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/ledger-entries`, headers: { cookie: orchard.cookie } })).json();
+    const payable = entries.items.find((e: any) => e.orderId === placed.orders[0].id && e.kind === 'order_paid').amount;
+    const baht = (satang: number) => `฿${(satang / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+
+    const shopContext = await browser.newContext({ viewport: DESKTOP, locale: 'th-TH' });
+    await shopContext.addCookies([{ name: 'talad_session', value: orchard.cookie.split('=')[1], url: m.baseUrl }]);
+    const shop = await shopContext.newPage();
+    await shop.goto(`${m.baseUrl}/seller/${orchard.sellerId}/money`);
+    await shop.getByRole('heading', { name: 'การเงินของร้าน' }).waitFor();
+    expect(await shop.locator('main').innerText()).toContain(baht(owed));
+    await screenshot(shop, 'payment-desktop-03-shop-money');
+    await expectAccessible(shop, "the shop's money");
+    await shop.getByRole('link', { name: 'ใบกำกับภาษี', exact: true }).click();
+    await shop.getByRole('heading', { name: 'ใบกำกับภาษีและใบเสร็จ' }).waitFor();
+    await expect.poll(() => shop.getByRole('link', { name: /^ใบกำกับภาษี TI\d{4}-00000\d$/ }).count()).toBeGreaterThanOrEqual(1);
+    await expectAccessible(shop, "the shop's invoices");
+
+    const opsContext = await browser.newContext({ viewport: DESKTOP, locale: 'th-TH', acceptDownloads: true });
+    const opCookie = await signIn(m.app, m.market.operator.email, m.market.operator.password);
+    await opsContext.addCookies([{ name: 'talad_session', value: opCookie.split('=')[1], url: m.baseUrl }]);
+    const ops = await opsContext.newPage();
+    await ops.goto(`${m.baseUrl}/ops/payouts`);
+    await ops.getByRole('heading', { name: 'รอบการโอนเงินให้ร้านค้า' }).waitFor();
+    await hydrated(ops);
+    await ops.getByLabel('ระยะพักเงินหลังส่งถึง (วัน)').fill('0');
+    await ops.getByRole('button', { name: 'สร้างรอบการโอน' }).click();
+    await ops.getByText(/สร้างรอบที่ \d+ แล้ว: 1 ร้าน/).waitFor();
+    const [csv] = await Promise.all([ops.waitForEvent('download'), ops.getByRole('link', { name: 'ดาวน์โหลด CSV สำหรับธนาคาร' }).first().click()]);
+    const lines = readFileSync((await csv.path())!, 'utf8');
+    expect(lines).toContain('สวนทุเรียนจันทบุรี');
+    await ops.getByRole('button', { name: 'ธนาคารโอนแล้ว' }).first().click();
+    await ops.getByText(/บันทึกว่ารอบที่ \d+ โอนแล้ว/).waitFor();
+    await screenshot(ops, 'payment-desktop-04-payouts');
+    await expectAccessible(ops, 'payout batches');
+    // The delivered order's payable went out; what is left is owed for orders not yet delivered.
+    expect(await balance()).toMatchObject({ paidOut: before.paidOut + payable, balance: owed - payable });
+    await shopContext.close();
+    await opsContext.close();
   });
 });

@@ -4,15 +4,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useApp } from '../app/context.tsx';
 import type { PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
+import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import { CartTotals, type CartView } from '../pages/Cart.tsx';
 import { Empty, FormError, PageTitle, TextField } from '../components/ui.tsx';
 import { AddressForm, emptyAddress, type AddressValue } from './AddressForm.tsx';
 import '../messages/account.ts';
-
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** The address as the API takes it: optional parts left out when blank. */
 function addressBody(a: AddressValue) {
@@ -39,7 +35,7 @@ export const checkoutPage: PageModule<CartView> = {
       const body = { shippingAddress: addressBody(address), contactPhone: address.phone.trim(), ...(email.trim() ? { contactEmail: email.trim() } : {}) };
       const serialized = JSON.stringify(body);
       // The same order sent again keeps its key; a changed order is a new request.
-      if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newKey() };
+      if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
       const placed = await run(() => api.send<{ orderGroupId: string }>('POST', '/checkout', body, { 'idempotency-key': attempt.current!.key }));
       if (placed) {
         setCartCount(0);

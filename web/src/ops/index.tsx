@@ -1,6 +1,6 @@
 // The operator console: shop applications to approve or reject with a reason, all shops, all
 // orders with the demo "mark paid". Every page is for operators only, checked by the server.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { query } from '../app/api.ts';
 import { useApp } from '../app/context.tsx';
 import { formatDate, pick } from '../app/i18n.ts';
@@ -148,6 +148,9 @@ export const opsOrdersPage: PageModule<Page<OrderView>> = {
     const { t, api, locale, href } = useApp();
     const [orders, setOrders] = useState(data.items);
     const [message, setMessage] = useState<string | null>(null);
+    // "Mark paid" exists only in the payments sandbox (it pays through the sandbox gateway).
+    const [sandbox, setSandbox] = useState(false);
+    useEffect(() => { void api.get<{ sandbox: boolean }>('/payments/settings').then((s) => setSandbox(s.sandbox), () => setSandbox(false)); }, [api]);
     const { formError, pending, run } = useSubmit();
     const markPaid = async (o: OrderView) => {
       const group = await run(() => api.send<{ orders: OrderView[] }>('POST', `/payments/sandbox/order-groups/${o.groupId}/pay`));
@@ -174,7 +177,7 @@ export const opsOrdersPage: PageModule<Page<OrderView>> = {
                     <td>{formatDate(o.createdAt, locale)}</td>
                     <td><Price satang={o.totalSatang} /></td>
                     <td><StatusBadge status={o.status} /></td>
-                    <td>{o.status === 'pending_payment' ? <button type="button" disabled={pending} onClick={() => void markPaid(o)}>{t('ops.markPaid')}</button> : null}</td>
+                    <td>{sandbox && o.status === 'pending_payment' ? <button type="button" disabled={pending} onClick={() => void markPaid(o)}>{t('ops.markPaid')}</button> : null}</td>
                   </tr>
                 ))}
               </tbody>

@@ -7,6 +7,7 @@ import { useApp } from '../app/context.tsx';
 import { formatDate, formatMoney } from '../app/i18n.ts';
 import { Redirect, type PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
+import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import { FormError, PageTitle, TextField } from '../components/ui.tsx';
 import '../messages/payments.ts';
 
@@ -21,11 +22,6 @@ interface Doc { id: string; kind: 'tax_invoice' | 'receipt'; number: string }
 interface PayData { group: Group; intents: Intent[]; settings: { sandbox: boolean; methods: Method[] } }
 
 const OPEN = new Set(['requires_action', 'processing']);
-
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export function SandboxBadge() {
   const { t } = useApp();
@@ -123,7 +119,7 @@ export const payPage: PageModule<PayData> = {
     }, [intent, api]);
 
     const start = async () => {
-      key.current[method] ??= newKey();
+      key.current[method] ??= newIdempotencyKey();
       const created = await run(() => api.send<Intent>('POST', `/order-groups/${data.group.id}/payment-intents`, { method }, { 'idempotency-key': key.current[method] }));
       if (created) setIntent(created);
     };

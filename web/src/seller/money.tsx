@@ -43,7 +43,7 @@ export const moneyPage: PageModule<MoneyData> = {
         {data.entries.items.length ? (
           <div className="table-wrap">
             <table className="table">
-              <thead><tr><th scope="col">{t('common.date')}</th><th scope="col">{t('common.status')}</th><th scope="col">{t('pay.amount')}</th></tr></thead>
+              <thead><tr><th scope="col">{t('common.date')}</th><th scope="col">{t('money.what')}</th><th scope="col">{t('pay.amount')}</th></tr></thead>
               <tbody>
                 {data.entries.items.map((e) => (
                   <tr key={`${e.transactionId}-${e.kind}`}>

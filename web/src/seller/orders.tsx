@@ -10,6 +10,7 @@ import { AddressBlock, OrderLines, StatusBadge, type OrderView } from '../pages/
 import { Pager } from '../components/Pager.tsx';
 import { Empty, FormError, PageTitle, Price, TextField } from '../components/ui.tsx';
 import { ShopNav } from './shared.tsx';
+import { RefundPanel } from './refund.tsx';
 import '../messages/seller.ts';
 
 /** The next steps a shop may take from each state (the orders module has the last word). */
@@ -68,6 +69,7 @@ export const sellerOrdersPage: PageModule<Page<OrderView>> = {
                 <OrderLines order={o} />
                 <details><summary>{t('orders.shipTo')}</summary><AddressBlock address={o.shippingAddress} /></details>
                 <OrderActions order={o} onChange={(u) => setOrders(orders.map((x) => (x.id === u.id ? { ...x, ...u } : x)))} />
+                <RefundPanel order={o} />
               </li>
             ))}
           </ul>
