@@ -2,7 +2,6 @@
 // (commission per seller with an operator-set default, VAT), what it knows of deliveries (for the
 // payout holding period), and payout batches.
 import { pgTable, text, uuid, timestamp, bigint, bigserial, integer, jsonb, index, uniqueIndex, pgEnum } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
 
 export const ledgerAccount = pgEnum('ledger_account', [
