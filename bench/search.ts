@@ -104,6 +104,7 @@ async function run(engine: string): Promise<void> {
   const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
   const paths = queryMix(QUERIES, categorySlugs);
   const latencies: number[] = [];
+  const timed: [number, string][] = [];
   let errors = 0;
   let empty = 0;
   const errorSamples = new Map<string, number>();
@@ -113,6 +114,7 @@ async function run(engine: string): Promise<void> {
     const body = await res.body.text();
     if (!record) return;
     latencies.push(performance.now() - t0);
+    timed.push([performance.now() - t0, path]);
     if (res.statusCode !== 200) { errors++; errorSamples.set(`${res.statusCode} ${body.slice(0, 100)}`, (errorSamples.get(`${res.statusCode}`) ?? 0) + 1); return; }
     if (JSON.parse(body).total === 0) empty++;
   };
@@ -141,6 +143,10 @@ async function run(engine: string): Promise<void> {
   ];
   for (const [k, v] of lines) console.log(`${k}: ${v}`);
   for (const [what, n] of errorSamples) console.error(`error x${n}: ${what}`);
+  // The slowest queries, to know what to work on (stderr, not part of the figures).
+  for (const [ms, path] of timed.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.SLOWEST ?? 0))) {
+    console.error(`slow ${ms.toFixed(0)} ms ${decodeURIComponent(path)}`);
+  }
 }
 
 async function main() {

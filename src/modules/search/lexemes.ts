@@ -17,6 +17,12 @@ const MAX_POSITION = 16_000;
 /** A description counts for its first words; what a buyer types is in the title or the start. */
 export const DESCRIPTION_CHARS = 160;
 
+/**
+ * A description's words are kept apart ('.word'): they match whole words only, never as the
+ * beginning of a half-typed word (so "shi" finds shirts, not every description that says "shipped").
+ */
+export const descriptionLexeme = (word: string) => `.${word}`;
+
 export class LexemeWriter {
   private readonly entries = new Map<string, string[]>();
   private position = 1;
@@ -29,7 +35,7 @@ export class LexemeWriter {
     if (!tokens.length) return;
     const base = this.position;
     tokens.forEach((t, i) => {
-      this.put(t.text, base + i, weight);
+      this.put(weight === 'C' ? descriptionLexeme(t.text) : t.text, base + i, weight);
       if (weight !== 'C' && t.script !== 'number') this.words.add(t.text);
     });
     for (const span of glossary.tagDocument(tokens)) {

@@ -4,6 +4,7 @@
 // out as PostgreSQL tsquery text, lexemes quoted as they are (no parser, no dictionary).
 import { tokenize, type Token } from './tokenizer.ts';
 import { conceptLexeme, glossary } from './glossary.ts';
+import { descriptionLexeme } from './lexemes.ts';
 
 /** Tokens that must follow each other; `prefix` lets the last one be the beginning of a word. */
 export interface Phrase { tokens: string[]; prefix: boolean }
@@ -145,12 +146,14 @@ function lexeme(text: string, prefix: boolean, weights: string): string {
 
 function termQuery(term: Term, o: TsqueryOptions): string {
   const weights = o.weights ?? '';
+  const phrase = (tokens: string[], prefix: boolean) => {
+    const parts = tokens.map((t, i) => lexeme(t, prefix && i === tokens.length - 1, weights));
+    return parts.length > 1 ? `(${parts.join(' <-> ')})` : parts[0];
+  };
   const options = [
-    ...term.phrases.map((p) => {
-      const prefix = p.prefix && !o.exact;
-      const parts = p.tokens.map((t, i) => lexeme(t, prefix && i === p.tokens.length - 1, weights));
-      return parts.length > 1 ? `(${parts.join(' <-> ')})` : parts[0];
-    }),
+    ...term.phrases.map((p) => phrase(p.tokens, p.prefix && !o.exact)),
+    // Description words (weight C, see lexemes.ts) only when no field is asked for, and whole.
+    ...(weights ? [] : term.phrases.map((p) => phrase(p.tokens.map(descriptionLexeme), false))),
     ...[...term.concepts, ...(o.exact ? [] : term.prefixConcepts ?? [])].map((c) => lexeme(conceptLexeme(c), false, weights)),
   ];
   return options.length > 1 ? `(${options.join(' | ')})` : options[0];

@@ -51,18 +51,17 @@ export async function correctSpelling(db: Executor, plan: QueryPlan): Promise<st
   const spans = spansOf(tokens, chunks);
   if (!spans.length) return null;
   const lookups = [...new Set(spans.map((s) => s.text))].map((s) => ({ s, f: foldThai(s) }));
-  const rows = await db.transaction(async (tx) => {
-    // Short words share few trigrams with their misspellings: look wider, then judge in code.
-    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.2', true)`);
-    return queryRows<{ s: string; term: string; sim: number; docs: number }>(tx, sql`
-      select q.s, t.term, t.sim, t.docs
-      from jsonb_to_recordset(${JSON.stringify(lookups)}::jsonb) as q(s text, f text)
-      cross join lateral (
-        select term, docs, similarity(term, q.s) as sim from search_terms
-        where term % q.s or folded = q.f
-        order by similarity(term, q.s) desc, docs desc, term limit 8
-      ) t`);
-  });
+  // Short words share few trigrams with their misspellings: look wider (a setting local to this
+  // one statement), then judge in code.
+  const rows = await queryRows<{ s: string; term: string; sim: number; docs: number }>(db, sql`
+    select q.s, t.term, t.sim, t.docs
+    from (select set_config('pg_trgm.similarity_threshold', '0.2', true)) as wider,
+      jsonb_to_recordset(${JSON.stringify(lookups)}::jsonb) as q(s text, f text)
+    cross join lateral (
+      select term, docs, similarity(term, q.s) as sim from search_terms
+      where term % q.s or folded = q.f
+      order by similarity(term, q.s) desc, docs desc, term limit 8
+    ) t`);
   const known = new Set(rows.filter((r) => r.term === r.s).map((r) => r.s));
   const unknown = tokens.map((t) => t.script !== 'number' && !known.has(t.text));
   const candidates: Candidate[] = [];
