@@ -55,25 +55,26 @@ describe('the glossary', () => {
 });
 
 describe('what a query asks for', () => {
+  // A description's words are indexed as '.word' (see lexemes.ts): matched whole, never half-typed.
   it('every word, each in any language', () => {
-    expect(toTsquery(compileQuery('榴莲 '))).toBe("('榴莲' | '~durian')");
-    expect(toTsquery(compileQuery('durian จันทบุรี '))).toBe("('durian' | '~durian') & ('จันทบุรี' | '~province_22')");
+    expect(toTsquery(compileQuery('榴莲 '))).toBe("('榴莲' | '.榴莲' | '~durian')");
+    expect(toTsquery(compileQuery('durian จันทบุรี '))).toBe("('durian' | '.durian' | '~durian') & ('จันทบุรี' | '.จันทบุรี' | '~province_22')");
   });
 
   it('Thai words written together as a phrase, so มือถือ finds โทรศัพท์มือถือ but not มือ and ถือ apart', () => {
-    expect(toTsquery(compileQuery('มือถือ '))).toBe("('มือ' <-> 'ถือ')");
+    expect(toTsquery(compileQuery('มือถือ '))).toBe("(('มือ' <-> 'ถือ') | ('.มือ' <-> '.ถือ'))");
   });
 
   it('the last word half-typed, in any language, but not a single letter', () => {
-    expect(toTsquery(compileQuery('榴'))).toBe("('榴':* | '~durian' | '~durian_chips')");
-    expect(toTsquery(compileQuery('jasm'))).toBe("('jasm':* | '~jasmine' | '~jasmine_rice')");
-    expect(toTsquery(compileQuery('ลิ้นจี่ ส'))).toBe("('ลิ้นจี่' | '~lychee') & 'ส'");
+    expect(toTsquery(compileQuery('榴'))).toBe("('榴':* | '.榴' | '~durian' | '~durian_chips')");
+    expect(toTsquery(compileQuery('jasm'))).toBe("('jasm':* | '.jasm' | '~jasmine' | '~jasmine_rice')");
+    expect(toTsquery(compileQuery('ลิ้นจี่ ส'))).toBe("('ลิ้นจี่' | '.ลิ้นจี่' | '~lychee') & ('ส' | '.ส')");
     // ICU cuts a half-typed Thai word into pieces; the pieces together may also begin a word.
     expect(toTsquery(compileQuery('ทุเรีย'))).toContain("'ทุเรีย':*");
   });
 
   it('leaves out words that say nothing about the product, unless they are all there is', () => {
-    expect(toTsquery(compileQuery('ข้าวหอมมะลิราคาถูก ส่งฟรี '))).toBe("(('ข้าว' <-> 'หอม' <-> 'มะลิ') | '~jasmine_rice')");
-    expect(toTsquery(compileQuery('ราคาถูก '))).toBe("('ราคา' <-> 'ถูก')");
+    expect(toTsquery(compileQuery('ข้าวหอมมะลิราคาถูก ส่งฟรี '))).toBe("(('ข้าว' <-> 'หอม' <-> 'มะลิ') | ('.ข้าว' <-> '.หอม' <-> '.มะลิ') | '~jasmine_rice')");
+    expect(toTsquery(compileQuery('ราคาถูก '))).toBe("(('ราคา' <-> 'ถูก') | ('.ราคา' <-> '.ถูก'))");
   });
 });
