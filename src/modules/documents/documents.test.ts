@@ -110,6 +110,27 @@ describe('tax invoices and receipts', () => {
     expect((await issueForOrder(database.db, more.orderIds[0]))!.number).toBe(`TI${beYear()}-000013`);
   });
 
+  it("names a VAT-registered buyer's business, tax ID and branch when asked before the invoice is issued", async () => {
+    const shop = await vatShop();
+    const p = await placedGroup(app, { shops: [shop], prices: [55_000] });
+    const put = (payload: object, cookie = p.buyer.cookie, lang = 'th') => app.inject({ method: 'PUT', url: `/api/order-groups/${p.groupId}/tax-invoice-details`, headers: { cookie, 'accept-language': lang }, payload });
+    const company = { name: 'บริษัท ผลไม้ไทยส่งออก จำกัด', taxId: '0-9940-00165-50-1', branch: '00012', address: '1 ถ.สุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110' };
+    const bad = await put({ ...company, taxId: '0994000165502' }, p.buyer.cookie, 'en');
+    expect(bad.json()).toMatchObject({ status: 422, errors: [{ field: 'taxId', code: 'bad_tax_id', detail: 'is not a valid 13-digit tax ID' }] });
+    expect((await put(company, (await signedInUser(database.db)).cookie)).statusCode).toBe(404);
+    expect((await put(company)).json()).toMatchObject({ taxId: '0994000165501', branch: '00012' });
+
+    await paySandboxQr(app, await startIntent(app, p, 'promptpay'));
+    await drain();
+    const [row] = await queryRows<{ id: string; data: InvoiceData }>(database.db, sql`select id, data from documents where order_id = ${p.orderIds[0]}::uuid`);
+    expect(row.data.buyer).toEqual({ name: 'บริษัท ผลไม้ไทยส่งออก จำกัด', taxId: '0994000165501', branch: '00012', address: company.address });
+    expect(etaxInvoiceXml(row.data)).toContain('<ram:BuyerTradeParty><ram:Name>บริษัท ผลไม้ไทยส่งออก จำกัด</ram:Name><ram:SpecifiedTaxRegistration><ram:ID schemeID="TXID">099400016550100012</ram:ID>');
+    const plain = (await invoicePdf(row.data, 'th', { compress: false })).toString('latin1').toLowerCase();
+    for (const ch of 'สาขาที่') expect(plain, ch).toContain(`<${ch.codePointAt(0)!.toString(16).padStart(4, '0')}>`);
+    // Once issued, a tax invoice is never rewritten.
+    expect((await put(company)).json().code).toBe('documents_already_issued');
+  });
+
   it('writes branches and VAT as the Revenue Code wants them', () => {
     expect(branchLabel('00000')).toBe('สำนักงานใหญ่');
     expect(branchLabel('00012')).toBe('สาขาที่ 00012');

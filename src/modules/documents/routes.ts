@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { OutboxHandler } from '../../platform/outbox.ts';
 import { etaxInvoiceXml } from './etax-xml.ts';
 import { invoicePdf } from './pdf.ts';
-import { documentData, getTaxProfile, issueForOrder, orderDocuments, sellerDocuments, setTaxProfile } from './service.ts';
+import { documentData, getBuyerTaxDetails, getTaxProfile, issueForOrder, orderDocuments, sellerDocuments, setBuyerTaxDetails, setTaxProfile } from './service.ts';
 
 const Summary = Type.Object({ id: Uuid, kind: Type.String(), number: Type.String(), orderId: Uuid, orderNumber: Type.String(), issuedAt: Type.String(), total: Type.Integer(), currency: Type.String() });
 
@@ -35,6 +35,16 @@ export async function documentRoutes(plain: FastifyInstance): Promise<void> {
 
   app.get('/sellers/:sellerId/documents', { schema: { tags, summary: "A shop's tax invoices and receipts", params: Type.Object({ sellerId: Uuid }), querystring: Type.Object({ page: Type.Integer({ minimum: 1, default: 1 }) }) } },
     async (req) => sellerDocuments(app.db, req.actor, req.params.sellerId, req.query.page));
+
+  const BuyerDetails = Type.Object({
+    name: Type.String({ minLength: 2, maxLength: 200 }), taxId: Type.String({ minLength: 13, maxLength: 17 }),
+    branch: Type.String({ pattern: '^\\d{5}$' }), address: Type.String({ minLength: 10, maxLength: 300 }),
+  }, { additionalProperties: false });
+  app.get('/order-groups/:id/tax-invoice-details', { schema: { tags, summary: "The business a checkout's tax invoices are to name (null: the buyer as a person)", params: Type.Object({ id: Uuid }) } },
+    async (req) => getBuyerTaxDetails(app.db, req.actor, req.params.id));
+  app.put('/order-groups/:id/tax-invoice-details', {
+    schema: { tags, summary: "Ask for the checkout's tax invoices in a business's name: tax ID and branch (before they are issued)", params: Type.Object({ id: Uuid }), body: BuyerDetails, response: { 200: BuyerDetails, ...problemResponses } },
+  }, async (req) => setBuyerTaxDetails(app.db, req.actor, req.params.id, req.body));
 
   const Profile = Type.Object({ registeredAddress: Type.String({ minLength: 10, maxLength: 300 }), branch: Type.String({ pattern: '^\\d{5}$' }) }, { additionalProperties: false });
   app.get('/sellers/:sellerId/tax-profile', { schema: { tags, summary: "A shop's registered address and branch for its tax invoices", params: Type.Object({ sellerId: Uuid }) } },

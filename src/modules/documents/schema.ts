@@ -35,3 +35,16 @@ export const documents = pgTable('documents', {
   uniqueIndex('documents_order_kind_key').on(t.orderId, t.kind),
   index('documents_seller_idx').on(t.sellerId, t.issuedAt),
 ]);
+
+/**
+ * A buyer's request for a full tax invoice in a business's name (VAT-registered buyers need their
+ * tax ID and branch on it), made for a checkout before its documents are issued.
+ */
+export const buyerTaxDetails = pgTable('buyer_tax_details', {
+  groupId: uuid('group_id').primaryKey(),
+  name: text('name').notNull(),
+  taxId: text('tax_id').notNull(),
+  branch: text('branch').notNull().default('00000'),
+  address: text('address').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -11,11 +11,12 @@ import { provinceByCode } from '../../platform/provinces.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/access.ts';
 import { getSeller } from '../sellers/profile.ts';
-import { getOrder } from '../orders/service.ts';
+import { getOrder, getOrderGroup } from '../orders/service.ts';
+import { isValidThaiId } from '../../platform/thai.ts';
 import type { ShippingAddress } from '../orders/schema.ts';
 import { taxRateAt } from '../ledger/rates.ts';
 import { buildInvoice, type DocumentKind, type InvoiceData } from './invoice.ts';
-import { documents, sellerTaxProfiles } from './schema.ts';
+import { buyerTaxDetails, documents, sellerTaxProfiles } from './schema.ts';
 import './messages.ts';
 
 /** A Thai address on one line, as the courier and the Revenue Department read it. */
@@ -45,6 +46,7 @@ export async function issueForOrder(db: Db, orderId: string, now = new Date()): 
   const [existing] = await db.select({ id: documents.id, number: documents.number }).from(documents).where(and(eq(documents.orderId, orderId), eq(documents.kind, kind)));
   if (existing) return null;
   const [profile] = await db.select().from(sellerTaxProfiles).where(eq(sellerTaxProfiles.sellerId, order.sellerId));
+  const [business] = await db.select().from(buyerTaxDetails).where(eq(buyerTaxDetails.groupId, order.groupId));
   const vatRateBp = await taxRateAt(db, 'vat', order.paidAt ? new Date(order.paidAt) : now);
   return db.transaction(async (tx) => {
     const serial = await nextSerial(tx, order.sellerId, kind);
@@ -54,7 +56,9 @@ export async function issueForOrder(db: Db, orderId: string, now = new Date()): 
         name: seller.legalName.th, taxId: seller.taxId, branch: profile?.branch ?? '00000',
         address: profile?.registeredAddress ?? `จ.${seller.province.th}`,
       },
-      buyer: { name: order.shippingAddress.name, address: addressLine(order.shippingAddress), taxId: null, branch: null },
+      buyer: business
+        ? { name: business.name, address: business.address, taxId: business.taxId, branch: business.branch }
+        : { name: order.shippingAddress.name, address: addressLine(order.shippingAddress), taxId: null, branch: null },
       lines: order.lines.map((l) => ({
         description: [pickText(l.titleText, 'th'), ...l.optionValues].join(' · '), quantity: l.quantity, unitPrice: l.unitPriceSatang, amount: l.lineTotalSatang,
       })),
@@ -108,4 +112,31 @@ export async function setTaxProfile(db: Executor, actor: Actor, sellerId: string
   await db.insert(sellerTaxProfiles).values({ sellerId, ...input })
     .onConflictDoUpdate({ target: sellerTaxProfiles.sellerId, set: { ...input, updatedAt: sql`now()` } });
   return { sellerId, ...input };
+}
+
+export interface BuyerTaxDetails { name: string; taxId: string; branch: string; address: string }
+
+/**
+ * A buyer asks for the tax invoices of a checkout in a business's name (a VAT-registered buyer
+ * needs its tax ID and branch on them). Only before they are issued: an issued tax invoice is
+ * never rewritten.
+ */
+export async function setBuyerTaxDetails(db: Db, actor: Actor, groupId: string, input: BuyerTaxDetails): Promise<BuyerTaxDetails> {
+  const group = await getOrderGroup(db, actor, groupId, 'th');
+  const taxId = input.taxId.replace(/[\s-]/g, '');
+  if (!isValidThaiId(taxId)) throw new AppError(422, 'validation_failed', {}, [{ field: 'taxId', code: 'bad_tax_id' }]);
+  if (!/^\d{5}$/.test(input.branch)) throw new AppError(422, 'validation_failed', {}, [{ field: 'branch', code: 'bad_format' }]);
+  const value = { name: input.name.trim(), taxId, branch: input.branch, address: input.address.trim() };
+  await db.transaction(async (tx) => {
+    const [issued] = await tx.select({ id: documents.id }).from(documents).where(sql`${documents.orderId} = any(${`{${group.orders.map((o) => o.id).join(',')}}`}::uuid[])`).limit(1);
+    if (issued) throw new AppError(409, 'documents_already_issued');
+    await tx.insert(buyerTaxDetails).values({ groupId, ...value }).onConflictDoUpdate({ target: buyerTaxDetails.groupId, set: value });
+  });
+  return value;
+}
+
+export async function getBuyerTaxDetails(db: Executor, actor: Actor, groupId: string): Promise<BuyerTaxDetails | null> {
+  await getOrderGroup(db, actor, groupId, 'th');
+  const [row] = await db.select().from(buyerTaxDetails).where(eq(buyerTaxDetails.groupId, groupId));
+  return row ? { name: row.name, taxId: row.taxId, branch: row.branch, address: row.address } : null;
 }

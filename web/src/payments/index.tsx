@@ -8,7 +8,7 @@ import { formatDate, formatMoney } from '../app/i18n.ts';
 import { Redirect, type PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { newIdempotencyKey } from '../app/idempotency-key.ts';
-import { FormError, PageTitle, TextField } from '../components/ui.tsx';
+import { FormError, PageTitle, TextArea, TextField } from '../components/ui.tsx';
 import '../messages/payments.ts';
 
 type Method = 'promptpay' | 'alipay' | 'card';
@@ -85,6 +85,35 @@ function PromptPayQr({ intent }: { intent: Intent }) {
   );
 }
 
+interface BusinessDetails { name: string; taxId: string; branch: string; address: string }
+
+/** Optional: the tax invoice in a business's name (a VAT-registered buyer needs its tax ID and branch on it). */
+function BusinessInvoiceForm({ groupId }: { groupId: string }) {
+  const { t, api } = useApp();
+  const [value, setValue] = useState<BusinessDetails>({ name: '', taxId: '', branch: '00000', address: '' });
+  const [saved, setSaved] = useState(false);
+  const { errors, formError, pending, run } = useSubmit();
+  const field = (k: keyof BusinessDetails) => ({ name: k, value: value[k], error: errors[k], onChange: (e: { target: { value: string } }) => { setSaved(false); setValue({ ...value, [k]: e.target.value }); } });
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await run(() => api.send('PUT', `/order-groups/${groupId}/tax-invoice-details`, value))) setSaved(true);
+  };
+  return (
+    <details className="business-invoice">
+      <summary>{t('pay.business')}</summary>
+      <form onSubmit={save} noValidate>
+        <TextField label={t('pay.businessName')} autoComplete="organization" {...field('name')} />
+        <TextField label={t('pay.businessTaxId')} inputMode="numeric" {...field('taxId')} />
+        <TextField label={t('invoices.branch')} inputMode="numeric" maxLength={5} {...field('branch')} />
+        <TextArea label={t('pay.businessAddress')} rows={2} {...field('address')} />
+        <button type="submit" disabled={pending}>{t('common.save')}</button>
+        {saved ? <p role="status" className="ok">{t('common.saved')}</p> : null}
+        <FormError message={formError} />
+      </form>
+    </details>
+  );
+}
+
 export const payPage: PageModule<PayData> = {
   load: async ({ api, params }) => {
     const [group, intents, settings] = await Promise.all([
@@ -153,6 +182,7 @@ export const payPage: PageModule<PayData> = {
               ? <button type="button" className="primary" disabled={pending} onClick={() => void start()}>{pending ? t('pay.starting') : t('pay.start')}</button>
               : null}
             <FormError message={formError} />
+            <BusinessInvoiceForm groupId={data.group.id} />
             {intent && intent.method === method && OPEN.has(intent.status) ? (
               intent.method === 'promptpay' ? <PromptPayQr intent={intent} /> : (
                 <div>
