@@ -86,12 +86,12 @@ export const orderPage: PageModule<OrderView> = {
   load: ({ api, params }) => api.get<OrderView>(`/orders/${encodeURIComponent(params.id)}`),
   head: (o, { t }) => ({ title: t('orders.detailTitle', { number: o.number }), noindex: true }),
   Page({ data: o }) {
-    const { t, locale } = useApp();
+    const { t, locale, href } = useApp();
     return (
       <>
         <PageTitle>{t('orders.detailTitle', { number: o.number })}</PageTitle>
         <p><StatusBadge status={o.status} /> <span className="muted">{t('orders.placed')} {formatDate(o.createdAt, locale)}</span></p>
-        {o.status === 'pending_payment' ? <p className="note">{t('orders.payBy', { date: formatDate(o.paymentDueAt, locale) })}</p> : null}
+        {o.status === 'pending_payment' ? <p className="note">{t('orders.payBy', { date: formatDate(o.paymentDueAt, locale) })} <a href={href(`/pay/${o.groupId}`)}>{t('pay.payNow')}</a></p> : null}
         {o.paidAt ? <p>{t('orders.paidAt')} {formatDate(o.paidAt, locale)}</p> : null}
         {o.trackingNumber ? <p>{t('orders.tracking')}: {o.trackingNumber}</p> : null}
         <OrderLines order={o} />
