@@ -40,7 +40,8 @@ export async function applyNotification(db: Db, n: GatewayNotification): Promise
     if (!fresh) return { outcome: 'duplicate' };
 
     if (n.kind === 'refund_succeeded' || n.kind === 'refund_failed') {
-      const [refund] = await tx.select().from(refunds).where(and(eq(refunds.id, UUID.test(n.refundId ?? '') ? n.refundId! : intent.id), eq(refunds.intentId, intent.id)));
+      if (!UUID.test(n.refundId ?? '')) throw new AppError(404, 'unknown_payment');
+      const [refund] = await tx.select().from(refunds).where(and(eq(refunds.id, n.refundId!), eq(refunds.intentId, intent.id)));
       if (!refund) throw new AppError(404, 'unknown_payment');
       if (n.currency !== refund.providerCurrency) throw new AppError(422, 'wrong_currency');
       if (n.amount !== refund.providerAmount) throw new AppError(422, 'wrong_amount');
