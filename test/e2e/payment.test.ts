@@ -97,11 +97,16 @@ describe('paying with PromptPay in the sandbox', () => {
       expect(res.statusCode).toBe(200);
     }
     const balance = async () => (await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/balance`, headers: { cookie: orchard.cookie } })).json();
-    await expect.poll(async () => (await balance()).earned, { timeout: 15_000 }).toBeGreaterThan(0);
+    // The ledger posts from the outbox, a moment after payment: wait for this order's own entry (the
+    // shop may already have earned from an earlier order).
+    const thisOrdersEntry = async () => {
+      const entries = (await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/ledger-entries`, headers: { cookie: orchard.cookie } })).json();
+      return entries.items.find((e: any) => e.orderId === placed.orders[0].id && e.kind === 'order_paid');
+    };
+    await expect.poll(thisOrdersEntry, { timeout: 15_000 }).toBeTruthy();
+    const payable = (await thisOrdersEntry()).amount;
     const before = await balance();
     const owed = before.balance;
-    const entries = (await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/ledger-entries`, headers: { cookie: orchard.cookie } })).json();
-    const payable = entries.items.find((e: any) => e.orderId === placed.orders[0].id && e.kind === 'order_paid').amount;
     const baht = (satang: number) => `฿${(satang / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
     const shopContext = await browser.newContext({ viewport: DESKTOP, locale: 'th-TH' });
