@@ -3,7 +3,6 @@
 // analyzers behind the same three verbs (index, remove, query) without the rest of the platform
 // noticing: documents arrive as plain texts per field, queries as the user typed them.
 import type { Executor } from '../../platform/db.ts';
-import type { Locale } from '../../platform/i18n.ts';
 import type { LocalizedText } from '../../platform/http.ts';
 import type { ProductCard } from './schema.ts';
 
@@ -95,4 +94,3 @@ export interface SearchEngine {
 /** Price ranges offered as a facet, in satang: [0, 100 THB), [100, 300), ... [3,000 THB, no limit). */
 export const PRICE_BOUNDS = [10_000, 30_000, 50_000, 100_000, 300_000];
 
-export type { Locale };

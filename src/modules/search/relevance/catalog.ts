@@ -1,7 +1,8 @@
 // The catalog the relevance set is judged on: 50 products of nine shops, written as Thai sellers
 // write them — Thai always, Chinese and English on some only — with near misses on purpose
 // (durian chips next to durians, a sticky-rice basket next to sticky rice, a triangle pillow next
-// to Monthong). Loaded through the services, as a seller would list them.
+// to Monthong). Loaded through the services, as a seller would list them. Test support only (like
+// the modules' testing.ts files): it sets stock through inventory, a module search itself may not call.
 import type { Db } from '../../../platform/db.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { systemActor } from '../../../platform/actor.ts';
