@@ -4,6 +4,7 @@ import { addToCart, checkout } from '../../../test/shop.ts';
 import { shopWithOwner } from '../catalog/testing.ts';
 import { productInStock, stockOf } from './testing.ts';
 import { applyReservations, planReservations, readStock, StockConflict } from './service.ts';
+import { HUB_LOCATIONS, hubLocations } from './hubs.ts';
 
 const t = useTestApp();
 
@@ -69,5 +70,15 @@ describe('planned reservations', () => {
     await t.database.db.transaction((tx) => applyReservations(tx, [{ v: a.variantId, l: plan.changes[0].l, q: 1 }]));
     await expect(t.database.db.transaction((tx) => applyReservations(tx, plan.changes))).rejects.toBeInstanceOf(StockConflict);
     expect(await stockOf(t.database.db, a.variantId)).toEqual({ onHand: 3, reserved: 1 });
+  });
+});
+
+describe('hub locations', () => {
+  it('exist in every database: the bonded EEC hub and the domestic fulfilment centre', async () => {
+    const hubs = await hubLocations(t.database.db);
+    expect(hubs.map((h) => [h.id, h.code, h.bonded, h.provinceCode]).sort()).toEqual([
+      [HUB_LOCATIONS.eecBonded.id, 'EEC-BONDED', true, '20'],
+      [HUB_LOCATIONS.domesticFulfilment.id, 'BKK-FC', false, '11'],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { pgTable, pgView, text, uuid, timestamp, integer, index, primaryKey, check, pgEnum } from 'drizzle-orm/pg-core';
+import { pgTable, pgView, text, uuid, timestamp, integer, boolean, index, uniqueIndex, primaryKey, check, pgEnum } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
 import { productVariants } from '../catalog/schema.ts';
@@ -6,14 +6,27 @@ import { productVariants } from '../catalog/schema.ts';
 export const locationKind = pgEnum('stock_location_kind', ['seller', 'hub']);
 export const reservationStatus = pgEnum('reservation_status', ['held', 'committed', 'released']);
 
+/**
+ * Where stock is held. A seller's own location has its seller_id; a hub location (seller_id null)
+ * holds many sellers' stock, each row of stock_levels naming its seller. A bonded location holds
+ * goods in bond for export: they sell cross-border only, never domestically. Hubs are found by
+ * their stable `code` (HUB_LOCATIONS).
+ */
 export const stockLocations = pgTable('stock_locations', {
   id: uuid('id').primaryKey(),
   sellerId: uuid('seller_id').references(() => sellers.id),
   kind: locationKind('kind').notNull().default('seller'),
+  code: text('code'),
+  bonded: boolean('bonded').notNull().default(false),
   name: text('name').notNull(),
   provinceCode: text('province_code').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('stock_locations_seller_idx').on(t.sellerId)]);
+}, (t) => [
+  index('stock_locations_seller_idx').on(t.sellerId),
+  uniqueIndex('stock_locations_code_key').on(t.code),
+  check('stock_locations_hub_has_code', sql`${t.kind} <> 'hub' or (${t.code} is not null and ${t.sellerId} is null)`),
+  check('stock_locations_bonded_is_hub', sql`not ${t.bonded} or ${t.kind} = 'hub'`),
+]);
 
 /**
  * Stock per variant per location. available = on_hand - reserved. The CHECKs are the last line of
