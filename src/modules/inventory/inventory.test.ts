@@ -3,7 +3,7 @@ import { useTestApp } from '../../../test/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { shopWithOwner } from '../catalog/testing.ts';
 import { productInStock, stockOf } from './testing.ts';
-import { applyReservations, planReservations, readStock, StockConflict } from './service.ts';
+import { adjustHubStock, applyReservations, planReservations, readStock, sellerLocation, StockConflict } from './service.ts';
 import { HUB_LOCATIONS, hubLocations } from './hubs.ts';
 
 const t = useTestApp();
@@ -80,5 +80,22 @@ describe('hub locations', () => {
       [HUB_LOCATIONS.eecBonded.id, 'EEC-BONDED', true, '20'],
       [HUB_LOCATIONS.domesticFulfilment.id, 'BKK-FC', false, '11'],
     ]);
+  });
+});
+
+describe('stock at a hub', () => {
+  it('holds a seller\'s stock at the bonded hub beside its own, and refuses a seller location', async () => {
+    const shop = await shopWithOwner(t.database.db);
+    const p = await productInStock(t.database.db, shop.sellerId, { stock: 5 });
+    const hub = HUB_LOCATIONS.eecBonded.id;
+    const staff = { kind: 'system', name: 'hub-test' } as const;
+    const line = await adjustHubStock(t.database.db, staff, { locationId: hub, sellerId: shop.sellerId, variantId: p.variantId, delta: 120, reason: 'inbound received' });
+    expect(line).toMatchObject({ locationId: hub, onHand: 120, available: 120 });
+    expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 125, reserved: 0 });
+    await expect(adjustHubStock(t.database.db, staff, { locationId: hub, sellerId: shop.sellerId, variantId: p.variantId, delta: -121, reason: 'count' }))
+      .rejects.toMatchObject({ code: 'stock_below_reserved' });
+    const own = await sellerLocation(t.database.db, shop.sellerId);
+    await expect(adjustHubStock(t.database.db, staff, { locationId: own, sellerId: shop.sellerId, variantId: p.variantId, delta: 1, reason: 'x' }))
+      .rejects.toMatchObject({ status: 404 });
   });
 });

@@ -6,11 +6,11 @@ import { actorId } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emit } from '../../platform/outbox.ts';
-import { queryRows, uuidArray as pgArray, inIds, isEmptyIdSet, type Executor, type IdSet } from '../../platform/db.ts';
+import { anyUuid, queryRows, uuidArray as pgArray, inIds, isEmptyIdSet, type Executor, type IdSet } from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/access.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
 import { getVariantsForSale } from '../catalog/service.ts';
-import { stockLevels, stockLocations, stockAdjustments } from './schema.ts';
+import { reservations, stockLevels, stockLocations, stockAdjustments } from './schema.ts';
 import './messages.ts';
 
 export interface StockLine { variantId: string; locationId: string; onHand: number; reserved: number; available: number }
@@ -39,6 +39,28 @@ export async function setStock(
   await requireSellerAccess(tx, actor, input.sellerId);
   await requireOwnVariant(tx, input.sellerId, input.variantId);
   const locationId = await sellerLocation(tx, input.sellerId);
+  return changeOnHand(tx, actor, { ...input, locationId });
+}
+
+/**
+ * Changes a seller's stock held at a hub location (received, counted, expired, damaged there). The
+ * hub module authorizes its staff before calling; this checks only that the location is a hub and
+ * the variant is the seller's. Never below what is reserved.
+ */
+export async function adjustHubStock(
+  tx: Executor, actor: Actor, input: { locationId: string; sellerId: string; variantId: string; delta: number; reason: string },
+): Promise<StockLine> {
+  const [loc] = await tx.select({ kind: stockLocations.kind }).from(stockLocations).where(eq(stockLocations.id, input.locationId));
+  if (loc?.kind !== 'hub') throw notFound('stock location');
+  await requireOwnVariant(tx, input.sellerId, input.variantId);
+  return changeOnHand(tx, actor, input);
+}
+
+async function changeOnHand(
+  tx: Executor, actor: Actor,
+  input: { sellerId: string; variantId: string; locationId: string; onHand?: number; delta?: number; reason: string },
+): Promise<StockLine> {
+  const { locationId } = input;
   await tx.insert(stockLevels).values({ variantId: input.variantId, locationId, sellerId: input.sellerId })
     .onConflictDoNothing();
   const [current] = await tx.select().from(stockLevels)
@@ -54,9 +76,18 @@ export async function setStock(
     await tx.insert(stockAdjustments).values({
       id: newId(), sellerId: input.sellerId, variantId: input.variantId, locationId, delta, reason: input.reason, actorId: actorId(actor),
     });
-    await emit(tx, { topic: 'stock.changed', aggregateId: input.variantId, payload: { sellerId: input.sellerId, variantId: input.variantId, onHand: target } });
+    await emit(tx, { topic: 'stock.changed', aggregateId: input.variantId, payload: { sellerId: input.sellerId, variantId: input.variantId, locationId, onHand: target } });
   }
   return { variantId: input.variantId, locationId, onHand: target, reserved: current.reserved, available: target - current.reserved };
+}
+
+export interface OrderReservation { orderId: string; sellerId: string; variantId: string; locationId: string; quantity: number; status: 'held' | 'committed' | 'released' }
+
+/** Where these orders' units were reserved: the hub learns from it which paid orders it fulfils. */
+export async function reservationsOfOrders(db: Executor, orderIds: string[]): Promise<OrderReservation[]> {
+  if (!orderIds.length) return [];
+  const rows = await db.select().from(reservations).where(anyUuid(reservations.orderId, orderIds)).orderBy(reservations.orderId, reservations.variantId);
+  return rows.map((r) => ({ orderId: r.orderId, sellerId: r.sellerId, variantId: r.variantId, locationId: r.locationId, quantity: r.quantity, status: r.status }));
 }
 
 export async function listStock(db: Executor, actor: Actor, sellerId: string): Promise<StockLine[]> {
