@@ -4,7 +4,7 @@
 // facets, some with filters and other sorts) at CONCURRENCY 16 over HTTP on loopback.
 //
 // ENGINES=postgres,pglite (default both). PostgreSQL: a fresh database on DATABASE_URL's server
-// (default the local 127.0.0.1:5432), dropped afterwards. PGlite: a fresh data directory. The
+// (default the local 127.0.0.1:5432), dropped afterwards unless KEEP_DB names it. PGlite: a fresh data directory. The
 // server runs in its own process (`talad start`, the bundled sources) so its memory is its own.
 // Prints `name: value` lines per engine.
 import { execFileSync, spawn } from 'node:child_process';
@@ -59,19 +59,24 @@ async function run(engine: string): Promise<void> {
   let indexSeconds: number;
   let categorySlugs: Map<string, string>;
   if (engine === 'postgres') {
-    const dbName = `talad_search_${Date.now()}`;
+    // KEEP_DB=name keeps the filled database for the next run, which then skips filling it
+    // (index_seconds is then that of the run that filled it: 0 is printed).
+    const keep = process.env.KEEP_DB;
+    const dbName = keep ?? `talad_search_${Date.now()}`;
     const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${dbName}`);
+    const exists = keep ? (await admin`select 1 from pg_database where datname = ${keep}`).length > 0 : false;
+    if (!exists) await admin.unsafe(`create database ${dbName}`);
     const url = new URL(baseUrl);
     url.pathname = `/${dbName}`;
     const database = fromPostgres(url.toString(), 4);
-    indexSeconds = await prepare(database);
+    indexSeconds = exists ? 0 : await prepare(database);
+    if (exists) await migrateDatabase(database);
     await database.db.execute(sql`analyze`);
     categorySlugs = new Map((await queryRows<{ slug: string; id: string }>(database.db, sql`select slug, id from categories`)).map((c) => [c.slug, c.id]));
     await database.close();
     env.DATABASE_URL = url.toString();
     env.DB_POOL_SIZE = process.env.DB_POOL_SIZE ?? '16';
-    cleanup = async () => { await admin.unsafe(`drop database if exists ${dbName} with (force)`); await admin.end(); };
+    cleanup = async () => { if (!keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`); await admin.end(); };
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'talad-bench-search-'));
     const database = fromPglite(new PGlite(join(dataDir, 'pglite'), { extensions: pgliteExtensions }));

@@ -55,7 +55,9 @@ export const searchTerms = pgTable('search_terms', {
   folded: text('folded').notNull(),
   docs: integer('docs').notNull().default(1),
 }, (t) => [
-  index('search_terms_trgm_idx').using('gin', t.term.op('gin_trgm_ops')),
+  // GiST, not GIN: the spelling lookup asks for the nearest terms (`term <-> typed`), which only
+  // GiST answers from the index; GIN would test every term once the threshold is low.
+  index('search_terms_trgm_idx').using('gist', t.term.op('gist_trgm_ops')),
   index('search_terms_folded_idx').on(t.folded),
 ]);
 

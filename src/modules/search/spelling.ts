@@ -1,5 +1,5 @@
-// Spelling correction for queries that found nothing: each word (and, for Thai, each run of two or
-// three ICU pieces, since a misspelt Thai word falls apart: ทูเรียน -> ทู | เรียน) is compared with
+// Spelling correction for queries that found nothing: each word (and, for Thai, each run of two to
+// five ICU pieces, since a misspelt Thai word falls apart: ทูเรียน -> ทู | เรียน) is compared with
 // the index's vocabulary by trigram similarity (pg_trgm), by a Thai key that ignores tone marks and
 // vowel length (ทูเรียน ~ ทุเรียน, ลำใย ~ ลำไย) and by edit distance (durain ~ durian).
 import { sql } from 'drizzle-orm';
@@ -7,14 +7,17 @@ import { queryRows, type Executor } from '../../platform/db.ts';
 import { editDistance, foldThai, type Token } from './tokenizer.ts';
 import type { QueryPlan } from './query.ts';
 
+/** Longest run of Thai pieces tried as one word: long names (ประ|จวบ|คี|รี|ขันธ์) fall into five. */
+const MAX_THAI_RUN = 5;
+
 interface Candidate { start: number; end: number; text: string; replacement: string; score: number }
 
-/** Spans of the query worth trying: single words, and runs of up to three Thai pieces written together. */
+/** Spans of the query worth trying: single words, and runs of up to five Thai pieces written together. */
 function spansOf(tokens: Token[], chunks: number[]): { start: number; end: number; text: string }[] {
   const spans: { start: number; end: number; text: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].script !== 'number') spans.push({ start: i, end: i + 1, text: tokens[i].text });
-    for (let len = 2; len <= 3 && i + len <= tokens.length; len++) {
+    for (let len = 2; len <= MAX_THAI_RUN && i + len <= tokens.length; len++) {
       const slice = tokens.slice(i, i + len);
       if (!slice.every((t) => t.script === 'thai') || chunks[i + len - 1] !== chunks[i]) break;
       spans.push({ start: i, end: i + len, text: slice.map((t) => t.text).join('') });
@@ -51,16 +54,19 @@ export async function correctSpelling(db: Executor, plan: QueryPlan): Promise<st
   const spans = spansOf(tokens, chunks);
   if (!spans.length) return null;
   const lookups = [...new Set(spans.map((s) => s.text))].map((s) => ({ s, f: foldThai(s) }));
-  // Short words share few trigrams with their misspellings: look wider (a setting local to this
-  // one statement), then judge in code.
+  // The nearest terms by trigram distance, straight from the GiST index (short words share few
+  // trigrams with their misspellings, so the bar is low: 0.2), and the terms with the same Thai key;
+  // judged in code below.
   const rows = await queryRows<{ s: string; term: string; sim: number; docs: number }>(db, sql`
     select q.s, t.term, t.sim, t.docs
-    from (select set_config('pg_trgm.similarity_threshold', '0.2', true)) as wider,
-      jsonb_to_recordset(${JSON.stringify(lookups)}::jsonb) as q(s text, f text)
+    from jsonb_to_recordset(${JSON.stringify(lookups)}::jsonb) as q(s text, f text)
     cross join lateral (
-      select term, docs, similarity(term, q.s) as sim from search_terms
-      where term % q.s or folded = q.f
-      order by similarity(term, q.s) desc, docs desc, term limit 8
+      select term, docs, sim from (
+        select term, docs, similarity(term, q.s) as sim from search_terms order by term <-> q.s limit 16
+      ) nearest where sim >= 0.2
+      union
+      select term, docs, similarity(term, q.s) from search_terms where folded = q.f
+      order by sim desc, docs desc, term limit 8
     ) t`);
   const known = new Set(rows.filter((r) => r.term === r.s).map((r) => r.s));
   const unknown = tokens.map((t) => t.script !== 'number' && !known.has(t.text));
