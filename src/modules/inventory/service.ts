@@ -90,13 +90,29 @@ export async function reservationsOfOrders(db: Executor, orderIds: string[]): Pr
   return rows.map((r) => ({ orderId: r.orderId, sellerId: r.sellerId, variantId: r.variantId, locationId: r.locationId, quantity: r.quantity, status: r.status }));
 }
 
+/** Units available to sell cross-border per variant: bonded hub stock only. */
+export async function bondedAvailability(db: Executor, variantIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
+  if (!variantIds.length) return out;
+  const rows = await queryRows<{ variant_id: string; available: number }>(db, sql`
+    select variant_id, sum(on_hand - reserved)::int as available from stock_levels
+    where variant_id = any(${pgArray(variantIds)}::uuid[]) and location_id in (select id from stock_locations where bonded)
+    group by variant_id`);
+  for (const r of rows) out.set(r.variant_id, r.available);
+  return out;
+}
+
 export async function listStock(db: Executor, actor: Actor, sellerId: string): Promise<StockLine[]> {
   await requireSellerAccess(db, actor, sellerId);
   const rows = await db.select().from(stockLevels).where(eq(stockLevels.sellerId, sellerId));
   return rows.map((r) => ({ variantId: r.variantId, locationId: r.locationId, onHand: r.onHand, reserved: r.reserved, available: r.onHand - r.reserved }));
 }
 
-/** Units available to sell per variant, summed over locations (0 for a variant with no stock row). */
+/**
+ * Units available per variant, summed over all locations (0 for a variant with no stock row): the
+ * cart's soft check for either market. Checkout is the authority and takes bonded stock for
+ * cross-border orders only (readStock).
+ */
 export async function availability(db: Executor, variantIds: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
   if (!variantIds.length) return out;
@@ -128,11 +144,13 @@ export class StockConflict extends Error {
 export interface StockRow { variant_id: string; location_id: string; seller_id: string; available: number }
 
 /** The stock rows of these variants, locked (in one global order) when `lock` is set. */
-export async function readStock(tx: Executor, variantIds: IdSet, opts: { lock: boolean }): Promise<StockRow[]> {
+export async function readStock(tx: Executor, variantIds: IdSet, opts: { lock: boolean; bonded?: boolean }): Promise<StockRow[]> {
   if (isEmptyIdSet(variantIds)) return [];
+  // Bonded stock sells cross-border only (opts.bonded), and cross-border sales only from it.
   return queryRows<StockRow>(tx, sql`
     select variant_id, location_id, seller_id, on_hand - reserved as available from stock_levels
     where ${inIds(stockLevels.variantId, variantIds)}
+      and location_id ${opts.bonded ? sql`in` : sql`not in`} (select id from stock_locations where bonded)
     order by variant_id, location_id ${opts.lock ? sql`for update` : sql``}`);
 }
 

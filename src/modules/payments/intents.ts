@@ -16,6 +16,7 @@ import { convertMinor, currentRate, FX_ROUNDING } from './fx.ts';
 import { promptPayPayload } from './promptpay.ts';
 import type { PaymentProvider, ProviderName } from './provider.ts';
 import { paymentIntents } from './schema.ts';
+import { groupRequirement } from './requirements.ts';
 import { isOpen, METHOD_CURRENCY, METHOD_PROVIDER, type IntentStatus, type PaymentMethod } from './status.ts';
 import './messages.ts';
 
@@ -81,10 +82,16 @@ export async function createIntent(
   const expiresAt = new Date(Math.min(now.getTime() + config.intentTtlMinutes * 60_000, Date.parse(group.paymentDueAt)));
   if (expiresAt <= now) throw new AppError(409, 'order_expired');
 
-  const currency = METHOD_CURRENCY[method] ?? group.currency;
+  const required = await groupRequirement(db, groupId);
+  if (required && required.method !== method) throw new AppError(422, 'payment_method_not_allowed', { method: required.method });
+  const currency = required?.currency ?? METHOD_CURRENCY[method] ?? group.currency;
   let amount = group.totalSatang;
   let fx: { rate: string; source: string } | null = null;
-  if (currency !== group.currency) {
+  if (required) {
+    // The amount was fixed at checkout (a cross-border landed total): charged exactly, never re-converted.
+    amount = required.amount;
+    fx = required.fxRate ? { rate: required.fxRate, source: required.fxSource ?? '' } : null;
+  } else if (currency !== group.currency) {
     const rate = await currentRate(db, group.currency, currency, now);
     if (!rate) throw new AppError(409, 'fx_rate_missing', { from: group.currency, to: currency });
     amount = convertMinor(group.totalSatang, rate.rate);

@@ -33,8 +33,12 @@ export async function sandboxGatewayRoutes(plain: FastifyInstance, opts: { gatew
       if (!c || c.gateway !== 'alipay') throw notFound('payment');
       return chargeView(c);
     });
-  app.post('/alipay/payments/:id/confirm', { schema: { tags, summary: 'Sandbox Alipay wallet: approve the payment', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: ChargeView, ...problemResponses } } },
-    async (req) => chargeView(await confirmAlipay(g, req.params.id)));
+  app.post('/alipay/payments/:id/confirm', { schema: {
+    tags, summary: 'Sandbox Alipay wallet: approve the payment (optionally as a real-name wallet holder, for cross-border payments)',
+    params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+    body: Type.Optional(Type.Object({ payer: Type.Optional(Type.Object({ name: Type.String({ minLength: 1, maxLength: 60 }), idNumber: Type.String({ minLength: 1, maxLength: 18 }) })) })),
+    response: { 200: ChargeView, ...problemResponses } } },
+    async (req) => chargeView(await confirmAlipay(g, req.params.id, (req.body as { payer?: { name: string; idNumber: string } } | undefined)?.payer)));
 
   app.get('/card/charges/:id', { schema: { tags, summary: 'Sandbox card form: the charge to pay', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: ChargeView, ...problemResponses } } },
     async (req) => {
