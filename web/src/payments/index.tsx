@@ -10,6 +10,7 @@ import { useSubmit } from '../app/use-submit.ts';
 import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import { FormError, PageTitle, TextArea, TextField } from '../components/ui.tsx';
 import '../messages/payments.ts';
+import '../messages/crossborder.ts';
 
 type Method = 'promptpay' | 'alipay' | 'card';
 interface Intent {
@@ -240,9 +241,16 @@ export const sandboxAlipayPage: PageModule<Charge> = {
   Page({ data }) {
     const { t } = useApp();
     const { pay, pending, formError } = useSandboxPay(data, `/sandbox-gateway/alipay/payments/${data.id}/confirm`);
+    // A real-name wallet: for cross-border orders Alipay reports its holder, who must be the buyer.
+    const [payer, setPayer] = useState({ name: '', idNumber: '' });
     return (
       <SandboxCharge charge={data} title={t('sandbox.alipayTitle')}>
-        <button type="button" className="primary" disabled={pending || data.status !== 'pending'} onClick={() => void pay()}>{t('sandbox.alipayConfirm')}</button>
+        <fieldset>
+          <legend>{t('cn.payerSandbox')}</legend>
+          <TextField label={t('cn.name')} name="payerName" value={payer.name} onChange={(e) => setPayer({ ...payer, name: e.target.value })} />
+          <TextField label={t('cn.idNumber')} name="payerIdNumber" value={payer.idNumber} maxLength={18} autoComplete="off" onChange={(e) => setPayer({ ...payer, idNumber: e.target.value })} />
+        </fieldset>
+        <button type="button" className="primary" disabled={pending || data.status !== 'pending'} onClick={() => void pay(payer.name && payer.idNumber ? { payer } : undefined)}>{t('sandbox.alipayConfirm')}</button>
         <FormError message={formError} />
       </SandboxCharge>
     );
