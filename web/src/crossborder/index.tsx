@@ -174,9 +174,35 @@ export const cnOrderPage: PageModule<OrderFacts> = {
 
 interface Rejection { id: string; orderNo: string; shopName: string; receiptCode: string; reasons: string[]; createdAt: string }
 
-export const opsCustomsPage: PageModule<{ items: Rejection[] }> = {
+interface Rate { base: string; quote: string; rate: string; source: string; validFrom: string }
+
+/** The operator keeps the THB->CNY rate fresh: cross-border checkout stops when it is older than CBEC_FX_MAX_AGE_HOURS. */
+function FxRateForm({ rates }: { rates: Rate[] }) {
+  const { t, api, locale, reload } = useApp();
+  const { errors, formError, pending, run } = useSubmit();
+  const [rate, setRate] = useState('');
+  const [source, setSource] = useState('');
+  const current = rates.find((r) => r.base === 'THB' && r.quote === 'CNY');
+  return (
+    <section aria-labelledby="fx">
+      <h2 id="fx">{t('cn.fxTitle')}</h2>
+      {current ? <p>{t('cn.fxCurrent', { rate: current.rate, source: current.source, date: formatDate(current.validFrom, locale) })}</p> : null}
+      <form noValidate onSubmit={async (e) => { e.preventDefault(); if (await run(() => api.send('POST', '/operator/fx-rates', { base: 'THB', quote: 'CNY', rate: rate.trim(), source: source.trim() }))) await reload(); }}>
+        <TextField label={t('cn.fxRate')} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} error={errors.rate} />
+        <TextField label={t('cn.fxSource')} value={source} onChange={(e) => setSource(e.target.value)} error={errors.source} />
+        <button type="submit" disabled={pending}>{t('cn.fxSave')}</button>
+        <FormError message={formError} />
+      </form>
+    </section>
+  );
+}
+
+export const opsCustomsPage: PageModule<{ items: Rejection[]; rates: Rate[] }> = {
   access: 'operator',
-  load: ({ api }) => api.get('/operator/customs/rejections'),
+  load: async ({ api }) => {
+    const [queue, rates] = await Promise.all([api.get<{ items: Rejection[] }>('/operator/customs/rejections'), api.get<Rate[]>('/operator/fx-rates')]);
+    return { items: queue.items, rates };
+  },
   head: (_d, { t }) => ({ title: t('cn.rejections'), noindex: true }),
   Page({ data }) {
     const { t, api, locale, reload } = useApp();
@@ -201,6 +227,7 @@ export const opsCustomsPage: PageModule<{ items: Rejection[] }> = {
           ))}
         </ul>
         <FormError message={formError} />
+        <FxRateForm rates={data.rates} />
       </>
     );
   },

@@ -54,5 +54,10 @@ defineMessages({
   'cn.receipt': ['ใบตอบรับ {code}', '回执 {code}', 'Receipt {code}'],
   'cn.resolution': ['จัดการอย่างไร', '处理说明', 'How it was handled'],
   'cn.resolve': ['ทำเครื่องหมายว่าจัดการแล้ว', '标记为已处理', 'Mark handled'],
+  'cn.fxTitle': ['อัตราแลกเปลี่ยนบาท→หยวน', '泰铢→人民币汇率', 'THB→CNY rate'],
+  'cn.fxCurrent': ['ล่าสุด: 1 บาท = {rate} หยวน ({source}, {date})', '当前：1 泰铢 = {rate} 元（{source}，{date}）', 'Current: 1 baht = {rate} yuan ({source}, {date})'],
+  'cn.fxRate': ['หยวนต่อ 1 บาท', '每 1 泰铢兑人民币', 'Yuan per baht'],
+  'cn.fxSource': ['แหล่งที่มา', '来源', 'Source'],
+  'cn.fxSave': ['บันทึกอัตราใหม่ (มีผลทันที)', '保存新汇率（立即生效）', 'Save the new rate (in force now)'],
   'cn.payerSandbox': ['ผู้ถือบัญชี Alipay (ชื่อจริงและเลขบัตร) — สำหรับคำสั่งซื้อข้ามพรมแดน', '支付宝实名账户持有人（姓名与身份证号）— 跨境订单需要', 'Alipay account holder (real name and ID) — for cross-border orders'],
 });

@@ -18,7 +18,7 @@ interface Intent {
   fx: { rate: string; source: string; rounding: string } | null; reference: string; expiresAt: string; redirectUrl: string | null;
   promptpay: { payload: string; qrSvg: string; qrPng: string; payee: string } | null; sandbox: boolean;
 }
-interface Group { id: string; totalSatang: number; currency: string; orders: { id: string; number: string; status: string }[] }
+interface Group { id: string; totalSatang: number; currency: string; market?: string; orders: { id: string; number: string; status: string }[] }
 interface Doc { id: string; kind: 'tax_invoice' | 'receipt'; number: string }
 interface PayData { group: Group; intents: Intent[]; settings: { sandbox: boolean; methods: Method[] } }
 
@@ -130,7 +130,7 @@ export const payPage: PageModule<PayData> = {
     const captured = (i: Intent) => i.status === 'succeeded' || i.status === 'partially_refunded';
     const paidAlready = data.group.orders.every((o) => o.status !== 'pending_payment' && o.status !== 'cancelled');
     const [intent, setIntent] = useState<Intent | null>(data.intents.find((i) => OPEN.has(i.status) || captured(i)) ?? null);
-    const [method, setMethod] = useState<Method>(intent?.method ?? 'promptpay');
+    const [method, setMethod] = useState<Method>(intent?.method ?? (data.group.market === 'CN' ? 'alipay' : 'promptpay'));
     const [paid, setPaid] = useState(paidAlready || (intent ? captured(intent) : false));
     const { formError, pending, run } = useSubmit();
     const key = useRef<Record<string, string>>({});
@@ -158,7 +158,10 @@ export const payPage: PageModule<PayData> = {
       <>
         <PageTitle>{t('pay.title')}</PageTitle>
         {data.settings.sandbox ? <SandboxBadge /> : null}
-        <p>{t('pay.amountDue')}: <strong className="grand">{formatMoney(data.group.totalSatang, locale)}</strong> · {data.group.orders.map((o) => o.number).join(', ')}</p>
+        {/* A cross-border group is paid in yuan, its landed total, by Alipay only (the customs payment declaration). */}
+        {data.group.market === 'CN'
+          ? <p>{t('cn.landed')} · {data.group.orders.map((o) => o.number).join(', ')}</p>
+          : <p>{t('pay.amountDue')}: <strong className="grand">{formatMoney(data.group.totalSatang, locale)}</strong> · {data.group.orders.map((o) => o.number).join(', ')}</p>}
         <div role="status" aria-live="polite">
           {paid ? <p className="notice">{t('pay.paid')}</p> : intent && OPEN.has(intent.status) ? <p>{t('pay.waiting')}</p> : null}
           {intent && !paid && !OPEN.has(intent.status) ? <p className="form-error">{t(`pay.${intent.status}`)}</p> : null}
@@ -173,7 +176,7 @@ export const payPage: PageModule<PayData> = {
           <>
             <fieldset className="pay-methods">
               <legend>{t('pay.choose')}</legend>
-              {data.settings.methods.map((m) => (
+              {data.settings.methods.filter((m) => data.group.market !== 'CN' || m === 'alipay').map((m) => (
                 <label key={m} className="radio">
                   <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} /> {t(`pay.method.${m}`)}
                 </label>
