@@ -110,4 +110,24 @@ describe('selling rice to China', () => {
     await expectNoSideways(page, 'the cross-border order, released');
     await context.close();
   });
+
+  it("gives the operator the customs rejection queue and the THB->CNY rate, in Chinese", async () => {
+    const res = await m.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: m.market.operator.email, password: m.market.operator.password } });
+    const session = String(res.headers['set-cookie']).split(';')[0].split('=')[1];
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/zh/ops/customs`);
+    await hydrated(page);
+    await page.getByRole('heading', { name: '海关退单队列' }).waitFor();
+    await page.getByText('暂无待处理的退单').waitFor();
+    await page.getByLabel('每 1 泰铢兑人民币').fill('0.2061');
+    await page.getByLabel('来源').fill('中国银行 牌价');
+    await page.getByRole('button', { name: '保存新汇率（立即生效）' }).click();
+    await page.getByText(/当前：1 泰铢 = 0\.2061 元（中国银行 牌价/).waitFor();
+    await expectAccessible(page, 'the customs rejection queue');
+    await expectNoSideways(page, 'the customs rejection queue');
+    await screenshot(page, 'crossborder-phone-03-operator');
+    await context.close();
+  });
 });
