@@ -4,6 +4,10 @@ import { sql } from 'drizzle-orm';
 import { useTestApp } from '../../../test/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { queryRows } from '../../platform/db.ts';
+import { deliverOutbox } from '../../platform/outbox.ts';
+import { outboxHandlers } from '../../jobs.ts';
+import { yearlyUsage } from './checkout.ts';
+import { identityHash } from '../../platform/personal-data.ts';
 import { newId } from '../../platform/ids.ts';
 import { shopWithOwner, signedInUser } from '../catalog/testing.ts';
 import { bondedProduct, buyerIdentity, cnCheckout, freshRate, payAsBuyer, residentId } from './testing.ts';
@@ -110,9 +114,32 @@ describe('cross-border checkout refusals', () => {
     expect(order.status).toBe('pending_payment');
     const [refund] = await queryRows<{ reason: string; provider_amount: number }>(t.app.db, sql`select reason, provider_amount::int from refunds r join payment_intents i on i.id = r.intent_id where i.group_id = ${placed.orderGroupId}::uuid`);
     expect(refund).toEqual({ reason: 'payer_mismatch', provider_amount: placed.totalFen });
+    const intents = (await t.app.inject({ url: `/api/order-groups/${placed.orderGroupId}/payment-intents`, headers: { cookie } })).json();
+    expect(intents.map((i: any) => i.failureCode)).toContain('payer_mismatch');
     // The buyer herself can still pay.
     await payAsBuyer(t.app, cookie, placed.orderGroupId, buyerIdentity());
     expect((await t.app.inject({ url: `/api/orders/${placed.orderId}`, headers: { cookie } })).json().status).toBe('paid');
+  });
+
+  it('answers a retried checkout with its first answer, and gives a refund back to the yearly limit', async () => {
+    const shop = await shopWithOwner(t.app.db);
+    const rice = await bondedProduct(t.app.db, shop.sellerId);
+    const cookie = await cartWith(rice.variantId);
+    const person = buyerIdentity({ idNumber: residentId('51010719920202005') });
+    const first = await cnCheckout(t.app, cookie, person, 'same-key');
+    const retry = await cnCheckout(t.app, cookie, person, 'same-key');
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().orderId).toBe(first.json().orderId);
+    const placed = first.json();
+    await payAsBuyer(t.app, cookie, placed.orderGroupId, person);
+    const hash = identityHash(t.config.identityHashKey, person.idNumber);
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    expect((await yearlyUsage(t.app.db, hash, year)).usedFen).toBe(placed.totalFen);
+    const order = (await t.app.inject({ url: `/api/orders/${placed.orderId}`, headers: { cookie } })).json();
+    const refund = await t.app.inject({ method: 'POST', url: `/api/orders/${placed.orderId}/refunds`, headers: { cookie: shop.cookie, 'idempotency-key': 'r1' }, payload: { amount: order.totalSatang, reason: 'damaged in transit' } });
+    expect(refund.statusCode, refund.body).toBe(201);
+    for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++);
+    expect((await yearlyUsage(t.app.db, hash, year)).usedFen).toBe(0);
   });
 
   it('lets a shop set its own products\' terms only', async () => {

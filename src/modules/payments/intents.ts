@@ -34,6 +34,8 @@ export interface IntentView {
   amount: number; currency: string; groupAmount: number; groupCurrency: string;
   fx: { rate: string; source: string; rounding: string } | null;
   reference: string; expiresAt: string; redirectUrl: string | null; succeededAt: string | null; refundedAmount: number;
+  /** Why a payment did not pay the group (e.g. payer_mismatch: sent back, the payer was not the cross-border buyer). */
+  failureCode: string | null;
   promptpay: { payload: string; qrSvg: string; qrPng: string; payee: string } | null;
   sandbox: boolean;
 }
@@ -44,7 +46,7 @@ export function toIntentView(i: IntentRow, config: PaymentsConfig): IntentView {
     amount: i.amount, currency: i.currency, groupAmount: i.groupAmount, groupCurrency: i.groupCurrency,
     fx: i.fxRate ? { rate: i.fxRate.replace(/0+$/, '').replace(/\.$/, ''), source: i.fxSource ?? '', rounding: i.fxRounding ?? FX_ROUNDING } : null,
     reference: i.reference, expiresAt: i.expiresAt.toISOString(), redirectUrl: i.redirectUrl,
-    succeededAt: i.succeededAt ? i.succeededAt.toISOString() : null, refundedAmount: i.refundedAmount,
+    succeededAt: i.succeededAt ? i.succeededAt.toISOString() : null, refundedAmount: i.refundedAmount, failureCode: i.failureCode,
     promptpay: i.method === 'promptpay' ? {
       payload: promptPayPayload({ target: config.promptpayId, amountSatang: i.amount, reference: i.reference }),
       qrSvg: `/api/payment-intents/${i.id}/qr.svg`, qrPng: `/api/payment-intents/${i.id}/qr.png`, payee: config.promptpayIdText,

@@ -59,5 +59,6 @@ defineMessages({
   'cn.fxRate': ['หยวนต่อ 1 บาท', '每 1 泰铢兑人民币', 'Yuan per baht'],
   'cn.fxSource': ['แหล่งที่มา', '来源', 'Source'],
   'cn.fxSave': ['บันทึกอัตราใหม่ (มีผลทันที)', '保存新汇率（立即生效）', 'Save the new rate (in force now)'],
+  'cn.payerMismatch': ['ผู้ชำระเงินไม่ใช่ผู้ซื้อที่ระบุ เงินถูกคืนแล้ว กรุณาชำระจากบัญชี Alipay ของผู้ซื้อเอง', '付款人与订购人不一致，款项已退回，请使用订购人本人实名的支付宝账户付款', "The payer was not the buyer named on the order: the money was sent back; pay from the buyer's own Alipay account"],
   'cn.payerSandbox': ['ผู้ถือบัญชี Alipay (ชื่อจริงและเลขบัตร) — สำหรับคำสั่งซื้อข้ามพรมแดน', '支付宝实名账户持有人（姓名与身份证号）— 跨境订单需要', 'Alipay account holder (real name and ID) — for cross-border orders'],
 });

@@ -16,7 +16,7 @@ type Method = 'promptpay' | 'alipay' | 'card';
 interface Intent {
   id: string; groupId: string; method: Method; status: string; amount: number; currency: 'THB' | 'CNY'; groupAmount: number;
   fx: { rate: string; source: string; rounding: string } | null; reference: string; expiresAt: string; redirectUrl: string | null;
-  promptpay: { payload: string; qrSvg: string; qrPng: string; payee: string } | null; sandbox: boolean;
+  promptpay: { payload: string; qrSvg: string; qrPng: string; payee: string } | null; sandbox: boolean; failureCode?: string | null;
 }
 interface Group { id: string; totalSatang: number; currency: string; market?: string; orders: { id: string; number: string; status: string }[] }
 interface Doc { id: string; kind: 'tax_invoice' | 'receipt'; number: string }
@@ -127,9 +127,9 @@ export const payPage: PageModule<PayData> = {
   head: (_d, { t }) => ({ title: t('pay.title'), noindex: true }),
   Page({ data }) {
     const { t, api, locale, href } = useApp();
-    const captured = (i: Intent) => i.status === 'succeeded' || i.status === 'partially_refunded';
+    const captured = (i: Intent) => (i.status === 'succeeded' || i.status === 'partially_refunded') && i.failureCode !== 'payer_mismatch';
     const paidAlready = data.group.orders.every((o) => o.status !== 'pending_payment' && o.status !== 'cancelled');
-    const [intent, setIntent] = useState<Intent | null>(data.intents.find((i) => OPEN.has(i.status) || captured(i)) ?? null);
+    const [intent, setIntent] = useState<Intent | null>(data.intents.find((i) => OPEN.has(i.status) || captured(i) || i.failureCode === 'payer_mismatch') ?? null);
     const [method, setMethod] = useState<Method>(intent?.method ?? (data.group.market === 'CN' ? 'alipay' : 'promptpay'));
     const [paid, setPaid] = useState(paidAlready || (intent ? captured(intent) : false));
     const { formError, pending, run } = useSubmit();
@@ -164,7 +164,7 @@ export const payPage: PageModule<PayData> = {
           : <p>{t('pay.amountDue')}: <strong className="grand">{formatMoney(data.group.totalSatang, locale)}</strong> · {data.group.orders.map((o) => o.number).join(', ')}</p>}
         <div role="status" aria-live="polite">
           {paid ? <p className="notice">{t('pay.paid')}</p> : intent && OPEN.has(intent.status) ? <p>{t('pay.waiting')}</p> : null}
-          {intent && !paid && !OPEN.has(intent.status) ? <p className="form-error">{t(`pay.${intent.status}`)}</p> : null}
+          {intent && !paid && !OPEN.has(intent.status) ? <p className="form-error">{intent.failureCode === 'payer_mismatch' ? t('cn.payerMismatch') : t(`pay.${intent.status}`)}</p> : null}
         </div>
         {paid ? (
           <section aria-labelledby="docs">
