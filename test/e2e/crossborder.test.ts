@@ -1,4 +1,5 @@
-// In a real browser, on a 360 px phone, in Chinese: a buyer in Guangzhou sees the Roi Et rice's CNY
+// In a real browser, on a 360 px phone: the cooperative opens its rice to China in the seller centre;
+// in Chinese, a buyer in Guangzhou sees the Roi Et rice's CNY
 // landed price, buys it cross-border with her real name, resident ID and a GB/T 2260 address, pays
 // with Alipay (sandbox) as herself, and watches the order reach "released" in the customs sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,11 +34,22 @@ describe('selling rice to China', () => {
     // The cooperative opens its rice to China and stocks the bonded hub; the operator keeps the rate fresh.
     const coop = m.market.rice.seller;
     const variantId = m.market.rice.variantIds[0];
-    const terms = await m.app.inject({
-      method: 'PUT', url: `/api/sellers/${coop.sellerId}/products/${m.market.rice.productId}/cross-border`, headers: { cookie: coop.cookie },
-      payload: { eligible: true, vatBp: 900, consumptionTaxBp: 0, hsCode: '1006302000', customsNameZh: '泰国茉莉香米', customsUnit: '011', packagingGrams: 100, yearlyQuantityCap: null },
-    });
-    expect(terms.statusCode, terms.body).toBe(200);
+    const shopContext = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true });
+    await shopContext.addCookies([{ name: 'talad_session', value: coop.cookie.split('=')[1], url: m.baseUrl }]);
+    const shopPage = await shopContext.newPage();
+    await shopPage.goto(`${m.baseUrl}/seller/${coop.sellerId}/products/${m.market.rice.productId}`);
+    await hydrated(shopPage);
+    await shopPage.getByLabel('เปิดขายสินค้านี้ไปจีน (อยู่ในรายการสินค้าที่อนุญาต)').check();
+    await shopPage.getByLabel('ภาษีมูลค่าเพิ่มนำเข้าของจีน').selectOption('900');
+    await shopPage.getByLabel('รหัสพิกัดศุลกากรจีน 10 หลัก').fill('1006302000');
+    await shopPage.getByLabel('ชื่อสินค้าภาษาจีนสำหรับศุลกากร').fill('泰国茉莉香米');
+    await shopPage.getByLabel('น้ำหนักบรรจุภัณฑ์ต่อหน่วย (กรัม)').fill('100');
+    await shopPage.getByRole('button', { name: 'บันทึกเงื่อนไขการขายไปจีน' }).click();
+    await shopPage.getByRole('status').filter({ hasText: 'บันทึกแล้ว' }).waitFor();
+    await expectAccessible(shopPage, 'the product page of the seller centre, with its China terms');
+    await shopContext.close();
+    const terms = await m.app.inject({ url: `/api/sellers/${coop.sellerId}/products/${m.market.rice.productId}/cross-border`, headers: { cookie: coop.cookie } });
+    expect(terms.json().terms).toMatchObject({ eligible: true, vatBp: 900, hsCode: '1006302000', customsNameZh: '泰国茉莉香米', packagingGrams: 100 });
     await m.app.db.transaction((tx) => adjustHubStock(tx, systemActor('test'), { locationId: HUB_LOCATIONS.eecBonded.id, sellerId: coop.sellerId, variantId, delta: 40, reason: 'inbound' }));
     await freshRate(m.app.db, '0.2050');
 
