@@ -15,7 +15,7 @@ import { cartLines, lockCarts } from '../cart/service.ts';
 import { placeMarketOrders } from '../orders/checkout-market.ts';
 import { requireGroupPayment } from '../payments/requirements.ts';
 import { cbecIdentityLocks, cbecOrders, cbecRefundsSeen, type CbecLine } from './schema.ts';
-import { checkIdentity, type BuyerIdentityInput, type CheckedIdentity } from './identity.ts';
+import { checkIdentity, type BuyerIdentityInput } from './identity.ts';
 import { quoteOrder, sellingRate, type OrderQuote } from './pricing.ts';
 import { productTerms } from './terms.ts';
 import { chinaYear, ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN } from './rules.ts';
@@ -70,7 +70,7 @@ async function lockIdentity(tx: Executor, idHash: string): Promise<void> {
   await tx.select({ h: cbecIdentityLocks.idHash }).from(cbecIdentityLocks).where(eq(cbecIdentityLocks.idHash, idHash)).for('update');
 }
 
-function checkYearly(q: OrderQuote, id: CheckedIdentity, usage: Awaited<ReturnType<typeof yearlyUsage>>): void {
+function checkYearly(q: OrderQuote, usage: Awaited<ReturnType<typeof yearlyUsage>>): void {
   if (usage.usedFen + q.landed.totalFen > YEARLY_LIMIT_FEN) {
     throw new AppError(422, 'cbec_yearly_limit', { limit: yuan(YEARLY_LIMIT_FEN), used: yuan(usage.usedFen), remaining: yuan(Math.max(0, YEARLY_LIMIT_FEN - usage.usedFen)), total: yuan(q.landed.totalFen) });
   }
@@ -79,7 +79,6 @@ function checkYearly(q: OrderQuote, id: CheckedIdentity, usage: Awaited<ReturnTy
     const had = usage.quantities.get(l.v.productId) ?? 0;
     if (cap !== null && had + l.quantity > cap) throw new AppError(422, 'cbec_quantity_cap', { cap, bought: had, sku: l.v.sku });
   }
-  void id;
 }
 
 export interface CrossBorderPlaced {
@@ -106,7 +105,7 @@ export async function crossBorderCheckout(
     checkOrderLimit(quote);
     await lockIdentity(tx, id.idHash);
     const year = chinaYear(now);
-    checkYearly(quote, id, await yearlyUsage(tx, id.idHash, year));
+    checkYearly(quote, await yearlyUsage(tx, id.idHash, year));
 
     const placed = await placeMarketOrders(tx, actor, input.ownerKey, {
       market: 'CN', cartId, lines: quote.lines.map((l) => ({ v: l.v, quantity: l.quantity })),

@@ -6,7 +6,7 @@
 // inventory list against all three (622, "released"). A document whose partners have not arrived
 // yet waits. Receipts go back through `deliver` (the customs service's receipt intake).
 import { createHmac } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import type { Db, Executor } from '../../platform/db.ts';
 import { decryptPersonal } from '../../platform/personal-data.ts';
@@ -148,4 +148,3 @@ export function startCustomsSandbox(db: Db, personalDataKey: Buffer, deliver: (t
   timer = setTimeout(tick, intervalMs);
   return () => { stopped = true; clearTimeout(timer); };
 }
-void inArray;
