@@ -26,3 +26,37 @@ export function LandedPrice({ variantId }: { variantId: string }) {
     </section>
   );
 }
+
+interface CartQuote { goodsFen: number; freightFen: number; taxFen: number; totalFen: number }
+
+/** The cart as one landed order to China, or why it cannot go, under the domestic totals. */
+export function CartLanded({ itemCount }: { itemCount: number }) {
+  const { t, api, locale, href } = useApp();
+  const [quote, setQuote] = useState<CartQuote | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.get<CartQuote>('/crossborder/cart-quote').then(
+      (q) => { if (live) { setQuote(q); setReason(null); } },
+      (e: { problem?: { detail?: string } }) => { if (live) { setQuote(null); setReason(e.problem?.detail ?? null); } },
+    );
+    return () => { live = false; };
+  }, [itemCount]);
+  const cny = (fen: number) => formatMoney(fen, locale, 'CNY');
+  return (
+    <section className="landed-price" aria-labelledby="cart-landed">
+      <h2 id="cart-landed">{t('cn.market')}</h2>
+      {quote ? (
+        <>
+          <dl className="totals">
+            <dt>{t('cn.goods')}</dt><dd>{cny(quote.goodsFen)}</dd>
+            <dt>{t('cn.freight')}</dt><dd>{cny(quote.freightFen)}</dd>
+            <dt>{t('cn.tax')}</dt><dd>{cny(quote.taxFen)}</dd>
+            <dt className="grand">{t('cn.total')}</dt><dd className="grand">{cny(quote.totalFen)}</dd>
+          </dl>
+          <p><a className="button" href={href('/cn/checkout')}>{t('cn.shipToChina')}</a></p>
+        </>
+      ) : reason ? <p className="muted">{reason}</p> : null}
+    </section>
+  );
+}
