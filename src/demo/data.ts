@@ -15,7 +15,7 @@ export interface DemoProduct {
   slug: string; category: string; title: Text; description: Text; optionNames?: Text[]; hsCode: string; origin: string;
   perishable?: boolean; shelfLifeDays?: number; colour: string;
   variants: { sku: string; gtin?: string; optionValues?: Text[]; priceSatang: number; weightGrams: number; stock: number }[];
-  /** Sold to China from the bonded EEC hub: its customs terms and the units held in bond per SKU (moved out of `stock`). */
+  /** Sold to China from the bonded EEC hub: its customs terms and the units held in bond per SKU (besides `stock` at home). */
   crossBorder?: { customsNameZh: string; hsCode: string; vatBp: 900 | 1300; customsUnit: '011' | '035'; packagingGrams: number; bondedStock: Record<string, number> };
 }
 export interface DemoShop { owner: NewUser; application: ShopApplication; flagship?: boolean; products: DemoProduct[] }
@@ -67,7 +67,7 @@ export const DEMO_SHOPS: DemoShop[] = [
         en: 'Fully ripe Monthong durian cut from the tree in a Chanthaburi orchard: thick golden flesh, sweet and creamy, shipped within 24 hours of cutting.',
       },
       variants: [{ sku: 'DUR-MT-5KG', gtin: '8851234000036', priceSatang: 99_500, weightGrams: 5000, stock: 80_000 }],
-      // Fresh durian: VAT 9% (farm produce), no consumption tax; 5,000 of the 80,000 wait in bond for Chinese buyers.
+      // Fresh durian: VAT 9% (farm produce), no consumption tax; besides the 80,000 at home, 5,000 wait in bond for Chinese buyers.
       crossBorder: { customsNameZh: '鲜榴莲（金枕头）', hsCode: '0810600000', vatBp: 900, customsUnit: '011', packagingGrams: 500, bondedStock: { 'DUR-MT-5KG': 5_000 } },
     }],
   },

@@ -65,7 +65,7 @@ async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduc
   for (const v of created.variants) {
     const stock = p.variants.find((d) => d.sku === v.sku)?.stock ?? 0;
     const bonded = p.crossBorder?.bondedStock[v.sku] ?? 0;
-    await db.transaction((tx) => setStock(tx, actor, { sellerId, variantId: v.id, onHand: stock - bonded, reason: 'demo stock' }));
+    await db.transaction((tx) => setStock(tx, actor, { sellerId, variantId: v.id, onHand: stock, reason: 'demo stock' }));
     if (bonded) await db.transaction((tx) => adjustHubStock(tx, actor, { locationId: HUB_LOCATIONS.eecBonded.id, sellerId, variantId: v.id, delta: bonded, reason: 'demo: inbound to the bonded EEC hub' }));
   }
   if (p.crossBorder) {

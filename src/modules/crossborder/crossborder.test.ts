@@ -51,6 +51,9 @@ describe('cross-border checkout refusals', () => {
   it('sells cross-border only what is held in bond, and never sells bonded stock at home', async () => {
     const shop = await shopWithOwner(t.app.db);
     const bondedOnly = await bondedProduct(t.app.db, shop.sellerId, { stock: 5, domesticStock: 0 });
+    // Shown to domestic buyers as not available; still goes into a cart (for China).
+    const avail = (await t.app.inject({ url: `/api/availability?variantIds=${bondedOnly.variantId}` })).json();
+    expect(avail.items[0].available).toBe(0);
     const domestic = await checkout(t.app, await cartWith(bondedOnly.variantId), newId());
     expect(domestic.statusCode).toBe(409);
     expect(domestic.json().code).toBe('out_of_stock');

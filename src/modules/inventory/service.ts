@@ -109,17 +109,20 @@ export async function listStock(db: Executor, actor: Actor, sellerId: string): P
 }
 
 /**
- * Units available per variant, summed over all locations (0 for a variant with no stock row): the
- * cart's soft check for either market. Checkout is the authority and takes bonded stock for
- * cross-border orders only (readStock).
+ * Units available per variant (0 for a variant with no stock row): to sell at home (`domestic`, the
+ * default: bonded stock never sells domestically), or in either market (`either`: the larger of home
+ * and bonded stock, the cart's soft check — checkout is the authority and takes bonded stock for
+ * cross-border orders only). One query either way.
  */
-export async function availability(db: Executor, variantIds: string[]): Promise<Map<string, number>> {
+export async function availability(db: Executor, variantIds: string[], scope: 'domestic' | 'either' = 'domestic'): Promise<Map<string, number>> {
   const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
   if (!variantIds.length) return out;
-  const rows = await queryRows<{ variant_id: string; available: number }>(db, sql`
-    select variant_id, sum(on_hand - reserved)::int as available from stock_levels
-    where variant_id = any(${pgArray(variantIds)}::uuid[]) group by variant_id`);
-  for (const r of rows) out.set(r.variant_id, r.available);
+  const rows = await queryRows<{ variant_id: string; domestic: number; bonded: number }>(db, sql`
+    select s.variant_id, coalesce(sum(s.on_hand - s.reserved) filter (where not l.bonded), 0)::int as domestic,
+      coalesce(sum(s.on_hand - s.reserved) filter (where l.bonded), 0)::int as bonded
+    from stock_levels s join stock_locations l on l.id = s.location_id
+    where s.variant_id = any(${pgArray(variantIds)}::uuid[]) group by s.variant_id`);
+  for (const r of rows) out.set(r.variant_id, scope === 'domestic' ? r.domestic : Math.max(r.domestic, r.bonded));
   return out;
 }
 
