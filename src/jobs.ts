@@ -9,18 +9,23 @@ import { searchOutboxHandlers } from './modules/search/service.ts';
 import { paymentsOutboxHandlers } from './modules/payments/routes.ts';
 import { ledgerOutboxHandlers } from './modules/ledger/routes.ts';
 import { documentOutboxHandlers } from './modules/documents/routes.ts';
+import { crossborderOutboxHandlers } from './modules/crossborder/routes.ts';
+import { customsOutboxHandlers, startCustomsJobs } from './modules/customs/routes.ts';
+import { loadConfig } from './platform/config.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
-  const stops = [startReservationSweeper(db, config, log)];
+  const stops = [startReservationSweeper(db, config, log), startCustomsJobs(db, config, log)];
   return () => stops.forEach((stop) => stop());
 }
 
-export function outboxHandlers(): Map<string, OutboxHandler[]> {
+export function outboxHandlers(config: Config = loadConfig()): Map<string, OutboxHandler[]> {
   const handlers = new Map<string, OutboxHandler[]>();
   const add = ([topic, handler]: [string, OutboxHandler]) => handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
   searchOutboxHandlers().forEach(add);
   paymentsOutboxHandlers().forEach(add);
   ledgerOutboxHandlers().forEach(add);
   documentOutboxHandlers().forEach(add);
+  crossborderOutboxHandlers().forEach(add);
+  customsOutboxHandlers(config).forEach(add);
   return handlers;
 }

@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
   if (config.demoData && !(await isSeeded(database.db))) await seedDemo(database.db, config);
   const app = await buildApp({ db: database.db, config });
   const stopJobs = startBackgroundJobs(database.db, config, app.log);
-  const stopOutbox = startOutboxWorker(database.db, outboxHandlers(), app.log);
+  const stopOutbox = startOutboxWorker(database.db, outboxHandlers(config), app.log);
   // A database that had products before search existed: build the index once, in the background.
   void indexIfEmpty(database.db).then((n) => { if (n) app.log.info(`search index built: ${n} products`); }, (err) => app.log.error({ err }, 'search indexing failed'));
   const shutdown = async (signal: string) => {

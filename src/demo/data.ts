@@ -15,6 +15,8 @@ export interface DemoProduct {
   slug: string; category: string; title: Text; description: Text; optionNames?: Text[]; hsCode: string; origin: string;
   perishable?: boolean; shelfLifeDays?: number; colour: string;
   variants: { sku: string; gtin?: string; optionValues?: Text[]; priceSatang: number; weightGrams: number; stock: number }[];
+  /** Sold to China from the bonded EEC hub: its customs terms and the units held in bond per SKU (besides `stock` at home). */
+  crossBorder?: { customsNameZh: string; hsCode: string; vatBp: 900 | 1300; customsUnit: '011' | '035'; packagingGrams: number; bondedStock: Record<string, number> };
 }
 export interface DemoShop { owner: NewUser; application: ShopApplication; flagship?: boolean; products: DemoProduct[] }
 
@@ -44,6 +46,8 @@ export const DEMO_SHOPS: DemoShop[] = [
         { sku: 'TKR-HM-1KG', gtin: '8851234000012', optionValues: [{ th: '1 กก.', zh: '1公斤', en: '1 kg' }], priceSatang: 8_900, weightGrams: 1000, stock: 5000 },
         { sku: 'TKR-HM-5KG', gtin: '8851234000029', optionValues: [{ th: '5 กก.', zh: '5公斤', en: '5 kg' }], priceSatang: 39_000, weightGrams: 5000, stock: 2000 },
       ],
+      // Milled jasmine rice: VAT 9% (grain), no consumption tax; 500 bags of 5 kg in bond.
+      crossBorder: { customsNameZh: '泰国黎逸府茉莉香米', hsCode: '1006302000', vatBp: 900, customsUnit: '011', packagingGrams: 100, bondedStock: { 'TKR-HM-5KG': 500 } },
     }],
   },
   {
@@ -63,6 +67,8 @@ export const DEMO_SHOPS: DemoShop[] = [
         en: 'Fully ripe Monthong durian cut from the tree in a Chanthaburi orchard: thick golden flesh, sweet and creamy, shipped within 24 hours of cutting.',
       },
       variants: [{ sku: 'DUR-MT-5KG', gtin: '8851234000036', priceSatang: 99_500, weightGrams: 5000, stock: 80_000 }],
+      // Fresh durian: VAT 9% (farm produce), no consumption tax; besides the 80,000 at home, 5,000 wait in bond for Chinese buyers.
+      crossBorder: { customsNameZh: '鲜榴莲（金枕头）', hsCode: '0810600000', vatBp: 900, customsUnit: '011', packagingGrams: 500, bondedStock: { 'DUR-MT-5KG': 5_000 } },
     }],
   },
   {

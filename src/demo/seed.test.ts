@@ -55,4 +55,17 @@ describe('the demo data', () => {
     const rice = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json().items.find((p: any) => p.title.includes('Hom Mali'));
     expect(rice.shop.isFlagship).toBe(true);
   });
+
+  it('sells the cooperative\'s rice and the orchard\'s durians to China from the bonded hub, in CNY landed prices', async () => {
+    const list = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json();
+    for (const name of ['Hom Mali', 'durian']) {
+      const product = (await app.inject({ url: `/api/products/${list.items.find((p: any) => p.title.includes(name)).id}` })).json();
+      const landed = (await app.inject({ url: `/api/crossborder/landed?${product.variants.map((v: any) => `variantIds=${v.id}`).join('&')}`, headers: { 'accept-language': 'zh-CN' } })).json();
+      expect(landed.items.every((i: any) => i.eligible)).toBe(true);
+      const eligible = landed.items.filter((i: any) => i.bondedAvailable > 0); // the 5 kg bags and the durians are in bond
+      expect(eligible).toHaveLength(1);
+      expect(eligible[0].totalFen).toBe(eligible[0].unitPriceFen + eligible[0].freightFen + eligible[0].taxFen);
+      expect(eligible[0].taxRatePercent).toBe(6.3);
+    }
+  });
 });

@@ -10,7 +10,10 @@ import { createMediaStorage } from '../platform/storage.ts';
 import { createUser } from '../modules/identity/service.ts';
 import { applyForShop, approveSeller, setFlagship } from '../modules/sellers/service.ts';
 import { seedCategories, categoryTree, createProduct, setProductStatus, addProductImage, type CategoryNode, type VariantInput } from '../modules/catalog/service.ts';
-import { setStock } from '../modules/inventory/service.ts';
+import { adjustHubStock, setStock } from '../modules/inventory/service.ts';
+import { HUB_LOCATIONS } from '../modules/inventory/hubs.ts';
+import { setRate } from '../modules/payments/fx.ts';
+import { setProductTerms } from '../modules/crossborder/service.ts';
 import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
 
 export async function isSeeded(db: Db): Promise<boolean> {
@@ -45,6 +48,8 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     if (shop.flagship) await setFlagship(db, system, seller.id, { isFlagship: true });
     for (const product of shop.products) await seedProduct(db, ownerActor, seller.id, product, categories, storage);
   }
+  // The operator's THB->CNY rate for cross-border prices (it must be younger than CBEC_FX_MAX_AGE_HOURS to sell to China).
+  await setRate(db, system, { base: 'THB', quote: 'CNY', rate: '0.2050', source: 'operator (demo): Bank of Thailand reference rate' });
 }
 
 async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduct, categories: Map<string, string>, storage: ReturnType<typeof createMediaStorage>) {
@@ -59,6 +64,12 @@ async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduc
   await setProductStatus(db, actor, { sellerId, productId: created.id, status: 'active' }, storage);
   for (const v of created.variants) {
     const stock = p.variants.find((d) => d.sku === v.sku)?.stock ?? 0;
+    const bonded = p.crossBorder?.bondedStock[v.sku] ?? 0;
     await db.transaction((tx) => setStock(tx, actor, { sellerId, variantId: v.id, onHand: stock, reason: 'demo stock' }));
+    if (bonded) await db.transaction((tx) => adjustHubStock(tx, actor, { locationId: HUB_LOCATIONS.eecBonded.id, sellerId, variantId: v.id, delta: bonded, reason: 'demo: inbound to the bonded EEC hub' }));
+  }
+  if (p.crossBorder) {
+    const { bondedStock: _b, ...terms } = p.crossBorder;
+    await setProductTerms(db, actor, { sellerId, productId: created.id, eligible: true, consumptionTaxBp: 0, yearlyQuantityCap: null, ...terms });
   }
 }

@@ -20,6 +20,30 @@ export interface Config {
   signInRateLimitPerMinute: number;
   secureCookies: boolean;
   checkoutBatchMax: number;
+  /** AES-256-GCM key for personal data at rest (a Chinese buyer's ID number). */
+  personalDataKey: Buffer;
+  /** HMAC key for counting an identity across accounts without storing it in the clear. */
+  identityHashKey: Buffer;
+  /** Cross-border: the THB->CNY rate may be at most this old to sell to China. */
+  cbecFxMaxAgeHours: number;
+  /** Cross-border international freight per order: a base plus a rate per started kilogram (satang). */
+  cbecFreightBaseSatang: number;
+  cbecFreightPerKgSatang: number;
+  /** The local customs sandbox answers receipts (true) instead of the real single window. */
+  customsSandbox: boolean;
+  customs: CustomsSettings;
+}
+
+export interface CustomsSettings {
+  /** The platform's customs registration (ebpCode / copCode) and name. */
+  platformCode: string; platformName: string;
+  /** The payment company's and the line-haul carrier's customs codes and names. */
+  payCode: string; payName: string;
+  logisticsCode: string; logisticsName: string;
+  /** The bonded warehouse operator (the hub, declaring CEB621) and its bonded account book. */
+  hubCode: string; hubName: string; bondedBookNo: string;
+  /** Customs office of the bonded zone and of the port of entry; the DXP id of the transmitter. */
+  customsCode: string; portCode: string; dxpId: string;
 }
 
 export class ConfigError extends Error {
@@ -59,12 +83,32 @@ function url(env: Env, name: string): string | undefined {
   return raw;
 }
 
+/** Development keys: anyone can read them here, so a deployment with real money or customs refuses them. */
+const DEV_PERSONAL_DATA_KEY = 'dGFsYWQtZGV2LXBlcnNvbmFsLWRhdGEta2V5LTMyYnk=';
+const DEV_IDENTITY_HASH_KEY = 'dGFsYWQtZGV2LWlkZW50aXR5LWhhc2gta2V5LTMyYnk=';
+
+function key32(env: Env, name: string, dev: string, production: boolean): Buffer {
+  const raw = env[name]?.trim() || dev;
+  if (production && raw === dev) throw new ConfigError(name, 'must be set (32 random bytes, base64) when PAYMENTS_SANDBOX=false or CUSTOMS_SANDBOX=false; the development key is public');
+  const buf = Buffer.from(raw, 'base64');
+  if (buf.length !== 32) throw new ConfigError(name, `must be 32 bytes in base64, got ${buf.length} bytes`);
+  return buf;
+}
+
+function text(env: Env, name: string, def: string, pattern: RegExp, what: string): string {
+  const raw = env[name]?.trim() || def;
+  if (!pattern.test(raw)) throw new ConfigError(name, `must be ${what}, got "${raw}"`);
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const databaseUrl = url(env, 'DATABASE_URL');
+  const customsSandbox = bool(env, 'CUSTOMS_SANDBOX', true);
+  const production = !customsSandbox || !bool(env, 'PAYMENTS_SANDBOX', true);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -83,5 +127,25 @@ export function loadConfig(env: Env = process.env): Config {
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1, 100000),
     secureCookies: bool(env, 'SECURE_COOKIES', false),
     checkoutBatchMax: int(env, 'CHECKOUT_BATCH_MAX', 500, 1, 5000),
+    personalDataKey: key32(env, 'PERSONAL_DATA_KEY', DEV_PERSONAL_DATA_KEY, production),
+    identityHashKey: key32(env, 'IDENTITY_HASH_KEY', DEV_IDENTITY_HASH_KEY, production),
+    cbecFxMaxAgeHours: int(env, 'CBEC_FX_MAX_AGE_HOURS', 72, 1, 24 * 365),
+    cbecFreightBaseSatang: int(env, 'CBEC_FREIGHT_BASE_SATANG', 8000, 0, 10_000_000),
+    cbecFreightPerKgSatang: int(env, 'CBEC_FREIGHT_PER_KG_SATANG', 3000, 0, 10_000_000),
+    customsSandbox,
+    customs: {
+      platformCode: text(env, 'CUSTOMS_PLATFORM_CODE', '4601960TLD', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
+      platformName: env.CUSTOMS_PLATFORM_NAME?.trim() || '塔拉跨境电商平台（沙箱）',
+      payCode: text(env, 'CUSTOMS_PAY_CODE', '31222699S7', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
+      payName: env.CUSTOMS_PAY_NAME?.trim() || '支付宝（沙箱）',
+      logisticsCode: text(env, 'CUSTOMS_LOGISTICS_CODE', '4601980TLX', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
+      logisticsName: env.CUSTOMS_LOGISTICS_NAME?.trim() || '塔拉跨境干线物流（沙箱）',
+      hubCode: text(env, 'CUSTOMS_HUB_CODE', '4601960HUB', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
+      hubName: env.CUSTOMS_HUB_NAME?.trim() || '东部经济走廊保税仓（沙箱）',
+      bondedBookNo: text(env, 'CUSTOMS_BONDED_BOOK_NO', 'T4601W000001', /^[A-Z]\d{4}[A-Z]\d{6}$/, 'a bonded account book number like T4601W000001'),
+      customsCode: text(env, 'CUSTOMS_CODE', '4612', /^\d{4}$/, 'a 4-digit customs office code'),
+      portCode: text(env, 'CUSTOMS_PORT_CODE', '4612', /^\d{4}$/, 'a 4-digit customs office code'),
+      dxpId: text(env, 'CUSTOMS_DXP_ID', 'DXPENT0000TALAD1', /^[0-9A-Z]{1,30}$/, 'the transmitter\'s DXP id'),
+    },
   };
 }

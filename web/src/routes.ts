@@ -15,10 +15,12 @@ const CHECKOUT = 'src/checkout/index.tsx';
 const SELLER = 'src/seller/index.tsx';
 const OPS = 'src/ops/index.tsx';
 const PAY = 'src/payments/index.tsx';
+const CN = 'src/crossborder/index.tsx';
 const checkout = () => import('./checkout/index.tsx');
 const seller = () => import('./seller/index.tsx');
 const ops = () => import('./ops/index.tsx');
 const pay = () => import('./payments/index.tsx');
+const cn = () => import('./crossborder/index.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -51,6 +53,9 @@ export const routes: Route[] = [
   { name: 'ops-sellers', path: '/ops/sellers', chunk: OPS, module: () => ops().then((m) => m.sellersPage) },
   { name: 'ops-payouts', path: '/ops/payouts', chunk: OPS, module: () => ops().then((m) => m.payoutsPage) },
   { name: 'ops-orders', path: '/ops/orders', chunk: OPS, module: () => ops().then((m) => m.opsOrdersPage) },
+  { name: 'cn-checkout', path: '/cn/checkout', chunk: CN, module: () => cn().then((m) => m.cnCheckoutPage) },
+  { name: 'cn-order', path: '/cn/orders/:id', chunk: CN, module: () => cn().then((m) => m.cnOrderPage) },
+  { name: 'ops-customs', path: '/ops/customs', chunk: CN, module: () => cn().then((m) => m.opsCustomsPage) },
 ];
 
 export const specialPages: Record<string, PageModule> = {

@@ -32,7 +32,7 @@ export interface CartAddResult { cartId: string; variantId: string; quantity: nu
  */
 export async function addToCarts(tx: Executor, adds: CartAdd[]): Promise<(CartAddResult | AppError)[]> {
   const ids = [...new Set(adds.map((a) => a.variantId))];
-  const [variants, stock] = await Promise.all([getVariantsForSale(tx, ids), availability(tx, ids)]);
+  const [variants, stock] = await Promise.all([getVariantsForSale(tx, ids), availability(tx, ids, 'either')]);
   const byId = new Map(variants.map((v) => [v.variantId, v]));
   const verdicts = adds.map((a): AppError | null => {
     const v = byId.get(a.variantId);
@@ -158,7 +158,7 @@ export async function setCartQuantity(db: Db, actor: Actor, variantId: string, q
     await db.delete(cartItems).where(and(eq(cartItems.cartId, cart.id), eq(cartItems.variantId, variantId)));
     return;
   }
-  const stock = await availability(db, [variantId]);
+  const stock = await availability(db, [variantId], 'either');
   const available = stock.get(variantId) ?? 0;
   if (quantity > available) throw new AppError(409, 'not_enough_stock', { available }, [{ field: 'quantity', code: 'too_large', params: { max: available } }]);
   const updated = await db.update(cartItems).set({ quantity })

@@ -70,3 +70,10 @@ export async function getVariantsForSale(db: Executor, variantIds: IdSet): Promi
 export function sellersOfVariants(variantIds: SQL): SQL {
   return sql`select ${productVariants.sellerId} from ${productVariants} where ${productVariants.id} in (${variantIds})`;
 }
+
+/** The shop a product belongs to (null when there is no such product): for later modules' ownership checks. */
+export async function productSellerId(db: Executor, productId: string): Promise<string | null> {
+  if (!UUID.test(productId)) return null;
+  const [row] = await db.select({ sellerId: products.sellerId }).from(products).where(eq(products.id, productId));
+  return row?.sellerId ?? null;
+}

@@ -2,7 +2,7 @@
 // may call. Every write checks the actor's right to act for the shop itself.
 import './messages.ts';
 
-export { getVariantsForSale, sellersOfVariants, type VariantForSale } from './sale.ts';
+export { getVariantsForSale, sellersOfVariants, productSellerId, type VariantForSale } from './sale.ts';
 export { seedCategories, categoryTree, categoryPath, type CategoryNode, type CategoryStep } from './categories.ts';
 export {
   createProduct, updateProduct, getSellerProduct, listSellerProducts, setProductStatus,

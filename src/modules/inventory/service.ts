@@ -90,20 +90,39 @@ export async function reservationsOfOrders(db: Executor, orderIds: string[]): Pr
   return rows.map((r) => ({ orderId: r.orderId, sellerId: r.sellerId, variantId: r.variantId, locationId: r.locationId, quantity: r.quantity, status: r.status }));
 }
 
+/** Units available to sell cross-border per variant: bonded hub stock only. */
+export async function bondedAvailability(db: Executor, variantIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
+  if (!variantIds.length) return out;
+  const rows = await queryRows<{ variant_id: string; available: number }>(db, sql`
+    select variant_id, sum(on_hand - reserved)::int as available from stock_levels
+    where variant_id = any(${pgArray(variantIds)}::uuid[]) and location_id in (select id from stock_locations where bonded)
+    group by variant_id`);
+  for (const r of rows) out.set(r.variant_id, r.available);
+  return out;
+}
+
 export async function listStock(db: Executor, actor: Actor, sellerId: string): Promise<StockLine[]> {
   await requireSellerAccess(db, actor, sellerId);
   const rows = await db.select().from(stockLevels).where(eq(stockLevels.sellerId, sellerId));
   return rows.map((r) => ({ variantId: r.variantId, locationId: r.locationId, onHand: r.onHand, reserved: r.reserved, available: r.onHand - r.reserved }));
 }
 
-/** Units available to sell per variant, summed over locations (0 for a variant with no stock row). */
-export async function availability(db: Executor, variantIds: string[]): Promise<Map<string, number>> {
+/**
+ * Units available per variant (0 for a variant with no stock row): to sell at home (`domestic`, the
+ * default: bonded stock never sells domestically), or in either market (`either`: the larger of home
+ * and bonded stock, the cart's soft check — checkout is the authority and takes bonded stock for
+ * cross-border orders only). One query either way.
+ */
+export async function availability(db: Executor, variantIds: string[], scope: 'domestic' | 'either' = 'domestic'): Promise<Map<string, number>> {
   const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
   if (!variantIds.length) return out;
-  const rows = await queryRows<{ variant_id: string; available: number }>(db, sql`
-    select variant_id, sum(on_hand - reserved)::int as available from stock_levels
-    where variant_id = any(${pgArray(variantIds)}::uuid[]) group by variant_id`);
-  for (const r of rows) out.set(r.variant_id, r.available);
+  const rows = await queryRows<{ variant_id: string; domestic: number; bonded: number }>(db, sql`
+    select s.variant_id, coalesce(sum(s.on_hand - s.reserved) filter (where not l.bonded), 0)::int as domestic,
+      coalesce(sum(s.on_hand - s.reserved) filter (where l.bonded), 0)::int as bonded
+    from stock_levels s join stock_locations l on l.id = s.location_id
+    where s.variant_id = any(${pgArray(variantIds)}::uuid[]) group by s.variant_id`);
+  for (const r of rows) out.set(r.variant_id, scope === 'domestic' ? r.domestic : Math.max(r.domestic, r.bonded));
   return out;
 }
 
@@ -128,11 +147,13 @@ export class StockConflict extends Error {
 export interface StockRow { variant_id: string; location_id: string; seller_id: string; available: number }
 
 /** The stock rows of these variants, locked (in one global order) when `lock` is set. */
-export async function readStock(tx: Executor, variantIds: IdSet, opts: { lock: boolean }): Promise<StockRow[]> {
+export async function readStock(tx: Executor, variantIds: IdSet, opts: { lock: boolean; bonded?: boolean }): Promise<StockRow[]> {
   if (isEmptyIdSet(variantIds)) return [];
+  // Bonded stock sells cross-border only (opts.bonded), and cross-border sales only from it.
   return queryRows<StockRow>(tx, sql`
     select variant_id, location_id, seller_id, on_hand - reserved as available from stock_levels
     where ${inIds(stockLevels.variantId, variantIds)}
+      and location_id ${opts.bonded ? sql`in` : sql`not in`} (select id from stock_locations where bonded)
     order by variant_id, location_id ${opts.lock ? sql`for update` : sql``}`);
 }
 

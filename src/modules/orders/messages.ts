@@ -1,6 +1,11 @@
 import { registerMessages } from '../../platform/i18n.ts';
 
 registerMessages({
+  out_of_stock_bonded: {
+    th: 'สินค้าบางรายการในคลังทัณฑ์บนสำหรับส่งไปจีนหมดหรือมีไม่พอ',
+    zh: '部分商品在保税仓的跨境库存已售罄或不足',
+    en: 'Some items are sold out, or not in that quantity, in the bonded hub stock that sells to China',
+  },
   cart_empty: { th: 'ตะกร้าสินค้าว่างเปล่า', zh: '购物车是空的', en: 'Your cart is empty' },
   price_changed: {
     th: 'ราคารวมเปลี่ยนเป็น {total} บาท กรุณาตรวจสอบก่อนสั่งซื้ออีกครั้ง',

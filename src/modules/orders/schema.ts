@@ -16,6 +16,10 @@ export interface ShippingAddress {
   district: string;
   provinceCode: string;
   postcode: string;
+  /** Set for an address abroad (cross-border): the country, its district code (CN: GB/T 2260) and the address as written there. */
+  country?: 'CN';
+  districtCode?: string;
+  fullAddress?: string;
 }
 
 /** One checkout: one payment for the orders of several sellers. */
@@ -26,6 +30,8 @@ export const orderGroups = pgTable('order_groups', {
   contactEmail: text('contact_email'),
   contactPhone: text('contact_phone'),
   currency: text('currency').notNull().default('THB'),
+  /** Where the goods go: TH (domestic) or CN (cross-border, bonded stock only); more markets later. */
+  market: text('market').notNull().default('TH'),
   subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
   shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
   totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
@@ -45,6 +51,7 @@ export const orders = pgTable('orders', {
   subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
   shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
   totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
+  /** A Thai address (TH market), or the consignee's address abroad (crossborder keeps its details). */
   shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
   paymentDueAt: timestamp('payment_due_at', { withTimezone: true }).notNull(),
   paidAt: timestamp('paid_at', { withTimezone: true }),

@@ -95,7 +95,7 @@ export async function getOrderGroup(db: Executor, actor: Actor, id: string, loca
   if (!operator && !isBuyerOf(actor, g)) throw notFound('order group');
   const rows = await db.select().from(orders).where(eq(orders.groupId, id)).orderBy(orders.number);
   return {
-    id: g.id, currency: g.currency, subtotalSatang: g.subtotalSatang, shippingSatang: g.shippingSatang, totalSatang: g.totalSatang,
+    id: g.id, currency: g.currency, market: g.market, subtotalSatang: g.subtotalSatang, shippingSatang: g.shippingSatang, totalSatang: g.totalSatang,
     paymentDueAt: g.paymentDueAt.toISOString(), createdAt: g.createdAt.toISOString(), contactPhone: g.contactPhone, contactEmail: g.contactEmail,
     orders: await withLines(db, rows, locale),
   };

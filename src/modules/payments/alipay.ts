@@ -80,6 +80,7 @@ export function alipayProvider(s: AlipaySettings, transport: Transport, urls: { 
           intentId: String(n.paymentRequestId ?? ''), providerRef: String(n.paymentId ?? ''),
           amount: Number(n.paymentAmount?.value), currency: String(n.paymentAmount?.currency ?? ''),
           ...(kind === 'failed' ? { failureCode: String(result?.resultCode ?? 'PAYMENT_FAILED') } : {}),
+          ...(n.payerInfo?.certType === 'ID_CARD' && n.payerInfo.name && n.payerInfo.certNo ? { payer: { name: String(n.payerInfo.name), idNumber: String(n.payerInfo.certNo) } } : {}),
         };
       }
       if (n.notifyType === 'REFUND_RESULT') {

@@ -16,6 +16,7 @@ import { convertMinor, currentRate, FX_ROUNDING } from './fx.ts';
 import { promptPayPayload } from './promptpay.ts';
 import type { PaymentProvider, ProviderName } from './provider.ts';
 import { paymentIntents } from './schema.ts';
+import { groupRequirement } from './requirements.ts';
 import { isOpen, METHOD_CURRENCY, METHOD_PROVIDER, type IntentStatus, type PaymentMethod } from './status.ts';
 import './messages.ts';
 
@@ -33,6 +34,8 @@ export interface IntentView {
   amount: number; currency: string; groupAmount: number; groupCurrency: string;
   fx: { rate: string; source: string; rounding: string } | null;
   reference: string; expiresAt: string; redirectUrl: string | null; succeededAt: string | null; refundedAmount: number;
+  /** Why a payment did not pay the group (e.g. payer_mismatch: sent back, the payer was not the cross-border buyer). */
+  failureCode: string | null;
   promptpay: { payload: string; qrSvg: string; qrPng: string; payee: string } | null;
   sandbox: boolean;
 }
@@ -43,7 +46,7 @@ export function toIntentView(i: IntentRow, config: PaymentsConfig): IntentView {
     amount: i.amount, currency: i.currency, groupAmount: i.groupAmount, groupCurrency: i.groupCurrency,
     fx: i.fxRate ? { rate: i.fxRate.replace(/0+$/, '').replace(/\.$/, ''), source: i.fxSource ?? '', rounding: i.fxRounding ?? FX_ROUNDING } : null,
     reference: i.reference, expiresAt: i.expiresAt.toISOString(), redirectUrl: i.redirectUrl,
-    succeededAt: i.succeededAt ? i.succeededAt.toISOString() : null, refundedAmount: i.refundedAmount,
+    succeededAt: i.succeededAt ? i.succeededAt.toISOString() : null, refundedAmount: i.refundedAmount, failureCode: i.failureCode,
     promptpay: i.method === 'promptpay' ? {
       payload: promptPayPayload({ target: config.promptpayId, amountSatang: i.amount, reference: i.reference }),
       qrSvg: `/api/payment-intents/${i.id}/qr.svg`, qrPng: `/api/payment-intents/${i.id}/qr.png`, payee: config.promptpayIdText,
@@ -81,10 +84,16 @@ export async function createIntent(
   const expiresAt = new Date(Math.min(now.getTime() + config.intentTtlMinutes * 60_000, Date.parse(group.paymentDueAt)));
   if (expiresAt <= now) throw new AppError(409, 'order_expired');
 
-  const currency = METHOD_CURRENCY[method] ?? group.currency;
+  const required = await groupRequirement(db, groupId);
+  if (required && required.method !== method) throw new AppError(422, 'payment_method_not_allowed', { method: required.method });
+  const currency = required?.currency ?? METHOD_CURRENCY[method] ?? group.currency;
   let amount = group.totalSatang;
   let fx: { rate: string; source: string } | null = null;
-  if (currency !== group.currency) {
+  if (required) {
+    // The amount was fixed at checkout (a cross-border landed total): charged exactly, never re-converted.
+    amount = required.amount;
+    fx = required.fxRate ? { rate: required.fxRate, source: required.fxSource ?? '' } : null;
+  } else if (currency !== group.currency) {
     const rate = await currentRate(db, group.currency, currency, now);
     if (!rate) throw new AppError(409, 'fx_rate_missing', { from: group.currency, to: currency });
     amount = convertMinor(group.totalSatang, rate.rate);

@@ -1,6 +1,11 @@
 import { registerMessages } from '../../platform/i18n.ts';
 
 registerMessages({
+  payment_method_not_allowed: {
+    th: 'คำสั่งซื้อนี้ชำระได้ด้วย {method} เท่านั้น',
+    zh: '该订单只能使用 {method} 支付',
+    en: 'This order can only be paid with {method}',
+  },
   already_paid: { th: 'คำสั่งซื้อนี้ชำระเงินแล้ว', zh: '该订单已付款', en: 'This order has already been paid' },
   fx_rate_missing: {
     th: 'ยังไม่มีอัตราแลกเปลี่ยน {from} เป็น {to} กรุณาลองวิธีชำระเงินอื่น',

@@ -13,6 +13,7 @@ import { markGroupPaid } from '../orders/service.ts';
 import type { GatewayNotification } from './provider.ts';
 import { paymentIntents, paymentNotifications, refunds } from './schema.ts';
 import { afterFailure, afterProcessing, afterRefunds, isCaptured, isOpen } from './status.ts';
+import { groupRequirement, payerMatches } from './requirements.ts';
 import type { IntentRow } from './intents.ts';
 import './messages.ts';
 
@@ -22,7 +23,7 @@ export type NotificationOutcome =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function applyNotification(db: Db, n: GatewayNotification): Promise<NotificationOutcome> {
+export async function applyNotification(db: Db, n: GatewayNotification, opts: { identityHashKey?: Buffer } = {}): Promise<NotificationOutcome> {
   if (!UUID.test(n.intentId)) throw new AppError(404, 'unknown_payment');
   return db.transaction(async (tx) => {
     // Every intent of the group is locked, always in id order: notifications for one group queue up
@@ -62,6 +63,9 @@ export async function applyNotification(db: Db, n: GatewayNotification): Promise
     // succeeded
     if (isCaptured(intent.status) || intent.capturesGroup) return { outcome: 'ignored' };
     if (group.some((g) => g.capturesGroup)) return sendBack(tx, intent, n.providerRef, 'duplicate_payment');
+    // A group whose payer is fixed (cross-border) is paid by that person only: anyone else's money goes back.
+    const required = await groupRequirement(tx, intent.groupId);
+    if (required && !(opts.identityHashKey && payerMatches(opts.identityHashKey, required, n.payer))) return sendBack(tx, intent, n.providerRef, 'payer_mismatch');
     return captureGroup(tx, intent, n.providerRef, group.some((g) => g.id !== intent.id && isOpen(g.status)));
   });
 }
@@ -94,8 +98,11 @@ async function captureGroup(tx: Executor, intent: IntentRow, providerRef: string
  * The gateway took money that pays for nothing (the group was already paid by another intent, or
  * its orders were cancelled): record it and refund all of it.
  */
-async function sendBack(tx: Executor, intent: IntentRow, providerRef: string, reason: 'duplicate_payment' | 'late_payment'): Promise<NotificationOutcome> {
-  await tx.update(paymentIntents).set({ status: 'succeeded', providerRef: intent.providerRef ?? providerRef, succeededAt: sql`now()`, updatedAt: sql`now()` })
+async function sendBack(tx: Executor, intent: IntentRow, providerRef: string, reason: 'duplicate_payment' | 'late_payment' | 'payer_mismatch'): Promise<NotificationOutcome> {
+  await tx.update(paymentIntents).set({
+    status: 'succeeded', providerRef: intent.providerRef ?? providerRef, succeededAt: sql`now()`, updatedAt: sql`now()`,
+    ...(reason === 'payer_mismatch' ? { failureCode: 'payer_mismatch' } : {}),
+  })
     .where(eq(paymentIntents.id, intent.id));
   const refundId = newId();
   await tx.insert(refunds).values({

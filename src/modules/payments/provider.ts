@@ -36,6 +36,8 @@ export interface GatewayNotification {
   /** Our refund id, for refund notifications. */
   refundId?: string;
   failureCode?: string;
+  /** The paying account's real-name holder, where the gateway reports it (Alipay, cross-border). */
+  payer?: { name: string; idNumber: string };
 }
 
 export class NotificationRejected extends Error {

@@ -139,7 +139,7 @@ export async function paymentRoutes(plain: FastifyInstance): Promise<void> {
       const send = (a: { status: number; headers: Record<string, string>; body: string }) => reply.code(a.status).headers(a.headers).send(a.body);
       try {
         const n = provider.readNotification({ path, headers: req.headers, body: String(req.body ?? '') });
-        const result = await applyNotification(app.db, n);
+        const result = await applyNotification(app.db, n, { identityHashKey: app.config.identityHashKey });
         if (result.outcome === 'refunding') void dispatchRefund(ctx, result.refundId);
         return send(provider.answer({ ok: true }, path));
       } catch (err) {

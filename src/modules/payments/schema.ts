@@ -128,3 +128,19 @@ export const sandboxDeliveries = pgTable('sandbox_gateway_deliveries', {
   lastAnswer: text('last_answer'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('sandbox_deliveries_due_idx').on(t.nextAttemptAt).where(sql`delivered_at is null`)]);
+
+/**
+ * What a group must be paid with, when its seller-side module fixed it (cross-border: the CNY landed
+ * total the customs order declares, and the buyer whose real name and ID must be the payer's — as a
+ * keyed hash, never the number). A group without a row is paid the usual way.
+ */
+export const paymentRequirements = pgTable('payment_requirements', {
+  groupId: uuid('group_id').primaryKey().references(() => orderGroups.id),
+  method: paymentMethod('method').notNull(),
+  amount: bigint('amount', { mode: 'number' }).notNull(),
+  currency: text('currency').notNull(),
+  fxRate: numeric('fx_rate', { precision: 20, scale: 10 }),
+  fxSource: text('fx_source'),
+  payerFingerprint: text('payer_fingerprint').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -13,6 +13,7 @@ import { StatusBadge, type OrderView } from '../pages/Orders.tsx';
 import '../messages/ops.ts';
 import '../messages/seller.ts';
 import '../messages/payments.ts';
+import '../messages/crossborder.ts';
 
 interface Seller {
   id: string; slug: string; status: string; rejectionReason: string | null; legalName: { th: string; en: string | null };
@@ -20,12 +21,12 @@ interface Seller {
   province: { code: string; th: string; zh: string; en: string }; contactPhone: string; contactEmail: string | null; createdAt: string;
 }
 
-export function ConsoleNav({ current }: { current: 'applications' | 'sellers' | 'orders' | 'payouts' }) {
+export function ConsoleNav({ current }: { current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' }) {
   const { t, href } = useApp();
   const link = (to: typeof current, label: string) => <a href={href(`/ops/${to}`)} aria-current={current === to ? 'page' : undefined}>{label}</a>;
   return (
     <nav className="console-nav" aria-label={t('ops.nav')}>
-      {link('applications', t('ops.applications'))}{link('sellers', t('ops.sellers'))}{link('orders', t('ops.orders'))}{link('payouts', t('ops.payouts'))}
+      {link('applications', t('ops.applications'))}{link('sellers', t('ops.sellers'))}{link('orders', t('ops.orders'))}{link('payouts', t('ops.payouts'))}{link('customs', t('cn.rejections'))}
     </nav>
   );
 }

@@ -1,4 +1,5 @@
 // The cart: items grouped by shop, with quantities to change, totals, and the way to checkout.
+import { CartLanded } from '../components/LandedPrice.tsx';
 import { useState } from 'react';
 import { useApp } from '../app/context.tsx';
 import type { PageModule } from '../app/router.ts';
@@ -82,6 +83,7 @@ export const cartPage: PageModule<CartView> = {
         {cart.readyForCheckout
           ? <a className="button primary" href={href('/checkout')}>{t('cart.checkout')}</a>
           : <span className="button primary" aria-disabled="true">{t('cart.checkout')}</span>}
+        {cart.shops.length ? <CartLanded itemCount={cart.itemCount} /> : null}
       </>
     );
   },

@@ -1,4 +1,5 @@
 // The buyer's orders: the list (with the thank-you note right after checkout) and one order.
+import '../messages/crossborder.ts';
 import { useApp } from '../app/context.tsx';
 import { formatDate, provinceName } from '../app/i18n.ts';
 import { query } from '../app/api.ts';
@@ -11,7 +12,7 @@ import '../messages/account.ts';
 export interface OrderView {
   id: string; number: string; groupId: string; sellerId: string; status: string; currency: string;
   subtotalSatang: number; shippingSatang: number; totalSatang: number;
-  shippingAddress: { name: string; phone: string; houseNumber: string; moo?: string; village?: string; soi?: string; road?: string; subdistrict: string; district: string; provinceCode: string; postcode: string };
+  shippingAddress: { name: string; phone: string; houseNumber: string; moo?: string; village?: string; soi?: string; road?: string; subdistrict: string; district: string; provinceCode: string; postcode: string; country?: 'CN'; districtCode?: string; fullAddress?: string };
   paymentDueAt: string; paidAt: string | null; trackingNumber: string | null; createdAt: string; shopName?: string;
   lines: { variantId: string; productId: string; sku: string; title: string; optionValues: string[]; unitPriceSatang: number; quantity: number; lineTotalSatang: number }[];
 }
@@ -70,6 +71,8 @@ export const ordersPage: PageModule<Page<OrderView>> = {
 export function AddressBlock({ address }: { address: OrderView['shippingAddress'] }) {
   // A Thai address is written in Thai whatever the page's language: that is what the courier reads.
   const a = address;
+  // An address in China (cross-border) is written as it is there, in Chinese, with its GB/T 2260 district code.
+  if (a.country === 'CN') return <address lang="zh-Hans">{a.name} · {a.phone}<br />{a.fullAddress}<br />{a.districtCode}</address>;
   const bangkok = a.provinceCode === '10';
   const line = [a.houseNumber, a.moo && `ม.${a.moo}`, a.village, a.soi && `ซ.${a.soi}`, a.road && `ถ.${a.road}`].filter(Boolean).join(' ');
   return (
@@ -102,6 +105,7 @@ export const orderPage: PageModule<OrderView> = {
         </dl>
         <h2>{t('orders.shipTo')}</h2>
         <AddressBlock address={o.shippingAddress} />
+        {o.shippingAddress.country === 'CN' ? <p><a href={href(`/cn/orders/${o.id}`)}>{t('cn.customs')}</a></p> : null}
       </>
     );
   },

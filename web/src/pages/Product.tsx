@@ -5,6 +5,7 @@ import type { PageModule } from '../app/router.ts';
 import type { ProductDetail, PublicVariant } from '../app/shapes.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle, Price } from '../components/ui.tsx';
+import { LandedPrice } from '../components/LandedPrice.tsx';
 import '../messages/store.ts';
 
 interface ProductData { product: ProductDetail; available: Record<string, number> }
@@ -102,6 +103,7 @@ export const productPage: PageModule<ProductData> = {
             <PageTitle><span lang={p.titleLang !== locale ? p.titleLang : undefined}>{p.title}</span></PageTitle>
             {untranslated ? <p className="note">{t('product.shownInThai')}</p> : null}
             {variant ? <p className="big-price"><Price satang={variant.priceSatang} /></p> : null}
+            {variant ? <LandedPrice variantId={variant.id} /> : null}
             <dl className="facts">
               <dt>{t('product.seller')}</dt><dd><a href={href(`/shop/${p.shop.slug}`)}>{p.shop.shopName}</a></dd>
               <dt>{t('product.origin')}</dt><dd>{provinceName(p.originProvinceCode, locale)}</dd>

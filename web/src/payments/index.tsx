@@ -10,14 +10,15 @@ import { useSubmit } from '../app/use-submit.ts';
 import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import { FormError, PageTitle, TextArea, TextField } from '../components/ui.tsx';
 import '../messages/payments.ts';
+import '../messages/crossborder.ts';
 
 type Method = 'promptpay' | 'alipay' | 'card';
 interface Intent {
   id: string; groupId: string; method: Method; status: string; amount: number; currency: 'THB' | 'CNY'; groupAmount: number;
   fx: { rate: string; source: string; rounding: string } | null; reference: string; expiresAt: string; redirectUrl: string | null;
-  promptpay: { payload: string; qrSvg: string; qrPng: string; payee: string } | null; sandbox: boolean;
+  promptpay: { payload: string; qrSvg: string; qrPng: string; payee: string } | null; sandbox: boolean; failureCode?: string | null;
 }
-interface Group { id: string; totalSatang: number; currency: string; orders: { id: string; number: string; status: string }[] }
+interface Group { id: string; totalSatang: number; currency: string; market?: string; orders: { id: string; number: string; status: string }[] }
 interface Doc { id: string; kind: 'tax_invoice' | 'receipt'; number: string }
 interface PayData { group: Group; intents: Intent[]; settings: { sandbox: boolean; methods: Method[] } }
 
@@ -126,10 +127,10 @@ export const payPage: PageModule<PayData> = {
   head: (_d, { t }) => ({ title: t('pay.title'), noindex: true }),
   Page({ data }) {
     const { t, api, locale, href } = useApp();
-    const captured = (i: Intent) => i.status === 'succeeded' || i.status === 'partially_refunded';
+    const captured = (i: Intent) => (i.status === 'succeeded' || i.status === 'partially_refunded') && i.failureCode !== 'payer_mismatch';
     const paidAlready = data.group.orders.every((o) => o.status !== 'pending_payment' && o.status !== 'cancelled');
-    const [intent, setIntent] = useState<Intent | null>(data.intents.find((i) => OPEN.has(i.status) || captured(i)) ?? null);
-    const [method, setMethod] = useState<Method>(intent?.method ?? 'promptpay');
+    const [intent, setIntent] = useState<Intent | null>(data.intents.find((i) => OPEN.has(i.status) || captured(i) || i.failureCode === 'payer_mismatch') ?? null);
+    const [method, setMethod] = useState<Method>(intent?.method ?? (data.group.market === 'CN' ? 'alipay' : 'promptpay'));
     const [paid, setPaid] = useState(paidAlready || (intent ? captured(intent) : false));
     const { formError, pending, run } = useSubmit();
     const key = useRef<Record<string, string>>({});
@@ -157,10 +158,13 @@ export const payPage: PageModule<PayData> = {
       <>
         <PageTitle>{t('pay.title')}</PageTitle>
         {data.settings.sandbox ? <SandboxBadge /> : null}
-        <p>{t('pay.amountDue')}: <strong className="grand">{formatMoney(data.group.totalSatang, locale)}</strong> · {data.group.orders.map((o) => o.number).join(', ')}</p>
+        {/* A cross-border group is paid in yuan, its landed total, by Alipay only (the customs payment declaration). */}
+        {data.group.market === 'CN'
+          ? <p>{t('cn.landed')} · {data.group.orders.map((o) => o.number).join(', ')}</p>
+          : <p>{t('pay.amountDue')}: <strong className="grand">{formatMoney(data.group.totalSatang, locale)}</strong> · {data.group.orders.map((o) => o.number).join(', ')}</p>}
         <div role="status" aria-live="polite">
           {paid ? <p className="notice">{t('pay.paid')}</p> : intent && OPEN.has(intent.status) ? <p>{t('pay.waiting')}</p> : null}
-          {intent && !paid && !OPEN.has(intent.status) ? <p className="form-error">{t(`pay.${intent.status}`)}</p> : null}
+          {intent && !paid && !OPEN.has(intent.status) ? <p className="form-error">{intent.failureCode === 'payer_mismatch' ? t('cn.payerMismatch') : t(`pay.${intent.status}`)}</p> : null}
         </div>
         {paid ? (
           <section aria-labelledby="docs">
@@ -172,7 +176,7 @@ export const payPage: PageModule<PayData> = {
           <>
             <fieldset className="pay-methods">
               <legend>{t('pay.choose')}</legend>
-              {data.settings.methods.map((m) => (
+              {data.settings.methods.filter((m) => data.group.market !== 'CN' || m === 'alipay').map((m) => (
                 <label key={m} className="radio">
                   <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} /> {t(`pay.method.${m}`)}
                 </label>
@@ -240,9 +244,16 @@ export const sandboxAlipayPage: PageModule<Charge> = {
   Page({ data }) {
     const { t } = useApp();
     const { pay, pending, formError } = useSandboxPay(data, `/sandbox-gateway/alipay/payments/${data.id}/confirm`);
+    // A real-name wallet: for cross-border orders Alipay reports its holder, who must be the buyer.
+    const [payer, setPayer] = useState({ name: '', idNumber: '' });
     return (
       <SandboxCharge charge={data} title={t('sandbox.alipayTitle')}>
-        <button type="button" className="primary" disabled={pending || data.status !== 'pending'} onClick={() => void pay()}>{t('sandbox.alipayConfirm')}</button>
+        <fieldset>
+          <legend>{t('cn.payerSandbox')}</legend>
+          <TextField label={t('cn.name')} name="payerName" value={payer.name} onChange={(e) => setPayer({ ...payer, name: e.target.value })} />
+          <TextField label={t('cn.idNumber')} name="payerIdNumber" value={payer.idNumber} maxLength={18} autoComplete="off" onChange={(e) => setPayer({ ...payer, idNumber: e.target.value })} />
+        </fieldset>
+        <button type="button" className="primary" disabled={pending || data.status !== 'pending'} onClick={() => void pay(payer.name && payer.idNumber ? { payer } : undefined)}>{t('sandbox.alipayConfirm')}</button>
         <FormError message={formError} />
       </SandboxCharge>
     );

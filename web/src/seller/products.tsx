@@ -10,6 +10,7 @@ import type { CategoryNode, I18nText, Page } from '../app/shapes.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle, Price, SelectField, TextArea, TextField } from '../components/ui.tsx';
 import { bahtToSatang, satangToBaht, ShopNav } from './shared.tsx';
+import { CrossBorderTerms } from './cross-border.tsx';
 import '../messages/seller.ts';
 
 type Localized = { th: string; zh: string | null; en: string | null };
@@ -278,6 +279,7 @@ export const productEditPage: PageModule<EditData> = {
                 <button type="submit" disabled={variantForms.pending}>{t('product.addVariant')}</button>
               </fieldset>
             </form>
+            <CrossBorderTerms sellerId={params.sellerId} productId={p.id} />
             <h2>{t('product.images')}</h2>
             <ul className="thumbs">
               {p.images.map((img) => (

@@ -45,7 +45,10 @@ export async function chargeById(db: Executor, id: string): Promise<ChargeRow | 
 }
 
 /** Marks a pending, unexpired charge paid (or failed) and queues the notification; refuses anything else. */
-async function settleCharge(g: SandboxGateway, find: (tx: Executor) => Promise<ChargeRow | undefined>, outcome: 'succeeded' | 'failed', paid?: { amount: number }): Promise<ChargeRow> {
+/** The wallet holder's real-name identity, as Alipay reports it for cross-border payments (sandbox: typed by the payer). */
+export interface SandboxPayer { name: string; idNumber: string }
+
+async function settleCharge(g: SandboxGateway, find: (tx: Executor) => Promise<ChargeRow | undefined>, outcome: 'succeeded' | 'failed', paid?: { amount: number }, payer?: SandboxPayer): Promise<ChargeRow> {
   return g.db.transaction(async (tx) => {
     const found = await find(tx);
     if (!found) throw refused('unknown_reference');
@@ -63,6 +66,7 @@ async function settleCharge(g: SandboxGateway, find: (tx: Executor) => Promise<C
         result: outcome === 'succeeded' ? { resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success' } : { resultCode: 'USER_CANCELLED', resultStatus: 'F', resultMessage: 'payment failed' },
         paymentRequestId: charge.merchantRequestId, paymentId: charge.id, paymentAmount: { currency: charge.currency, value: String(amount) },
         paymentCreateTime: alipayRequestTime(charge.createdAt), paymentTime: alipayRequestTime(),
+        ...(payer ? { payerInfo: { name: payer.name, certType: 'ID_CARD', certNo: payer.idNumber } } : {}),
       });
     } else {
       const data = { chargeId: charge.id, merchantRequestId: charge.merchantRequestId, reference: charge.reference, amount, currency: charge.currency };
@@ -88,8 +92,8 @@ export async function payPromptPay(g: SandboxGateway, payload: string): Promise<
 }
 
 /** The buyer approved the payment in the (sandbox) Alipay wallet. */
-export async function confirmAlipay(g: SandboxGateway, paymentId: string): Promise<ChargeRow> {
-  const charge = await settleCharge(g, (tx) => chargeById(tx, paymentId).then((c) => (c?.gateway === 'alipay' ? c : undefined)), 'succeeded');
+export async function confirmAlipay(g: SandboxGateway, paymentId: string, payer?: SandboxPayer): Promise<ChargeRow> {
+  const charge = await settleCharge(g, (tx) => chargeById(tx, paymentId).then((c) => (c?.gateway === 'alipay' ? c : undefined)), 'succeeded', undefined, payer);
   await deliverDue(g);
   return charge;
 }

@@ -33,8 +33,16 @@ export async function sandboxGatewayRoutes(plain: FastifyInstance, opts: { gatew
       if (!c || c.gateway !== 'alipay') throw notFound('payment');
       return chargeView(c);
     });
-  app.post('/alipay/payments/:id/confirm', { schema: { tags, summary: 'Sandbox Alipay wallet: approve the payment', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: ChargeView, ...problemResponses } } },
-    async (req) => chargeView(await confirmAlipay(g, req.params.id)));
+  app.post('/alipay/payments/:id/confirm', { schema: {
+    tags, summary: 'Sandbox Alipay wallet: approve the payment (optionally as a real-name wallet holder, for cross-border payments)',
+    params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+    response: { 200: ChargeView, ...problemResponses } } },
+    async (req) => {
+      // The body is optional (a plain approval); a cross-border payer's real name and ID come in { payer: { name, idNumber } }.
+      const p = (req.body as { payer?: { name?: unknown; idNumber?: unknown } } | undefined)?.payer;
+      const payer = p && typeof p.name === 'string' && typeof p.idNumber === 'string' ? { name: p.name.slice(0, 60), idNumber: p.idNumber.slice(0, 18) } : undefined;
+      return chargeView(await confirmAlipay(g, req.params.id, payer));
+    });
 
   app.get('/card/charges/:id', { schema: { tags, summary: 'Sandbox card form: the charge to pay', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: ChargeView, ...problemResponses } } },
     async (req) => {

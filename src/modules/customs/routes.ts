@@ -1,0 +1,49 @@
+// Customs over HTTP: an order's customs status (buyer, shop, operator) and the operator's rejection
+// queue. Declaring happens on order.paid through the outbox; receipts arrive from the gateway.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Uuid, problemResponses } from '../../platform/http.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db.ts';
+import type { OutboxHandler } from '../../platform/outbox.ts';
+import { customsRuntime, customsStatusOf, declareOrder, receiveReceipt, rejectionQueue, resolveRejection } from './service.ts';
+import { runCustomsSandbox, startCustomsSandbox } from './sandbox.ts';
+
+export async function customsRoutes(plain: FastifyInstance): Promise<void> {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['customs'];
+
+  app.get('/customs/orders/:orderId', { schema: { tags, summary: "A cross-border order's customs status: documents, receipts, waybill", params: Type.Object({ orderId: Uuid }) } }, async (req) => {
+    const status = await customsStatusOf(app.db, req.actor, app.config, req.params.orderId, req.locale);
+    return status ?? { orderId: req.params.orderId, status: 'not_declared', sandbox: app.config.customsSandbox, documents: [], receipts: [] };
+  });
+
+  app.get('/operator/customs/rejections', {
+    schema: { tags, summary: "The operator's queue of customs rejections, with the reasons", querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])) }) },
+  }, async (req) => rejectionQueue(app.db, req.actor, req.locale, req.query.status));
+
+  app.post('/operator/customs/rejections/:id/resolve', {
+    schema: { tags, summary: 'Mark a rejection handled, saying how', params: Type.Object({ id: Uuid }), body: Type.Object({ resolution: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }), response: problemResponses },
+  }, async (req) => resolveRejection(app.db, req.actor, req.params.id, req.body.resolution) as any);
+
+  // The sandbox answers on its own tick; operators (and tests) may ask it to answer now.
+  app.post('/operator/customs/sandbox/run', { schema: { tags, summary: 'Customs sandbox: answer waiting messages now (sandbox only)' } }, async (req) => {
+    if (!(req.actor.kind === 'user' && req.actor.isOperator)) throw new AppError(403, 'forbidden');
+    if (!app.config.customsSandbox) throw new AppError(404, 'not_found', { what: 'customs sandbox' });
+    return { answered: await runSandboxOnce(app.db, app.config) };
+  });
+}
+
+export const runSandboxOnce = (db: Db, config: Config) => runCustomsSandbox(db, config.personalDataKey, (tx, r) => receiveReceipt(tx, config, r).then(() => undefined));
+
+export function startCustomsJobs(db: Db, config: Config, log: { error: (o: object, m: string) => void }): () => void {
+  if (!config.customsSandbox) return () => {};
+  return startCustomsSandbox(db, config.personalDataKey, (tx, r) => receiveReceipt(tx, config, r).then(() => undefined), log);
+}
+
+export function customsOutboxHandlers(config: Config): [string, OutboxHandler][] {
+  const rt = customsRuntime(config);
+  return [['order.paid', async (db, e) => { await declareOrder(db, rt, (e.payload as { orderId: string }).orderId); }]];
+}

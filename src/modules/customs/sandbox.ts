@@ -1,0 +1,150 @@
+// The local customs sandbox: it stands in for China's customs single window, which cannot be
+// reached from here. It reads what arrived in its inbox — later, not while the platform waits
+// (a background tick; tests call runCustomsSandbox) — checks signature and format (else 900), then
+// the rules customs applies: the order's arithmetic and limits (312), the payment against the
+// order: amount and payer = buyer (412), the waybill's consignee against the order's (512), and the
+// inventory list against all three (622, "released"). A document whose partners have not arrived
+// yet waits. Receipts go back through `deliver` (the customs service's receipt intake).
+import { createHmac } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { XMLParser } from 'fast-xml-parser';
+import type { Db, Executor } from '../../platform/db.ts';
+import { decryptPersonal } from '../../platform/personal-data.ts';
+import { residentIdProblem, ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN, chinaYear } from '../crossborder/rules.ts';
+import { CEB_NS, RECEIPT_OF, type CebType } from './ceb.ts';
+import { verifySandboxSignature } from './gateway.ts';
+import { customsSandboxInbox } from './schema.ts';
+
+export interface Receipt {
+  receiptId: string; messageGuid: string; messageType: CebType; orderNo: string;
+  /** 312/412/512/622, or 900 for a format error. */
+  code: string; passed: boolean;
+  /** 120 entered (passed), 800 released (622), 100 returned (rejected), 900 format error. */
+  returnStatus: string; reasons: string[];
+}
+
+const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name === 'OrderList' || name === 'InventoryList' });
+const BODY: Record<CebType, [string, string, string?]> = { CEB311: ['Order', 'OrderHead', 'OrderList'], CEB411: ['Payment', 'PaymentHead'], CEB511: ['Logistics', 'LogisticsHead'], CEB621: ['Inventory', 'InventoryHead', 'InventoryList'] };
+const fen = (v: unknown) => { const m = /^(\d+)\.(\d{2})$/.exec(String(v ?? '')); return m ? Number(m[1]) * 100 + Number(m[2]) : NaN; };
+const y = (f: number) => (f / 100).toFixed(2);
+
+interface Parsed { type: CebType; head: Record<string, string>; items: Record<string, string>[] }
+
+function parse(personalDataKey: Buffer, type: CebType, signed: string): Parsed | string[] {
+  const unsigned = verifySandboxSignature(personalDataKey, signed);
+  if (!unsigned) return ['The message signature does not verify'];
+  let doc: any;
+  try { doc = parser.parse(unsigned, true); } catch { return ['The message is not well-formed XML']; }
+  const root = doc[`${type}Message`];
+  if (!root) return [`The root element is not ${type}Message`];
+  if (!unsigned.includes(`xmlns:ceb="${CEB_NS}"`)) return [`The message is not in the namespace ${CEB_NS}`];
+  const [body, headName, listName] = BODY[type];
+  const head = root?.[body]?.[headName];
+  if (!head || !root.BaseTransfer) return [`${type} lacks ${headName} or BaseTransfer`];
+  const guidOk = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(String(head.guid ?? ''));
+  if (!guidOk) return ['guid must be 36 upper-case characters'];
+  const items = listName ? (root[body][listName] ?? []) : [];
+  if (listName && !items.length) return [`${type} has no ${listName}`];
+  return { type, head, items };
+}
+
+type Verdict = { wait: true } | { wait: false; reasons: string[]; subject?: { hash: string; amountFen: number } };
+
+export async function runCustomsSandbox(db: Db, personalDataKey: Buffer, deliver: (tx: Executor, r: Receipt) => Promise<void>, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const waiting = await tx.select().from(customsSandboxInbox).where(eq(customsSandboxInbox.state, 'waiting')).orderBy(asc(customsSandboxInbox.receivedAt)).limit(200).for('update', { skipLocked: true });
+    let answered = 0;
+    // Orders first: payments, waybills and inventory lists are judged against them.
+    const order: Record<string, number> = { CEB311: 0, CEB411: 1, CEB511: 1, CEB621: 2 };
+    for (const row of waiting.sort((a, b) => order[a.type] - order[b.type])) {
+      const type = row.type as CebType;
+      const parsed = parse(personalDataKey, type, decryptPersonal(personalDataKey, row.xmlSealed));
+      let verdict: Verdict;
+      let code = RECEIPT_OF[type];
+      if (Array.isArray(parsed)) { verdict = { wait: false, reasons: parsed }; code = '900'; }
+      else verdict = await judge(tx, personalDataKey, parsed, row.orderNo, now);
+      if (verdict.wait) continue;
+      const passed = verdict.reasons.length === 0;
+      await tx.update(customsSandboxInbox).set({
+        state: 'answered', passed, answeredAt: sql`now()`, subjectHash: verdict.subject?.hash ?? null, amountFen: verdict.subject?.amountFen ?? null,
+      }).where(eq(customsSandboxInbox.guid, row.guid));
+      await deliver(tx, {
+        receiptId: `SBX-${code}-${row.guid}`, messageGuid: row.guid, messageType: type, orderNo: row.orderNo, code, passed,
+        returnStatus: code === '900' ? '900' : !passed ? '100' : type === 'CEB621' ? '800' : '120', reasons: verdict.reasons,
+      });
+      answered++;
+    }
+    return answered;
+  });
+}
+
+/** What the sandbox holds on an order: its answered documents, parsed. */
+async function partners(tx: Executor, key: Buffer, orderNo: string) {
+  const rows = await tx.select().from(customsSandboxInbox).where(and(eq(customsSandboxInbox.orderNo, orderNo), eq(customsSandboxInbox.state, 'answered')));
+  const out = new Map<string, { passed: boolean; doc: Parsed | null }>();
+  for (const r of rows) {
+    const p = parse(key, r.type as CebType, decryptPersonal(key, r.xmlSealed));
+    out.set(r.type, { passed: !!r.passed, doc: Array.isArray(p) ? null : p });
+  }
+  return out;
+}
+
+async function judge(tx: Executor, key: Buffer, m: Parsed, orderNo: string, now: Date): Promise<Verdict> {
+  const h = m.head;
+  const reasons: string[] = [];
+  if (h.orderNo !== orderNo) reasons.push('orderNo differs from the transmitted order number');
+  if (m.type === 'CEB311') {
+    const goods = fen(h.goodsValue), freight = fen(h.freight), tax = fen(h.taxTotal), discount = fen(h.discount), paid = fen(h.acturalPaid);
+    if ([goods, freight, tax, discount, paid].some(Number.isNaN)) return { wait: false, reasons: ['Amounts must have two decimals'] };
+    if (goods + freight + tax - discount !== paid) reasons.push(`acturalPaid ${y(paid)} is not goodsValue + freight + taxTotal - discount = ${y(goods + freight + tax - discount)}`);
+    const lines = m.items.reduce((s, i) => s + fen(i.totalPrice), 0);
+    if (lines !== goods) reasons.push(`goodsValue ${y(goods)} is not the sum of the goods lines ${y(lines)}`);
+    for (const i of m.items) if (fen(i.price) * Number(i.qty) !== fen(i.totalPrice)) reasons.push(`Line ${i.gnum}: price x qty is not totalPrice`);
+    if (paid > ORDER_LIMIT_FEN) reasons.push(`The order's ${y(paid)} CNY is over the ${y(ORDER_LIMIT_FEN)} CNY per-transaction limit`);
+    if (h.buyerIdType !== '1' || residentIdProblem(h.buyerIdNumber ?? '')) reasons.push("The buyer's resident ID number is not valid");
+    if (!h.buyerName) reasons.push("The buyer's real name is missing");
+    const subject = createHmac('sha256', key).update(`sandbox-subject:${(h.buyerIdNumber ?? '').toUpperCase()}`).digest('hex');
+    const [used] = await tx.select({ fen: sql<number>`coalesce(sum(amount_fen), 0)::int` }).from(customsSandboxInbox)
+      .where(and(eq(customsSandboxInbox.subjectHash, subject), eq(customsSandboxInbox.passed, true), sql`extract(year from ${customsSandboxInbox.answeredAt} at time zone 'Asia/Shanghai') = ${chinaYear(now)}`));
+    if (used.fen + paid > YEARLY_LIMIT_FEN) reasons.push(`The buyer's purchases this year (${y(used.fen)} CNY) with this order pass the ${y(YEARLY_LIMIT_FEN)} CNY yearly limit`);
+    return { wait: false, reasons, subject: reasons.length ? undefined : { hash: subject, amountFen: paid } };
+  }
+  const docs = await partners(tx, key, orderNo);
+  const o = docs.get('CEB311');
+  if (!o) return { wait: true };
+  if (!o.passed || !o.doc) return { wait: false, reasons: ['The order (CEB311) for this document was not accepted'] };
+  const oh = o.doc.head;
+  if (m.type === 'CEB411') {
+    if (fen(h.amountPaid) !== fen(oh.acturalPaid)) reasons.push(`The payment amount ${h.amountPaid} does not equal the order's acturalPaid ${oh.acturalPaid}`);
+    if ((h.payerIdNumber ?? '').toUpperCase() !== (oh.buyerIdNumber ?? '').toUpperCase() || h.payerName !== oh.buyerName) reasons.push('The payer is not the buyer named on the order (real name and ID number must match)');
+    if (h.payTransactionId !== oh.payTransactionId || h.payCode !== oh.payCode) reasons.push("The payment transaction does not match the order's");
+  } else if (m.type === 'CEB511') {
+    if (h.consignee !== oh.consignee || h.consigneeAddress !== oh.consigneeAddress || h.consigneeTelephone !== oh.consigneeTelephone) reasons.push("The waybill's consignee (name, address, telephone) differs from the order's");
+    if (fen(h.freight) !== fen(oh.freight)) reasons.push(`The waybill's freight ${h.freight} differs from the order's ${oh.freight}`);
+  } else {
+    const p = docs.get('CEB411'), w = docs.get('CEB511');
+    if (!p || !w) return { wait: true };
+    if (!p.passed) reasons.push('The payment (CEB411) was not accepted');
+    if (!w.passed || !w.doc) reasons.push('The waybill (CEB511) was not accepted');
+    else if (h.logisticsNo !== w.doc.head.logisticsNo) reasons.push("The inventory list's logisticsNo differs from the waybill's");
+    if (h.tradeMode !== '1210') reasons.push('Bonded stock is declared under trade mode 1210');
+    if (!/^[A-Z]\d{4}[A-Z]\d{6}$/.test(h.emsNo ?? '')) reasons.push('The bonded account book number (emsNo) is missing or malformed');
+    if ((h.buyerIdNumber ?? '').toUpperCase() !== (oh.buyerIdNumber ?? '').toUpperCase()) reasons.push("The inventory list's buyer differs from the order's");
+    const orderLines = o.doc.items.map((i) => `${i.itemNo}|${i.qty}|${i.totalPrice}`).sort().join(',');
+    const listLines = m.items.map((i) => `${i.itemNo}|${i.qty}|${i.totalPrice}`).sort().join(',');
+    if (orderLines !== listLines) reasons.push("The inventory list's goods (item, quantity, value) differ from the order's");
+  }
+  return { wait: false, reasons };
+}
+
+/** The sandbox's running tick in the app: answers what is waiting every couple of seconds. */
+export function startCustomsSandbox(db: Db, personalDataKey: Buffer, deliver: (tx: Executor, r: Receipt) => Promise<void>, log: { error: (o: object, m: string) => void }, intervalMs = 2000): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout;
+  const tick = async () => {
+    try { await runCustomsSandbox(db, personalDataKey, deliver); } catch (err) { log.error({ err }, 'customs sandbox tick failed'); }
+    if (!stopped) timer = setTimeout(tick, intervalMs);
+  };
+  timer = setTimeout(tick, intervalMs);
+  return () => { stopped = true; clearTimeout(timer); };
+}

@@ -1,0 +1,96 @@
+// Every message is checked before it is sent: required fields, lengths, code lists, formats and the
+// arithmetic customs applies. Each problem names the message, the field and what is wrong.
+import { residentIdProblem } from '../crossborder/rules.ts';
+import { CURRENCY_CNY, TRADE_MODE_BONDED, type CebMessage } from './ceb.ts';
+
+export interface CebProblem { message: string; field: string; code: string; detail: string }
+
+interface Spec { max: number; optional?: boolean; pattern?: RegExp; oneOf?: readonly string[] }
+const GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+const TIME = /^\d{14}$/;
+const CODE10 = /^[0-9A-Z]{10}$/;
+const HEAD: Record<string, Spec> = {
+  guid: { max: 36, pattern: GUID }, appType: { max: 1, oneOf: ['1', '2', '3'] }, appTime: { max: 14, pattern: TIME }, appStatus: { max: 1, oneOf: ['1', '2'] },
+};
+const MONEY = { max: 19 };
+const SPECS: Record<string, Record<string, Spec>> = {
+  'CEB311.head': {
+    ...HEAD, orderType: { max: 1, oneOf: ['I'] }, orderNo: { max: 60 }, ebpCode: { max: 18, pattern: CODE10 }, ebpName: { max: 100 },
+    ebcCode: { max: 18 }, ebcName: { max: 100 }, goodsValueFen: MONEY, freightFen: MONEY, discountFen: MONEY, taxTotalFen: MONEY, acturalPaidFen: MONEY,
+    currency: { max: 3, oneOf: [CURRENCY_CNY] }, buyerRegNo: { max: 60 }, buyerName: { max: 60 }, buyerTelephone: { max: 30 }, buyerIdType: { max: 1, oneOf: ['1'] },
+    buyerIdNumber: { max: 18 }, payCode: { max: 18 }, payName: { max: 100 }, payTransactionId: { max: 60 },
+    consignee: { max: 60 }, consigneeTelephone: { max: 30 }, consigneeAddress: { max: 200 }, consigneeDistrict: { max: 6, pattern: /^\d{6}$/ }, note: { max: 1000, optional: true },
+  },
+  'CEB311.items': {
+    gnum: { max: 4 }, itemNo: { max: 30 }, itemName: { max: 250 }, gmodel: { max: 250 }, itemDescribe: { max: 1000, optional: true }, barCode: { max: 50, optional: true },
+    unit: { max: 3, pattern: /^\d{3}$/ }, qty: { max: 19 }, priceFen: MONEY, totalPriceFen: MONEY, currency: { max: 3, oneOf: [CURRENCY_CNY] }, country: { max: 3, pattern: /^\d{3}$/ },
+  },
+  'CEB411.head': {
+    ...HEAD, payCode: { max: 18 }, payName: { max: 100 }, payTransactionId: { max: 60 }, orderNo: { max: 60 }, ebpCode: { max: 18, pattern: CODE10 }, ebpName: { max: 100 },
+    payerIdType: { max: 1, oneOf: ['1'] }, payerIdNumber: { max: 60 }, payerName: { max: 60 }, telephone: { max: 50 }, amountPaidFen: MONEY,
+    currency: { max: 3, oneOf: [CURRENCY_CNY] }, payTime: { max: 14, pattern: TIME }, note: { max: 1000, optional: true },
+  },
+  'CEB511.head': {
+    ...HEAD, logisticsCode: { max: 18 }, logisticsName: { max: 100 }, logisticsNo: { max: 60, pattern: /^TLX\d{10}$/ }, orderNo: { max: 60 },
+    ebpCode: { max: 18, pattern: CODE10 }, ebpName: { max: 100 }, freightFen: MONEY, insuredFeeFen: MONEY, currency: { max: 3, oneOf: [CURRENCY_CNY] },
+    weightKg: { max: 19, pattern: /^\d+\.\d{3}$/ }, packNo: { max: 9 }, goodsInfo: { max: 200 }, consignee: { max: 60 }, consigneeAddress: { max: 200 },
+    consigneeTelephone: { max: 50 }, note: { max: 1000, optional: true },
+  },
+  'CEB621.head': {
+    ...HEAD, orderNo: { max: 60 }, ebpCode: { max: 18, pattern: CODE10 }, ebpName: { max: 100 }, ebcCode: { max: 18 }, ebcName: { max: 100 },
+    logisticsNo: { max: 60 }, logisticsCode: { max: 18 }, logisticsName: { max: 100 }, copNo: { max: 20 }, assureCode: { max: 18 },
+    emsNo: { max: 12, pattern: /^[A-Z]\d{4}[A-Z]\d{6}$/ }, ieFlag: { max: 1, oneOf: ['I'] }, declTime: { max: 8, pattern: /^\d{8}$/ },
+    customsCode: { max: 4, pattern: /^\d{4}$/ }, portCode: { max: 4, pattern: /^\d{4}$/ }, ieDate: { max: 8, pattern: /^\d{8}$/ },
+    buyerIdType: { max: 1, oneOf: ['1'] }, buyerIdNumber: { max: 60 }, buyerName: { max: 60 }, buyerTelephone: { max: 30 }, consigneeAddress: { max: 200 },
+    agentCode: { max: 18 }, agentName: { max: 100 }, areaCode: { max: 18 }, areaName: { max: 100 }, tradeMode: { max: 4, oneOf: [TRADE_MODE_BONDED] },
+    trafMode: { max: 1, pattern: /^\d$/ }, country: { max: 3, pattern: /^\d{3}$/ }, freightFen: MONEY, insuredFeeFen: MONEY, currency: { max: 3, oneOf: [CURRENCY_CNY] },
+    packNo: { max: 9 }, grossWeightKg: { max: 19, pattern: /^\d+\.\d{3}$/ }, netWeightKg: { max: 19, pattern: /^\d+\.\d{3}$/ }, note: { max: 1000, optional: true },
+  },
+  'CEB621.items': {
+    gnum: { max: 4 }, itemNo: { max: 30 }, itemName: { max: 250 }, gcode: { max: 10, pattern: /^\d{10}$/ }, gname: { max: 250 }, gmodel: { max: 250 },
+    barCode: { max: 50, optional: true }, country: { max: 3, pattern: /^\d{3}$/ }, currency: { max: 3, oneOf: [CURRENCY_CNY] }, qty: { max: 19 },
+    unit: { max: 3, pattern: /^\d{3}$/ }, qty1: { max: 19 }, unit1: { max: 3, oneOf: ['035'] }, priceFen: MONEY, totalPriceFen: MONEY,
+  },
+};
+
+function checkFields(message: string, prefix: string, obj: Record<string, unknown>, specs: Record<string, Spec>, out: CebProblem[]) {
+  for (const [key, spec] of Object.entries(specs)) {
+    const name = key.endsWith('Fen') ? key.slice(0, -3) : key.endsWith('Kg') ? key.slice(0, -2) : key;
+    const field = `${prefix}.${name}`;
+    const v = obj[key];
+    if (key.endsWith('Fen') && !(Number.isSafeInteger(v) && (v as number) >= 0)) { out.push({ message, field, code: 'bad_amount', detail: `${field} must be a non-negative amount in fen` }); continue; }
+    const text = v === undefined || v === null ? '' : String(v);
+    if (!text) { if (!spec.optional) out.push({ message, field, code: 'required', detail: `${field} is required` }); continue; }
+    if ([...text].length > spec.max) out.push({ message, field, code: 'too_long', detail: `${field} is ${[...text].length} characters, at most ${spec.max}` });
+    if (spec.oneOf && !spec.oneOf.includes(text)) out.push({ message, field, code: 'not_in_code_list', detail: `${field} "${text.slice(0, 20)}" is not one of ${spec.oneOf.join(', ')}` });
+    if (spec.pattern && !spec.pattern.test(text)) out.push({ message, field, code: 'bad_format', detail: `${field} has the wrong format` });
+  }
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** All problems of one message; empty when it may be sent. Never echoes an ID number. */
+export function validateCeb(m: CebMessage): CebProblem[] {
+  const out: CebProblem[] = [];
+  const msg = m.type;
+  checkFields(msg, `${msg}.head`, m.head as unknown as Record<string, unknown>, SPECS[`${msg}.head`], out);
+  if ('items' in m) {
+    if (!m.items.length) out.push({ message: msg, field: `${msg}.items`, code: 'required', detail: `${msg} needs at least one goods line` });
+    m.items.forEach((it, i) => {
+      checkFields(msg, `${msg}.items[${i}]`, it as unknown as Record<string, unknown>, SPECS[`${msg}.items`], out);
+      if (it.gnum !== i + 1) out.push({ message: msg, field: `${msg}.items[${i}].gnum`, code: 'bad_sequence', detail: `gnum must count from 1: expected ${i + 1}, got ${it.gnum}` });
+      if (!(Number.isSafeInteger(it.qty) && it.qty > 0)) out.push({ message: msg, field: `${msg}.items[${i}].qty`, code: 'bad_quantity', detail: 'qty must be a positive whole number' });
+      if (it.priceFen * it.qty !== it.totalPriceFen) out.push({ message: msg, field: `${msg}.items[${i}].totalPrice`, code: 'arithmetic', detail: `price ${yuan(it.priceFen)} x qty ${it.qty} = ${yuan(it.priceFen * it.qty)}, not totalPrice ${yuan(it.totalPriceFen)}` });
+    });
+  }
+  const idField = m.type === 'CEB411' ? ['payerIdNumber', m.head.payerIdNumber] : m.type === 'CEB311' || m.type === 'CEB621' ? ['buyerIdNumber', m.head.buyerIdNumber] : null;
+  if (idField && idField[1] && residentIdProblem(idField[1])) out.push({ message: msg, field: `${msg}.head.${idField[0]}`, code: 'bad_id_number', detail: `${idField[0]} is not a valid 18-character resident ID (check character)` });
+  if (m.type === 'CEB311') {
+    const h = m.head;
+    const goods = m.items.reduce((s, i) => s + i.totalPriceFen, 0);
+    if (goods !== h.goodsValueFen) out.push({ message: msg, field: 'CEB311.head.goodsValue', code: 'arithmetic', detail: `goodsValue ${yuan(h.goodsValueFen)} is not the sum of the lines ${yuan(goods)}` });
+    const expected = h.goodsValueFen + h.freightFen + h.taxTotalFen - h.discountFen;
+    if (expected !== h.acturalPaidFen) out.push({ message: msg, field: 'CEB311.head.acturalPaid', code: 'arithmetic', detail: `acturalPaid ${yuan(h.acturalPaidFen)} is not goodsValue + freight + taxTotal - discount = ${yuan(expected)}` });
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+// In a real browser, on a 360 px phone: the cooperative opens its rice to China in the seller centre;
+// in Chinese, a buyer in Guangzhou sees the Roi Et rice's CNY
+// landed price, buys it cross-border with her real name, resident ID and a GB/T 2260 address, pays
+// with Alipay (sandbox) as herself, and watches the order reach "released" in the customs sandbox.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startOutboxWorker } from '../../src/platform/outbox.ts';
+import { outboxHandlers } from '../../src/jobs.ts';
+import { startCustomsJobs } from '../../src/modules/customs/routes.ts';
+import { signUp } from '../../src/modules/identity/testing.ts';
+import { adjustHubStock } from '../../src/modules/inventory/service.ts';
+import { HUB_LOCATIONS } from '../../src/modules/inventory/hubs.ts';
+import { systemActor } from '../../src/platform/actor.ts';
+import { freshRate, residentId } from '../../src/modules/crossborder/testing.ts';
+import { addToCart } from '../shop.ts';
+import { launchBrowser, PHONE, screenshot } from './browser.ts';
+import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
+import { startMarketApp, type MarketApp } from './market-app.ts';
+
+let m: MarketApp;
+let browser: Browser;
+const stops: (() => void)[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+  m = await startMarketApp();
+  // What `npm start` runs: the outbox worker (customs declares on order.paid) and the customs sandbox's tick.
+  stops.push(startOutboxWorker(m.app.db, outboxHandlers(m.app.config), m.app.log, 200));
+  stops.push(startCustomsJobs(m.app.db, m.app.config, m.app.log));
+});
+afterAll(async () => { stops.forEach((s) => s()); await browser?.close(); await m?.close(); });
+
+describe('selling rice to China', () => {
+  it('a Chinese buyer buys rice in zh, pays as herself, and the order reaches "released" in the customs sandbox', async () => {
+    // The cooperative opens its rice to China and stocks the bonded hub; the operator keeps the rate fresh.
+    const coop = m.market.rice.seller;
+    const variantId = m.market.rice.variantIds[0];
+    const shopContext = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true });
+    await shopContext.addCookies([{ name: 'talad_session', value: coop.cookie.split('=')[1], url: m.baseUrl }]);
+    const shopPage = await shopContext.newPage();
+    await shopPage.goto(`${m.baseUrl}/seller/${coop.sellerId}/products/${m.market.rice.productId}`);
+    await hydrated(shopPage);
+    await shopPage.getByLabel('เปิดขายสินค้านี้ไปจีน (อยู่ในรายการสินค้าที่อนุญาต)').check();
+    await shopPage.getByLabel('ภาษีมูลค่าเพิ่มนำเข้าของจีน').selectOption('900');
+    await shopPage.getByLabel('รหัสพิกัดศุลกากรจีน 10 หลัก').fill('1006302000');
+    await shopPage.getByLabel('ชื่อสินค้าภาษาจีนสำหรับศุลกากร').fill('泰国茉莉香米');
+    await shopPage.getByLabel('น้ำหนักบรรจุภัณฑ์ต่อหน่วย (กรัม)').fill('100');
+    await shopPage.getByRole('button', { name: 'บันทึกเงื่อนไขการขายไปจีน' }).click();
+    await shopPage.getByRole('status').filter({ hasText: 'บันทึกแล้ว' }).waitFor();
+    await expectAccessible(shopPage, 'the product page of the seller centre, with its China terms');
+    await shopContext.close();
+    const terms = await m.app.inject({ url: `/api/sellers/${coop.sellerId}/products/${m.market.rice.productId}/cross-border`, headers: { cookie: coop.cookie } });
+    expect(terms.json().terms).toMatchObject({ eligible: true, vatBp: 900, hsCode: '1006302000', customsNameZh: '泰国茉莉香米', packagingGrams: 100 });
+    await m.app.db.transaction((tx) => adjustHubStock(tx, systemActor('test'), { locationId: HUB_LOCATIONS.eecBonded.id, sellerId: coop.sellerId, variantId, delta: 40, reason: 'inbound' }));
+    await freshRate(m.app.db, '0.2050');
+
+    const buyer = await signUp(m.app, { displayName: '王小明' });
+    const { cookie } = await addToCart(m.app, variantId, 2, buyer.cookie);
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const session = cookie.split('; ').find((c) => c.startsWith('talad_session='))!.split('=')[1];
+    await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
+    const page = await context.newPage();
+
+    // The product page shows the landed price in yuan.
+    await page.goto(`${m.baseUrl}/zh/p/${m.market.rice.productId}`);
+    await hydrated(page);
+    await page.getByRole('heading', { name: '寄往中国（跨境）' }).waitFor();
+    expect(await page.getByTestId('landed-price').innerText()).toMatch(/¥|CN¥|元/);
+
+    // Cart -> cross-border checkout.
+    await page.goto(`${m.baseUrl}/zh/cart`);
+    await hydrated(page);
+    await page.getByRole('link', { name: '跨境购买，寄往中国' }).click();
+    await page.getByRole('heading', { name: '跨境购买（寄往中国）' }).waitFor();
+    await hydrated(page);
+    const total = await page.getByTestId('landed-total').innerText();
+    await expectAccessible(page, 'the cross-border checkout');
+    await expectNoSideways(page, 'the cross-border checkout');
+
+    const id = residentId('44010619900307123');
+    await page.getByLabel('真实姓名').fill('王小明');
+    // A mistyped check character is caught before anything is sent.
+    await page.getByLabel('身份证号码（18 位）').fill(id.slice(0, 17) + (id[17] === '1' ? '2' : '1'));
+    await page.getByLabel('手机号码').fill('13800138000');
+    await page.getByLabel('省').selectOption({ label: '广东省' });
+    await page.getByLabel('市').selectOption({ label: '广州市' });
+    await page.getByLabel('区 / 县').selectOption({ label: '天河区' });
+    await page.getByLabel('详细地址（街道、门牌号、楼栋、房号）').fill('天河路385号太古汇一座1201室');
+    await page.getByRole('button', { name: '提交订单并用支付宝付款' }).click();
+    await page.getByText('身份证号校验码不正确').waitFor();
+    await page.getByLabel('身份证号码（18 位）').fill(id);
+    await screenshot(page, 'crossborder-phone-01-checkout');
+    await page.getByRole('button', { name: '提交订单并用支付宝付款' }).click();
+
+    // The order page: landed total, masked ID, awaiting payment.
+    await page.getByRole('heading', { name: /^跨境订单 TLD-\d{8}$/ }).waitFor();
+    const orderUrl = page.url();
+    expect(await page.getByTestId('landed-total').innerText()).toBe(total);
+    await page.getByText(/440106\*+\d{3}[\dX]/).waitFor();
+    expect(await page.content()).not.toContain(id);
+    await page.getByRole('link', { name: '去支付宝付款' }).click();
+
+    // Alipay, in yuan; the sandbox wallet's real-name holder is the buyer.
+    await page.getByRole('radio', { name: '支付宝 Alipay（人民币）' }).waitFor();
+    await hydrated(page);
+    await page.getByRole('radio', { name: '支付宝 Alipay（人民币）' }).check();
+    await page.getByRole('button', { name: '去付款', exact: true }).click();
+    await page.getByRole('link', { name: '前往支付宝付款' }).click();
+    await hydrated(page);
+    await page.getByLabel(/真实姓名|ชื่อจริง|Real name/).fill('王小明');
+    await page.getByLabel(/身份证号码|เลขบัตรประชาชนจีน|Resident ID/).fill(id);
+    await page.getByRole('button', { name: /确认付款|ยืนยันการชำระเงิน|Confirm payment/ }).click();
+    await page.getByText(/已收到付款|ได้รับการชำระเงินแล้ว|Payment received/).waitFor({ timeout: 15_000 });
+
+    // Customs: declared on payment, answered by the sandbox a moment later; the page looks again by itself.
+    await page.goto(orderUrl);
+    await hydrated(page);
+    await page.getByText('海关沙盒 — 未发送至真实海关').waitFor();
+    await page.getByText('海关已放行').waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/^运单号: TLX\d{10}$/).count()).toBe(1);
+    await screenshot(page, 'crossborder-phone-02-released');
+    await expectAccessible(page, 'the cross-border order, released');
+    await expectNoSideways(page, 'the cross-border order, released');
+    await context.close();
+  });
+
+  it("gives the operator the customs rejection queue and the THB->CNY rate, in Chinese", async () => {
+    const res = await m.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: m.market.operator.email, password: m.market.operator.password } });
+    const session = String(res.headers['set-cookie']).split(';')[0].split('=')[1];
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/zh/ops/customs`);
+    await hydrated(page);
+    await page.getByRole('heading', { name: '海关退单队列' }).waitFor();
+    await page.getByText('暂无待处理的退单').waitFor();
+    await page.getByLabel('每 1 泰铢兑人民币').fill('0.2061');
+    await page.getByLabel('来源').fill('中国银行 牌价');
+    await page.getByRole('button', { name: '保存新汇率（立即生效）' }).click();
+    await page.getByText(/当前：1 泰铢 = 0\.2061 元（中国银行 牌价/).waitFor();
+    await expectAccessible(page, 'the customs rejection queue');
+    await expectNoSideways(page, 'the customs rejection queue');
+    await screenshot(page, 'crossborder-phone-03-operator');
+    await context.close();
+  });
+});
