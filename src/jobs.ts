@@ -9,9 +9,10 @@ import { searchOutboxHandlers } from './modules/search/service.ts';
 import { paymentsOutboxHandlers } from './modules/payments/routes.ts';
 import { ledgerOutboxHandlers } from './modules/ledger/routes.ts';
 import { documentOutboxHandlers } from './modules/documents/routes.ts';
+import { startCarrierSandbox } from './modules/shipping/sandbox.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
-  const stops = [startReservationSweeper(db, config, log)];
+  const stops = [startReservationSweeper(db, config, log), startCarrierSandbox(db, log)];
   return () => stops.forEach((stop) => stop());
 }
 
