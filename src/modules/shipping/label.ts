@@ -63,8 +63,8 @@ export async function shipmentLabel(db: Executor, s: typeof shipments.$inferSele
   return renderLabel(await labelData(db, s));
 }
 
-export async function renderLabel(d: LabelData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A6', margin: 14, autoFirstPage: false, lang: d.crossBorder ? 'zh-CN' : 'th-TH', info: { Title: `${d.trackingNumber}`, Subject: d.orderNumber } });
+export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {}): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A6', margin: 14, autoFirstPage: false, compress: opts.compress ?? true, lang: d.crossBorder ? 'zh-CN' : 'th-TH', info: { Title: `${d.trackingNumber}`, Subject: d.orderNumber } });
   doc.registerFont('thai', font(SARABUN));
   doc.registerFont('thai-bold', font(SARABUN_BOLD));
   const cjk = d.crossBorder || [d.sender.name, d.sender.address, d.receiver.name, d.receiver.address].some((t) => CJK.test(t));

@@ -31,17 +31,23 @@ const STATUS_AFTER: Record<string, string> = {
 export async function recordTrackingEvent(tx: Executor, shipmentId: string, r: CarrierReport): Promise<boolean> {
   const [s] = await tx.select().from(shipments).where(eq(shipments.id, shipmentId)).for('update');
   if (!s) throw notFound('shipment');
+  let occurredAt = r.occurredAt;
+  if (r.source === 'sandbox') {
+    // The sandbox's clock can be moved forward (advanceCarrierSandbox): its events still follow one another.
+    const [last] = await tx.select({ at: trackingEvents.occurredAt }).from(trackingEvents).where(eq(trackingEvents.shipmentId, shipmentId)).orderBy(desc(trackingEvents.occurredAt)).limit(1);
+    if (last && last.at.getTime() >= occurredAt.getTime()) occurredAt = new Date(last.at.getTime() + 1000);
+  }
   const [inserted] = await tx.insert(trackingEvents).values({
-    id: newId(), shipmentId, sellerId: s.sellerId, code: r.code, place: r.place, occurredAt: r.occurredAt, source: r.source, step: r.step,
+    id: newId(), shipmentId, sellerId: s.sellerId, code: r.code, place: r.place, occurredAt, source: r.source, step: r.step,
   }).onConflictDoNothing().returning({ id: trackingEvents.id });
   if (!inserted) return false;
   const status = s.status === 'delivered' ? 'delivered' : STATUS_AFTER[r.code] ?? s.status;
-  await tx.update(shipments).set({ status, ...(r.code === 'delivered' ? { deliveredAt: r.occurredAt } : {}) }).where(eq(shipments.id, s.id));
+  await tx.update(shipments).set({ status, ...(r.code === 'delivered' ? { deliveredAt: occurredAt } : {}) }).where(eq(shipments.id, s.id));
   const base = { shipmentId: s.id, orderId: s.orderId, sellerId: s.sellerId, carrier: s.carrier, trackingNumber: s.trackingNumber };
-  await emit(tx, { topic: 'shipment.tracking', aggregateId: s.id, payload: { ...base, code: r.code, occurredAt: r.occurredAt.toISOString(), place: r.place } });
+  await emit(tx, { topic: 'shipment.tracking', aggregateId: s.id, payload: { ...base, code: r.code, occurredAt: occurredAt.toISOString(), place: r.place } });
   if (r.code === 'delivered' && s.status !== 'delivered') {
     await advanceOrderByCarrier(tx, systemActor('shipping'), s.orderId, 'delivered');
-    await emit(tx, { topic: 'shipment.delivered', aggregateId: s.id, payload: { ...base, deliveredAt: r.occurredAt.toISOString() } });
+    await emit(tx, { topic: 'shipment.delivered', aggregateId: s.id, payload: { ...base, deliveredAt: occurredAt.toISOString() } });
   }
   return true;
 }
