@@ -23,6 +23,7 @@ import { paymentRoutes } from './modules/payments/routes.ts';
 import { ledgerRoutes } from './modules/ledger/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { shippingRoutes } from './modules/shipping/routes.ts';
+import { hubRoutes } from './modules/hub/routes.ts';
 import { webApp } from './web/plugin.ts';
 
 export interface AppOptions { db: Db; config: Config; logger?: boolean | object }
@@ -74,6 +75,7 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
     await api.register(paymentRoutes);
     await api.register(ledgerRoutes);
     await api.register(documentRoutes);
+    await api.register(hubRoutes);
     await api.register(shippingRoutes);
   }, { prefix: '/api' });
   // The web app: storefront pages rendered on the server, seller centre, operator console.

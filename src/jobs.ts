@@ -9,10 +9,12 @@ import { searchOutboxHandlers } from './modules/search/service.ts';
 import { paymentsOutboxHandlers } from './modules/payments/routes.ts';
 import { ledgerOutboxHandlers } from './modules/ledger/routes.ts';
 import { documentOutboxHandlers } from './modules/documents/routes.ts';
+import { hubOutboxHandlers } from './modules/hub/routes.ts';
+import { startExpiryBlocker } from './modules/hub/jobs.ts';
 import { startCarrierSandbox } from './modules/shipping/sandbox.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
-  const stops = [startReservationSweeper(db, config, log), startCarrierSandbox(db, log)];
+  const stops = [startReservationSweeper(db, config, log), startCarrierSandbox(db, log), startExpiryBlocker(db, log)];
   return () => stops.forEach((stop) => stop());
 }
 
@@ -23,5 +25,6 @@ export function outboxHandlers(): Map<string, OutboxHandler[]> {
   paymentsOutboxHandlers().forEach(add);
   ledgerOutboxHandlers().forEach(add);
   documentOutboxHandlers().forEach(add);
+  hubOutboxHandlers().forEach(add);
   return handlers;
 }
