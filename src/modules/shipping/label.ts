@@ -4,7 +4,7 @@
 // of N and its weight. Parcels the carrier sandbox carries say so on the label.
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { raw as bwipRaw } from 'bwip-js/node';
+import { createRequire } from 'node:module';
 import { systemActor } from '../../platform/actor.ts';
 import { pickText } from '../../platform/i18n.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
@@ -25,9 +25,13 @@ export interface LabelData {
   parcels: { weightGrams: number; lengthMm: number; widthMm: number; heightMm: number }[];
 }
 
+// bwip-js's ES module build exports the "raw" symbology under the name of its raw() encoder, so the
+// encoder is taken from its CommonJS build.
+const bwipjs = createRequire(import.meta.url)('bwip-js/node') as typeof import('bwip-js/node');
+
 /** Code 128 as bar and space widths in modules, starting with a bar (bwip-js's encoder). */
 export function code128Widths(text: string): number[] {
-  const [symbol] = bwipRaw('code128', text, '') as { sbs: number[] }[];
+  const [symbol] = bwipjs.raw('code128', text, '') as { sbs: number[] }[];
   return symbol.sbs;
 }
 

@@ -103,6 +103,8 @@ export async function bookShipment(tx: Executor, actor: Actor, input: BookShipme
   const key = bookingKeyOf(input);
   const [same] = await tx.select().from(shipments).where(and(eq(shipments.orderId, order.id), eq(shipments.bookingKey, key)));
   if (same) return toShipment(same);
+  const [locked] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from shipments where order_id = ${order.id}::uuid and handed_over_at is not null`);
+  if (locked.n > 0) throw new AppError(409, 'order_already_handed_over');
   if (order.status !== 'paid' && order.status !== 'processing') throw new AppError(409, 'order_not_ready_to_ship', { status: order.status });
 
   const hub = (await hubLocations(tx)).find((h) => h.id === input.fromLocationId);
@@ -110,8 +112,6 @@ export async function bookShipment(tx: Executor, actor: Actor, input: BookShipme
   // Bonded stock leaves the EEC hub for export only; domestic parcels never start there.
   if (hub?.bonded && !input.crossBorder) throw new AppError(422, 'bonded_hub_domestic_parcel');
 
-  const [locked] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from shipments where order_id = ${order.id}::uuid and handed_over_at is not null`);
-  if (locked.n > 0) throw new AppError(409, 'order_already_handed_over');
   await tx.update(shipments).set({ status: 'cancelled' }).where(and(eq(shipments.orderId, order.id), eq(shipments.status, 'booked')));
 
   const carrier: CarrierCode = input.crossBorder ? 'linehaul-cn' : 'thailand-post';
