@@ -1,7 +1,7 @@
 // What the hub calls: book a carrier for an order's parcels, print the label, hand the parcels over.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { BitArray, Code128Reader } from '@zxing/library';
 import { systemActor } from '../../platform/actor.ts';
 import type { AppError } from '../../platform/errors.ts';
@@ -16,6 +16,8 @@ import { labelData, renderLabel } from './label.ts';
 import { shipments } from './schema.ts';
 import { s10Problem } from './s10.ts';
 
+// jsqr is CommonJS typed as an ES default export: under NodeNext the default import is the module.
+const jsQR = ((jsQRModule as any).default ?? jsQRModule) as typeof jsQRModule.default;
 const t = useTestApp();
 const hub = systemActor('hub');
 const parcel = (weightGrams = 5200) => ({ weightGrams, lengthMm: 400, widthMm: 300, heightMm: 250 });
