@@ -104,31 +104,56 @@ export async function onOrderCancelled(db: Executor, orderId: string): Promise<v
 interface Match { line_id: string; outbound_id: string; seller_id: string; variant_id: string; bin_id: string; lot_id: string; q: number }
 
 /**
+ * Lays the open quantities (per SKU, in ship-by order) against the free units (per SKU, first
+ * expired first), both read sorted by SKU: one pass, each overlap a pick.
+ */
+export function layAgainst(
+  demand: { line_id: string; outbound_id: string; seller_id: string; variant_id: string; need: number }[],
+  supply: { bin_id: string; lot_id: string; variant_id: string; free: number }[],
+): Match[] {
+  const out: Match[] = [];
+  let j = 0;
+  let left = supply[0]?.free ?? 0;
+  for (const d of demand) {
+    while (j < supply.length && supply[j].variant_id < d.variant_id) left = supply[++j]?.free ?? 0;
+    let need = d.need;
+    while (need > 0 && j < supply.length && supply[j].variant_id === d.variant_id) {
+      const q = Math.min(need, left);
+      out.push({ line_id: d.line_id, outbound_id: d.outbound_id, seller_id: d.seller_id, variant_id: d.variant_id, bin_id: supply[j].bin_id, lot_id: supply[j].lot_id, q });
+      need -= q;
+      left -= q;
+      if (left === 0) left = supply[++j]?.free ?? 0;
+    }
+  }
+  return out;
+}
+
+/**
  * Allocates every ready order of the hub at once, first expired first out: per SKU, the orders'
  * open quantities (in ship-by order) are laid against the free units of the lots that are neither
  * blocked nor expired (earliest expiry first, then production date, lot, bin), and each overlap is
- * a pick. One query plans everything; a few set-based statements write it.
+ * a pick. Two reads plan everything (an interval join in SQL was quadratic on PGlite); a few
+ * set-based statements write it.
  */
 export async function allocateReady(tx: Executor, locationId: string, now = new Date()): Promise<{ picks: number; orders: number }> {
   // One allocation at a time per hub: the dock bin row is the hub's allocation lock.
   await tx.execute(sql`select b.id from hub_bins b join hub_zones z on z.id = b.zone_id where b.location_id = ${locationId}::uuid and z.dock order by b.id for update of b`);
-  const matches = await queryRows<Match>(tx, sql`
-    with demand as (
-      select l.id as line_id, l.outbound_id, l.seller_id, l.variant_id, l.quantity - l.allocated as need,
-        sum(l.quantity - l.allocated) over (partition by l.variant_id order by o.ship_by, o.id, l.id) as d_end
+  const [demand, supply] = await Promise.all([
+    queryRows<{ line_id: string; outbound_id: string; seller_id: string; variant_id: string; need: number }>(tx, sql`
+      select l.id as line_id, l.outbound_id, l.seller_id, l.variant_id, l.quantity - l.allocated as need
       from hub_outbound_lines l join hub_outbound_orders o on o.id = l.outbound_id
       where o.location_id = ${locationId}::uuid and o.status = 'ready' and l.quantity > l.allocated
-    ), supply as (
-      select s.bin_id, s.lot_id, s.variant_id, s.quantity - s.allocated as free,
-        sum(s.quantity - s.allocated) over (partition by s.variant_id order by lot.expiry_date nulls last, lot.production_date nulls last, lot.lot_number, b.code) as s_end
+      order by l.variant_id, o.ship_by, o.id, l.id`),
+    queryRows<{ bin_id: string; lot_id: string; variant_id: string; free: number }>(tx, sql`
+      select s.bin_id, s.lot_id, s.variant_id, s.quantity - s.allocated as free
       from hub_bin_stock s join hub_lots lot on lot.id = s.lot_id join hub_bins b on b.id = s.bin_id
       where s.location_id = ${locationId}::uuid and s.quantity > s.allocated and lot.blocked_at is null
         and (lot.expiry_date is null or lot.expiry_date > ${bangkokDate(now)}::date)
-        and s.variant_id in (select variant_id from demand)
-    )
-    select d.line_id, d.outbound_id, d.seller_id, d.variant_id, s.bin_id, s.lot_id,
-      (least(d.d_end, s.s_end) - greatest(d.d_end - d.need, s.s_end - s.free))::int as q
-    from demand d join supply s on s.variant_id = d.variant_id and s.s_end - s.free < d.d_end and d.d_end - d.need < s.s_end`);
+        and s.variant_id in (select l.variant_id from hub_outbound_lines l join hub_outbound_orders o on o.id = l.outbound_id
+                             where o.location_id = ${locationId}::uuid and o.status = 'ready' and l.quantity > l.allocated)
+      order by s.variant_id, lot.expiry_date nulls last, lot.production_date nulls last, lot.lot_number, b.code`),
+  ]);
+  const matches = layAgainst(demand, supply);
   if (!matches.length) return { picks: 0, orders: 0 };
   const rows = matches.map((m) => ({ id: newId(), o: m.outbound_id, li: m.line_id, s: m.seller_id, v: m.variant_id, b: m.bin_id, lot: m.lot_id, q: m.q }));
   const json = JSON.stringify(rows);
@@ -144,9 +169,8 @@ export async function allocateReady(tx: Executor, locationId: string, now = new 
     from (select li, sum(q)::int as q from jsonb_to_recordset(${json}::jsonb) as x(li uuid, q int) group by li) c where l.id = c.li`);
   const done = await queryRows(tx, sql`
     update hub_outbound_orders o set status = 'allocated'
-    where o.location_id = ${locationId}::uuid and o.status = 'ready'
-      and o.id in (select distinct (x->>'o')::uuid from jsonb_array_elements(${json}::jsonb) x)
-      and not exists (select 1 from hub_outbound_lines l where l.outbound_id = o.id and l.allocated < l.quantity)
+    where o.id in (select l.outbound_id from hub_outbound_lines l join hub_outbound_orders r on r.id = l.outbound_id
+                   where r.location_id = ${locationId}::uuid and r.status = 'ready' group by l.outbound_id having bool_and(l.allocated = l.quantity))
     returning o.id`);
   return { picks: rows.length, orders: done.length };
 }
