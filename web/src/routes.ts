@@ -19,6 +19,8 @@ const checkout = () => import('./checkout/index.tsx');
 const seller = () => import('./seller/index.tsx');
 const ops = () => import('./ops/index.tsx');
 const pay = () => import('./payments/index.tsx');
+const TRACK = 'src/shipping/track-page.tsx';
+const track = () => import('./shipping/track-page.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -33,6 +35,7 @@ export const routes: Route[] = [
   { name: 'orders', path: '/orders', module: () => ordersPage },
   { name: 'order', path: '/orders/:id', module: () => orderPage },
   { name: 'placed', path: '/checkout/done/:groupId', module: () => placedPage },
+  { name: 'track', path: '/track/:number', chunk: TRACK, module: () => track().then((m) => m.trackPage) },
   { name: 'checkout', path: '/checkout', chunk: CHECKOUT, module: () => checkout().then((m) => m.checkoutPage) },
   { name: 'pay', path: '/pay/:groupId', chunk: PAY, module: () => pay().then((m) => m.payPage) },
   { name: 'pay-return', path: '/pay/intent/:intentId', chunk: PAY, module: () => pay().then((m) => m.payReturnPage) },
