@@ -55,4 +55,14 @@ describe('the demo data', () => {
     const rice = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json().items.find((p: any) => p.title.includes('Hom Mali'));
     expect(rice.shop.isFlagship).toBe(true);
   });
+
+  it('has the demo buyer’s rice shipped with Thailand Post (tracked by the carrier sandbox) and a mango order to ship', async () => {
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD } });
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    const orders = (await app.inject({ url: '/api/orders', headers: { cookie } })).json().items;
+    const shipped = orders.find((o: any) => o.status === 'shipped');
+    expect(orders.some((o: any) => o.status === 'processing')).toBe(true);
+    const [line] = (await app.inject({ url: `/api/orders/${shipped.id}/tracking`, headers: { cookie, 'accept-language': 'en' } })).json();
+    expect(line).toMatchObject({ carrier: 'thailand-post', trackingNumber: shipped.trackingNumber, sandbox: true });
+  });
 });

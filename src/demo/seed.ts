@@ -12,6 +12,7 @@ import { applyForShop, approveSeller, setFlagship } from '../modules/sellers/ser
 import { seedCategories, categoryTree, createProduct, setProductStatus, addProductImage, type CategoryNode, type VariantInput } from '../modules/catalog/service.ts';
 import { setStock } from '../modules/inventory/service.ts';
 import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
+import { seedShippingDemo, type DemoShop } from './shipping.ts';
 
 export async function isSeeded(db: Db): Promise<boolean> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
@@ -35,7 +36,9 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
   const walk = (nodes: CategoryNode[]) => nodes.forEach((n) => { categories.set(n.slug, n.id); walk(n.children); });
   walk(await categoryTree(db, 'th'));
 
-  for (const account of DEMO_ACCOUNTS) await createUser(db, account);
+  const accounts = [];
+  for (const account of DEMO_ACCOUNTS) accounts.push(await createUser(db, account));
+  const demoShops: DemoShop[] = [];
 
   for (const shop of DEMO_SHOPS) {
     const owner = await createUser(db, shop.owner);
@@ -43,8 +46,13 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     const seller = await applyForShop(db, ownerActor, shop.application);
     await approveSeller(db, system, seller.id);
     if (shop.flagship) await setFlagship(db, system, seller.id, { isFlagship: true });
-    for (const product of shop.products) await seedProduct(db, ownerActor, seller.id, product, categories, storage);
+    for (const product of shop.products) {
+      const variantIds = await seedProduct(db, ownerActor, seller.id, product, categories, storage);
+      demoShops.push({ slug: product.slug, sellerId: seller.id, owner: ownerActor, variantIds });
+    }
   }
+  const buyer = accounts[DEMO_ACCOUNTS.findIndex((a) => a.email === 'buyer@talad.local')];
+  if (buyer) await seedShippingDemo(db, config, { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null }, demoShops);
 }
 
 async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduct, categories: Map<string, string>, storage: ReturnType<typeof createMediaStorage>) {
@@ -61,4 +69,5 @@ async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduc
     const stock = p.variants.find((d) => d.sku === v.sku)?.stock ?? 0;
     await db.transaction((tx) => setStock(tx, actor, { sellerId, variantId: v.id, onHand: stock, reason: 'demo stock' }));
   }
+  return created.variants.map((v) => v.id);
 }
