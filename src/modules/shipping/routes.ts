@@ -22,6 +22,7 @@ const Timeline = Type.Object({
 export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['shipping'];
+  const config = loadShippingConfig(); // an invalid CARRIER_SANDBOX* value stops the start here, naming the variable
 
   app.get('/orders/:id/tracking', {
     schema: { tags, summary: "An order's shipments and their tracking events, newest first (its buyer, its shop, operators)", params: Type.Object({ id: Uuid }), response: { 200: Type.Array(Timeline), ...problemResponses } },
@@ -44,7 +45,7 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
   app.get('/shipping/carriers', {
     schema: { tags, summary: 'The carriers a shop can name when it ships an order itself, with their tracking number formats' },
   }, async (req) => Object.values(CARRIERS).filter((c) => c.sellerSelectable).map((c) => ({
-    code: c.code, name: pickText(c.name, req.locale), format: pickText(c.format, req.locale), sandboxTracked: c.sandboxTracked && loadShippingConfig().sandbox,
+    code: c.code, name: pickText(c.name, req.locale), format: pickText(c.format, req.locale), sandboxTracked: c.sandboxTracked && config.sandbox,
   })));
 
   app.post('/carrier-sandbox/advance', {
@@ -53,5 +54,5 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
       body: Type.Object({ hours: Type.Number({ minimum: 0, maximum: 1000 }), shipmentId: Type.Optional(Uuid) }, { additionalProperties: false }),
       response: { 200: Type.Object({ reported: Type.Integer() }), ...problemResponses },
     },
-  }, async (req) => ({ reported: await advanceCarrierSandbox(app.db, req.actor, req.body) }));
+  }, async (req) => ({ reported: await advanceCarrierSandbox(app.db, req.actor, req.body, config) }));
 }

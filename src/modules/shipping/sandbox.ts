@@ -77,21 +77,34 @@ export async function scheduleSandboxEvents(
 }
 
 /** Reports every sandbox event due by `now`, oldest first, each in its own transaction. */
-export async function runCarrierSandbox(db: Db, now = new Date(), limit = 200): Promise<number> {
+export async function runCarrierSandbox(db: Db, now = new Date(), limit = 200, onError?: (err: unknown, shipmentId: string) => void): Promise<number> {
   let reported = 0;
   for (;;) {
-    const n = await db.transaction(async (tx) => {
+    const { seen, done } = await db.transaction(async (tx) => {
       const due = await tx.select().from(sandboxSchedule)
         .where(and(isNull(sandboxSchedule.emittedAt), sql`${sandboxSchedule.dueAt} <= ${now.toISOString()}::timestamptz`))
         .orderBy(sandboxSchedule.dueAt, sandboxSchedule.step).limit(limit).for('update', { skipLocked: true });
+      let done = 0;
+      const failed = new Set<string>();
       for (const e of due) {
-        await recordTrackingEvent(tx, e.shipmentId, { step: e.step, code: e.code, place: e.place, occurredAt: e.dueAt, source: 'sandbox' });
-        await tx.update(sandboxSchedule).set({ emittedAt: sql`now()` }).where(and(eq(sandboxSchedule.shipmentId, e.shipmentId), eq(sandboxSchedule.step, e.step)));
+        if (failed.has(e.shipmentId)) continue; // its next events wait for the one that failed
+        try {
+          // Each report in its own savepoint: one that fails (its order in a state that refuses it)
+          // is retried on the next pass without holding back other parcels.
+          await tx.transaction(async (sp) => {
+            await recordTrackingEvent(sp, e.shipmentId, { step: e.step, code: e.code, place: e.place, occurredAt: e.dueAt, source: 'sandbox' });
+            await sp.update(sandboxSchedule).set({ emittedAt: sql`now()` }).where(and(eq(sandboxSchedule.shipmentId, e.shipmentId), eq(sandboxSchedule.step, e.step)));
+          });
+          done++;
+        } catch (err) {
+          failed.add(e.shipmentId);
+          onError?.(err, e.shipmentId);
+        }
       }
-      return due.length;
+      return { seen: due.length, done };
     });
-    reported += n;
-    if (n < limit) return reported;
+    reported += done;
+    if (seen < limit || done === 0) return reported;
   }
 }
 
@@ -114,7 +127,7 @@ export function startCarrierSandbox(db: Db, log: FastifyBaseLogger, config: Ship
   let timer: NodeJS.Timeout;
   const tick = async () => {
     try {
-      const n = await runCarrierSandbox(db);
+      const n = await runCarrierSandbox(db, new Date(), 200, (err, shipmentId) => log.warn({ err, shipmentId }, 'carrier sandbox event not recorded; retrying later'));
       if (n) log.debug({ reported: n }, 'carrier sandbox reported tracking events');
     } catch (err) {
       log.error({ err }, 'carrier sandbox failed');

@@ -15,8 +15,8 @@ import { hubLocations, HUB_LOCATIONS } from '../inventory/hubs.ts';
 import { sellerLocation } from '../inventory/service.ts';
 import { requireSellerAccess } from '../sellers/access.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
-import { CARRIERS, normalizeTrackingNumber, type CarrierCode } from './carriers.ts';
-import { s10Number } from './s10.ts';
+import { CARRIERS, normalizeTrackingNumber } from './carriers.ts';
+import { carrierFor } from './booking.ts';
 import { shipments, trackingEvents, type Consignee, type Parcel } from './schema.ts';
 import { scheduleSandboxEvents } from './sandbox.ts';
 import { shipmentLabel } from './label.ts';
@@ -83,12 +83,6 @@ const bookingKeyOf = (input: BookShipmentInput): string => createHash('sha256').
   cb: input.crossBorder ? [normalizeTrackingNumber(input.crossBorder.waybillNo), input.crossBorder.consignee] : null,
 })).digest('base64url');
 
-async function nextThailandPostNumber(tx: Executor): Promise<string> {
-  const [row] = await queryRows<{ n: string }>(tx, sql`select nextval('shipping_s10_serial')::text as n`);
-  // "EB": the service letters of the platform's contract parcels (an operator's account setting, unconfirmed).
-  return s10Number('EB', Number(row.n), 'TH');
-}
-
 /**
  * Books a carrier for an order's parcels from a hub (or the shop's own location). Booking the same
  * order and parcels again returns the same shipment; a different booking replaces one not yet
@@ -114,8 +108,9 @@ export async function bookShipment(tx: Executor, actor: Actor, input: BookShipme
 
   await tx.update(shipments).set({ status: 'cancelled' }).where(and(eq(shipments.orderId, order.id), eq(shipments.status, 'booked')));
 
-  const carrier: CarrierCode = input.crossBorder ? 'linehaul-cn' : 'thailand-post';
-  const trackingNumber = input.crossBorder ? normalizeTrackingNumber(input.crossBorder.waybillNo) : await nextThailandPostNumber(tx);
+  const booked = carrierFor(input);
+  const carrier = booked.code;
+  const { trackingNumber } = await booked.book(tx, input);
   const id = newId();
   const [row] = await tx.insert(shipments).values({
     id, orderId: order.id, sellerId: order.sellerId, carrier, trackingNumber, status: 'booked', fulfilment: hub ? 'hub' : 'seller',
