@@ -111,6 +111,12 @@ describe('a shop ships an order with a tracking number', () => {
     expect((await tracking(o.orderId, otherShop.cookie)).statusCode).toBe(404);
     expect((await tracking(o.orderId, otherBuyer.cookie)).statusCode).toBe(404);
     expect((await tracking(o.orderId, operator.cookie)).json()).toHaveLength(1);
+    // Only operators move the sandbox's clock; everyone sees which carriers a shop may name.
+    const advance = (cookie: string) => t.app.inject({ method: 'POST', url: '/api/carrier-sandbox/advance', headers: { cookie }, payload: { hours: 1 } });
+    expect((await advance(o.shop.cookie)).statusCode).toBe(403);
+    expect((await advance(operator.cookie)).statusCode).toBe(200);
+    const carriers = (await t.app.inject({ url: '/api/shipping/carriers', headers: { 'accept-language': 'th' } })).json();
+    expect(carriers.map((c: any) => c.name)).toEqual(['ไปรษณีย์ไทย', 'เคอรี่ เอ็กซ์เพรส (KEX)', 'แฟลช เอ็กซ์เพรส', 'เจแอนด์ที เอ็กซ์เพรส']);
     // The other shop cannot ship it either.
     expect((await ship(o.orderId, otherShop.cookie, { trackingNumber: s10Number('EE', ++serial) })).statusCode).toBe(404);
   });
