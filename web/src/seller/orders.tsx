@@ -71,7 +71,7 @@ export const sellerOrdersPage: PageModule<Page<OrderView>> = {
                 <OrderLines order={o} />
                 <details><summary>{t('orders.shipTo')}</summary><AddressBlock address={o.shippingAddress} /></details>
                 <OrderActions order={o} onChange={(u) => setOrders(orders.map((x) => (x.id === u.id ? { ...x, ...u } : x)))} />
-                {o.status === 'shipped' || o.status === 'delivered' ? <OrderTracking key={`${o.id}-${o.status}`} orderId={o.id} pollSeconds={15} /> : null}
+                {o.status === 'shipped' || o.status === 'delivered' ? <OrderTracking key={`${o.id}-${o.status}`} orderId={o.id} pollSeconds={15} showLabel /> : null}
                 <RefundPanel order={o} />
               </li>
             ))}

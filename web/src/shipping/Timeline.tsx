@@ -11,7 +11,7 @@ export interface ShipmentTimeline {
   fulfilment: string; sandbox: boolean; parcels: number; events: TimelineEvent[];
 }
 
-export function ShipmentTimelines({ items }: { items: ShipmentTimeline[] }) {
+export function ShipmentTimelines({ items, showLabel = false }: { items: ShipmentTimeline[]; showLabel?: boolean }) {
   const { t, locale } = useApp();
   if (!items.length) return <p className="muted">{t('tracking.none')}</p>;
   return (
@@ -24,6 +24,7 @@ export function ShipmentTimelines({ items }: { items: ShipmentTimeline[] }) {
           </p>
           {s.sandbox ? <p className="note sandbox" role="note"><strong>SANDBOX</strong> · {t('tracking.sandbox')}</p> : null}
           {!s.sandbox && s.fulfilment === 'seller' ? <p className="muted">{t('tracking.enteredOnly')}</p> : null}
+          {showLabel && s.fulfilment === 'hub' ? <p><a href={`/api/shipments/${s.shipmentId}/label`} target="_blank" rel="noopener">{t('ship.label')}</a></p> : null}
           <ol className="timeline">
             {s.events.map((e, i) => (
               <li key={`${e.code}-${e.occurredAt}-${i}`} className={i === 0 ? 'current' : undefined} data-code={e.code}>
@@ -40,7 +41,7 @@ export function ShipmentTimelines({ items }: { items: ShipmentTimeline[] }) {
 }
 
 /** Loads and shows an order's tracking; polls every `pollSeconds` until every parcel is delivered. */
-export function OrderTracking({ orderId, pollSeconds = 5, onDelivered }: { orderId: string; pollSeconds?: number; onDelivered?: () => void }) {
+export function OrderTracking({ orderId, pollSeconds = 5, onDelivered, showLabel = false }: { orderId: string; pollSeconds?: number; onDelivered?: () => void; showLabel?: boolean }) {
   const { t, api, locale } = useApp();
   const [items, setItems] = useState<ShipmentTimeline[] | null>(null);
   useEffect(() => {
@@ -52,7 +53,8 @@ export function OrderTracking({ orderId, pollSeconds = 5, onDelivered }: { order
         if (stopped) return;
         setItems(next);
         const moving = next.length === 0 || next.some((s) => s.status !== 'delivered');
-        if (moving) timer = setTimeout(load, pollSeconds * 1000);
+        // Nothing booked yet: look again now and then; on its way: every pollSeconds.
+        if (moving) timer = setTimeout(load, (next.length ? pollSeconds : pollSeconds * 6) * 1000);
         else onDelivered?.();
       } catch {
         if (!stopped) timer = setTimeout(load, pollSeconds * 4000);
@@ -64,7 +66,7 @@ export function OrderTracking({ orderId, pollSeconds = 5, onDelivered }: { order
   return (
     <section className="tracking" aria-labelledby={`tracking-${orderId}`} aria-live="polite">
       <h2 id={`tracking-${orderId}`}>{t('tracking.title')}</h2>
-      {items ? <ShipmentTimelines items={items} /> : <p className="muted">…</p>}
+      {items ? <ShipmentTimelines items={items} showLabel={showLabel} /> : <p className="muted">…</p>}
     </section>
   );
 }
