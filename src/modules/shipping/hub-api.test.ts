@@ -144,6 +144,7 @@ describe('the hub books, labels and hands over', () => {
     expect(data.receiver).toEqual({ name: '王小明', phone: '13800138000', address: '云南省昆明市五华区人民中路 88 号 (530102)' });
     const plain = await renderLabel(data, { compress: false });
     expect(plain.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    expect(plain.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+Sarabun-Regular/); // Thai labels beside the Chinese
     expect(decodeBarcode(plain)).toBe('LH2026112200017');
     expect(await failure(book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.eecBonded.id, parcels: [parcel()], crossBorder: { waybillNo: 'x', consignee: { ...consignee, districtCode: '53' } } }))).toEqual({ status: 422, code: 'validation_failed' });
 

@@ -77,6 +77,17 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const fontFor = (t: string, bold = false) => (CJK.test(t) && cjk ? 'cjk' : bold ? 'thai-bold' : 'thai');
+  /** Writes a line in fonts that have its glyphs: Chinese runs in Noto Sans SC, the rest in Sarabun. */
+  const write = (t: string, x: number, y: number, size: number, opts: PDFKit.Mixins.TextOptions & { bold?: boolean } = {}) => {
+    const { bold, ...rest } = opts;
+    const runs = cjk ? t.match(/[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+|[^\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+/g) ?? [t] : [t];
+    runs.forEach((run, i) => {
+      doc.font(fontFor(run, bold)).fontSize(size);
+      const continued = i < runs.length - 1;
+      if (i === 0) doc.text(run, x, y, { ...rest, continued });
+      else doc.text(run, { continued });
+    });
+  };
   const carrier = CARRIERS[d.carrier];
   const widths = code128Widths(d.trackingNumber);
   const modules = widths.reduce((a, b) => a + b, 0);
@@ -88,7 +99,7 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
     const W = doc.page.width, M = 14;
     let y = M;
     const carrierName = d.crossBorder ? `${carrier.name.zh} ${carrier.name.en}` : `${carrier.name.th} ${carrier.name.en}`;
-    doc.font(fontFor(carrierName, true)).fontSize(11).text(carrierName, M, y, { width: W - 2 * M - 70, lineBreak: false });
+    write(carrierName, M, y, 11, { width: W - 2 * M - 70, lineBreak: false, bold: true });
     doc.font('thai-bold').fontSize(11).text(`${i + 1}/${d.parcels.length}`, W - M - 60, y, { width: 60, align: 'right' });
     y += 18;
     if (d.sandbox) {
@@ -107,11 +118,11 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
     doc.moveTo(M, y).lineTo(W - M, y).lineWidth(0.5).stroke();
     y += 4;
     const block = (title: string, name: string, lines: string[]) => {
-      doc.font(fontFor(title)).fontSize(8).text(title, M, y, { width: W - 2 * M - 76 });
+      write(title, M, y, 8, { width: W - 2 * M - 76 });
       y = doc.y;
-      doc.font(fontFor(name, true)).fontSize(11).text(name, M, y, { width: W - 2 * M - (y < 200 ? 76 : 0) });
+      write(name, M, y, 11, { width: W - 2 * M - (y < 200 ? 76 : 0), bold: true });
       y = doc.y;
-      for (const l of lines) { doc.font(fontFor(l)).fontSize(9).text(l, M, y, { width: W - 2 * M - (y < 200 ? 76 : 0) }); y = doc.y; }
+      for (const l of lines) { write(l, M, y, 9, { width: W - 2 * M - (y < 200 ? 76 : 0) }); y = doc.y; }
       y += 4;
     };
     // QR to the tracking page, beside the sender.
@@ -127,7 +138,7 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
     doc.moveTo(M, y).lineTo(W - M, y).stroke();
     y += 4;
     const facts = `${tr('คำสั่งซื้อ', '订单')} ${d.orderNumber} · ${tr('น้ำหนัก', '重量')} ${kg(p.weightGrams)} · ${p.lengthMm / 10}×${p.widthMm / 10}×${p.heightMm / 10} cm`;
-    doc.font(fontFor(facts)).fontSize(8).text(facts, M, y, { width: W - 2 * M });
+    write(facts, M, y, 8, { width: W - 2 * M });
   });
   doc.end();
   return done;
