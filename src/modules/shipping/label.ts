@@ -98,13 +98,14 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
     doc.addPage();
     const W = doc.page.width, M = 14;
     let y = M;
-    const carrierName = d.crossBorder ? `${carrier.name.zh} ${carrier.name.en}` : `${carrier.name.th} ${carrier.name.en}`;
-    write(carrierName, M, y, 11, { width: W - 2 * M - 70, lineBreak: false, bold: true });
-    doc.font('thai-bold').fontSize(11).text(`${i + 1}/${d.parcels.length}`, W - M - 60, y, { width: 60, align: 'right' });
+    const carrierName = d.crossBorder ? `${carrier.name.zh} · ${carrier.name.en}` : `${carrier.name.th} ${carrier.name.en}`;
+    write(carrierName, M, y, d.crossBorder ? 9 : 11, { width: W - 2 * M - 40, lineBreak: false, bold: true });
+    doc.font('thai-bold').fontSize(11).text(`${i + 1}/${d.parcels.length}`, W - M - 36, y, { width: 36, align: 'right' });
     y += 18;
     if (d.sandbox) {
       doc.rect(M, y, W - 2 * M, 14).fill('#000');
-      doc.fillColor('#fff').font('thai-bold').fontSize(8).text('SANDBOX · ทดสอบ ไม่ใช่พัสดุจริง · 测试 非真实包裹', M, y + 2, { width: W - 2 * M, align: 'center', lineBreak: false });
+      doc.fillColor('#fff');
+      write(d.crossBorder ? 'SANDBOX · 测试 非真实包裹 · ทดสอบ' : 'SANDBOX · ทดสอบ ไม่ใช่พัสดุจริง', M + 6, y + 2, 8, { lineBreak: false, bold: true });
       doc.fillColor('#000');
       y += 18;
     }
