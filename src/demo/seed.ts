@@ -13,6 +13,7 @@ import { seedCategories, categoryTree, createProduct, setProductStatus, addProdu
 import { setStock } from '../modules/inventory/service.ts';
 import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
 import { seedShippingDemo, type DemoShop } from './shipping.ts';
+import { seedHubDemo } from './hub.ts';
 
 export async function isSeeded(db: Db): Promise<boolean> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
@@ -53,6 +54,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
   }
   const buyer = accounts[DEMO_ACCOUNTS.findIndex((a) => a.email === 'buyer@talad.local')];
   if (buyer) await seedShippingDemo(db, config, { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null }, demoShops);
+  if (buyer) await seedHubDemo(db, config, { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null }, demoShops);
 }
 
 async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduct, categories: Map<string, string>, storage: ReturnType<typeof createMediaStorage>) {
