@@ -149,7 +149,14 @@ describe('the hub, from the inbound shipment to dispatch', () => {
     // Four days on, SOON has expired: blocked, out of sellable stock, never allocated.
     expect(await blockExpiredLots(t.app.db, new Date(Date.now() + 4 * 86_400_000))).toBeGreaterThan(0);
     expect((await stockOf(t.app.db, v2)).onHand).toBe(5);
+    // The shop promises 12 hours from payment to dispatch (only its owner may set it).
+    expect((await call('PUT', `/api/sellers/${shop.sellerId}/handling-time`, other.cookie, { handlingHours: 12 })).statusCode).toBe(403);
+    expect((await call('PUT', `/api/sellers/${shop.sellerId}/handling-time`, shop.cookie, { handlingHours: 12 })).json()).toEqual({ handlingHours: 12 });
     const { orderId } = await paidOrder(t.app, v2, 3);
+    const [ob] = await queryRows<{ handling_hours: number; hours: number }>(t.app.db, sql`
+      select handling_hours, extract(epoch from ship_by - paid_at)::int / 3600 as hours from hub_outbound_orders where order_id = ${orderId}::uuid`);
+    expect(ob).toEqual({ handling_hours: 12, hours: 12 });
+    await call('PUT', `/api/sellers/${shop.sellerId}/handling-time`, shop.cookie, { handlingHours: null });
     await call('POST', `/api/hubs/${FC}/release-work`, staff.cookie, {});
     const lots = await queryRows<{ lot_number: string; quantity: number }>(t.app.db, sql`
       select l.lot_number, p.quantity from hub_picks p join hub_lots l on l.id = p.lot_id join hub_outbound_orders o on o.id = p.outbound_id where o.order_id = ${orderId}::uuid`);
