@@ -12,6 +12,7 @@ import { documentOutboxHandlers } from './modules/documents/routes.ts';
 import { hubOutboxHandlers } from './modules/hub/routes.ts';
 import { startExpiryBlocker } from './modules/hub/jobs.ts';
 import { startCarrierSandbox } from './modules/shipping/sandbox.ts';
+import { shippingOutboxHandlers } from './modules/shipping/routes.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
   const stops = [startReservationSweeper(db, config, log), startCarrierSandbox(db, log), startExpiryBlocker(db, log)];
@@ -25,6 +26,7 @@ export function outboxHandlers(): Map<string, OutboxHandler[]> {
   paymentsOutboxHandlers().forEach(add);
   ledgerOutboxHandlers().forEach(add);
   documentOutboxHandlers().forEach(add);
+  shippingOutboxHandlers().forEach(add);
   hubOutboxHandlers().forEach(add);
   return handlers;
 }

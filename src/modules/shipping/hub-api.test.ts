@@ -11,7 +11,10 @@ import { HUB_LOCATIONS } from '../inventory/hubs.ts';
 import { sellerLocation } from '../inventory/service.ts';
 import { paidOrder } from './testing.ts';
 import { bookShipment, handOverShipment, shipmentLabelPdf, shipmentsOfOrder, type BookShipmentInput } from './service.ts';
-import { advanceCarrierSandbox } from './sandbox.ts';
+import { advanceCarrierSandbox, runCarrierSandbox } from './sandbox.ts';
+import { deliverOutbox } from '../../platform/outbox.ts';
+import { shippingOutboxHandlers } from './routes.ts';
+import { sandboxSchedule } from './schema.ts';
 import { labelData, renderLabel } from './label.ts';
 import { shipments } from './schema.ts';
 import { s10Problem } from './s10.ts';
@@ -130,8 +133,26 @@ describe('the hub books, labels and hands over', () => {
     const order = await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } });
     expect(order.json()).toMatchObject({ status: 'shipped', trackingNumber: s.trackingNumber });
     expect(await failure(book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel(100)] }))).toEqual({ status: 409, code: 'order_already_handed_over' });
-    await advanceCarrierSandbox(t.database.db, hub, { hours: 100, shipmentId: s.id });
+    // The carrier's schedule is in the database (a restarted process carries on from it), due in carrier hours.
+    const schedule = await t.database.db.select().from(sandboxSchedule).where(eq(sandboxSchedule.shipmentId, s.id));
+    expect(schedule.map((r) => r.code)).toContain('delivered');
+    const lastDue = Math.max(...schedule.map((r) => r.dueAt.getTime()));
+    expect(lastDue).toBeGreaterThan(Date.now() + 20 * 60_000); // 26+ carrier hours of 60 s each
+    expect(await runCarrierSandbox(t.database.db, new Date(lastDue - 1))).toBe(schedule.length - 1);
+    expect((await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status).toBe('shipped');
+    expect(await runCarrierSandbox(t.database.db, new Date(lastDue))).toBe(1);
     expect((await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status).toBe('delivered');
+  });
+
+  it('calls off a booking not handed over when its order is cancelled', async () => {
+    const o = await paidOrder(t.app, t.database.db);
+    const s = await book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel()] });
+    const cancel = await t.app.inject({ method: 'POST', url: `/api/orders/${o.orderId}/transitions`, headers: { cookie: o.shop.cookie }, payload: { to: 'cancelled', reason: 'ลูกค้าขอยกเลิก' } });
+    expect(cancel.statusCode).toBe(200);
+    const handlers = new Map(shippingOutboxHandlers().map(([topic, h]) => [topic, [h]]));
+    while ((await deliverOutbox(t.database.db, handlers)) > 0);
+    expect(await shipmentsOfOrder(t.database.db, hub, o.orderId)).toEqual([]);
+    expect(await failure(handOver(s.id))).toEqual({ status: 409, code: 'shipment_cancelled' });
   });
 
   it('books a cross-border parcel under its customs waybill, labels it in Chinese, and tracks it through the border', async () => {

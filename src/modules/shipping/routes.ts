@@ -9,7 +9,8 @@ import { pickText } from '../../platform/i18n.ts';
 import { CARRIERS } from './carriers.ts';
 import { loadShippingConfig } from './config.ts';
 import { advanceCarrierSandbox } from './sandbox.ts';
-import { shopShipmentLabelPdf } from './service.ts';
+import { cancelBookingsOfOrder, shopShipmentLabelPdf } from './service.ts';
+import type { OutboxHandler } from '../../platform/outbox.ts';
 import { trackingByNumber, trackingOfOrder } from './tracking.ts';
 import './seller.ts'; // registers the check of a shop's "shipped" with the orders module
 
@@ -55,4 +56,9 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
       response: { 200: Type.Object({ reported: Type.Integer() }), ...problemResponses },
     },
   }, async (req) => ({ reported: await advanceCarrierSandbox(app.db, req.actor, req.body, config) }));
+}
+
+/** A cancelled order's carrier booking is called off if the parcel was not handed over yet. */
+export function shippingOutboxHandlers(): [string, OutboxHandler][] {
+  return [['order.cancelled', async (db, e) => { await cancelBookingsOfOrder(db, (e.payload as { orderId: string }).orderId); }]];
 }

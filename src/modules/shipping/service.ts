@@ -170,6 +170,16 @@ export async function shipmentLabelPdf(db: Executor, actor: Actor, shipmentId: s
   return shipmentLabel(db, s);
 }
 
+/**
+ * order.cancelled: a booking not yet handed over is called off (the carrier never had the parcel).
+ * Idempotent: a redelivered event finds nothing left to cancel.
+ */
+export async function cancelBookingsOfOrder(db: Executor, orderId: string): Promise<number> {
+  const rows = await db.update(shipments).set({ status: 'cancelled' })
+    .where(and(eq(shipments.orderId, orderId), eq(shipments.status, 'booked'), sql`${shipments.handedOverAt} is null`)).returning({ id: shipments.id });
+  return rows.length;
+}
+
 /** The label, for the shop that ships the order (its members and API tokens) and operators. */
 export async function shopShipmentLabelPdf(db: Executor, actor: Actor, shipmentId: string): Promise<Buffer> {
   const [s] = await db.select({ sellerId: shipments.sellerId }).from(shipments).where(eq(shipments.id, shipmentId));
