@@ -57,7 +57,7 @@ describe('the demo data', () => {
     expect(rice.shop.isFlagship).toBe(true);
   });
 
-  it('has the demo buyer’s rice shipped with Thailand Post (tracked by the carrier sandbox) and a mango order to ship', async () => {
+  it('has the demo buyer’s rice shipped with Thailand Post (tracked by the carrier sandbox) and a coffee order to ship', async () => {
     const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD } });
     const cookie = String(signIn.headers['set-cookie']).split(';')[0];
     const orders = (await app.inject({ url: '/api/orders', headers: { cookie } })).json().items;
