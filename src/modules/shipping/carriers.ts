@@ -55,7 +55,7 @@ export const CARRIERS: Record<CarrierCode, Carrier> = {
     code: 'linehaul-cn', sellerSelectable: false, sandboxTracked: true,
     name: { th: 'ขนส่งข้ามแดนไทย–จีน', zh: '泰中跨境干线物流', en: 'Thailand–China line-haul' },
     format: { th: 'เลขใบตราส่งศุลกากร', zh: '海关运单号', en: 'the customs waybill number' },
-    problem: pattern(/^[A-Z0-9]{6,40}$/),
+    problem: pattern(/^[A-Z0-9]{4,60}$/),
   },
 };
 

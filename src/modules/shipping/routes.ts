@@ -30,7 +30,7 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
   }, async (req) => trackingOfOrder(app.db, req.actor, req.params.id, req.locale));
 
   app.get('/tracking/:number', {
-    schema: { tags, summary: 'The carrier events of a tracking number (the page a label’s QR code opens; no names or addresses)', params: Type.Object({ number: Type.String({ minLength: 4, maxLength: 40 }) }), response: { 200: Type.Array(Timeline), ...problemResponses } },
+    schema: { tags, summary: 'The carrier events of a tracking number (the page a label’s QR code opens; no names or addresses)', params: Type.Object({ number: Type.String({ minLength: 4, maxLength: 60 }) }), response: { 200: Type.Array(Timeline), ...problemResponses } },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
     return trackingByNumber(app.db, req.params.number, req.locale);
