@@ -88,6 +88,17 @@ describe('a shop ships an order itself and the buyer tracks it', () => {
     await screenshot(page, 'shipping-phone-04-delivered');
     const after = await m.app.inject({ url: `/api/orders/${order.id}`, headers: { cookie } });
     expect(after.json().status).toBe('delivered');
+
+    // The page a label's QR code opens: anyone can follow the parcel, without names or addresses.
+    const anyone = await browser.newContext({ viewport: PHONE, locale: 'en-GB', isMobile: true, hasTouch: true });
+    const track = await anyone.newPage();
+    await track.goto(`${m.baseUrl}/en/track/${good}`);
+    await track.getByRole('heading', { name: `Track parcel ${good}` }).waitFor();
+    await track.locator('li.current', { hasText: 'Delivered' }).waitFor();
+    expect(await track.locator('main').innerText()).not.toContain('สมหญิง');
+    await expectAccessible(track, 'the public tracking page');
+    await expectNoSideways(track, 'the public tracking page');
+    await anyone.close();
     await shopContext.close();
     await buyerContext.close();
   });
