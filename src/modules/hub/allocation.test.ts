@@ -7,10 +7,10 @@ import { useTestApp } from '../../../test/db.ts';
 import { queryRows } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { shopWithOwner, type ShopFixture } from '../catalog/testing.ts';
-import { productInStock } from '../inventory/testing.ts';
+import { productInStock, stockOf } from '../inventory/testing.ts';
 import { HUB_LOCATIONS } from '../inventory/hubs.ts';
 import { addDays, drainAll, hubWorker, paidOrder } from './testing.ts';
-import { allocateReady, bangkokDate, binsOffMovements, onCustomsReleased } from './service.ts';
+import { allocateReady, bangkokDate, binsOffMovements, blockExpiredLots, onCustomsReleased } from './service.ts';
 
 const t = useTestApp();
 const FC = HUB_LOCATIONS.domesticFulfilment.id;
@@ -63,6 +63,28 @@ describe('FEFO allocation', () => {
       expect(p.expiry > today).toBe(true);
       expect(free.filter((f) => f.expiry > today && f.expiry < p.expiry && f.free > 0)).toEqual([]);
     }
+  });
+
+  it('allocates again when a lot expires in the middle of picking, and sellable stock still matches the free units', async () => {
+    const { variantId } = await productInStock(t.app.db, shop.sellerId, { stock: 0 });
+    await stockHub(FC, staff.cookie, variantId, [{ lot: 'SHORT', qty: 2, expiresIn: 3 }, { lot: 'LONG', qty: 10, expiresIn: 20 }]);
+    const { orderId, buyerCookie } = await paidOrder(t.app, variantId, 4);
+    await call('POST', `/api/hubs/${FC}/release-work`, staff.cookie, {});
+    const [wave] = (await call('GET', `/api/hubs/${FC}/waves`, staff.cookie)).json().items;
+    const mine = (p: any) => p.lotNumber === 'LONG' || p.lotNumber === 'SHORT'; // the wave also holds the orders of the test above
+    const list = (await call('GET', `/api/waves/${wave.id}/picks`, staff.cookie)).json().items.filter(mine);
+    const long = list.find((p: any) => p.lotNumber === 'LONG');
+    await call('POST', `/api/picks/${long.id}/confirm`, staff.cookie, { binCode: long.binCode, code: long.sku });
+    expect(await blockExpiredLots(t.app.db, new Date(Date.now() + 4 * 86_400_000))).toBeGreaterThan(0);
+    await call('POST', `/api/hubs/${FC}/release-work`, staff.cookie, {});
+    const again = (await call('GET', `/api/waves/${wave.id}/picks`, staff.cookie)).json().items.filter(mine);
+    expect(again.map((p: any) => [p.lotNumber, p.quantity, p.picked]).sort()).toEqual([['LONG', 2, false], ['LONG', 2, true]]);
+    const open = again.find((p: any) => !p.picked);
+    expect((await call('POST', `/api/picks/${open.id}/confirm`, staff.cookie, { binCode: open.binCode, code: open.lotNumber })).json()).toEqual({ orderPicked: true });
+    expect((await t.app.inject({ url: `/api/orders/${orderId}`, headers: { cookie: buyerCookie } })).json().status).toBe('processing');
+    const [free] = await queryRows<{ n: number }>(t.app.db, sql`
+      select sum(s.quantity - s.allocated)::int as n from hub_bin_stock s join hub_lots l on l.id = s.lot_id where s.variant_id = ${variantId}::uuid and l.blocked_at is null`);
+    expect((await stockOf(t.app.db, variantId)).onHand).toBe(free.n);
   });
 
   it('gives a cancelled order\'s allocation back', async () => {

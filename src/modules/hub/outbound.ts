@@ -142,7 +142,7 @@ export async function allocateReady(tx: Executor, locationId: string, now = new 
     queryRows<{ line_id: string; outbound_id: string; seller_id: string; variant_id: string; need: number }>(tx, sql`
       select l.id as line_id, l.outbound_id, l.seller_id, l.variant_id, l.quantity - l.allocated as need
       from hub_outbound_lines l join hub_outbound_orders o on o.id = l.outbound_id
-      where o.location_id = ${locationId}::uuid and o.status = 'ready' and l.quantity > l.allocated
+      where o.location_id = ${locationId}::uuid and o.status in ('ready', 'picking') and l.quantity > l.allocated
       order by l.variant_id, o.ship_by, o.id, l.id`),
     queryRows<{ bin_id: string; lot_id: string; variant_id: string; free: number }>(tx, sql`
       select s.bin_id, s.lot_id, s.variant_id, s.quantity - s.allocated as free
@@ -150,7 +150,7 @@ export async function allocateReady(tx: Executor, locationId: string, now = new 
       where s.location_id = ${locationId}::uuid and s.quantity > s.allocated and lot.blocked_at is null
         and (lot.expiry_date is null or lot.expiry_date > ${bangkokDate(now)}::date)
         and s.variant_id in (select l.variant_id from hub_outbound_lines l join hub_outbound_orders o on o.id = l.outbound_id
-                             where o.location_id = ${locationId}::uuid and o.status = 'ready' and l.quantity > l.allocated)
+                             where o.location_id = ${locationId}::uuid and o.status in ('ready', 'picking') and l.quantity > l.allocated)
       order by s.variant_id, lot.expiry_date nulls last, lot.production_date nulls last, lot.lot_number, b.code`),
   ]);
   const matches = layAgainst(demand, supply);
@@ -167,6 +167,10 @@ export async function allocateReady(tx: Executor, locationId: string, now = new 
   await tx.execute(sql`
     update hub_outbound_lines l set allocated = l.allocated + c.q
     from (select li, sum(q)::int as q from jsonb_to_recordset(${json}::jsonb) as x(li uuid, q int) group by li) c where l.id = c.li`);
+  // An order already being picked (it lost a pick to an expired lot) keeps its wave.
+  await tx.execute(sql`
+    update hub_picks p set wave_id = o.wave_id from hub_outbound_orders o
+    where p.outbound_id = o.id and p.wave_id is null and o.wave_id is not null and o.location_id = ${locationId}::uuid`);
   const done = await queryRows(tx, sql`
     update hub_outbound_orders o set status = 'allocated'
     where o.id in (select l.outbound_id from hub_outbound_lines l join hub_outbound_orders r on r.id = l.outbound_id
@@ -254,9 +258,13 @@ export async function confirmPick(tx: Executor, actor: Actor, pickId: string, in
     await tx.update(outboundOrders).set({ status: 'picking' }).where(eq(outboundOrders.id, p.outboundId));
     await transitionOrder(tx as unknown as Db, HUB, info.order_id, 'processing');
   }
-  const [left] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from hub_picks where outbound_id = ${p.outboundId}::uuid and picked_at is null`);
-  if (left.n === 0) await tx.update(outboundOrders).set({ status: 'picked' }).where(eq(outboundOrders.id, p.outboundId));
-  return { orderPicked: left.n === 0 };
+  // Picked when no pick is open and every unit is allocated (a pick given up on an expired lot is allocated again first).
+  const [left] = await queryRows<{ n: number }>(tx, sql`
+    select (select count(*) from hub_picks where outbound_id = ${p.outboundId}::uuid and picked_at is null)
+         + (select count(*) from hub_outbound_lines where outbound_id = ${p.outboundId}::uuid and allocated < quantity) as n`);
+  const done = Number(left.n) === 0;
+  if (done) await tx.update(outboundOrders).set({ status: 'picked' }).where(eq(outboundOrders.id, p.outboundId));
+  return { orderPicked: done };
 }
 
 export interface OutboundView {
