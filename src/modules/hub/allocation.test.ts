@@ -103,6 +103,29 @@ describe('FEFO allocation', () => {
   });
 });
 
+describe('a picked order cancelled by its shop', () => {
+  it('brings the picked units back onto the dock, and sellable again', async () => {
+    const { variantId } = await productInStock(t.app.db, shop.sellerId, { stock: 0 });
+    await stockHub(FC, staff.cookie, variantId, [{ lot: 'BACK', qty: 5, expiresIn: 30 }]);
+    const { orderId } = await paidOrder(t.app, variantId, 2);
+    await call('POST', `/api/hubs/${FC}/release-work`, staff.cookie, {});
+    const [pick] = await queryRows<{ id: string; bin: string }>(t.app.db, sql`
+      select p.id, b.code as bin from hub_picks p join hub_bins b on b.id = p.bin_id join hub_outbound_orders o on o.id = p.outbound_id where o.order_id = ${orderId}::uuid`);
+    await call('POST', `/api/picks/${pick.id}/confirm`, staff.cookie, { binCode: pick.bin, code: 'BACK' });
+    expect((await stockOf(t.app.db, variantId)).onHand).toBe(3);
+    const cancelled = await t.app.inject({ method: 'POST', url: `/api/orders/${orderId}/transitions`, headers: { cookie: shop.cookie }, payload: { to: 'cancelled', reason: 'out of cold chain' } });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    await drainAll(t.app.db);
+    const dock = (await call('GET', `/api/hubs/${FC}/dock`, staff.cookie)).json().items.filter((d: any) => d.lotNumber === 'BACK');
+    expect(dock.map((d: any) => d.quantity)).toEqual([5]); // never put away: 3 left there, 2 back
+    const [back] = await queryRows<{ quantity: number; to_dock: boolean }>(t.app.db, sql`
+      select m.quantity, b.code like '%-DOCK' as to_dock from hub_stock_movements m join hub_bins b on b.id = m.to_bin_id where m.reason = 'returned_cancelled' and m.variant_id = ${variantId}::uuid`);
+    expect(back).toEqual({ quantity: 2, to_dock: true });
+    expect((await stockOf(t.app.db, variantId)).onHand).toBe(5);
+    expect(await binsOffMovements(t.app.db, FC)).toEqual([]);
+  });
+});
+
 describe('a released cross-border order', () => {
   it('is packed under its customs waybill with the consignee, and dispatched', async () => {
     const eec = await hubWorker(t.app.db, EEC, 'manager');

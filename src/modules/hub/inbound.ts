@@ -119,7 +119,8 @@ export async function inboundByNumber(db: Executor, actor: Actor, locationId: st
   return (await inboundViews(db, [s.id]))[0];
 }
 
-async function dockBin(tx: Executor, locationId: string): Promise<string> {
+/** The hub's receiving dock bin: where received (and returned) units wait to be put away. */
+export async function dockBin(tx: Executor, locationId: string): Promise<string> {
   const [b] = await tx.select({ id: hubBins.id }).from(hubBins).innerJoin(hubZones, eq(hubZones.id, hubBins.zoneId))
     .where(and(eq(hubBins.locationId, locationId), eq(hubZones.dock, true))).limit(1);
   if (!b) throw notFound('receiving dock');

@@ -16,6 +16,7 @@ import { getOrder, transitionOrder } from '../orders/service.ts';
 import { customsReleases, outboundLines, outboundOrders, picks, waves } from './schema.ts';
 import { requireHubStaff } from './access.ts';
 import { applyMovements, bangkokDate } from './movements.ts';
+import { dockBin } from './inbound.ts';
 
 export const HUB = systemActor('hub');
 /** Hours from payment to dispatch when the shop has not set its own: shorter for perishables. */
@@ -89,10 +90,21 @@ export async function onCustomsReleased(db: Executor, payload: CustomsReleasePay
   }).where(and(eq(outboundOrders.id, o.id), eq(outboundOrders.status, 'awaiting_release')));
 }
 
-/** order.cancelled: work not yet picked is dropped and its allocations freed. */
+/**
+ * order.cancelled: open picks are dropped and their allocations freed; units already picked go back
+ * onto the dock (a movement) to be put away again. A dispatched order is the carrier's.
+ */
 export async function onOrderCancelled(db: Executor, orderId: string): Promise<void> {
   const [o] = await db.select().from(outboundOrders).where(eq(outboundOrders.orderId, orderId));
-  if (!o || !['awaiting_release', 'ready', 'allocated'].includes(o.status)) return;
+  if (!o || o.status === 'cancelled' || o.status === 'dispatched') return;
+  const picked = await db.select().from(picks).where(and(eq(picks.outboundId, o.id), sql`${picks.pickedAt} is not null`));
+  if (picked.length) {
+    const dock = await dockBin(db, o.locationId);
+    await applyMovements(db, { userId: null, name: 'system:hub' }, picked.map((p) => ({
+      locationId: p.locationId, sellerId: p.sellerId, variantId: p.variantId, lotId: p.lotId, fromBinId: null, toBinId: dock,
+      quantity: p.quantity, reason: 'returned_cancelled', refId: o.id,
+    })));
+  }
   await db.execute(sql`
     with gone as (delete from hub_picks where outbound_id = ${o.id}::uuid and picked_at is null returning bin_id, lot_id, quantity)
     update hub_bin_stock s set allocated = s.allocated - g.q from (select bin_id, lot_id, sum(quantity)::int as q from gone group by bin_id, lot_id) g
