@@ -50,6 +50,10 @@ describe('the hub in the browser', () => {
     await seller.goto(`${m.baseUrl}/en/seller/${durian.seller.sellerId}/inbound`);
     await seller.getByRole('heading', { name: 'Inbound shipments', level: 1 }).waitFor();
     await hydrated(seller);
+    // The shop promises dispatch within 36 hours of payment.
+    await seller.getByLabel('Handling time (hours after payment)').fill('36');
+    await seller.getByRole('button', { name: 'Save' }).click();
+    await seller.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const hubOption = await seller.getByLabel('Hub').locator('option', { hasText: 'BKK-FC' }).getAttribute('value');
     await seller.getByLabel('Hub').selectOption(hubOption!);
     await seller.getByLabel('Cartons').fill('2');
@@ -118,6 +122,8 @@ describe('the hub in the browser', () => {
 
     const order = await m.app.inject({ url: `/api/orders/${orderId}`, headers: { cookie: buyerCookie } });
     expect(order.json().status).toBe('processing');
+    const work = (await m.app.inject({ url: `/api/hubs/${FC}/outbound/find?code=${order.json().number}`, headers: { cookie: staff.cookie } })).json();
+    expect(work.handlingHours).toBe(36);
 
     await hub.goto(`${m.baseUrl}/hub/${FC}/pack`);
     await hydrated(hub);

@@ -13,20 +13,21 @@ import '../messages/hub.ts';
 
 type Localized = { th: string; zh: string | null; en: string | null };
 interface Sku { variantId: string; label: string; perishable: boolean }
-interface InboundData { hubs: HubInfo[]; skus: Sku[]; inbound: Inbound[] }
+interface InboundData { hubs: HubInfo[]; skus: Sku[]; inbound: Inbound[]; handlingHours: number | null }
 
 export const inboundPage: PageModule<InboundData> = {
   access: 'user',
   load: async ({ api, params, locale }) => {
     const base = `/sellers/${params.sellerId}`;
-    const [hubs, products, inbound] = await Promise.all([
+    const [hubs, products, inbound, shop] = await Promise.all([
       api.get<{ items: HubInfo[] }>('/hubs'), api.get<{ items: { id: string }[] }>(`${base}/products?perPage=50`), api.get<{ items: Inbound[] }>(`${base}/inbound`),
+      api.get<{ handlingHours: number | null }>(base),
     ]);
     const details = await Promise.all(products.items.map((p) => api.get<{ title: Localized; perishable: boolean; variants: { id: string; sku: string; optionValues: Localized[] }[] }>(`${base}/products/${p.id}`)));
     const skus = details.flatMap((d) => d.variants.map((v) => ({
       variantId: v.id, perishable: d.perishable, label: `${v.sku} · ${pick(d.title, locale)}${v.optionValues.length ? ` (${v.optionValues.map((o) => pick(o, locale)).join(', ')})` : ''}`,
     })));
-    return { hubs: hubs.items, skus, inbound: inbound.items };
+    return { hubs: hubs.items, skus, inbound: inbound.items, handlingHours: shop.handlingHours ?? null };
   },
   head: (_d, { t }) => ({ title: t('inbound.title'), noindex: true }),
   Page({ data, params }) {
@@ -35,7 +36,15 @@ export const inboundPage: PageModule<InboundData> = {
     const [lines, setLines] = useState(1);
     const [sent, setSent] = useState<string | null>(null);
     const { errors, formError, pending, run } = useSubmit();
+    const handling = useSubmit();
+    const [handlingSaved, setHandlingSaved] = useState(false);
     const base = `/sellers/${params.sellerId}`;
+    const saveHandling = async (e: FormEvent<HTMLFormElement>) => {
+      e.preventDefault();
+      const v = formValues(e.currentTarget).handlingHours;
+      const ok = await handling.run(() => api.send('PUT', `${base}/handling-time`, { handlingHours: v ? Number(v) : null }));
+      setHandlingSaved(ok !== undefined);
+    };
     const send = async (e: FormEvent<HTMLFormElement>) => {
       e.preventDefault();
       const form = e.currentTarget;
@@ -55,6 +64,13 @@ export const inboundPage: PageModule<InboundData> = {
         <ShopNav sellerId={params.sellerId} current="inbound" />
         <PageTitle>{t('inbound.title')}</PageTitle>
         <p>{t('inbound.intro')}</p>
+        <form onSubmit={(e) => void saveHandling(e)} className="inline-form" noValidate>
+          <TextField label={t('inbound.handling')} hint={t('inbound.handlingHint')} name="handlingHours" type="number" inputMode="numeric" min={1} max={240}
+            defaultValue={data.handlingHours ?? ''} error={handling.errors.handlingHours} />
+          <button type="submit" disabled={handling.pending}>{t('common.save')}</button>
+          {handlingSaved ? <span role="status"> {t('common.saved')}</span> : null}
+        </form>
+        <FormError message={handling.formError} />
         <h2>{t('inbound.new')}</h2>
         {sent ? <p className="notice" role="status">{sent}</p> : null}
         <form onSubmit={(e) => void send(e)} noValidate>

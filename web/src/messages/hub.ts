@@ -96,6 +96,8 @@ defineMessages({
   'hub.status.cancelled': ['ยกเลิก', '已取消', 'Cancelled'],
   'inbound.title': ['ส่งสินค้าเข้าคลัง', '入库发货', 'Inbound shipments'],
   'inbound.intro': ['แจ้งคลังล่วงหน้าว่าจะส่งสินค้าอะไร ล็อตไหน กี่กล่อง สินค้าที่รับเข้าแล้วขายได้ทันที สินค้าในคลังทัณฑ์บนขายให้ผู้ซื้อจีนเท่านั้น', '提前告知仓库将发送的商品、批次和箱数。入库后即可销售；保税仓的库存仅面向中国买家销售。', 'Tell the hub in advance what is coming: SKUs, lots, cartons. Received stock sells at once; stock in the bonded hub sells to buyers in China only.'],
+  'inbound.handling': ['เวลาเตรียมส่ง (ชั่วโมงหลังชำระเงิน)', '备货时间（付款后小时数）', 'Handling time (hours after payment)'],
+  'inbound.handlingHint': ['เว้นว่าง = ค่ามาตรฐาน: 24 ชม. สำหรับสินค้าเน่าเสียง่าย 48 ชม. สำหรับสินค้าอื่น', '留空 = 默认：生鲜 24 小时，其他 48 小时', 'Empty = the default: 24 h for perishables, 48 h otherwise'],
   'inbound.new': ['แจ้งส่งสินค้าใหม่ (ASN)', '新建入库预报 (ASN)', 'New inbound notice (ASN)'],
   'inbound.hub': ['คลังปลายทาง', '目的仓', 'Hub'],
   'inbound.cartons': ['จำนวนกล่อง', '箱数', 'Cartons'],
