@@ -62,17 +62,17 @@ export async function onOrderPaid(db: Executor, orderId: string): Promise<void> 
   const a = order.shippingAddress;
   const id = newId();
   await db.transaction(async (tx) => {
-  const inserted = await tx.insert(outboundOrders).values({
-    id, orderId, orderNumber: order.number, sellerId: order.sellerId, locationId: hub.id,
-    status: hub.bonded && !rel ? 'awaiting_release' : 'ready', paidAt, handlingHours, shipBy: new Date(paidAt.getTime() + handlingHours * 3600_000),
-    shipTo: rel ? rel.consignee : { name: a.name, phone: a.phone, address: addressLine(a) },
-    crossBorder: rel ? { waybillNo: rel.waybillNo, logisticsCode: rel.logisticsCode, exportDeclaration: rel.exportDeclaration } : null,
-  }).onConflictDoNothing().returning({ id: outboundOrders.id });
-  if (!inserted.length) return;
-  await tx.insert(outboundLines).values([...qty].map(([variantId, quantity]) => {
-    const line = order.lines.find((l) => l.variantId === variantId);
-    return { id: newId(), outboundId: id, sellerId: order.sellerId, variantId, sku: line?.sku ?? '', title: line?.title ?? '', quantity };
-  }));
+    const inserted = await tx.insert(outboundOrders).values({
+      id, orderId, orderNumber: order.number, sellerId: order.sellerId, locationId: hub.id,
+      status: hub.bonded && !rel ? 'awaiting_release' : 'ready', paidAt, handlingHours, shipBy: new Date(paidAt.getTime() + handlingHours * 3600_000),
+      shipTo: rel ? rel.consignee : { name: a.name, phone: a.phone, address: addressLine(a) },
+      crossBorder: rel ? { waybillNo: rel.waybillNo, logisticsCode: rel.logisticsCode, exportDeclaration: rel.exportDeclaration } : null,
+    }).onConflictDoNothing().returning({ id: outboundOrders.id });
+    if (!inserted.length) return;
+    await tx.insert(outboundLines).values([...qty].map(([variantId, quantity]) => {
+      const line = order.lines.find((l) => l.variantId === variantId);
+      return { id: newId(), outboundId: id, sellerId: order.sellerId, variantId, sku: line?.sku ?? '', title: line?.title ?? '', quantity };
+    }));
   });
 }
 
