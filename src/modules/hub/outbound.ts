@@ -250,33 +250,37 @@ export async function wavePicks(db: Executor, actor: Actor, waveId: string): Pro
  * movement); the first pick of an order moves it to processing.
  */
 export async function confirmPick(tx: Executor, actor: Actor, pickId: string, input: { binCode: string; code: string }): Promise<{ orderPicked: boolean }> {
-  const [p] = await tx.select().from(picks).where(eq(picks.id, pickId)).for('update');
+  // One read (the pick locked, with its bin, SKU, lot and order) and few writes: scanners are fast.
+  const [p] = await queryRows<{
+    location_id: string; seller_id: string; variant_id: string; lot_id: string; bin_id: string; outbound_id: string; quantity: number;
+    picked: boolean; bin: string; sku: string; lot: string; order_id: string; status: string;
+  }>(tx, sql`
+    select p.location_id, p.seller_id, p.variant_id, p.lot_id, p.bin_id, p.outbound_id, p.quantity, p.picked_at is not null as picked,
+      b.code as bin, l.sku, lot.lot_number as lot, o.order_id, o.status
+    from hub_picks p join hub_bins b on b.id = p.bin_id join hub_outbound_lines l on l.id = p.line_id
+      join hub_lots lot on lot.id = p.lot_id join hub_outbound_orders o on o.id = p.outbound_id
+    where p.id = ${pickId}::uuid for update of p`);
   if (!p) throw notFound('pick');
-  const who = await requireHubStaff(tx, actor, p.locationId, 'pick');
-  if (p.pickedAt) return { orderPicked: false };
-  const [info] = await queryRows<{ bin: string; sku: string; lot: string; order_id: string; status: string }>(tx, sql`
-    select b.code as bin, l.sku, lot.lot_number as lot, o.order_id, o.status from hub_picks p join hub_bins b on b.id = p.bin_id
-      join hub_outbound_lines l on l.id = p.line_id join hub_lots lot on lot.id = p.lot_id join hub_outbound_orders o on o.id = p.outbound_id
-    where p.id = ${pickId}::uuid`);
-  if (input.binCode.trim().toUpperCase() !== info.bin) throw invalid('binCode', 'wrong_bin', { bin: info.bin });
+  const who = await requireHubStaff(tx, actor, p.location_id, 'pick');
+  if (p.picked) return { orderPicked: false };
+  if (input.binCode.trim().toUpperCase() !== p.bin) throw invalid('binCode', 'wrong_bin', { bin: p.bin });
   const code = input.code.trim();
-  if (code !== info.sku && code !== info.lot) throw invalid('code', 'wrong_item', { sku: info.sku });
+  if (code !== p.sku && code !== p.lot) throw invalid('code', 'wrong_item', { sku: p.sku });
   await applyMovements(tx, who, [{
-    locationId: p.locationId, sellerId: p.sellerId, variantId: p.variantId, lotId: p.lotId, fromBinId: p.binId, toBinId: null,
-    quantity: p.quantity, reason: 'picked', refId: p.outboundId, fromAllocated: true,
+    locationId: p.location_id, sellerId: p.seller_id, variantId: p.variant_id, lotId: p.lot_id, fromBinId: p.bin_id, toBinId: null,
+    quantity: p.quantity, reason: 'picked', refId: p.outbound_id, fromAllocated: true,
   }]);
-  await tx.update(picks).set({ pickedAt: sql`now()`, pickedBy: who.userId }).where(eq(picks.id, p.id));
-  if (info.status === 'allocated') {
-    await tx.update(outboundOrders).set({ status: 'picking' }).where(eq(outboundOrders.id, p.outboundId));
-    await transitionOrder(tx as unknown as Db, HUB, info.order_id, 'processing');
-  }
-  // Picked when no pick is open and every unit is allocated (a pick given up on an expired lot is allocated again first).
-  const [left] = await queryRows<{ n: number }>(tx, sql`
-    select (select count(*) from hub_picks where outbound_id = ${p.outboundId}::uuid and picked_at is null)
-         + (select count(*) from hub_outbound_lines where outbound_id = ${p.outboundId}::uuid and allocated < quantity) as n`);
-  const done = Number(left.n) === 0;
-  if (done) await tx.update(outboundOrders).set({ status: 'picked' }).where(eq(outboundOrders.id, p.outboundId));
-  return { orderPicked: done };
+  await tx.update(picks).set({ pickedAt: sql`now()`, pickedBy: who.userId }).where(eq(picks.id, pickId));
+  if (p.status === 'allocated') await transitionOrder(tx as unknown as Db, HUB, p.order_id, 'processing');
+  // Picked when no pick is open and every unit is allocated (a pick given up on an expired lot is
+  // allocated again first); picking as soon as the first pick is made.
+  const [o] = await queryRows<{ status: string }>(tx, sql`
+    update hub_outbound_orders o set status = case
+      when exists (select 1 from hub_picks where outbound_id = o.id and picked_at is null)
+        or exists (select 1 from hub_outbound_lines where outbound_id = o.id and allocated < quantity) then 'picking'
+      else 'picked' end::hub_outbound_status
+    where o.id = ${p.outbound_id}::uuid returning o.status`);
+  return { orderPicked: o.status === 'picked' };
 }
 
 export interface OutboundView {
