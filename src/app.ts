@@ -24,6 +24,8 @@ import { ledgerRoutes } from './modules/ledger/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { crossborderRoutes } from './modules/crossborder/routes.ts';
 import { customsRoutes } from './modules/customs/routes.ts';
+import { shippingRoutes } from './modules/shipping/routes.ts';
+import { hubRoutes } from './modules/hub/routes.ts';
 import { webApp } from './web/plugin.ts';
 
 export interface AppOptions { db: Db; config: Config; logger?: boolean | object }
@@ -77,6 +79,8 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
     await api.register(documentRoutes);
     await api.register(crossborderRoutes);
     await api.register(customsRoutes);
+    await api.register(hubRoutes);
+    await api.register(shippingRoutes);
   }, { prefix: '/api' });
   // The web app: storefront pages rendered on the server, seller centre, operator console.
   await app.register(webApp);

@@ -11,10 +11,14 @@ import { ledgerOutboxHandlers } from './modules/ledger/routes.ts';
 import { documentOutboxHandlers } from './modules/documents/routes.ts';
 import { crossborderOutboxHandlers } from './modules/crossborder/routes.ts';
 import { customsOutboxHandlers, startCustomsJobs } from './modules/customs/routes.ts';
+import { shippingOutboxHandlers } from './modules/shipping/routes.ts';
+import { startCarrierSandbox } from './modules/shipping/sandbox.ts';
+import { hubOutboxHandlers } from './modules/hub/routes.ts';
+import { startExpiryBlocker } from './modules/hub/jobs.ts';
 import { loadConfig } from './platform/config.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
-  const stops = [startReservationSweeper(db, config, log), startCustomsJobs(db, config, log)];
+  const stops = [startReservationSweeper(db, config, log), startCustomsJobs(db, config, log), startCarrierSandbox(db, log), startExpiryBlocker(db, log)];
   return () => stops.forEach((stop) => stop());
 }
 
@@ -27,5 +31,7 @@ export function outboxHandlers(config: Config = loadConfig()): Map<string, Outbo
   documentOutboxHandlers().forEach(add);
   crossborderOutboxHandlers().forEach(add);
   customsOutboxHandlers(config).forEach(add);
+  shippingOutboxHandlers().forEach(add);
+  hubOutboxHandlers().forEach(add);
   return handlers;
 }

@@ -6,6 +6,7 @@ import { createTestDatabase, testConfig } from '../../test/db.ts';
 import { addToCart, checkout } from '../../test/shop.ts';
 import { isSeeded, seedDemo } from './seed.ts';
 import { DEMO_PASSWORD } from './data.ts';
+import { drainAll } from '../modules/hub/testing.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -67,5 +68,29 @@ describe('the demo data', () => {
       expect(eligible[0].totalFen).toBe(eligible[0].unitPriceFen + eligible[0].freightFen + eligible[0].taxFen);
       expect(eligible[0].taxRatePercent).toBe(6.3);
     }
+  });
+
+  it('has the demo buyer’s rice shipped with Thailand Post (tracked by the carrier sandbox) and a coffee order to ship', async () => {
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD } });
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    const orders = (await app.inject({ url: '/api/orders', headers: { cookie } })).json().items;
+    const shipped = orders.find((o: any) => o.status === 'shipped');
+    expect(orders.some((o: any) => o.status === 'processing')).toBe(true);
+    const [line] = (await app.inject({ url: `/api/orders/${shipped.id}/tracking`, headers: { cookie, 'accept-language': 'en' } })).json();
+    expect(line).toMatchObject({ carrier: 'thailand-post', trackingNumber: shipped.trackingNumber, sandbox: true });
+  });
+
+  it('has hub staff, mango stocked at the fulfilment centre with a discrepancy, and the buyer\'s paid mango order as hub work', async () => {
+    await drainAll(database.db);
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'hub@talad.local', password: DEMO_PASSWORD } });
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    const hubs = (await app.inject({ url: '/api/hub/me', headers: { cookie } })).json().items;
+    expect(hubs.map((h: any) => h.code).sort()).toEqual(['BKK-FC', 'EEC-BONDED']);
+    const fc = hubs.find((h: any) => h.code === 'BKK-FC').id;
+    const outbound = (await app.inject({ url: `/api/hubs/${fc}/outbound`, headers: { cookie } })).json().items;
+    expect(outbound).toHaveLength(1);
+    expect(outbound[0]).toMatchObject({ status: 'ready', lines: [{ quantity: 4 }] });
+    expect((await app.inject({ url: `/api/hubs/${fc}/inbound`, headers: { cookie } })).json().items).toHaveLength(1);
+    expect((await app.inject({ url: `/api/hubs/${fc}/expiry-alerts`, headers: { cookie } })).json().items[0]).toMatchObject({ lotNumber: 'KK-2569-09', daysLeft: 5 });
   });
 });

@@ -15,6 +15,8 @@ import { HUB_LOCATIONS } from '../modules/inventory/hubs.ts';
 import { setRate } from '../modules/payments/fx.ts';
 import { setProductTerms } from '../modules/crossborder/service.ts';
 import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
+import { seedShippingDemo, type DemoShop } from './shipping.ts';
+import { seedHubDemo } from './hub.ts';
 
 export async function isSeeded(db: Db): Promise<boolean> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
@@ -38,7 +40,9 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
   const walk = (nodes: CategoryNode[]) => nodes.forEach((n) => { categories.set(n.slug, n.id); walk(n.children); });
   walk(await categoryTree(db, 'th'));
 
-  for (const account of DEMO_ACCOUNTS) await createUser(db, account);
+  const accounts = [];
+  for (const account of DEMO_ACCOUNTS) accounts.push(await createUser(db, account));
+  const demoShops: DemoShop[] = [];
 
   for (const shop of DEMO_SHOPS) {
     const owner = await createUser(db, shop.owner);
@@ -46,10 +50,16 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     const seller = await applyForShop(db, ownerActor, shop.application);
     await approveSeller(db, system, seller.id);
     if (shop.flagship) await setFlagship(db, system, seller.id, { isFlagship: true });
-    for (const product of shop.products) await seedProduct(db, ownerActor, seller.id, product, categories, storage);
+    for (const product of shop.products) {
+      const variantIds = await seedProduct(db, ownerActor, seller.id, product, categories, storage);
+      demoShops.push({ slug: product.slug, sellerId: seller.id, owner: ownerActor, variantIds });
+    }
   }
   // The operator's THB->CNY rate for cross-border prices (it must be younger than CBEC_FX_MAX_AGE_HOURS to sell to China).
   await setRate(db, system, { base: 'THB', quote: 'CNY', rate: '0.2050', source: 'operator (demo): Bank of Thailand reference rate' });
+  const buyer = accounts[DEMO_ACCOUNTS.findIndex((a) => a.email === 'buyer@talad.local')];
+  if (buyer) await seedShippingDemo(db, config, { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null }, demoShops);
+  if (buyer) await seedHubDemo(db, config, { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null }, demoShops);
 }
 
 async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduct, categories: Map<string, string>, storage: ReturnType<typeof createMediaStorage>) {
@@ -72,4 +82,5 @@ async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduc
     const { bondedStock: _b, ...terms } = p.crossBorder;
     await setProductTerms(db, actor, { sellerId, productId: created.id, eligible: true, consumptionTaxBp: 0, yearlyQuantityCap: null, ...terms });
   }
+  return created.variants.map((v) => v.id);
 }

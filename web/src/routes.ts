@@ -21,6 +21,10 @@ const seller = () => import('./seller/index.tsx');
 const ops = () => import('./ops/index.tsx');
 const pay = () => import('./payments/index.tsx');
 const cn = () => import('./crossborder/index.tsx');
+const HUB = 'src/hub/index.tsx';
+const hub = () => import('./hub/index.tsx');
+const TRACK = 'src/shipping/track-page.tsx';
+const track = () => import('./shipping/track-page.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -35,6 +39,7 @@ export const routes: Route[] = [
   { name: 'orders', path: '/orders', module: () => ordersPage },
   { name: 'order', path: '/orders/:id', module: () => orderPage },
   { name: 'placed', path: '/checkout/done/:groupId', module: () => placedPage },
+  { name: 'track', path: '/track/:number', chunk: TRACK, module: () => track().then((m) => m.trackPage) },
   { name: 'checkout', path: '/checkout', chunk: CHECKOUT, module: () => checkout().then((m) => m.checkoutPage) },
   { name: 'pay', path: '/pay/:groupId', chunk: PAY, module: () => pay().then((m) => m.payPage) },
   { name: 'pay-return', path: '/pay/intent/:intentId', chunk: PAY, module: () => pay().then((m) => m.payReturnPage) },
@@ -48,6 +53,15 @@ export const routes: Route[] = [
   { name: 'seller-tokens', path: '/seller/:sellerId/tokens', chunk: SELLER, module: () => seller().then((m) => m.tokensPage) },
   { name: 'seller-money', path: '/seller/:sellerId/money', chunk: SELLER, module: () => seller().then((m) => m.moneyPage) },
   { name: 'seller-invoices', path: '/seller/:sellerId/invoices', chunk: SELLER, module: () => seller().then((m) => m.invoicesPage) },
+  { name: 'seller-inbound', path: '/seller/:sellerId/inbound', chunk: HUB, module: () => hub().then((m) => m.inboundPage) },
+  { name: 'hub', path: '/hub', chunk: HUB, module: () => hub().then((m) => m.hubHomePage) },
+  { name: 'hub-overview', path: '/hub/:locationId', chunk: HUB, module: () => hub().then((m) => m.hubOverviewPage) },
+  { name: 'hub-receive', path: '/hub/:locationId/receive', chunk: HUB, module: () => hub().then((m) => m.receivePage) },
+  { name: 'hub-putaway', path: '/hub/:locationId/putaway', chunk: HUB, module: () => hub().then((m) => m.putAwayPage) },
+  { name: 'hub-pick', path: '/hub/:locationId/pick', chunk: HUB, module: () => hub().then((m) => m.pickPage) },
+  { name: 'hub-pack', path: '/hub/:locationId/pack', chunk: HUB, module: () => hub().then((m) => m.packPage) },
+  { name: 'hub-dispatch', path: '/hub/:locationId/dispatch', chunk: HUB, module: () => hub().then((m) => m.dispatchPage) },
+  { name: 'hub-stock', path: '/hub/:locationId/stock', chunk: HUB, module: () => hub().then((m) => m.stockPage) },
   { name: 'ops', path: '/ops', chunk: OPS, module: () => ops().then((m) => m.opsHomePage) },
   { name: 'ops-applications', path: '/ops/applications', chunk: OPS, module: () => ops().then((m) => m.applicationsPage) },
   { name: 'ops-sellers', path: '/ops/sellers', chunk: OPS, module: () => ops().then((m) => m.sellersPage) },

@@ -9,14 +9,15 @@ import { branchLabel, thaiDate, type InvoiceData, type Party } from './invoice.t
 
 const require = createRequire(import.meta.url);
 const fonts = new Map<string, Buffer>();
-const font = (file: string) => {
+/** A bundled font file's bytes, read once (labels and other PDFs reuse these). */
+export const font = (file: string) => {
   let f = fonts.get(file);
   if (!f) fonts.set(file, (f = readFileSync(require.resolve(file))));
   return f;
 };
-const SARABUN = '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf';
-const SARABUN_BOLD = '@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf';
-const NOTO_SC = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+export const SARABUN = '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf';
+export const SARABUN_BOLD = '@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf';
+export const NOTO_SC = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 
 const LABELS: Record<string, { th: string; zh: string; en: string }> = {
   tax_invoice: { th: 'ใบกำกับภาษี', zh: '税务发票', en: 'Tax invoice' },

@@ -85,12 +85,13 @@ export async function orderRoutes(plain: FastifyInstance): Promise<void> {
       params: Type.Object({ id: Uuid }),
       body: Type.Object({
         to: Type.Union([Type.Literal('processing'), Type.Literal('shipped'), Type.Literal('delivered'), Type.Literal('cancelled')]),
-        reason: Type.Optional(Text(500)), trackingNumber: Type.Optional(Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' })),
+        reason: Type.Optional(Text(500)), trackingNumber: Type.Optional(Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9 -]+$' })),
+        carrier: Type.Optional(Type.String({ maxLength: 40, description: 'With to=shipped: thailand-post (default), kerry-express, flash-express or jt-express' })),
       }, { additionalProperties: false }),
       response: { 200: OrderSummary, ...problemResponses },
     },
   }, async (req) => {
-    await transitionOrder(app.db, req.actor, req.params.id, req.body.to, { reason: req.body.reason, trackingNumber: req.body.trackingNumber });
+    await transitionOrder(app.db, req.actor, req.params.id, req.body.to, { reason: req.body.reason, trackingNumber: req.body.trackingNumber, carrier: req.body.carrier });
     return getOrder(app.db, req.actor, req.params.id, req.locale);
   });
 

@@ -130,7 +130,7 @@ async function applyTransition(tx: Executor, rows: OrderRow[], to: OrderStatus, 
 const camel = (s: string) => s.replace(/_(\w)/g, (_, c) => c.toUpperCase());
 
 export async function transitionOrder(
-  db: Db, actor: Actor, id: string, to: OrderStatus, extra: { reason?: string; trackingNumber?: string } = {},
+  db: Db, actor: Actor, id: string, to: OrderStatus, extra: { reason?: string; trackingNumber?: string; carrier?: string } = {},
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [o] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
@@ -139,8 +139,42 @@ export async function transitionOrder(
     if (o.status === to) return; // already there: a retried request changes nothing
     if (!isEdge(o.status, to)) throw new AppError(409, 'invalid_transition', { from: o.status, to });
     if (!canTransition(o.status, to, role)) throw forbidden();
-    await applyTransition(tx, [o], to, actor, extra);
+    // A shop's (or an operator's) "shipped" goes through the shipping module's checks: a valid
+    // tracking number of a known carrier, recorded as a shipment with its timeline.
+    const trackingNumber = to === 'shipped' && shopShipsOrder ? (await shopShipsOrder(tx, actor, o, extra)).trackingNumber : extra.trackingNumber;
+    await applyTransition(tx, [o], to, actor, { ...extra, trackingNumber });
   });
+}
+
+export type ShopShipsOrder = (
+  tx: Executor, actor: Actor, order: { id: string; sellerId: string; status: OrderStatus },
+  input: { carrier?: string; trackingNumber?: string },
+) => Promise<{ trackingNumber: string }>;
+let shopShipsOrder: ShopShipsOrder | null = null;
+
+/** Shipping (a later module, which orders may not import) registers how a shop's "shipped" is checked. */
+export function onShopShipsOrder(check: ShopShipsOrder): void {
+  shopShipsOrder = check;
+}
+
+/**
+ * A carrier has the parcel (shipped) or has delivered it: only the shipping module calls this, as a
+ * system actor, in its own transaction. A paid order goes through processing on the way to shipped;
+ * an order already there (or further) is left as it is, so a repeated carrier event changes nothing.
+ */
+export async function advanceOrderByCarrier(tx: Executor, actor: Actor, orderId: string, to: 'shipped' | 'delivered', trackingNumber?: string): Promise<void> {
+  if (actor.kind !== 'system') throw forbidden();
+  const [o] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+  if (!o) throw notFound('order');
+  const done: OrderStatus[] = to === 'shipped' ? ['shipped', 'delivered'] : ['delivered'];
+  if (done.includes(o.status)) return;
+  let row = o;
+  if (to === 'shipped' && row.status === 'paid') {
+    await applyTransition(tx, [row], 'processing', actor);
+    row = { ...row, status: 'processing' };
+  }
+  if (!isEdge(row.status, to)) throw new AppError(409, 'invalid_transition', { from: row.status, to });
+  await applyTransition(tx, [row], to, actor, { trackingNumber });
 }
 
 /**

@@ -4,7 +4,7 @@ export type Role = 'buyer' | 'seller' | 'operator' | 'system';
 
 const EDGES: Record<OrderStatus, Partial<Record<OrderStatus, Role[]>>> = {
   pending_payment: { paid: ['operator', 'system'], cancelled: ['buyer', 'seller', 'operator', 'system'] },
-  paid: { processing: ['seller', 'operator'], cancelled: ['buyer', 'seller', 'operator', 'system'] },
+  paid: { processing: ['seller', 'operator', 'system'], cancelled: ['buyer', 'seller', 'operator', 'system'] },
   processing: { shipped: ['seller', 'operator'], cancelled: ['seller', 'operator', 'system'] },
   shipped: { delivered: ['seller', 'operator', 'system'] },
   delivered: {},

@@ -27,3 +27,14 @@ export async function shopsByIds(db: Executor, ids: string[]): Promise<Map<strin
   const rows = await db.select().from(sellers).where(and(inArray(sellers.id, ids), eq(sellers.status, 'approved')));
   return new Map(rows.map((r) => [r.id, toShopView(r)]));
 }
+
+/**
+ * The shop's handling time: hours from payment to dispatch that it promises (its own shipping, or
+ * the hub's for it). Null goes back to the platform's default (shorter for perishables).
+ */
+export async function setHandlingHours(db: Executor, actor: Actor, sellerId: string, hours: number | null): Promise<{ handlingHours: number | null }> {
+  await requireSellerAccess(db, actor, sellerId, { ownerOnly: true });
+  const [row] = await db.update(sellers).set({ handlingHours: hours }).where(eq(sellers.id, sellerId)).returning({ handlingHours: sellers.handlingHours });
+  if (!row) throw notFound('seller');
+  return row;
+}

@@ -8,7 +8,7 @@ import { IdParams, Pagination, problemResponses, Uuid } from '../../platform/htt
 import { PROVINCES } from '../../platform/provinces.ts';
 import { currentUser } from '../identity/service.ts';
 import {
-  acceptInvitation, applyForShop, approveSeller, BANKS, cancelInvitation, createSellerApiToken, getSeller, getShopBySlug,
+  acceptInvitation, applyForShop, approveSeller, BANKS, cancelInvitation, createSellerApiToken, getSeller, getShopBySlug, setHandlingHours,
   inviteStaff, listApplications, listInvitations, listMembers, listSellerApiTokens, membershipsOf, rejectSeller,
   removeStaff, revokeSellerApiToken, setFlagship, updateApplication,
 } from './service.ts';
@@ -66,6 +66,13 @@ export async function sellerRoutes(base: FastifyInstance): Promise<void> {
       body: Type.Object({ isFlagship: Type.Boolean() }, { additionalProperties: false }), response: { 200: SellerSchema, ...problemResponses },
     },
   }, async (request) => setFlagship(app.db, request.actor, request.params.id, request.body));
+
+  app.put('/sellers/:id/handling-time', {
+    schema: {
+      tags, summary: "The shop's handling time: hours from payment to dispatch (null: the platform's default, 24 h for perishables, 48 h otherwise)", params: IdParams,
+      body: Type.Object({ handlingHours: Type.Union([Type.Integer({ minimum: 1, maximum: 240 }), Type.Null()]) }, { additionalProperties: false }),
+    },
+  }, async (request) => setHandlingHours(app.db, request.actor, request.params.id, request.body.handlingHours));
 
   // The shop's people
   app.post('/sellers/:id/invitations', {

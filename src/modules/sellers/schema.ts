@@ -32,6 +32,8 @@ export const sellers = pgTable('sellers', {
   isFlagship: boolean('is_flagship').notNull().default(false),
   vatRegistered: boolean('vat_registered').notNull().default(false),
   shippingFlatSatang: integer('shipping_flat_satang'),
+  /** Hours the shop (or the hub for it) has from payment to dispatch; null: the platform's default. */
+  handlingHours: integer('handling_hours'),
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

@@ -55,6 +55,7 @@ export const SellerSchema = Type.Object({
     accountName: Nullable(Type.String()),
   }),
   vatRegistered: Type.Boolean(),
+  handlingHours: Type.Union([Type.Integer(), Type.Null()]),
   isFlagship: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });

@@ -31,6 +31,8 @@ export interface SellerView {
   contactEmail: string | null;
   payout: Payout;
   vatRegistered: boolean;
+  /** Hours from payment to dispatch the shop promises; null: the platform's default. */
+  handlingHours: number | null;
   isFlagship: boolean;
   createdAt: string;
 }
@@ -79,6 +81,7 @@ export function toSellerView(r: SellerRow): SellerView {
       accountName: r.payoutAccountName,
     },
     vatRegistered: r.vatRegistered,
+    handlingHours: r.handlingHours ?? null,
     isFlagship: r.isFlagship,
     createdAt: r.createdAt.toISOString(),
   };

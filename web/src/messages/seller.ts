@@ -2,6 +2,7 @@
 import { defineMessages } from '../app/i18n.ts';
 
 defineMessages({
+  'seller.inbound': ['ส่งสินค้าเข้าคลัง', '入库发货', 'Inbound to hub'],
   'seller.title': ['ศูนย์ผู้ขาย', '卖家中心', 'Seller centre'],
   'seller.intro': ['เปิดร้านบนตลาด ขายให้ลูกค้าทั่วไทยและจีน', '在塔拉德开店，卖给泰国和中国的顾客', 'Open a shop on Talad and sell to buyers across Thailand and China'],
   'seller.noShop': ['คุณยังไม่มีร้าน', '您还没有店铺', 'You have no shop yet'],

@@ -8,6 +8,7 @@ import type { Page } from '../app/shapes.ts';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle, Price } from '../components/ui.tsx';
 import '../messages/account.ts';
+import { OrderTracking } from '../shipping/Timeline.tsx';
 
 export interface OrderView {
   id: string; number: string; groupId: string; sellerId: string; status: string; currency: string;
@@ -89,7 +90,7 @@ export const orderPage: PageModule<OrderView> = {
   load: ({ api, params }) => api.get<OrderView>(`/orders/${encodeURIComponent(params.id)}`),
   head: (o, { t }) => ({ title: t('orders.detailTitle', { number: o.number }), noindex: true }),
   Page({ data: o }) {
-    const { t, locale, href } = useApp();
+    const { t, locale, href, reload } = useApp();
     return (
       <>
         <PageTitle>{t('orders.detailTitle', { number: o.number })}</PageTitle>
@@ -97,6 +98,8 @@ export const orderPage: PageModule<OrderView> = {
         {o.status === 'pending_payment' ? <p className="note">{t('orders.payBy', { date: formatDate(o.paymentDueAt, locale) })} <a href={href(`/pay/${o.groupId}`)}>{t('pay.payNow')}</a></p> : null}
         {o.paidAt ? <p>{t('orders.paidAt')} {formatDate(o.paidAt, locale)}</p> : null}
         {o.trackingNumber ? <p>{t('orders.tracking')}: {o.trackingNumber}</p> : null}
+        {o.status === 'shipped' || o.status === 'delivered' || o.status === 'processing'
+          ? <OrderTracking orderId={o.id} onDelivered={o.status === 'delivered' ? undefined : () => void reload()} /> : null}
         <OrderLines order={o} />
         <dl className="totals">
           <dt>{t('cart.subtotal')}</dt><dd><Price satang={o.subtotalSatang} /></dd>

@@ -12,6 +12,8 @@ import { Empty, FormError, PageTitle, Price, TextField } from '../components/ui.
 import { ShopNav } from './shared.tsx';
 import { RefundPanel } from './refund.tsx';
 import '../messages/seller.ts';
+import { OrderTracking } from '../shipping/Timeline.tsx';
+import { ShipFields } from '../shipping/ShipFields.tsx';
 
 /** The next steps a shop may take from each state (the orders module has the last word). */
 const NEXT: Record<string, string[]> = {
@@ -25,7 +27,7 @@ function OrderActions({ order, onChange }: { order: OrderView; onChange: (o: Ord
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const body = { to: step, ...(step === 'shipped' ? { trackingNumber: String(f.get('trackingNumber') ?? '').trim() } : {}), ...(step === 'cancelled' ? { reason: String(f.get('reason') ?? '').trim() } : {}) };
+    const body = { to: step, ...(step === 'shipped' ? { trackingNumber: String(f.get('trackingNumber') ?? '').trim(), carrier: String(f.get('carrier') ?? 'thailand-post') } : {}), ...(step === 'cancelled' ? { reason: String(f.get('reason') ?? '').trim() } : {}) };
     const updated = await run(() => api.send<OrderView>('POST', `/orders/${order.id}/transitions`, body));
     if (updated) { onChange(updated); setStep(null); }
   };
@@ -38,7 +40,7 @@ function OrderActions({ order, onChange }: { order: OrderView; onChange: (o: Ord
       </p>
       {step ? (
         <form onSubmit={submit} className="inline-form" noValidate>
-          {step === 'shipped' ? <TextField label={t('sellerOrders.tracking')} name="trackingNumber" required error={errors.trackingNumber} /> : null}
+          {step === 'shipped' ? <ShipFields errors={errors} /> : null}
           {step === 'cancelled' ? <TextField label={t('sellerOrders.reason')} name="reason" required error={errors.reason} /> : null}
           <button type="submit" className="primary" disabled={pending}>{t(`sellerOrders.to.${step}`)}</button>
           <button type="button" className="link" onClick={() => setStep(null)}>{t('common.cancel')}</button>
@@ -69,6 +71,7 @@ export const sellerOrdersPage: PageModule<Page<OrderView>> = {
                 <OrderLines order={o} />
                 <details><summary>{t('orders.shipTo')}</summary><AddressBlock address={o.shippingAddress} /></details>
                 <OrderActions order={o} onChange={(u) => setOrders(orders.map((x) => (x.id === u.id ? { ...x, ...u } : x)))} />
+                {o.status === 'shipped' || o.status === 'delivered' ? <OrderTracking key={`${o.id}-${o.status}`} orderId={o.id} pollSeconds={15} showLabel /> : null}
                 <RefundPanel order={o} />
               </li>
             ))}

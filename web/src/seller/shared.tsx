@@ -13,7 +13,7 @@ export function bahtToSatang(input: string): number | null {
 }
 export const satangToBaht = (satang: number) => `${Math.floor(satang / 100)}.${String(satang % 100).padStart(2, '0')}`;
 
-export function ShopNav({ sellerId, current }: { sellerId: string; current: 'products' | 'orders' | 'tokens' | 'money' | 'invoices' }) {
+export function ShopNav({ sellerId, current }: { sellerId: string; current: 'products' | 'orders' | 'tokens' | 'money' | 'invoices' | 'inbound' }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
   const link = (to: typeof current, label: string) => (
@@ -28,6 +28,7 @@ export function ShopNav({ sellerId, current }: { sellerId: string; current: 'pro
         {link('tokens', t('seller.tokens'))}
         {link('money', t('seller.money'))}
         {link('invoices', t('seller.invoices'))}
+        {link('inbound', t('seller.inbound'))}
       </nav>
     </>
   );

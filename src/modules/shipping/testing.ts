@@ -1,0 +1,23 @@
+// Test fixtures: a paid order (a shop, a product in stock, a buyer who checked out and paid).
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { systemActor } from '../../platform/actor.ts';
+import type { Db } from '../../platform/db.ts';
+import { addToCart, checkout } from '../../../test/shop.ts';
+import { shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testing.ts';
+import { productInStock } from '../inventory/testing.ts';
+import { markGroupPaid } from '../orders/service.ts';
+
+export interface PaidOrder { shop: ShopFixture; buyer: { userId: string; cookie: string }; orderId: string; groupId: string }
+
+export async function paidOrder(app: FastifyInstance, db: Db, opts: { shop?: ShopFixture; paid?: boolean } = {}): Promise<PaidOrder> {
+  const shop = opts.shop ?? (await shopWithOwner(db));
+  const p = await productInStock(db, shop.sellerId, { stock: 50 });
+  const buyer = await signedInUser(db);
+  const { cookie } = await addToCart(app, p.variantId, 1, buyer.cookie);
+  const res = await checkout(app, cookie, `ship-${p.variantId}`);
+  expect(res.statusCode).toBe(201);
+  const groupId = res.json().orderGroupId;
+  if (opts.paid !== false) await markGroupPaid(db, systemActor('payments'), groupId);
+  return { shop, buyer: { ...buyer, cookie }, orderId: res.json().orders[0].id, groupId };
+}
