@@ -266,7 +266,8 @@ CREATE INDEX "shipments_seller_idx" ON "shipments" USING btree ("seller_id","cre
 CREATE UNIQUE INDEX "shipments_booking_key" ON "shipments" USING btree ("order_id","booking_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "shipments_tracking_key" ON "shipments" USING btree ("carrier","tracking_number");--> statement-breakpoint
 CREATE INDEX "tracking_events_shipment_idx" ON "tracking_events" USING btree ("shipment_id","occurred_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "tracking_events_step_key" ON "tracking_events" USING btree ("shipment_id","step");-- custom SQL (re-append if this migration is regenerated)
+CREATE UNIQUE INDEX "tracking_events_step_key" ON "tracking_events" USING btree ("shipment_id","step");--> statement-breakpoint
+-- custom SQL (re-append if this migration is regenerated)
 -- Reference data: the two hubs' zones and bins (ids derived from their codes, so every database has the same).
 INSERT INTO "hub_zones" ("id", "location_id", "code", "temperature", "bonded", "dock", "name_th", "name_zh", "name_en") VALUES
   (md5('hub-zone-EEC-DOCK')::uuid, '01930000-0000-7000-8000-00000000e001', 'DOCK', 'ambient', true, true, 'ลานรับสินค้า (ทัณฑ์บน)', '收货区（保税）', 'Receiving dock (bonded)'),
