@@ -78,9 +78,11 @@ export const stockAdjustments = pgTable('stock_adjustments', {
 
 /**
  * Published for the modules before inventory (search), which may not import it: units available to
- * sell per variant, summed over locations. Read-only; the columns are a contract.
+ * sell at home per variant, summed over locations (bonded hub stock sells only cross-border, so it is
+ * left out). Read-only; the columns are a contract.
  */
 export const stockAvailableByVariant = pgView('stock_available_by_variant', {
   variantId: uuid('variant_id').notNull(),
   available: integer('available').notNull(),
-}).as(sql`select variant_id, sum(on_hand - reserved)::int as available from stock_levels group by variant_id`);
+}).as(sql`select s.variant_id, sum(s.on_hand - s.reserved)::int as available from stock_levels s
+  join stock_locations l on l.id = s.location_id where not l.bonded group by s.variant_id`);

@@ -10,6 +10,8 @@ import { seedCategories } from '../catalog/service.ts';
 import { categoryIdBySlug, productOnSale, shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testing.ts';
 import { expireUnpaidOrders, markGroupPaid } from '../orders/service.ts';
 import { reindex } from './service.ts';
+import { adjustHubStock } from '../inventory/service.ts';
+import { HUB_LOCATIONS } from '../inventory/hubs.ts';
 
 const t = useTestApp();
 let shop: ShopFixture;
@@ -83,6 +85,13 @@ describe('the index follows the catalog through the outbox', () => {
     await deliver();
     expect((await found('ทดสอบสต็อก')).find((i) => i.id === productId)?.inStock).toBe(false);
     expect(await ids('ทดสอบสต็อก', '&inStock=true')).not.toContain(productId);
+    // Units held in bond at the EEC hub sell only to China: at home the product stays out of stock.
+    await adjustHubStock(t.database.db, systemActor('hub-test'), { locationId: HUB_LOCATIONS.eecBonded.id, sellerId: shop.sellerId, variantId: variantIds[0], delta: 50, reason: 'inbound received' });
+    await deliver();
+    expect((await found('ทดสอบสต็อก')).find((i) => i.id === productId)?.inStock).toBe(false);
+    await adjustHubStock(t.database.db, systemActor('hub-test'), { locationId: HUB_LOCATIONS.domesticFulfilment.id, sellerId: shop.sellerId, variantId: variantIds[0], delta: 3, reason: 'inbound received' });
+    await deliver();
+    expect(await ids('ทดสอบสต็อก', '&inStock=true')).toContain(productId);
   });
 
   it('follows orders: reserved units leave stock, paid units rank best-sellers first, counted once', async () => {
