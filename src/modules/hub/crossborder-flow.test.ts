@@ -144,12 +144,15 @@ describe('a cross-border sale to China, end to end', () => {
     const found = (await call('GET', `/api/hubs/${EEC}/outbound/find?code=${customs.waybillNo}`, staff.cookie)).json();
     expect((await call('POST', `/api/outbound/${found.id}/dispatch`, staff.cookie, undefined, key())).json().status).toBe('dispatched');
     const shipped = (await t.app.inject({ url: `/api/orders/${orderId}`, headers: { cookie } })).json();
-    expect(shipped.status).toBe('shipped');
+    expect(shipped).toMatchObject({ status: 'shipped', trackingNumber: customs.waybillNo });
 
     // 8. The carrier sandbox carries it over the border to her door; she reads the timeline in Chinese.
     await advanceCarrierSandbox(t.app.db, systemActor('test'), { hours: 120, shipmentId: shipment.id });
     await drainAll(t.app.db, t.config);
     expect((await t.app.inject({ url: `/api/orders/${orderId}`, headers: { cookie } })).json().status).toBe('delivered');
+    // The shop sees the same: delivered, customs released under the same waybill.
+    expect((await call('GET', `/api/orders/${orderId}`, shop.cookie)).json().status).toBe('delivered');
+    expect((await call('GET', `/api/customs/orders/${orderId}`, shop.cookie)).json()).toMatchObject({ status: 'released', waybillNo: customs.waybillNo });
     const [timeline] = (await t.app.inject({ url: `/api/orders/${orderId}/tracking`, headers: { cookie, 'accept-language': 'zh-CN' } })).json();
     expect(timeline).toMatchObject({ carrier: 'linehaul-cn', trackingNumber: customs.waybillNo, status: 'delivered', sandbox: true });
     const codes = timeline.events.map((e: any) => e.code);
