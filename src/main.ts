@@ -4,6 +4,7 @@ import { openDatabase, migrateDatabase, type Database } from './platform/db.ts';
 import { startOutboxWorker } from './platform/outbox.ts';
 import { buildApp } from './app.ts';
 import { seedDemo, isSeeded } from './demo/seed.ts';
+import { seedCrossBorderOrder } from './demo/crossborder.ts';
 import { startBackgroundJobs, outboxHandlers } from './jobs.ts';
 import { indexIfEmpty, reindex } from './modules/search/service.ts';
 
@@ -67,10 +68,14 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const database = await open(config);
-  if (config.demoData && !(await isSeeded(database.db))) await seedDemo(database.db, config);
+  const seeding = config.demoData && !(await isSeeded(database.db));
+  if (seeding) await seedDemo(database.db, config);
   const app = await buildApp({ db: database.db, config });
   const stopJobs = startBackgroundJobs(database.db, config, app.log);
   const stopOutbox = startOutboxWorker(database.db, outboxHandlers(config), app.log);
+  // The demo's order to China is paid through the sandbox Alipay wallet, so it is placed once the app runs;
+  // the jobs then declare it to the customs sandbox and the EEC hub lists it when released.
+  if (seeding) await seedCrossBorderOrder(app).catch((err) => app.log.warn({ err }, 'demo order to China not placed'));
   // A database that had products before search existed: build the index once, in the background.
   void indexIfEmpty(database.db).then((n) => { if (n) app.log.info(`search index built: ${n} products`); }, (err) => app.log.error({ err }, 'search indexing failed'));
   const shutdown = async (signal: string) => {

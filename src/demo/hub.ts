@@ -1,5 +1,6 @@
 // Demo data for the hub: staff (hub@talad.local manages both hubs, pack@talad.local packs at the
-// fulfilment centre); the dried-mango enterprise has stocked the fulfilment centre (two lots, one
+// fulfilment centre); the rice cooperative's and the durian orchard's units for China received and
+// put away at the bonded EEC hub (lots with expiry: what cross-border orders are picked from); the dried-mango enterprise has stocked the fulfilment centre (two lots, one
 // expiring within the week, one carton short), the coffee cooperative's ASN waits at the dock and
 // the durian orchard's waits at the bonded EEC hub; the demo buyer has paid for mango that the
 // hub will fulfil (first expired, first out) once the outbox has delivered `order.paid`.
@@ -15,7 +16,7 @@ import { markGroupPaid } from '../modules/orders/service.ts';
 import { HUB_LOCATIONS } from '../modules/inventory/hubs.ts';
 import { hubStaff } from '../modules/hub/schema.ts';
 import { bangkokDate, closeInbound, createInbound, dockStock, moveStock, receiveInbound } from '../modules/hub/service.ts';
-import { DEMO_PASSWORD } from './data.ts';
+import { DEMO_PASSWORD, DEMO_SHOPS } from './data.ts';
 import type { DemoShop } from './shipping.ts';
 
 const user = (id: string): Actor => ({ kind: 'user', userId: id, isOperator: false, guestTokenHash: null });
@@ -30,6 +31,7 @@ export async function seedHubDemo(db: Db, config: Config, buyer: Actor, shops: D
     { userId: packer.id, locationId: FC, role: 'packer' },
   ]);
   const staff = user(manager.id);
+  await stockBondedHub(db, staff, shops);
   const mango = shops.find((s) => s.slug === 'khao-kho-dried-mango');
   const coffee = shops.find((s) => s.slug === 'doi-nan-arabica');
   const durian = shops.find((s) => s.slug === 'monthong-durian-5kg');
@@ -64,4 +66,26 @@ export async function seedHubDemo(db: Db, config: Config, buyer: Actor, shops: D
   };
   const [answer] = await placeOrdersDurably(db, [{ actor: buyer, ownerKey, idempotencyKey: 'demo-hub', requestHash: hashRequest('checkout', input), input }], config);
   if (answer.statusCode === 201 && 'orders' in answer.body) await markGroupPaid(db, systemActor('payments'), answer.body.orderGroupId);
+}
+
+/** Each product sold to China has its bonded units received at the EEC hub from an ASN and put away. */
+async function stockBondedHub(db: Db, staff: Actor, shops: DemoShop[]): Promise<void> {
+  const EEC = HUB_LOCATIONS.eecBonded.id;
+  for (const product of DEMO_SHOPS.flatMap((s) => s.products)) {
+    const shop = shops.find((s) => s.slug === product.slug);
+    if (!shop || !product.crossBorder) continue;
+    const lines = Object.entries(product.crossBorder.bondedStock).map(([sku, quantity]) => {
+      const variantId = shop.variantIds[product.variants.findIndex((v) => v.sku === sku)];
+      const lotNumber = `${sku}-EEC-01`;
+      // Fresh produce keeps its shelf life from the day it was packed; rice a year.
+      const days = product.perishable ? product.shelfLifeDays ?? 5 : 365;
+      return { variantId, quantity, lotNumber, productionDate: bangkokDate(), expiryDate: bangkokDate(new Date(), days) };
+    });
+    const asn = await createInbound(db, shop.owner, shop.sellerId, { locationId: EEC, cartons: lines.length, note: 'สินค้าสำหรับผู้ซื้อในจีน (คลังทัณฑ์บน)', lines });
+    for (const l of lines) await db.transaction((tx) => receiveInbound(tx, staff, asn.id, { code: l.lotNumber, quantity: l.quantity }));
+    await db.transaction((tx) => closeInbound(tx, staff, asn.id));
+  }
+  for (const item of await dockStock(db, staff, EEC)) {
+    if (item.suggestedBin) await db.transaction((tx) => moveStock(tx, staff, EEC, { lotId: item.lotId, fromBin: item.binCode, toBin: item.suggestedBin!, quantity: item.quantity }));
+  }
 }

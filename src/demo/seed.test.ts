@@ -7,15 +7,19 @@ import { addToCart, checkout } from '../../test/shop.ts';
 import { isSeeded, seedDemo } from './seed.ts';
 import { DEMO_PASSWORD } from './data.ts';
 import { drainAll } from '../modules/hub/testing.ts';
+import { runSandboxOnce } from '../modules/customs/routes.ts';
+import { seedCrossBorderOrder } from './crossborder.ts';
 
 let database: Database;
 let app: FastifyInstance;
+let cnOrderId: string;
 const config = testConfig({ DATA_DIR: `/tmp/talad-seed-test-${process.pid}` });
 beforeAll(async () => {
   database = await createTestDatabase();
   expect(await isSeeded(database.db)).toBe(false);
   await seedDemo(database.db, config);
   app = await buildApp({ db: database.db, config, logger: false });
+  cnOrderId = await seedCrossBorderOrder(app); // as `npm start` does once the app runs
 });
 afterAll(async () => { await app.close(); await database.close(); });
 
@@ -92,5 +96,20 @@ describe('the demo data', () => {
     expect(outbound[0]).toMatchObject({ status: 'ready', lines: [{ quantity: 4 }] });
     expect((await app.inject({ url: `/api/hubs/${fc}/inbound`, headers: { cookie } })).json().items).toHaveLength(1);
     expect((await app.inject({ url: `/api/hubs/${fc}/expiry-alerts`, headers: { cookie } })).json().items[0]).toMatchObject({ lotNumber: 'KK-2569-09', daysLeft: 5 });
+  });
+
+  it('has the demo buyer\'s paid order to China in the EEC hub\'s list once customs releases it, picked from bonded lots', async () => {
+    await drainAll(database.db, config); // order.paid: declared to customs; the hub holds it
+    await runSandboxOnce(database.db, config); // the customs sandbox's tick
+    await drainAll(database.db, config);
+    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'hub@talad.local', password: DEMO_PASSWORD } });
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    const eec = (await app.inject({ url: '/api/hub/me', headers: { cookie } })).json().items.find((h: any) => h.code === 'EEC-BONDED').id;
+    const outbound = (await app.inject({ url: `/api/hubs/${eec}/outbound`, headers: { cookie } })).json().items;
+    expect(outbound).toHaveLength(1);
+    expect(outbound[0]).toMatchObject({ orderId: cnOrderId, status: 'ready', shipTo: { name: '王小明', districtCode: '440106' }, lines: [{ quantity: 2 }] });
+    expect(outbound[0].crossBorder.waybillNo).toMatch(/^TLX\d{10}$/);
+    const work = (await app.inject({ method: 'POST', url: `/api/hubs/${eec}/release-work`, headers: { cookie }, payload: {} })).json();
+    expect(work).toMatchObject({ allocatedOrders: 1, waves: 1 });
   });
 });

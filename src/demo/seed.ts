@@ -10,8 +10,7 @@ import { createMediaStorage } from '../platform/storage.ts';
 import { createUser } from '../modules/identity/service.ts';
 import { applyForShop, approveSeller, setFlagship } from '../modules/sellers/service.ts';
 import { seedCategories, categoryTree, createProduct, setProductStatus, addProductImage, type CategoryNode, type VariantInput } from '../modules/catalog/service.ts';
-import { adjustHubStock, setStock } from '../modules/inventory/service.ts';
-import { HUB_LOCATIONS } from '../modules/inventory/hubs.ts';
+import { setStock } from '../modules/inventory/service.ts';
 import { setRate } from '../modules/payments/fx.ts';
 import { setProductTerms } from '../modules/crossborder/service.ts';
 import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
@@ -74,10 +73,10 @@ async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduc
   await setProductStatus(db, actor, { sellerId, productId: created.id, status: 'active' }, storage);
   for (const v of created.variants) {
     const stock = p.variants.find((d) => d.sku === v.sku)?.stock ?? 0;
-    const bonded = p.crossBorder?.bondedStock[v.sku] ?? 0;
     await db.transaction((tx) => setStock(tx, actor, { sellerId, variantId: v.id, onHand: stock, reason: 'demo stock' }));
-    if (bonded) await db.transaction((tx) => adjustHubStock(tx, actor, { locationId: HUB_LOCATIONS.eecBonded.id, sellerId, variantId: v.id, delta: bonded, reason: 'demo: inbound to the bonded EEC hub' }));
   }
+  // Units held in bond arrive at the EEC hub through an inbound shipment (demo/hub.ts): every bonded
+  // unit sits in a bin under a lot, so a released cross-border order can be picked.
   if (p.crossBorder) {
     const { bondedStock: _b, ...terms } = p.crossBorder;
     await setProductTerms(db, actor, { sellerId, productId: created.id, eligible: true, consumptionTaxBp: 0, yearlyQuantityCap: null, ...terms });

@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useTestApp } from '../../../test/db.ts';
 import { queryRows } from '../../platform/db.ts';
-import { newId } from '../../platform/ids.ts';
 import { shopWithOwner, type ShopFixture } from '../catalog/testing.ts';
 import { productInStock, stockOf } from '../inventory/testing.ts';
 import { HUB_LOCATIONS } from '../inventory/hubs.ts';
-import { addDays, drainAll, hubWorker, paidOrder } from './testing.ts';
-import { allocateReady, bangkokDate, binsOffMovements, blockExpiredLots, onCustomsReleased } from './service.ts';
+import { bondedProduct, buyerIdentity } from '../crossborder/testing.ts';
+import { addDays, drainAll, hubWorker, paidCrossBorderOrder, paidOrder, releaseByCustoms } from './testing.ts';
+import { allocateReady, bangkokDate, binsOffMovements, blockExpiredLots } from './service.ts';
 
 const t = useTestApp();
 const FC = HUB_LOCATIONS.domesticFulfilment.id;
@@ -129,22 +129,19 @@ describe('a picked order cancelled by its shop', () => {
 describe('a released cross-border order', () => {
   it('is packed under its customs waybill with the consignee, and dispatched', async () => {
     const eec = await hubWorker(t.app.db, EEC, 'manager');
-    const { variantId } = await productInStock(t.app.db, shop.sellerId, { stock: 0 });
+    const { variantId } = await bondedProduct(t.app.db, shop.sellerId, { stock: 0, priceSatang: 89_000 });
     await stockHub(EEC, eec.cookie, variantId, [{ lot: 'CB', qty: 5, expiresIn: 15 }]);
-    const { orderId } = await paidOrder(t.app, variantId, 1);
-    const waybill = `SF${String(Date.now()).slice(-10)}`;
-    await onCustomsReleased(t.app.db, {
-      orderId, groupId: newId(), sellerId: shop.sellerId, waybillNo: waybill, logisticsCode: 'SF',
-      consignee: { name: '王芳', phone: '13800138000', address: '浙江省杭州市西湖区文三路 100 号', districtCode: '330106' },
-      exportDeclaration: { originCountry: 'TH', fobSatang: 89_000, netWeightGrams: 5000, grossWeightGrams: 5600, lines: [{ variantId, hsCode: '0810.60', description: 'Fresh durian', quantity: 1, fobSatang: 89_000, netWeightGrams: 5000 }] },
-    });
+    const { orderId } = await paidCrossBorderOrder(t.app, t.config, variantId, 1);
+    await releaseByCustoms(t.app, t.config);
+    const [{ waybill }] = await queryRows<{ waybill: string }>(t.app.db, sql`select payload->>'waybillNo' as waybill from outbox where topic = 'customs.order_released' and aggregate_id = ${orderId}`);
     await call('POST', `/api/hubs/${EEC}/release-work`, eec.cookie, {});
     const wave = (await call('GET', `/api/hubs/${EEC}/waves`, eec.cookie)).json().items[0];
     for (const p of (await call('GET', `/api/waves/${wave.id}/picks`, eec.cookie)).json().items) {
       expect((await call('POST', `/api/picks/${p.id}/confirm`, eec.cookie, { binCode: p.binCode, code: p.sku })).statusCode).toBe(200);
     }
     const ob = (await call('GET', `/api/hubs/${EEC}/outbound/find?code=${orderId}`, eec.cookie)).json();
-    expect(ob.crossBorder).toMatchObject({ waybillNo: waybill, exportDeclaration: { grossWeightGrams: 5600 } });
+    expect(ob.crossBorder).toMatchObject({ waybillNo: waybill, exportDeclaration: { fobSatang: 89_000, grossWeightGrams: 5200 } });
+    expect(ob.shipTo).toMatchObject({ name: buyerIdentity().name, districtCode: buyerIdentity().districtCode });
     const packed = await call('POST', `/api/outbound/${ob.id}/pack`, eec.cookie, { parcels: [{ weightGrams: 5600, lengthMm: 400, widthMm: 300, heightMm: 300 }] });
     expect(packed.statusCode, packed.body).toBe(200);
     expect(packed.json()).toMatchObject({ carrier: 'linehaul-cn', trackingNumber: waybill, status: 'packed' });

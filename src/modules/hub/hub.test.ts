@@ -6,7 +6,8 @@ import { newId } from '../../platform/ids.ts';
 import { shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testing.ts';
 import { productInStock, stockOf } from '../inventory/testing.ts';
 import { HUB_LOCATIONS } from '../inventory/hubs.ts';
-import { addDays, hubWorker, paidOrder } from './testing.ts';
+import { bondedProduct, buyerIdentity } from '../crossborder/testing.ts';
+import { addDays, hubWorker, paidCrossBorderOrder, paidOrder, releaseByCustoms } from './testing.ts';
 import { binsOffMovements, blockExpiredLots, onCustomsReleased, onOrderPaid, type CustomsReleasePayload } from './service.ts';
 
 const t = useTestApp();
@@ -166,39 +167,42 @@ describe('the hub, from the inbound shipment to dispatch', () => {
 
   it('holds bonded cross-border orders until customs releases them, whichever event comes first', async () => {
     const eecStaff = await hubWorker(t.app.db, EEC, 'receiver');
-    const { variantId: v3 } = await productInStock(t.app.db, shop.sellerId, { stock: 0 });
+    const { variantId: v3 } = await bondedProduct(t.app.db, shop.sellerId, { stock: 0 }); // eligible for China, nothing in bond yet
     const asn = (await sendAsn(EEC, [{ variantId: v3, quantity: 20, lotNumber: 'CB-1', productionDate: addDays(-1), expiryDate: addDays(15) }])).json();
     await call('POST', `/api/inbound/${asn.id}/receipts`, eecStaff.cookie, { code: 'CB-1', quantity: 20 });
     // The domestic hub's manager has no rights at the bonded hub.
     expect((await call('GET', `/api/hubs/${EEC}/outbound`, staff.cookie)).statusCode).toBe(403);
+    // Bonded stock never sells at home: only the cross-border checkout reaches it.
+    await expect(paidOrder(t.app, v3, 1)).rejects.toThrow(/out_of_stock/);
 
-    const release = (orderId: string, sellerId: string): CustomsReleasePayload => ({
-      orderId, groupId: newId(), sellerId, waybillNo: `SF${Date.now()}`.slice(0, 14), logisticsCode: 'SF',
-      consignee: { name: '王芳', phone: '13800138000', address: '浙江省杭州市西湖区文三路 100 号', districtCode: '330106' },
-      exportDeclaration: { originCountry: 'TH', fobSatang: 120_000, netWeightGrams: 5000, grossWeightGrams: 5600, lines: [{ variantId: v3, hsCode: '0810.60', description: 'Fresh durian', quantity: 1, fobSatang: 120_000, netWeightGrams: 5000 }] },
-    });
     const outbound = async (orderId: string) => (await queryRows<{ status: string; cross_border: any; ship_to: any }>(t.app.db, sql`
       select status, cross_border, ship_to from hub_outbound_orders where order_id = ${orderId}::uuid`));
+    const releasedPayload = async (orderId: string) => {
+      const [e] = await queryRows<{ payload: CustomsReleasePayload }>(t.app.db, sql`
+        select payload from outbox where topic = 'customs.order_released' and aggregate_id = ${orderId}`);
+      return e.payload;
+    };
 
-    // paid first, then released (twice: delivered at least once)
-    const a = await paidOrder(t.app, v3, 1);
+    // paid first (customs declared it), then released by customs — and the release delivered twice
+    const a = await paidCrossBorderOrder(t.app, t.config, v3, 1);
     expect((await outbound(a.orderId))[0].status).toBe('awaiting_release');
-    const relA = release(a.orderId, shop.sellerId);
-    await onCustomsReleased(t.app.db, relA);
+    await releaseByCustoms(t.app, t.config);
+    const relA = await releasedPayload(a.orderId);
     await onCustomsReleased(t.app.db, relA);
     const [obA] = await outbound(a.orderId);
     expect(obA.status).toBe('ready');
-    expect(obA.cross_border).toMatchObject({ waybillNo: relA.waybillNo, exportDeclaration: { fobSatang: 120_000 } });
-    expect(obA.ship_to.name).toBe('王芳');
+    expect(obA.cross_border).toMatchObject({ waybillNo: relA.waybillNo, exportDeclaration: { originCountry: 'TH', fobSatang: 40_000 } });
+    expect(obA.ship_to.name).toBe(buyerIdentity().name);
 
-    // released first (the order.paid handler not yet run), then paid delivered again
-    const b = await paidOrder(t.app, v3, 1);
+    // released first (the hub's order.paid handler not yet run), then paid delivered again
+    const b = await paidCrossBorderOrder(t.app, t.config, v3, 1);
     await t.app.db.execute(sql`delete from hub_outbound_lines where outbound_id in (select id from hub_outbound_orders where order_id = ${b.orderId}::uuid)`);
     await t.app.db.execute(sql`delete from hub_outbound_orders where order_id = ${b.orderId}::uuid`);
-    await onCustomsReleased(t.app.db, release(b.orderId, shop.sellerId));
+    await releaseByCustoms(t.app, t.config); // customs.order_released reaches the hub before order.paid
     await onOrderPaid(t.app.db, b.orderId);
     const rows = await outbound(b.orderId);
     expect(rows).toHaveLength(1);
     expect(rows[0].status).toBe('ready');
+    expect(rows[0].cross_border.waybillNo).toBe((await releasedPayload(b.orderId)).waybillNo);
   });
 });

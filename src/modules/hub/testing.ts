@@ -1,5 +1,6 @@
-// Test fixtures for the hub: staff accounts, an ASN received and put away, a paid order drained
-// through the outbox (so the hub has its outbound work).
+// Test fixtures for the hub: staff accounts, a paid order drained through the outbox (so the hub
+// has its outbound work) — domestic (paidOrder) or cross-border from bonded stock through the real
+// cross-border checkout, Alipay as the buyer, and customs (paidCrossBorderOrder, releaseByCustoms).
 import type { FastifyInstance } from 'fastify';
 import { newId } from '../../platform/ids.ts';
 import type { Db } from '../../platform/db.ts';
@@ -9,6 +10,9 @@ import { signedInUser } from '../catalog/testing.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { paymentsRuntime } from '../payments/routes.ts';
 import { deliverDue } from '../payments/sandbox/gateway.ts';
+import type { Config } from '../../platform/config.ts';
+import { buyerIdentity, cnCheckout, freshRate, payAsBuyer } from '../crossborder/testing.ts';
+import { runSandboxOnce } from '../customs/routes.ts';
 import { hubStaff } from './schema.ts';
 import type { HubRole } from './access.ts';
 
@@ -20,8 +24,8 @@ export async function hubWorker(db: Db, locationId: string, role: HubRole = 'man
   return u;
 }
 
-export async function drainAll(db: Db): Promise<void> {
-  const handlers = outboxHandlers();
+export async function drainAll(db: Db, config?: Config): Promise<void> {
+  const handlers = outboxHandlers(config);
   for (let i = 0; i < 50 && (await deliverOutbox(db, handlers)) > 0; i++);
 }
 
@@ -39,4 +43,29 @@ export async function paidOrder(app: FastifyInstance, variantId: string, quantit
   await deliverDue(paymentsRuntime(app).sandbox!);
   await drainAll(app.db);
   return { orderId: g.orders[0].id, groupId: g.orderGroupId, buyerCookie: cookie };
+}
+
+/**
+ * A Chinese buyer checks out `quantity` of a bonded variant (eligible for China: crossborder's
+ * bondedProduct) through the cross-border checkout and pays with Alipay as herself; the outbox is
+ * drained, so customs has declared the order and the hub holds it until customs answers.
+ */
+export async function paidCrossBorderOrder(
+  app: FastifyInstance, config: Config, variantId: string, quantity: number, identity = buyerIdentity(),
+): Promise<{ orderId: string; groupId: string; orderNo: string; totalFen: number; buyerCookie: string }> {
+  await freshRate(app.db);
+  const buyer = await signedInUser(app.db);
+  const { cookie } = await addToCart(app, variantId, quantity, buyer.cookie);
+  const res = await cnCheckout(app, cookie, identity);
+  if (res.statusCode !== 201) throw new Error(`cross-border checkout failed: ${res.statusCode} ${res.body}`);
+  const placed = res.json();
+  await payAsBuyer(app, cookie, placed.orderGroupId, identity);
+  await drainAll(app.db, config);
+  return { orderId: placed.orderId, groupId: placed.orderGroupId, orderNo: placed.orderNo, totalFen: placed.totalFen, buyerCookie: cookie };
+}
+
+/** The customs sandbox answers every waiting message (all pass unless a receipt already rejected one); the outbox is drained. */
+export async function releaseByCustoms(app: FastifyInstance, config: Config): Promise<void> {
+  await runSandboxOnce(app.db, config);
+  await drainAll(app.db, config);
 }
