@@ -11,7 +11,10 @@ import { signUp } from '../../src/modules/identity/testing.ts';
 import { adjustHubStock } from '../../src/modules/inventory/service.ts';
 import { HUB_LOCATIONS } from '../../src/modules/inventory/hubs.ts';
 import { systemActor } from '../../src/platform/actor.ts';
-import { freshRate, residentId } from '../../src/modules/crossborder/testing.ts';
+import { buyerIdentity, cnCheckout, freshRate, payAsBuyer, residentId } from '../../src/modules/crossborder/testing.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/platform/db.ts';
+import { receiveReceipt } from '../../src/modules/customs/service.ts';
 import { addToCart } from '../shop.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
@@ -141,5 +144,43 @@ describe('selling rice to China', () => {
     await expectNoSideways(page, 'the customs rejection queue');
     await screenshot(page, 'crossborder-phone-03-operator');
     await context.close();
+  });
+
+  it('lets the operator cancel and refund an order customs rejected, in Chinese, with a confirmation', async () => {
+    // Customs (here: its sandbox, paused so that we answer) rejects the payment document of a paid order.
+    stops[1]();
+    const id = buyerIdentity({ idNumber: residentId('44010619850101123') });
+    const buyer = await signUp(m.app, { displayName: '李华' });
+    const { cookie } = await addToCart(m.app, m.market.rice.variantIds[0], 1, buyer.cookie);
+    const placed = (await cnCheckout(m.app, cookie, id)).json();
+    await payAsBuyer(m.app, cookie, placed.orderGroupId, id);
+    await expect.poll(async () => (await m.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json().status, { timeout: 20_000 }).toBe('declared');
+    const [msg] = await queryRows<{ guid: string }>(m.app.db, sql`select guid from customs_messages where order_id = ${placed.orderId}::uuid and type = 'CEB411'`);
+    await m.app.db.transaction((tx) => receiveReceipt(tx, m.app.config, {
+      receiptId: `E2E-412-${msg.guid}`, messageGuid: msg.guid, messageType: 'CEB411', orderNo: placed.orderNo, code: '412', passed: false, returnStatus: '100',
+      reasons: ['The payer is not the buyer named on the order (real name and ID number must match)'],
+    }));
+
+    const res = await m.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: m.market.operator.email, password: m.market.operator.password } });
+    const session = String(res.headers['set-cookie']).split(';')[0].split('=')[1];
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/zh/ops/customs`);
+    await hydrated(page);
+    await page.getByRole('heading', { name: new RegExp(placed.orderNo) }).waitFor();
+    await page.getByRole('button', { name: '取消并退款' }).click();
+    await page.getByText(/全额退款（货款、运费和税款）/).waitFor();
+    await expectAccessible(page, 'the customs queue, confirming a cancel and refund');
+    await expectNoSideways(page, 'the customs queue, confirming a cancel and refund');
+    await screenshot(page, 'crossborder-phone-04-cancel-refund');
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByText('暂无待处理的退单').waitFor();
+    await context.close();
+
+    const order = (await m.app.inject({ url: `/api/orders/${placed.orderId}`, headers: { cookie } })).json();
+    expect(order.status).toBe('cancelled');
+    const refunds = await queryRows<{ provider_amount: number; provider_currency: string }>(m.app.db, sql`select provider_amount::int, provider_currency from refunds where order_id = ${placed.orderId}::uuid`);
+    expect(refunds).toEqual([{ provider_amount: placed.totalFen, provider_currency: 'CNY' }]);
   });
 });

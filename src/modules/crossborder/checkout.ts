@@ -9,6 +9,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db, Executor } from '../../platform/db.ts';
+import { emit } from '../../platform/outbox.ts';
 import { hashRequest, idempotent, type StoredResponse } from '../../platform/idempotency.ts';
 import { getVariantsForSale } from '../catalog/service.ts';
 import { cartLines, lockCarts } from '../cart/service.ts';
@@ -146,6 +147,19 @@ export async function crossBorderCheckout(
 /** Status changes that move the yearly count (outbox handlers; idempotent). */
 export async function markCbecStatus(db: Executor, orderId: string, status: 'paid' | 'cancelled'): Promise<void> {
   await db.update(cbecOrders).set({ status }).where(and(eq(cbecOrders.orderId, orderId), ne(cbecOrders.status, status)));
+}
+
+/**
+ * order.paid: counted as paid, and the tax the buyer paid is announced for the ledger (the platform
+ * withholds it for customs) — in one transaction, once (only when the status changes).
+ */
+export async function markCbecPaid(db: Db, orderId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(cbecOrders).set({ status: 'paid' }).where(and(eq(cbecOrders.orderId, orderId), eq(cbecOrders.status, 'pending')))
+      .returning({ sellerId: cbecOrders.sellerId, groupId: cbecOrders.groupId, taxFen: cbecOrders.taxFen, fxRate: cbecOrders.fxRate, fxSource: cbecOrders.fxSource });
+    if (!row) return;
+    await emit(tx, { topic: 'crossborder.tax_collected', aggregateId: orderId, payload: { orderId, groupId: row.groupId, sellerId: row.sellerId, taxFen: row.taxFen, currency: 'CNY', fxRate: row.fxRate, fxSource: row.fxSource } });
+  });
 }
 
 /** A refund, counted back towards the yearly limit once per refund id (its CNY amount when paid in CNY). */

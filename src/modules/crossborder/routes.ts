@@ -9,7 +9,7 @@ import { validIdempotencyKey } from '../../platform/idempotency.ts';
 import type { OutboxHandler } from '../../platform/outbox.ts';
 import { cartOwnerKey } from '../cart/service.ts';
 import {
-  MARKETS, CUSTOMS_UNITS, cbecOrderOf, crossBorderCheckout, districtChildren, getProductTerms, landedForVariants, markCbecStatus,
+  MARKETS, CUSTOMS_UNITS, cbecOrderOf, crossBorderCheckout, districtChildren, getProductTerms, landedForVariants, markCbecStatus, markCbecPaid,
   quoteCart, recordCbecRefund, setProductTerms, checkOrderLimit,
 } from './service.ts';
 import { cbecRatePercent } from './rules.ts';
@@ -87,7 +87,7 @@ export async function crossborderRoutes(plain: FastifyInstance): Promise<void> {
 
 export function crossborderOutboxHandlers(): [string, OutboxHandler][] {
   return [
-    ['order.paid', (db, e) => markCbecStatus(db, (e.payload as { orderId: string }).orderId, 'paid')],
+    ['order.paid', (db, e) => markCbecPaid(db, (e.payload as { orderId: string }).orderId)],
     ['order.cancelled', (db, e) => markCbecStatus(db, (e.payload as { orderId: string }).orderId, 'cancelled')],
     ['payment.refunded', (db, e) => recordCbecRefund(db, e.payload as any)],
   ];

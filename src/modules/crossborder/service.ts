@@ -17,7 +17,7 @@ import { cbecRatePercent, ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN } from './rules.ts';
 import './messages.ts';
 
 export { setProductTerms, getProductTerms, productTerms, CUSTOMS_UNITS, type ProductTerms } from './terms.ts';
-export { crossBorderCheckout, quoteCart, markCbecStatus, recordCbecRefund, yearlyUsage, checkOrderLimit } from './checkout.ts';
+export { crossBorderCheckout, quoteCart, markCbecStatus, markCbecPaid, recordCbecRefund, yearlyUsage, checkOrderLimit } from './checkout.ts';
 export { sellingRate, quoteOrder, CNY_ROUNDING } from './pricing.ts';
 export { districtChildren, districtPath } from './districts.ts';
 

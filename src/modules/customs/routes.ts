@@ -10,6 +10,9 @@ import type { Db } from '../../platform/db.ts';
 import type { OutboxHandler } from '../../platform/outbox.ts';
 import { customsRuntime, customsStatusOf, declareOrder, receiveReceipt, rejectionQueue, resolveRejection } from './service.ts';
 import { runCustomsSandbox, startCustomsSandbox } from './sandbox.ts';
+import { cancelAndRefundRejected, resubmitRejected } from './resolve.ts';
+import { paymentsRuntime } from '../payments/routes.ts';
+import { dispatchRefund } from '../payments/refunds.ts';
 
 export async function customsRoutes(plain: FastifyInstance): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
@@ -27,6 +30,16 @@ export async function customsRoutes(plain: FastifyInstance): Promise<void> {
   app.post('/operator/customs/rejections/:id/resolve', {
     schema: { tags, summary: 'Mark a rejection handled, saying how', params: Type.Object({ id: Uuid }), body: Type.Object({ resolution: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }), response: problemResponses },
   }, async (req) => resolveRejection(app.db, req.actor, req.params.id, req.body.resolution) as any);
+
+  const rt = customsRuntime(app.config);
+  const key = (h: Record<string, unknown>) => (typeof h['idempotency-key'] === 'string' ? h['idempotency-key'] as string : undefined);
+  const Outcome = Type.Object({ id: Uuid, orderId: Uuid, status: Type.String(), resolution: Type.String(), resolvedBy: Type.Union([Uuid, Type.Null()]), resolvedAt: Type.Union([Type.String(), Type.Null()]), refundId: Type.Optional(Type.Union([Uuid, Type.Null()])) });
+  app.post('/operator/customs/rejections/:id/resubmit', {
+    schema: { tags, summary: 'Correct and resubmit: build the four documents again from the order and send them (operators; accepts an Idempotency-Key)', params: Type.Object({ id: Uuid }), response: { 200: Outcome, ...problemResponses } },
+  }, async (req) => resubmitRejected(app.db, req.actor, rt, req.params.id, key(req.headers)));
+  app.post('/operator/customs/rejections/:id/cancel-refund', {
+    schema: { tags, summary: 'Cancel the rejected order and refund its buyer in full (goods, freight and tax); closes the queue item (operators; accepts an Idempotency-Key)', params: Type.Object({ id: Uuid }), response: { 200: Outcome, ...problemResponses } },
+  }, async (req) => cancelAndRefundRejected(app.db, req.actor, req.params.id, { idempotencyKey: key(req.headers), send: (refundId) => dispatchRefund(paymentsRuntime(app), refundId) }));
 
   // The sandbox answers on its own tick; operators (and tests) may ask it to answer now.
   app.post('/operator/customs/sandbox/run', { schema: { tags, summary: 'Customs sandbox: answer waiting messages now (sandbox only)' } }, async (req) => {

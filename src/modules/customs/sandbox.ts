@@ -80,7 +80,8 @@ export async function runCustomsSandbox(db: Db, personalDataKey: Buffer, deliver
 
 /** What the sandbox holds on an order: its answered documents, parsed. */
 async function partners(tx: Executor, key: Buffer, orderNo: string) {
-  const rows = await tx.select().from(customsSandboxInbox).where(and(eq(customsSandboxInbox.orderNo, orderNo), eq(customsSandboxInbox.state, 'answered')));
+  const rows = await tx.select().from(customsSandboxInbox).where(and(eq(customsSandboxInbox.orderNo, orderNo), eq(customsSandboxInbox.state, 'answered')))
+    .orderBy(asc(customsSandboxInbox.answeredAt), asc(customsSandboxInbox.receivedAt)); // a resubmitted document replaces the earlier one
   const out = new Map<string, { passed: boolean; doc: Parsed | null }>();
   for (const r of rows) {
     const p = parse(key, r.type as CebType, decryptPersonal(key, r.xmlSealed));

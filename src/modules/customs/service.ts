@@ -72,8 +72,13 @@ export async function declareOrder(tx: Executor, rt: CustomsRuntime, orderId: st
 }
 
 async function reject(tx: Executor, f: { orderId: string; groupId: string; sellerId: string; orderNo: string }, receiptCode: string, reasons: string[]): Promise<void> {
+  // A resubmitted order rejected again with the same code reopens its queue item.
   const [row] = await tx.insert(customsRejections).values({ id: newId(), orderId: f.orderId, sellerId: f.sellerId, orderNo: f.orderNo, receiptCode, reasons })
-    .onConflictDoNothing().returning({ id: customsRejections.id });
+    .onConflictDoUpdate({
+      target: [customsRejections.orderId, customsRejections.receiptCode],
+      set: { status: 'open', reasons, resolution: null, resolvedBy: null, resolvedAt: null, createdAt: sql`now()` },
+      setWhere: sql`${customsRejections.status} = 'resolved' and ${customsRejections.resolution} = 'resubmitted'`,
+    }).returning({ id: customsRejections.id });
   if (!row) return;
   await emit(tx, { topic: 'customs.order_rejected', aggregateId: f.orderId, payload: { orderId: f.orderId, groupId: f.groupId, sellerId: f.sellerId, receiptCode, reasons } });
 }

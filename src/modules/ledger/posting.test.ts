@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  balancesOf, basisPoints, divideHalfUp, isBalanced, orderPaidEntries, payoutEntries, payoutPaidEntries, refundEntries, splitOrder,
+  balancesOf, cbecTaxCollectedEntries, cbecTaxSettledEntries, shareBetween, basisPoints, divideHalfUp, isBalanced, orderPaidEntries, payoutEntries, payoutPaidEntries, refundEntries, splitOrder,
   unallocatedEntries, unallocatedReturnedEntries, type Entry,
 } from './posting.ts';
 
@@ -108,5 +108,19 @@ describe('ledger postings', () => {
       expect(balances.get('payments_clearing') ?? 0).toBe(received);
       expect([...balances.values()].reduce((a, b) => a + b, 0)).toBe(0);
     }), { numRuns: 300 });
+  });
+});
+
+describe('cross-border tax withheld for customs', () => {
+  it('gives back the whole tax over refunds in parts, and a settlement balances', () => {
+    const tax = 1_525, total = 121_000;
+    const parts = [33_333, 33_333, 54_334];
+    let before = 0, back = 0;
+    for (const p of parts) { back += shareBetween(tax, before, before + p, total); before += p; }
+    expect(back).toBe(tax);
+    expect(isBalanced(cbecTaxCollectedEntries('o', tax))).toBe(true);
+    const settled = cbecTaxSettledEntries([{ orderId: 'a', fen: tax }, { orderId: 'b', fen: -200 }]);
+    expect(isBalanced(settled)).toBe(true);
+    expect(settled.at(-1)).toEqual({ account: 'payments_clearing', amount: -(tax - 200) });
   });
 });

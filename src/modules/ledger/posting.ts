@@ -2,7 +2,7 @@
 // positive, credits negative, and every posting sums to zero. Amounts are integers in minor units;
 // every division rounds half up, and shares of a whole are taken cumulatively, so an order refunded
 // in parts reverses exactly what refunding it whole would.
-export type Account = 'payments_clearing' | 'commission_revenue' | 'vat_payable' | 'seller_payable' | 'payouts_in_transit' | 'refunds_payable';
+export type Account = 'payments_clearing' | 'commission_revenue' | 'vat_payable' | 'seller_payable' | 'payouts_in_transit' | 'refunds_payable' | 'cbec_tax_payable';
 
 export interface Entry { account: Account; amount: number; sellerId?: string | null; orderId?: string | null }
 
@@ -80,6 +80,28 @@ export const payoutPaidEntries = (sellerId: string, amount: number): Entry[] => 
   { account: 'payouts_in_transit', amount, sellerId },
   { account: 'payments_clearing', amount: -amount, sellerId },
 ];
+
+/**
+ * Cross-border tax (CNY, fen): the platform withholds the buyer's import VAT/consumption tax for
+ * customs. Collected into clearing and owed to customs (never the seller's, never revenue)...
+ */
+export const cbecTaxCollectedEntries = (orderId: string, fen: number): Entry[] => [
+  { account: 'payments_clearing', amount: fen, orderId },
+  { account: 'cbec_tax_payable', amount: -fen, orderId },
+];
+/** ...given back with a refund (its share of the order, taken cumulatively like the sale's)... */
+export const cbecTaxRefundEntries = (orderId: string, fen: number): Entry[] => [
+  { account: 'cbec_tax_payable', amount: fen, orderId },
+  { account: 'payments_clearing', amount: -fen, orderId },
+];
+/** The share of `whole` that refunds up to `after` of `total` carry, less what those up to `before` carried. */
+export const shareBetween = (whole: number, before: number, after: number, total: number): number => share(whole, after, total) - share(whole, before, total);
+/** ...and paid to customs: each order's outstanding liability cleared against the platform's cash. */
+export function cbecTaxSettledEntries(outstanding: { orderId: string; fen: number }[]): Entry[] {
+  const entries: Entry[] = outstanding.map((o) => ({ account: 'cbec_tax_payable', amount: o.fen, orderId: o.orderId }));
+  entries.push({ account: 'payments_clearing', amount: -sumOf(entries) });
+  return entries;
+}
 
 export const sumOf = (entries: { amount: number }[]) => entries.reduce((s, e) => s + e.amount, 0);
 export const isBalanced = (entries: { amount: number }[]) => sumOf(entries) === 0;

@@ -7,6 +7,7 @@ import { Uuid, problemResponses } from '../../platform/http.ts';
 import { forbidden } from '../../platform/errors.ts';
 import type { OutboxHandler } from '../../platform/outbox.ts';
 import { loadPayoutSettings } from './config.ts';
+import { cbecTaxSummary, postCbecTaxCollected, settleCbecTax } from './cbec-tax.ts';
 import { createPayoutBatch, getPayoutBatch, listPayoutBatches, markBatchPaid, payoutBatchCsv } from './payouts.ts';
 import { listCommissionRates, setCommissionRate } from './rates.ts';
 import { postOrderPaid, postRefund, postUnallocated, recordDelivery, sellerBalance, sellerEntries, sellerPayouts, trialBalance } from './service.ts';
@@ -64,6 +65,18 @@ export async function ledgerRoutes(plain: FastifyInstance): Promise<void> {
     if (!(req.actor.kind === 'user' && req.actor.isOperator)) throw forbidden();
     return trialBalance(app.db, req.actor);
   });
+
+  app.get('/operator/ledger/cbec-tax', { schema: { tags, summary: 'Cross-border tax withheld for customs (CNY): owed now, and past settlements' } },
+    async (req) => cbecTaxSummary(app.db, req.actor));
+  app.post('/operator/ledger/cbec-tax/settle', {
+    schema: { tags, summary: "Settle the cross-border tax owed with customs (clears the liability against cash). Accepts an Idempotency-Key.",
+      body: Type.Object({ reference: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 201: Type.Object({ amountFen: Type.Integer(), orders: Type.Integer(), currency: Type.String(), reference: Type.String() }), ...problemResponses } },
+  }, async (req, reply) => {
+    const key = req.headers['idempotency-key'];
+    const answer = await settleCbecTax(app.db, req.actor, req.body, typeof key === 'string' ? key : undefined);
+    return reply.code(201).send(answer.body as any);
+  });
 }
 
 /** The ledger learns of sales, refunds and deliveries through the outbox. */
@@ -73,5 +86,6 @@ export function ledgerOutboxHandlers(): [string, OutboxHandler][] {
     ['payment.refunded', (db, e) => postRefund(db, e.payload as any)],
     ['payment.unallocated', (db, e) => postUnallocated(db, e.payload as any)],
     ['order.delivered', (db, e) => recordDelivery(db, e.payload as any)],
+    ['crossborder.tax_collected', (db, e) => postCbecTaxCollected(db, e.payload as any)],
   ];
 }

@@ -5,7 +5,7 @@ import { pgTable, text, uuid, timestamp, bigint, bigserial, integer, jsonb, inde
 import { sellers } from '../sellers/schema.ts';
 
 export const ledgerAccount = pgEnum('ledger_account', [
-  'payments_clearing', 'commission_revenue', 'vat_payable', 'seller_payable', 'payouts_in_transit', 'refunds_payable',
+  'payments_clearing', 'commission_revenue', 'vat_payable', 'seller_payable', 'payouts_in_transit', 'refunds_payable', 'cbec_tax_payable',
 ]);
 export const payoutBatchStatus = pgEnum('payout_batch_status', ['in_transit', 'paid']);
 

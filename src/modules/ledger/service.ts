@@ -13,6 +13,7 @@ import { captureOf } from '../payments/intents.ts';
 import { isBalanced, orderPaidEntries, refundEntries, unallocatedEntries, unallocatedReturnedEntries, type Entry } from './posting.ts';
 import { commissionRateAt, taxRateAt } from './rates.ts';
 import { ledgerEntries, ledgerTransactions, orderClearances, type FxNote } from './schema.ts';
+import { syncCbecTaxRefunds } from './cbec-tax.ts';
 import './messages.ts';
 
 export class UnbalancedPosting extends Error {}
@@ -83,6 +84,8 @@ export async function postRefund(db: Db, p: { refundId: string; orderId: string 
     if (!split) throw new Error(`order ${p.orderId} has no sale posted yet`);
     await post(tx, { kind: 'refund', sourceKey: `payment.refunded:${p.refundId}`, currency: p.currency, orderId: p.orderId, sellerId: p.sellerId },
       refundEntries({ orderId: p.orderId, sellerId: p.sellerId!, ...split }, split.refunded, p.amount));
+    // A cross-border order's refund also gives back its share of the tax withheld for customs (CNY).
+    await syncCbecTaxRefunds(tx, p.orderId);
   });
 }
 

@@ -197,6 +197,36 @@ function FxRateForm({ rates }: { rates: Rate[] }) {
   );
 }
 
+/** Correct and resubmit, or cancel and refund: each asks to be confirmed, and a retried click reuses its Idempotency-Key. */
+function RejectionActions({ id }: { id: string }) {
+  const { t, api, reload } = useApp();
+  const { formError, pending, run } = useSubmit();
+  const [confirming, setConfirming] = useState<'resubmit' | 'cancel-refund' | null>(null);
+  const keys = useRef<Record<string, string>>({});
+  const act = async (action: 'resubmit' | 'cancel-refund') => {
+    keys.current[action] ??= newIdempotencyKey();
+    if (await run(() => api.send('POST', `/operator/customs/rejections/${id}/${action}`, undefined, { 'idempotency-key': keys.current[action] }))) { setConfirming(null); await reload(); }
+  };
+  return (
+    <div>
+      <p className="inline-form">
+        <button type="button" disabled={pending} aria-expanded={confirming === 'resubmit'} onClick={() => setConfirming('resubmit')}>{t('cn.resubmit')}</button>
+        <button type="button" className="danger" disabled={pending} aria-expanded={confirming === 'cancel-refund'} onClick={() => setConfirming('cancel-refund')}>{t('cn.cancelRefund')}</button>
+      </p>
+      {confirming ? (
+        <div role="alertdialog" aria-label={t(confirming === 'resubmit' ? 'cn.resubmit' : 'cn.cancelRefund')}>
+          <p>{t(confirming === 'resubmit' ? 'cn.resubmitConfirm' : 'cn.cancelRefundConfirm')}</p>
+          <p className="inline-form">
+            <button type="button" className={confirming === 'resubmit' ? 'primary' : 'danger'} disabled={pending} onClick={() => void act(confirming)}>{t('cn.confirmAction')}</button>
+            <button type="button" disabled={pending} onClick={() => setConfirming(null)}>{t('cn.keepAction')}</button>
+          </p>
+        </div>
+      ) : null}
+      <FormError message={formError} />
+    </div>
+  );
+}
+
 export const opsCustomsPage: PageModule<{ items: Rejection[]; rates: Rate[] }> = {
   access: 'operator',
   load: async ({ api }) => {
@@ -219,6 +249,7 @@ export const opsCustomsPage: PageModule<{ items: Rejection[]; rates: Rate[] }> =
               <h2>{r.orderNo} · {r.shopName}</h2>
               <p>{t('cn.receipt', { code: r.receiptCode })} · {formatDate(r.createdAt, locale)}</p>
               <ul>{r.reasons.map((reason, i) => <li key={i}>{reason}</li>)}</ul>
+              <RejectionActions id={r.id} />
               <form onSubmit={async (e) => { e.preventDefault(); if (await run(() => api.send('POST', `/operator/customs/rejections/${r.id}/resolve`, { resolution: notes[r.id] ?? '' }))) await reload(); }}>
                 <TextField label={t('cn.resolution')} value={notes[r.id] ?? ''} onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })} />
                 <button type="submit">{t('cn.resolve')}</button>

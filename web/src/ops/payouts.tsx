@@ -1,6 +1,6 @@
 // The operator's payout batches: run one (minimum per shop, holding period after delivery),
 // download it as CSV for the bank, and mark it paid when the bank confirms.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApp } from '../app/context.tsx';
 import { formatDate, formatMoney } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
@@ -8,6 +8,7 @@ import { useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle, Price, TextField } from '../components/ui.tsx';
 import { bahtToSatang } from '../seller/shared.tsx';
 import { ConsoleNav } from './index.tsx';
+import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import '../messages/ops.ts';
 import '../messages/payments.ts';
 
@@ -72,7 +73,50 @@ export const payoutsPage: PageModule<BatchRow[]> = {
             </table>
           </div>
         ) : <Empty>{t('payouts.none')}</Empty>}
+        <CbecTaxPanel />
       </>
     );
   },
 };
+
+interface CbecTax { outstandingFen: number; orders: number; settlements: { transactionId: string; amountFen: number; reference: string | null; createdAt: string }[] }
+
+/** Cross-border tax the platform withheld for customs (CNY): what is owed now, and "settle with customs". */
+function CbecTaxPanel() {
+  const { t, api, locale } = useApp();
+  const [tax, setTax] = useState<CbecTax | null>(null);
+  const [reference, setReference] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const key = useRef<string | null>(null);
+  const { errors, formError, pending, run, setErrors } = useSubmit();
+  const load = async () => setTax(await api.get<CbecTax>('/operator/ledger/cbec-tax'));
+  useEffect(() => { void load(); }, []);
+  const settle = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reference.trim()) { setErrors({ reference: t('cbecTax.referenceNeeded') }); return; }
+    if (!confirming) { setConfirming(true); return; }
+    key.current ??= newIdempotencyKey();
+    if (await run(() => api.send('POST', '/operator/ledger/cbec-tax/settle', { reference: reference.trim() }, { 'idempotency-key': key.current! }))) {
+      key.current = null; setConfirming(false); setReference(''); await load();
+    }
+  };
+  if (!tax) return null;
+  return (
+    <section aria-labelledby="cbec-tax">
+      <h2 id="cbec-tax">{t('cbecTax.title')}</h2>
+      <p>{t('cbecTax.owed', { amount: formatMoney(tax.outstandingFen, locale, 'CNY'), orders: tax.orders })}</p>
+      <p className="muted">{t('cbecTax.why')}</p>
+      {tax.outstandingFen > 0 ? (
+        <form onSubmit={settle} noValidate>
+          <TextField label={t('cbecTax.reference')} name="reference" value={reference} onChange={(e) => { setReference(e.target.value); setConfirming(false); }} error={errors.reference} />
+          {confirming ? <p role="alert">{t('cbecTax.confirm', { amount: formatMoney(tax.outstandingFen, locale, 'CNY') })}</p> : null}
+          <button type="submit" className={confirming ? 'danger' : 'primary'} disabled={pending}>{t(confirming ? 'cbecTax.confirmButton' : 'cbecTax.settle')}</button>
+        </form>
+      ) : null}
+      <FormError message={formError} />
+      {tax.settlements.length ? (
+        <ul>{tax.settlements.map((s) => <li key={s.transactionId}>{formatDate(s.createdAt, locale)} · {formatMoney(s.amountFen, locale, 'CNY')} · {s.reference}</li>)}</ul>
+      ) : null}
+    </section>
+  );
+}
