@@ -20,7 +20,7 @@ import { recordOrderRefund } from '../payments/refunds.ts';
 import { declarationFacts } from '../crossborder/service.ts';
 import { cebXml, type CebMessage } from './ceb.ts';
 import { buildDeclaration } from './build.ts';
-import { validateCeb } from './validate.ts';
+import { validateDeclaration } from './validate.ts';
 import type { CustomsRuntime } from './service.ts';
 import { customsDeclarations, customsMessages, customsRejections } from './schema.ts';
 import './messages.ts';
@@ -72,7 +72,7 @@ export async function resubmitRejected(db: Db, actor: Actor, rt: CustomsRuntime,
       payment: { transactionId: capture.providerRef ?? capture.reference, paidAt: capture.succeededAt ?? now },
     });
     const messages: CebMessage[] = [docs.ceb311, docs.ceb411, docs.ceb511, docs.ceb621];
-    const problems = messages.flatMap(validateCeb);
+    const problems = validateDeclaration(docs);
     // Still wrong: nothing is sent, nothing changes; the operator sees why.
     if (problems.length) throw new AppError(422, 'customs_still_invalid', { problems: problems.map((p) => p.detail).join('; ') });
     await tx.delete(customsMessages).where(eq(customsMessages.orderId, decl.orderId));

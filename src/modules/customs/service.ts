@@ -19,7 +19,7 @@ import { captureOf } from '../payments/intents.ts';
 import { declarationFacts, isCrossBorderOrder, type DeclarationFacts } from '../crossborder/service.ts';
 import { cebXml, RECEIPT_OF, type CebMessage, type CebType } from './ceb.ts';
 import { buildDeclaration } from './build.ts';
-import { validateCeb, type CebProblem } from './validate.ts';
+import { validateDeclaration, type CebProblem } from './validate.ts';
 import { customsGateway, sandboxSigner, sandboxTransport, type CustomsGateway } from './gateway.ts';
 import { lineHaulCarrier, type LineHaulCarrier } from './carrier.ts';
 import type { Receipt } from './sandbox.ts';
@@ -54,7 +54,7 @@ export async function declareOrder(tx: Executor, rt: CustomsRuntime, orderId: st
     payment: { transactionId: capture.providerRef ?? capture.reference, paidAt: capture.succeededAt ?? now },
   });
   const messages: CebMessage[] = [docs.ceb311, docs.ceb411, docs.ceb511, docs.ceb621];
-  const problems = messages.flatMap(validateCeb);
+  const problems = validateDeclaration(docs);
   await tx.insert(customsDeclarations).values({
     orderId, groupId: facts.groupId, sellerId: facts.sellerId, orderNo: facts.orderNo, waybillNo, status: problems.length ? 'invalid' : 'declared',
     ...(problems.length ? { rejectedAt: now } : {}),

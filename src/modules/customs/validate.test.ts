@@ -13,7 +13,7 @@ import { bondedProduct, buyerIdentity, cnCheckout, freshRate, payAsBuyer, reside
 import type { DeclarationFacts } from '../crossborder/service.ts';
 import { buildDeclaration } from './build.ts';
 import { cebXml, CEB_NS } from './ceb.ts';
-import { validateCeb } from './validate.ts';
+import { validateCeb, validateDeclaration, validateDeclarationSet } from './validate.ts';
 import { customsGateway, sandboxSigner, sandboxTransport } from './gateway.ts';
 import { runSandboxOnce } from './routes.ts';
 import { customsMessages } from './schema.ts';
@@ -61,6 +61,26 @@ describe('customs messages', () => {
     expect(JSON.stringify(payment)).not.toContain(d.ceb411.head.payerIdNumber);
     d.ceb621.head.tradeMode = '9610';
     expect(validateCeb(d.ceb621).map((p) => p.field)).toEqual(['CEB621.head.tradeMode']);
+  });
+
+  it('checks the four documents against each other before sending: amounts, payer, consignee, waybill and goods', () => {
+    expect(validateDeclarationSet(build())).toEqual([]);
+    const d = build();
+    d.ceb411.head.amountPaidFen -= 1;
+    d.ceb411.head.payerIdNumber = residentId('11010519491231002');
+    d.ceb511.head.consigneeAddress = '广东省广州市天河区天河路386号';
+    d.ceb621.head.logisticsNo = 'TLX0000000026';
+    d.ceb621.items[0].qty = 3;
+    d.ceb621.items[0].totalPriceFen = 24_000;
+    const problems = validateDeclarationSet(d);
+    expect(problems.map((p) => `${p.field}:${p.code}`).sort()).toEqual([
+      'CEB411.head.amountPaid:mismatch', 'CEB411.head.payerIdNumber:mismatch', 'CEB511.head.consigneeAddress:mismatch', 'CEB621.head.logisticsNo:mismatch', 'CEB621.items:mismatch',
+    ]);
+    expect(problems.find((p) => p.field === 'CEB411.head.amountPaid')!.detail).toBe("CEB411.head.amountPaid 257.24 differs from CEB311's acturalPaid 257.25");
+    expect(JSON.stringify(problems)).not.toContain(d.ceb411.head.payerIdNumber);
+    expect(JSON.stringify(problems)).not.toContain(d.ceb311.head.buyerIdNumber);
+    // validateDeclaration is what runs before sending: each message, then the set.
+    expect(validateDeclaration(d).map((p) => p.field)).toEqual(expect.arrayContaining(['CEB411.head.amountPaid', 'CEB621.items']));
   });
 });
 
@@ -110,5 +130,30 @@ describe('the customs sandbox', () => {
       expect(resolved.statusCode).toBe(200);
     }
     expect((await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie } })).json().items).toHaveLength(0);
+  });
+
+  it('sends nothing when a message has a field over its length: the order goes to the operator queue naming message and field', async () => {
+    const shop = await shopWithOwner(t.app.db);
+    const rice = await bondedProduct(t.app.db, shop.sellerId);
+    await freshRate(t.app.db);
+    const buyer = await signedInUser(t.app.db);
+    const { cookie } = await addToCart(t.app, rice.variantId, 1, buyer.cookie);
+    const placed = (await cnCheckout(t.app, cookie, buyerIdentity())).json();
+    // An address longer than customs allows (200 characters) reaches the declaration.
+    await t.app.db.execute(sql`update cbec_orders set consignee_address = ${'广东省广州市天河区' + '号'.repeat(192)} where order_id = ${placed.orderId}::uuid`);
+    await payAsBuyer(t.app, cookie, placed.orderGroupId, buyerIdentity());
+    await deliverAll();
+    const status = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json();
+    expect(status.status).toBe('invalid');
+    expect(status.documents.map((d: any) => d.status)).toEqual(['not_sent', 'not_sent', 'not_sent', 'not_sent']);
+    expect(await queryRows(t.app.db, sql`select 1 from customs_sandbox_inbox where order_no = ${placed.orderNo}`)).toEqual([]);
+    const operator = await signedInUser(t.app.db, { isOperator: true });
+    const queue = (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie } })).json();
+    const item = queue.items.find((i: any) => i.orderNo === placed.orderNo);
+    expect(item).toMatchObject({ receiptCode: 'local_validation', status: 'open' });
+    expect(item.reasons).toEqual(expect.arrayContaining([
+      'CEB311.head.consigneeAddress is 201 characters, at most 200', 'CEB511.head.consigneeAddress is 201 characters, at most 200', 'CEB621.head.consigneeAddress is 201 characters, at most 200',
+    ]));
+    expect(await queryRows(t.app.db, sql`select 1 from outbox where topic = 'customs.order_released' and aggregate_id = ${placed.orderId}`)).toEqual([]);
   });
 });

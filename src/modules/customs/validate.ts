@@ -1,7 +1,8 @@
 // Every message is checked before it is sent: required fields, lengths, code lists, formats and the
-// arithmetic customs applies. Each problem names the message, the field and what is wrong.
+// arithmetic customs applies, then the four documents against each other (amounts, consignee,
+// waybill, goods). Each problem names the message, the field and what is wrong.
 import { residentIdProblem } from '../crossborder/rules.ts';
-import { CURRENCY_CNY, TRADE_MODE_BONDED, type CebMessage } from './ceb.ts';
+import { CURRENCY_CNY, TRADE_MODE_BONDED, type Ceb311, type Ceb411, type Ceb511, type Ceb621, type CebMessage } from './ceb.ts';
 
 export interface CebProblem { message: string; field: string; code: string; detail: string }
 
@@ -94,3 +95,48 @@ export function validateCeb(m: CebMessage): CebProblem[] {
   }
   return out;
 }
+
+export interface DeclarationSet { ceb311: Ceb311; ceb411: Ceb411; ceb511: Ceb511; ceb621: Ceb621 }
+
+/**
+ * The four documents against each other, as customs matches them: one order number; the payment's
+ * amount, transaction and payer equal to the order's acturalPaid, transaction and buyer; the
+ * waybill's consignee and freight equal to the order's; the inventory list under the waybill's
+ * number, for the order's buyer, consignee address, freight and goods. Never echoes an ID number.
+ */
+export function validateDeclarationSet(d: DeclarationSet): CebProblem[] {
+  const out: CebProblem[] = [];
+  const o = d.ceb311.head;
+  const differ = (message: string, field: string, what: string, a: unknown, b: unknown, show = true) => {
+    if (a === b) return;
+    out.push({ message, field: `${message}.head.${field}`, code: 'mismatch', detail: show ? `${message}.head.${field} ${String(a)} differs from ${what} ${String(b)}` : `${message}.head.${field} differs from ${what}` });
+  };
+  for (const m of [d.ceb411, d.ceb511, d.ceb621]) differ(m.type, 'orderNo', "CEB311's orderNo", m.head.orderNo, o.orderNo);
+  const p = d.ceb411.head;
+  differ('CEB411', 'amountPaid', "CEB311's acturalPaid", yuan(p.amountPaidFen), yuan(o.acturalPaidFen));
+  differ('CEB411', 'payTransactionId', "CEB311's payTransactionId", p.payTransactionId, o.payTransactionId);
+  differ('CEB411', 'payCode', "CEB311's payCode", p.payCode, o.payCode);
+  differ('CEB411', 'payerName', "CEB311's buyerName", p.payerName, o.buyerName);
+  differ('CEB411', 'payerIdNumber', "CEB311's buyerIdNumber", p.payerIdNumber.toUpperCase(), o.buyerIdNumber.toUpperCase(), false);
+  const w = d.ceb511.head;
+  differ('CEB511', 'consignee', "CEB311's consignee", w.consignee, o.consignee);
+  differ('CEB511', 'consigneeAddress', "CEB311's consigneeAddress", w.consigneeAddress, o.consigneeAddress);
+  differ('CEB511', 'consigneeTelephone', "CEB311's consigneeTelephone", w.consigneeTelephone, o.consigneeTelephone);
+  differ('CEB511', 'freight', "CEB311's freight", yuan(w.freightFen), yuan(o.freightFen));
+  const i = d.ceb621.head;
+  differ('CEB621', 'logisticsNo', "CEB511's logisticsNo", i.logisticsNo, w.logisticsNo);
+  differ('CEB621', 'logisticsCode', "CEB511's logisticsCode", i.logisticsCode, w.logisticsCode);
+  differ('CEB621', 'buyerName', "CEB311's buyerName", i.buyerName, o.buyerName);
+  differ('CEB621', 'buyerIdNumber', "CEB311's buyerIdNumber", i.buyerIdNumber.toUpperCase(), o.buyerIdNumber.toUpperCase(), false);
+  differ('CEB621', 'consigneeAddress', "CEB311's consigneeAddress", i.consigneeAddress, o.consigneeAddress);
+  differ('CEB621', 'freight', "CEB311's freight", yuan(i.freightFen), yuan(o.freightFen));
+  const lines = (items: { itemNo: string; qty: number; totalPriceFen: number }[]) => items.map((x) => `${x.itemNo} x ${x.qty} = ${yuan(x.totalPriceFen)}`).sort().join('; ');
+  if (lines(d.ceb621.items) !== lines(d.ceb311.items)) {
+    out.push({ message: 'CEB621', field: 'CEB621.items', code: 'mismatch', detail: `CEB621's goods (${lines(d.ceb621.items)}) differ from CEB311's (${lines(d.ceb311.items)})` });
+  }
+  return out;
+}
+
+/** Everything checked before a declaration is sent: each message, then the four together. */
+export const validateDeclaration = (d: DeclarationSet): CebProblem[] =>
+  [...[d.ceb311, d.ceb411, d.ceb511, d.ceb621].flatMap(validateCeb), ...validateDeclarationSet(d)];
