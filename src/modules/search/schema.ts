@@ -7,6 +7,13 @@ import type { LocalizedText } from '../../platform/http.ts';
 /** A tsvector written by the application as a literal ('ทุเรียน':1A ...): PostgreSQL's own parser is never used. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/**
+ * The id of the transaction that last wrote a row (pg_current_xact_id()): the in-memory replicas
+ * (memory-replica.ts) read what changed since the oldest transaction running at their last look.
+ */
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+const writtenBy = () => xid8('change_xid').notNull().default(sql`pg_current_xact_id()`);
+
 /** What a hit shows without another query (the index's copy, refreshed with the document). */
 export interface ProductCard {
   slug: string;
@@ -36,12 +43,25 @@ export const searchDocuments = pgTable('search_documents', {
   publishedAt: timestamp('published_at', { withTimezone: true }),
   lexemes: tsvector('lexemes').notNull(),
   indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
+  changeXid: writtenBy(),
 }, (t) => [
   index('search_documents_lexemes_idx').using('gin', t.lexemes),
+  index('search_documents_change_idx').on(t.changeXid),
   index('search_documents_category_idx').using('gin', t.categoryIds),
   index('search_documents_variants_idx').using('gin', t.variantIds),
   index('search_documents_seller_idx').on(t.sellerId),
 ]);
+
+/**
+ * Products taken out of the index, so that replicas drop them too. A product is here or in
+ * search_documents, never both (indexing it again deletes its row here); rows older than a week are
+ * pruned, and a replica that has not looked for that long loads everything again.
+ */
+export const searchRemovals = pgTable('search_removals', {
+  productId: uuid('product_id').primaryKey(),
+  removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
+  changeXid: writtenBy(),
+}, (t) => [index('search_removals_change_idx').on(t.changeXid), index('search_removals_at_idx').on(t.removedAt)]);
 
 /** The card each hit shows, kept apart so that matching and counting read narrow rows. */
 export const searchCards = pgTable('search_cards', {
