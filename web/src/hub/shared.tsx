@@ -12,7 +12,13 @@ export interface Inbound { id: string; number: string; sellerId: string; locatio
 export interface Outbound {
   id: string; orderId: string; orderNumber: string; status: string; shipBy: string; handlingHours: number; risk: 'late' | 'at_risk' | 'on_time' | null;
   shipTo: { name: string; phone: string; address: string; districtCode?: string }; trackingNumber: string | null; carrier: string | null;
-  crossBorder: null | { waybillNo: string; logisticsCode: string; exportDeclaration: { originCountry: string; fobSatang: number; netWeightGrams: number; grossWeightGrams: number } };
+  crossBorder: null | {
+    waybillNo: string; logisticsCode: string;
+    exportDeclaration: {
+      originCountry: string; fobSatang: number; netWeightGrams: number; grossWeightGrams: number;
+      lines: { variantId: string; hsCode: string; description: string; quantity: number; fobSatang: number; netWeightGrams: number }[];
+    };
+  };
   lines: { sku: string; title: string; quantity: number }[];
 }
 
