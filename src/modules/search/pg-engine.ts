@@ -1,13 +1,13 @@
 // The search engine on PostgreSQL (PGlite or a server, PostgreSQL 15 and later): documents as
 // tsvectors written by the application, a GIN index, pg_trgm for spelling. Writes are set-based:
 // one statement per table for a whole batch of documents.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, uuidArray, type Executor } from '../../platform/db.ts';
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult, ProductSuggestion, ShopSuggestion } from './engine.ts';
 import { LexemeWriter } from './lexemes.ts';
-import { compileQuery, toTsquery, type QueryPlan } from './query.ts';
-import { correctSpelling } from './spelling.ts';
-import { hiddenProducts, notHidden, relevance, runSearch, Tsqueries, wordsMatched } from './pg-query.ts';
+import { compileQuery, toTsquery } from './query.ts';
+import { answerQuery } from './scoring.ts';
+import { hiddenProducts, notHidden, runSearch, Tsqueries } from './pg-query.ts';
 
 /** SQL twin of foldThai() (tokenizer.ts): drop tone and silent marks, merge vowel lengths, ใ as ไ. */
 const FOLD_SQL = (column: string) => sql.raw(`translate(${column}, '\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e39\u0e35\u0e37\u0e43', '\u0e38\u0e34\u0e36\u0e44')`);
@@ -59,7 +59,8 @@ export class PostgresSearchEngine implements SearchEngine {
           variant_ids = excluded.variant_ids, province_code = excluded.province_code, seller_type = excluded.seller_type,
           seller_tier = excluded.seller_tier, certifications = excluded.certifications, price_satang = excluded.price_satang,
           in_stock = excluded.in_stock, sales_count = excluded.sales_count, published_at = excluded.published_at,
-          lexemes = excluded.lexemes, indexed_at = excluded.indexed_at`);
+          lexemes = excluded.lexemes, indexed_at = excluded.indexed_at, change_xid = pg_current_xact_id()`);
+      await tx.execute(sql`delete from search_removals where product_id in (select (x->>'product_id')::uuid from jsonb_array_elements(${payload}::jsonb) as x)`);
       await tx.execute(sql`
         insert into search_cards (product_id, card)
         select product_id, card from jsonb_to_recordset(${payload}::jsonb) as x(product_id uuid, card jsonb)
@@ -80,9 +81,8 @@ export class PostgresSearchEngine implements SearchEngine {
   async remove(db: Executor, productIds: string[]): Promise<void> {
     if (!productIds.length) return;
     await db.transaction(async (tx) => {
-      const gone = await queryRows<{ seller_id: string }>(tx, sql`
-        delete from search_documents where product_id = any(${uuidArray(productIds)}::uuid[]) returning seller_id`);
-      await countShopProducts(tx, [...new Set(gone.map((g) => g.seller_id))]);
+      const gone = await deleteDocuments(tx, sql`product_id = any(${uuidArray(productIds)}::uuid[])`);
+      await countShopProducts(tx, gone);
     });
   }
 
@@ -90,7 +90,8 @@ export class PostgresSearchEngine implements SearchEngine {
   async updateSignals(db: Executor, updates: { productId: string; inStock?: boolean; salesCount?: number }[]): Promise<void> {
     if (!updates.length) return;
     await db.execute(sql`
-      update search_documents d set in_stock = coalesce(u.in_stock, d.in_stock), sales_count = coalesce(u.sales_count, d.sales_count)
+      update search_documents d set in_stock = coalesce(u.in_stock, d.in_stock), sales_count = coalesce(u.sales_count, d.sales_count),
+        change_xid = pg_current_xact_id()
       from jsonb_to_recordset(${JSON.stringify(updates.map((u) => ({ product_id: u.productId, in_stock: u.inStock, sales_count: u.salesCount })))}::jsonb)
         as u(product_id uuid, in_stock boolean, sales_count int)
       where d.product_id = u.product_id
@@ -100,9 +101,7 @@ export class PostgresSearchEngine implements SearchEngine {
   /** After a full rebuild: drop what was not indexed since `startedAt`, recount the vocabulary. */
   async finishRebuild(db: Executor, startedAt: Date, glossaryWords: Iterable<string>): Promise<void> {
     await db.transaction(async (tx) => {
-      const gone = await queryRows<{ seller_id: string }>(tx, sql`
-        delete from search_documents where indexed_at < ${startedAt.toISOString()}::timestamptz returning seller_id`);
-      await countShopProducts(tx, [...new Set(gone.map((g) => g.seller_id))]);
+      await countShopProducts(tx, await deleteDocuments(tx, sql`indexed_at < ${startedAt.toISOString()}::timestamptz`));
       await tx.execute(sql`delete from search_shops where products = 0`);
       await tx.execute(sql`delete from search_terms`);
       // Title and attribute words (weights A and B) with the number of products that have them.
@@ -123,43 +122,8 @@ export class PostgresSearchEngine implements SearchEngine {
     await db.execute(sql`analyze search_documents`);
   }
 
-  /**
-   * The words as typed; if nothing, the last word as the beginning of a longer one; if still
-   * nothing, the spelling the index knows; if still nothing, any of the words.
-   */
-  async query(db: Executor, query: SearchQuery): Promise<SearchResult> {
-    const text = query.text.trim();
-    if (!text) {
-      const page = await runSearch(db, query, () => ({ match: null, rel: sql`0` }));
-      return { ...page, correctedText: null, matchedAllWords: true };
-    }
-    const attempt = (plan: QueryPlan, match: string) => runSearch(db, query, (tsq) => ({ match: tsq.ref(match), rel: relevance(plan, tsq) }));
-    const plan = compileQuery(query.text, { halfTyped: false });
-    const match = toTsquery(plan);
-    if (!match) return { total: 0, hits: [], facets: query.facets ? EMPTY_FACETS : null, correctedText: null, matchedAllWords: true };
-    const first = await attempt(plan, match);
-    if (first.total > 0) return { ...first, correctedText: null, matchedAllWords: true };
-    const halfTyped = compileQuery(query.text, { halfTyped: true });
-    const halfMatch = toTsquery(halfTyped);
-    if (halfMatch && halfMatch !== match) {
-      const begun = await attempt(halfTyped, halfMatch);
-      if (begun.total > 0) return { ...begun, correctedText: null, matchedAllWords: true };
-    }
-    const corrected = await correctSpelling(db, plan);
-    if (corrected) {
-      const fixed = compileQuery(corrected, { halfTyped: false });
-      const fixedMatch = toTsquery(fixed);
-      if (fixedMatch) {
-        const second = await attempt(fixed, fixedMatch);
-        if (second.total > 0) return { ...second, correctedText: corrected, matchedAllWords: true };
-      }
-    }
-    if (plan.variants[0].length > 1) {
-      const someWords = plan.variants[0].map((term) => `(${toTsquery({ ...plan, variants: [[term]] })})`).join(' | ');
-      const relaxed = await runSearch(db, query, (tsq) => ({ match: tsq.ref(someWords), rel: wordsMatched(plan, tsq) }));
-      return { ...relaxed, correctedText: null, matchedAllWords: false };
-    }
-    return { ...first, correctedText: null, matchedAllWords: true };
+  query(db: Executor, query: SearchQuery): Promise<SearchResult> {
+    return answerQuery(db, query, (scoring) => runSearch(db, query, scoring));
   }
 
   async suggest(db: Executor, text: string, limit: number): Promise<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }> {
@@ -187,8 +151,23 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 }
 
-const EMPTY_FACETS = { categories: [], provinces: [], sellerTypes: [], certifications: [], priceRanges: [], inStock: 0 };
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Deletes the documents matching `where`, noting each in search_removals for the replicas (and
+ * forgetting removals older than a week); returns the shops that lost products.
+ */
+async function deleteDocuments(tx: Executor, where: SQL): Promise<string[]> {
+  const gone = await queryRows<{ seller_id: string }>(tx, sql`
+    with gone as (delete from search_documents where ${where} returning product_id, seller_id),
+    noted as (
+      insert into search_removals (product_id) select product_id from gone
+      on conflict (product_id) do update set removed_at = now(), change_xid = pg_current_xact_id()
+    )
+    select distinct seller_id from gone`);
+  await tx.execute(sql`delete from search_removals where removed_at < now() - interval '7 days'`);
+  return gone.map((g) => g.seller_id);
+}
 
 /** Keeps each shop's count of products in the index (shops without any are not suggested). */
 async function countShopProducts(tx: Executor, sellerIds: string[]): Promise<void> {

@@ -4,7 +4,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db.ts';
 import { PRICE_BOUNDS, type FacetCounts, type SearchHit, type SearchQuery, type SearchSort } from './engine.ts';
-import { toTsquery, termQueries, type QueryPlan } from './query.ts';
+import { writeTsquery } from './query.ts';
+import type { Score, Scoring } from './scoring.ts';
 
 /**
  * Products changed in the last moments whose change the index has not taken in yet (the outbox
@@ -47,31 +48,12 @@ export class Tsqueries {
   }
 }
 
-/** What a statement matches (null: every product) and how it ranks the matches. */
-export type Scoring = (tsq: Tsqueries) => { match: SQL | null; rel: SQL };
-
-/**
- * How well a product matches, higher first: each word (or glossary term) scores where it is found,
- * 4 in the title plus 2 in the attributes (category, options, province), 0 in the description
- * only; the words standing in the title as the phrase typed add 8; whole words rather than only the
- * beginning of a longer one add 1. For a half-typed Thai word the best reading counts.
- */
-export function relevance(plan: QueryPlan | null, tsq: Tsqueries): SQL {
-  if (!plan?.variants.length) return sql`0`;
-  const readings = plan.variants.map((terms) => sql.join(terms.map((term) => {
-    const one = { ...plan, variants: [[term]] };
-    return sql`((d.lexemes @@ ${tsq.ref(toTsquery(one, { weights: 'A' })!)})::int * 4
-      + (d.lexemes @@ ${tsq.ref(toTsquery(one, { weights: 'B' })!)})::int * 2)`;
-  }), sql` + `));
-  const words = readings.length > 1 ? sql`greatest(${sql.join(readings, sql`, `)})` : readings[0];
-  const phraseA = plan.variants[0].length > 1 ? toTsquery(plan, { weights: 'A', exact: true, phrase: true }) : null;
-  const exact = toTsquery(plan, { exact: true })!;
-  return sql`(${words}${phraseA ? sql` + (d.lexemes @@ ${tsq.ref(phraseA)})::int * 8` : sql``} + (d.lexemes @@ ${tsq.ref(exact)})::int)`;
-}
-
-/** When no product has every word: how many of the words it has. */
-export function wordsMatched(plan: QueryPlan, tsq: Tsqueries): SQL {
-  return sql.join(termQueries(plan).map((q) => sql`(d.lexemes @@ ${tsq.ref(q)})::int`), sql` + `);
+/** A score as SQL: each tsquery matched is worth its points. */
+function scoreSql(score: Score | null, tsq: Tsqueries): SQL {
+  if (!score) return sql`0`;
+  if (score.op === 'points') return sql`(d.lexemes @@ ${tsq.ref(writeTsquery(score.node))})::int * ${sql.raw(String(score.points))}`;
+  const parts = score.parts.map((p) => scoreSql(p, tsq));
+  return score.op === 'sum' ? sql`(${sql.join(parts, sql` + `)})` : sql`greatest(${sql.join(parts, sql`, `)})`;
 }
 
 /** After relevance: in stock, then flagship or verified shop, then certificates, then units sold, packed in one sort key. */
@@ -124,7 +106,8 @@ export async function runSearch(db: Executor, q: SearchQuery, scoring: Scoring):
  */
 export function searchStatement(q: SearchQuery, scoring: Scoring): SQL {
   const tsq = new Tsqueries();
-  const { match, rel } = scoring(tsq);
+  const match = scoring.match && tsq.ref(writeTsquery(scoring.match));
+  const rel = scoreSql(scoring.rel, tsq);
   const f = q.filters;
   const on = (cond: SQL | null) => cond ?? sql`true`;
   const fProvince = on(f.provinces?.length ? sql`d.province_code = any(${textArray(f.provinces)}::text[])` : null);

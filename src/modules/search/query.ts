@@ -137,37 +137,60 @@ export interface TsqueryOptions {
   phrase?: boolean;
 }
 
-const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/**
+ * A tsquery as a tree: what the PostgreSQL engine writes out as tsquery text and the in-memory
+ * replica evaluates itself, with PostgreSQL's own semantics (memory-match.ts).
+ */
+export type TsNode =
+  | { op: 'lexeme'; text: string; prefix: boolean; weights: string }
+  | { op: 'and' | 'or' | 'phrase'; children: TsNode[] };
 
-function lexeme(text: string, prefix: boolean, weights: string): string {
-  const flags = `${prefix ? '*' : ''}${weights}`;
-  return flags ? `${quote(text)}:${flags}` : quote(text);
+const OPERATORS = { and: ' & ', or: ' | ', phrase: ' <-> ' } as const;
+
+function combine(op: 'and' | 'or' | 'phrase', children: TsNode[]): TsNode {
+  return children.length === 1 ? children[0] : { op, children };
 }
 
-function termQuery(term: Term, o: TsqueryOptions): string {
+const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** The tree as tsquery text, lexemes quoted as they are. */
+export function writeTsquery(node: TsNode, root = true): string {
+  if (node.op === 'lexeme') {
+    const flags = `${node.prefix ? '*' : ''}${node.weights}`;
+    return flags ? `${quote(node.text)}:${flags}` : quote(node.text);
+  }
+  const text = node.children.map((c) => writeTsquery(c, false)).join(OPERATORS[node.op]);
+  return root && node.op === 'and' ? text : `(${text})`;
+}
+
+const lexeme = (text: string, prefix: boolean, weights: string): TsNode => ({ op: 'lexeme', text, prefix, weights });
+
+function termTree(term: Term, o: TsqueryOptions): TsNode {
   const weights = o.weights ?? '';
-  const phrase = (tokens: string[], prefix: boolean) => {
-    const parts = tokens.map((t, i) => lexeme(t, prefix && i === tokens.length - 1, weights));
-    return parts.length > 1 ? `(${parts.join(' <-> ')})` : parts[0];
-  };
-  const options = [
+  const phrase = (tokens: string[], prefix: boolean) =>
+    combine('phrase', tokens.map((t, i) => lexeme(t, prefix && i === tokens.length - 1, weights)));
+  return combine('or', [
     ...term.phrases.map((p) => phrase(p.tokens, p.prefix && !o.exact)),
     // Description words (weight C, see lexemes.ts) only when no field is asked for, and whole.
     ...(weights ? [] : term.phrases.map((p) => phrase(p.tokens.map(descriptionLexeme), false))),
     ...[...term.concepts, ...(o.exact ? [] : term.prefixConcepts ?? [])].map((c) => lexeme(conceptLexeme(c), false, weights)),
-  ];
-  return options.length > 1 ? `(${options.join(' | ')})` : options[0];
+  ]);
+}
+
+/** The plan as a tsquery tree, or null when nothing is searched for. */
+export function tsqueryTree(plan: QueryPlan, o: TsqueryOptions = {}): TsNode | null {
+  if (!plan.variants.length) return null;
+  const variants = o.exact || o.phrase ? plan.variants.slice(0, 1) : plan.variants;
+  return combine('or', variants.map((terms) => combine(o.phrase ? 'phrase' : 'and', terms.map((t) => termTree(t, o)))));
 }
 
 /** The plan as tsquery text, or null when nothing is searched for. */
 export function toTsquery(plan: QueryPlan, o: TsqueryOptions = {}): string | null {
-  if (!plan.variants.length) return null;
-  const variants = o.exact || o.phrase ? plan.variants.slice(0, 1) : plan.variants;
-  const written = variants.map((terms) => terms.map((t) => termQuery(t, o)).join(o.phrase ? ' <-> ' : ' & '));
-  return written.length > 1 ? written.map((w) => `(${w})`).join(' | ') : written[0];
+  const tree = tsqueryTree(plan, o);
+  return tree && writeTsquery(tree);
 }
 
-/** Any one term instead of all of them, for when no product has every word. */
-export function termQueries(plan: QueryPlan): string[] {
-  return (plan.variants[0] ?? []).map((t) => termQuery(t, {}));
+/** Each term of the plain reading on its own: for when no product has every word. */
+export function termTrees(plan: QueryPlan): TsNode[] {
+  return (plan.variants[0] ?? []).map((t) => termTree(t, {}));
 }
