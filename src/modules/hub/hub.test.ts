@@ -205,4 +205,23 @@ describe('the hub, from the inbound shipment to dispatch', () => {
     expect(rows[0].status).toBe('ready');
     expect(rows[0].cross_border.waybillNo).toBe((await releasedPayload(b.orderId)).waybillNo);
   });
+
+  it('shows the hub which orders are late or at risk of missing the ship-by their shop promised', async () => {
+    const { variantId: v4 } = await productInStock(t.app.db, shop.sellerId, { stock: 0 });
+    const asn = (await sendAsn(FC, [{ variantId: v4, quantity: 6, lotNumber: 'RISK', productionDate: addDays(-1), expiryDate: addDays(30) }])).json();
+    await call('POST', `/api/inbound/${asn.id}/receipts`, staff.cookie, { code: 'RISK', quantity: 6 });
+    const [late, soon, fresh] = [await paidOrder(t.app, v4, 1), await paidOrder(t.app, v4, 1), await paidOrder(t.app, v4, 1)];
+    // Perishable, no handling time of the shop's own: 24 h from payment, so at risk in its last 6 h.
+    // The clock moves for two of them: one was paid 25 h ago (late), one 20 h ago (4 h left).
+    for (const [o, hours] of [[late, 25], [soon, 20]] as const) {
+      await t.app.db.execute(sql`update hub_outbound_orders set paid_at = paid_at - ${hours} * interval '1 hour', ship_by = ship_by - ${hours} * interval '1 hour' where order_id = ${o.orderId}::uuid`);
+    }
+    const mine = (items: any[]) => items.filter((i) => [late, soon, fresh].some((o) => o.orderId === i.orderId));
+    const atRisk = mine((await call('GET', `/api/hubs/${FC}/outbound?atRisk=true`, staff.cookie)).json().items);
+    expect(atRisk.map((i: any) => [i.orderId, i.handlingHours, i.risk])).toEqual([[late.orderId, 24, 'late'], [soon.orderId, 24, 'at_risk']]);
+    const all = mine((await call('GET', `/api/hubs/${FC}/outbound`, staff.cookie)).json().items);
+    expect(all.find((i: any) => i.orderId === fresh.orderId).risk).toBe('on_time');
+    // The shop does not see the hub's list.
+    expect((await call('GET', `/api/hubs/${FC}/outbound?atRisk=true`, shop.cookie)).statusCode).toBe(403);
+  });
 });
