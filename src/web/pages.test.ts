@@ -84,6 +84,17 @@ describe('server-rendered storefront', () => {
     expect((await get('/lang/en?next=//evil.example/x')).headers.location).toBe('/en');
   });
 
+  it('opens the pages for buyers in China in Chinese first, unless the visitor chose another language', async () => {
+    const first = await get('/cn/checkout?from=cart');
+    expect(first.statusCode).toBe(302);
+    expect(first.headers.location).toBe('/zh/cn/checkout?from=cart');
+    expect((await get('/cn/checkout', { cookie: 'talad_lang=en' })).headers.location).toBe('/en/cn/checkout');
+    // Thai chosen in the switch: the Thai page it is.
+    expect((await get('/cn/checkout', { cookie: 'talad_lang=th' })).statusCode).not.toBe(302);
+    // Other unprefixed pages stay Thai by default.
+    expect((await get(`/p/${m.market.durian.productId}`)).statusCode).toBe(200);
+  });
+
   it('closes the operator console to guests and buyers on the server, not only in the menu', async () => {
     const guest = await get('/ops/applications');
     expect(guest.statusCode).toBe(302);

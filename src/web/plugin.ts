@@ -134,6 +134,10 @@ export async function webApp(app: FastifyInstance): Promise<void> {
     if (!explicit && remembered && remembered !== 'th' && LOCALES.includes(remembered)) {
       return reply.header('vary', 'Cookie').redirect(localePath(remembered, path) + url.search, 302);
     }
+    // The pages for buyers in China are Chinese first: without a language chosen, /cn/... opens in Chinese.
+    if (!explicit && !remembered && /^\/cn(\/|$)/.test(path)) {
+      return reply.header('vary', 'Cookie').redirect(localePath('zh', path) + url.search, 302);
+    }
     const actor = request.actor;
     const viewer = actor?.kind === 'user' ? (actor.isOperator ? 'operator' : 'user') : 'guest';
     const anonymous = !request.cookies?.[SESSION_COOKIE] && !request.cookies?.[GUEST_COOKIE];
