@@ -6,7 +6,7 @@ import { buildApp } from './app.ts';
 import { seedDemo, isSeeded } from './demo/seed.ts';
 import { seedCrossBorderOrder } from './demo/crossborder.ts';
 import { startBackgroundJobs, outboxHandlers } from './jobs.ts';
-import { indexIfEmpty, reindex } from './modules/search/service.ts';
+import { indexIfEmpty, memorySearchEngine, reindex } from './modules/search/service.ts';
 
 const USAGE = `talad — the Talad marketplace
 
@@ -77,7 +77,11 @@ async function main(argv: string[]): Promise<void> {
   // the jobs then declare it to the customs sandbox and the EEC hub lists it when released.
   if (seeding) await seedCrossBorderOrder(app).catch((err) => app.log.warn({ err }, 'demo order to China not placed'));
   // A database that had products before search existed: build the index once, in the background.
-  void indexIfEmpty(database.db).then((n) => { if (n) app.log.info(`search index built: ${n} products`); }, (err) => app.log.error({ err }, 'search indexing failed'));
+  // Then load this process's in-memory copy of it, so that the first search does not wait for it.
+  void indexIfEmpty(database.db)
+    .then((n) => { if (n) app.log.info(`search index built: ${n} products`); })
+    .then(() => memorySearchEngine.warm(database.db))
+    .then((n) => app.log.info(`search replica loaded: ${n} products`), (err) => app.log.error({ err }, 'search indexing failed'));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopJobs();

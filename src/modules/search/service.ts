@@ -11,7 +11,7 @@ import type { MediaStorage } from '../../platform/storage.ts';
 import { categoryTree, type CategoryNode } from '../catalog/service.ts';
 import { getShopBySlug } from '../sellers/service.ts';
 import type { SearchEngine, SearchFilters, SearchSort } from './engine.ts';
-import { postgresSearchEngine } from './pg-engine.ts';
+import { memorySearchEngine } from './memory-engine.ts';
 import { describeFacets, type Facets } from './facets.ts';
 import { glossary } from './glossary.ts';
 import { normalizeText } from './tokenizer.ts';
@@ -21,8 +21,13 @@ import './messages.ts';
 export { Indexer } from './indexer.ts';
 export { searchOutboxHandlers } from './handlers.ts';
 
-/** The engine this deployment uses. */
-export const searchEngine: SearchEngine = postgresSearchEngine;
+/**
+ * The engine this deployment uses: the PostgreSQL engine's index, answered from each process's
+ * in-memory replica of it (memory-engine.ts).
+ */
+export const searchEngine: SearchEngine = memorySearchEngine;
+export { memorySearchEngine } from './memory-engine.ts';
+export { postgresSearchEngine } from './pg-engine.ts';
 
 /** Deep pages cost the database more than any buyer reads: narrowing the search is the answer. */
 export const MAX_RESULTS_PAGED = 5_000;

@@ -1,0 +1,263 @@
+// The in-memory copy of search_documents that the replica engine answers from: per product its
+// filter and ranking columns and its lexemes with positions (as PostgreSQL stores the tsvector),
+// and per lexeme the products that have it. Rows arrive from the database (memory-replica.ts);
+// nothing here is written anywhere else.
+
+/** A search_documents row as the replica reads it. */
+export interface DocumentRow {
+  product_id: string;
+  seller_id: string;
+  /** Comma-separated: the category and its ancestors. */
+  category_ids: string;
+  province_code: string;
+  seller_type: string;
+  seller_tier: number;
+  /** Comma-separated marks, '' for none. */
+  certifications: string;
+  price: number;
+  in_stock: boolean;
+  sales_count: number;
+  published_ms: number | null;
+  /** The tsvector as PostgreSQL prints it: 'lexeme':1A,5B ... */
+  lexemes: string;
+  xid: string;
+}
+
+/** PostgreSQL's weight codes: A 3, B 2, C 1, D 0. */
+const WEIGHT_CODE: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 };
+
+/**
+ * A tsvector's text as sorted lexeme ids and packed positions (position << 2 | weight). Lexemes
+ * are quoted, with '' for a quote and \\ for a backslash; weight D is printed without a letter.
+ */
+export function parseTsvector(text: string, lexemeId: (lexeme: string) => number): { ids: Int32Array; positions: Uint16Array } {
+  const entries: { id: number; pos: number[] }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === ' ') { i++; continue; }
+    if (text[i] !== "'") throw new Error(`tsvector: expected a quote at ${i}`);
+    let lexeme = '';
+    for (i++; ; i++) {
+      const c = text[i];
+      if (c === undefined) throw new Error('tsvector: unterminated lexeme');
+      if (c === '\\') { lexeme += text[++i]; continue; }
+      if (c === "'") {
+        if (text[i + 1] === "'") { lexeme += "'"; i++; continue; }
+        i++;
+        break;
+      }
+      lexeme += c;
+    }
+    const pos: number[] = [];
+    if (text[i] === ':') {
+      i++;
+      for (;;) {
+        let n = 0;
+        while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) n = n * 10 + text.charCodeAt(i++) - 48;
+        const w = WEIGHT_CODE[text[i]];
+        if (w !== undefined && text[i] !== 'D') i++;
+        pos.push((n << 2) | (w ?? 0));
+        if (text[i] === ',') { i++; continue; }
+        break;
+      }
+    }
+    entries.push({ id: lexemeId(lexeme), pos });
+  }
+  entries.sort((a, b) => a.id - b.id);
+  const ids = new Int32Array(entries.length);
+  let total = 0;
+  for (const e of entries) total += e.pos.length;
+  // The first n + 1 slots are where each lexeme's positions start (offsets into this same array).
+  const positions = new Uint16Array(entries.length + 1 + total);
+  let at = entries.length + 1;
+  entries.forEach((e, k) => {
+    ids[k] = e.id;
+    positions[k] = at;
+    for (const p of e.pos) positions[at++] = p;
+  });
+  positions[entries.length] = at;
+  return { ids, positions };
+}
+
+/** A list of numbers that grows, in a typed array. */
+class IntList {
+  data = new Int32Array(4);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = n;
+  }
+}
+
+/** Strings that repeat across products (province codes, shop ids, category paths) kept once. */
+class Interned<T> {
+  readonly values: T[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(private readonly make: (key: string) => T) {}
+  id(key: string): number {
+    let n = this.index.get(key);
+    if (n === undefined) { n = this.values.push(this.make(key)) - 1; this.index.set(key, n); }
+    return n;
+  }
+}
+
+const split = (s: string) => (s ? s.split(',') : []);
+
+export class MemoryIndex {
+  /** Product ids by ordinal, and ordinals by product id (an ordinal is kept when a product leaves). */
+  readonly productIds: string[] = [];
+  private readonly ordinals = new Map<string, number>();
+  private capacity = 1024;
+  alive = new Uint8Array(this.capacity);
+  tier = new Uint8Array(this.capacity);
+  inStock = new Uint8Array(this.capacity);
+  sales = new Int32Array(this.capacity);
+  price = new Float64Array(this.capacity);
+  published = new Float64Array(this.capacity);
+  seller = new Int32Array(this.capacity);
+  province = new Int32Array(this.capacity);
+  sellerType = new Int32Array(this.capacity);
+  categoryPath = new Int32Array(this.capacity);
+  marks = new Int32Array(this.capacity);
+  /** The transaction that wrote the row held, to skip rows already applied. */
+  readonly xids: string[] = [];
+  readonly lexIds: (Int32Array | null)[] = [];
+  readonly positions: (Uint16Array | null)[] = [];
+
+  readonly sellers = new Interned((s) => s);
+  readonly provinces = new Interned((s) => s);
+  readonly sellerTypes = new Interned((s) => s);
+  readonly categoryPaths = new Interned(split);
+  readonly markSets = new Interned(split);
+
+  /** Lexemes by id, ids by lexeme, and the products holding each (may list a product that no longer has it). */
+  readonly lexemes: string[] = [];
+  private readonly lexemeIds = new Map<string, number>();
+  readonly postings: IntList[] = [];
+  private stale = 0;
+  private entries = 0;
+  private sortedLexemes: number[] | null = null;
+  size = 0;
+
+  ordinalOf(productId: string): number | undefined {
+    return this.ordinals.get(productId);
+  }
+
+  appliedXid(productId: string): string | undefined {
+    const n = this.ordinals.get(productId);
+    return n === undefined || !this.alive[n] ? undefined : this.xids[n];
+  }
+
+  lexemeId(lexeme: string): number {
+    let id = this.lexemeIds.get(lexeme);
+    if (id === undefined) {
+      id = this.lexemes.push(lexeme) - 1;
+      this.lexemeIds.set(lexeme, id);
+      this.postings.push(new IntList());
+      this.sortedLexemes = null;
+    }
+    return id;
+  }
+
+  findLexeme(lexeme: string): number {
+    return this.lexemeIds.get(lexeme) ?? -1;
+  }
+
+  /** Ids of the lexemes that begin with `prefix` (PostgreSQL's `'prefix':*`). */
+  lexemesStartingWith(prefix: string): number[] {
+    this.sortedLexemes ??= this.lexemes.map((_, i) => i).sort((a, b) => (this.lexemes[a] < this.lexemes[b] ? -1 : this.lexemes[a] > this.lexemes[b] ? 1 : 0));
+    const sorted = this.sortedLexemes;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.lexemes[sorted[mid]] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < sorted.length && this.lexemes[sorted[k]].startsWith(prefix); k++) out.push(sorted[k]);
+    return out;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const grown = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.alive = grown(this.alive); this.tier = grown(this.tier); this.inStock = grown(this.inStock);
+    this.sales = grown(this.sales); this.price = grown(this.price); this.published = grown(this.published);
+    this.seller = grown(this.seller); this.province = grown(this.province); this.sellerType = grown(this.sellerType);
+    this.categoryPath = grown(this.categoryPath); this.marks = grown(this.marks);
+  }
+
+  /** A row as the database has it now (a new product, or a newer version of one). */
+  put(row: DocumentRow): void {
+    let n = this.ordinals.get(row.product_id);
+    if (n === undefined) {
+      n = this.productIds.push(row.product_id) - 1;
+      this.ordinals.set(row.product_id, n);
+      if (n >= this.capacity) this.grow();
+      this.xids.push('');
+      this.lexIds.push(null);
+      this.positions.push(null);
+    }
+    if (!this.alive[n]) this.size++;
+    this.alive[n] = 1;
+    this.xids[n] = row.xid;
+    this.seller[n] = this.sellers.id(row.seller_id);
+    this.categoryPath[n] = this.categoryPaths.id(row.category_ids);
+    this.province[n] = this.provinces.id(row.province_code);
+    this.sellerType[n] = this.sellerTypes.id(row.seller_type);
+    this.tier[n] = row.seller_tier;
+    this.marks[n] = this.markSets.id(row.certifications);
+    this.price[n] = row.price;
+    this.inStock[n] = row.in_stock ? 1 : 0;
+    this.sales[n] = row.sales_count;
+    this.published[n] = row.published_ms ?? Number.NaN;
+    const before = this.lexIds[n];
+    const { ids, positions } = parseTsvector(row.lexemes, (l) => this.lexemeId(l));
+    // Postings gain the lexemes this version added; those it dropped stay listed until compaction
+    // (matching reads the product's own lexemes, so a stale listing finds nothing).
+    let k = 0;
+    for (const id of ids) {
+      while (before && k < before.length && before[k] < id) { k++; this.stale++; }
+      if (before && k < before.length && before[k] === id) { k++; continue; }
+      this.postings[id].push(n);
+      this.entries++;
+    }
+    if (before) this.stale += before.length - k;
+    this.lexIds[n] = ids;
+    this.positions[n] = positions;
+    this.compactIfStale();
+  }
+
+  remove(productId: string): void {
+    const n = this.ordinals.get(productId);
+    if (n === undefined || !this.alive[n]) return;
+    this.alive[n] = 0;
+    this.size--;
+    this.stale += this.lexIds[n]?.length ?? 0;
+    this.lexIds[n] = null;
+    this.positions[n] = null;
+    this.compactIfStale();
+  }
+
+  /** When a third of the postings point at products that no longer have the lexeme: rebuild them. */
+  private compactIfStale(): void {
+    if (this.stale < 10_000 || this.stale * 3 < this.entries) return;
+    for (const p of this.postings) p.length = 0;
+    this.entries = 0;
+    this.lexIds.forEach((ids, n) => {
+      if (!ids) return;
+      for (const id of ids) this.postings[id].push(n);
+      this.entries += ids.length;
+    });
+    this.stale = 0;
+  }
+}
