@@ -17,7 +17,7 @@ import { validateCeb, validateDeclaration, validateDeclarationSet } from './vali
 import { customsGateway, sandboxSigner, sandboxTransport } from './gateway.ts';
 import { runSandboxOnce } from './routes.ts';
 import { customsMessages } from './schema.ts';
-import { encryptPersonal } from '../../platform/personal-data.ts';
+import { decryptPersonal, encryptPersonal } from '../../platform/personal-data.ts';
 
 const config = testConfig();
 const facts = (): DeclarationFacts => ({
@@ -154,6 +154,30 @@ describe('the customs sandbox', () => {
     expect(item.reasons).toEqual(expect.arrayContaining([
       'CEB311.head.consigneeAddress is 201 characters, at most 200', 'CEB511.head.consigneeAddress is 201 characters, at most 200', 'CEB621.head.consigneeAddress is 201 characters, at most 200',
     ]));
+    expect(await queryRows(t.app.db, sql`select 1 from outbox where topic = 'customs.order_released' and aggregate_id = ${placed.orderId}`)).toEqual([]);
+  });
+  it('answers 900 to a document altered after signing, and never releases the order', async () => {
+    const shop = await shopWithOwner(t.app.db);
+    const rice = await bondedProduct(t.app.db, shop.sellerId);
+    await freshRate(t.app.db);
+    const buyer = await signedInUser(t.app.db);
+    const { cookie } = await addToCart(t.app, rice.variantId, 1, buyer.cookie);
+    const placed = (await cnCheckout(t.app, cookie, buyerIdentity())).json();
+    await payAsBuyer(t.app, cookie, placed.orderGroupId, buyerIdentity());
+    await deliverAll();
+    // On the way, someone changes the waybill's consignee: the signature no longer verifies.
+    const [row] = await queryRows<{ guid: string; xml_sealed: string }>(t.app.db, sql`select guid, xml_sealed from customs_sandbox_inbox where order_no = ${placed.orderNo} and type = 'CEB511'`);
+    const altered = decryptPersonal(t.config.personalDataKey, row.xml_sealed).replace('<ceb:consignee>王小明</ceb:consignee>', '<ceb:consignee>李四</ceb:consignee>');
+    expect(altered).toContain('李四');
+    await t.app.db.execute(sql`update customs_sandbox_inbox set xml_sealed = ${encryptPersonal(t.config.personalDataKey, altered)} where guid = ${row.guid}`);
+    await runSandboxOnce(t.app.db, t.config);
+    const status = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json();
+    expect(status.status).toBe('rejected');
+    expect(status.receipts.map((r: any) => `${r.code}:${r.passed}`).sort()).toEqual(['312:true', '412:true', '622:false', '900:false']);
+    expect(status.receipts.find((r: any) => r.code === '900')).toMatchObject({ returnStatus: '900', reasons: ['The message signature does not verify'] });
+    const operator = await signedInUser(t.app.db, { isOperator: true });
+    const queue = (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie } })).json();
+    expect(queue.items.filter((i: any) => i.orderNo === placed.orderNo).map((i: any) => i.receiptCode).sort()).toEqual(['622', '900']);
     expect(await queryRows(t.app.db, sql`select 1 from outbox where topic = 'customs.order_released' and aggregate_id = ${placed.orderId}`)).toEqual([]);
   });
 });
