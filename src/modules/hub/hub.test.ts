@@ -224,4 +224,25 @@ describe('the hub, from the inbound shipment to dispatch', () => {
     // The shop does not see the hub's list.
     expect((await call('GET', `/api/hubs/${FC}/outbound?atRisk=true`, shop.cookie)).statusCode).toBe(403);
   });
+
+  it('lets each member of staff do only the tasks of their role', async () => {
+    const [receiver, picker, packer] = [await hubWorker(t.app.db, FC, 'receiver'), await hubWorker(t.app.db, FC, 'picker'), await hubWorker(t.app.db, FC, 'packer')];
+    const { variantId: v5 } = await productInStock(t.app.db, shop.sellerId, { stock: 0 });
+    const asn = (await sendAsn(FC, [{ variantId: v5, quantity: 4, lotNumber: 'ROLE', productionDate: addDays(-1), expiryDate: addDays(20) }])).json();
+    const receive = (cookie: string) => call('POST', `/api/inbound/${asn.id}/receipts`, cookie, { code: 'ROLE', quantity: 1 }, { 'idempotency-key': newId() });
+    expect((await receive(packer.cookie)).statusCode).toBe(403);
+    expect((await receive(picker.cookie)).statusCode).toBe(403);
+    expect((await receive(receiver.cookie)).statusCode).toBe(200);
+    const [lot] = (await call('GET', `/api/hubs/${FC}/stock?variantId=${v5}`, receiver.cookie)).json().items;
+    expect((await call('POST', `/api/hubs/${FC}/counts`, picker.cookie, { binCode: lot.binCode, lotId: lot.lotId, countedQty: 1, reason: 'recount' })).statusCode).toBe(403);
+    const { orderId } = await paidOrder(t.app, v5, 1);
+    expect((await call('POST', `/api/hubs/${FC}/release-work`, packer.cookie, {})).statusCode).toBe(403);
+    expect((await call('POST', `/api/hubs/${FC}/release-work`, receiver.cookie, {})).statusCode).toBe(403);
+    expect((await call('POST', `/api/hubs/${FC}/release-work`, picker.cookie, {})).statusCode).toBe(200);
+    const ob = (await call('GET', `/api/hubs/${FC}/outbound/find?code=${orderId}`, packer.cookie)).json();
+    const parcels = [{ weightGrams: 5200, lengthMm: 300, widthMm: 300, heightMm: 300 }];
+    expect((await call('POST', `/api/outbound/${ob.id}/pack`, picker.cookie, { parcels })).statusCode).toBe(403);
+    expect((await call('POST', `/api/outbound/${ob.id}/pack`, packer.cookie, { parcels })).json().code).toBe('outbound_wrong_state'); // not picked yet
+    expect((await call('POST', `/api/outbound/${ob.id}/dispatch`, receiver.cookie)).statusCode).toBe(403);
+  });
 });
