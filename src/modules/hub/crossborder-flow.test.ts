@@ -133,6 +133,8 @@ describe('a cross-border sale to China, end to end', () => {
     const packed = await call('POST', `/api/outbound/${ob.id}/pack`, staff.cookie, { parcels: [{ weightGrams: 16_800, lengthMm: 600, widthMm: 400, heightMm: 400 }] }, key());
     expect(packed.statusCode, packed.body).toBe(200);
     expect(packed.json()).toMatchObject({ status: 'packed', carrier: 'linehaul-cn', trackingNumber: customs.waybillNo });
+    // The export declaration keeps customs' figures and takes the gross weight weighed at packing.
+    expect(packed.json().crossBorder.exportDeclaration).toMatchObject({ originCountry: 'TH', fobSatang: 3 * 89_000, grossWeightGrams: 3 * 5600, packedGrossWeightGrams: 16_800, parcels: 1 });
     const label = await call('GET', `/api/outbound/${ob.id}/label.pdf`, staff.cookie);
     expect(label.headers['content-type']).toBe('application/pdf');
     const [shipment] = await t.app.db.select().from(shipments).where(eq(shipments.orderId, orderId));

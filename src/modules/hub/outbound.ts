@@ -28,6 +28,8 @@ export interface CustomsReleasePayload {
   exportDeclaration: {
     originCountry: string; fobSatang: number; netWeightGrams: number; grossWeightGrams: number;
     lines: { variantId: string; hsCode: string; description: string; quantity: number; fobSatang: number; netWeightGrams: number }[];
+    /** Set by the hub at packing: the parcels' weighed gross weight and how many there are. */
+    packedGrossWeightGrams?: number; parcels?: number;
   };
 }
 

@@ -20,9 +20,11 @@ export async function packOutbound(tx: Executor, actor: Actor, outboundId: strin
     orderId: o.orderId, fromLocationId: o.locationId, parcels,
     crossBorder: cb ? { waybillNo: cb.waybillNo, consignee: o.shipTo as { name: string; phone: string; address: string; districtCode: string } } : undefined,
   });
+  // The export declaration takes the gross weight weighed at packing (customs' figure was goods + stated packaging).
+  const crossBorder = cb ? { ...cb, exportDeclaration: { ...cb.exportDeclaration, packedGrossWeightGrams: parcels.reduce((g, p) => g + p.weightGrams, 0), parcels: parcels.length } } : null;
   const [row] = await tx.update(outboundOrders).set({
     status: 'packed', parcels, shipmentId: shipment.id, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber,
-    packedAt: sql`now()`, packedBy: who.userId,
+    packedAt: sql`now()`, packedBy: who.userId, ...(crossBorder ? { crossBorder } : {}),
   }).where(eq(outboundOrders.id, o.id)).returning();
   return (await outboundViews(tx, [row]))[0];
 }

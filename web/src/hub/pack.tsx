@@ -23,7 +23,8 @@ function OutboundCard({ o }: { o: Outbound }) {
         <div className="notice">
           <p><strong>{t('hub.crossBorder')}</strong></p>
           <p>{t('hub.waybill', { no: cb.waybillNo, code: cb.logisticsCode })}</p>
-          <p>{t('hub.declaration', { fob: formatMoney(cb.exportDeclaration.fobSatang, locale), net: cb.exportDeclaration.netWeightGrams, gross: cb.exportDeclaration.grossWeightGrams, origin: cb.exportDeclaration.originCountry })}</p>
+          <p>{t('hub.declaration', { fob: formatMoney(cb.exportDeclaration.fobSatang, locale), net: cb.exportDeclaration.netWeightGrams, gross: cb.exportDeclaration.packedGrossWeightGrams ?? cb.exportDeclaration.grossWeightGrams, origin: cb.exportDeclaration.originCountry })}</p>
+          {cb.exportDeclaration.packedGrossWeightGrams !== undefined ? <p>{t('hub.declarationPacked', { parcels: cb.exportDeclaration.parcels ?? 1 })}</p> : null}
           <ul>
             {cb.exportDeclaration.lines.map((l) => (
               <li key={l.variantId}>{t('hub.declarationLine', { hs: l.hsCode, description: l.description, qty: l.quantity, fob: formatMoney(l.fobSatang, locale), net: l.netWeightGrams })}</li>

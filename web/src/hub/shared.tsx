@@ -17,6 +17,7 @@ export interface Outbound {
     exportDeclaration: {
       originCountry: string; fobSatang: number; netWeightGrams: number; grossWeightGrams: number;
       lines: { variantId: string; hsCode: string; description: string; quantity: number; fobSatang: number; netWeightGrams: number }[];
+      packedGrossWeightGrams?: number; parcels?: number;
     };
   };
   lines: { sku: string; title: string; quantity: number }[];

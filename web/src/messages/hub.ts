@@ -83,6 +83,7 @@ defineMessages({
   'hub.waybill': ['เลขใบขนส่ง {no} · {code}', '运单 {no} · {code}', 'Waybill {no} · {code}'],
   'hub.declaration': ['FOB {fob} · น้ำหนักสุทธิ {net} ก. · รวม {gross} ก. · ต้นทาง {origin}', 'FOB {fob} · 净重 {net} 克 · 毛重 {gross} 克 · 原产 {origin}', 'FOB {fob} · net {net} g · gross {gross} g · origin {origin}'],
   'hub.declarationLine': ['พิกัด HS {hs} · {description} × {qty} · FOB {fob} · น้ำหนักสุทธิ {net} ก.', 'HS 编码 {hs} · {description} × {qty} · FOB {fob} · 净重 {net} 克', 'HS {hs} · {description} × {qty} · FOB {fob} · net {net} g'],
+  'hub.declarationPacked': ['น้ำหนักรวมชั่งตอนแพ็ก ({parcels} กล่อง)', '毛重为打包时称重（{parcels} 件）', 'Gross weight as weighed at packing ({parcels} parcels)'],
   'hub.count': ['นับสต็อก', '盘点', 'Count'],
   'hub.counted': ['จำนวนที่นับได้', '实盘数量', 'Counted'],
   'hub.reason': ['เหตุผล', '原因', 'Reason'],
