@@ -10,6 +10,11 @@ import { memorySearchEngine, postgresSearchEngine, reindex } from './service.ts'
 import { Indexer } from './indexer.ts';
 import { loadRelevanceCatalog } from './relevance/catalog.ts';
 import { LABELLED_QUERIES } from './relevance/queries.ts';
+import { replicaOf } from './memory-replica.ts';
+import { Scorer } from './memory-match.ts';
+import { scoreSql, Tsqueries } from './pg-query.ts';
+import { compileQuery } from './query.ts';
+import { relevance } from './scoring.ts';
 
 let database: Database;
 const storage = createMediaStorage(testConfig());
@@ -41,8 +46,12 @@ describe('the in-memory replica', () => {
       { sort: 'best_selling', filters: { sellerTypes: ['cooperative'], minPriceSatang: 5_000, maxPriceSatang: 50_000 } },
       { sort: 'price_desc', filters: { categoryId: food.id }, page: 2, perPage: 3 },
     ];
+    // Titles as typed, whole and their first words: phrases in the title, where ranking weighs most.
+    const titles = await queryRows<{ th: string; zh: string | null; en: string | null }>(database.db, sql`
+      select title_th as th, title_zh as zh, title_en as en from products order by id limit 40`);
+    const fromTitles = titles.flatMap((t) => [t.th, t.th.split(' ').slice(0, 2).join(' '), t.zh ?? '', (t.en ?? '').split(' ').slice(0, 3).join(' ')]).filter(Boolean);
     let compared = 0;
-    for (const labelled of [...LABELLED_QUERIES.map((l) => l.q), '', 'ข้าว', '榴', 'silk scarf']) {
+    for (const labelled of [...LABELLED_QUERIES.map((l) => l.q), '', 'ข้าว', '榴', 'silk scarf', ...fromTitles]) {
       for (const v of variations) {
         const query: SearchQuery = { text: labelled, filters: {}, sort: 'relevance', page: 1, perPage: 10, facets: true, ...v };
         const fromMemory = await memorySearchEngine.query(database.db, query);
@@ -59,6 +68,32 @@ describe('the in-memory replica', () => {
     const found = await memorySearchEngine.query(database.db, { text: 'ทุเรียน', filters: {}, sort: 'relevance', page: 1, perPage: 10, facets: true });
     expect(found.total).toBeGreaterThan(3);
     expect(found.facets!.provinces.length).toBeGreaterThan(0);
+  });
+
+  it('scores every product for every query as PostgreSQL does: words, weights, phrases, half-typed words', async () => {
+    const titles = await queryRows<{ th: string; zh: string | null; en: string | null }>(database.db, sql`
+      select title_th as th, title_zh as zh, title_en as en from products order by id`);
+    const texts = [...LABELLED_QUERIES.map((l) => l.q), ...titles.flatMap((t) => [t.th, t.th.split(' ').slice(0, 2).join(' '), t.zh ?? '', t.en ?? ''])].filter(Boolean);
+    await memorySearchEngine.warm(database.db);
+    const index = replicaOf(database.db).index;
+    let bonuses = 0;
+    for (const text of texts) {
+      for (const halfTyped of [false, true]) {
+        const plan = compileQuery(text, { halfTyped });
+        const score = relevance(plan);
+        if (!score) continue;
+        const tsq = new Tsqueries();
+        const rel = scoreSql(score, tsq);
+        const rows = await queryRows<{ id: string; rel: number }>(database.db, sql`
+          with ${tsq.cte()} select d.product_id::text as id, ${rel} as rel from tsq, search_documents d`);
+        const scorer = new Scorer(index, score);
+        const fromMemory = Object.fromEntries(rows.map((r) => [r.id, scorer.score(index.ordinalOf(r.id)!)]));
+        expect(fromMemory, `${text} (half-typed: ${halfTyped})`).toEqual(Object.fromEntries(rows.map((r) => [r.id, r.rel])));
+        bonuses += rows.filter((r) => r.rel >= 8).length;
+      }
+    }
+    // Phrases in the title (8 points) were among what was compared.
+    expect(bonuses).toBeGreaterThan(20);
   });
 
   it('follows the index after it was loaded: a removed product is gone, an indexed one back, a new price seen', async () => {

@@ -16,11 +16,9 @@ import { answerQuery, type Scoring } from './scoring.ts';
 const isTransaction = (db: Executor) => typeof (db as { rollback?: unknown }).rollback === 'function';
 
 /**
- * Scratch space reused by every query (the event loop runs one at a time between awaits): marks for
- * collecting candidates once each, and each match's relevance and signals by ordinal.
+ * Scratch space reused by every query (the event loop runs one at a time between awaits): each
+ * match's relevance and signals by ordinal.
  */
-let stamp = new Int32Array(0);
-let epoch = 0;
 let relScratch = new Float64Array(0);
 let signalScratch = new Float64Array(0);
 
@@ -83,8 +81,7 @@ function allowed(values: string[], wanted: string[] | undefined): Uint8Array | n
 export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidden, q: SearchQuery, scoring: Scoring): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
   const f = q.filters;
   const matcher = scoring.match ? new Matcher(index, scoring.match) : null;
-  if (stamp.length < index.productIds.length) stamp = new Int32Array(index.productIds.length * 2);
-  const candidates = matcher ? matcher.candidates(stamp, ++epoch) : index.productIds.map((_, n) => n);
+  const candidates = matcher ? matcher.candidates() : Int32Array.from(index.productIds, (_, n) => n);
 
   const paths = index.categoryPaths.values;
   const inCategory = f.categoryId ? Uint8Array.from(paths, (p) => (p.includes(f.categoryId!) ? 1 : 0)) : null;

@@ -83,13 +83,42 @@ export function parseTsvector(text: string, lexemeId: (lexeme: string) => number
 class IntList {
   data = new Int32Array(4);
   length = 0;
+  private sorted = true;
   push(n: number): void {
     if (this.length === this.data.length) {
       const bigger = new Int32Array(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
+    if (this.length && n <= this.data[this.length - 1]) this.sorted = false;
     this.data[this.length++] = n;
+  }
+  /** Ascending, each once (sorted again only after an out-of-order push). */
+  view(): Int32Array {
+    if (!this.sorted) {
+      const s = this.data.subarray(0, this.length).sort();
+      let w = 0;
+      for (let r = 0; r < s.length; r++) if (r === 0 || s[r] !== s[r - 1]) s[w++] = s[r];
+      this.length = w;
+      this.sorted = true;
+    }
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Typed arrays of one kind, end to end, that grow: every product's lexemes (or positions) in one. */
+class Pool<T extends Int32Array<ArrayBufferLike> | Uint16Array<ArrayBufferLike>> {
+  used = 0;
+  constructor(public data: T) {}
+  append(values: ArrayLike<number>): number {
+    if (this.used + values.length > this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(this.data.length * 2, this.used + values.length));
+      bigger.set(this.data.subarray(0, this.used));
+      this.data = bigger;
+    }
+    this.data.set(values, this.used);
+    this.used += values.length;
+    return this.used - values.length;
   }
 }
 
@@ -125,8 +154,18 @@ export class MemoryIndex {
   marks = new Int32Array(this.capacity);
   /** The transaction that wrote the row held, to skip rows already applied. */
   readonly xids: string[] = [];
-  readonly lexIds: (Int32Array | null)[] = [];
-  readonly positions: (Uint16Array | null)[] = [];
+  /**
+   * Each product's lexeme ids (ascending) are lexCount[n] values of lexPool from lexStart[n]; its
+   * positions block starts at posStart[n] in posPool: lexCount + 1 offsets (from the block's start)
+   * where each lexeme's packed positions begin, then the positions.
+   */
+  lexStart = new Int32Array(this.capacity);
+  lexCount = new Int32Array(this.capacity);
+  posStart = new Int32Array(this.capacity);
+  readonly lexPool = new Pool(new Int32Array(1 << 16));
+  readonly posPool = new Pool(new Uint16Array(1 << 16));
+  /** Pool entries left behind by products changed or removed, reclaimed by compaction. */
+  private garbage = 0;
 
   readonly sellers = new Interned((s) => s);
   readonly provinces = new Interned((s) => s);
@@ -138,8 +177,6 @@ export class MemoryIndex {
   readonly lexemes: string[] = [];
   private readonly lexemeIds = new Map<string, number>();
   readonly postings: IntList[] = [];
-  private stale = 0;
-  private entries = 0;
   private sortedLexemes: number[] | null = null;
   size = 0;
 
@@ -194,6 +231,7 @@ export class MemoryIndex {
     this.sales = grown(this.sales); this.price = grown(this.price); this.published = grown(this.published);
     this.seller = grown(this.seller); this.province = grown(this.province); this.sellerType = grown(this.sellerType);
     this.categoryPath = grown(this.categoryPath); this.marks = grown(this.marks);
+    this.lexStart = grown(this.lexStart); this.lexCount = grown(this.lexCount); this.posStart = grown(this.posStart);
   }
 
   /** A row as the database has it now (a new product, or a newer version of one). */
@@ -204,10 +242,9 @@ export class MemoryIndex {
       this.ordinals.set(row.product_id, n);
       if (n >= this.capacity) this.grow();
       this.xids.push('');
-      this.lexIds.push(null);
-      this.positions.push(null);
     }
-    if (!this.alive[n]) this.size++;
+    const had = this.alive[n] === 1;
+    if (!had) this.size++;
     this.alive[n] = 1;
     this.xids[n] = row.xid;
     this.seller[n] = this.sellers.id(row.seller_id);
@@ -220,21 +257,21 @@ export class MemoryIndex {
     this.inStock[n] = row.in_stock ? 1 : 0;
     this.sales[n] = row.sales_count;
     this.published[n] = row.published_ms ?? Number.NaN;
-    const before = this.lexIds[n];
     const { ids, positions } = parseTsvector(row.lexemes, (l) => this.lexemeId(l));
     // Postings gain the lexemes this version added; those it dropped stay listed until compaction
     // (matching reads the product's own lexemes, so a stale listing finds nothing).
+    const before = had ? this.lexPool.data.subarray(this.lexStart[n], this.lexStart[n] + this.lexCount[n]) : null;
     let k = 0;
     for (const id of ids) {
-      while (before && k < before.length && before[k] < id) { k++; this.stale++; }
+      while (before && k < before.length && before[k] < id) k++;
       if (before && k < before.length && before[k] === id) { k++; continue; }
       this.postings[id].push(n);
-      this.entries++;
     }
-    if (before) this.stale += before.length - k;
-    this.lexIds[n] = ids;
-    this.positions[n] = positions;
-    this.compactIfStale();
+    if (had) this.garbage += this.blockSize(n);
+    this.lexStart[n] = this.lexPool.append(ids);
+    this.lexCount[n] = ids.length;
+    this.posStart[n] = this.posPool.append(positions);
+    this.compactIfWasteful();
   }
 
   remove(productId: string): void {
@@ -242,22 +279,38 @@ export class MemoryIndex {
     if (n === undefined || !this.alive[n]) return;
     this.alive[n] = 0;
     this.size--;
-    this.stale += this.lexIds[n]?.length ?? 0;
-    this.lexIds[n] = null;
-    this.positions[n] = null;
-    this.compactIfStale();
+    this.garbage += this.blockSize(n);
+    this.lexCount[n] = 0;
+    this.compactIfWasteful();
   }
 
-  /** When a third of the postings point at products that no longer have the lexeme: rebuild them. */
-  private compactIfStale(): void {
-    if (this.stale < 10_000 || this.stale * 3 < this.entries) return;
+  /** Pool entries a product holds: its lexeme ids and its positions block. */
+  private blockSize(n: number): number {
+    return this.lexCount[n] + this.posPool.data[this.posStart[n] + this.lexCount[n]];
+  }
+
+  /**
+   * When products changed or removed have left half the pools behind: the pools and postings
+   * again from the products on hand.
+   */
+  private compactIfWasteful(): void {
+    if (this.garbage < 1 << 20 || this.garbage * 2 < this.lexPool.used + this.posPool.used) return;
+    const lexes = this.lexPool.data;
+    const positions = this.posPool.data;
+    this.lexPool.used = 0;
+    this.posPool.used = 0;
+    this.lexPool.data = new Int32Array(lexes.length);
+    this.posPool.data = new Uint16Array(positions.length);
     for (const p of this.postings) p.length = 0;
-    this.entries = 0;
-    this.lexIds.forEach((ids, n) => {
-      if (!ids) return;
+    for (let n = 0; n < this.productIds.length; n++) {
+      if (!this.alive[n]) continue;
+      const count = this.lexCount[n];
+      const ids = lexes.subarray(this.lexStart[n], this.lexStart[n] + count);
+      const blockEnd = this.posStart[n] + positions[this.posStart[n] + count];
+      this.lexStart[n] = this.lexPool.append(ids);
+      this.posStart[n] = this.posPool.append(positions.subarray(this.posStart[n], blockEnd));
       for (const id of ids) this.postings[id].push(n);
-      this.entries += ids.length;
-    });
-    this.stale = 0;
+    }
+    this.garbage = 0;
   }
 }

@@ -21,18 +21,52 @@ function weightMask(weights: string): number {
   return mask;
 }
 
-/** The slot of lexeme `id` in a product's sorted lexeme ids, or -1. */
-function slotOf(ids: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
+/** The slot of lexeme `id` among product n's lexemes (lexPool[from, from + count)), or -1. */
+function slotOf(pool: Int32Array, from: number, count: number, id: number): number {
+  let lo = from;
+  let hi = from + count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = ids[mid];
-    if (v === id) return mid;
+    const v = pool[mid];
+    if (v === id) return mid - from;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
+}
+
+function union(lists: Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0];
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const l of lists) { all.set(l, at); at += l.length; }
+  all.sort();
+  let w = 0;
+  for (let r = 0; r < all.length; r++) if (r === 0 || all[r] !== all[r - 1]) all[w++] = all[r];
+  return all.subarray(0, w);
+}
+
+function intersect(lists: Int32Array[]): Int32Array {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let out = sorted[0];
+  for (let k = 1; k < sorted.length && out.length; k++) {
+    const other = sorted[k];
+    const next = new Int32Array(out.length);
+    let w = 0;
+    let j = 0;
+    for (let i = 0; i < out.length; i++) {
+      const v = out[i];
+      // Gallop through the longer list.
+      let step = 1;
+      while (j + step < other.length && other[j + step] < v) { j += step; step *= 2; }
+      while (j < other.length && other[j] < v) j++;
+      if (j < other.length && other[j] === v) next[w++] = v;
+    }
+    out = next.subarray(0, w);
+  }
+  return out;
 }
 
 interface Leaf { ids: number[]; idSet: Set<number> | null; mask: number }
@@ -40,110 +74,179 @@ interface Leaf { ids: number[]; idSet: Set<number> | null; mask: number }
 /** A tsquery tree made ready for one index: lexemes looked up once. */
 export class Matcher {
   private readonly root: Compiled;
+  private lexes: Int32Array;
+  private positions: Uint16Array;
+  private readonly slots = new Int32Array(64);
 
   constructor(private readonly index: MemoryIndex, node: TsNode) {
     this.root = this.compile(node);
+    this.lexes = index.lexPool.data;
+    this.positions = index.posPool.data;
   }
 
-  /** Products that can match, each once: the postings of the narrowest side of every AND. */
-  candidates(stamp: Int32Array, epoch: number): number[] {
-    const out: number[] = [];
-    const collect = (c: Compiled) => {
-      if (c.kind === 'leaf') {
-        for (const id of c.leaf.ids) {
-          const posting = this.index.postings[id];
-          const data = posting.data;
-          for (let k = 0; k < posting.length; k++) {
-            const n = data[k];
-            if (stamp[n] !== epoch) { stamp[n] = epoch; out.push(n); }
-          }
-        }
-      } else if (c.kind === 'or') c.children.forEach(collect);
-      else collect(c.children.reduce((a, b) => (b.estimate < a.estimate ? b : a)));
+  /**
+   * Products that can match, ascending: the postings of each lexeme, united under an OR and
+   * intersected under an AND or a phrase (positions and weights are checked by `matches`).
+   */
+  candidates(): Int32Array {
+    const collect = (c: Compiled): Int32Array => {
+      if (c.kind === 'leaf') return union(c.leaf.ids.length ? c.leaf.ids.map((id) => this.index.postings[id].view()) : [new Int32Array(0)]);
+      const lists = c.children.map(collect);
+      return c.kind === 'or' ? union(lists) : intersect(lists);
     };
-    collect(this.root);
-    return out;
+    return collect(this.root);
   }
 
   matches(n: number): boolean {
-    const ids = this.index.lexIds[n];
-    return ids !== null && this.test(this.root, ids, this.index.positions[n]!);
+    this.lexes = this.index.lexPool.data;
+    this.positions = this.index.posPool.data;
+    return this.index.alive[n] === 1 && this.test(this.root, n);
   }
 
   private compile(node: TsNode): Compiled {
     if (node.op === 'lexeme') {
       const ids = node.prefix ? this.index.lexemesStartingWith(node.text) : [this.index.findLexeme(node.text)].filter((id) => id >= 0);
-      const leaf: Leaf = { ids, idSet: ids.length > 8 ? new Set(ids) : null, mask: weightMask(node.weights) };
-      return { kind: 'leaf', leaf, estimate: ids.reduce((sum, id) => sum + this.index.postings[id].length, 0) };
+      return { kind: 'leaf', leaf: { ids, idSet: ids.length > 8 ? new Set(ids) : null, mask: weightMask(node.weights) } };
     }
     const children = node.children.map((c) => this.compile(c));
-    const sizes = children.map((c) => c.estimate);
-    return { kind: node.op, children, estimate: node.op === 'or' ? sizes.reduce((a, b) => a + b, 0) : Math.min(...sizes) };
+    // Words written together, each one lexeme (the usual phrase): matched without building position lists.
+    if (node.op === 'phrase' && children.every((c) => c.kind === 'leaf' && c.leaf.ids.length <= 1)) {
+      const leaves = children.map((c) => (c as { leaf: Leaf }).leaf);
+      return { kind: 'words', ids: leaves.map((l) => l.ids[0] ?? -1), masks: leaves.map((l) => l.mask), children };
+    }
+    return { kind: node.op, children };
+  }
+
+  /** Whether lexemes ids[0..] stand at consecutive positions (each with a weight in its mask). */
+  private wordsMatch(c: { ids: number[]; masks: number[] }, n: number): boolean {
+    return this.wordsAt(c, n, null);
+  }
+
+  /** Where the words end, each place once, into `ends` (or, without it, whether there is one). */
+  private wordsAt(c: { ids: number[]; masks: number[] }, n: number, ends: number[] | null): boolean {
+    const from = this.index.lexStart[n];
+    const count = this.index.lexCount[n];
+    const block = this.index.posStart[n];
+    const pos = this.positions;
+    const slots = this.slots;
+    for (let k = 0; k < c.ids.length; k++) {
+      const slot = c.ids[k] < 0 ? -1 : slotOf(this.lexes, from, count, c.ids[k]);
+      if (slot < 0) return false;
+      slots[k] = slot;
+    }
+    const first = slots[0];
+    for (let i = block + pos[block + first], end = block + pos[block + first + 1]; i < end; i++) {
+      if (!(c.masks[0] & (1 << (pos[i] & 3)))) continue;
+      const start = pos[i] >> 2;
+      let k = 1;
+      for (; k < c.ids.length; k++) {
+        let found = false;
+        for (let j = block + pos[block + slots[k]], e = block + pos[block + slots[k] + 1]; j < e; j++) {
+          if (pos[j] >> 2 === start + k && (c.masks[k] & (1 << (pos[j] & 3)))) { found = true; break; }
+        }
+        if (!found) break;
+      }
+      if (k === c.ids.length) {
+        if (!ends) return true;
+        ends.push(start + c.ids.length - 1);
+      }
+    }
+    return ends !== null && ends.length > 0;
   }
 
   /** Outside phrases only whether it matches. */
-  private test(c: Compiled, ids: Int32Array, positions: Uint16Array): boolean {
+  private test(c: Compiled, n: number): boolean {
     switch (c.kind) {
-      case 'leaf': return this.leafMatches(c.leaf, ids, positions);
-      case 'and': return c.children.every((x) => this.test(x, ids, positions));
-      case 'or': return c.children.some((x) => this.test(x, ids, positions));
-      case 'phrase': return this.find(c, ids, positions) !== null;
+      case 'leaf': return this.leafMatches(c.leaf, n);
+      case 'and':
+        for (const x of c.children) if (!this.test(x, n)) return false;
+        return true;
+      case 'or':
+        for (const x of c.children) if (this.test(x, n)) return true;
+        return false;
+      case 'phrase': return this.find(c, n) !== null;
+      case 'words': return this.wordsMatch(c, n);
     }
   }
 
-  private leafMatches(leaf: Leaf, ids: Int32Array, positions: Uint16Array): boolean {
-    const hasWeight = (slot: number) => {
-      if (leaf.mask === ALL_WEIGHTS) return true;
-      for (let k = positions[slot]; k < positions[slot + 1]; k++) if (leaf.mask & (1 << (positions[k] & 3))) return true;
-      return false;
-    };
+  private hasWeight(mask: number, block: number, slot: number): boolean {
+    if (mask === ALL_WEIGHTS) return true;
+    const pos = this.positions;
+    for (let k = block + pos[block + slot], end = block + pos[block + slot + 1]; k < end; k++) if (mask & (1 << (pos[k] & 3))) return true;
+    return false;
+  }
+
+  private leafMatches(leaf: Leaf, n: number): boolean {
+    const from = this.index.lexStart[n];
+    const count = this.index.lexCount[n];
+    const block = this.index.posStart[n];
     if (leaf.idSet) {
-      for (let slot = 0; slot < ids.length; slot++) if (leaf.idSet.has(ids[slot]) && hasWeight(slot)) return true;
+      for (let slot = 0; slot < count; slot++) if (leaf.idSet.has(this.lexes[from + slot]) && this.hasWeight(leaf.mask, block, slot)) return true;
       return false;
     }
     for (const id of leaf.ids) {
-      const slot = slotOf(ids, id);
-      if (slot >= 0 && hasWeight(slot)) return true;
+      const slot = slotOf(this.lexes, from, count, id);
+      if (slot >= 0 && this.hasWeight(leaf.mask, block, slot)) return true;
     }
     return false;
   }
 
-  private leafPositions(leaf: Leaf, ids: Int32Array, positions: Uint16Array): number[] {
+  private takePositions(out: number[], mask: number, block: number, slot: number): void {
+    const pos = this.positions;
+    for (let k = block + pos[block + slot], end = block + pos[block + slot + 1]; k < end; k++) {
+      if (mask & (1 << (pos[k] & 3))) out.push(pos[k] >> 2);
+    }
+  }
+
+  private leafPositions(leaf: Leaf, n: number): number[] {
+    const from = this.index.lexStart[n];
+    const count = this.index.lexCount[n];
+    const block = this.index.posStart[n];
     const out: number[] = [];
-    const take = (slot: number) => {
-      for (let k = positions[slot]; k < positions[slot + 1]; k++) {
-        if (leaf.mask & (1 << (positions[k] & 3))) out.push(positions[k] >> 2);
+    if (leaf.idSet) {
+      for (let slot = 0; slot < count; slot++) if (leaf.idSet.has(this.lexes[from + slot])) this.takePositions(out, leaf.mask, block, slot);
+    } else {
+      for (const id of leaf.ids) {
+        const slot = slotOf(this.lexes, from, count, id);
+        if (slot >= 0) this.takePositions(out, leaf.mask, block, slot);
       }
-    };
-    if (leaf.idSet) { for (let slot = 0; slot < ids.length; slot++) if (leaf.idSet.has(ids[slot])) take(slot); }
-    else for (const id of leaf.ids) { const slot = slotOf(ids, id); if (slot >= 0) take(slot); }
+    }
     return leaf.ids.length > 1 ? sortedUnique(out) : out;
   }
 
   /** Inside a phrase: where it matches, or null. */
-  private find(c: Compiled, ids: Int32Array, positions: Uint16Array): Found | null {
+  private find(c: Compiled, n: number): Found | null {
     if (c.kind === 'leaf') {
-      const pos = this.leafPositions(c.leaf, ids, positions);
+      const pos = this.leafPositions(c.leaf, n);
       return pos.length ? { pos, width: 0 } : null;
     }
-    if (c.kind === 'or') {
-      const found = c.children.map((x) => this.find(x, ids, positions));
-      const width = Math.max(0, ...found.map((f) => f?.width ?? 0));
-      const pos = sortedUnique(found.flatMap((f) => (f ? f.pos.map((p) => p + width - f.width) : [])));
-      return pos.length ? { pos, width } : null;
+    if (c.kind === 'words') {
+      const pos: number[] = [];
+      return this.wordsAt(c, n, pos) ? { pos, width: c.ids.length - 1 } : null;
     }
-    let left = this.find(c.children[0], ids, positions);
+    if (c.kind === 'or') {
+      const found: Found[] = [];
+      let width = 0;
+      for (const x of c.children) {
+        const f = this.find(x, n);
+        if (f) { found.push(f); if (f.width > width) width = f.width; }
+      }
+      if (!found.length) return null;
+      const pos: number[] = [];
+      for (const f of found) for (const p of f.pos) pos.push(p + width - f.width);
+      return { pos: sortedUnique(pos), width };
+    }
+    let left = this.find(c.children[0], n);
     for (let k = 1; left && k < c.children.length; k++) {
-      const right = this.find(c.children[k], ids, positions);
+      const right = this.find(c.children[k], n);
       if (!right) return null;
+      const pos: number[] = [];
       if (c.kind === 'phrase') {
-        const starts = new Set(left.pos.map((p) => p + 1 + right.width));
-        const pos = right.pos.filter((p) => starts.has(p));
+        for (const p of right.pos) if (left.pos.includes(p - 1 - right.width)) pos.push(p);
         left = pos.length ? { pos, width: left.width + 1 + right.width } : null;
       } else {
         const width = Math.max(left.width, right.width);
-        const ends = new Set(left.pos.map((p) => p + width - left!.width));
-        const pos = right.pos.map((p) => p + width - right.width).filter((p) => ends.has(p));
+        for (const p of right.pos) if (left.pos.includes(p - right.width + left.width)) pos.push(p + width - right.width);
         left = pos.length ? { pos, width } : null;
       }
     }
@@ -152,8 +255,9 @@ export class Matcher {
 }
 
 type Compiled =
-  | { kind: 'leaf'; leaf: Leaf; estimate: number }
-  | { kind: 'and' | 'or' | 'phrase'; children: Compiled[]; estimate: number };
+  | { kind: 'leaf'; leaf: Leaf }
+  | { kind: 'and' | 'or' | 'phrase'; children: Compiled[] }
+  | { kind: 'words'; ids: number[]; masks: number[]; children: Compiled[] };
 
 function sortedUnique(xs: number[]): number[] {
   xs.sort((a, b) => a - b);
@@ -172,7 +276,9 @@ export class Scorer {
         return (n) => (m.matches(n) ? points : 0);
       }
       const parts = s.parts.map(build);
-      return s.op === 'sum' ? (n) => parts.reduce((sum, p) => sum + p(n), 0) : (n) => Math.max(...parts.map((p) => p(n)));
+      return s.op === 'sum'
+        ? (n) => { let total = 0; for (const p of parts) total += p(n); return total; }
+        : (n) => { let best = 0; for (const p of parts) best = Math.max(best, p(n)); return best; };
     };
     this.compiled = score ? build(score) : null;
   }

@@ -49,7 +49,7 @@ export class Tsqueries {
 }
 
 /** A score as SQL: each tsquery matched is worth its points. */
-function scoreSql(score: Score | null, tsq: Tsqueries): SQL {
+export function scoreSql(score: Score | null, tsq: Tsqueries): SQL {
   if (!score) return sql`0`;
   if (score.op === 'points') return sql`(d.lexemes @@ ${tsq.ref(writeTsquery(score.node))})::int * ${sql.raw(String(score.points))}`;
   const parts = score.parts.map((p) => scoreSql(p, tsq));
