@@ -89,7 +89,9 @@ async function run(engine: string): Promise<void> {
   }
 
   const port = await freePort();
-  const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js', 'start'], {
+  // SERVER_PROFILE=dir writes the server's CPU profile there (to see where its time goes).
+  const profile = process.env.SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROFILE}`] : [];
+  const server = spawn(process.execPath, [...profile, '--enable-source-maps', 'dist/server/main.js', 'start'], {
     env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;

@@ -112,7 +112,7 @@ class Pool<T extends Int32Array<ArrayBufferLike> | Uint16Array<ArrayBufferLike>>
   constructor(public data: T) {}
   append(values: ArrayLike<number>): number {
     if (this.used + values.length > this.data.length) {
-      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(this.data.length * 2, this.used + values.length));
+      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(Math.ceil(this.data.length * 1.5), this.used + values.length));
       bigger.set(this.data.subarray(0, this.used));
       this.data = bigger;
     }

@@ -35,17 +35,31 @@ function slotOf(pool: Int32Array, from: number, count: number, id: number): numb
   return -1;
 }
 
+/** Sorted lists merged into one, each value once (pairwise merges: the lists are few, the values many). */
 function union(lists: Int32Array[]): Int32Array {
-  if (lists.length === 1) return lists[0];
-  let total = 0;
-  for (const l of lists) total += l.length;
-  const all = new Int32Array(total);
-  let at = 0;
-  for (const l of lists) { all.set(l, at); at += l.length; }
-  all.sort();
+  let pending = lists.filter((l) => l.length);
+  if (!pending.length) return new Int32Array(0);
+  while (pending.length > 1) {
+    const next: Int32Array[] = [];
+    for (let k = 0; k < pending.length; k += 2) next.push(k + 1 < pending.length ? merge(pending[k], pending[k + 1]) : pending[k]);
+    pending = next;
+  }
+  return pending[0];
+}
+
+function merge(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
   let w = 0;
-  for (let r = 0; r < all.length; r++) if (r === 0 || all[r] !== all[r - 1]) all[w++] = all[r];
-  return all.subarray(0, w);
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x < y) { out[w++] = x; i++; } else if (y < x) { out[w++] = y; j++; } else { out[w++] = x; i++; j++; }
+  }
+  while (i < a.length) out[w++] = a[i++];
+  while (j < b.length) out[w++] = b[j++];
+  return out.subarray(0, w);
 }
 
 function intersect(lists: Int32Array[]): Int32Array {

@@ -13,7 +13,8 @@ import { hiddenProducts } from './pg-query.ts';
 
 /** Removals are kept for a week (pg-engine.ts); a replica idle for a day loads everything again. */
 const RELOAD_AFTER_MS = 24 * 3600 * 1000;
-const FETCH_BATCH = 2_000;
+/** Rows read at a time: a few megabytes of tsvector text, so that loading stays small in memory. */
+const FETCH_BATCH = 500;
 
 export interface Hidden { products: Set<string>; sellers: Set<string> }
 
