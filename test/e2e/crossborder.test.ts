@@ -158,7 +158,7 @@ describe('selling rice to China', () => {
     const [msg] = await queryRows<{ guid: string }>(m.app.db, sql`select guid from customs_messages where order_id = ${placed.orderId}::uuid and type = 'CEB411'`);
     await m.app.db.transaction((tx) => receiveReceipt(tx, m.app.config, {
       receiptId: `E2E-412-${msg.guid}`, messageGuid: msg.guid, messageType: 'CEB411', orderNo: placed.orderNo, code: '412', passed: false, returnStatus: '100',
-      reasons: ['The payer is not the buyer named on the order (real name and ID number must match)'],
+      reasons: [{ code: 'payer_not_buyer' }],
     }));
 
     const res = await m.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: m.market.operator.email, password: m.market.operator.password } });
@@ -166,9 +166,15 @@ describe('selling rice to China', () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
     const page = await context.newPage();
+    // The reason customs gave, in the page's language: Thai at /ops/customs, Chinese at /zh/ops/customs.
+    await page.goto(`${m.baseUrl}/ops/customs`);
+    await hydrated(page);
+    await page.getByRole('heading', { name: new RegExp(placed.orderNo) }).waitFor();
+    await page.getByText('ผู้ชำระเงินไม่ใช่ผู้ซื้อที่ระบุในคำสั่งซื้อ (ชื่อจริงและเลขบัตรประชาชนต้องตรงกัน)').waitFor();
     await page.goto(`${m.baseUrl}/zh/ops/customs`);
     await hydrated(page);
     await page.getByRole('heading', { name: new RegExp(placed.orderNo) }).waitFor();
+    await page.getByText('支付人不是订单上的订购人（真实姓名和身份证号码须一致）').waitFor();
     await page.getByRole('button', { name: '取消并退款' }).click();
     await page.getByText(/全额退款（货款、运费和税款）/).waitFor();
     await expectAccessible(page, 'the customs queue, confirming a cancel and refund');

@@ -41,7 +41,7 @@ async function rejectedOrder(idNumber = residentId()) {
   const [msg] = await queryRows<{ guid: string }>(t.app.db, sql`select guid from customs_messages where order_id = ${placed.orderId}::uuid and type = 'CEB411'`);
   await t.app.db.transaction((tx) => receiveReceipt(tx, t.config, {
     receiptId: `TEST-412-${msg.guid}`, messageGuid: msg.guid, messageType: 'CEB411', orderNo: placed.orderNo, code: '412', passed: false, returnStatus: '100',
-    reasons: ['The payer is not the buyer named on the order (real name and ID number must match)'],
+    reasons: [{ code: 'payer_not_buyer' }],
   }));
   const operator = await signedInUser(t.app.db, { isOperator: true });
   const queue = (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie } })).json();
@@ -94,6 +94,7 @@ describe('an operator resolves a customs rejection', () => {
   it('cancel and refund: the order is cancelled, refunded in full once, the ledger and tax reversed, stock and yearly limit given back', async () => {
     const { placed, operator, item, shop, rice, buyer } = await rejectedOrder();
     expect(item).toMatchObject({ status: 'open', receiptCode: '412' });
+    expect(item.reasons).toEqual([{ code: 'payer_not_buyer', params: {}, text: 'ผู้ชำระเงินไม่ใช่ผู้ซื้อที่ระบุในคำสั่งซื้อ (ชื่อจริงและเลขบัตรประชาชนต้องตรงกัน)' }]);
     const url = `/api/operator/customs/rejections/${item.id}/cancel-refund`;
 
     const refused = await t.app.inject({ method: 'POST', url, headers: { cookie: shop.cookie, 'accept-language': 'th' } });
@@ -133,6 +134,20 @@ describe('an operator resolves a customs rejection', () => {
     expect(usage.status).toBe('cancelled'); // no longer counted towards the buyer's year
     const decl = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie: operator.cookie } })).json();
     expect(decl.status).toBe('cancelled');
+  });
+
+  it('resubmit with data still wrong: 422 naming the problems in the operator\'s language, nothing sent', async () => {
+    const { placed, operator, item } = await rejectedOrder();
+    const before = await queryRows<{ guid: string }>(t.app.db, sql`select guid from customs_messages where order_id = ${placed.orderId}::uuid order by guid`);
+    await t.app.db.execute(sql`update cbec_orders set consignee_address = ${'广东省广州市天河区' + '号'.repeat(192)} where order_id = ${placed.orderId}::uuid`);
+    const url = `/api/operator/customs/rejections/${item.id}/resubmit`;
+    const zh = await t.app.inject({ method: 'POST', url, headers: { cookie: operator.cookie, 'accept-language': 'zh-CN' } });
+    expect(zh.statusCode).toBe(422);
+    expect(zh.json()).toMatchObject({ code: 'customs_still_invalid' });
+    expect(zh.json().detail).toContain('数据仍有误，未重新发送：CEB311.head.consigneeAddress 长 201 个字符，最多 200 个');
+    const th = await t.app.inject({ method: 'POST', url, headers: { cookie: operator.cookie, 'accept-language': 'th' } });
+    expect(th.json().detail).toContain('CEB511.head.consigneeAddress ยาว 201 อักขระ ยาวได้ไม่เกิน 200');
+    expect(await queryRows<{ guid: string }>(t.app.db, sql`select guid from customs_messages where order_id = ${placed.orderId}::uuid order by guid`)).toEqual(before);
   });
 
   it('resubmit: the documents are sent again and customs releases the order; a retry sends nothing more', async () => {

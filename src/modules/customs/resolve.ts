@@ -11,6 +11,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { systemActor, type Actor } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Db, Executor } from '../../platform/db.ts';
+import type { Locale } from '../../platform/i18n.ts';
 import { hashRequest, idempotent } from '../../platform/idempotency.ts';
 import { encryptPersonal } from '../../platform/personal-data.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
@@ -21,6 +22,7 @@ import { declarationFacts } from '../crossborder/service.ts';
 import { cebXml, type CebMessage } from './ceb.ts';
 import { buildDeclaration } from './build.ts';
 import { validateDeclaration } from './validate.ts';
+import { reasonText } from './reasons.ts';
 import type { CustomsRuntime } from './service.ts';
 import { customsDeclarations, customsMessages, customsRejections } from './schema.ts';
 import './messages.ts';
@@ -50,7 +52,7 @@ async function closeOrderRejections(tx: Executor, orderId: string, userId: strin
     .where(and(eq(customsRejections.orderId, orderId), eq(customsRejections.status, 'open')));
 }
 
-export async function resubmitRejected(db: Db, actor: Actor, rt: CustomsRuntime, id: string, idempotencyKey?: string): Promise<RejectionOutcome> {
+export async function resubmitRejected(db: Db, actor: Actor, rt: CustomsRuntime, id: string, idempotencyKey?: string, locale: Locale = 'th'): Promise<RejectionOutcome> {
   const userId = requireOperator(actor);
   const answer = await idempotent(db, `customs-resubmit:${id}`, idempotencyKey, hashRequest('customs-resubmit', { id }), async (tx) => {
     const rejection = await lockRejection(tx, id);
@@ -73,8 +75,8 @@ export async function resubmitRejected(db: Db, actor: Actor, rt: CustomsRuntime,
     });
     const messages: CebMessage[] = [docs.ceb311, docs.ceb411, docs.ceb511, docs.ceb621];
     const problems = validateDeclaration(docs);
-    // Still wrong: nothing is sent, nothing changes; the operator sees why.
-    if (problems.length) throw new AppError(422, 'customs_still_invalid', { problems: problems.map((p) => p.detail).join('; ') });
+    // Still wrong: nothing is sent, nothing changes; the operator sees why, in their language.
+    if (problems.length) throw new AppError(422, 'customs_still_invalid', { problems: problems.map((p) => reasonText(p.reason, locale)).join('; ') });
     await tx.delete(customsMessages).where(eq(customsMessages.orderId, decl.orderId));
     for (const m of messages) {
       const xml = cebXml(m);

@@ -36,7 +36,7 @@ export async function customsRoutes(plain: FastifyInstance): Promise<void> {
   const Outcome = Type.Object({ id: Uuid, orderId: Uuid, status: Type.String(), resolution: Type.String(), resolvedBy: Type.Union([Uuid, Type.Null()]), resolvedAt: Type.Union([Type.String(), Type.Null()]), refundId: Type.Optional(Type.Union([Uuid, Type.Null()])) });
   app.post('/operator/customs/rejections/:id/resubmit', {
     schema: { tags, summary: 'Correct and resubmit: build the four documents again from the order and send them (operators; accepts an Idempotency-Key)', params: Type.Object({ id: Uuid }), response: { 200: Outcome, ...problemResponses } },
-  }, async (req) => resubmitRejected(app.db, req.actor, rt, req.params.id, key(req.headers)));
+  }, async (req) => resubmitRejected(app.db, req.actor, rt, req.params.id, key(req.headers), req.locale));
   app.post('/operator/customs/rejections/:id/cancel-refund', {
     schema: { tags, summary: 'Cancel the rejected order and refund its buyer in full (goods, freight and tax); closes the queue item (operators; accepts an Idempotency-Key)', params: Type.Object({ id: Uuid }), response: { 200: Outcome, ...problemResponses } },
   }, async (req) => cancelAndRefundRejected(app.db, req.actor, req.params.id, { idempotencyKey: key(req.headers), send: (refundId) => dispatchRefund(paymentsRuntime(app), refundId) }));

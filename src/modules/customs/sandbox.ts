@@ -13,6 +13,7 @@ import { decryptPersonal } from '../../platform/personal-data.ts';
 import { residentIdProblem, ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN, chinaYear } from '../crossborder/rules.ts';
 import { CEB_NS, RECEIPT_OF, type CebType } from './ceb.ts';
 import { verifySandboxSignature } from './gateway.ts';
+import { reason, type CustomsReason, type StoredReason } from './reasons.ts';
 import { customsSandboxInbox } from './schema.ts';
 
 export interface Receipt {
@@ -20,7 +21,9 @@ export interface Receipt {
   /** 312/412/512/622, or 900 for a format error. */
   code: string; passed: boolean;
   /** 120 entered (passed), 800 released (622), 100 returned (rejected), 900 format error. */
-  returnStatus: string; reasons: string[];
+  returnStatus: string;
+  /** Codes with parameters (rendered in the reader's language); a real customs receipt's own words stay plain text. */
+  reasons: StoredReason[];
 }
 
 const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name === 'OrderList' || name === 'InventoryList' });
@@ -30,25 +33,25 @@ const y = (f: number) => (f / 100).toFixed(2);
 
 interface Parsed { type: CebType; head: Record<string, string>; items: Record<string, string>[] }
 
-function parse(personalDataKey: Buffer, type: CebType, signed: string): Parsed | string[] {
+function parse(personalDataKey: Buffer, type: CebType, signed: string): Parsed | CustomsReason[] {
   const unsigned = verifySandboxSignature(personalDataKey, signed);
-  if (!unsigned) return ['The message signature does not verify'];
+  if (!unsigned) return [reason('signature_invalid')];
   let doc: any;
-  try { doc = parser.parse(unsigned, true); } catch { return ['The message is not well-formed XML']; }
+  try { doc = parser.parse(unsigned, true); } catch { return [reason('xml_malformed')]; }
   const root = doc[`${type}Message`];
-  if (!root) return [`The root element is not ${type}Message`];
-  if (!unsigned.includes(`xmlns:ceb="${CEB_NS}"`)) return [`The message is not in the namespace ${CEB_NS}`];
+  if (!root) return [reason('wrong_root', { type })];
+  if (!unsigned.includes(`xmlns:ceb="${CEB_NS}"`)) return [reason('wrong_namespace', { namespace: CEB_NS })];
   const [body, headName, listName] = BODY[type];
   const head = root?.[body]?.[headName];
-  if (!head || !root.BaseTransfer) return [`${type} lacks ${headName} or BaseTransfer`];
+  if (!head || !root.BaseTransfer) return [reason('missing_head', { type, head: headName })];
   const guidOk = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(String(head.guid ?? ''));
-  if (!guidOk) return ['guid must be 36 upper-case characters'];
+  if (!guidOk) return [reason('bad_guid')];
   const items = listName ? (root[body][listName] ?? []) : [];
-  if (listName && !items.length) return [`${type} has no ${listName}`];
+  if (listName && !items.length) return [reason('no_lines', { type, list: listName })];
   return { type, head, items };
 }
 
-type Verdict = { wait: true } | { wait: false; reasons: string[]; subject?: { hash: string; amountFen: number } };
+type Verdict = { wait: true } | { wait: false; reasons: CustomsReason[]; subject?: { hash: string; amountFen: number } };
 
 export async function runCustomsSandbox(db: Db, personalDataKey: Buffer, deliver: (tx: Executor, r: Receipt) => Promise<void>, now = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
@@ -92,48 +95,48 @@ async function partners(tx: Executor, key: Buffer, orderNo: string) {
 
 async function judge(tx: Executor, key: Buffer, m: Parsed, orderNo: string, now: Date): Promise<Verdict> {
   const h = m.head;
-  const reasons: string[] = [];
-  if (h.orderNo !== orderNo) reasons.push('orderNo differs from the transmitted order number');
+  const reasons: CustomsReason[] = [];
+  if (h.orderNo !== orderNo) reasons.push(reason('order_no_mismatch'));
   if (m.type === 'CEB311') {
     const goods = fen(h.goodsValue), freight = fen(h.freight), tax = fen(h.taxTotal), discount = fen(h.discount), paid = fen(h.acturalPaid);
-    if ([goods, freight, tax, discount, paid].some(Number.isNaN)) return { wait: false, reasons: ['Amounts must have two decimals'] };
-    if (goods + freight + tax - discount !== paid) reasons.push(`acturalPaid ${y(paid)} is not goodsValue + freight + taxTotal - discount = ${y(goods + freight + tax - discount)}`);
+    if ([goods, freight, tax, discount, paid].some(Number.isNaN)) return { wait: false, reasons: [reason('amounts_not_two_decimals')] };
+    if (goods + freight + tax - discount !== paid) reasons.push(reason('actural_paid_mismatch', { paid: y(paid), expected: y(goods + freight + tax - discount) }));
     const lines = m.items.reduce((s, i) => s + fen(i.totalPrice), 0);
-    if (lines !== goods) reasons.push(`goodsValue ${y(goods)} is not the sum of the goods lines ${y(lines)}`);
-    for (const i of m.items) if (fen(i.price) * Number(i.qty) !== fen(i.totalPrice)) reasons.push(`Line ${i.gnum}: price x qty is not totalPrice`);
-    if (paid > ORDER_LIMIT_FEN) reasons.push(`The order's ${y(paid)} CNY is over the ${y(ORDER_LIMIT_FEN)} CNY per-transaction limit`);
-    if (h.buyerIdType !== '1' || residentIdProblem(h.buyerIdNumber ?? '')) reasons.push("The buyer's resident ID number is not valid");
-    if (!h.buyerName) reasons.push("The buyer's real name is missing");
+    if (lines !== goods) reasons.push(reason('goods_value_mismatch', { goods: y(goods), lines: y(lines) }));
+    for (const i of m.items) if (fen(i.price) * Number(i.qty) !== fen(i.totalPrice)) reasons.push(reason('line_total_mismatch', { line: String(i.gnum) }));
+    if (paid > ORDER_LIMIT_FEN) reasons.push(reason('order_over_limit', { paid: y(paid), limit: y(ORDER_LIMIT_FEN) }));
+    if (h.buyerIdType !== '1' || residentIdProblem(h.buyerIdNumber ?? '')) reasons.push(reason('buyer_id_invalid'));
+    if (!h.buyerName) reasons.push(reason('buyer_name_missing'));
     const subject = createHmac('sha256', key).update(`sandbox-subject:${(h.buyerIdNumber ?? '').toUpperCase()}`).digest('hex');
     const [used] = await tx.select({ fen: sql<number>`coalesce(sum(amount_fen), 0)::int` }).from(customsSandboxInbox)
       .where(and(eq(customsSandboxInbox.subjectHash, subject), eq(customsSandboxInbox.passed, true), sql`extract(year from ${customsSandboxInbox.answeredAt} at time zone 'Asia/Shanghai') = ${chinaYear(now)}`));
-    if (used.fen + paid > YEARLY_LIMIT_FEN) reasons.push(`The buyer's purchases this year (${y(used.fen)} CNY) with this order pass the ${y(YEARLY_LIMIT_FEN)} CNY yearly limit`);
+    if (used.fen + paid > YEARLY_LIMIT_FEN) reasons.push(reason('yearly_limit_exceeded', { used: y(used.fen), limit: y(YEARLY_LIMIT_FEN) }));
     return { wait: false, reasons, subject: reasons.length ? undefined : { hash: subject, amountFen: paid } };
   }
   const docs = await partners(tx, key, orderNo);
   const o = docs.get('CEB311');
   if (!o) return { wait: true };
-  if (!o.passed || !o.doc) return { wait: false, reasons: ['The order (CEB311) for this document was not accepted'] };
+  if (!o.passed || !o.doc) return { wait: false, reasons: [reason('order_not_accepted')] };
   const oh = o.doc.head;
   if (m.type === 'CEB411') {
-    if (fen(h.amountPaid) !== fen(oh.acturalPaid)) reasons.push(`The payment amount ${h.amountPaid} does not equal the order's acturalPaid ${oh.acturalPaid}`);
-    if ((h.payerIdNumber ?? '').toUpperCase() !== (oh.buyerIdNumber ?? '').toUpperCase() || h.payerName !== oh.buyerName) reasons.push('The payer is not the buyer named on the order (real name and ID number must match)');
-    if (h.payTransactionId !== oh.payTransactionId || h.payCode !== oh.payCode) reasons.push("The payment transaction does not match the order's");
+    if (fen(h.amountPaid) !== fen(oh.acturalPaid)) reasons.push(reason('payment_amount_mismatch', { paid: String(h.amountPaid), expected: String(oh.acturalPaid) }));
+    if ((h.payerIdNumber ?? '').toUpperCase() !== (oh.buyerIdNumber ?? '').toUpperCase() || h.payerName !== oh.buyerName) reasons.push(reason('payer_not_buyer'));
+    if (h.payTransactionId !== oh.payTransactionId || h.payCode !== oh.payCode) reasons.push(reason('payment_transaction_mismatch'));
   } else if (m.type === 'CEB511') {
-    if (h.consignee !== oh.consignee || h.consigneeAddress !== oh.consigneeAddress || h.consigneeTelephone !== oh.consigneeTelephone) reasons.push("The waybill's consignee (name, address, telephone) differs from the order's");
-    if (fen(h.freight) !== fen(oh.freight)) reasons.push(`The waybill's freight ${h.freight} differs from the order's ${oh.freight}`);
+    if (h.consignee !== oh.consignee || h.consigneeAddress !== oh.consigneeAddress || h.consigneeTelephone !== oh.consigneeTelephone) reasons.push(reason('consignee_mismatch'));
+    if (fen(h.freight) !== fen(oh.freight)) reasons.push(reason('freight_mismatch', { waybill: String(h.freight), order: String(oh.freight) }));
   } else {
     const p = docs.get('CEB411'), w = docs.get('CEB511');
     if (!p || !w) return { wait: true };
-    if (!p.passed) reasons.push('The payment (CEB411) was not accepted');
-    if (!w.passed || !w.doc) reasons.push('The waybill (CEB511) was not accepted');
-    else if (h.logisticsNo !== w.doc.head.logisticsNo) reasons.push("The inventory list's logisticsNo differs from the waybill's");
-    if (h.tradeMode !== '1210') reasons.push('Bonded stock is declared under trade mode 1210');
-    if (!/^[A-Z]\d{4}[A-Z]\d{6}$/.test(h.emsNo ?? '')) reasons.push('The bonded account book number (emsNo) is missing or malformed');
-    if ((h.buyerIdNumber ?? '').toUpperCase() !== (oh.buyerIdNumber ?? '').toUpperCase()) reasons.push("The inventory list's buyer differs from the order's");
+    if (!p.passed) reasons.push(reason('payment_not_accepted'));
+    if (!w.passed || !w.doc) reasons.push(reason('waybill_not_accepted'));
+    else if (h.logisticsNo !== w.doc.head.logisticsNo) reasons.push(reason('logistics_no_mismatch'));
+    if (h.tradeMode !== '1210') reasons.push(reason('trade_mode_not_bonded'));
+    if (!/^[A-Z]\d{4}[A-Z]\d{6}$/.test(h.emsNo ?? '')) reasons.push(reason('ems_no_invalid'));
+    if ((h.buyerIdNumber ?? '').toUpperCase() !== (oh.buyerIdNumber ?? '').toUpperCase()) reasons.push(reason('inventory_buyer_mismatch'));
     const orderLines = o.doc.items.map((i) => `${i.itemNo}|${i.qty}|${i.totalPrice}`).sort().join(',');
     const listLines = m.items.map((i) => `${i.itemNo}|${i.qty}|${i.totalPrice}`).sort().join(',');
-    if (orderLines !== listLines) reasons.push("The inventory list's goods (item, quantity, value) differ from the order's");
+    if (orderLines !== listLines) reasons.push(reason('inventory_goods_mismatch'));
   }
   return { wait: false, reasons };
 }

@@ -3,6 +3,7 @@
 // operator's rejection queue, and the local customs sandbox's own inbox.
 import { pgTable, pgSequence, text, uuid, timestamp, boolean, integer, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import type { StoredReason } from './reasons.ts';
 
 /** The line-haul carrier's waybill serials (TLX + 9 digits + a check digit). */
 export const waybillSerial = pgSequence('customs_waybill_serial', { startWith: 1, increment: 1 });
@@ -38,18 +39,19 @@ export const customsReceipts = pgTable('customs_receipts', {
   code: text('code').notNull(),
   passed: boolean('passed').notNull(),
   returnStatus: text('return_status').notNull(),
-  reasons: jsonb('reasons').$type<string[]>().notNull(),
+  /** Codes with parameters ({ code, params }); plain strings are text already written (older rows, customs' own words). */
+  reasons: jsonb('reasons').$type<StoredReason[]>().notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('customs_receipts_order_idx').on(t.orderId)]);
 
-/** The operator's queue: each rejection with its reasons in plain words, until an operator resolves it. */
+/** The operator's queue: each rejection with its reasons (codes with parameters, shown in the reader's language), until an operator resolves it. */
 export const customsRejections = pgTable('customs_rejections', {
   id: uuid('id').primaryKey(),
   orderId: uuid('order_id').notNull(),
   sellerId: uuid('seller_id').notNull(),
   orderNo: text('order_no').notNull(),
   receiptCode: text('receipt_code').notNull(),
-  reasons: jsonb('reasons').$type<string[]>().notNull(),
+  reasons: jsonb('reasons').$type<StoredReason[]>().notNull(),
   status: text('status').notNull().default('open'),
   resolvedBy: uuid('resolved_by'),
   resolution: text('resolution'),

@@ -23,6 +23,7 @@ import { validateDeclaration, type CebProblem } from './validate.ts';
 import { customsGateway, sandboxSigner, sandboxTransport, type CustomsGateway } from './gateway.ts';
 import { lineHaulCarrier, type LineHaulCarrier } from './carrier.ts';
 import type { Receipt } from './sandbox.ts';
+import { reason, renderReasons, type RenderedReason, type StoredReason } from './reasons.ts';
 import { customsDeclarations, customsMessages, customsReceipts, customsRejections } from './schema.ts';
 import './messages.ts';
 
@@ -60,7 +61,7 @@ export async function declareOrder(tx: Executor, rt: CustomsRuntime, orderId: st
     ...(problems.length ? { rejectedAt: now } : {}),
   });
   if (problems.length) {
-    await reject(tx, facts, 'local_validation', problems.map((p) => p.detail));
+    await reject(tx, facts, 'local_validation', problems.map((p) => p.reason));
     return 'invalid';
   }
   for (const m of messages) {
@@ -71,7 +72,7 @@ export async function declareOrder(tx: Executor, rt: CustomsRuntime, orderId: st
   return 'declared';
 }
 
-async function reject(tx: Executor, f: { orderId: string; groupId: string; sellerId: string; orderNo: string }, receiptCode: string, reasons: string[]): Promise<void> {
+async function reject(tx: Executor, f: { orderId: string; groupId: string; sellerId: string; orderNo: string }, receiptCode: string, reasons: StoredReason[]): Promise<void> {
   // A resubmitted order rejected again with the same code reopens its queue item.
   const [row] = await tx.insert(customsRejections).values({ id: newId(), orderId: f.orderId, sellerId: f.sellerId, orderNo: f.orderNo, receiptCode, reasons })
     .onConflictDoUpdate({
@@ -96,7 +97,7 @@ export async function receiveReceipt(tx: Executor, config: Config, r: Receipt): 
   if (!decl || decl.status === 'released') return 'applied';
   if (!r.passed) {
     await tx.update(customsDeclarations).set({ status: 'rejected', rejectedAt: sql`now()` }).where(eq(customsDeclarations.orderId, decl.orderId));
-    await reject(tx, decl, r.code, r.reasons.length ? r.reasons : ['Customs returned the document without a reason']);
+    await reject(tx, decl, r.code, r.reasons.length ? r.reasons : [reason('no_reason_given')]);
     return 'applied';
   }
   const passed = await tx.select({ type: customsMessages.type }).from(customsMessages).where(and(eq(customsMessages.orderId, decl.orderId), eq(customsMessages.status, 'passed')));
@@ -139,7 +140,8 @@ export function releasedPayload(f: DeclarationFacts, waybillNo: string, logistic
 export interface CustomsStatus {
   orderId: string; orderNo: string; status: string; waybillNo: string; sandbox: boolean;
   documents: { type: string; receiptCode: string; status: string }[];
-  receipts: { code: string; passed: boolean; returnStatus: string; reasons: string[]; receivedAt: string }[];
+  /** reasons: each with its code (null for plain text) and its text in the reader's language. */
+  receipts: { code: string; passed: boolean; returnStatus: string; reasons: RenderedReason[]; receivedAt: string }[];
 }
 
 /** An order's customs status, to its buyer, its shop or an operator. Null before it is declared. */
@@ -154,18 +156,18 @@ export async function customsStatusOf(db: Executor, actor: Actor, config: Config
   return {
     orderId, orderNo: decl.orderNo, status: decl.status, waybillNo: decl.waybillNo, sandbox: config.customsSandbox,
     documents: ALL.map((t) => ({ type: t, receiptCode: RECEIPT_OF[t], status: msgs.find((m) => m.type === t)?.status ?? 'not_sent' })),
-    receipts: receipts.map((r) => ({ code: r.code, passed: r.passed, returnStatus: r.returnStatus, reasons: r.reasons, receivedAt: r.receivedAt.toISOString() })),
+    receipts: receipts.map((r) => ({ code: r.code, passed: r.passed, returnStatus: r.returnStatus, reasons: renderReasons(r.reasons, locale), receivedAt: r.receivedAt.toISOString() })),
   };
 }
 
 const requireOperator = (actor: Actor) => { if (!(actor.kind === 'user' && actor.isOperator)) throw forbidden(); };
 
-/** The operator's rejection queue: open first, newest first. */
+/** The operator's rejection queue: open first, newest first; the reasons in the reader's language. */
 export async function rejectionQueue(db: Executor, actor: Actor, locale: Locale, status: 'open' | 'resolved' = 'open') {
   requireOperator(actor);
   const rows = await db.select().from(customsRejections).where(eq(customsRejections.status, status)).orderBy(desc(customsRejections.createdAt)).limit(100);
   const shops = await sellerFacts(db, [...new Set(rows.map((r) => r.sellerId))]);
-  return { items: rows.map((r) => ({ ...r, shopName: shops.get(r.sellerId) ? pickText(shops.get(r.sellerId)!.shopName, locale) : '', createdAt: r.createdAt.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null })) };
+  return { items: rows.map((r) => ({ ...r, reasons: renderReasons(r.reasons, locale), shopName: shops.get(r.sellerId) ? pickText(shops.get(r.sellerId)!.shopName, locale) : '', createdAt: r.createdAt.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null })) };
 }
 
 export async function resolveRejection(db: Executor, actor: Actor, id: string, resolution: string) {

@@ -17,6 +17,8 @@ import { validateCeb, validateDeclaration, validateDeclarationSet } from './vali
 import { customsGateway, sandboxSigner, sandboxTransport } from './gateway.ts';
 import { runSandboxOnce } from './routes.ts';
 import { customsMessages } from './schema.ts';
+import { REASON_CODES, reasonText, renderReasons } from './reasons.ts';
+import { hasMessage } from '../../platform/i18n.ts';
 import { decryptPersonal, encryptPersonal } from '../../platform/personal-data.ts';
 
 const config = testConfig();
@@ -54,7 +56,14 @@ describe('customs messages', () => {
     expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual(expect.arrayContaining([
       'CEB311.head.acturalPaid:arithmetic', 'CEB311.head.orderNo:too_long', 'CEB311.head.currency:not_in_code_list', 'CEB311.items[0].totalPrice:arithmetic', 'CEB311.head.goodsValue:arithmetic',
     ]));
-    expect(problems.find((p) => p.field === 'CEB311.head.orderNo')!.detail).toBe('CEB311.head.orderNo is 61 characters, at most 60');
+    const tooLong = problems.find((p) => p.field === 'CEB311.head.orderNo')!;
+    expect(tooLong.detail).toBe('CEB311.head.orderNo is 61 characters, at most 60');
+    expect(tooLong.reason).toEqual({ code: 'field_too_long', params: { field: 'CEB311.head.orderNo', length: 61, max: 60 } });
+    expect(reasonText(tooLong.reason, 'th')).toBe('CEB311.head.orderNo ยาว 61 อักขระ ยาวได้ไม่เกิน 60');
+    expect(reasonText(tooLong.reason, 'zh')).toBe('CEB311.head.orderNo 长 61 个字符，最多 60 个');
+    const paid = problems.find((p) => p.field === 'CEB311.head.acturalPaid')!;
+    expect(paid.detail).toBe(`acturalPaid 257.26 is not goodsValue + freight + taxTotal - discount = 257.25`);
+    expect(paid.reason).toEqual({ code: 'actural_paid_mismatch', params: { paid: '257.26', expected: '257.25' } });
     d.ceb411.head.payerIdNumber = d.ceb411.head.payerIdNumber.slice(0, 17) + (d.ceb411.head.payerIdNumber[17] === '1' ? '2' : '1');
     const payment = validateCeb(d.ceb411);
     expect(payment.map((p) => p.code)).toEqual(['bad_id_number']);
@@ -76,7 +85,11 @@ describe('customs messages', () => {
     expect(problems.map((p) => `${p.field}:${p.code}`).sort()).toEqual([
       'CEB411.head.amountPaid:mismatch', 'CEB411.head.payerIdNumber:mismatch', 'CEB511.head.consigneeAddress:mismatch', 'CEB621.head.logisticsNo:mismatch', 'CEB621.items:mismatch',
     ]);
-    expect(problems.find((p) => p.field === 'CEB411.head.amountPaid')!.detail).toBe("CEB411.head.amountPaid 257.24 differs from CEB311's acturalPaid 257.25");
+    const amount = problems.find((p) => p.field === 'CEB411.head.amountPaid')!;
+    expect(amount.detail).toBe("CEB411.head.amountPaid 257.24 differs from CEB311's acturalPaid 257.25");
+    expect(reasonText(amount.reason, 'th')).toBe('CEB411.head.amountPaid 257.24 ไม่ตรงกับ acturalPaid ของ CEB311 257.25');
+    expect(reasonText(amount.reason, 'zh')).toBe('CEB411.head.amountPaid 257.24 与 CEB311 的 acturalPaid 257.25 不一致');
+    expect(problems.find((p) => p.field === 'CEB411.head.payerIdNumber')!.detail).toBe("CEB411.head.payerIdNumber differs from CEB311's buyerIdNumber");
     expect(JSON.stringify(problems)).not.toContain(d.ceb411.head.payerIdNumber);
     expect(JSON.stringify(problems)).not.toContain(d.ceb311.head.buyerIdNumber);
     // validateDeclaration is what runs before sending: each message, then the set.
@@ -84,11 +97,25 @@ describe('customs messages', () => {
   });
 });
 
+describe('customs reasons', () => {
+  it('has every reason in Thai, Chinese and English, and shows a plain string (customs\' own words, older rows) as it is', () => {
+    for (const code of REASON_CODES) {
+      expect(hasMessage(`customs.reason.${code}`)).toBe(true);
+      const texts = (['th', 'zh', 'en'] as const).map((l) => reasonText({ code, params: {} }, l));
+      expect(new Set(texts).size, code).toBe(3);
+    }
+    expect(renderReasons(['订购人身份信息校验未通过', { code: 'payment_not_accepted' }], 'th')).toEqual([
+      { code: null, params: {}, text: '订购人身份信息校验未通过' },
+      { code: 'payment_not_accepted', params: {}, text: 'ใบชำระเงิน (CEB411) ไม่ผ่านการตรวจรับ' },
+    ]);
+  });
+});
+
 describe('the customs sandbox', () => {
   const t = useTestApp();
   const deliverAll = async () => { for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++); };
 
-  it('answers 412 rejected when the payment does not match the order; the rejection reaches the operator queue in plain words', async () => {
+  it("answers 412 rejected when the payment does not match the order; the rejection reaches the operator queue in the reader's language", async () => {
     const shop = await shopWithOwner(t.app.db);
     const rice = await bondedProduct(t.app.db, shop.sellerId);
     await freshRate(t.app.db);
@@ -112,7 +139,13 @@ describe('the customs sandbox', () => {
     expect(status.status).toBe('rejected');
     const r412 = status.receipts.find((r: any) => r.code === '412');
     expect(r412.passed).toBe(false);
-    expect(r412.reasons.join(' ')).toContain(`does not equal the order's acturalPaid ${(placed.totalFen / 100).toFixed(2)}`);
+    const total = (placed.totalFen / 100).toFixed(2), short = ((placed.totalFen - 1) / 100).toFixed(2);
+    // Stored as a code with its amounts; the buyer's page gets it in the page's language (Thai when none is asked for).
+    expect(r412.reasons).toContainEqual({ code: 'payment_amount_mismatch', params: { paid: short, expected: total }, text: `ยอดชำระ ${short} ไม่เท่ากับ acturalPaid ของคำสั่งซื้อ ${total}` });
+    const zhStatus = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie, 'accept-language': 'zh-CN,zh;q=0.9' } })).json();
+    expect(zhStatus.receipts.find((r: any) => r.code === '412').reasons.map((x: any) => x.text)).toContain(`支付金额 ${short} 与订单的 acturalPaid ${total} 不一致`);
+    const [stored] = await queryRows<{ reasons: unknown }>(t.app.db, sql`select reasons from customs_receipts where order_id = ${placed.orderId}::uuid and code = '412'`);
+    expect(stored.reasons).toContainEqual({ code: 'payment_amount_mismatch', params: { paid: short, expected: total } });
 
     const operator = await signedInUser(t.app.db, { isOperator: true });
     const queue = (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie } })).json();
@@ -120,10 +153,18 @@ describe('the customs sandbox', () => {
     expect(queue.items.map((i: any) => i.receiptCode).sort()).toEqual(['412', '622']);
     const payment = queue.items.find((i: any) => i.receiptCode === '412');
     expect(payment).toMatchObject({ orderNo: placed.orderNo, status: 'open' });
-    expect(queue.items.find((i: any) => i.receiptCode === '622').reasons).toContain('The payment (CEB411) was not accepted');
+    const queueIn = async (lang: string) => (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie, 'accept-language': lang } })).json();
+    const reasonsOf = (q: any, code: string) => q.items.find((i: any) => i.receiptCode === code).reasons.map((x: any) => x.text);
+    expect(reasonsOf(queue, '622')).toContain('ใบชำระเงิน (CEB411) ไม่ผ่านการตรวจรับ');
+    expect(reasonsOf(await queueIn('th-TH'), '412')).toContain(`ยอดชำระ ${short} ไม่เท่ากับ acturalPaid ของคำสั่งซื้อ ${total}`);
+    expect(reasonsOf(await queueIn('zh'), '622')).toContain('支付单（CEB411）未通过');
+    expect(reasonsOf(await queueIn('zh'), '412')).toContain(`支付金额 ${short} 与订单的 acturalPaid ${total} 不一致`);
+    expect(reasonsOf(await queueIn('en'), '622')).toContain('The payment (CEB411) was not accepted');
+    expect(reasonsOf(await queueIn('en'), '412')).toContain(`The payment amount ${short} does not equal the order's acturalPaid ${total}`);
     expect((await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie } })).statusCode).toBe(403);
     const [event] = await queryRows<{ payload: any }>(t.app.db, sql`select payload from outbox where topic = 'customs.order_rejected' order by id`);
     expect(event.payload).toMatchObject({ orderId: placed.orderId, groupId: placed.orderGroupId, sellerId: shop.sellerId, receiptCode: '412' });
+    expect(event.payload.reasons).toContainEqual({ code: 'payment_amount_mismatch', params: { paid: short, expected: total } });
     expect(await queryRows(t.app.db, sql`select 1 from outbox where topic = 'customs.order_released'`)).toEqual([]);
     for (const item of queue.items) {
       const resolved = await t.app.inject({ method: 'POST', url: `/api/operator/customs/rejections/${item.id}/resolve`, headers: { cookie: operator.cookie }, payload: { resolution: 'refunded the buyer' } });
@@ -151,11 +192,28 @@ describe('the customs sandbox', () => {
     const queue = (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie } })).json();
     const item = queue.items.find((i: any) => i.orderNo === placed.orderNo);
     expect(item).toMatchObject({ receiptCode: 'local_validation', status: 'open' });
-    expect(item.reasons).toEqual(expect.arrayContaining([
-      'CEB311.head.consigneeAddress is 201 characters, at most 200', 'CEB511.head.consigneeAddress is 201 characters, at most 200', 'CEB621.head.consigneeAddress is 201 characters, at most 200',
+    expect(item.reasons.map((r: any) => r.text)).toEqual(expect.arrayContaining([
+      'CEB311.head.consigneeAddress ยาว 201 อักขระ ยาวได้ไม่เกิน 200', 'CEB511.head.consigneeAddress ยาว 201 อักขระ ยาวได้ไม่เกิน 200', 'CEB621.head.consigneeAddress ยาว 201 อักขระ ยาวได้ไม่เกิน 200',
     ]));
+    expect(item.reasons).toContainEqual({ code: 'field_too_long', params: { field: 'CEB311.head.consigneeAddress', length: 201, max: 200 }, text: expect.any(String) });
+    for (const [lang, text] of [['zh', 'CEB311.head.consigneeAddress 长 201 个字符，最多 200 个'], ['en', 'CEB311.head.consigneeAddress is 201 characters, at most 200']]) {
+      const inLang = (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie, 'accept-language': lang } })).json();
+      expect(inLang.items.find((i: any) => i.orderNo === placed.orderNo).reasons.map((r: any) => r.text)).toContain(text);
+    }
     expect(await queryRows(t.app.db, sql`select 1 from outbox where topic = 'customs.order_released' and aggregate_id = ${placed.orderId}`)).toEqual([]);
   });
+  it('still shows a queue item stored before reasons had codes: its plain English text, as it was written', async () => {
+    const shop = await shopWithOwner(t.app.db);
+    const id = '0193bbbb-0000-7000-8000-000000000001';
+    await t.app.db.execute(sql`insert into customs_rejections (id, order_id, seller_id, order_no, receipt_code, reasons)
+      values (${id}::uuid, '0193bbbb-0000-7000-8000-000000000002'::uuid, ${shop.sellerId}::uuid, 'TLD-OLD-1', '412', ${JSON.stringify(['The payment (CEB411) was not accepted'])}::jsonb)`);
+    const operator = await signedInUser(t.app.db, { isOperator: true });
+    for (const lang of ['th', 'zh']) {
+      const queue = (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie, 'accept-language': lang } })).json();
+      expect(queue.items.find((i: any) => i.id === id).reasons).toEqual([{ code: null, params: {}, text: 'The payment (CEB411) was not accepted' }]);
+    }
+  });
+
   it('answers 900 to a document altered after signing, and never releases the order', async () => {
     const shop = await shopWithOwner(t.app.db);
     const rice = await bondedProduct(t.app.db, shop.sellerId);
@@ -174,7 +232,9 @@ describe('the customs sandbox', () => {
     const status = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json();
     expect(status.status).toBe('rejected');
     expect(status.receipts.map((r: any) => `${r.code}:${r.passed}`).sort()).toEqual(['312:true', '412:true', '622:false', '900:false']);
-    expect(status.receipts.find((r: any) => r.code === '900')).toMatchObject({ returnStatus: '900', reasons: ['The message signature does not verify'] });
+    expect(status.receipts.find((r: any) => r.code === '900')).toMatchObject({ returnStatus: '900', reasons: [{ code: 'signature_invalid', text: 'ลายมือชื่ออิเล็กทรอนิกส์ของข้อความตรวจสอบไม่ผ่าน' }] });
+    const zh = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie, 'accept-language': 'zh' } })).json();
+    expect(zh.receipts.find((r: any) => r.code === '900').reasons).toMatchObject([{ code: 'signature_invalid', text: '报文签名验证未通过' }]);
     const operator = await signedInUser(t.app.db, { isOperator: true });
     const queue = (await t.app.inject({ url: '/api/operator/customs/rejections', headers: { cookie: operator.cookie } })).json();
     expect(queue.items.filter((i: any) => i.orderNo === placed.orderNo).map((i: any) => i.receiptCode).sort()).toEqual(['622', '900']);

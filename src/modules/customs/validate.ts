@@ -1,10 +1,17 @@
 // Every message is checked before it is sent: required fields, lengths, code lists, formats and the
 // arithmetic customs applies, then the four documents against each other (amounts, consignee,
-// waybill, goods). Each problem names the message, the field and what is wrong.
+// waybill, goods). Each problem names the message, the field and what is wrong: as a reason code with
+// its parameters (what the queue stores and shows in the reader's language) and in English (`detail`).
 import { residentIdProblem } from '../crossborder/rules.ts';
+import { reasonText, type CustomsReason } from './reasons.ts';
 import { CURRENCY_CNY, TRADE_MODE_BONDED, type Ceb311, type Ceb411, type Ceb511, type Ceb621, type CebMessage } from './ceb.ts';
 
-export interface CebProblem { message: string; field: string; code: string; detail: string }
+export interface CebProblem { message: string; field: string; code: string; reason: CustomsReason; detail: string }
+
+const problem = (message: string, field: string, code: string, reasonCode: string, params?: Record<string, string | number>): CebProblem => {
+  const reason: CustomsReason = params ? { code: reasonCode, params } : { code: reasonCode };
+  return { message, field, code, reason, detail: reasonText(reason, 'en') };
+};
 
 interface Spec { max: number; optional?: boolean; pattern?: RegExp; oneOf?: readonly string[] }
 const GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
@@ -59,12 +66,12 @@ function checkFields(message: string, prefix: string, obj: Record<string, unknow
     const name = key.endsWith('Fen') ? key.slice(0, -3) : key.endsWith('Kg') ? key.slice(0, -2) : key;
     const field = `${prefix}.${name}`;
     const v = obj[key];
-    if (key.endsWith('Fen') && !(Number.isSafeInteger(v) && (v as number) >= 0)) { out.push({ message, field, code: 'bad_amount', detail: `${field} must be a non-negative amount in fen` }); continue; }
+    if (key.endsWith('Fen') && !(Number.isSafeInteger(v) && (v as number) >= 0)) { out.push(problem(message, field, 'bad_amount', 'field_bad_amount', { field })); continue; }
     const text = v === undefined || v === null ? '' : String(v);
-    if (!text) { if (!spec.optional) out.push({ message, field, code: 'required', detail: `${field} is required` }); continue; }
-    if ([...text].length > spec.max) out.push({ message, field, code: 'too_long', detail: `${field} is ${[...text].length} characters, at most ${spec.max}` });
-    if (spec.oneOf && !spec.oneOf.includes(text)) out.push({ message, field, code: 'not_in_code_list', detail: `${field} "${text.slice(0, 20)}" is not one of ${spec.oneOf.join(', ')}` });
-    if (spec.pattern && !spec.pattern.test(text)) out.push({ message, field, code: 'bad_format', detail: `${field} has the wrong format` });
+    if (!text) { if (!spec.optional) out.push(problem(message, field, 'required', 'field_required', { field })); continue; }
+    if ([...text].length > spec.max) out.push(problem(message, field, 'too_long', 'field_too_long', { field, length: [...text].length, max: spec.max }));
+    if (spec.oneOf && !spec.oneOf.includes(text)) out.push(problem(message, field, 'not_in_code_list', 'field_not_in_code_list', { field, value: text.slice(0, 20), allowed: spec.oneOf.join(', ') }));
+    if (spec.pattern && !spec.pattern.test(text)) out.push(problem(message, field, 'bad_format', 'field_bad_format', { field }));
   }
 }
 
@@ -76,22 +83,22 @@ export function validateCeb(m: CebMessage): CebProblem[] {
   const msg = m.type;
   checkFields(msg, `${msg}.head`, m.head as unknown as Record<string, unknown>, SPECS[`${msg}.head`], out);
   if ('items' in m) {
-    if (!m.items.length) out.push({ message: msg, field: `${msg}.items`, code: 'required', detail: `${msg} needs at least one goods line` });
+    if (!m.items.length) out.push(problem(msg, `${msg}.items`, 'required', 'no_goods_lines', { message: msg }));
     m.items.forEach((it, i) => {
       checkFields(msg, `${msg}.items[${i}]`, it as unknown as Record<string, unknown>, SPECS[`${msg}.items`], out);
-      if (it.gnum !== i + 1) out.push({ message: msg, field: `${msg}.items[${i}].gnum`, code: 'bad_sequence', detail: `gnum must count from 1: expected ${i + 1}, got ${it.gnum}` });
-      if (!(Number.isSafeInteger(it.qty) && it.qty > 0)) out.push({ message: msg, field: `${msg}.items[${i}].qty`, code: 'bad_quantity', detail: 'qty must be a positive whole number' });
-      if (it.priceFen * it.qty !== it.totalPriceFen) out.push({ message: msg, field: `${msg}.items[${i}].totalPrice`, code: 'arithmetic', detail: `price ${yuan(it.priceFen)} x qty ${it.qty} = ${yuan(it.priceFen * it.qty)}, not totalPrice ${yuan(it.totalPriceFen)}` });
+      if (it.gnum !== i + 1) out.push(problem(msg, `${msg}.items[${i}].gnum`, 'bad_sequence', 'gnum_sequence', { expected: i + 1, actual: String(it.gnum) }));
+      if (!(Number.isSafeInteger(it.qty) && it.qty > 0)) out.push(problem(msg, `${msg}.items[${i}].qty`, 'bad_quantity', 'qty_not_positive'));
+      if (it.priceFen * it.qty !== it.totalPriceFen) out.push(problem(msg, `${msg}.items[${i}].totalPrice`, 'arithmetic', 'line_total_wrong', { price: yuan(it.priceFen), qty: String(it.qty), product: yuan(it.priceFen * it.qty), total: yuan(it.totalPriceFen) }));
     });
   }
   const idField = m.type === 'CEB411' ? ['payerIdNumber', m.head.payerIdNumber] : m.type === 'CEB311' || m.type === 'CEB621' ? ['buyerIdNumber', m.head.buyerIdNumber] : null;
-  if (idField && idField[1] && residentIdProblem(idField[1])) out.push({ message: msg, field: `${msg}.head.${idField[0]}`, code: 'bad_id_number', detail: `${idField[0]} is not a valid 18-character resident ID (check character)` });
+  if (idField && idField[1] && residentIdProblem(idField[1])) out.push(problem(msg, `${msg}.head.${idField[0]}`, 'bad_id_number', 'id_number_invalid', { name: idField[0] }));
   if (m.type === 'CEB311') {
     const h = m.head;
     const goods = m.items.reduce((s, i) => s + i.totalPriceFen, 0);
-    if (goods !== h.goodsValueFen) out.push({ message: msg, field: 'CEB311.head.goodsValue', code: 'arithmetic', detail: `goodsValue ${yuan(h.goodsValueFen)} is not the sum of the lines ${yuan(goods)}` });
+    if (goods !== h.goodsValueFen) out.push(problem(msg, 'CEB311.head.goodsValue', 'arithmetic', 'goods_value_not_sum', { goods: yuan(h.goodsValueFen), lines: yuan(goods) }));
     const expected = h.goodsValueFen + h.freightFen + h.taxTotalFen - h.discountFen;
-    if (expected !== h.acturalPaidFen) out.push({ message: msg, field: 'CEB311.head.acturalPaid', code: 'arithmetic', detail: `acturalPaid ${yuan(h.acturalPaidFen)} is not goodsValue + freight + taxTotal - discount = ${yuan(expected)}` });
+    if (expected !== h.acturalPaidFen) out.push(problem(msg, 'CEB311.head.acturalPaid', 'arithmetic', 'actural_paid_mismatch', { paid: yuan(h.acturalPaidFen), expected: yuan(expected) }));
   }
   return out;
 }
@@ -107,32 +114,36 @@ export interface DeclarationSet { ceb311: Ceb311; ceb411: Ceb411; ceb511: Ceb511
 export function validateDeclarationSet(d: DeclarationSet): CebProblem[] {
   const out: CebProblem[] = [];
   const o = d.ceb311.head;
-  const differ = (message: string, field: string, what: string, a: unknown, b: unknown, show = true) => {
+  // `other`'s `otherField`: the document and field it must equal (values shown unless they are an ID number).
+  const differ = (message: string, field: string, other: string, otherField: string, a: unknown, b: unknown, show = true) => {
     if (a === b) return;
-    out.push({ message, field: `${message}.head.${field}`, code: 'mismatch', detail: show ? `${message}.head.${field} ${String(a)} differs from ${what} ${String(b)}` : `${message}.head.${field} differs from ${what}` });
+    const name = `${message}.head.${field}`;
+    out.push(show
+      ? problem(message, name, 'mismatch', 'field_mismatch', { field: name, value: String(a), other, otherField, expected: String(b) })
+      : problem(message, name, 'mismatch', 'field_mismatch_hidden', { field: name, other, otherField }));
   };
-  for (const m of [d.ceb411, d.ceb511, d.ceb621]) differ(m.type, 'orderNo', "CEB311's orderNo", m.head.orderNo, o.orderNo);
+  for (const m of [d.ceb411, d.ceb511, d.ceb621]) differ(m.type, 'orderNo', 'CEB311', 'orderNo', m.head.orderNo, o.orderNo);
   const p = d.ceb411.head;
-  differ('CEB411', 'amountPaid', "CEB311's acturalPaid", yuan(p.amountPaidFen), yuan(o.acturalPaidFen));
-  differ('CEB411', 'payTransactionId', "CEB311's payTransactionId", p.payTransactionId, o.payTransactionId);
-  differ('CEB411', 'payCode', "CEB311's payCode", p.payCode, o.payCode);
-  differ('CEB411', 'payerName', "CEB311's buyerName", p.payerName, o.buyerName);
-  differ('CEB411', 'payerIdNumber', "CEB311's buyerIdNumber", p.payerIdNumber.toUpperCase(), o.buyerIdNumber.toUpperCase(), false);
+  differ('CEB411', 'amountPaid', 'CEB311', 'acturalPaid', yuan(p.amountPaidFen), yuan(o.acturalPaidFen));
+  differ('CEB411', 'payTransactionId', 'CEB311', 'payTransactionId', p.payTransactionId, o.payTransactionId);
+  differ('CEB411', 'payCode', 'CEB311', 'payCode', p.payCode, o.payCode);
+  differ('CEB411', 'payerName', 'CEB311', 'buyerName', p.payerName, o.buyerName);
+  differ('CEB411', 'payerIdNumber', 'CEB311', 'buyerIdNumber', p.payerIdNumber.toUpperCase(), o.buyerIdNumber.toUpperCase(), false);
   const w = d.ceb511.head;
-  differ('CEB511', 'consignee', "CEB311's consignee", w.consignee, o.consignee);
-  differ('CEB511', 'consigneeAddress', "CEB311's consigneeAddress", w.consigneeAddress, o.consigneeAddress);
-  differ('CEB511', 'consigneeTelephone', "CEB311's consigneeTelephone", w.consigneeTelephone, o.consigneeTelephone);
-  differ('CEB511', 'freight', "CEB311's freight", yuan(w.freightFen), yuan(o.freightFen));
+  differ('CEB511', 'consignee', 'CEB311', 'consignee', w.consignee, o.consignee);
+  differ('CEB511', 'consigneeAddress', 'CEB311', 'consigneeAddress', w.consigneeAddress, o.consigneeAddress);
+  differ('CEB511', 'consigneeTelephone', 'CEB311', 'consigneeTelephone', w.consigneeTelephone, o.consigneeTelephone);
+  differ('CEB511', 'freight', 'CEB311', 'freight', yuan(w.freightFen), yuan(o.freightFen));
   const i = d.ceb621.head;
-  differ('CEB621', 'logisticsNo', "CEB511's logisticsNo", i.logisticsNo, w.logisticsNo);
-  differ('CEB621', 'logisticsCode', "CEB511's logisticsCode", i.logisticsCode, w.logisticsCode);
-  differ('CEB621', 'buyerName', "CEB311's buyerName", i.buyerName, o.buyerName);
-  differ('CEB621', 'buyerIdNumber', "CEB311's buyerIdNumber", i.buyerIdNumber.toUpperCase(), o.buyerIdNumber.toUpperCase(), false);
-  differ('CEB621', 'consigneeAddress', "CEB311's consigneeAddress", i.consigneeAddress, o.consigneeAddress);
-  differ('CEB621', 'freight', "CEB311's freight", yuan(i.freightFen), yuan(o.freightFen));
+  differ('CEB621', 'logisticsNo', 'CEB511', 'logisticsNo', i.logisticsNo, w.logisticsNo);
+  differ('CEB621', 'logisticsCode', 'CEB511', 'logisticsCode', i.logisticsCode, w.logisticsCode);
+  differ('CEB621', 'buyerName', 'CEB311', 'buyerName', i.buyerName, o.buyerName);
+  differ('CEB621', 'buyerIdNumber', 'CEB311', 'buyerIdNumber', i.buyerIdNumber.toUpperCase(), o.buyerIdNumber.toUpperCase(), false);
+  differ('CEB621', 'consigneeAddress', 'CEB311', 'consigneeAddress', i.consigneeAddress, o.consigneeAddress);
+  differ('CEB621', 'freight', 'CEB311', 'freight', yuan(i.freightFen), yuan(o.freightFen));
   const lines = (items: { itemNo: string; qty: number; totalPriceFen: number }[]) => items.map((x) => `${x.itemNo} x ${x.qty} = ${yuan(x.totalPriceFen)}`).sort().join('; ');
   if (lines(d.ceb621.items) !== lines(d.ceb311.items)) {
-    out.push({ message: 'CEB621', field: 'CEB621.items', code: 'mismatch', detail: `CEB621's goods (${lines(d.ceb621.items)}) differ from CEB311's (${lines(d.ceb311.items)})` });
+    out.push(problem('CEB621', 'CEB621.items', 'mismatch', 'goods_lines_mismatch', { listed: lines(d.ceb621.items), ordered: lines(d.ceb311.items) }));
   }
   return out;
 }

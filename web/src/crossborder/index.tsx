@@ -129,7 +129,9 @@ interface CbecOrder {
   orderId: string; groupId: string; orderNo: string; goodsFen: number; freightFen: number; taxFen: number; totalFen: number;
   buyer: { name: string; idMasked: string }; consignee: { name: string; address: string };
 }
-interface CustomsStatus { status: string; waybillNo?: string; sandbox: boolean; documents: { type: string; status: string }[]; receipts: { code: string; passed: boolean; reasons: string[] }[] }
+/** A customs reason as the API renders it: its code (null for text written before the codes) and its text in the page's language (the API client sends the page's locale). */
+interface Reason { code: string | null; text: string }
+interface CustomsStatus { status: string; waybillNo?: string; sandbox: boolean; documents: { type: string; status: string }[]; receipts: { code: string; passed: boolean; reasons: Reason[] }[] }
 interface OrderFacts { order: CbecOrder; customs: CustomsStatus; status: string }
 
 export const cnOrderPage: PageModule<OrderFacts> = {
@@ -164,7 +166,7 @@ export const cnOrderPage: PageModule<OrderFacts> = {
           <ul>
             {customs.documents.map((d) => <li key={d.type}>{t(`cn.doc.${d.type}`)}: {t(`cn.docStatus.${d.status}`)}</li>)}
           </ul>
-          {customs.receipts.filter((r) => !r.passed).map((r) => <p key={r.code} className="error">{t('cn.receipt', { code: r.code })}: {r.reasons.join('; ')}</p>)}
+          {customs.receipts.filter((r) => !r.passed).map((r) => <p key={r.code} className="error">{t('cn.receipt', { code: r.code })}: {r.reasons.map((x) => x.text).join('; ')}</p>)}
           <button type="button" onClick={() => void reload()}>{t('cn.refresh')}</button>
         </section>
       </>
@@ -172,7 +174,7 @@ export const cnOrderPage: PageModule<OrderFacts> = {
   },
 };
 
-interface Rejection { id: string; orderNo: string; shopName: string; receiptCode: string; reasons: string[]; createdAt: string }
+interface Rejection { id: string; orderNo: string; shopName: string; receiptCode: string; reasons: Reason[]; createdAt: string }
 
 interface Rate { base: string; quote: string; rate: string; source: string; validFrom: string }
 
@@ -248,7 +250,7 @@ export const opsCustomsPage: PageModule<{ items: Rejection[]; rates: Rate[] }> =
             <li key={r.id} className="card">
               <h2>{r.orderNo} · {r.shopName}</h2>
               <p>{t('cn.receipt', { code: r.receiptCode })} · {formatDate(r.createdAt, locale)}</p>
-              <ul>{r.reasons.map((reason, i) => <li key={i}>{reason}</li>)}</ul>
+              <ul>{r.reasons.map((reason, i) => <li key={i} data-reason={reason.code ?? undefined}>{reason.text}</li>)}</ul>
               <RejectionActions id={r.id} />
               <form onSubmit={async (e) => { e.preventDefault(); if (await run(() => api.send('POST', `/operator/customs/rejections/${r.id}/resolve`, { resolution: notes[r.id] ?? '' }))) await reload(); }}>
                 <TextField label={t('cn.resolution')} value={notes[r.id] ?? ''} onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })} />
