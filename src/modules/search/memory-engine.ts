@@ -24,7 +24,8 @@ let signalScratch = new Float64Array(0);
 
 /** The products that are on the page, ranked as the PostgreSQL engine ranks them. */
 function comparator(index: MemoryIndex, q: SearchQuery, rel: Float64Array, signals: Float64Array): (a: number, b: number) => number {
-  const id = (a: number, b: number) => (index.productIds[a] < index.productIds[b] ? -1 : 1);
+  const rank = index.idRanks();
+  const id = (a: number, b: number) => rank[a] - rank[b];
   const relevance = (a: number, b: number) => rel[b] - rel[a] || signals[b] - signals[a] || id(a, b);
   switch (q.sort) {
     case 'relevance': return relevance;
@@ -126,7 +127,7 @@ export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidd
     if (fProvince && fType && fCert && fPrice && index.inStock[n]) inStockCount++;
   }
 
-  const scorer = new Scorer(index, scoring.rel);
+  const scorer = new Scorer(index, scoring.rel, scoring.match);
   if (relScratch.length < index.productIds.length) {
     relScratch = new Float64Array(index.productIds.length * 2);
     signalScratch = new Float64Array(index.productIds.length * 2);

@@ -180,6 +180,31 @@ export class MemoryIndex {
   private sortedLexemes: number[] | null = null;
   size = 0;
 
+  /**
+   * Each product's place in product id order (ties in ranking are broken by id, as in SQL). Ids are
+   * UUIDv7, so a new product mostly comes last and is ranked on arrival; otherwise all are ranked again.
+   */
+  private ranks = new Float64Array(this.capacity);
+  private ranksValid = true;
+  private lastRanked = -1;
+
+  idRanks(): Float64Array {
+    if (!this.ranksValid) {
+      const order = this.productIds.map((_, n) => n).sort((a, b) => (this.productIds[a] < this.productIds[b] ? -1 : 1));
+      order.forEach((n, place) => { this.ranks[n] = place; });
+      this.lastRanked = order.length ? order[order.length - 1] : -1;
+      this.ranksValid = true;
+    }
+    return this.ranks;
+  }
+
+  private rankNew(n: number): void {
+    if (this.ranksValid && (this.lastRanked < 0 || this.productIds[n] > this.productIds[this.lastRanked])) {
+      this.ranks[n] = this.lastRanked < 0 ? 0 : this.ranks[this.lastRanked] + 1;
+      this.lastRanked = n;
+    } else this.ranksValid = false;
+  }
+
   ordinalOf(productId: string): number | undefined {
     return this.ordinals.get(productId);
   }
@@ -232,6 +257,7 @@ export class MemoryIndex {
     this.seller = grown(this.seller); this.province = grown(this.province); this.sellerType = grown(this.sellerType);
     this.categoryPath = grown(this.categoryPath); this.marks = grown(this.marks);
     this.lexStart = grown(this.lexStart); this.lexCount = grown(this.lexCount); this.posStart = grown(this.posStart);
+    this.ranks = grown(this.ranks);
   }
 
   /** A row as the database has it now (a new product, or a newer version of one). */
@@ -242,6 +268,7 @@ export class MemoryIndex {
       this.ordinals.set(row.product_id, n);
       if (n >= this.capacity) this.grow();
       this.xids.push('');
+      this.rankNew(n);
     }
     const had = this.alive[n] === 1;
     if (!had) this.size++;

@@ -278,16 +278,26 @@ function sortedUnique(xs: number[]): number[] {
   return xs.filter((x, i) => i === 0 || x !== xs[i - 1]);
 }
 
-/** A score made ready for one index: each tsquery in it compiled once. */
+/**
+ * A score made ready for one index: each distinct tsquery in it compiled once. Given the tree every
+ * scored product is known to match (the query's own), points for that same tree are counted
+ * without testing it again.
+ */
 export class Scorer {
   private readonly compiled: ((n: number) => number) | null;
 
-  constructor(index: MemoryIndex, score: Score | null) {
+  constructor(index: MemoryIndex, score: Score | null, matched: TsNode | null = null) {
+    const known = matched ? JSON.stringify(matched) : null;
+    const matchers = new Map<string, Matcher>();
     const build = (s: Score): ((n: number) => number) => {
       if (s.op === 'points') {
-        const m = new Matcher(index, s.node);
         const points = s.points;
-        return (n) => (m.matches(n) ? points : 0);
+        const key = JSON.stringify(s.node);
+        if (key === known) return () => points;
+        let m = matchers.get(key);
+        if (!m) { m = new Matcher(index, s.node); matchers.set(key, m); }
+        const matcher = m;
+        return (n) => (matcher.matches(n) ? points : 0);
       }
       const parts = s.parts.map(build);
       return s.op === 'sum'
