@@ -5,7 +5,7 @@ import { queryRows, type Database } from '../../platform/db.ts';
 import { createMediaStorage } from '../../platform/storage.ts';
 import { categoryTree } from '../catalog/service.ts';
 import type { SearchQuery, SearchSort } from './engine.ts';
-import { parseTsvector } from './memory-index.ts';
+import { MemoryIndex, parseTsvector } from './memory-index.ts';
 import { memorySearchEngine, postgresSearchEngine, reindex } from './service.ts';
 import { Indexer } from './indexer.ts';
 import { loadRelevanceCatalog } from './relevance/catalog.ts';
@@ -34,6 +34,21 @@ describe('the in-memory replica', () => {
     const { ids, positions } = parseTsvector(text, (l) => lexemes.push(l) - 1);
     const read = [...ids].map((id, k) => `${lexemes[id]}=${[...positions.slice(positions[k], positions[k + 1])].map((p) => `${p >> 2}${'DCBA'[p & 3]}`).join(',')}`);
     expect(read.sort()).toEqual(['a\\b=2B', "it's=1A,3D", '~durian=1C']);
+  });
+
+  it('finds lexemes by their beginning, also ones that arrive after the first lookup', () => {
+    const index = new MemoryIndex();
+    const row = (id: string, lexemes: string) => ({
+      product_id: id, seller_id: 's', category_ids: 'c', province_code: '22', seller_type: 'cooperative', seller_tier: 1,
+      certifications: '', price: 100, in_stock: true, sales_count: 0, published_ms: null, lexemes, xid: '1',
+    });
+    index.put(row('a', "'ทุเรียน':1A 'ทุ่ง':2A 'durian':3A"));
+    const texts = (prefix: string) => index.lexemesStartingWith(prefix).map((id) => index.lexemes[id]).sort();
+    expect(texts('ทุ')).toEqual(['ทุ่ง', 'ทุเรียน'].sort());
+    index.put(row('b', "'ทุกวัน':1A 'dur':2B"));
+    expect(texts('ทุ')).toEqual(['ทุกวัน', 'ทุ่ง', 'ทุเรียน'].sort());
+    expect(texts('dur')).toEqual(['dur', 'durian']);
+    expect(texts('x')).toEqual([]);
   });
 
   it('answers every labelled query, with filters, sorts, pages and facets, exactly as the PostgreSQL engine does', async () => {

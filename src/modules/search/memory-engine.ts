@@ -82,7 +82,7 @@ function allowed(values: string[], wanted: string[] | undefined): Uint8Array | n
 export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidden, q: SearchQuery, scoring: Scoring): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
   const f = q.filters;
   const matcher = scoring.match ? new Matcher(index, scoring.match) : null;
-  const candidates = matcher ? matcher.candidates() : Int32Array.from(index.productIds, (_, n) => n);
+  const candidates = matcher ? matcher.candidates() : index.allOrdinals();
 
   const paths = index.categoryPaths.values;
   const inCategory = f.categoryId ? Uint8Array.from(paths, (p) => (p.includes(f.categoryId!) ? 1 : 0)) : null;

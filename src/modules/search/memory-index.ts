@@ -205,6 +205,14 @@ export class MemoryIndex {
     } else this.ranksValid = false;
   }
 
+  private ordinals0: Int32Array = new Int32Array(0);
+
+  /** Every ordinal, for a query without words (dead ones included: callers check `alive`). */
+  allOrdinals(): Int32Array {
+    if (this.ordinals0.length !== this.productIds.length) this.ordinals0 = Int32Array.from(this.productIds, (_, n) => n);
+    return this.ordinals0;
+  }
+
   ordinalOf(productId: string): number | undefined {
     return this.ordinals.get(productId);
   }
@@ -220,9 +228,23 @@ export class MemoryIndex {
       id = this.lexemes.push(lexeme) - 1;
       this.lexemeIds.set(lexeme, id);
       this.postings.push(new IntList());
-      this.sortedLexemes = null;
+      // Once prefix lookups have sorted the lexicon, a new lexeme takes its place in it.
+      if (this.sortedLexemes) this.sortedLexemes.splice(this.firstAtOrAfter(lexeme), 0, id);
     }
     return id;
+  }
+
+  /** Where `text` stands (or would) in the sorted lexicon. */
+  private firstAtOrAfter(text: string): number {
+    const sorted = this.sortedLexemes!;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.lexemes[sorted[mid]] < text) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   findLexeme(lexeme: string): number {
@@ -233,13 +255,7 @@ export class MemoryIndex {
   lexemesStartingWith(prefix: string): number[] {
     this.sortedLexemes ??= this.lexemes.map((_, i) => i).sort((a, b) => (this.lexemes[a] < this.lexemes[b] ? -1 : this.lexemes[a] > this.lexemes[b] ? 1 : 0));
     const sorted = this.sortedLexemes;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.lexemes[sorted[mid]] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.firstAtOrAfter(prefix);
     const out: number[] = [];
     for (let k = lo; k < sorted.length && this.lexemes[sorted[k]].startsWith(prefix); k++) out.push(sorted[k]);
     return out;

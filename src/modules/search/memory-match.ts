@@ -35,6 +35,22 @@ function slotOf(pool: Int32Array, from: number, count: number, id: number): numb
   return -1;
 }
 
+/**
+ * Room for one query's candidate lists, taken again by the next query: unions and intersections of
+ * long postings would otherwise leave megabytes of garbage per query. A list taken here is valid
+ * until the next Matcher.candidates() call (runInMemory reads it before its first await).
+ */
+const scratch = { buffer: new Int32Array(1 << 18), used: 0 };
+
+function take(length: number): Int32Array {
+  if (scratch.used + length > scratch.buffer.length) {
+    scratch.buffer = new Int32Array(Math.max(scratch.buffer.length * 2, length * 2));
+    scratch.used = 0;
+  }
+  scratch.used += length;
+  return scratch.buffer.subarray(scratch.used - length, scratch.used);
+}
+
 /** Sorted lists merged into one, each value once (pairwise merges: the lists are few, the values many). */
 function union(lists: Int32Array[]): Int32Array {
   let pending = lists.filter((l) => l.length);
@@ -48,7 +64,7 @@ function union(lists: Int32Array[]): Int32Array {
 }
 
 function merge(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
+  const out = take(a.length + b.length);
   let i = 0;
   let j = 0;
   let w = 0;
@@ -67,7 +83,7 @@ function intersect(lists: Int32Array[]): Int32Array {
   let out = sorted[0];
   for (let k = 1; k < sorted.length && out.length; k++) {
     const other = sorted[k];
-    const next = new Int32Array(out.length);
+    const next = take(out.length);
     let w = 0;
     let j = 0;
     for (let i = 0; i < out.length; i++) {
@@ -103,6 +119,7 @@ export class Matcher {
    * intersected under an AND or a phrase (positions and weights are checked by `matches`).
    */
   candidates(): Int32Array {
+    scratch.used = 0;
     const collect = (c: Compiled): Int32Array => {
       if (c.kind === 'leaf') return union(c.leaf.ids.length ? c.leaf.ids.map((id) => this.index.postings[id].view()) : [new Int32Array(0)]);
       const lists = c.children.map(collect);
