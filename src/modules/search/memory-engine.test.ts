@@ -127,5 +127,11 @@ describe('the in-memory replica', () => {
     const cheapest = await memorySearchEngine.query(database.db, { ...query, sort: 'price_asc' });
     expect(cheapest.hits[0]).toMatchObject({ productId: gone.productId, priceSatang: 1, inStock: false });
     expect(await postgresSearchEngine.query(database.db, { ...query, sort: 'price_asc' })).toEqual(cheapest);
+    // A card already shown is shown anew once its product is indexed again with another title.
+    await database.db.execute(sql`update products set title_th = 'ทุเรียนก้านยาวนนท์ ชื่อใหม่' where id = ${gone.productId}::uuid`);
+    await new Indexer(postgresSearchEngine).indexProducts(database.db, [gone.productId]);
+    const renamed = await memorySearchEngine.query(database.db, query);
+    expect(renamed.hits.find((h) => h.productId === gone.productId)?.card.title.th).toBe('ทุเรียนก้านยาวนนท์ ชื่อใหม่');
+    expect(renamed).toEqual(await postgresSearchEngine.query(database.db, query));
   });
 });

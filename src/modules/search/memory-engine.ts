@@ -162,14 +162,31 @@ export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidd
   return { total: matched.length, hits, facets };
 }
 
+/**
+ * Cards recently shown, per replica, with the transaction that had written their product's row:
+ * a card is written with its document, so while the row is unchanged the card is too.
+ */
+const CARDS_KEPT = 5_000;
+const cardCaches = new WeakMap<MemoryIndex, Map<number, { xid: string; card: ProductCard }>>();
+
 async function hitsWithCards(db: Executor, index: MemoryIndex, page: number[]): Promise<SearchHit[]> {
   if (!page.length) return [];
-  const ids = page.map((n) => index.productIds[n]);
-  const rows = await queryRows<{ product_id: string; card: ProductCard | string }>(db, sql`
-    select product_id::text, card from search_cards where product_id = any(${uuidArray(ids)}::uuid[])`);
-  const cards = new Map(rows.map((r) => [r.product_id, typeof r.card === 'string' ? JSON.parse(r.card) as ProductCard : r.card]));
+  let cache = cardCaches.get(index);
+  if (!cache) { cache = new Map(); cardCaches.set(index, cache); }
+  const missing = page.filter((n) => cache.get(n)?.xid !== index.xids[n]);
+  if (missing.length) {
+    const xids = new Map(missing.map((n) => [index.productIds[n], { n, xid: index.xids[n] }]));
+    const rows = await queryRows<{ product_id: string; card: ProductCard | string }>(db, sql`
+      select product_id::text, card from search_cards where product_id = any(${uuidArray([...xids.keys()])}::uuid[])`);
+    for (const r of rows) {
+      const { n, xid } = xids.get(r.product_id)!;
+      cache.delete(n);
+      cache.set(n, { xid, card: typeof r.card === 'string' ? JSON.parse(r.card) as ProductCard : r.card });
+    }
+    for (const n of cache.keys()) { if (cache.size <= CARDS_KEPT) break; cache.delete(n); }
+  }
   return page.flatMap((n) => {
-    const card = cards.get(index.productIds[n]);
+    const card = cache.get(n)?.card;
     return card ? [{ productId: index.productIds[n], priceSatang: index.price[n], inStock: index.inStock[n] === 1, salesCount: index.sales[n], card }] : [];
   });
 }
