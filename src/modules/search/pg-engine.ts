@@ -154,17 +154,12 @@ export class PostgresSearchEngine implements SearchEngine {
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Deletes the documents matching `where`, noting each in search_removals for the replicas (and
- * forgetting removals older than a week); returns the shops that lost products.
+ * Deletes the documents matching `where` (a trigger notes each in search_removals for the replicas,
+ * migration 0013) and forgets removals older than a week; returns the shops that lost products.
  */
 async function deleteDocuments(tx: Executor, where: SQL): Promise<string[]> {
   const gone = await queryRows<{ seller_id: string }>(tx, sql`
-    with gone as (delete from search_documents where ${where} returning product_id, seller_id),
-    noted as (
-      insert into search_removals (product_id) select product_id from gone
-      on conflict (product_id) do update set removed_at = now(), change_xid = pg_current_xact_id()
-    )
-    select distinct seller_id from gone`);
+    with gone as (delete from search_documents where ${where} returning seller_id) select distinct seller_id from gone`);
   await tx.execute(sql`delete from search_removals where removed_at < now() - interval '7 days'`);
   return gone.map((g) => g.seller_id);
 }

@@ -53,9 +53,10 @@ export const searchDocuments = pgTable('search_documents', {
 ]);
 
 /**
- * Products taken out of the index, so that replicas drop them too. A product is here or in
- * search_documents, never both (indexing it again deletes its row here); rows older than a week are
- * pruned, and a replica that has not looked for that long loads everything again.
+ * Products taken out of the index (noted by a trigger on search_documents, migration 0013), so that
+ * replicas drop them too. A product is here or in search_documents, never both (indexing it again
+ * deletes its row here); rows older than a week are pruned, and a replica that has not looked for
+ * a day loads everything again.
  */
 export const searchRemovals = pgTable('search_removals', {
   productId: uuid('product_id').primaryKey(),
