@@ -114,14 +114,19 @@ describe('customs reasons', () => {
 describe('the customs sandbox', () => {
   const t = useTestApp();
   const deliverAll = async () => { for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++); };
-
-  it("answers 412 rejected when the payment does not match the order; the rejection reaches the operator queue in the reader's language", async () => {
+  /** A Chinese buyer's cross-border order for a bag of bonded rice, placed and not yet paid. */
+  const placeOrderToChina = async () => {
     const shop = await shopWithOwner(t.app.db);
     const rice = await bondedProduct(t.app.db, shop.sellerId);
     await freshRate(t.app.db);
     const buyer = await signedInUser(t.app.db);
     const { cookie } = await addToCart(t.app, rice.variantId, 1, buyer.cookie);
     const placed = (await cnCheckout(t.app, cookie, buyerIdentity())).json();
+    return { shop, cookie, placed };
+  };
+
+  it("answers 412 rejected when the payment does not match the order; the rejection reaches the operator queue in the reader's language", async () => {
+    const { shop, cookie, placed } = await placeOrderToChina();
     await payAsBuyer(t.app, cookie, placed.orderGroupId, buyerIdentity());
     // The sandbox gets messages only through the outbox handler; replace the payment company's CEB411 with one whose amount is off by a fen.
     const gateway = customsGateway(sandboxSigner(t.config.personalDataKey), sandboxTransport(t.config.personalDataKey));
@@ -174,12 +179,7 @@ describe('the customs sandbox', () => {
   });
 
   it('sends nothing when a message has a field over its length: the order goes to the operator queue naming message and field', async () => {
-    const shop = await shopWithOwner(t.app.db);
-    const rice = await bondedProduct(t.app.db, shop.sellerId);
-    await freshRate(t.app.db);
-    const buyer = await signedInUser(t.app.db);
-    const { cookie } = await addToCart(t.app, rice.variantId, 1, buyer.cookie);
-    const placed = (await cnCheckout(t.app, cookie, buyerIdentity())).json();
+    const { cookie, placed } = await placeOrderToChina();
     // An address longer than customs allows (200 characters) reaches the declaration.
     await t.app.db.execute(sql`update cbec_orders set consignee_address = ${'广东省广州市天河区' + '号'.repeat(192)} where order_id = ${placed.orderId}::uuid`);
     await payAsBuyer(t.app, cookie, placed.orderGroupId, buyerIdentity());
@@ -215,12 +215,7 @@ describe('the customs sandbox', () => {
   });
 
   it('answers 900 to a document altered after signing, and never releases the order', async () => {
-    const shop = await shopWithOwner(t.app.db);
-    const rice = await bondedProduct(t.app.db, shop.sellerId);
-    await freshRate(t.app.db);
-    const buyer = await signedInUser(t.app.db);
-    const { cookie } = await addToCart(t.app, rice.variantId, 1, buyer.cookie);
-    const placed = (await cnCheckout(t.app, cookie, buyerIdentity())).json();
+    const { cookie, placed } = await placeOrderToChina();
     await payAsBuyer(t.app, cookie, placed.orderGroupId, buyerIdentity());
     await deliverAll();
     // On the way, someone changes the waybill's consignee: the signature no longer verifies.
