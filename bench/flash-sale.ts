@@ -22,46 +22,84 @@ async function main() {
   const fresh = await freshPostgres('talad_flash');
   const { database } = fresh;
   const shop = await shopWithOwner(database.db, { provinceCode: '22' });
-  const { variantId } = await productInStock(database.db, shop.sellerId, { priceSatang: 99_500, stock: STOCK, titleTh: 'ทุเรียนหมอนทองจันทบุรี 5 กก.' });
+  const { variantId } = await productInStock(database.db, shop.sellerId, {
+    priceSatang: 99_500,
+    stock: STOCK,
+    titleTh: 'ทุเรียนหมอนทองจันทบุรี 5 กก.',
+  });
 
   // 2. The server, in its own process (so its memory and CPU can be measured).
-  const server = await startServer({ DATABASE_URL: fresh.url, DEMO_DATA: 'false', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' });
+  const server = await startServer({
+    DATABASE_URL: fresh.url,
+    DEMO_DATA: 'false',
+    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10',
+  });
   const origin = server.origin;
 
   // 3. The buyers.
   const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
-  const address = { name: 'หลี่ เหว่ย', phone: '0812345678', houseNumber: '88', subdistrict: 'ลุมพินี', district: 'ปทุมวัน', provinceCode: '10', postcode: '10330' };
+  const address = {
+    name: 'หลี่ เหว่ย',
+    phone: '0812345678',
+    houseNumber: '88',
+    subdistrict: 'ลุมพินี',
+    district: 'ปทุมวัน',
+    provinceCode: '10',
+    postcode: '10330',
+  };
   const checkoutBody = JSON.stringify({ shippingAddress: address, contactPhone: '0812345678' });
   const addBody = JSON.stringify({ variantId, quantity: 1 });
   const latencies: number[] = [];
   const checkoutLatencies: number[] = [];
   const acceptedIds = new Set<string>();
-  let accepted = 0, soldOut = 0, errors = 0, next = 0;
+  let accepted = 0,
+    soldOut = 0,
+    errors = 0,
+    next = 0;
   const errorSamples = new Map<string, number>();
-  const noteError = (what: string) => { errors++; errorSamples.set(what, (errorSamples.get(what) ?? 0) + 1); };
+  const noteError = (what: string) => {
+    errors++;
+    errorSamples.set(what, (errorSamples.get(what) ?? 0) + 1);
+  };
 
   async function buyer() {
     while (next < ATTEMPTS) {
       next++;
       const t0 = performance.now();
       try {
-        const add = await pool.request({ method: 'POST', path: '/api/cart/items', headers: { 'content-type': 'application/json' }, body: addBody });
+        const add = await pool.request({
+          method: 'POST',
+          path: '/api/cart/items',
+          headers: { 'content-type': 'application/json' },
+          body: addBody,
+        });
         const addText = await add.body.text();
-        if (add.statusCode === 409) { soldOut++; latencies.push(performance.now() - t0); continue; } // nothing left to put in a cart
-        if (add.statusCode !== 201) { noteError(`add ${add.statusCode} ${addText.slice(0, 80)}`); continue; }
+        if (add.statusCode === 409) {
+          soldOut++;
+          latencies.push(performance.now() - t0);
+          continue;
+        } // nothing left to put in a cart
+        if (add.statusCode !== 201) {
+          noteError(`add ${add.statusCode} ${addText.slice(0, 80)}`);
+          continue;
+        }
         const setCookie = add.headers['set-cookie'];
         const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0];
         const t1 = performance.now();
         const res = await pool.request({
-          method: 'POST', path: '/api/checkout', body: checkoutBody,
+          method: 'POST',
+          path: '/api/checkout',
+          body: checkoutBody,
           headers: { 'content-type': 'application/json', cookie, 'idempotency-key': randomUUID() },
         });
         const text = await res.body.text();
         const now = performance.now();
         checkoutLatencies.push(now - t1);
         latencies.push(now - t0);
-        if (res.statusCode === 201) { accepted++; for (const o of JSON.parse(text).orders) acceptedIds.add(o.id); }
-        else if (res.statusCode === 409 && text.includes('"out_of_stock"')) soldOut++;
+        if (res.statusCode === 201) {
+          accepted++;
+          for (const o of JSON.parse(text).orders) acceptedIds.add(o.id);
+        } else if (res.statusCode === 409 && text.includes('"out_of_stock"')) soldOut++;
         else noteError(`checkout ${res.statusCode} ${text.slice(0, 80)}`);
       } catch (err) {
         noteError(String((err as Error).message ?? err));
@@ -78,10 +116,16 @@ async function main() {
   await pool.close();
 
   // 4. What the database says.
-  const [stock] = await queryRows<{ on_hand: number; reserved: number }>(database.db, sql`
-    select on_hand, reserved from stock_levels where variant_id = ${variantId}::uuid`);
-  const orderRows = await queryRows<{ id: string }>(database.db, sql`
-    select distinct order_id as id from order_lines where variant_id = ${variantId}::uuid`);
+  const [stock] = await queryRows<{ on_hand: number; reserved: number }>(
+    database.db,
+    sql`
+    select on_hand, reserved from stock_levels where variant_id = ${variantId}::uuid`,
+  );
+  const orderRows = await queryRows<{ id: string }>(
+    database.db,
+    sql`
+    select distinct order_id as id from order_lines where variant_id = ${variantId}::uuid`,
+  );
   const orphans = orderRows.filter((r) => !acceptedIds.has(r.id)).length;
   const sold = stock.reserved; // every accepted order holds its unit until paid or expired
   const peakRss = server.peakRssMb();
@@ -90,14 +134,22 @@ async function main() {
 
   const pct = percentile;
   const lines: [string, string | number][] = [
-    ['attempts', next], ['accepted', accepted], ['sold_out', soldOut], ['errors', errors],
-    ['seconds', seconds.toFixed(2)], ['orders_per_s', Math.round(accepted / seconds)],
-    ['p50_ms', pct(latencies, 50).toFixed(1)], ['p95_ms', pct(latencies, 95).toFixed(1)], ['p99_ms', pct(latencies, 99).toFixed(1)],
+    ['attempts', next],
+    ['accepted', accepted],
+    ['sold_out', soldOut],
+    ['errors', errors],
+    ['seconds', seconds.toFixed(2)],
+    ['orders_per_s', Math.round(accepted / seconds)],
+    ['p50_ms', pct(latencies, 50).toFixed(1)],
+    ['p95_ms', pct(latencies, 95).toFixed(1)],
+    ['p99_ms', pct(latencies, 99).toFixed(1)],
     ['checkout_p99_ms', pct(checkoutLatencies, 99).toFixed(1)],
     ['final_stock', stock.on_hand - stock.reserved],
     ['oversold', Math.max(0, accepted - STOCK, sold - STOCK, stock.reserved > stock.on_hand ? 1 : 0)],
-    ['orphans', orphans], ['server_rss_mb', Math.round(peakRss)],
-    ['stock', STOCK], ['concurrency', CONCURRENCY],
+    ['orphans', orphans],
+    ['server_rss_mb', Math.round(peakRss)],
+    ['stock', STOCK],
+    ['concurrency', CONCURRENCY],
     ['server_cpu_ms_per_attempt', ((serverCpu * 1000) / next).toFixed(2)],
     ['loadgen_cpu_ms_per_attempt', ((loadCpu.user + loadCpu.system) / 1000 / next).toFixed(2)],
   ];
@@ -105,4 +157,7 @@ async function main() {
   for (const [what, n] of errorSamples) console.error(`error x${n}: ${what}`);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

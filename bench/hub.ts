@@ -11,7 +11,14 @@ import { sql } from 'drizzle-orm';
 import { fromPglite, migrateDatabase, pgliteExtensions, queryRows, type Database } from '../src/platform/db.ts';
 import { newId } from '../src/platform/ids.ts';
 import { HUB_LOCATIONS } from '../src/modules/inventory/hubs.ts';
-import { allocateReady, bangkokDate, confirmPick, createWaves, HUB, binsOffMovements } from '../src/modules/hub/service.ts';
+import {
+  allocateReady,
+  bangkokDate,
+  confirmPick,
+  createWaves,
+  HUB,
+  binsOffMovements,
+} from '../src/modules/hub/service.ts';
 import { freshPostgres } from './support.ts';
 
 const ORDERS = Number(process.env.ORDERS ?? 10_000);
@@ -37,8 +44,14 @@ async function seed(database: Database) {
   const { db } = database;
   const sellers = Array.from({ length: 10 }, () => newId());
   const skus = Array.from({ length: SKUS }, (_, i) => ({ v: newId(), s: sellers[i % sellers.length] }));
-  const [zone] = await queryRows<{ id: string }>(db, sql`select id from hub_zones where location_id = ${LOC}::uuid and code = 'A'`);
-  const bins = Array.from({ length: SKUS }, (_, i) => ({ id: newId(), code: `BKK-B-${String(i + 1).padStart(4, '0')}` }));
+  const [zone] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from hub_zones where location_id = ${LOC}::uuid and code = 'A'`,
+  );
+  const bins = Array.from({ length: SKUS }, (_, i) => ({
+    id: newId(),
+    code: `BKK-B-${String(i + 1).padStart(4, '0')}`,
+  }));
   await db.execute(sql`insert into hub_bins (id, location_id, zone_id, code, capacity_units)
     select id, ${LOC}::uuid, ${zone.id}::uuid, code, 100000 from jsonb_to_recordset(${JSON.stringify(bins)}::jsonb) as x(id uuid, code text)`);
   const today = bangkokDate();
@@ -47,9 +60,26 @@ async function seed(database: Database) {
     for (let j = 0; j < LOTS; j++) {
       // Lots received in no particular order of expiry, spread over two bins per SKU.
       const days = 5 + ((i * 7 + j * 13) % 40);
-      lots.push({ id: newId(), v: k.v, s: k.s, n: `L${i}-${j}`, e: bangkokDate(new Date(), days), b: bins[(i + j) % bins.length].id, q: 30 + ((i + j * 11) % 40) });
+      lots.push({
+        id: newId(),
+        v: k.v,
+        s: k.s,
+        n: `L${i}-${j}`,
+        e: bangkokDate(new Date(), days),
+        b: bins[(i + j) % bins.length].id,
+        q: 30 + ((i + j * 11) % 40),
+      });
     }
-    if (i % 5 === 0) lots.push({ id: newId(), v: k.v, s: k.s, n: `L${i}-X`, e: bangkokDate(new Date(), -1 - (i % 3)), b: bins[i].id, q: 50 });
+    if (i % 5 === 0)
+      lots.push({
+        id: newId(),
+        v: k.v,
+        s: k.s,
+        n: `L${i}-X`,
+        e: bangkokDate(new Date(), -1 - (i % 3)),
+        b: bins[i].id,
+        q: 50,
+      });
   });
   const lotJson = JSON.stringify(lots);
   await db.execute(sql`insert into hub_lots (id, location_id, seller_id, variant_id, lot_number, production_date, expiry_date)
@@ -81,7 +111,14 @@ async function seed(database: Database) {
     }
     if (!picked.size) continue;
     const paid = new Date(now - (o % 48) * 3600_000).toISOString();
-    orders.push({ id, oid: newId(), num: `TLD-B${String(o).padStart(7, '0')}`, s: seller, p: paid, h: 24 + (o % 2) * 24 });
+    orders.push({
+      id,
+      oid: newId(),
+      num: `TLD-B${String(o).padStart(7, '0')}`,
+      s: seller,
+      p: paid,
+      h: 24 + (o % 2) * 24,
+    });
   }
   const ordJson = JSON.stringify(orders);
   await db.execute(sql`insert into hub_outbound_orders (id, order_id, order_number, seller_id, location_id, status, paid_at, handling_hours, ship_by, ship_to)
@@ -95,7 +132,9 @@ async function seed(database: Database) {
 /** FEFO checked from the outcome alone: no pick from an expired or blocked lot; no pick from a lot while an earlier-expiring good lot of the SKU still has free units. */
 async function fefoViolations(database: Database): Promise<number> {
   const today = bangkokDate();
-  const [r] = await queryRows<{ n: number }>(database.db, sql`
+  const [r] = await queryRows<{ n: number }>(
+    database.db,
+    sql`
     with lot_free as (
       select l.id, l.variant_id, l.expiry_date, l.blocked_at, coalesce(sum(s.quantity - s.allocated), 0) as free
       from hub_lots l left join hub_bin_stock s on s.lot_id = l.id where l.location_id = ${LOC}::uuid group by l.id
@@ -103,7 +142,8 @@ async function fefoViolations(database: Database): Promise<number> {
     select count(*)::int as n from hub_picks p join hub_lots pl on pl.id = p.lot_id
     where pl.blocked_at is not null or pl.expiry_date <= ${today}::date
        or exists (select 1 from lot_free e where e.variant_id = p.variant_id and e.blocked_at is null and e.expiry_date > ${today}::date
-                  and e.expiry_date < pl.expiry_date and e.free > 0)`);
+                  and e.expiry_date < pl.expiry_date and e.free > 0)`,
+  );
   return r.n;
 }
 
@@ -121,24 +161,43 @@ async function main() {
   const w = await db.transaction((tx) => createWaves(tx, LOC, null, WAVE_SIZE));
   const waveSeconds = (performance.now() - t2) / 1000;
   const violations = await fefoViolations(database);
-  const [{ open: unallocated }] = await queryRows<{ open: number }>(db, sql`select count(*)::int as open from hub_outbound_orders where status <> 'allocated'`);
+  const [{ open: unallocated }] = await queryRows<{ open: number }>(
+    db,
+    sql`select count(*)::int as open from hub_outbound_orders where status <> 'allocated'`,
+  );
 
   // Picking: scanners confirm picks one at a time (bin + SKU), each its own transaction. The orders
   // are marked as picking first, so the order-status change (orders module) is not part of the figure.
-  const sample = await queryRows<{ id: string; outbound_id: string; bin: string; sku: string }>(db, sql`
+  const sample = await queryRows<{ id: string; outbound_id: string; bin: string; sku: string }>(
+    db,
+    sql`
     select p.id, p.outbound_id, b.code as bin, l.sku from hub_picks p join hub_bins b on b.id = p.bin_id join hub_outbound_lines l on l.id = p.line_id
-    join hub_waves w on w.id = p.wave_id order by w.number, b.code limit ${PICKS}`);
-  await db.execute(sql`update hub_outbound_orders set status = 'picking' where id in (select distinct (x->>'o')::uuid from jsonb_array_elements(${JSON.stringify(sample.map((s) => ({ o: s.outbound_id })))}::jsonb) x)`);
+    join hub_waves w on w.id = p.wave_id order by w.number, b.code limit ${PICKS}`,
+  );
+  await db.execute(
+    sql`update hub_outbound_orders set status = 'picking' where id in (select distinct (x->>'o')::uuid from jsonb_array_elements(${JSON.stringify(sample.map((s) => ({ o: s.outbound_id })))}::jsonb) x)`,
+  );
   const t3 = performance.now();
   for (const p of sample) await db.transaction((tx) => confirmPick(tx, HUB, p.id, { binCode: p.bin, code: p.sku }));
   const pickSeconds = (performance.now() - t3) / 1000;
   const off = await binsOffMovements(db, LOC);
 
   const out: [string, string | number][] = [
-    ['engine', engine], ['orders', seeded.orders], ['order_lines', seeded.lines], ['skus', SKUS], ['lots', seeded.lots],
-    ['setup_seconds', setupSeconds.toFixed(2)], ['allocation_seconds', allocationSeconds.toFixed(3)], ['picks', allocated.picks],
-    ['allocated_orders', allocated.orders], ['unallocated_orders', unallocated], ['wave_seconds', waveSeconds.toFixed(3)], ['waves', w.waves],
-    ['picks_confirmed', sample.length], ['picks_per_s', (sample.length / pickSeconds).toFixed(1)], ['fefo_violations', violations],
+    ['engine', engine],
+    ['orders', seeded.orders],
+    ['order_lines', seeded.lines],
+    ['skus', SKUS],
+    ['lots', seeded.lots],
+    ['setup_seconds', setupSeconds.toFixed(2)],
+    ['allocation_seconds', allocationSeconds.toFixed(3)],
+    ['picks', allocated.picks],
+    ['allocated_orders', allocated.orders],
+    ['unallocated_orders', unallocated],
+    ['wave_seconds', waveSeconds.toFixed(3)],
+    ['waves', w.waves],
+    ['picks_confirmed', sample.length],
+    ['picks_per_s', (sample.length / pickSeconds).toFixed(1)],
+    ['fefo_violations', violations],
     ['bins_off_movements', off.length],
   ];
   for (const [k, v] of out) console.log(`${k}: ${v}`);
@@ -146,4 +205,7 @@ async function main() {
   if (violations > 0 || off.length > 0) process.exitCode = 1;
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -17,7 +17,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'undici';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { fromPglite, fromPostgres, migrateDatabase, pgliteExtensions, queryRows, type Database } from '../src/platform/db.ts';
+import {
+  fromPglite,
+  fromPostgres,
+  migrateDatabase,
+  pgliteExtensions,
+  queryRows,
+  type Database,
+} from '../src/platform/db.ts';
 import { seedCategories } from '../src/modules/catalog/service.ts';
 import { reindex } from '../src/modules/search/service.ts';
 import { generateCatalog, queryMix } from './search-catalog.ts';
@@ -26,7 +33,10 @@ const PRODUCTS = Number(process.env.PRODUCTS ?? 100_000);
 const SHOPS = Number(process.env.SHOPS ?? Math.max(20, Math.round(PRODUCTS / 40)));
 const QUERIES = Number(process.env.QUERIES ?? 2_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
-const ENGINES = (process.env.ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()).filter(Boolean);
+const ENGINES = (process.env.ENGINES ?? 'postgres,pglite')
+  .split(',')
+  .map((e) => e.trim())
+  .filter(Boolean);
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function freePort(): Promise<number> {
@@ -72,17 +82,30 @@ async function run(engine: string): Promise<void> {
     indexSeconds = exists ? 0 : await prepare(database);
     if (exists) await migrateDatabase(database);
     await database.db.execute(sql`analyze`);
-    categorySlugs = new Map((await queryRows<{ slug: string; id: string }>(database.db, sql`select slug, id from categories`)).map((c) => [c.slug, c.id]));
+    categorySlugs = new Map(
+      (await queryRows<{ slug: string; id: string }>(database.db, sql`select slug, id from categories`)).map((c) => [
+        c.slug,
+        c.id,
+      ]),
+    );
     await database.close();
     env.DATABASE_URL = url.toString();
     env.DB_POOL_SIZE = process.env.DB_POOL_SIZE ?? '16';
-    cleanup = async () => { if (!keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`); await admin.end(); };
+    cleanup = async () => {
+      if (!keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    };
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'talad-bench-search-'));
     const database = fromPglite(new PGlite(join(dataDir, 'pglite'), { extensions: pgliteExtensions }));
     indexSeconds = await prepare(database);
     await database.db.execute(sql`analyze`);
-    categorySlugs = new Map((await queryRows<{ slug: string; id: string }>(database.db, sql`select slug, id from categories`)).map((c) => [c.slug, c.id]));
+    categorySlugs = new Map(
+      (await queryRows<{ slug: string; id: string }>(database.db, sql`select slug, id from categories`)).map((c) => [
+        c.slug,
+        c.id,
+      ]),
+    );
     await database.close();
     env.DATA_DIR = dataDir;
     cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
@@ -92,11 +115,16 @@ async function run(engine: string): Promise<void> {
   // SERVER_PROFILE=dir writes the server's CPU profile there (to see where its time goes).
   const profile = process.env.SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROFILE}`] : [];
   const server = spawn(process.execPath, [...profile, '--enable-source-maps', 'dist/server/main.js', 'start'], {
-    env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`${origin}/api/health`)).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
     if (i > 600) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -105,7 +133,9 @@ async function run(engine: string): Promise<void> {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
       if (m) peakRss = Math.max(peakRss, Number(m[1]) / 1024);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }, 200);
 
   const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 60_000 });
@@ -122,17 +152,24 @@ async function run(engine: string): Promise<void> {
     if (!record) return;
     latencies.push(performance.now() - t0);
     timed.push([performance.now() - t0, path]);
-    if (res.statusCode !== 200) { errors++; errorSamples.set(`${res.statusCode} ${body.slice(0, 100)}`, (errorSamples.get(`${res.statusCode}`) ?? 0) + 1); return; }
+    if (res.statusCode !== 200) {
+      errors++;
+      errorSamples.set(`${res.statusCode} ${body.slice(0, 100)}`, (errorSamples.get(`${res.statusCode}`) ?? 0) + 1);
+      return;
+    }
     if (JSON.parse(body).total === 0) empty++;
   };
   // Warm up on queries not measured (the first plans and pages of each kind).
   const warm = queryMix(200, categorySlugs, 99);
-  for (let i = 0; i < warm.length; i += CONCURRENCY) await Promise.all(warm.slice(i, i + CONCURRENCY).map((p) => send(p, false)));
+  for (let i = 0; i < warm.length; i += CONCURRENCY)
+    await Promise.all(warm.slice(i, i + CONCURRENCY).map((p) => send(p, false)));
   let next = 0;
   const start = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < paths.length) await send(paths[next++], true);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < paths.length) await send(paths[next++], true);
+    }),
+  );
   const seconds = (performance.now() - start) / 1000;
   clearInterval(rssTimer);
   await pool.close();
@@ -143,10 +180,19 @@ async function run(engine: string): Promise<void> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1);
   const lines: [string, string | number][] = [
-    ['engine', engine], ['products', PRODUCTS], ['shops', SHOPS], ['queries', latencies.length], ['concurrency', CONCURRENCY],
-    ['qps', Math.round(latencies.length / seconds)], ['p50_ms', pct(50)], ['p95_ms', pct(95)], ['p99_ms', pct(99)],
-    ['index_seconds', indexSeconds.toFixed(1)], ['server_rss_mb', Math.round(peakRss)],
-    ['errors', errors], ['zero_result_share', (empty / Math.max(1, latencies.length)).toFixed(3)],
+    ['engine', engine],
+    ['products', PRODUCTS],
+    ['shops', SHOPS],
+    ['queries', latencies.length],
+    ['concurrency', CONCURRENCY],
+    ['qps', Math.round(latencies.length / seconds)],
+    ['p50_ms', pct(50)],
+    ['p95_ms', pct(95)],
+    ['p99_ms', pct(99)],
+    ['index_seconds', indexSeconds.toFixed(1)],
+    ['server_rss_mb', Math.round(peakRss)],
+    ['errors', errors],
+    ['zero_result_share', (empty / Math.max(1, latencies.length)).toFixed(3)],
   ];
   for (const [k, v] of lines) console.log(`${k}: ${v}`);
   for (const [what, n] of errorSamples) console.error(`error x${n}: ${what}`);
@@ -164,4 +210,7 @@ async function main() {
   }
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -16,7 +16,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** A new, migrated database on the server of `baseUrl` (default: the local PostgreSQL), dropped by `drop()`. */
-export async function freshPostgres(prefix: string, baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres') {
+export async function freshPostgres(
+  prefix: string,
+  baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+) {
   const name = `${prefix}_${Date.now()}`;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -25,7 +28,8 @@ export async function freshPostgres(prefix: string, baseUrl = process.env.DATABA
   const database: Database = fromPostgres(url.toString(), 4);
   await migrateDatabase(database);
   return {
-    url: url.toString(), database,
+    url: url.toString(),
+    database,
     async drop() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -47,23 +51,51 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' });
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--enable-source-maps', 'dist/server/main.js', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      '--enable-source-maps',
+      'dist/server/main.js',
+      'start',
+    ],
+    {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`${origin}/api/health`)).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
     if (i > 1200 || child.exitCode !== null) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
   const pids = (): number[] => {
     const list = [child.pid!];
-    try { list.push(...readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
+    try {
+      list.push(
+        ...readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number),
+      );
+    } catch {
+      /* gone */
+    }
     return list;
   };
   const cpuOf = (pid: number) => {
-    try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; } catch { return 0; }
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return 0;
+    }
   };
   const peaks = new Map<number, number>();
   const sample = () => {
@@ -71,14 +103,20 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
         if (m) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(m[1]) / 1024));
-      } catch { /* gone */ }
+      } catch {
+        /* gone */
+      }
     }
   };
   const timer = setInterval(sample, 200);
   return {
-    origin, process: child,
+    origin,
+    process: child,
     cpuSeconds: () => pids().reduce((s, p) => s + cpuOf(p), 0),
-    peakRssMb: () => { sample(); return [...peaks.values()].reduce((a, b) => a + b, 0); },
+    peakRssMb: () => {
+      sample();
+      return [...peaks.values()].reduce((a, b) => a + b, 0);
+    },
     async stop() {
       clearInterval(timer);
       child.kill('SIGTERM');

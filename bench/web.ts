@@ -22,7 +22,9 @@ const pg = engine === 'postgres' ? await freshPostgres('talad_web') : null;
 const server = await startServer({ DATA_DIR: dataDir, DEMO_DATA: 'true', DATABASE_URL: pg?.url ?? '' });
 console.log(`engine: ${engine}`);
 const base = server.origin;
-const listing = await (await fetch(`${base}/api/products?perPage=50`)).json() as { items: { id: string; titleI18n: { en: string | null } }[] };
+const listing = (await (await fetch(`${base}/api/products?perPage=50`)).json()) as {
+  items: { id: string; titleI18n: { en: string | null } }[];
+};
 const durian = listing.items.find((p) => p.titleI18n.en?.includes('durian'))!;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -39,14 +41,20 @@ async function measure(path: string, headers: Record<string, string> = {}): Prom
   for (let i = 0; i < 50; i++) await once(); // warm up
   const times: number[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next++ < REQUESTS) times.push(await once());
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < REQUESTS) times.push(await once());
+    }),
+  );
   times.sort((a, b) => a - b);
   return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }
 
-const pages: [string, string][] = [['product', `/p/${durian.id}`], ['listing', '/products'], ['home', '/']];
+const pages: [string, string][] = [
+  ['product', `/p/${durian.id}`],
+  ['listing', '/products'],
+  ['home', '/'],
+];
 for (const [name, path] of pages) {
   // As anonymous visitors get them (from the few-second page cache), and rendered afresh for
   // each request (a visitor with a cart cookie).

@@ -28,7 +28,11 @@ import { shippingRoutes } from './modules/shipping/routes.ts';
 import { hubRoutes } from './modules/hub/routes.ts';
 import { webApp } from './web/plugin.ts';
 
-export interface AppOptions { db: Db; config: Config; logger?: boolean | object }
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  logger?: boolean | object;
+}
 
 export async function buildApp({ db, config, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -48,11 +52,17 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Talad API', version: '0.1.0', description: 'ตลาด — the open e-commerce platform for Thai small producers' },
-      components: { securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'talad_session' },
-        apiToken: { type: 'http', scheme: 'bearer' },
-      } },
+      info: {
+        title: 'Talad API',
+        version: '0.1.0',
+        description: 'ตลาด — the open e-commerce platform for Thai small producers',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'talad_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -62,26 +72,29 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
     request.actor = await resolveActor(db, request.cookies ?? {}, request.headers.authorization);
   });
 
-  await app.register(async (api) => {
-    api.get('/health', { schema: { tags: ['platform'] } }, async () => {
-      await db.execute(sql`select 1`);
-      return { status: 'ok' };
-    });
-    await api.register(identityRoutes);
-    await api.register(sellerRoutes);
-    await api.register(catalogRoutes);
-    await api.register(searchRoutes);
-    await api.register(inventoryRoutes);
-    await api.register(cartRoutes);
-    await api.register(orderRoutes);
-    await api.register(paymentRoutes);
-    await api.register(ledgerRoutes);
-    await api.register(documentRoutes);
-    await api.register(crossborderRoutes);
-    await api.register(customsRoutes);
-    await api.register(hubRoutes);
-    await api.register(shippingRoutes);
-  }, { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { tags: ['platform'] } }, async () => {
+        await db.execute(sql`select 1`);
+        return { status: 'ok' };
+      });
+      await api.register(identityRoutes);
+      await api.register(sellerRoutes);
+      await api.register(catalogRoutes);
+      await api.register(searchRoutes);
+      await api.register(inventoryRoutes);
+      await api.register(cartRoutes);
+      await api.register(orderRoutes);
+      await api.register(paymentRoutes);
+      await api.register(ledgerRoutes);
+      await api.register(documentRoutes);
+      await api.register(crossborderRoutes);
+      await api.register(customsRoutes);
+      await api.register(hubRoutes);
+      await api.register(shippingRoutes);
+    },
+    { prefix: '/api' },
+  );
   // The web app: storefront pages rendered on the server, seller centre, operator console.
   await app.register(webApp);
 

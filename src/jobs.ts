@@ -18,13 +18,19 @@ import { startExpiryBlocker } from './modules/hub/jobs.ts';
 import { loadConfig } from './platform/config.ts';
 
 export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogger): () => void {
-  const stops = [startReservationSweeper(db, config, log), startCustomsJobs(db, config, log), startCarrierSandbox(db, log), startExpiryBlocker(db, log)];
+  const stops = [
+    startReservationSweeper(db, config, log),
+    startCustomsJobs(db, config, log),
+    startCarrierSandbox(db, log),
+    startExpiryBlocker(db, log),
+  ];
   return () => stops.forEach((stop) => stop());
 }
 
 export function outboxHandlers(config: Config = loadConfig()): Map<string, OutboxHandler[]> {
   const handlers = new Map<string, OutboxHandler[]>();
-  const add = ([topic, handler]: [string, OutboxHandler]) => handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
+  const add = ([topic, handler]: [string, OutboxHandler]) =>
+    handlers.set(topic, [...(handlers.get(topic) ?? []), handler]);
   searchOutboxHandlers().forEach(add);
   paymentsOutboxHandlers().forEach(add);
   ledgerOutboxHandlers().forEach(add);

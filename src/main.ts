@@ -19,7 +19,11 @@ Usage: talad <command>
 Configuration: environment variables (see README.md): PORT, HOST, DATA_DIR, DATABASE_URL, ...`;
 
 async function open(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   await migrateDatabase(database);
   return database;
 }
@@ -49,7 +53,10 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'seed') {
     const database = await open(config);
     if (await isSeeded(database.db)) console.log('demo data is already loaded');
-    else { await seedDemo(database.db, config); console.log('demo data loaded'); }
+    else {
+      await seedDemo(database.db, config);
+      console.log('demo data loaded');
+    }
     await database.close();
     return;
   }
@@ -58,7 +65,9 @@ async function main(argv: string[]): Promise<void> {
     const started = performance.now();
     const count = await reindex(database.db, progressBar('indexing'));
     if (process.stderr.isTTY) process.stderr.write('\n');
-    console.log(`search index rebuilt: ${count.toLocaleString('en')} products in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `search index rebuilt: ${count.toLocaleString('en')} products in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     await database.close();
     return;
   }
@@ -79,9 +88,14 @@ async function main(argv: string[]): Promise<void> {
   // A database that had products before search existed: build the index once, in the background.
   // Then load this process's in-memory copy of it, so that the first search does not wait for it.
   void indexIfEmpty(database.db)
-    .then((n) => { if (n) app.log.info(`search index built: ${n} products`); })
+    .then((n) => {
+      if (n) app.log.info(`search index built: ${n} products`);
+    })
     .then(() => memorySearchEngine.warm(database.db))
-    .then((n) => app.log.info(`search replica loaded: ${n} products`), (err) => app.log.error({ err }, 'search indexing failed'));
+    .then(
+      (n) => app.log.info(`search replica loaded: ${n} products`),
+      (err) => app.log.error({ err }, 'search indexing failed'),
+    );
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopJobs();
@@ -93,7 +107,9 @@ async function main(argv: string[]): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Talad is serving ${address} on ${database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`);
+  app.log.info(
+    `Talad is serving ${address} on ${database.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL'}`,
+  );
 }
 
 /** `[#####-----]  45%  45,000 / 100,000` on stderr, redrawn in place on a terminal. */

@@ -37,13 +37,23 @@ describe('the platform shell', () => {
 
 describe('request limits', () => {
   it('refuses a body over the size limit with problem+json', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/cart/items', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, payload: JSON.stringify({ variantId: 'x'.repeat(2 * 1024 * 1024) }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cart/items',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      payload: JSON.stringify({ variantId: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'payload_too_large', detail: 'The request body is too large' });
   });
 
   it('refuses malformed JSON with problem+json', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/cart/items', headers: { 'content-type': 'application/json' }, payload: '{"variantId":' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cart/items',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"variantId":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('bad_request');
   });

@@ -39,14 +39,23 @@ export async function createTestDatabase(): Promise<Database> {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/talad-test-data', SIGN_IN_RATE_LIMIT: '1000', ...overrides });
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/tmp/talad-test-data',
+    SIGN_IN_RATE_LIMIT: '1000',
+    ...overrides,
+  });
 }
 
 /**
  * The usual setup of a test file that talks HTTP: a fresh database and the app on it, closed after
  * the file. Read `t.app` and `t.database` inside tests (they exist once `beforeAll` has run).
  */
-export function useTestApp(overrides: Record<string, string> = {}): { app: FastifyInstance; database: Database; config: Config } {
+export function useTestApp(overrides: Record<string, string> = {}): {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+} {
   const t = {} as { app: FastifyInstance; database: Database; config: Config };
   beforeAll(async () => {
     t.database = await createTestDatabase();

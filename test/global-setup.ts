@@ -9,7 +9,10 @@ import type { TestProject } from 'vitest/node';
 import { fromPglite, fromPostgres, migrateDatabase, pgliteExtensions } from '../src/platform/db.ts';
 
 declare module 'vitest' {
-  export interface ProvidedContext { pgliteDump: string; pgTemplate: string }
+  export interface ProvidedContext {
+    pgliteDump: string;
+    pgTemplate: string;
+  }
 }
 
 export default async function setup(project: TestProject) {
@@ -43,7 +46,8 @@ export default async function setup(project: TestProject) {
     rmSync(dir, { recursive: true, force: true });
     if (url && template) {
       const admin = postgres(url, { max: 1, onnotice: () => {} });
-      const leftovers = await admin`select datname from pg_database where datname like ${`talad_t_${process.pid}_%`} or datname = ${template}`;
+      const leftovers =
+        await admin`select datname from pg_database where datname like ${`talad_t_${process.pid}_%`} or datname = ${template}`;
       for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
       await admin.end();
     }

@@ -11,7 +11,12 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(webRoot, '..');
 const stampFile = join(repoRoot, 'dist/web/build-stamp.txt');
 // The web bundle also imports a few platform helpers (money, dates, provinces).
-const sources = [join(webRoot, 'src'), join(webRoot, 'vite.config.ts'), join(repoRoot, 'src/platform'), join(repoRoot, 'package-lock.json')];
+const sources = [
+  join(webRoot, 'src'),
+  join(webRoot, 'vite.config.ts'),
+  join(repoRoot, 'src/platform'),
+  join(repoRoot, 'package-lock.json'),
+];
 
 function files(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
@@ -47,7 +52,8 @@ export async function buildWeb(): Promise<void> {
     await build({ configFile, mode: 'production' });
     await build({ configFile, mode: 'production', build: { ssr: 'src/entry-server.tsx' } });
   } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV; else process.env.NODE_ENV = nodeEnv;
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   precompress(join(repoRoot, 'dist/web/client'));
   writeFileSync(stampFile, sourceHash());

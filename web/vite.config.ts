@@ -16,13 +16,22 @@ export default defineConfig(({ isSsrBuild }) => ({
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: isSsrBuild
     ? {
-        outDir: `${outDir}/server`, ssr: 'src/entry-server.tsx', emptyOutDir: true, minify: false, target: 'node20',
+        outDir: `${outDir}/server`,
+        ssr: 'src/entry-server.tsx',
+        emptyOutDir: true,
+        minify: false,
+        target: 'node20',
         // One file: the server never loads a chunk left over from another build.
         rollupOptions: { output: { inlineDynamicImports: true } },
       }
     : {
-        outDir: `${outDir}/client`, emptyOutDir: true, manifest: true, target: 'es2020', cssCodeSplit: false,
-        assetsDir: '', rollupOptions: { input: 'src/entry-client.tsx' },
+        outDir: `${outDir}/client`,
+        emptyOutDir: true,
+        manifest: true,
+        target: 'es2020',
+        cssCodeSplit: false,
+        assetsDir: '',
+        rollupOptions: { input: 'src/entry-client.tsx' },
       },
   ssr: { noExternal: [] },
 }));

@@ -9,29 +9,60 @@ import { DEMO_PASSWORD } from './data.ts';
 
 const first17 = '44010619900307123';
 export const DEMO_CN_BUYER = {
-  name: '王小明', idNumber: first17 + residentIdCheckChar(first17), phone: '13800138000', districtCode: '440106', addressDetail: '天河路385号太古汇一座1201室',
+  name: '王小明',
+  idNumber: first17 + residentIdCheckChar(first17),
+  phone: '13800138000',
+  districtCode: '440106',
+  addressDetail: '天河路385号太古汇一座1201室',
 };
 
 /** Places and pays the demo's cross-border order; returns its order id (or why it could not). */
 export async function seedCrossBorderOrder(app: FastifyInstance, productSlug = 'monthong-durian-5kg'): Promise<string> {
-  const fail = (step: string, res: { statusCode: number; body: string }) => { throw new Error(`demo order to China: ${step} failed (${res.statusCode}) ${res.body.slice(0, 300)}`); };
-  const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD } });
+  const fail = (step: string, res: { statusCode: number; body: string }) => {
+    throw new Error(`demo order to China: ${step} failed (${res.statusCode}) ${res.body.slice(0, 300)}`);
+  };
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD },
+  });
   if (signIn.statusCode !== 200) fail('sign-in', signIn);
   const cookie = String(signIn.headers['set-cookie']).split(';')[0];
-  const listed = (await app.inject({ url: '/api/products?perPage=50' })).json().items.find((p: { slug: string }) => p.slug === productSlug);
+  const listed = (await app.inject({ url: '/api/products?perPage=50' }))
+    .json()
+    .items.find((p: { slug: string }) => p.slug === productSlug);
   if (!listed) throw new Error(`demo order to China: no product ${productSlug}`);
   const product = await app.inject({ url: `/api/products/${listed.id}` });
   if (product.statusCode !== 200) fail('product', product);
   const variantId = product.json().variants[0].id;
-  const cart = await app.inject({ method: 'POST', url: '/api/cart/items', headers: { cookie }, payload: { variantId, quantity: 2 } });
+  const cart = await app.inject({
+    method: 'POST',
+    url: '/api/cart/items',
+    headers: { cookie },
+    payload: { variantId, quantity: 2 },
+  });
   if (cart.statusCode >= 300) fail('cart', cart);
-  const placed = await app.inject({ method: 'POST', url: '/api/crossborder/checkout', headers: { cookie, 'idempotency-key': 'demo-cn-order' }, payload: DEMO_CN_BUYER });
+  const placed = await app.inject({
+    method: 'POST',
+    url: '/api/crossborder/checkout',
+    headers: { cookie, 'idempotency-key': 'demo-cn-order' },
+    payload: DEMO_CN_BUYER,
+  });
   if (placed.statusCode !== 201) fail('checkout', placed);
   const { orderId, orderGroupId } = placed.json();
-  const intent = await app.inject({ method: 'POST', url: `/api/order-groups/${orderGroupId}/payment-intents`, headers: { cookie, 'idempotency-key': 'demo-cn-pay' }, payload: { method: 'alipay' } });
+  const intent = await app.inject({
+    method: 'POST',
+    url: `/api/order-groups/${orderGroupId}/payment-intents`,
+    headers: { cookie, 'idempotency-key': 'demo-cn-pay' },
+    payload: { method: 'alipay' },
+  });
   if (intent.statusCode !== 201) fail('payment', intent);
   const paymentId = String(intent.json().redirectUrl).split('/').pop();
-  const paid = await app.inject({ method: 'POST', url: `/api/sandbox-gateway/alipay/payments/${paymentId}/confirm`, payload: { payer: { name: DEMO_CN_BUYER.name, idNumber: DEMO_CN_BUYER.idNumber } } });
+  const paid = await app.inject({
+    method: 'POST',
+    url: `/api/sandbox-gateway/alipay/payments/${paymentId}/confirm`,
+    payload: { payer: { name: DEMO_CN_BUYER.name, idNumber: DEMO_CN_BUYER.idNumber } },
+  });
   if (paid.statusCode !== 200) fail('sandbox wallet', paid);
   return orderId;
 }

@@ -21,7 +21,10 @@ beforeAll(async () => {
   app = await buildApp({ db: database.db, config, logger: false });
   cnOrderId = await seedCrossBorderOrder(app); // as `npm start` does once the app runs
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
 describe('the demo data', () => {
   it('is marked as loaded, so a restart does not load it twice', async () => {
@@ -44,7 +47,11 @@ describe('the demo data', () => {
     const variantId = product.variants[0].id;
     const avail = (await app.inject({ url: `/api/availability?variantIds=${variantId}` })).json();
     expect(avail.items[0].available).toBe(80_000);
-    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD },
+    });
     expect(signIn.statusCode).toBe(200);
     const session = String(signIn.headers['set-cookie']).split(';')[0];
     const { cookie } = await addToCart(app, variantId, 1, session);
@@ -52,20 +59,33 @@ describe('the demo data', () => {
   });
 
   it('has a flagship rice cooperative and an operator who can sign in', async () => {
-    const op = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'operator@talad.local', password: DEMO_PASSWORD } });
+    const op = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { identifier: 'operator@talad.local', password: DEMO_PASSWORD },
+    });
     expect(op.statusCode).toBe(200);
     const cookie = String(op.headers['set-cookie']).split(';')[0];
     const me = (await app.inject({ url: '/api/me', headers: { cookie } })).json();
     expect(me.roles).toContain('operator');
-    const rice = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json().items.find((p: any) => p.title.includes('Hom Mali'));
+    const rice = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } }))
+      .json()
+      .items.find((p: any) => p.title.includes('Hom Mali'));
     expect(rice.shop.isFlagship).toBe(true);
   });
 
-  it('sells the cooperative\'s rice and the orchard\'s durians to China from the bonded hub, in CNY landed prices', async () => {
+  it("sells the cooperative's rice and the orchard's durians to China from the bonded hub, in CNY landed prices", async () => {
     const list = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json();
     for (const name of ['Hom Mali', 'durian']) {
-      const product = (await app.inject({ url: `/api/products/${list.items.find((p: any) => p.title.includes(name)).id}` })).json();
-      const landed = (await app.inject({ url: `/api/crossborder/landed?${product.variants.map((v: any) => `variantIds=${v.id}`).join('&')}`, headers: { 'accept-language': 'zh-CN' } })).json();
+      const product = (
+        await app.inject({ url: `/api/products/${list.items.find((p: any) => p.title.includes(name)).id}` })
+      ).json();
+      const landed = (
+        await app.inject({
+          url: `/api/crossborder/landed?${product.variants.map((v: any) => `variantIds=${v.id}`).join('&')}`,
+          headers: { 'accept-language': 'zh-CN' },
+        })
+      ).json();
       expect(landed.items.every((i: any) => i.eligible)).toBe(true);
       const eligible = landed.items.filter((i: any) => i.bondedAvailable > 0); // the 5 kg bags and the durians are in bond
       expect(eligible).toHaveLength(1);
@@ -75,18 +95,28 @@ describe('the demo data', () => {
   });
 
   it('has the demo buyer’s rice shipped with Thailand Post (tracked by the carrier sandbox) and a coffee order to ship', async () => {
-    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { identifier: 'buyer@talad.local', password: DEMO_PASSWORD },
+    });
     const cookie = String(signIn.headers['set-cookie']).split(';')[0];
     const orders = (await app.inject({ url: '/api/orders', headers: { cookie } })).json().items;
     const shipped = orders.find((o: any) => o.status === 'shipped');
     expect(orders.some((o: any) => o.status === 'processing')).toBe(true);
-    const [line] = (await app.inject({ url: `/api/orders/${shipped.id}/tracking`, headers: { cookie, 'accept-language': 'en' } })).json();
+    const [line] = (
+      await app.inject({ url: `/api/orders/${shipped.id}/tracking`, headers: { cookie, 'accept-language': 'en' } })
+    ).json();
     expect(line).toMatchObject({ carrier: 'thailand-post', trackingNumber: shipped.trackingNumber, sandbox: true });
   });
 
-  it('has hub staff, mango stocked at the fulfilment centre with a discrepancy, and the buyer\'s paid mango order as hub work', async () => {
+  it("has hub staff, mango stocked at the fulfilment centre with a discrepancy, and the buyer's paid mango order as hub work", async () => {
     await drainAll(database.db);
-    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'hub@talad.local', password: DEMO_PASSWORD } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { identifier: 'hub@talad.local', password: DEMO_PASSWORD },
+    });
     const cookie = String(signIn.headers['set-cookie']).split(';')[0];
     const hubs = (await app.inject({ url: '/api/hub/me', headers: { cookie } })).json().items;
     expect(hubs.map((h: any) => h.code).sort()).toEqual(['BKK-FC', 'EEC-BONDED']);
@@ -95,21 +125,36 @@ describe('the demo data', () => {
     expect(outbound).toHaveLength(1);
     expect(outbound[0]).toMatchObject({ status: 'ready', lines: [{ quantity: 4 }] });
     expect((await app.inject({ url: `/api/hubs/${fc}/inbound`, headers: { cookie } })).json().items).toHaveLength(1);
-    expect((await app.inject({ url: `/api/hubs/${fc}/expiry-alerts`, headers: { cookie } })).json().items[0]).toMatchObject({ lotNumber: 'KK-2569-09', daysLeft: 5 });
+    expect(
+      (await app.inject({ url: `/api/hubs/${fc}/expiry-alerts`, headers: { cookie } })).json().items[0],
+    ).toMatchObject({ lotNumber: 'KK-2569-09', daysLeft: 5 });
   });
 
-  it('has the demo buyer\'s paid order to China in the EEC hub\'s list once customs releases it, picked from bonded lots', async () => {
+  it("has the demo buyer's paid order to China in the EEC hub's list once customs releases it, picked from bonded lots", async () => {
     await drainAll(database.db, config); // order.paid: declared to customs; the hub holds it
     await runSandboxOnce(database.db, config); // the customs sandbox's tick
     await drainAll(database.db, config);
-    const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: 'hub@talad.local', password: DEMO_PASSWORD } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { identifier: 'hub@talad.local', password: DEMO_PASSWORD },
+    });
     const cookie = String(signIn.headers['set-cookie']).split(';')[0];
-    const eec = (await app.inject({ url: '/api/hub/me', headers: { cookie } })).json().items.find((h: any) => h.code === 'EEC-BONDED').id;
+    const eec = (await app.inject({ url: '/api/hub/me', headers: { cookie } }))
+      .json()
+      .items.find((h: any) => h.code === 'EEC-BONDED').id;
     const outbound = (await app.inject({ url: `/api/hubs/${eec}/outbound`, headers: { cookie } })).json().items;
     expect(outbound).toHaveLength(1);
-    expect(outbound[0]).toMatchObject({ orderId: cnOrderId, status: 'ready', shipTo: { name: '王小明', districtCode: '440106' }, lines: [{ quantity: 2 }] });
+    expect(outbound[0]).toMatchObject({
+      orderId: cnOrderId,
+      status: 'ready',
+      shipTo: { name: '王小明', districtCode: '440106' },
+      lines: [{ quantity: 2 }],
+    });
     expect(outbound[0].crossBorder.waybillNo).toMatch(/^TLX\d{10}$/);
-    const work = (await app.inject({ method: 'POST', url: `/api/hubs/${eec}/release-work`, headers: { cookie }, payload: {} })).json();
+    const work = (
+      await app.inject({ method: 'POST', url: `/api/hubs/${eec}/release-work`, headers: { cookie }, payload: {} })
+    ).json();
     expect(work).toMatchObject({ allocatedOrders: 1, waves: 1 });
   });
 });

@@ -9,7 +9,15 @@ import { queryRows } from '../platform/db.ts';
 import { createMediaStorage } from '../platform/storage.ts';
 import { createUser } from '../modules/identity/service.ts';
 import { applyForShop, approveSeller, setFlagship } from '../modules/sellers/service.ts';
-import { seedCategories, categoryTree, createProduct, setProductStatus, addProductImage, type CategoryNode, type VariantInput } from '../modules/catalog/service.ts';
+import {
+  seedCategories,
+  categoryTree,
+  createProduct,
+  setProductStatus,
+  addProductImage,
+  type CategoryNode,
+  type VariantInput,
+} from '../modules/catalog/service.ts';
 import { setStock } from '../modules/inventory/service.ts';
 import { setRate } from '../modules/payments/fx.ts';
 import { setProductTerms } from '../modules/crossborder/service.ts';
@@ -36,7 +44,11 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
   const system: Actor = { kind: 'system', name: 'demo-seed' };
   await seedCategories(db);
   const categories = new Map<string, string>();
-  const walk = (nodes: CategoryNode[]) => nodes.forEach((n) => { categories.set(n.slug, n.id); walk(n.children); });
+  const walk = (nodes: CategoryNode[]) =>
+    nodes.forEach((n) => {
+      categories.set(n.slug, n.id);
+      walk(n.children);
+    });
   walk(await categoryTree(db, 'th'));
 
   const accounts = [];
@@ -55,31 +67,86 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     }
   }
   // The operator's THB->CNY rate for cross-border prices (it must be younger than CBEC_FX_MAX_AGE_HOURS to sell to China).
-  await setRate(db, system, { base: 'THB', quote: 'CNY', rate: '0.2050', source: 'operator (demo): Bank of Thailand reference rate' });
+  await setRate(db, system, {
+    base: 'THB',
+    quote: 'CNY',
+    rate: '0.2050',
+    source: 'operator (demo): Bank of Thailand reference rate',
+  });
   const buyer = accounts[DEMO_ACCOUNTS.findIndex((a) => a.email === 'buyer@talad.local')];
-  if (buyer) await seedShippingDemo(db, config, { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null }, demoShops);
-  if (buyer) await seedHubDemo(db, config, { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null }, demoShops);
+  if (buyer)
+    await seedShippingDemo(
+      db,
+      config,
+      { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null },
+      demoShops,
+    );
+  if (buyer)
+    await seedHubDemo(
+      db,
+      config,
+      { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null },
+      demoShops,
+    );
 }
 
-async function seedProduct(db: Db, actor: Actor, sellerId: string, p: DemoProduct, categories: Map<string, string>, storage: ReturnType<typeof createMediaStorage>) {
+async function seedProduct(
+  db: Db,
+  actor: Actor,
+  sellerId: string,
+  p: DemoProduct,
+  categories: Map<string, string>,
+  storage: ReturnType<typeof createMediaStorage>,
+) {
   const categoryId = categories.get(p.category);
   if (!categoryId) throw new Error(`demo data names an unknown category: ${p.category}`);
-  const created = await createProduct(db, actor, {
-    sellerId, categoryId, slug: p.slug, title: p.title, description: p.description, optionNames: p.optionNames,
-    hsCode: p.hsCode, originProvinceCode: p.origin, perishable: p.perishable ?? false, shelfLifeDays: p.shelfLifeDays ?? null,
-    variants: p.variants.map(({ stock: _stock, ...v }) => v as VariantInput),
-  }, storage);
-  await addProductImage(db, actor, { sellerId, productId: created.id, upload: async () => ({ bytes: await placeholderPhoto(p.colour), alt: p.title.th }) }, storage);
+  const created = await createProduct(
+    db,
+    actor,
+    {
+      sellerId,
+      categoryId,
+      slug: p.slug,
+      title: p.title,
+      description: p.description,
+      optionNames: p.optionNames,
+      hsCode: p.hsCode,
+      originProvinceCode: p.origin,
+      perishable: p.perishable ?? false,
+      shelfLifeDays: p.shelfLifeDays ?? null,
+      variants: p.variants.map(({ stock: _stock, ...v }) => v as VariantInput),
+    },
+    storage,
+  );
+  await addProductImage(
+    db,
+    actor,
+    {
+      sellerId,
+      productId: created.id,
+      upload: async () => ({ bytes: await placeholderPhoto(p.colour), alt: p.title.th }),
+    },
+    storage,
+  );
   await setProductStatus(db, actor, { sellerId, productId: created.id, status: 'active' }, storage);
   for (const v of created.variants) {
     const stock = p.variants.find((d) => d.sku === v.sku)?.stock ?? 0;
-    await db.transaction((tx) => setStock(tx, actor, { sellerId, variantId: v.id, onHand: stock, reason: 'demo stock' }));
+    await db.transaction((tx) =>
+      setStock(tx, actor, { sellerId, variantId: v.id, onHand: stock, reason: 'demo stock' }),
+    );
   }
   // Units held in bond arrive at the EEC hub through an inbound shipment (demo/hub.ts): every bonded
   // unit sits in a bin under a lot, so a released cross-border order can be picked.
   if (p.crossBorder) {
     const { bondedStock: _b, ...terms } = p.crossBorder;
-    await setProductTerms(db, actor, { sellerId, productId: created.id, eligible: true, consumptionTaxBp: 0, yearlyQuantityCap: null, ...terms });
+    await setProductTerms(db, actor, {
+      sellerId,
+      productId: created.id,
+      eligible: true,
+      consumptionTaxBp: 0,
+      yearlyQuantityCap: null,
+      ...terms,
+    });
   }
   return created.variants.map((v) => v.id);
 }

@@ -12,27 +12,53 @@ import { placeOrdersDurably } from '../modules/orders/checkout.ts';
 import { markGroupPaid, transitionOrder } from '../modules/orders/service.ts';
 import { s10Number } from '../modules/shipping/s10.ts';
 
-export interface DemoShop { slug: string; sellerId: string; owner: Actor; variantIds: string[] }
+export interface DemoShop {
+  slug: string;
+  sellerId: string;
+  owner: Actor;
+  variantIds: string[];
+}
 
 export async function seedShippingDemo(db: Db, config: Config, buyer: Actor, shops: DemoShop[]): Promise<void> {
   const rice = shops.find((s) => s.slug === 'thung-kula-hom-mali-rice');
   const coffee = shops.find((s) => s.slug === 'doi-nan-arabica');
   const ownerKey = cartOwnerKey(buyer);
   if (!rice || !coffee || !ownerKey) return;
-  await db.transaction((tx) => addToCarts(tx, [
-    { ownerKey, variantId: rice.variantIds[0], quantity: 2 },
-    { ownerKey, variantId: coffee.variantIds[0], quantity: 1 },
-  ]));
+  await db.transaction((tx) =>
+    addToCarts(tx, [
+      { ownerKey, variantId: rice.variantIds[0], quantity: 2 },
+      { ownerKey, variantId: coffee.variantIds[0], quantity: 1 },
+    ]),
+  );
   const input = {
-    shippingAddress: { name: 'สมศรี ใจดี', phone: '0891234567', houseNumber: '99/1', moo: '4', soi: 'ลาดพร้าว 101', road: 'ลาดพร้าว', subdistrict: 'คลองจั่น', district: 'บางกะปิ', provinceCode: '10', postcode: '10240' },
+    shippingAddress: {
+      name: 'สมศรี ใจดี',
+      phone: '0891234567',
+      houseNumber: '99/1',
+      moo: '4',
+      soi: 'ลาดพร้าว 101',
+      road: 'ลาดพร้าว',
+      subdistrict: 'คลองจั่น',
+      district: 'บางกะปิ',
+      provinceCode: '10',
+      postcode: '10240',
+    },
     contactPhone: '0891234567',
   };
-  const [answer] = await placeOrdersDurably(db, [{ actor: buyer, ownerKey, idempotencyKey: 'demo-shipping', requestHash: hashRequest('checkout', input), input }], config);
+  const [answer] = await placeOrdersDurably(
+    db,
+    [{ actor: buyer, ownerKey, idempotencyKey: 'demo-shipping', requestHash: hashRequest('checkout', input), input }],
+    config,
+  );
   if (answer.statusCode !== 201 || !('orders' in answer.body)) return;
   await markGroupPaid(db, systemActor('payments'), answer.body.orderGroupId);
   for (const order of answer.body.orders) {
     const shop: DemoShop = order.sellerId === rice.sellerId ? rice : coffee;
     await transitionOrder(db, shop.owner, order.id, 'processing');
-    if (shop === rice) await transitionOrder(db, shop.owner, order.id, 'shipped', { carrier: 'thailand-post', trackingNumber: s10Number('EF', 25_691_122) });
+    if (shop === rice)
+      await transitionOrder(db, shop.owner, order.id, 'shipped', {
+        carrier: 'thailand-post',
+        trackingNumber: s10Number('EF', 25_691_122),
+      });
   }
 }

@@ -7,4 +7,5 @@ export type Actor =
 
 export const systemActor = (name: string): Actor => ({ kind: 'system', name });
 export const isOperator = (a: Actor): boolean => (a.kind === 'user' && a.isOperator) || a.kind === 'system';
-export const actorId = (a: Actor): string | null => (a.kind === 'user' ? a.userId : a.kind === 'token' ? a.tokenId : null);
+export const actorId = (a: Actor): string | null =>
+  a.kind === 'user' ? a.userId : a.kind === 'token' ? a.tokenId : null;

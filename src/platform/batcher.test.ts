@@ -6,7 +6,14 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 describe('group commit', () => {
   it('gathers the requests that arrive while a batch runs into the next batch, answering each in order', async () => {
     const sizes: number[] = [];
-    const b = createBatcher<number, number>({ maxSize: 100, run: async (xs) => { sizes.push(xs.length); await tick(); return xs.map((x) => x * 2); } });
+    const b = createBatcher<number, number>({
+      maxSize: 100,
+      run: async (xs) => {
+        sizes.push(xs.length);
+        await tick();
+        return xs.map((x) => x * 2);
+      },
+    });
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => b.submit(i)));
     expect(results).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
     expect(sizes[0]).toBe(1); // the first request does not wait for company
@@ -15,7 +22,14 @@ describe('group commit', () => {
 
   it('never makes a batch larger than its limit', async () => {
     const sizes: number[] = [];
-    const b = createBatcher<number, number>({ maxSize: 7, run: async (xs) => { sizes.push(xs.length); await tick(); return xs; } });
+    const b = createBatcher<number, number>({
+      maxSize: 7,
+      run: async (xs) => {
+        sizes.push(xs.length);
+        await tick();
+        return xs;
+      },
+    });
     await Promise.all(Array.from({ length: 40 }, (_, i) => b.submit(i)));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
     expect(sizes.reduce((a, c) => a + c, 0)).toBe(40);
@@ -24,8 +38,15 @@ describe('group commit', () => {
   it('retries each item alone when a batch fails, so one bad item fails only itself', async () => {
     const b = createBatcher<number, number>({
       maxSize: 10,
-      run: async (xs) => { await tick(); if (xs.includes(3)) throw new Error('batch failed'); return xs; },
-      runOne: async (x) => { if (x === 3) throw new Error('three is bad'); return x; },
+      run: async (xs) => {
+        await tick();
+        if (xs.includes(3)) throw new Error('batch failed');
+        return xs;
+      },
+      runOne: async (x) => {
+        if (x === 3) throw new Error('three is bad');
+        return x;
+      },
     });
     const settled = await Promise.allSettled([1, 2, 3, 4].map((x) => b.submit(x)));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
@@ -33,8 +54,18 @@ describe('group commit', () => {
   });
 
   it('runs up to `concurrency` batches at once', async () => {
-    let running = 0, peak = 0;
-    const b = createBatcher<number, number>({ maxSize: 2, concurrency: 3, run: async (xs) => { peak = Math.max(peak, ++running); await tick(); running--; return xs; } });
+    let running = 0,
+      peak = 0;
+    const b = createBatcher<number, number>({
+      maxSize: 2,
+      concurrency: 3,
+      run: async (xs) => {
+        peak = Math.max(peak, ++running);
+        await tick();
+        running--;
+        return xs;
+      },
+    });
     await Promise.all(Array.from({ length: 20 }, (_, i) => b.submit(i)));
     expect(peak).toBe(3);
   });

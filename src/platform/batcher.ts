@@ -2,7 +2,9 @@
 // one, which handles all of them in one transaction. Under load this turns thousands of tiny
 // transactions a second into a few hundred large ones, while every answer still follows a durable
 // commit. With no load a request goes straight through (a batch of one).
-export interface Batcher<I, O> { submit(item: I): Promise<O> }
+export interface Batcher<I, O> {
+  submit(item: I): Promise<O>;
+}
 
 export function createBatcher<I, O>(opts: {
   maxSize: number;
@@ -23,7 +25,10 @@ export function createBatcher<I, O>(opts: {
       const results = await opts.run(batch.map((w) => w.item));
       batch.forEach((w, i) => w.resolve(results[i]));
     } catch (err) {
-      if (!opts.runOne || batch.length === 1) { batch.forEach((w) => w.reject(err)); return; }
+      if (!opts.runOne || batch.length === 1) {
+        batch.forEach((w) => w.reject(err));
+        return;
+      }
       await Promise.all(batch.map((w) => opts.runOne!(w.item).then(w.resolve, w.reject)));
     }
   }
@@ -33,7 +38,10 @@ export function createBatcher<I, O>(opts: {
       const batch = queue.length <= opts.maxSize ? queue : queue.slice(0, opts.maxSize);
       queue = queue.length <= opts.maxSize ? [] : queue.slice(opts.maxSize);
       running++;
-      void runBatch(batch).finally(() => { running--; pump(); });
+      void runBatch(batch).finally(() => {
+        running--;
+        pump();
+      });
     }
   }
 

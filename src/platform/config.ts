@@ -36,18 +36,28 @@ export interface Config {
 
 export interface CustomsSettings {
   /** The platform's customs registration (ebpCode / copCode) and name. */
-  platformCode: string; platformName: string;
+  platformCode: string;
+  platformName: string;
   /** The payment company's and the line-haul carrier's customs codes and names. */
-  payCode: string; payName: string;
-  logisticsCode: string; logisticsName: string;
+  payCode: string;
+  payName: string;
+  logisticsCode: string;
+  logisticsName: string;
   /** The bonded warehouse operator (the hub, declaring CEB621) and its bonded account book. */
-  hubCode: string; hubName: string; bondedBookNo: string;
+  hubCode: string;
+  hubName: string;
+  bondedBookNo: string;
   /** Customs office of the bonded zone and of the port of entry; the DXP id of the transmitter. */
-  customsCode: string; portCode: string; dxpId: string;
+  customsCode: string;
+  portCode: string;
+  dxpId: string;
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
   }
 }
@@ -76,7 +86,11 @@ function url(env: Env, name: string): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let u: URL;
-  try { u = new URL(raw); } catch { throw new ConfigError(name, 'is not a valid URL'); }
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
     throw new ConfigError(name, 'must be a postgres:// or postgresql:// URL');
   }
@@ -89,7 +103,11 @@ const DEV_IDENTITY_HASH_KEY = 'dGFsYWQtZGV2LWlkZW50aXR5LWhhc2gta2V5LTMyYnk=';
 
 function key32(env: Env, name: string, dev: string, production: boolean): Buffer {
   const raw = env[name]?.trim() || dev;
-  if (production && raw === dev) throw new ConfigError(name, 'must be set (32 random bytes, base64) when PAYMENTS_SANDBOX=false or CUSTOMS_SANDBOX=false; the development key is public');
+  if (production && raw === dev)
+    throw new ConfigError(
+      name,
+      'must be set (32 random bytes, base64) when PAYMENTS_SANDBOX=false or CUSTOMS_SANDBOX=false; the development key is public',
+    );
   const buf = Buffer.from(raw, 'base64');
   if (buf.length !== 32) throw new ConfigError(name, `must be 32 bytes in base64, got ${buf.length} bytes`);
   return buf;
@@ -123,7 +141,10 @@ export function loadConfig(env: Env = process.env): Config {
     shippingFlatSatang: int(env, 'SHIPPING_FLAT_SATANG', 5000, 0, 10_000_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
-    corsOrigins: (env.CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1, 100000),
     secureCookies: bool(env, 'SECURE_COOKIES', false),
     checkoutBatchMax: int(env, 'CHECKOUT_BATCH_MAX', 500, 1, 5000),
@@ -134,18 +155,36 @@ export function loadConfig(env: Env = process.env): Config {
     cbecFreightPerKgSatang: int(env, 'CBEC_FREIGHT_PER_KG_SATANG', 3000, 0, 10_000_000),
     customsSandbox,
     customs: {
-      platformCode: text(env, 'CUSTOMS_PLATFORM_CODE', '4601960TLD', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
+      platformCode: text(
+        env,
+        'CUSTOMS_PLATFORM_CODE',
+        '4601960TLD',
+        /^[0-9A-Z]{10}$/,
+        '10 customs-registration characters',
+      ),
       platformName: env.CUSTOMS_PLATFORM_NAME?.trim() || '塔拉跨境电商平台（沙箱）',
       payCode: text(env, 'CUSTOMS_PAY_CODE', '31222699S7', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
       payName: env.CUSTOMS_PAY_NAME?.trim() || '支付宝（沙箱）',
-      logisticsCode: text(env, 'CUSTOMS_LOGISTICS_CODE', '4601980TLX', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
+      logisticsCode: text(
+        env,
+        'CUSTOMS_LOGISTICS_CODE',
+        '4601980TLX',
+        /^[0-9A-Z]{10}$/,
+        '10 customs-registration characters',
+      ),
       logisticsName: env.CUSTOMS_LOGISTICS_NAME?.trim() || '塔拉跨境干线物流（沙箱）',
       hubCode: text(env, 'CUSTOMS_HUB_CODE', '4601960HUB', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
       hubName: env.CUSTOMS_HUB_NAME?.trim() || '东部经济走廊保税仓（沙箱）',
-      bondedBookNo: text(env, 'CUSTOMS_BONDED_BOOK_NO', 'T4601W000001', /^[A-Z]\d{4}[A-Z]\d{6}$/, 'a bonded account book number like T4601W000001'),
+      bondedBookNo: text(
+        env,
+        'CUSTOMS_BONDED_BOOK_NO',
+        'T4601W000001',
+        /^[A-Z]\d{4}[A-Z]\d{6}$/,
+        'a bonded account book number like T4601W000001',
+      ),
       customsCode: text(env, 'CUSTOMS_CODE', '4612', /^\d{4}$/, 'a 4-digit customs office code'),
       portCode: text(env, 'CUSTOMS_PORT_CODE', '4612', /^\d{4}$/, 'a 4-digit customs office code'),
-      dxpId: text(env, 'CUSTOMS_DXP_ID', 'DXPENT0000TALAD1', /^[0-9A-Z]{1,30}$/, 'the transmitter\'s DXP id'),
+      dxpId: text(env, 'CUSTOMS_DXP_ID', 'DXPENT0000TALAD1', /^[0-9A-Z]{1,30}$/, "the transmitter's DXP id"),
     },
   };
 }

@@ -44,7 +44,11 @@ export function fromPostgres(url: string, max = 10): Database {
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+}): Promise<Database> {
   if (opts.databaseUrl) return fromPostgres(opts.databaseUrl, opts.poolSize);
   const dir = join(opts.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });

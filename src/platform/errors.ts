@@ -59,11 +59,19 @@ registerMessages({
   forbidden: { th: 'คุณไม่มีสิทธิ์ทำรายการนี้', zh: '您无权执行此操作', en: 'You are not allowed to do this' },
   unauthenticated: { th: 'กรุณาเข้าสู่ระบบก่อน', zh: '请先登录', en: 'Please sign in first' },
   validation_failed: { th: 'ข้อมูลบางช่องไม่ถูกต้อง', zh: '部分字段无效', en: 'Some fields are not valid' },
-  internal_error: { th: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง', zh: '系统出错，请稍后重试', en: 'Something went wrong, please try again' },
+  internal_error: {
+    th: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง',
+    zh: '系统出错，请稍后重试',
+    en: 'Something went wrong, please try again',
+  },
   payload_too_large: { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', zh: '提交的数据过大', en: 'The request body is too large' },
   unsupported_media_type: { th: 'ไม่รองรับชนิดข้อมูลนี้', zh: '不支持此内容类型', en: 'This content type is not supported' },
   bad_request: { th: 'คำขอไม่ถูกต้อง', zh: '请求无效', en: 'The request is malformed' },
-  rate_limited: { th: 'ทำรายการบ่อยเกินไป กรุณารอสักครู่', zh: '请求过于频繁，请稍后再试', en: 'Too many attempts, please wait a moment' },
+  rate_limited: {
+    th: 'ทำรายการบ่อยเกินไป กรุณารอสักครู่',
+    zh: '请求过于频繁，请稍后再试',
+    en: 'Too many attempts, please wait a moment',
+  },
   idempotency_key_reused: {
     th: 'Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว',
     zh: '此 Idempotency-Key 已用于另一个不同的请求',

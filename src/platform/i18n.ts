@@ -46,7 +46,11 @@ export function pickText(text: Localized, locale: Locale): string {
 }
 
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', dateStyle: 'long', timeStyle: 'short' }),
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
+    timeZone: 'Asia/Bangkok',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }),
   zh: new Intl.DateTimeFormat('zh-Hans-CN', { timeZone: 'Asia/Bangkok', dateStyle: 'long', timeStyle: 'short' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'long', timeStyle: 'short' }),
 };

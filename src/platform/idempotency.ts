@@ -6,26 +6,50 @@ import { idempotencyKeys } from './schema.ts';
 import { AppError } from './errors.ts';
 import type { Db, Executor } from './db.ts';
 
-export interface StoredResponse { statusCode: number; body: unknown }
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+}
 
 export const hashRequest = (route: string, body: unknown): string =>
-  createHash('sha256').update(route).update('\0').update(JSON.stringify(body ?? null)).digest('base64url');
+  createHash('sha256')
+    .update(route)
+    .update('\0')
+    .update(JSON.stringify(body ?? null))
+    .digest('base64url');
 
 export function validIdempotencyKey(key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new AppError(400, 'bad_request', {}, [{ field: 'Idempotency-Key', code: 'bad_format' }]);
+  if (!/^[\x21-\x7e]{1,255}$/.test(key))
+    throw new AppError(400, 'bad_request', {}, [{ field: 'Idempotency-Key', code: 'bad_format' }]);
   return key;
 }
 
-export async function findStored(db: Executor, scope: string, key: string, requestHash: string): Promise<StoredResponse | null> {
-  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+export async function findStored(
+  db: Executor,
+  scope: string,
+  key: string,
+  requestHash: string,
+): Promise<StoredResponse | null> {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
   if (!row) return null;
   if (row.requestHash !== requestHash) throw new AppError(422, 'idempotency_key_reused');
   return { statusCode: row.statusCode, body: row.response };
 }
 
-export async function store(tx: Executor, scope: string, key: string, requestHash: string, res: StoredResponse): Promise<void> {
-  await tx.insert(idempotencyKeys).values({ scope, key, requestHash, statusCode: res.statusCode, response: res.body as object });
+export async function store(
+  tx: Executor,
+  scope: string,
+  key: string,
+  requestHash: string,
+  res: StoredResponse,
+): Promise<void> {
+  await tx
+    .insert(idempotencyKeys)
+    .values({ scope, key, requestHash, statusCode: res.statusCode, response: res.body as object });
 }
 
 /**
@@ -34,7 +58,10 @@ export async function store(tx: Executor, scope: string, key: string, requestHas
  * winner's answer.
  */
 export async function idempotent(
-  db: Db, scope: string, key: string | undefined, requestHash: string,
+  db: Db,
+  scope: string,
+  key: string | undefined,
+  requestHash: string,
   work: (tx: Executor) => Promise<StoredResponse>,
 ): Promise<StoredResponse> {
   if (!key) return db.transaction((tx) => work(tx));

@@ -1,6 +1,9 @@
 // Money is an integer in minor units (satang, fen) with an ISO currency code; never a float.
 export type Currency = 'THB' | 'CNY';
-export interface Money { amount: number; currency: Currency }
+export interface Money {
+  amount: number;
+  currency: Currency;
+}
 
 export function assertMinorUnits(amount: number): number {
   if (!Number.isSafeInteger(amount)) throw new Error(`money must be an integer in minor units, got ${amount}`);

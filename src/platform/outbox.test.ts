@@ -5,16 +5,22 @@ import { queryRows, type Database } from './db.ts';
 import { coalescing, deliverOutbox, emit, type OutboxHandler } from './outbox.ts';
 
 let database: Database;
-beforeAll(async () => { database = await createTestDatabase(); });
-afterAll(async () => { await database.close(); });
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
 
 describe('the outbox', () => {
   it('keeps an event only if the change that caused it commits', async () => {
     const id = '01900000-0000-7000-8000-000000000001';
-    await expect(database.db.transaction(async (tx) => {
-      await emit(tx, { topic: 'test.rolled_back', aggregateId: id, payload: {} });
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      database.db.transaction(async (tx) => {
+        await emit(tx, { topic: 'test.rolled_back', aggregateId: id, payload: {} });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     const rows = await queryRows(database.db, sql`select 1 from outbox where topic = 'test.rolled_back'`);
     expect(rows).toHaveLength(0);
   });
@@ -23,25 +29,47 @@ describe('the outbox', () => {
     const seen: string[] = [];
     let failOnce = true;
     const handlers = new Map<string, OutboxHandler[]>([
-      ['test.a', [async (_db, e) => { seen.push(`a:${e.payload.n}`); }]],
-      ['test.b', [async (_db, e) => {
-        if (failOnce) { failOnce = false; throw new Error('downstream unavailable'); }
-        seen.push(`b:${e.payload.n}`);
-      }]],
+      [
+        'test.a',
+        [
+          async (_db, e) => {
+            seen.push(`a:${e.payload.n}`);
+          },
+        ],
+      ],
+      [
+        'test.b',
+        [
+          async (_db, e) => {
+            if (failOnce) {
+              failOnce = false;
+              throw new Error('downstream unavailable');
+            }
+            seen.push(`b:${e.payload.n}`);
+          },
+        ],
+      ],
     ]);
-    await database.db.transaction((tx) => emit(tx, [
-      { topic: 'test.a', aggregateId: '01900000-0000-7000-8000-000000000002', payload: { n: 1 } },
-      { topic: 'test.b', aggregateId: '01900000-0000-7000-8000-000000000003', payload: { n: 2 } },
-      { topic: 'test.a', aggregateId: '01900000-0000-7000-8000-000000000004', payload: { n: 3 } },
-    ]));
+    await database.db.transaction((tx) =>
+      emit(tx, [
+        { topic: 'test.a', aggregateId: '01900000-0000-7000-8000-000000000002', payload: { n: 1 } },
+        { topic: 'test.b', aggregateId: '01900000-0000-7000-8000-000000000003', payload: { n: 2 } },
+        { topic: 'test.a', aggregateId: '01900000-0000-7000-8000-000000000004', payload: { n: 3 } },
+      ]),
+    );
     await deliverOutbox(database.db, handlers);
     expect(seen).toEqual(['a:1', 'a:3']);
-    const [pending] = await queryRows<{ topic: string; attempts: number; last_error: string }>(database.db, sql`
-      select topic, attempts, last_error from outbox where delivered_at is null and topic like 'test.%'`);
+    const [pending] = await queryRows<{ topic: string; attempts: number; last_error: string }>(
+      database.db,
+      sql`
+      select topic, attempts, last_error from outbox where delivered_at is null and topic like 'test.%'`,
+    );
     expect(pending).toMatchObject({ topic: 'test.b', attempts: 1, last_error: 'Error: downstream unavailable' });
     await deliverOutbox(database.db, handlers);
     expect(seen).toEqual(['a:1', 'a:3', 'b:2']);
-    expect(await queryRows(database.db, sql`select 1 from outbox where delivered_at is null and topic like 'test.%'`)).toHaveLength(0);
+    expect(
+      await queryRows(database.db, sql`select 1 from outbox where delivered_at is null and topic like 'test.%'`),
+    ).toHaveLength(0);
   });
 });
 
@@ -50,17 +78,36 @@ describe('coalescing handlers', () => {
     const refreshed: string[] = [];
     const logged: number[] = [];
     const handlers = new Map<string, OutboxHandler[]>([
-      ['test.sold', [
-        coalescing((e) => String(e.payload.product), async (_db, e) => { refreshed.push(String(e.payload.product)); }),
-        async (_db, e) => { logged.push(Number(e.payload.n)); },
-      ]],
+      [
+        'test.sold',
+        [
+          coalescing(
+            (e) => String(e.payload.product),
+            async (_db, e) => {
+              refreshed.push(String(e.payload.product));
+            },
+          ),
+          async (_db, e) => {
+            logged.push(Number(e.payload.n));
+          },
+        ],
+      ],
     ]);
-    await database.db.transaction((tx) => emit(tx, [1, 2, 3, 4, 5].map((n) => ({
-      topic: 'test.sold', aggregateId: '01900000-0000-7000-8000-00000000000a', payload: { n, product: n === 3 ? 'mango' : 'durian' },
-    }))));
+    await database.db.transaction((tx) =>
+      emit(
+        tx,
+        [1, 2, 3, 4, 5].map((n) => ({
+          topic: 'test.sold',
+          aggregateId: '01900000-0000-7000-8000-00000000000a',
+          payload: { n, product: n === 3 ? 'mango' : 'durian' },
+        })),
+      ),
+    );
     await deliverOutbox(database.db, handlers);
     expect(refreshed).toEqual(['durian', 'mango']);
     expect(logged).toEqual([1, 2, 3, 4, 5]);
-    expect(await queryRows(database.db, sql`select 1 from outbox where delivered_at is null and topic = 'test.sold'`)).toHaveLength(0);
+    expect(
+      await queryRows(database.db, sql`select 1 from outbox where delivered_at is null and topic = 'test.sold'`),
+    ).toHaveLength(0);
   });
 });

@@ -5,7 +5,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import { outbox } from './schema.ts';
 import { queryRows, type Db, type Executor } from './db.ts';
 
-export interface OutboxEvent { topic: string; aggregateId: string; payload: Record<string, unknown> }
+export interface OutboxEvent {
+  topic: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+}
 export type OutboxHandler = ((db: Db, event: OutboxEvent & { id: number }) => Promise<void>) & {
   /**
    * For a handler that only brings something up to the current state (a search document, a
@@ -27,9 +31,12 @@ export async function emit(tx: Executor, events: OutboxEvent | OutboxEvent[]): P
 /** Delivers pending events in id order; a failing event is retried on the next pass. */
 export async function deliverOutbox(db: Db, handlers: Map<string, OutboxHandler[]>, limit = 200): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: number; topic: string; aggregate_id: string; payload: Record<string, unknown> }>(tx, sql`
+    const rows = await queryRows<{ id: number; topic: string; aggregate_id: string; payload: Record<string, unknown> }>(
+      tx,
+      sql`
       select id::int as id, topic, aggregate_id, payload from outbox
-      where delivered_at is null order by id limit ${limit} for update skip locked`);
+      where delivered_at is null order by id limit ${limit} for update skip locked`,
+    );
     const delivered: number[] = [];
     const done = new Map<OutboxHandler, Set<string>>(); // coalescing handlers: keys already handled in this pass
     const due = (h: OutboxHandler, event: OutboxEvent): boolean => {
@@ -48,10 +55,15 @@ export async function deliverOutbox(db: Db, handlers: Map<string, OutboxHandler[
         // writes commit together with the "delivered" mark (or roll back alone), and on PGlite, which
         // has one connection, a handler never waits for the connection this transaction holds.
         const forTopic = (handlers.get(row.topic) ?? []).filter((h) => due(h, event));
-        if (forTopic.length) await tx.transaction(async (sp) => { for (const h of forTopic) await h(sp as unknown as Db, event); });
+        if (forTopic.length)
+          await tx.transaction(async (sp) => {
+            for (const h of forTopic) await h(sp as unknown as Db, event);
+          });
         delivered.push(row.id);
       } catch (err) {
-        await tx.execute(sql`update outbox set attempts = attempts + 1, last_error = ${String(err)} where id = ${row.id}`);
+        await tx.execute(
+          sql`update outbox set attempts = attempts + 1, last_error = ${String(err)} where id = ${row.id}`,
+        );
       }
     }
     if (delivered.length) {
@@ -62,7 +74,12 @@ export async function deliverOutbox(db: Db, handlers: Map<string, OutboxHandler[
   });
 }
 
-export function startOutboxWorker(db: Db, handlers: Map<string, OutboxHandler[]>, log: FastifyBaseLogger, intervalMs = 1000): () => void {
+export function startOutboxWorker(
+  db: Db,
+  handlers: Map<string, OutboxHandler[]>,
+  log: FastifyBaseLogger,
+  intervalMs = 1000,
+): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout;
   const tick = async () => {
@@ -74,5 +91,8 @@ export function startOutboxWorker(db: Db, handlers: Map<string, OutboxHandler[]>
     if (!stopped) timer = setTimeout(tick, intervalMs);
   };
   timer = setTimeout(tick, intervalMs);
-  return () => { stopped = true; clearTimeout(timer); };
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

@@ -26,8 +26,11 @@ export function identityHash(key: Buffer, idNumber: string): string {
 
 /** Who must pay: the keyed hash of real name and identity number together. */
 export function payerFingerprint(key: Buffer, name: string, idNumber: string): string {
-  return createHmac('sha256', key).update(`payer:${name.normalize('NFC').replace(/\s+/g, '')}|${idNumber.trim().toUpperCase()}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`payer:${name.normalize('NFC').replace(/\s+/g, '')}|${idNumber.trim().toUpperCase()}`)
+    .digest('hex');
 }
 
 /** 110101********123X: shown instead of the number, everywhere. */
-export const maskIdNumber = (id: string) => (id.length >= 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : '*'.repeat(id.length));
+export const maskIdNumber = (id: string) =>
+  id.length >= 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : '*'.repeat(id.length);

@@ -2,7 +2,15 @@
 // Thai, English and Chinese, region by the six-region scheme, and whether the province is one of
 // the 55 secondary-city provinces (เมืองรอง, Ministerial Regulation No. 335, 2018).
 export type Region = 'north' | 'central' | 'northeast' | 'west' | 'east' | 'south';
-export interface Province { code: string; iso: string; th: string; en: string; zh: string; region: Region; secondaryCity: boolean }
+export interface Province {
+  code: string;
+  iso: string;
+  th: string;
+  en: string;
+  zh: string;
+  region: Region;
+  secondaryCity: boolean;
+}
 
 const rows: [string, string, string, string, Region][] = [
   ['10', 'กรุงเทพมหานคร', 'Bangkok', '曼谷', 'central'],
@@ -85,12 +93,20 @@ const rows: [string, string, string, string, Region][] = [
 ];
 
 const SECONDARY_CITIES = new Set(
-  ('57 52 51 58 55 56 54 63 53 37 38 31 36 46 42 44 49 48 39 43 45 47 33 32 34 41 35 ' +
-    '15 18 62 16 26 60 67 66 65 70 75 17 64 72 61 22 25 27 23 86 80 96 94 93 85 91 92 95').split(' '),
+  (
+    '57 52 51 58 55 56 54 63 53 37 38 31 36 46 42 44 49 48 39 43 45 47 33 32 34 41 35 ' +
+    '15 18 62 16 26 60 67 66 65 70 75 17 64 72 61 22 25 27 23 86 80 96 94 93 85 91 92 95'
+  ).split(' '),
 );
 
 export const PROVINCES: readonly Province[] = rows.map(([code, th, en, zh, region]) => ({
-  code, iso: `TH-${code}`, th, en, zh, region, secondaryCity: SECONDARY_CITIES.has(code),
+  code,
+  iso: `TH-${code}`,
+  th,
+  en,
+  zh,
+  region,
+  secondaryCity: SECONDARY_CITIES.has(code),
 }));
 
 const byCode = new Map(PROVINCES.map((p) => [p.code, p]));

@@ -30,7 +30,14 @@ describe('local disk media storage', () => {
 
   it('refuses keys that could reach outside its folder, or lie about their type', async () => {
     writeFileSync(join(root, 'secret.png'), 'secret');
-    for (const key of ['../secret.png', 'products/../../secret.png', '/etc/passwd.png', 'a\\..\\b.png', '.hidden.png', 'x.svg']) {
+    for (const key of [
+      '../secret.png',
+      'products/../../secret.png',
+      '/etc/passwd.png',
+      'a\\..\\b.png',
+      '.hidden.png',
+      'x.svg',
+    ]) {
       expect(await storage.get(key), key).toBeNull();
       await expect(storage.put(key, Buffer.from('x'), 'image/png'), key).rejects.toThrow();
     }

@@ -9,7 +9,11 @@ import type { Readable } from 'node:stream';
 import { newSecret } from './ids.ts';
 import type { Config } from './config.ts';
 
-export interface MediaObject { body: Readable; contentType: string; size: number }
+export interface MediaObject {
+  body: Readable;
+  contentType: string;
+  size: number;
+}
 
 export interface MediaStorage {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
@@ -33,7 +37,12 @@ export const extensionFor = (contentType: string): string | undefined =>
 
 export class LocalDiskStorage implements MediaStorage {
   private readonly root: string;
-  constructor(root: string, private readonly urlPrefix = '/api/media/') { this.root = resolve(root); }
+  constructor(
+    root: string,
+    private readonly urlPrefix = '/api/media/',
+  ) {
+    this.root = resolve(root);
+  }
 
   private pathOf(key: string): string {
     if (!isValidMediaKey(key)) throw new Error(`invalid media key: ${key}`);

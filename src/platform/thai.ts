@@ -38,7 +38,9 @@ export function isValidGtin(gtin: string): boolean {
   const digits = gtin.split('').map(Number);
   const check = digits.pop()!;
   let sum = 0;
-  digits.reverse().forEach((d, i) => { sum += d * (i % 2 === 0 ? 3 : 1); });
+  digits.reverse().forEach((d, i) => {
+    sum += d * (i % 2 === 0 ? 3 : 1);
+  });
   return (10 - (sum % 10)) % 10 === check;
 }
 

@@ -8,7 +8,13 @@ import type { Render } from '../../web/src/ssr-contract.ts';
 export const distDir = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 export const clientDir = join(distDir, 'client');
 
-interface ManifestEntry { file: string; css?: string[]; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
+interface ManifestEntry {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+}
 type Manifest = Record<string, ManifestEntry>;
 
 export interface WebBuild {
@@ -21,7 +27,9 @@ export interface WebBuild {
 }
 
 export class WebBuildMissing extends Error {
-  constructor() { super('The web app is not built: run `npm run build:web` (npm start does it for you).'); }
+  constructor() {
+    super('The web app is not built: run `npm run build:web` (npm start does it for you).');
+  }
 }
 
 export async function loadWebBuild(): Promise<WebBuild> {
@@ -32,7 +40,9 @@ export async function loadWebBuild(): Promise<WebBuild> {
   const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
   if (!entryKey) throw new WebBuildMissing();
   // The file's modification time keeps Node's module cache from serving an older build.
-  const { render } = (await import(`${pathToFileURL(serverEntry).href}?v=${statSync(serverEntry).mtimeMs}`)) as { render: Render };
+  const { render } = (await import(`${pathToFileURL(serverEntry).href}?v=${statSync(serverEntry).mtimeMs}`)) as {
+    render: Render;
+  };
 
   const closure = (key: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(key) || !manifest[key]) return seen;
@@ -45,7 +55,11 @@ export async function loadWebBuild(): Promise<WebBuild> {
     for (const k of [entryKey, ...chunks]) for (const dep of closure(k)) keys.add(dep);
     return [...keys].map((k) => manifest[k].file);
   };
-  const css = [...new Set(Object.values(manifest).flatMap((e) => [...(e.css ?? []), ...(e.file.endsWith('.css') ? [e.file] : [])]))];
+  const css = [
+    ...new Set(
+      Object.values(manifest).flatMap((e) => [...(e.css ?? []), ...(e.file.endsWith('.css') ? [e.file] : [])]),
+    ),
+  ];
   const entryScript = `/assets/${manifest[entryKey].file}`;
   const tagCache = new Map<string, string>();
   return {
@@ -69,5 +83,7 @@ export async function loadWebBuild(): Promise<WebBuild> {
 
 /** Gzipped size in bytes of the JavaScript a page loads. */
 export function gzippedScriptBytes(build: WebBuild, chunks: string[]): number {
-  return build.scriptsFor(chunks).reduce((n, f) => n + gzipSync(readFileSync(join(clientDir, f)), { level: 9 }).length, 0);
+  return build
+    .scriptsFor(chunks)
+    .reduce((n, f) => n + gzipSync(readFileSync(join(clientDir, f)), { level: 9 }).length, 0);
 }

@@ -3,7 +3,12 @@ import type { RenderResult } from '../../web/src/ssr-contract.ts';
 
 const HTML_LANG = { th: 'th', zh: 'zh-Hans', en: 'en' } as const;
 
-export function pageDocument(locale: keyof typeof HTML_LANG, result: RenderResult, assetTags: string, entryScript: string): string {
+export function pageDocument(
+  locale: keyof typeof HTML_LANG,
+  result: RenderResult,
+  assetTags: string,
+  entryScript: string,
+): string {
   return `<!doctype html>
 <html lang="${HTML_LANG[locale]}">
 <head>

@@ -6,8 +6,12 @@ import { operatorSession, signUp } from '../modules/identity/testing.ts';
 import { gzippedScriptBytes, loadWebBuild } from './build-output.ts';
 
 let m: MarketApp;
-beforeAll(async () => { m = await startMarketApp({ listen: false }); });
-afterAll(async () => { await m?.close(); });
+beforeAll(async () => {
+  m = await startMarketApp({ listen: false });
+});
+afterAll(async () => {
+  await m?.close();
+});
 
 const get = (url: string, headers: Record<string, string> = {}) => m.app.inject({ url, headers });
 const jsonLd = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
@@ -30,8 +34,14 @@ describe('server-rendered storefront', () => {
     expect(html).toContain('มีสินค้า 80,000 ชิ้น');
     const product = jsonLd(html);
     expect(product).toMatchObject({
-      '@type': 'Product', name: 'ทุเรียนหมอนทอง จันทบุรี',
-      offers: { '@type': 'AggregateOffer', priceCurrency: 'THB', lowPrice: '1290.00', availability: 'https://schema.org/InStock' },
+      '@type': 'Product',
+      name: 'ทุเรียนหมอนทอง จันทบุรี',
+      offers: {
+        '@type': 'AggregateOffer',
+        priceCurrency: 'THB',
+        lowPrice: '1290.00',
+        availability: 'https://schema.org/InStock',
+      },
     });
   });
 
@@ -112,7 +122,9 @@ describe('server-rendered storefront', () => {
 
   it('adds to the cart without JavaScript through the product form', async () => {
     const res = await m.app.inject({
-      method: 'POST', url: '/cart/add', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: '/cart/add',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: `variantId=${m.market.durian.variantIds[0]}&quantity=2&next=${encodeURIComponent('/cart')}`,
     });
     expect(res.statusCode).toBe(303);

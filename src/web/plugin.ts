@@ -14,21 +14,34 @@ const LOCALES: Locale[] = ['th', 'zh', 'en'];
 
 function splitLocale(pathname: string): { locale: Locale; path: string; explicit: boolean } {
   const m = /^\/(zh|en)(\/.*)?$/.exec(pathname);
-  return m ? { locale: m[1] as Locale, path: m[2] || '/', explicit: true } : { locale: 'th', path: pathname || '/', explicit: false };
+  return m
+    ? { locale: m[1] as Locale, path: m[2] || '/', explicit: true }
+    : { locale: 'th', path: pathname || '/', explicit: false };
 }
-const localePath = (locale: Locale, path: string) => (locale === 'th' ? path : path === '/' ? `/${locale}` : `/${locale}${path}`);
+const localePath = (locale: Locale, path: string) =>
+  locale === 'th' ? path : path === '/' ? `/${locale}` : `/${locale}${path}`;
 /** Only a path on this site: a ?next= can never send a visitor to another one. */
-const safeLocalPath = (next: unknown, fallback = '/') => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback);
+const safeLocalPath = (next: unknown, fallback = '/') =>
+  typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback;
 
-interface RenderedPage { status: number; html: string; gzip: Buffer | null }
+interface RenderedPage {
+  status: number;
+  html: string;
+  gzip: Buffer | null;
+}
 
 function renderedPage(status: number, html: string): RenderedPage {
   return { status, html, gzip: html.length > 1024 ? gzipSync(html, { level: 4 }) : null };
 }
 
 function sendHtml(request: FastifyRequest, reply: FastifyReply, page: RenderedPage) {
-  reply.code(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Cookie, Accept-Encoding');
-  if (page.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(page.gzip);
+  reply
+    .code(page.status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Cookie, Accept-Encoding');
+  if (page.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')))
+    return reply.header('content-encoding', 'gzip').send(page.gzip);
   return reply.send(page.html);
 }
 
@@ -45,7 +58,10 @@ class AnonymousPageCache {
   get(url: string): RenderedPage | null {
     const hit = this.entries.get(url);
     if (!hit) return null;
-    if (hit.until < Date.now()) { this.entries.delete(url); return null; }
+    if (hit.until < Date.now()) {
+      this.entries.delete(url);
+      return null;
+    }
     return hit.page;
   }
   set(url: string, page: RenderedPage): void {
@@ -63,8 +79,12 @@ function cachedJson() {
       const plain = JSON.stringify(make());
       cache.set(key, (entry = { plain, gzip: gzipSync(plain) }));
     }
-    reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'public, max-age=86400').header('vary', 'Accept-Encoding');
-    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(entry.gzip);
+    reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('cache-control', 'public, max-age=86400')
+      .header('vary', 'Accept-Encoding');
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')))
+      return reply.header('content-encoding', 'gzip').send(entry.gzip);
     return reply.send(entry.plain);
   };
 }
@@ -80,7 +100,13 @@ export async function webApp(app: FastifyInstance): Promise<void> {
 
   if (build) {
     await app.register(fastifyStatic, {
-      root: clientDir, prefix: '/assets/', preCompressed: true, immutable: true, maxAge: '365d', index: false, decorateReply: false,
+      root: clientDir,
+      prefix: '/assets/',
+      preCompressed: true,
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      decorateReply: false,
     });
   }
 
@@ -103,19 +129,34 @@ export async function webApp(app: FastifyInstance): Promise<void> {
     if (!LOCALES.includes(locale)) return reply.callNotFound();
     const next = new URL(safeLocalPath(request.query.next), 'http://localhost');
     const { path } = splitLocale(next.pathname);
-    reply.setCookie(LANGUAGE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: false, secure: app.config.secureCookies });
+    reply.setCookie(LANGUAGE_COOKIE, locale, {
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+      sameSite: 'lax',
+      httpOnly: false,
+      secure: app.config.secureCookies,
+    });
     return reply.redirect(localePath(locale, path) + next.search, 303);
   });
 
   // Add to cart without JavaScript: the product page's form posts here.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
   app.post<{ Body: Record<string, string> }>('/cart/add', async (request, reply) => {
     const { variantId, quantity, next } = request.body ?? {};
     const res = await app.inject({
-      method: 'POST', url: '/api/cart/items',
-      headers: { cookie: request.headers.cookie ?? '', 'content-type': 'application/json', 'accept-language': splitLocale(safeLocalPath(next)).locale },
+      method: 'POST',
+      url: '/api/cart/items',
+      headers: {
+        cookie: request.headers.cookie ?? '',
+        'content-type': 'application/json',
+        'accept-language': splitLocale(safeLocalPath(next)).locale,
+      },
       payload: JSON.stringify({ variantId, quantity: Number(quantity) || 1 }),
     });
     const setCookie = res.headers['set-cookie'];
@@ -150,23 +191,52 @@ export async function webApp(app: FastifyInstance): Promise<void> {
       if (page) return sendHtml(request, reply, page);
     }
     let settle: (page: RenderedPage | null) => void = () => {};
-    if (anonymous) rendering.set(request.url, new Promise((resolve) => { settle = resolve; }));
+    if (anonymous)
+      rendering.set(
+        request.url,
+        new Promise((resolve) => {
+          settle = resolve;
+        }),
+      );
     try {
       const cookie = request.headers.cookie ?? '';
       const api: ApiCall = async (method, apiPath, body, headers = {}) => {
         const res = await app.inject({
-          method: method as 'GET', url: `/api${apiPath}`,
-          headers: { cookie, 'accept-language': locale, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          method: method as 'GET',
+          url: `/api${apiPath}`,
+          headers: {
+            cookie,
+            'accept-language': locale,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
           payload: body === undefined ? undefined : JSON.stringify(body),
         });
         let parsed: unknown = null;
-        try { parsed = res.body ? JSON.parse(res.body) : null; } catch { parsed = null; }
+        try {
+          parsed = res.body ? JSON.parse(res.body) : null;
+        } catch {
+          parsed = null;
+        }
         return { status: res.statusCode, body: parsed };
       };
-      const result = await build.render({ path, search: url.search, locale, api, origin: `${request.protocol}://${request.host}`, viewer });
+      const result = await build.render({
+        path,
+        search: url.search,
+        locale,
+        api,
+        origin: `${request.protocol}://${request.host}`,
+        viewer,
+      });
       if (result.redirect) return reply.redirect(result.redirect, 302);
-      const page = renderedPage(result.status, pageDocument(locale, result, build.assetTags(result.chunks), build.entryScript));
-      if (anonymous && result.status === 200) { pageCache.set(request.url, page); settle(page); }
+      const page = renderedPage(
+        result.status,
+        pageDocument(locale, result, build.assetTags(result.chunks), build.entryScript),
+      );
+      if (anonymous && result.status === 200) {
+        pageCache.set(request.url, page);
+        settle(page);
+      }
       return sendHtml(request, reply, page);
     } finally {
       settle(null);

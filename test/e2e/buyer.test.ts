@@ -12,18 +12,29 @@ beforeAll(async () => {
   browser = await launchBrowser();
   m = await startMarketApp();
 });
-afterAll(async () => { await browser?.close(); await m?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await m?.close();
+});
 
 describe('a new Thai buyer', () => {
   it('signs up, finds the durian, buys it with a Thai address and sees the order (desktop)', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'th-TH' });
-    await buyDurian(await context.newPage(), m.baseUrl, { label: 'buyer-desktop', phone: false, email: uniqueEmail('buyer') });
+    await buyDurian(await context.newPage(), m.baseUrl, {
+      label: 'buyer-desktop',
+      phone: false,
+      email: uniqueEmail('buyer'),
+    });
     await context.close();
   });
 
   it('does the same on a 360 px phone, never scrolling sideways', async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true });
-    await buyDurian(await context.newPage(), m.baseUrl, { label: 'buyer-phone', phone: true, email: uniqueEmail('phone') });
+    await buyDurian(await context.newPage(), m.baseUrl, {
+      label: 'buyer-phone',
+      phone: true,
+      email: uniqueEmail('phone'),
+    });
     await context.close();
   });
 });

@@ -30,7 +30,11 @@ beforeAll(async () => {
   stops.push(startOutboxWorker(m.app.db, outboxHandlers(m.app.config), m.app.log, 200));
   stops.push(startCustomsJobs(m.app.db, m.app.config, m.app.log));
 });
-afterAll(async () => { stops.forEach((s) => s()); await browser?.close(); await m?.close(); });
+afterAll(async () => {
+  stops.forEach((s) => s());
+  await browser?.close();
+  await m?.close();
+});
 
 describe('selling rice to China', () => {
   it('a Chinese buyer buys rice in zh, pays as herself, and the order reaches "released" in the customs sandbox', async () => {
@@ -51,15 +55,35 @@ describe('selling rice to China', () => {
     await shopPage.getByRole('status').filter({ hasText: 'บันทึกแล้ว' }).waitFor();
     await expectAccessible(shopPage, 'the product page of the seller centre, with its China terms');
     await shopContext.close();
-    const terms = await m.app.inject({ url: `/api/sellers/${coop.sellerId}/products/${m.market.rice.productId}/cross-border`, headers: { cookie: coop.cookie } });
-    expect(terms.json().terms).toMatchObject({ eligible: true, vatBp: 900, hsCode: '1006302000', customsNameZh: '泰国茉莉香米', packagingGrams: 100 });
-    await m.app.db.transaction((tx) => adjustHubStock(tx, systemActor('test'), { locationId: HUB_LOCATIONS.eecBonded.id, sellerId: coop.sellerId, variantId, delta: 40, reason: 'inbound' }));
+    const terms = await m.app.inject({
+      url: `/api/sellers/${coop.sellerId}/products/${m.market.rice.productId}/cross-border`,
+      headers: { cookie: coop.cookie },
+    });
+    expect(terms.json().terms).toMatchObject({
+      eligible: true,
+      vatBp: 900,
+      hsCode: '1006302000',
+      customsNameZh: '泰国茉莉香米',
+      packagingGrams: 100,
+    });
+    await m.app.db.transaction((tx) =>
+      adjustHubStock(tx, systemActor('test'), {
+        locationId: HUB_LOCATIONS.eecBonded.id,
+        sellerId: coop.sellerId,
+        variantId,
+        delta: 40,
+        reason: 'inbound',
+      }),
+    );
     await freshRate(m.app.db, '0.2050');
 
     const buyer = await signUp(m.app, { displayName: '王小明' });
     const { cookie } = await addToCart(m.app, variantId, 2, buyer.cookie);
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
-    const session = cookie.split('; ').find((c) => c.startsWith('talad_session='))!.split('=')[1];
+    const session = cookie
+      .split('; ')
+      .find((c) => c.startsWith('talad_session='))!
+      .split('=')[1];
     await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
     const page = await context.newPage();
 
@@ -126,8 +150,12 @@ describe('selling rice to China', () => {
     await context.close();
   });
 
-  it("gives the operator the customs rejection queue and the THB->CNY rate, in Chinese", async () => {
-    const res = await m.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: m.market.operator.email, password: m.market.operator.password } });
+  it('gives the operator the customs rejection queue and the THB->CNY rate, in Chinese', async () => {
+    const res = await m.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { identifier: m.market.operator.email, password: m.market.operator.password },
+    });
     const session = String(res.headers['set-cookie']).split(';')[0].split('=')[1];
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
@@ -154,14 +182,35 @@ describe('selling rice to China', () => {
     const { cookie } = await addToCart(m.app, m.market.rice.variantIds[0], 1, buyer.cookie);
     const placed = (await cnCheckout(m.app, cookie, id)).json();
     await payAsBuyer(m.app, cookie, placed.orderGroupId, id);
-    await expect.poll(async () => (await m.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json().status, { timeout: 20_000 }).toBe('declared');
-    const [msg] = await queryRows<{ guid: string }>(m.app.db, sql`select guid from customs_messages where order_id = ${placed.orderId}::uuid and type = 'CEB411'`);
-    await m.app.db.transaction((tx) => receiveReceipt(tx, m.app.config, {
-      receiptId: `E2E-412-${msg.guid}`, messageGuid: msg.guid, messageType: 'CEB411', orderNo: placed.orderNo, code: '412', passed: false, returnStatus: '100',
-      reasons: [{ code: 'payer_not_buyer' }],
-    }));
+    await expect
+      .poll(
+        async () =>
+          (await m.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json().status,
+        { timeout: 20_000 },
+      )
+      .toBe('declared');
+    const [msg] = await queryRows<{ guid: string }>(
+      m.app.db,
+      sql`select guid from customs_messages where order_id = ${placed.orderId}::uuid and type = 'CEB411'`,
+    );
+    await m.app.db.transaction((tx) =>
+      receiveReceipt(tx, m.app.config, {
+        receiptId: `E2E-412-${msg.guid}`,
+        messageGuid: msg.guid,
+        messageType: 'CEB411',
+        orderNo: placed.orderNo,
+        code: '412',
+        passed: false,
+        returnStatus: '100',
+        reasons: [{ code: 'payer_not_buyer' }],
+      }),
+    );
 
-    const res = await m.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { identifier: m.market.operator.email, password: m.market.operator.password } });
+    const res = await m.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { identifier: m.market.operator.email, password: m.market.operator.password },
+    });
     const session = String(res.headers['set-cookie']).split(';')[0].split('=')[1];
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
@@ -186,7 +235,10 @@ describe('selling rice to China', () => {
 
     const order = (await m.app.inject({ url: `/api/orders/${placed.orderId}`, headers: { cookie } })).json();
     expect(order.status).toBe('cancelled');
-    const refunds = await queryRows<{ provider_amount: number; provider_currency: string }>(m.app.db, sql`select provider_amount::int, provider_currency from refunds where order_id = ${placed.orderId}::uuid`);
+    const refunds = await queryRows<{ provider_amount: number; provider_currency: string }>(
+      m.app.db,
+      sql`select provider_amount::int, provider_currency from refunds where order_id = ${placed.orderId}::uuid`,
+    );
     expect(refunds).toEqual([{ provider_amount: placed.totalFen, provider_currency: 'CNY' }]);
   });
 });

@@ -13,10 +13,18 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   // These callbacks run in the browser (the Node type-check knows no DOM, hence `globalThis`).
   const violations = await page.evaluate(async () => {
     const { axe, document } = globalThis as any;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')}`);
+      .map(
+        (v: any) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n: any) => n.target.join(' '))
+            .join(', ')}`,
+      );
   });
   expect(violations, `accessibility problems on ${what}`).toEqual([]);
 }
@@ -43,7 +51,11 @@ async function look(page: Page, name: string, phone: boolean) {
  * A new Thai buyer signs up, finds the durian from the home page, buys it with a Thai address
  * completed from the province, district and sub-district lists, and sees the order.
  */
-export async function buyDurian(page: Page, baseUrl: string, opts: { label: string; phone: boolean; email: string }): Promise<void> {
+export async function buyDurian(
+  page: Page,
+  baseUrl: string,
+  opts: { label: string; phone: boolean; email: string },
+): Promise<void> {
   const shot = (step: string) => look(page, `${opts.label}-${step}`, opts.phone);
   await page.goto(`${baseUrl}/`);
   await hydrated(page);
@@ -107,6 +119,8 @@ export async function buyDurian(page: Page, baseUrl: string, opts: { label: stri
   await page.getByRole('heading', { name: 'คำสั่งซื้อของฉัน' }).waitFor();
   const orders = page.locator('.orders .order');
   await expect.poll(() => orders.count()).toBe(1);
-  expect(await orders.first().innerText()).toMatch(/ทุเรียนหมอนทอง จันทบุรี × 1[\s\S]*รอชำระเงิน|รอชำระเงิน[\s\S]*ทุเรียนหมอนทอง จันทบุรี × 1/);
+  expect(await orders.first().innerText()).toMatch(
+    /ทุเรียนหมอนทอง จันทบุรี × 1[\s\S]*รอชำระเงิน|รอชำระเงิน[\s\S]*ทุเรียนหมอนทอง จันทบุรี × 1/,
+  );
   await shot('08-orders');
 }

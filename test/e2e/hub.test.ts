@@ -16,7 +16,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   m = await startMarketApp();
 });
-afterAll(async () => { await browser?.close(); await m?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await m?.close();
+});
 
 const FC = HUB_LOCATIONS.domesticFulfilment.id;
 
@@ -91,7 +94,13 @@ describe('the hub in the browser', () => {
     await seller.reload();
     await seller.getByText('1 discrepancies').waitFor();
     const row = seller.locator('tr.discrepancy').first();
-    expect(await row.locator('td').allTextContents()).toEqual([expect.stringContaining('CTB-2569-01'), '10', '8', '1', '1 / 0']);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      expect.stringContaining('CTB-2569-01'),
+      '10',
+      '8',
+      '1',
+      '1 / 0',
+    ]);
     await screenshot(seller, 'hub-03-seller-discrepancy');
 
     // Put away into the suggested cold-room bin.
@@ -122,7 +131,12 @@ describe('the hub in the browser', () => {
 
     const order = await m.app.inject({ url: `/api/orders/${orderId}`, headers: { cookie: buyerCookie } });
     expect(order.json().status).toBe('processing');
-    const work = (await m.app.inject({ url: `/api/hubs/${FC}/outbound/find?code=${order.json().number}`, headers: { cookie: staff.cookie } })).json();
+    const work = (
+      await m.app.inject({
+        url: `/api/hubs/${FC}/outbound/find?code=${order.json().number}`,
+        headers: { cookie: staff.cookie },
+      })
+    ).json();
     expect(work.handlingHours).toBe(36);
 
     await hub.goto(`${m.baseUrl}/hub/${FC}/pack`);
@@ -152,6 +166,8 @@ describe('the hub in the browser', () => {
 
     // Someone who is not hub staff gets nothing from the hub's API.
     const nosy = await signedInUser(m.app.db);
-    expect((await m.app.inject({ url: `/api/hubs/${FC}/outbound`, headers: { cookie: nosy.cookie } })).statusCode).toBe(403);
+    expect((await m.app.inject({ url: `/api/hubs/${FC}/outbound`, headers: { cookie: nosy.cookie } })).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -6,12 +6,29 @@ import type { Database } from '../../src/platform/db.ts';
 import { createTestDatabase, testConfig } from '../db.ts';
 import { createMarket, type Market } from './market.ts';
 
-export interface MarketApp { app: FastifyInstance; market: Market; baseUrl: string; close(): Promise<void> }
+export interface MarketApp {
+  app: FastifyInstance;
+  market: Market;
+  baseUrl: string;
+  close(): Promise<void>;
+}
 
 export async function startMarketApp(opts: { listen?: boolean } = {}): Promise<MarketApp> {
   const database: Database = await createTestDatabase();
-  const app = await buildApp({ db: database.db, config: testConfig({ DATA_DIR: `/tmp/talad-web-test-${process.pid}` }), logger: false });
+  const app = await buildApp({
+    db: database.db,
+    config: testConfig({ DATA_DIR: `/tmp/talad-web-test-${process.pid}` }),
+    logger: false,
+  });
   const market = await createMarket(app);
   const baseUrl = opts.listen === false ? '' : await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, market, baseUrl, close: async () => { await app.close(); await database.close(); } };
+  return {
+    app,
+    market,
+    baseUrl,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }

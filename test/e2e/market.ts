@@ -13,7 +13,12 @@ export interface Market {
 }
 
 async function setStock(app: FastifyInstance, seller: TestSeller, variantId: string, onHand: number) {
-  const res = await app.inject({ method: 'PUT', url: `/api/sellers/${seller.sellerId}/stock/${variantId}`, headers: { cookie: seller.cookie }, payload: { onHand } });
+  const res = await app.inject({
+    method: 'PUT',
+    url: `/api/sellers/${seller.sellerId}/stock/${variantId}`,
+    headers: { cookie: seller.cookie },
+    payload: { onHand },
+  });
   if (res.statusCode !== 200) throw new Error(`stock not set: ${res.statusCode} ${res.body}`);
 }
 
@@ -25,7 +30,8 @@ export async function createMarket(app: FastifyInstance): Promise<Market> {
     application: {
       legalName: { th: 'สวนทุเรียนบ้านนายสมชาย', en: 'Somchai Durian Orchard' },
       shopName: { th: 'สวนทุเรียนจันทบุรี', zh: '尖竹汶榴莲园', en: 'Chanthaburi Durian Orchard' },
-      businessType: 'individual', provinceCode: '22',
+      businessType: 'individual',
+      provinceCode: '22',
     },
   });
   const durian = await productOnSale(app, orchard, await categoryIdBySlug(app.db, 'durian'), {
@@ -36,9 +42,17 @@ export async function createMarket(app: FastifyInstance): Promise<Market> {
       en: 'Ripe Monthong durian cut in a Chanthaburi orchard: thick, sweet, creamy flesh, shipped within 48 hours of cutting',
     },
     optionNames: [{ th: 'น้ำหนัก', zh: '重量', en: 'Weight' }],
-    hsCode: '0810.60', originProvinceCode: '22', perishable: true, shelfLifeDays: 5,
+    hsCode: '0810.60',
+    originProvinceCode: '22',
+    perishable: true,
+    shelfLifeDays: 5,
     variants: [
-      { sku: `DURIAN-5KG-${orchard.sellerId.slice(-6)}`, optionValues: [{ th: '5 กก.', zh: '5 公斤', en: '5 kg' }], priceSatang: 129_000, weightGrams: 5000 },
+      {
+        sku: `DURIAN-5KG-${orchard.sellerId.slice(-6)}`,
+        optionValues: [{ th: '5 กก.', zh: '5 公斤', en: '5 kg' }],
+        priceSatang: 129_000,
+        weightGrams: 5000,
+      },
     ],
   });
   await setStock(app, orchard, durian.variantIds[0], 80_000);
@@ -46,7 +60,8 @@ export async function createMarket(app: FastifyInstance): Promise<Market> {
     application: {
       legalName: { th: 'สหกรณ์การเกษตรทุ่งกุลา จำกัด', en: 'Thung Kula Agricultural Cooperative Ltd.' },
       shopName: { th: 'สหกรณ์ข้าวหอมมะลิทุ่งกุลา', zh: '通库拉茉莉香米合作社', en: 'Thung Kula Jasmine Rice Cooperative' },
-      businessType: 'cooperative', provinceCode: '45',
+      businessType: 'cooperative',
+      provinceCode: '45',
     },
   });
   const rice = await productOnSale(app, coop, await categoryIdBySlug(app.db, 'jasmine-rice'));

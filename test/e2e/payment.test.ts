@@ -24,14 +24,23 @@ beforeAll(async () => {
   // The worker that `npm start` runs: the ledger posts and the tax invoice is issued from the outbox.
   stopOutbox = startOutboxWorker(m.app.db, outboxHandlers(), m.app.log, 200);
 });
-afterAll(async () => { stopOutbox?.(); await browser?.close(); await m?.close(); });
+afterAll(async () => {
+  stopOutbox?.();
+  await browser?.close();
+  await m?.close();
+});
 
 describe('paying with PromptPay in the sandbox', () => {
   it('shows the QR with amount, reference and expiry, updates itself when paid, and gives the tax invoice', async () => {
     // The orchard is VAT-registered and has told the platform its registered address and branch.
     const orchard = m.market.durian.seller;
     await m.app.db.update(sellers).set({ vatRegistered: true }).where(eq(sellers.id, orchard.sellerId));
-    const profile = await m.app.inject({ method: 'PUT', url: `/api/sellers/${orchard.sellerId}/tax-profile`, headers: { cookie: orchard.cookie }, payload: { registeredAddress: '88 หมู่ 3 ต.พลับพลา อ.เมืองจันทบุรี จ.จันทบุรี 22000', branch: '00000' } });
+    const profile = await m.app.inject({
+      method: 'PUT',
+      url: `/api/sellers/${orchard.sellerId}/tax-profile`,
+      headers: { cookie: orchard.cookie },
+      payload: { registeredAddress: '88 หมู่ 3 ต.พลับพลา อ.เมืองจันทบุรี จ.จันทบุรี 22000', branch: '00000' },
+    });
     expect(profile.statusCode).toBe(200);
 
     // A buyer has checked out one durian (the checkout itself is the buyer test's subject).
@@ -41,8 +50,17 @@ describe('paying with PromptPay in the sandbox', () => {
     expect(placed.statusCode).toBe(201);
     const groupId = placed.json().orderGroupId;
 
-    const context = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true, acceptDownloads: true });
-    const session = cookie.split('; ').find((c) => c.startsWith('talad_session='))!.split('=')[1];
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: 'th-TH',
+      isMobile: true,
+      hasTouch: true,
+      acceptDownloads: true,
+    });
+    const session = cookie
+      .split('; ')
+      .find((c) => c.startsWith('talad_session='))!
+      .split('=')[1];
     await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
     const page = await context.newPage();
     await page.goto(`${m.baseUrl}/checkout/done/${groupId}`);
@@ -57,7 +75,9 @@ describe('paying with PromptPay in the sandbox', () => {
 
     const qr = page.getByRole('img', { name: /QR พร้อมเพย์ สำหรับชำระ ฿1,340\.00 เลขอ้างอิง TLD/ });
     await qr.waitFor();
-    await expect.poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
+    await expect
+      .poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(100);
     const facts = await page.locator('.qr-pay .facts').innerText();
     expect(facts).toContain('฿1,340.00');
     expect(facts).toMatch(/TLD[A-Z2-9]{10}/);
@@ -93,14 +113,27 @@ describe('paying with PromptPay in the sandbox', () => {
     const p = { groupId: placed.orderGroupId, buyer: { cookie } } as Parameters<typeof startIntent>[1];
     expect((await paySandboxQr(m.app, await startIntent(m.app, p, 'promptpay'))).statusCode).toBe(200);
     for (const to of ['processing', 'shipped', 'delivered']) {
-      const res = await m.app.inject({ method: 'POST', url: `/api/orders/${placed.orders[0].id}/transitions`, headers: { cookie: orchard.cookie }, payload: to === 'shipped' ? { to, trackingNumber: 'EE123456785TH' } : { to } });
+      const res = await m.app.inject({
+        method: 'POST',
+        url: `/api/orders/${placed.orders[0].id}/transitions`,
+        headers: { cookie: orchard.cookie },
+        payload: to === 'shipped' ? { to, trackingNumber: 'EE123456785TH' } : { to },
+      });
       expect(res.statusCode).toBe(200);
     }
-    const balance = async () => (await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/balance`, headers: { cookie: orchard.cookie } })).json();
+    const balance = async () =>
+      (
+        await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/balance`, headers: { cookie: orchard.cookie } })
+      ).json();
     // The ledger posts from the outbox, a moment after payment: wait for this order's own entry (the
     // shop may already have earned from an earlier order).
     const thisOrdersEntry = async () => {
-      const entries = (await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/ledger-entries`, headers: { cookie: orchard.cookie } })).json();
+      const entries = (
+        await m.app.inject({
+          url: `/api/sellers/${orchard.sellerId}/ledger-entries`,
+          headers: { cookie: orchard.cookie },
+        })
+      ).json();
       return entries.items.find((e: any) => e.orderId === placed.orders[0].id && e.kind === 'order_paid');
     };
     await expect.poll(thisOrdersEntry, { timeout: 15_000 }).toBeTruthy();
@@ -119,7 +152,9 @@ describe('paying with PromptPay in the sandbox', () => {
     await expectAccessible(shop, "the shop's money");
     await shop.getByRole('link', { name: 'ใบกำกับภาษี', exact: true }).click();
     await shop.getByRole('heading', { name: 'ใบกำกับภาษีและใบเสร็จ' }).waitFor();
-    await expect.poll(() => shop.getByRole('link', { name: /^ใบกำกับภาษี TI\d{4}-00000\d$/ }).count()).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => shop.getByRole('link', { name: /^ใบกำกับภาษี TI\d{4}-00000\d$/ }).count())
+      .toBeGreaterThanOrEqual(1);
     await expectAccessible(shop, "the shop's invoices");
 
     const opsContext = await browser.newContext({ viewport: DESKTOP, locale: 'th-TH', acceptDownloads: true });
@@ -132,7 +167,10 @@ describe('paying with PromptPay in the sandbox', () => {
     await ops.getByLabel('ระยะพักเงินหลังส่งถึง (วัน)').fill('0');
     await ops.getByRole('button', { name: 'สร้างรอบการโอน' }).click();
     await ops.getByText(/สร้างรอบที่ \d+ แล้ว: 1 ร้าน/).waitFor();
-    const [csv] = await Promise.all([ops.waitForEvent('download'), ops.getByRole('link', { name: 'ดาวน์โหลด CSV สำหรับธนาคาร' }).first().click()]);
+    const [csv] = await Promise.all([
+      ops.waitForEvent('download'),
+      ops.getByRole('link', { name: 'ดาวน์โหลด CSV สำหรับธนาคาร' }).first().click(),
+    ]);
     const lines = readFileSync((await csv.path())!, 'utf8');
     expect(lines).toContain('สวนทุเรียนจันทบุรี');
     await ops.getByRole('button', { name: 'ธนาคารโอนแล้ว' }).first().click();

@@ -15,7 +15,10 @@ beforeAll(async () => {
   // The market was made through the API; `talad start` would index it from the outbox within a second.
   await reindex(m.app.db);
 });
-afterAll(async () => { await browser?.close(); await m?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await m?.close();
+});
 
 describe('searching the storefront', () => {
   it('in Thai: suggestions while typing, then results with facets that narrow them', async () => {
@@ -32,7 +35,9 @@ describe('searching the storefront', () => {
     await box.press('Enter');
     await page.getByRole('heading', { name: 'ผลการค้นหา “ทุเรีย”' }).waitFor();
     await page.getByRole('link', { name: 'ทุเรียนหมอนทอง จันทบุรี' }).first().waitFor();
-    await expect.poll(() => page.getByRole('complementary', { name: 'ตัวกรอง' }).getByRole('link', { name: /จันทบุรี/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('complementary', { name: 'ตัวกรอง' }).getByRole('link', { name: /จันทบุรี/ }).count())
+      .toBe(1);
     await screenshot(page, 'search-th-02-results');
     await expectAccessible(page, 'search results (th)');
     await page.getByRole('complementary', { name: 'ตัวกรอง' }).getByRole('link', { name: /จันทบุรี/ }).click();

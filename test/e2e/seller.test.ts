@@ -14,7 +14,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   m = await startMarketApp();
 });
-afterAll(async () => { await browser?.close(); await m?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await m?.close();
+});
 
 async function selectByText(page: Page, label: string, text: RegExp) {
   const select = page.getByLabel(label, { exact: true });

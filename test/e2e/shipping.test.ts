@@ -15,12 +15,21 @@ import { startMarketApp, type MarketApp } from './market-app.ts';
 
 let m: MarketApp;
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); m = await startMarketApp(); });
-afterAll(async () => { await browser?.close(); await m?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+  m = await startMarketApp();
+});
+afterAll(async () => {
+  await browser?.close();
+  await m?.close();
+});
 
 async function phoneAs(cookie: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true });
-  const session = cookie.split('; ').find((c) => c.startsWith('talad_session='))!.split('=')[1];
+  const session = cookie
+    .split('; ')
+    .find((c) => c.startsWith('talad_session='))!
+    .split('=')[1];
   await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
   return context;
 }
@@ -34,7 +43,12 @@ describe('a shop ships an order itself and the buyer tracks it', () => {
     expect(placed.statusCode).toBe(201);
     const order = placed.json().orders[0];
     await markGroupPaid(m.app.db, systemActor('payments'), placed.json().orderGroupId);
-    const processing = await m.app.inject({ method: 'POST', url: `/api/orders/${order.id}/transitions`, headers: { cookie: orchard.cookie }, payload: { to: 'processing' } });
+    const processing = await m.app.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/transitions`,
+      headers: { cookie: orchard.cookie },
+      payload: { to: 'processing' },
+    });
     expect(processing.statusCode).toBe(200);
 
     // The shop, in its seller centre.

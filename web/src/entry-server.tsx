@@ -9,7 +9,8 @@ import type { Head, Me } from './app/router.ts';
 import { embedJson } from './app/state.ts';
 import type { Locale, Render } from './ssr-contract.ts';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function headTags(head: Head, locale: Locale, path: string, origin: string): string {
   const query = head.canonicalQuery ? `?${head.canonicalQuery}` : '';
@@ -30,12 +31,25 @@ function headTags(head: Head, locale: Locale, path: string, origin: string): str
 export const render: Render = async (req) => {
   const api = createApi(req.api);
   const me = req.viewer === 'guest' ? null : await api.get<Me>('/me').catch(() => null);
-  const loaded = await loadPage({ path: req.path, search: req.search, locale: req.locale, api, me, viewer: req.viewer });
+  const loaded = await loadPage({
+    path: req.path,
+    search: req.search,
+    locale: req.locale,
+    api,
+    me,
+    viewer: req.viewer,
+  });
   const { state, module } = loaded;
   const chunks = loaded.chunk ? [loaded.chunk] : [];
   if (loaded.redirect) return { status: 302, redirect: loaded.redirect, head: '', html: '', state: '', chunks };
   const t = translator(req.locale);
   const head = module.head(state.data, { t, locale: req.locale, params: state.params });
   const html = renderToString(<App initial={state} module={module} api={api} />);
-  return { status: state.status, head: headTags(head, req.locale, req.path, req.origin), html, state: embedJson(state), chunks };
+  return {
+    status: state.status,
+    head: headTags(head, req.locale, req.path, req.origin),
+    html,
+    state: embedJson(state),
+    chunks,
+  };
 };

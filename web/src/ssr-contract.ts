@@ -2,9 +2,17 @@
 // Plain types only: both the Node side and the browser side type-check against this file.
 export type Locale = 'th' | 'zh' | 'en';
 
-export interface ApiResponse { status: number; body: unknown }
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
 /** One call to the JSON API under /api: in the browser a fetch, on the server an in-process request. */
-export type ApiCall = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>;
+export type ApiCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<ApiResponse>;
 
 export interface RenderRequest {
   /** The path without its language prefix, e.g. "/p/123". */

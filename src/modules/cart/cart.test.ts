@@ -16,9 +16,16 @@ describe('the cart', () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const second = await addToCart(t.app, p.variantId, 3, first.cookie);
     expect(second.res.json().quantity).toBe(5);
-    const cart = (await t.app.inject({ url: '/api/cart', headers: { cookie: first.cookie, 'accept-language': 'zh' } })).json();
+    const cart = (
+      await t.app.inject({ url: '/api/cart', headers: { cookie: first.cookie, 'accept-language': 'zh' } })
+    ).json();
     expect(cart.itemCount).toBe(5);
-    expect(cart.shops[0].items[0]).toMatchObject({ title: '金枕头榴莲 5公斤', unitPriceSatang: 12_000, lineTotalSatang: 60_000, available: 20 });
+    expect(cart.shops[0].items[0]).toMatchObject({
+      title: '金枕头榴莲 5公斤',
+      unitPriceSatang: 12_000,
+      lineTotalSatang: 60_000,
+      available: 20,
+    });
     expect(cart.shops[0]).toMatchObject({ shopSlug: shop.slug, shopName: expect.stringContaining('测试店') });
     expect(cart.readyForCheckout).toBe(true);
     // Another guest sees an empty cart.
@@ -43,13 +50,22 @@ describe('the cart', () => {
     const shop = await shopWithOwner(t.database.db);
     const p = await productInStock(t.database.db, shop.sellerId, { stock: 9 });
     const { cookie } = await addToCart(t.app, p.variantId, 1);
-    const changed = await t.app.inject({ method: 'PUT', url: `/api/cart/items/${p.variantId}`, headers: { cookie }, payload: { quantity: 4 } });
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: `/api/cart/items/${p.variantId}`,
+      headers: { cookie },
+      payload: { quantity: 4 },
+    });
     expect(changed.json().itemCount).toBe(4);
     const user = await signedInUser(t.database.db);
     const both = `${cookie}; ${user.cookie}`;
     expect((await t.app.inject({ url: '/api/cart', headers: { cookie: both } })).json().itemCount).toBe(4);
     expect((await t.app.inject({ url: '/api/cart', headers: { cookie: user.cookie } })).json().itemCount).toBe(4);
-    const removed = await t.app.inject({ method: 'DELETE', url: `/api/cart/items/${p.variantId}`, headers: { cookie: user.cookie } });
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/cart/items/${p.variantId}`,
+      headers: { cookie: user.cookie },
+    });
     expect(removed.json().itemCount).toBe(0);
   });
 });

@@ -23,8 +23,16 @@ export function cartOwnerKey(actor: Actor): string | null {
   return null;
 }
 
-export interface CartAdd { ownerKey: string; variantId: string; quantity: number }
-export interface CartAddResult { cartId: string; variantId: string; quantity: number }
+export interface CartAdd {
+  ownerKey: string;
+  variantId: string;
+  quantity: number;
+}
+export interface CartAddResult {
+  cartId: string;
+  variantId: string;
+  quantity: number;
+}
 
 /**
  * Adds many items to many carts in one transaction: one read of the variants and their stock,
@@ -39,7 +47,10 @@ export async function addToCarts(tx: Executor, adds: CartAdd[]): Promise<(CartAd
     if (!v) return new AppError(404, 'variant_not_found', {}, [{ field: 'variantId', code: 'invalid' }]);
     if (!v.saleable) return new AppError(409, 'item_unavailable');
     const available = stock.get(a.variantId) ?? 0;
-    if (a.quantity > available) return new AppError(409, 'not_enough_stock', { available }, [{ field: 'quantity', code: 'too_large', params: { max: available } }]);
+    if (a.quantity > available)
+      return new AppError(409, 'not_enough_stock', { available }, [
+        { field: 'quantity', code: 'too_large', params: { max: available } },
+      ]);
     return null;
   });
   const accepted = adds.filter((_, i) => !verdicts[i]);
@@ -55,7 +66,9 @@ export async function addToCarts(tx: Executor, adds: CartAdd[]): Promise<(CartAd
       sums.set(key, cur);
     }
     // One statement: upsert the carts, then their items (atomic without an explicit transaction).
-    const itemRows = await queryRows<{ cart_id: string; variant_id: string; quantity: number; owner_key: string }>(tx, sql`
+    const itemRows = await queryRows<{ cart_id: string; variant_id: string; quantity: number; owner_key: string }>(
+      tx,
+      sql`
       with c as (
         insert into carts (id, owner_key) select id, k from jsonb_to_recordset(${JSON.stringify(owners.map((k) => ({ id: newId(), k })))}::jsonb) as x(id uuid, k text)
         on conflict (owner_key) do update set updated_at = now() returning id, owner_key
@@ -65,7 +78,8 @@ export async function addToCarts(tx: Executor, adds: CartAdd[]): Promise<(CartAd
         on conflict (cart_id, variant_id) do update set quantity = least(cart_items.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})
         returning cart_id, variant_id, quantity
       )
-      select i.cart_id, i.variant_id, i.quantity, c.owner_key from i join c on c.id = i.cart_id`);
+      select i.cart_id, i.variant_id, i.quantity, c.owner_key from i join c on c.id = i.cart_id`,
+    );
     for (const r of itemRows) {
       cartOf.set(r.owner_key, r.cart_id);
       results.set(`${r.cart_id}|${r.variant_id}`, { cartId: r.cart_id, variantId: r.variant_id, quantity: r.quantity });
@@ -84,7 +98,9 @@ export function createCartWriter(db: Db, config: Config) {
   });
   return async (add: CartAdd): Promise<CartAddResult> => {
     if (!Number.isInteger(add.quantity) || add.quantity < 1 || add.quantity > MAX_LINE_QUANTITY) {
-      throw new AppError(422, 'validation_failed', {}, [{ field: 'quantity', code: 'too_large', params: { max: MAX_LINE_QUANTITY } }]);
+      throw new AppError(422, 'validation_failed', {}, [
+        { field: 'quantity', code: 'too_large', params: { max: MAX_LINE_QUANTITY } },
+      ]);
     }
     const result = await batcher.submit(add);
     if (result instanceof AppError) throw result;
@@ -110,16 +126,25 @@ export async function adoptGuestCart(db: Db, actor: Actor): Promise<void> {
   });
 }
 
-export interface CartLine { variantId: string; quantity: number }
+export interface CartLine {
+  variantId: string;
+  quantity: number;
+}
 
 /** What is in the carts of these owners, keyed by owner. */
-export async function cartLines(tx: Executor, ownerKeys: string[]): Promise<Map<string, { cartId: string; lines: CartLine[] }>> {
+export async function cartLines(
+  tx: Executor,
+  ownerKeys: string[],
+): Promise<Map<string, { cartId: string; lines: CartLine[] }>> {
   const out = new Map<string, { cartId: string; lines: CartLine[] }>();
   if (!ownerKeys.length) return out;
-  const rows = await queryRows<{ id: string; owner_key: string; variant_id: string; quantity: number }>(tx, sql`
+  const rows = await queryRows<{ id: string; owner_key: string; variant_id: string; quantity: number }>(
+    tx,
+    sql`
     select c.id, c.owner_key, i.variant_id, i.quantity from carts c join cart_items i on i.cart_id = c.id
     where c.owner_key = any(${textArray(ownerKeys)}::text[])
-    order by c.owner_key, i.added_at, i.variant_id`);
+    order by c.owner_key, i.added_at, i.variant_id`,
+  );
   for (const r of rows) {
     const entry = out.get(r.owner_key) ?? { cartId: r.id, lines: [] };
     entry.lines.push({ variantId: r.variant_id, quantity: r.quantity });
@@ -133,7 +158,10 @@ export async function cartLines(tx: Executor, ownerKeys: string[]): Promise<Map<
  * of the same cart waits, then reads it emptied. Statements after this one see fresh data.
  */
 export async function lockCarts(tx: Executor, ownerKeys: string[]): Promise<void> {
-  if (ownerKeys.length) await tx.execute(sql`select 1 from carts where owner_key = any(${textArray(ownerKeys)}::text[]) order by owner_key for update`);
+  if (ownerKeys.length)
+    await tx.execute(
+      sql`select 1 from carts where owner_key = any(${textArray(ownerKeys)}::text[]) order by owner_key for update`,
+    );
 }
 
 /** A subquery selecting the variants in these owners' carts (for reads pipelined with cartLines). */
@@ -160,9 +188,15 @@ export async function setCartQuantity(db: Db, actor: Actor, variantId: string, q
   }
   const stock = await availability(db, [variantId], 'either');
   const available = stock.get(variantId) ?? 0;
-  if (quantity > available) throw new AppError(409, 'not_enough_stock', { available }, [{ field: 'quantity', code: 'too_large', params: { max: available } }]);
-  const updated = await db.update(cartItems).set({ quantity })
-    .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.variantId, variantId))).returning({ v: cartItems.variantId });
+  if (quantity > available)
+    throw new AppError(409, 'not_enough_stock', { available }, [
+      { field: 'quantity', code: 'too_large', params: { max: available } },
+    ]);
+  const updated = await db
+    .update(cartItems)
+    .set({ quantity })
+    .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.variantId, variantId)))
+    .returning({ v: cartItems.variantId });
   if (!updated.length) throw new AppError(404, 'not_found', { what: 'cart item' });
 }
 
@@ -174,9 +208,17 @@ export interface CartView {
     shopSlug: string;
     shopName: string;
     items: {
-      variantId: string; productId: string; sku: string; title: string; titleText: VariantForSale['title'];
-      optionValues: string[]; unitPriceSatang: number; quantity: number; lineTotalSatang: number;
-      available: number; saleable: boolean;
+      variantId: string;
+      productId: string;
+      sku: string;
+      title: string;
+      titleText: VariantForSale['title'];
+      optionValues: string[];
+      unitPriceSatang: number;
+      quantity: number;
+      lineTotalSatang: number;
+      available: number;
+      saleable: boolean;
     }[];
     subtotalSatang: number;
     shippingSatang: number;
@@ -189,7 +231,8 @@ export interface CartView {
 }
 
 /** Shipping for one shop's part of an order: the shop's flat rate, else the platform default. */
-export const shopShipping = (rate: number | null | undefined, config: Config): number => rate ?? config.shippingFlatSatang;
+export const shopShipping = (rate: number | null | undefined, config: Config): number =>
+  rate ?? config.shippingFlatSatang;
 
 export async function viewCart(db: Db, actor: Actor, locale: Locale, config: Config): Promise<CartView> {
   await adoptGuestCart(db, actor);
@@ -204,18 +247,33 @@ export async function viewCart(db: Db, actor: Actor, locale: Locale, config: Con
   let ready = lines.length > 0;
   for (const line of lines) {
     const v = variants.get(line.variantId);
-    if (!v) { ready = false; continue; }
+    if (!v) {
+      ready = false;
+      continue;
+    }
     const fact = facts.get(v.sellerId);
     const shop = shops.get(v.sellerId) ?? {
-      sellerId: v.sellerId, shopSlug: fact?.slug ?? '', shopName: fact ? pickText(fact.shopName, locale) : '',
-      items: [], subtotalSatang: 0, shippingSatang: shopShipping(fact?.shippingFlatSatang, config),
+      sellerId: v.sellerId,
+      shopSlug: fact?.slug ?? '',
+      shopName: fact ? pickText(fact.shopName, locale) : '',
+      items: [],
+      subtotalSatang: 0,
+      shippingSatang: shopShipping(fact?.shippingFlatSatang, config),
     };
     const available = stock.get(v.variantId) ?? 0;
     if (!v.saleable || available < line.quantity) ready = false;
     shop.items.push({
-      variantId: v.variantId, productId: v.productId, sku: v.sku, title: pickText(v.title, locale), titleText: v.title,
-      optionValues: v.optionValues.map((o) => pickText(o, locale)), unitPriceSatang: v.priceSatang, quantity: line.quantity,
-      lineTotalSatang: v.priceSatang * line.quantity, available, saleable: v.saleable,
+      variantId: v.variantId,
+      productId: v.productId,
+      sku: v.sku,
+      title: pickText(v.title, locale),
+      titleText: v.title,
+      optionValues: v.optionValues.map((o) => pickText(o, locale)),
+      unitPriceSatang: v.priceSatang,
+      quantity: line.quantity,
+      lineTotalSatang: v.priceSatang * line.quantity,
+      available,
+      saleable: v.saleable,
     });
     shop.subtotalSatang += v.priceSatang * line.quantity;
     shops.set(v.sellerId, shop);
@@ -226,6 +284,10 @@ export async function viewCart(db: Db, actor: Actor, locale: Locale, config: Con
   return {
     cartId: entry?.cartId ?? null,
     itemCount: lines.reduce((s, l) => s + l.quantity, 0),
-    shops: list, subtotalSatang: subtotal, shippingSatang: shipping, totalSatang: subtotal + shipping, readyForCheckout: ready,
+    shops: list,
+    subtotalSatang: subtotal,
+    shippingSatang: shipping,
+    totalSatang: subtotal + shipping,
+    readyForCheckout: ready,
   };
 }

@@ -20,7 +20,12 @@ export interface CategoryNode {
   children: CategoryNode[];
 }
 
-export interface CategoryStep { id: string; slug: string; name: string; nameI18n: LocalizedText }
+export interface CategoryStep {
+  id: string;
+  slug: string;
+  name: string;
+  nameI18n: LocalizedText;
+}
 
 /**
  * Creates or updates the seeded categories, matched by slug: running it again changes nothing, and
@@ -33,7 +38,9 @@ export async function seedCategories(db: Executor, tree: CategorySeed[] = THAI_S
     const upsert = async (seeds: CategorySeed[], parentId: string | null): Promise<void> => {
       for (const [position, seed] of seeds.entries()) {
         const values = { parentId, nameTh: seed.th, nameZh: seed.zh, nameEn: seed.en, position };
-        const [row] = await tx.insert(categories).values({ id: newId(), slug: seed.slug, ...values })
+        const [row] = await tx
+          .insert(categories)
+          .values({ id: newId(), slug: seed.slug, ...values })
           .onConflictDoUpdate({ target: categories.slug, set: values })
           .returning({ id: categories.id });
         count++;
@@ -45,8 +52,11 @@ export async function seedCategories(db: Executor, tree: CategorySeed[] = THAI_S
   return count;
 }
 
-const textOf = (c: { nameTh: string; nameZh: string | null; nameEn: string | null }): LocalizedText =>
-  ({ th: c.nameTh, zh: c.nameZh, en: c.nameEn });
+const textOf = (c: { nameTh: string; nameZh: string | null; nameEn: string | null }): LocalizedText => ({
+  th: c.nameTh,
+  zh: c.nameZh,
+  en: c.nameEn,
+});
 
 /** The whole tree, siblings in their seeded order, names in the asked language (falling back to Thai). */
 export async function categoryTree(db: Executor, locale: Locale): Promise<CategoryNode[]> {
@@ -66,14 +76,24 @@ export async function categoryTree(db: Executor, locale: Locale): Promise<Catego
 
 /** From the top of the tree down to the category itself (breadcrumbs). */
 export async function categoryPath(db: Executor, categoryId: string, locale: Locale): Promise<CategoryStep[]> {
-  const rows = await queryRows<{ id: string; slug: string; name_th: string; name_zh: string | null; name_en: string | null; depth: number }>(db, sql`
+  const rows = await queryRows<{
+    id: string;
+    slug: string;
+    name_th: string;
+    name_zh: string | null;
+    name_en: string | null;
+    depth: number;
+  }>(
+    db,
+    sql`
     with recursive up as (
       select id, parent_id, slug, name_th, name_zh, name_en, 0 as depth from categories where id = ${categoryId}
       union all
       select c.id, c.parent_id, c.slug, c.name_th, c.name_zh, c.name_en, up.depth + 1
       from categories c join up on c.id = up.parent_id where up.depth < 20
     )
-    select id, slug, name_th, name_zh, name_en, depth from up order by depth desc`);
+    select id, slug, name_th, name_zh, name_en, depth from up order by depth desc`,
+  );
   return rows.map((r) => {
     const nameI18n = { th: r.name_th, zh: r.name_zh, en: r.name_en };
     return { id: r.id, slug: r.slug, name: localize(nameI18n, locale).text, nameI18n };

@@ -16,11 +16,21 @@ import './messages.ts';
 export const MAX_IMAGES_PER_PRODUCT = 12;
 export const THUMBNAIL_PX = 400;
 const MAX_STORED_PX = 2000;
-const ACCEPTED = { jpeg: { ext: 'jpg', type: 'image/jpeg' }, png: { ext: 'png', type: 'image/png' }, webp: { ext: 'webp', type: 'image/webp' } } as const;
+const ACCEPTED = {
+  jpeg: { ext: 'jpg', type: 'image/jpeg' },
+  png: { ext: 'png', type: 'image/png' },
+  webp: { ext: 'webp', type: 'image/webp' },
+} as const;
 
 const notAnImage = () => new AppError(422, 'image_not_supported', {}, [{ field: 'file', code: 'not_allowed' }]);
 
-interface PreparedImage { format: keyof typeof ACCEPTED; original: Buffer; thumbnail: Buffer; width: number; height: number }
+interface PreparedImage {
+  format: keyof typeof ACCEPTED;
+  original: Buffer;
+  thumbnail: Buffer;
+  width: number;
+  height: number;
+}
 
 /** sharp (libvips, ~30 MB resident) is loaded on the first image, not by every server at start. */
 const loadSharp = async () => (await import('sharp')).default;
@@ -39,12 +49,22 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
   try {
     // rotate() applies the EXIF orientation; sharp drops all metadata on output unless asked to keep it.
     const upright = sharp(bytes, { failOn: 'error' }).rotate();
-    const stored = upright.clone().resize({ width: MAX_STORED_PX, height: MAX_STORED_PX, fit: 'inside', withoutEnlargement: true });
-    const encoded = f === 'jpeg' ? stored.jpeg({ quality: 88, mozjpeg: true }) : f === 'png' ? stored.png() : stored.webp({ quality: 88 });
+    const stored = upright
+      .clone()
+      .resize({ width: MAX_STORED_PX, height: MAX_STORED_PX, fit: 'inside', withoutEnlargement: true });
+    const encoded =
+      f === 'jpeg'
+        ? stored.jpeg({ quality: 88, mozjpeg: true })
+        : f === 'png'
+          ? stored.png()
+          : stored.webp({ quality: 88 });
     const [original, thumbnail] = await Promise.all([
       encoded.toBuffer({ resolveWithObject: true }),
-      upright.clone().resize({ width: THUMBNAIL_PX, height: THUMBNAIL_PX, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 80 }).toBuffer(),
+      upright
+        .clone()
+        .resize({ width: THUMBNAIL_PX, height: THUMBNAIL_PX, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer(),
     ]);
     return { format: f, original: original.data, thumbnail, width: original.info.width, height: original.info.height };
   } catch {
@@ -53,7 +73,8 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
 }
 
 export async function addProductImage(
-  db: Executor, actor: Actor,
+  db: Executor,
+  actor: Actor,
   input: { sellerId: string; productId: string; upload: () => Promise<{ bytes: Buffer; alt?: string | null }> },
   storage: MediaStorage,
 ): Promise<SellerProductView> {
@@ -72,12 +93,25 @@ export async function addProductImage(
   try {
     await db.transaction(async (tx) => {
       const product = await lockProduct(tx, input.sellerId, input.productId);
-      const [{ n, next }] = await tx.select({ n: sql<number>`count(*)::int`, next: sql<number>`coalesce(max(${productImages.position}) + 1, 0)::int` })
-        .from(productImages).where(eq(productImages.productId, product.id));
+      const [{ n, next }] = await tx
+        .select({
+          n: sql<number>`count(*)::int`,
+          next: sql<number>`coalesce(max(${productImages.position}) + 1, 0)::int`,
+        })
+        .from(productImages)
+        .where(eq(productImages.productId, product.id));
       if (n >= MAX_IMAGES_PER_PRODUCT) throw new AppError(409, 'too_many_images', { max: MAX_IMAGES_PER_PRODUCT });
       await tx.insert(productImages).values({
-        id, sellerId: input.sellerId, productId: product.id, storageKey, thumbKey, contentType: type,
-        width: image.width, height: image.height, altTh: alt?.trim() || null, position: next,
+        id,
+        sellerId: input.sellerId,
+        productId: product.id,
+        storageKey,
+        thumbKey,
+        contentType: type,
+        width: image.width,
+        height: image.height,
+        altTh: alt?.trim() || null,
+        position: next,
       });
       await productChanged(tx, product, 'images');
     });
@@ -89,13 +123,18 @@ export async function addProductImage(
 }
 
 export async function deleteProductImage(
-  db: Executor, actor: Actor, input: { sellerId: string; productId: string; imageId: string }, storage: MediaStorage,
+  db: Executor,
+  actor: Actor,
+  input: { sellerId: string; productId: string; imageId: string },
+  storage: MediaStorage,
 ): Promise<SellerProductView> {
   await requireSellerAccess(db, actor, input.sellerId, { membersOnly: true });
   const removed = await db.transaction(async (tx) => {
     const product = await lockProduct(tx, input.sellerId, input.productId);
-    const [row] = await tx.delete(productImages)
-      .where(and(eq(productImages.id, input.imageId), eq(productImages.productId, product.id))).returning();
+    const [row] = await tx
+      .delete(productImages)
+      .where(and(eq(productImages.id, input.imageId), eq(productImages.productId, product.id)))
+      .returning();
     if (!row) throw notFound('image');
     await productChanged(tx, product, 'images');
     return row;
@@ -107,16 +146,26 @@ export async function deleteProductImage(
 
 /** Puts the product's images in the given order; the list must name each image exactly once. */
 export async function reorderProductImages(
-  db: Executor, actor: Actor, input: { sellerId: string; productId: string; imageIds: string[] }, storage: MediaStorage,
+  db: Executor,
+  actor: Actor,
+  input: { sellerId: string; productId: string; imageIds: string[] },
+  storage: MediaStorage,
 ): Promise<SellerProductView> {
   await requireSellerAccess(db, actor, input.sellerId, { membersOnly: true });
   await db.transaction(async (tx) => {
     const product = await lockProduct(tx, input.sellerId, input.productId);
-    const current = await tx.select({ id: productImages.id }).from(productImages)
-      .where(eq(productImages.productId, product.id)).orderBy(asc(productImages.position));
+    const current = await tx
+      .select({ id: productImages.id })
+      .from(productImages)
+      .where(eq(productImages.productId, product.id))
+      .orderBy(asc(productImages.position));
     const known = new Set(current.map((r) => r.id));
     const given = new Set(input.imageIds);
-    if (given.size !== input.imageIds.length || given.size !== known.size || input.imageIds.some((id) => !known.has(id))) {
+    if (
+      given.size !== input.imageIds.length ||
+      given.size !== known.size ||
+      input.imageIds.some((id) => !known.has(id))
+    ) {
       throw new AppError(422, 'validation_failed', {}, [{ field: 'imageIds', code: 'invalid' }]);
     }
     for (const [position, id] of input.imageIds.entries()) {

@@ -18,30 +18,52 @@ export type ProductChange = 'created' | 'updated' | 'status' | 'variants' | 'ima
  * Another shop's product is "not found": its existence is none of this shop's business.
  */
 export async function lockProduct(tx: Executor, sellerId: string, productId: string): Promise<ProductRow> {
-  const [row] = await tx.select().from(products)
-    .where(and(eq(products.id, productId), eq(products.sellerId, sellerId))).for('update');
+  const [row] = await tx
+    .select()
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.sellerId, sellerId)))
+    .for('update');
   if (!row) throw notFound('product');
   return row;
 }
 
 /** The same check without a lock, for work done before the transaction (e.g. resizing an upload). */
 export async function requireProductOfShop(db: Executor, sellerId: string, productId: string): Promise<void> {
-  const [row] = await db.select({ id: products.id }).from(products)
+  const [row] = await db
+    .select({ id: products.id })
+    .from(products)
     .where(and(eq(products.id, productId), eq(products.sellerId, sellerId)));
   if (!row) throw notFound('product');
 }
 
-export async function insertVariants(tx: Executor, sellerId: string, productId: string, variants: VariantInput[], firstPosition = 0): Promise<void> {
+export async function insertVariants(
+  tx: Executor,
+  sellerId: string,
+  productId: string,
+  variants: VariantInput[],
+  firstPosition = 0,
+): Promise<void> {
   if (!variants.length) return;
-  await tx.insert(productVariants).values(variants.map((v, i) => ({
-    id: newId(), sellerId, productId, sku: v.sku.trim(), gtin: v.gtin || null,
-    optionValues: (v.optionValues ?? []).map(storedOption), priceSatang: v.priceSatang, weightGrams: v.weightGrams,
-    active: v.active ?? true, position: firstPosition + i,
-  })));
+  await tx.insert(productVariants).values(
+    variants.map((v, i) => ({
+      id: newId(),
+      sellerId,
+      productId,
+      sku: v.sku.trim(),
+      gtin: v.gtin || null,
+      optionValues: (v.optionValues ?? []).map(storedOption),
+      priceSatang: v.priceSatang,
+      weightGrams: v.weightGrams,
+      active: v.active ?? true,
+      position: firstPosition + i,
+    })),
+  );
 }
 
 export async function countActiveVariants(tx: Executor, productId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(productVariants)
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(productVariants)
     .where(and(eq(productVariants.productId, productId), eq(productVariants.active, true)));
   return row.n;
 }
@@ -57,13 +79,24 @@ export async function requireSaleableVariant(tx: Executor, product: ProductRow):
  * After any change: refresh the lowest active price (listing filters and sorting read it), touch
  * updated_at, and tell later modules (search indexes from `product.updated`) in the same transaction.
  */
-export async function productChanged(tx: Executor, product: Pick<ProductRow, 'id' | 'sellerId'>, change: ProductChange): Promise<void> {
-  await tx.update(products).set({
-    updatedAt: sql`now()`,
-    minPriceSatang: sql`(select min(${productVariants.priceSatang}) from ${productVariants}
+export async function productChanged(
+  tx: Executor,
+  product: Pick<ProductRow, 'id' | 'sellerId'>,
+  change: ProductChange,
+): Promise<void> {
+  await tx
+    .update(products)
+    .set({
+      updatedAt: sql`now()`,
+      minPriceSatang: sql`(select min(${productVariants.priceSatang}) from ${productVariants}
       where ${productVariants.productId} = ${product.id} and ${productVariants.active})`,
-  }).where(eq(products.id, product.id));
-  await emit(tx, { topic: 'product.updated', aggregateId: product.id, payload: { productId: product.id, sellerId: product.sellerId, change } });
+    })
+    .where(eq(products.id, product.id));
+  await emit(tx, {
+    topic: 'product.updated',
+    aggregateId: product.id,
+    payload: { productId: product.id, sellerId: product.sellerId, change },
+  });
 }
 
 /** The unique index a failed write hit, through Drizzle's and the drivers' error wrappers. */

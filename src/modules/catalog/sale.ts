@@ -38,22 +38,23 @@ export interface VariantForSale {
 export async function getVariantsForSale(db: Executor, variantIds: IdSet): Promise<VariantForSale[]> {
   const ids = Array.isArray(variantIds) ? [...new Set(variantIds.filter((id) => UUID.test(id)))] : variantIds;
   if (Array.isArray(ids) && !ids.length) return [];
-  const rows = await db.select({
-    variantId: productVariants.id,
-    productId: productVariants.productId,
-    sellerId: productVariants.sellerId,
-    sku: productVariants.sku,
-    priceSatang: productVariants.priceSatang,
-    weightGrams: productVariants.weightGrams,
-    optionValues: productVariants.optionValues,
-    titleTh: products.titleTh,
-    titleZh: products.titleZh,
-    titleEn: products.titleEn,
-    hsCode: products.hsCode,
-    originProvinceCode: products.originProvinceCode,
-    perishable: products.perishable,
-    saleable: sql<boolean>`(${products.status} = 'active' and ${productVariants.active} and ${sellers.status} = 'approved')`,
-  })
+  const rows = await db
+    .select({
+      variantId: productVariants.id,
+      productId: productVariants.productId,
+      sellerId: productVariants.sellerId,
+      sku: productVariants.sku,
+      priceSatang: productVariants.priceSatang,
+      weightGrams: productVariants.weightGrams,
+      optionValues: productVariants.optionValues,
+      titleTh: products.titleTh,
+      titleZh: products.titleZh,
+      titleEn: products.titleEn,
+      hsCode: products.hsCode,
+      originProvinceCode: products.originProvinceCode,
+      perishable: products.perishable,
+      saleable: sql<boolean>`(${products.status} = 'active' and ${productVariants.active} and ${sellers.status} = 'approved')`,
+    })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .innerJoin(sellers, eq(sellers.id, productVariants.sellerId))

@@ -11,17 +11,28 @@ import { cleanText } from './text.ts';
 import { descriptionOf, firstThumbnails, titleOf } from './views.ts';
 
 export interface ProductForIndex {
-  id: string; sellerId: string; categoryId: string; slug: string;
-  title: LocalizedText; description: LocalizedText; optionNames: LocalizedText[];
+  id: string;
+  sellerId: string;
+  categoryId: string;
+  slug: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  optionNames: LocalizedText[];
   variants: { id: string; sku: string; gtin: string | null; optionValues: LocalizedText[]; priceSatang: number }[];
-  minPriceSatang: number; originProvinceCode: string; publishedAt: Date | null; thumbKey: string | null;
+  minPriceSatang: number;
+  originProvinceCode: string;
+  publishedAt: Date | null;
+  thumbKey: string | null;
 }
 
 export type IndexSelection = { ids: string[] } | { sellerId: string } | { afterId: string | null; limit: number };
 
 /** How many products are on sale (for a progress bar). */
 export async function countProductsForIndexing(db: Executor): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(products).innerJoin(sellers, eq(sellers.id, products.sellerId))
+  const [row] = await db
+    .select({ n: count() })
+    .from(products)
+    .innerJoin(sellers, eq(sellers.id, products.sellerId))
     .where(and(eq(products.status, 'active'), eq(sellers.status, 'approved')));
   return row.n;
 }
@@ -40,26 +51,47 @@ export async function productsForIndexing(db: Executor, selection: IndexSelectio
     where = selection.afterId ? gt(products.id, selection.afterId) : undefined;
     limit = selection.limit;
   }
-  const query = db.select({ product: products }).from(products).innerJoin(sellers, eq(sellers.id, products.sellerId))
-    .where(and(onSale, where)).orderBy(asc(products.id));
+  const query = db
+    .select({ product: products })
+    .from(products)
+    .innerJoin(sellers, eq(sellers.id, products.sellerId))
+    .where(and(onSale, where))
+    .orderBy(asc(products.id));
   const rows = limit ? await query.limit(limit) : await query;
   if (!rows.length) return [];
   const ids = rows.map((r) => r.product.id);
   const [variants, thumbs] = await Promise.all([
-    db.select().from(productVariants).where(and(inArray(productVariants.productId, ids), eq(productVariants.active, true)))
+    db
+      .select()
+      .from(productVariants)
+      .where(and(inArray(productVariants.productId, ids), eq(productVariants.active, true)))
       .orderBy(asc(productVariants.productId), asc(productVariants.position), asc(productVariants.id)),
     firstThumbnails(db, ids),
   ]);
   const byProduct = new Map<string, ProductForIndex['variants']>();
   for (const v of variants) {
     const list = byProduct.get(v.productId) ?? [];
-    list.push({ id: v.id, sku: v.sku, gtin: v.gtin, optionValues: v.optionValues.map(cleanText), priceSatang: v.priceSatang });
+    list.push({
+      id: v.id,
+      sku: v.sku,
+      gtin: v.gtin,
+      optionValues: v.optionValues.map(cleanText),
+      priceSatang: v.priceSatang,
+    });
     byProduct.set(v.productId, list);
   }
   return rows.map(({ product: p }) => ({
-    id: p.id, sellerId: p.sellerId, categoryId: p.categoryId, slug: p.slug,
-    title: titleOf(p), description: descriptionOf(p), optionNames: p.optionNames.map(cleanText),
-    variants: byProduct.get(p.id) ?? [], minPriceSatang: p.minPriceSatang ?? 0,
-    originProvinceCode: p.originProvinceCode, publishedAt: p.publishedAt, thumbKey: thumbs.get(p.id) ?? null,
+    id: p.id,
+    sellerId: p.sellerId,
+    categoryId: p.categoryId,
+    slug: p.slug,
+    title: titleOf(p),
+    description: descriptionOf(p),
+    optionNames: p.optionNames.map(cleanText),
+    variants: byProduct.get(p.id) ?? [],
+    minPriceSatang: p.minPriceSatang ?? 0,
+    originProvinceCode: p.originProvinceCode,
+    publishedAt: p.publishedAt,
+    thumbKey: thumbs.get(p.id) ?? null,
   }));
 }

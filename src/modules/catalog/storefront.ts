@@ -22,55 +22,126 @@ import type { Page } from './products.ts';
 export type ProductSort = 'newest' | 'price_asc' | 'price_desc';
 
 export interface ProductFilters {
-  category?: string; seller?: string; province?: string;
-  minPriceSatang?: number; maxPriceSatang?: number; sort?: ProductSort; page: number; perPage: number;
+  category?: string;
+  seller?: string;
+  province?: string;
+  minPriceSatang?: number;
+  maxPriceSatang?: number;
+  sort?: ProductSort;
+  page: number;
+  perPage: number;
 }
 
-export interface ShopSummary { id: string; slug: string; shopName: string; shopNameI18n: LocalizedText; provinceCode: string; isFlagship: boolean }
+export interface ShopSummary {
+  id: string;
+  slug: string;
+  shopName: string;
+  shopNameI18n: LocalizedText;
+  provinceCode: string;
+  isFlagship: boolean;
+}
 
 export interface PublicProductItem {
-  id: string; slug: string; title: string; titleLang: Locale; titleI18n: LocalizedText;
-  minPriceSatang: number; currency: 'THB'; thumbnailUrl: string | null; categoryId: string;
-  originProvinceCode: string; perishable: boolean; publishedAt: string | null; shop: ShopSummary;
+  id: string;
+  slug: string;
+  title: string;
+  titleLang: Locale;
+  titleI18n: LocalizedText;
+  minPriceSatang: number;
+  currency: 'THB';
+  thumbnailUrl: string | null;
+  categoryId: string;
+  originProvinceCode: string;
+  perishable: boolean;
+  publishedAt: string | null;
+  shop: ShopSummary;
 }
 
 export interface PublicProduct extends Omit<PublicProductItem, 'thumbnailUrl'> {
-  description: string; descriptionLang: Locale; descriptionI18n: LocalizedText;
+  description: string;
+  descriptionLang: Locale;
+  descriptionI18n: LocalizedText;
   options: { name: string; nameI18n: LocalizedText }[];
   variants: {
-    id: string; sku: string; gtin: string | null; optionValues: string[]; optionValuesI18n: LocalizedText[];
-    priceSatang: number; weightGrams: number;
+    id: string;
+    sku: string;
+    gtin: string | null;
+    optionValues: string[];
+    optionValuesI18n: LocalizedText[];
+    priceSatang: number;
+    weightGrams: number;
   }[];
   images: { id: string; url: string; thumbnailUrl: string; width: number; height: number; alt: string | null }[];
   categoryPath: CategoryStep[];
   originProvince: { code: string; name: string };
-  hsCode: string | null; shelfLifeDays: number | null;
+  hsCode: string | null;
+  shelfLifeDays: number | null;
 }
 
 const onSale = and(eq(products.status, 'active'), eq(sellers.status, 'approved'));
 
 const columns = {
   product: products,
-  shop: { id: sellers.id, slug: sellers.slug, th: sellers.shopNameTh, zh: sellers.shopNameZh, en: sellers.shopNameEn, provinceCode: sellers.provinceCode, isFlagship: sellers.isFlagship },
+  shop: {
+    id: sellers.id,
+    slug: sellers.slug,
+    th: sellers.shopNameTh,
+    zh: sellers.shopNameZh,
+    en: sellers.shopNameEn,
+    provinceCode: sellers.provinceCode,
+    isFlagship: sellers.isFlagship,
+  },
 };
-type Row = { product: typeof products.$inferSelect; shop: { id: string; slug: string; th: string; zh: string | null; en: string | null; provinceCode: string; isFlagship: boolean } };
+type Row = {
+  product: typeof products.$inferSelect;
+  shop: {
+    id: string;
+    slug: string;
+    th: string;
+    zh: string | null;
+    en: string | null;
+    provinceCode: string;
+    isFlagship: boolean;
+  };
+};
 
 function shopSummary(s: Row['shop'], locale: Locale): ShopSummary {
   const shopNameI18n = { th: s.th, zh: s.zh, en: s.en };
-  return { id: s.id, slug: s.slug, shopName: localize(shopNameI18n, locale).text, shopNameI18n, provinceCode: s.provinceCode, isFlagship: s.isFlagship };
+  return {
+    id: s.id,
+    slug: s.slug,
+    shopName: localize(shopNameI18n, locale).text,
+    shopNameI18n,
+    provinceCode: s.provinceCode,
+    isFlagship: s.isFlagship,
+  };
 }
 
 function item({ product: p, shop }: Row, locale: Locale, thumbnailUrl: string | null): PublicProductItem {
   const title = localize(titleOf(p), locale);
   return {
-    id: p.id, slug: p.slug, title: title.text, titleLang: title.lang, titleI18n: titleOf(p),
-    minPriceSatang: p.minPriceSatang ?? 0, currency: 'THB', thumbnailUrl, categoryId: p.categoryId,
-    originProvinceCode: p.originProvinceCode, perishable: p.perishable, publishedAt: p.publishedAt?.toISOString() ?? null,
+    id: p.id,
+    slug: p.slug,
+    title: title.text,
+    titleLang: title.lang,
+    titleI18n: titleOf(p),
+    minPriceSatang: p.minPriceSatang ?? 0,
+    currency: 'THB',
+    thumbnailUrl,
+    categoryId: p.categoryId,
+    originProvinceCode: p.originProvinceCode,
+    perishable: p.perishable,
+    publishedAt: p.publishedAt?.toISOString() ?? null,
     shop: shopSummary(shop, locale),
   };
 }
 
-export async function listPublicProducts(db: Executor, locale: Locale, f: ProductFilters, storage: MediaStorage): Promise<Page<PublicProductItem>> {
+export async function listPublicProducts(
+  db: Executor,
+  locale: Locale,
+  f: ProductFilters,
+  storage: MediaStorage,
+): Promise<Page<PublicProductItem>> {
   const conditions: (SQL | undefined)[] = [onSale];
   if (f.category) conditions.push(inCategoryTree(products.categoryId, f.category));
   if (f.seller) conditions.push(UUID.test(f.seller) ? eq(products.sellerId, f.seller) : eq(sellers.slug, f.seller));
@@ -78,36 +149,67 @@ export async function listPublicProducts(db: Executor, locale: Locale, f: Produc
   if (f.minPriceSatang !== undefined) conditions.push(gte(products.minPriceSatang, f.minPriceSatang));
   if (f.maxPriceSatang !== undefined) conditions.push(lte(products.minPriceSatang, f.maxPriceSatang));
   const where = and(...conditions);
-  const order = f.sort === 'price_asc' ? [asc(products.minPriceSatang), asc(products.id)]
-    : f.sort === 'price_desc' ? [desc(products.minPriceSatang), desc(products.id)]
-    : [sql`${products.publishedAt} desc nulls last`, desc(products.id)];
+  const order =
+    f.sort === 'price_asc'
+      ? [asc(products.minPriceSatang), asc(products.id)]
+      : f.sort === 'price_desc'
+        ? [desc(products.minPriceSatang), desc(products.id)]
+        : [sql`${products.publishedAt} desc nulls last`, desc(products.id)];
   const [rows, [{ total }]] = await Promise.all([
-    db.select(columns).from(products).innerJoin(sellers, eq(sellers.id, products.sellerId))
-      .where(where).orderBy(...order).limit(f.perPage).offset((f.page - 1) * f.perPage),
+    db
+      .select(columns)
+      .from(products)
+      .innerJoin(sellers, eq(sellers.id, products.sellerId))
+      .where(where)
+      .orderBy(...order)
+      .limit(f.perPage)
+      .offset((f.page - 1) * f.perPage),
     db.select({ total: count() }).from(products).innerJoin(sellers, eq(sellers.id, products.sellerId)).where(where),
   ]);
-  const thumbs = await firstThumbnails(db, rows.map((r) => r.product.id));
+  const thumbs = await firstThumbnails(
+    db,
+    rows.map((r) => r.product.id),
+  );
   return {
     items: rows.map((r) => item(r, locale, thumbs.has(r.product.id) ? storage.url(thumbs.get(r.product.id)!) : null)),
-    page: f.page, perPage: f.perPage, total,
+    page: f.page,
+    perPage: f.perPage,
+    total,
   };
 }
 
 /** One product on sale, by id or by shop slug + product slug; anything not on sale is "not found". */
 export async function getPublicProduct(
-  db: Executor, locale: Locale, ref: { id: string } | { shopSlug: string; productSlug: string }, storage: MediaStorage,
+  db: Executor,
+  locale: Locale,
+  ref: { id: string } | { shopSlug: string; productSlug: string },
+  storage: MediaStorage,
 ): Promise<PublicProduct> {
-  const match = 'id' in ref
-    ? (UUID.test(ref.id) ? eq(products.id, ref.id) : undefined)
-    : and(eq(sellers.slug, ref.shopSlug), eq(products.slug, ref.productSlug));
+  const match =
+    'id' in ref
+      ? UUID.test(ref.id)
+        ? eq(products.id, ref.id)
+        : undefined
+      : and(eq(sellers.slug, ref.shopSlug), eq(products.slug, ref.productSlug));
   if (!match) throw notFound('product');
-  const [row] = await db.select(columns).from(products).innerJoin(sellers, eq(sellers.id, products.sellerId)).where(and(onSale, match));
+  const [row] = await db
+    .select(columns)
+    .from(products)
+    .innerJoin(sellers, eq(sellers.id, products.sellerId))
+    .where(and(onSale, match));
   if (!row) throw notFound('product');
   const p = row.product;
   const [variants, images, path] = await Promise.all([
-    db.select().from(productVariants).where(and(eq(productVariants.productId, p.id), eq(productVariants.active, true)))
+    db
+      .select()
+      .from(productVariants)
+      .where(and(eq(productVariants.productId, p.id), eq(productVariants.active, true)))
       .orderBy(asc(productVariants.position), asc(productVariants.id)),
-    db.select().from(productImages).where(eq(productImages.productId, p.id)).orderBy(asc(productImages.position), asc(productImages.id)),
+    db
+      .select()
+      .from(productImages)
+      .where(eq(productImages.productId, p.id))
+      .orderBy(asc(productImages.position), asc(productImages.id)),
     categoryPath(db, p.categoryId, locale),
   ]);
   const { thumbnailUrl: _unused, ...base } = item(row, locale, null);
@@ -115,18 +217,36 @@ export async function getPublicProduct(
   const province = provinceByCode(p.originProvinceCode);
   return {
     ...base,
-    description: description.text, descriptionLang: description.lang, descriptionI18n: descriptionOf(p),
+    description: description.text,
+    descriptionLang: description.lang,
+    descriptionI18n: descriptionOf(p),
     options: p.optionNames.map(cleanText).map((n) => ({ name: localize(n, locale).text, nameI18n: n })),
     variants: variants.map((v) => {
       const values = v.optionValues.map(cleanText);
       return {
-        id: v.id, sku: v.sku, gtin: v.gtin, optionValues: values.map((o) => localize(o, locale).text), optionValuesI18n: values,
-        priceSatang: v.priceSatang, weightGrams: v.weightGrams,
+        id: v.id,
+        sku: v.sku,
+        gtin: v.gtin,
+        optionValues: values.map((o) => localize(o, locale).text),
+        optionValuesI18n: values,
+        priceSatang: v.priceSatang,
+        weightGrams: v.weightGrams,
       };
     }),
-    images: images.map((i) => ({ id: i.id, url: storage.url(i.storageKey), thumbnailUrl: storage.url(i.thumbKey), width: i.width, height: i.height, alt: i.altTh })),
+    images: images.map((i) => ({
+      id: i.id,
+      url: storage.url(i.storageKey),
+      thumbnailUrl: storage.url(i.thumbKey),
+      width: i.width,
+      height: i.height,
+      alt: i.altTh,
+    })),
     categoryPath: path,
-    originProvince: { code: p.originProvinceCode, name: province ? (locale === 'th' ? province.th : province[locale]) : p.originProvinceCode },
-    hsCode: p.hsCode, shelfLifeDays: p.shelfLifeDays,
+    originProvince: {
+      code: p.originProvinceCode,
+      name: province ? (locale === 'th' ? province.th : province[locale]) : p.originProvinceCode,
+    },
+    hsCode: p.hsCode,
+    shelfLifeDays: p.shelfLifeDays,
   };
 }

@@ -25,7 +25,11 @@ export function missingLanguages(...texts: LocalizedText[]): Translation[] {
 }
 
 /** How option names and values are kept in JSON columns: Thai, plus only the translations given. */
-export function storedOption(text: { th: string; zh?: string | null; en?: string | null }): { th: string; zh?: string; en?: string } {
+export function storedOption(text: { th: string; zh?: string | null; en?: string | null }): {
+  th: string;
+  zh?: string;
+  en?: string;
+} {
   const t = cleanText(text);
   return { th: t.th, ...(t.zh ? { zh: t.zh } : {}), ...(t.en ? { en: t.en } : {}) };
 }

@@ -39,8 +39,12 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** Collects field errors and throws them all at once (422), so a form can show every problem. */
 export class FieldErrors {
   readonly list: FieldError[] = [];
-  add(field: string, code: string, params: Record<string, unknown> = {}): void { this.list.push({ field, code, params }); }
-  throwIfAny(): void { if (this.list.length) throw new AppError(422, 'validation_failed', {}, this.list); }
+  add(field: string, code: string, params: Record<string, unknown> = {}): void {
+    this.list.push({ field, code, params });
+  }
+  throwIfAny(): void {
+    if (this.list.length) throw new AppError(422, 'validation_failed', {}, this.list);
+  }
 }
 
 export function checkThaiText(errors: FieldErrors, field: string, text: TextInput | undefined): void {
@@ -48,7 +52,8 @@ export function checkThaiText(errors: FieldErrors, field: string, text: TextInpu
 }
 
 /** HS codes are typed with dots and spaces ("1006.30"); stored as 6 to 10 digits. */
-export const normalizeHsCode = (s: string | null | undefined): string | null => (s ? s.replace(/[\s.]/g, '') || null : null);
+export const normalizeHsCode = (s: string | null | undefined): string | null =>
+  s ? s.replace(/[\s.]/g, '') || null : null;
 
 export function checkProductFields(errors: FieldErrors, p: Partial<ProductFields>, partial: boolean): void {
   if (!partial || p.title !== undefined) checkThaiText(errors, 'title', p.title);
@@ -67,14 +72,28 @@ export function checkProductFields(errors: FieldErrors, p: Partial<ProductFields
 }
 
 /** A perishable product must say how many days it keeps. */
-export function checkShelfLife(errors: FieldErrors, perishable: boolean, shelfLifeDays: number | null | undefined): void {
+export function checkShelfLife(
+  errors: FieldErrors,
+  perishable: boolean,
+  shelfLifeDays: number | null | undefined,
+): void {
   if (perishable && (shelfLifeDays === null || shelfLifeDays === undefined)) errors.add('shelfLifeDays', 'required');
-  if (shelfLifeDays !== null && shelfLifeDays !== undefined && !(Number.isInteger(shelfLifeDays) && shelfLifeDays >= 1)) {
+  if (
+    shelfLifeDays !== null &&
+    shelfLifeDays !== undefined &&
+    !(Number.isInteger(shelfLifeDays) && shelfLifeDays >= 1)
+  ) {
     errors.add('shelfLifeDays', 'too_small', { min: 1 });
   }
 }
 
-export function checkVariant(errors: FieldErrors, path: string, v: Partial<VariantInput>, optionCount: number, partial = false): void {
+export function checkVariant(
+  errors: FieldErrors,
+  path: string,
+  v: Partial<VariantInput>,
+  optionCount: number,
+  partial = false,
+): void {
   const at = (f: string) => (path ? `${path}.${f}` : f);
   if (!partial || v.sku !== undefined) {
     if (!v.sku || !v.sku.trim()) errors.add(at('sku'), 'required');
@@ -85,11 +104,13 @@ export function checkVariant(errors: FieldErrors, path: string, v: Partial<Varia
     else if (!isValidGtin(v.gtin)) errors.add(at('gtin'), 'bad_check_digit');
   }
   if (!partial || v.priceSatang !== undefined) {
-    if (!Number.isSafeInteger(v.priceSatang) || v.priceSatang! < 1) errors.add(at('priceSatang'), 'too_small', { min: 1 });
+    if (!Number.isSafeInteger(v.priceSatang) || v.priceSatang! < 1)
+      errors.add(at('priceSatang'), 'too_small', { min: 1 });
     else if (v.priceSatang! > MAX_PRICE_SATANG) errors.add(at('priceSatang'), 'too_large', { max: MAX_PRICE_SATANG });
   }
   if (!partial || v.weightGrams !== undefined) {
-    if (!Number.isSafeInteger(v.weightGrams) || v.weightGrams! < 1) errors.add(at('weightGrams'), 'too_small', { min: 1 });
+    if (!Number.isSafeInteger(v.weightGrams) || v.weightGrams! < 1)
+      errors.add(at('weightGrams'), 'too_small', { min: 1 });
     else if (v.weightGrams! > MAX_WEIGHT_GRAMS) errors.add(at('weightGrams'), 'too_large', { max: MAX_WEIGHT_GRAMS });
   }
   if (!partial || v.optionValues !== undefined) {

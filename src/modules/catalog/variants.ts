@@ -8,16 +8,29 @@ import { requireSellerAccess } from '../sellers/access.ts';
 import { productVariants } from './schema.ts';
 import { checkVariant, FieldErrors, type VariantInput } from './validation.ts';
 import { storedOption } from './text.ts';
-import { explainUniqueViolation, insertVariants, lockProduct, productChanged, requireSaleableVariant } from './product-rows.ts';
+import {
+  explainUniqueViolation,
+  insertVariants,
+  lockProduct,
+  productChanged,
+  requireSaleableVariant,
+} from './product-rows.ts';
 import { loadSellerProduct, type SellerProductView } from './views.ts';
 import { MAX_VARIANTS } from './products.ts';
 import './messages.ts';
 
-interface VariantRef { sellerId: string; productId: string; variantId: string }
+interface VariantRef {
+  sellerId: string;
+  productId: string;
+  variantId: string;
+}
 export type VariantChange = Partial<VariantInput> & { position?: number };
 
 export async function addVariant(
-  db: Executor, actor: Actor, input: { sellerId: string; productId: string } & VariantInput, storage: MediaStorage,
+  db: Executor,
+  actor: Actor,
+  input: { sellerId: string; productId: string } & VariantInput,
+  storage: MediaStorage,
 ): Promise<SellerProductView> {
   await requireSellerAccess(db, actor, input.sellerId, { membersOnly: true });
   try {
@@ -26,9 +39,17 @@ export async function addVariant(
       const errors = new FieldErrors();
       checkVariant(errors, '', input, product.optionNames.length);
       errors.throwIfAny();
-      const [{ n, next }] = await tx.select({ n: sql<number>`count(*)::int`, next: sql<number>`coalesce(max(${productVariants.position}) + 1, 0)::int` })
-        .from(productVariants).where(eq(productVariants.productId, product.id));
-      if (n >= MAX_VARIANTS) throw new AppError(422, 'validation_failed', {}, [{ field: 'variants', code: 'too_long', params: { max: MAX_VARIANTS } }]);
+      const [{ n, next }] = await tx
+        .select({
+          n: sql<number>`count(*)::int`,
+          next: sql<number>`coalesce(max(${productVariants.position}) + 1, 0)::int`,
+        })
+        .from(productVariants)
+        .where(eq(productVariants.productId, product.id));
+      if (n >= MAX_VARIANTS)
+        throw new AppError(422, 'validation_failed', {}, [
+          { field: 'variants', code: 'too_long', params: { max: MAX_VARIANTS } },
+        ]);
       await insertVariants(tx, input.sellerId, product.id, [input], next);
       await productChanged(tx, product, 'variants');
     });
@@ -39,13 +60,20 @@ export async function addVariant(
 }
 
 async function lockVariant(tx: Executor, ref: VariantRef) {
-  const [variant] = await tx.select().from(productVariants)
+  const [variant] = await tx
+    .select()
+    .from(productVariants)
     .where(and(eq(productVariants.id, ref.variantId), eq(productVariants.productId, ref.productId)));
   if (!variant) throw notFound('variant');
   return variant;
 }
 
-export async function updateVariant(db: Executor, actor: Actor, input: VariantRef & VariantChange, storage: MediaStorage): Promise<SellerProductView> {
+export async function updateVariant(
+  db: Executor,
+  actor: Actor,
+  input: VariantRef & VariantChange,
+  storage: MediaStorage,
+): Promise<SellerProductView> {
   await requireSellerAccess(db, actor, input.sellerId, { membersOnly: true });
   try {
     await db.transaction(async (tx) => {
@@ -62,7 +90,8 @@ export async function updateVariant(db: Executor, actor: Actor, input: VariantRe
       if (input.weightGrams !== undefined) set.weightGrams = input.weightGrams;
       if (input.active !== undefined) set.active = input.active;
       if (input.position !== undefined) set.position = input.position;
-      if (Object.keys(set).length) await tx.update(productVariants).set(set).where(eq(productVariants.id, input.variantId));
+      if (Object.keys(set).length)
+        await tx.update(productVariants).set(set).where(eq(productVariants.id, input.variantId));
       await requireSaleableVariant(tx, product);
       await productChanged(tx, product, 'variants');
     });
@@ -76,7 +105,12 @@ export async function updateVariant(db: Executor, actor: Actor, input: VariantRe
  * Only a variant of a product that was never published can be deleted: once buyers could order it,
  * orders and stock records name it, so it is deactivated instead.
  */
-export async function deleteVariant(db: Executor, actor: Actor, input: VariantRef, storage: MediaStorage): Promise<SellerProductView> {
+export async function deleteVariant(
+  db: Executor,
+  actor: Actor,
+  input: VariantRef,
+  storage: MediaStorage,
+): Promise<SellerProductView> {
   await requireSellerAccess(db, actor, input.sellerId, { membersOnly: true });
   await db.transaction(async (tx) => {
     const product = await lockProduct(tx, input.sellerId, input.productId);

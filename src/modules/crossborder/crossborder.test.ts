@@ -29,7 +29,10 @@ describe('cross-border checkout refusals', () => {
     const stale = await cnCheckout(t.app, cookie, buyerIdentity(), 'k1');
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'fx_rate_stale' });
-    const zh = await t.app.inject({ url: '/api/crossborder/cart-quote', headers: { cookie, 'accept-language': 'zh-CN' } });
+    const zh = await t.app.inject({
+      url: '/api/crossborder/cart-quote',
+      headers: { cookie, 'accept-language': 'zh-CN' },
+    });
     expect(zh.json().detail).toContain('汇率');
     await freshRate(t.app.db, '0.2000');
     expect((await cnCheckout(t.app, cookie, buyerIdentity(), 'k2')).statusCode).toBe(201);
@@ -41,10 +44,20 @@ describe('cross-border checkout refusals', () => {
     const cookie = await cartWith(rice.variantId);
     const good = residentId();
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
-    const res = await cnCheckout(t.app, cookie, buyerIdentity({ idNumber: bad, phone: '0812345678', districtCode: '440100' }));
+    const res = await cnCheckout(
+      t.app,
+      cookie,
+      buyerIdentity({ idNumber: bad, phone: '0812345678', districtCode: '440100' }),
+    );
     expect(res.statusCode).toBe(422);
     const errors = res.json().errors.map((e: any) => `${e.field}:${e.code}`);
-    expect(errors).toEqual(expect.arrayContaining(['identity.idNumber:bad_check_char', 'identity.phone:not_china_mobile', 'address.districtCode:unknown_district']));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'identity.idNumber:bad_check_char',
+        'identity.phone:not_china_mobile',
+        'address.districtCode:unknown_district',
+      ]),
+    );
     expect(res.body).not.toContain(bad);
   });
 
@@ -84,17 +97,29 @@ describe('cross-border checkout refusals', () => {
     const shop = await shopWithOwner(t.app.db);
     const durian = await bondedProduct(t.app.db, shop.sellerId, { priceSatang: 2_200_000, stock: 100 }); // landed 4,732.48 CNY
     const person = buyerIdentity({ idNumber: residentId('11010519851111001') });
-    for (let i = 0; i < 4; i++) expect((await cnCheckout(t.app, await cartWith(durian.variantId), person)).statusCode).toBe(201); // 18,929.92
+    for (let i = 0; i < 4; i++)
+      expect((await cnCheckout(t.app, await cartWith(durian.variantId), person)).statusCode).toBe(201); // 18,929.92
     const [a, b] = [await cartWith(durian.variantId), await cartWith(durian.variantId)];
     const both = await Promise.all([cnCheckout(t.app, a, person), cnCheckout(t.app, b, person)]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([201, 422]);
     const refused = both.find((r) => r.statusCode === 422)!.json();
     expect(refused.code).toBe('cbec_yearly_limit');
-    const [used] = await queryRows<{ n: number; fen: number }>(t.app.db, sql`select count(*)::int as n, sum(total_fen)::int as fen from cbec_orders where status <> 'cancelled' and buyer_name = '王小明' and year = extract(year from now())::int and id_masked like '110105%'`);
+    const [used] = await queryRows<{ n: number; fen: number }>(
+      t.app.db,
+      sql`select count(*)::int as n, sum(total_fen)::int as fen from cbec_orders where status <> 'cancelled' and buyer_name = '王小明' and year = extract(year from now())::int and id_masked like '110105%'`,
+    );
     expect(used.n).toBe(5);
     expect(used.fen).toBeLessThanOrEqual(2_600_000);
     // Someone else is not held back by this person's year.
-    expect((await cnCheckout(t.app, await cartWith(durian.variantId), buyerIdentity({ idNumber: residentId('11010519851111002') }))).statusCode).toBe(201);
+    expect(
+      (
+        await cnCheckout(
+          t.app,
+          await cartWith(durian.variantId),
+          buyerIdentity({ idNumber: residentId('11010519851111002') }),
+        )
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('caps the yearly quantity where the positive list sets one', async () => {
@@ -115,13 +140,20 @@ describe('cross-border checkout refusals', () => {
     await payAsBuyer(t.app, cookie, placed.orderGroupId, { name: '李四', idNumber: residentId('32010219800505004') });
     const order = (await t.app.inject({ url: `/api/orders/${placed.orderId}`, headers: { cookie } })).json();
     expect(order.status).toBe('pending_payment');
-    const [refund] = await queryRows<{ reason: string; provider_amount: number }>(t.app.db, sql`select reason, provider_amount::int from refunds r join payment_intents i on i.id = r.intent_id where i.group_id = ${placed.orderGroupId}::uuid`);
+    const [refund] = await queryRows<{ reason: string; provider_amount: number }>(
+      t.app.db,
+      sql`select reason, provider_amount::int from refunds r join payment_intents i on i.id = r.intent_id where i.group_id = ${placed.orderGroupId}::uuid`,
+    );
     expect(refund).toEqual({ reason: 'payer_mismatch', provider_amount: placed.totalFen });
-    const intents = (await t.app.inject({ url: `/api/order-groups/${placed.orderGroupId}/payment-intents`, headers: { cookie } })).json();
+    const intents = (
+      await t.app.inject({ url: `/api/order-groups/${placed.orderGroupId}/payment-intents`, headers: { cookie } })
+    ).json();
     expect(intents.map((i: any) => i.failureCode)).toContain('payer_mismatch');
     // The buyer herself can still pay.
     await payAsBuyer(t.app, cookie, placed.orderGroupId, buyerIdentity());
-    expect((await t.app.inject({ url: `/api/orders/${placed.orderId}`, headers: { cookie } })).json().status).toBe('paid');
+    expect((await t.app.inject({ url: `/api/orders/${placed.orderId}`, headers: { cookie } })).json().status).toBe(
+      'paid',
+    );
   });
 
   it('answers a retried checkout with its first answer, and gives a refund back to the yearly limit', async () => {
@@ -139,23 +171,52 @@ describe('cross-border checkout refusals', () => {
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     expect((await yearlyUsage(t.app.db, hash, year)).usedFen).toBe(placed.totalFen);
     const order = (await t.app.inject({ url: `/api/orders/${placed.orderId}`, headers: { cookie } })).json();
-    const refund = await t.app.inject({ method: 'POST', url: `/api/orders/${placed.orderId}/refunds`, headers: { cookie: shop.cookie, 'idempotency-key': 'r1' }, payload: { amount: order.totalSatang, reason: 'damaged in transit' } });
+    const refund = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${placed.orderId}/refunds`,
+      headers: { cookie: shop.cookie, 'idempotency-key': 'r1' },
+      payload: { amount: order.totalSatang, reason: 'damaged in transit' },
+    });
     expect(refund.statusCode, refund.body).toBe(201);
     for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++);
     expect((await yearlyUsage(t.app.db, hash, year)).usedFen).toBe(0);
   });
 
-  it('lets a shop set its own products\' terms only', async () => {
+  it("lets a shop set its own products' terms only", async () => {
     const shop = await shopWithOwner(t.app.db);
     const other = await shopWithOwner(t.app.db);
     const rice = await bondedProduct(t.app.db, shop.sellerId);
-    const terms = { eligible: true, vatBp: 1300, consumptionTaxBp: 0, hsCode: '1006309000', customsNameZh: '大米', customsUnit: '035', packagingGrams: 100, yearlyQuantityCap: null };
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/products/${rice.productId}/cross-border`, headers: { cookie: shop.cookie }, payload: terms });
+    const terms = {
+      eligible: true,
+      vatBp: 1300,
+      consumptionTaxBp: 0,
+      hsCode: '1006309000',
+      customsNameZh: '大米',
+      customsUnit: '035',
+      packagingGrams: 100,
+      yearlyQuantityCap: null,
+    };
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sellers/${shop.sellerId}/products/${rice.productId}/cross-border`,
+      headers: { cookie: shop.cookie },
+      payload: terms,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ vatBp: 1300, customsUnit: '035' });
-    const theirs = await t.app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/products/${rice.productId}/cross-border`, headers: { cookie: other.cookie }, payload: terms });
+    const theirs = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sellers/${shop.sellerId}/products/${rice.productId}/cross-border`,
+      headers: { cookie: other.cookie },
+      payload: terms,
+    });
     expect(theirs.statusCode).toBe(403);
-    const mismatch = await t.app.inject({ method: 'PUT', url: `/api/sellers/${other.sellerId}/products/${rice.productId}/cross-border`, headers: { cookie: other.cookie }, payload: terms });
+    const mismatch = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sellers/${other.sellerId}/products/${rice.productId}/cross-border`,
+      headers: { cookie: other.cookie },
+      payload: terms,
+    });
     expect(mismatch.statusCode).toBe(404);
   });
 });

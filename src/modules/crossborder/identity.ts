@@ -10,14 +10,26 @@ import { chineseAddress, districtPath } from './districts.ts';
 import './messages.ts';
 
 export interface BuyerIdentityInput {
-  name: string; idNumber: string; phone: string;
+  name: string;
+  idNumber: string;
+  phone: string;
   consignee?: { name: string; phone: string };
-  districtCode: string; addressDetail: string;
+  districtCode: string;
+  addressDetail: string;
 }
 
 export interface CheckedIdentity {
-  name: string; idHash: string; idSealed: string; idMasked: string; payerFingerprint: string; phone: string;
-  consigneeName: string; consigneePhone: string; districtCode: string; address: string; addressDetail: string;
+  name: string;
+  idHash: string;
+  idSealed: string;
+  idMasked: string;
+  payerFingerprint: string;
+  phone: string;
+  consigneeName: string;
+  consigneePhone: string;
+  districtCode: string;
+  address: string;
+  addressDetail: string;
   district: { province: string; city: string; county: string };
 }
 
@@ -35,15 +47,26 @@ export function checkIdentity(config: Config, input: BuyerIdentityInput): Checke
   const consigneeName = input.consignee?.name.trim() || name;
   const consigneePhone = input.consignee ? cleanPhone(input.consignee.phone) : cleanPhone(input.phone);
   if (input.consignee && !NAME.test(consigneeName)) errors.push({ field: 'consignee.name', code: 'bad_format' });
-  if (input.consignee && !isChineseMobile(consigneePhone)) errors.push({ field: 'consignee.phone', code: 'not_china_mobile' });
+  if (input.consignee && !isChineseMobile(consigneePhone))
+    errors.push({ field: 'consignee.phone', code: 'not_china_mobile' });
   const district = districtPath(input.districtCode);
   if (!district) errors.push({ field: 'address.districtCode', code: 'unknown_district' });
   const detail = input.addressDetail.trim();
-  if (detail.length < 4 || detail.length > 120) errors.push({ field: 'address.detail', code: 'bad_length', params: { min: 4, max: 120 } });
+  if (detail.length < 4 || detail.length > 120)
+    errors.push({ field: 'address.detail', code: 'bad_length', params: { min: 4, max: 120 } });
   if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
   return {
-    name, idHash: identityHash(config.identityHashKey, id), idSealed: encryptPersonal(config.personalDataKey, id), idMasked: maskIdNumber(id),
-    payerFingerprint: payerFingerprint(config.identityHashKey, name, id), phone: cleanPhone(input.phone),
-    consigneeName, consigneePhone, districtCode: input.districtCode, address: chineseAddress(input.districtCode, detail), addressDetail: detail, district: district!,
+    name,
+    idHash: identityHash(config.identityHashKey, id),
+    idSealed: encryptPersonal(config.personalDataKey, id),
+    idMasked: maskIdNumber(id),
+    payerFingerprint: payerFingerprint(config.identityHashKey, name, id),
+    phone: cleanPhone(input.phone),
+    consigneeName,
+    consigneePhone,
+    districtCode: input.districtCode,
+    address: chineseAddress(input.districtCode, detail),
+    addressDetail: detail,
+    district: district!,
   };
 }

@@ -9,7 +9,7 @@ registerMessages({
   cbec_one_shop_per_order: {
     th: 'คำสั่งซื้อไปจีนหนึ่งรายการต้องมาจากร้านเดียว (ศุลกากรจับคู่คำสั่งซื้อ การชำระเงิน และใบขนทีละร้าน)',
     zh: '每个跨境订单只能包含一家店铺的商品（海关按订单、支付单、运单逐一核对）',
-    en: 'A cross-border order holds one shop\'s goods only (customs matches order, payment and waybill one to one)',
+    en: "A cross-border order holds one shop's goods only (customs matches order, payment and waybill one to one)",
   },
   cbec_not_eligible: {
     th: 'สินค้าบางรายการยังไม่เปิดขายไปจีน',
@@ -41,10 +41,30 @@ registerMessages({
     zh: '商品 {sku} 每人每年限购 {cap} 件（今年已购 {bought} 件）',
     en: 'Item {sku} is capped at {cap} per person per year ({bought} bought already)',
   },
-  'field.bad_check_char': { th: 'ตัวตรวจสอบท้ายเลขบัตรไม่ถูกต้อง', zh: '身份证号校验码不正确', en: 'has a wrong check character' },
-  'field.bad_birth_date': { th: 'วันเกิดในเลขบัตรไม่ถูกต้อง', zh: '身份证号中的出生日期无效', en: 'holds an impossible birth date' },
-  'field.not_china_mobile': { th: 'ต้องเป็นเบอร์มือถือจีน 11 หลัก', zh: '须为 11 位中国大陆手机号', en: 'must be an 11-digit mainland China mobile number' },
-  'field.unknown_district': { th: 'ไม่พบรหัสเขต (GB/T 2260)', zh: '未知的行政区划代码（GB/T 2260）', en: 'is not a known GB/T 2260 county code' },
+  'field.bad_check_char': {
+    th: 'ตัวตรวจสอบท้ายเลขบัตรไม่ถูกต้อง',
+    zh: '身份证号校验码不正确',
+    en: 'has a wrong check character',
+  },
+  'field.bad_birth_date': {
+    th: 'วันเกิดในเลขบัตรไม่ถูกต้อง',
+    zh: '身份证号中的出生日期无效',
+    en: 'holds an impossible birth date',
+  },
+  'field.not_china_mobile': {
+    th: 'ต้องเป็นเบอร์มือถือจีน 11 หลัก',
+    zh: '须为 11 位中国大陆手机号',
+    en: 'must be an 11-digit mainland China mobile number',
+  },
+  'field.unknown_district': {
+    th: 'ไม่พบรหัสเขต (GB/T 2260)',
+    zh: '未知的行政区划代码（GB/T 2260）',
+    en: 'is not a known GB/T 2260 county code',
+  },
   'field.not_chinese': { th: 'ต้องเป็นภาษาจีน', zh: '须为中文', en: 'must be written in Chinese' },
-  'field.bad_length': { th: 'ความยาว {min}-{max} ตัวอักษร', zh: '长度须为 {min}-{max} 个字符', en: 'must be {min} to {max} characters' },
+  'field.bad_length': {
+    th: 'ความยาว {min}-{max} ตัวอักษร',
+    zh: '长度须为 {min}-{max} 个字符',
+    en: 'must be {min} to {max} characters',
+  },
 });

@@ -18,19 +18,42 @@ export async function sellingRate(db: Executor, config: Config, now = new Date()
   if (!rate) throw new AppError(409, 'fx_rate_missing', { from: 'THB', to: 'CNY' });
   const ageHours = (now.getTime() - Date.parse(rate.validFrom)) / 3600_000;
   if (ageHours > config.cbecFxMaxAgeHours) {
-    throw new AppError(409, 'fx_rate_stale', { validFrom: rate.validFrom.slice(0, 10), maxAgeHours: config.cbecFxMaxAgeHours, source: rate.source });
+    throw new AppError(409, 'fx_rate_stale', {
+      validFrom: rate.validFrom.slice(0, 10),
+      maxAgeHours: config.cbecFxMaxAgeHours,
+      source: rate.source,
+    });
   }
   return rate;
 }
 
-export interface PricedLine { v: VariantForSale; quantity: number; terms: ProductTerms; unitPriceFen: number }
-export interface OrderQuote { sellerId: string; lines: PricedLine[]; freightSatang: number; weightGrams: number; landed: Landed }
+export interface PricedLine {
+  v: VariantForSale;
+  quantity: number;
+  terms: ProductTerms;
+  unitPriceFen: number;
+}
+export interface OrderQuote {
+  sellerId: string;
+  lines: PricedLine[];
+  freightSatang: number;
+  weightGrams: number;
+  landed: Landed;
+}
 
 /** One shop's lines as one landed order. */
-export function quoteOrder(config: Config, rate: FxRate, sellerId: string, lines: { v: VariantForSale; quantity: number; terms: ProductTerms }[]): OrderQuote {
+export function quoteOrder(
+  config: Config,
+  rate: FxRate,
+  sellerId: string,
+  lines: { v: VariantForSale; quantity: number; terms: ProductTerms }[],
+): OrderQuote {
   const priced = lines.map((l) => ({ ...l, unitPriceFen: convertMinor(l.v.priceSatang, rate.rate) }));
   const weightGrams = lines.reduce((s, l) => s + (l.v.weightGrams + l.terms.packagingGrams) * l.quantity, 0);
   const freight = freightSatang(weightGrams, config.cbecFreightBaseSatang, config.cbecFreightPerKgSatang);
-  const landed = landedPrice(priced.map((l) => ({ unitPriceFen: l.unitPriceFen, quantity: l.quantity, tax: l.terms })), convertMinor(freight, rate.rate));
+  const landed = landedPrice(
+    priced.map((l) => ({ unitPriceFen: l.unitPriceFen, quantity: l.quantity, tax: l.terms })),
+    convertMinor(freight, rate.rate),
+  );
   return { sellerId, lines: priced, freightSatang: freight, weightGrams, landed };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import IDValidator from 'id-validator';
-import { allocate, cbecRatePercent, cbecTaxFen, landedPrice, residentIdCheckChar, residentIdProblem, ORDER_LIMIT_FEN } from './rules.ts';
+import {
+  allocate,
+  cbecRatePercent,
+  cbecTaxFen,
+  landedPrice,
+  residentIdCheckChar,
+  residentIdProblem,
+  ORDER_LIMIT_FEN,
+} from './rules.ts';
 import { decryptPersonal, encryptPersonal, identityHash, maskIdNumber } from '../../platform/personal-data.ts';
 import { chineseAddress, districtChildren, districtPath } from './districts.ts';
 
@@ -47,10 +55,13 @@ describe('cross-border tax, by hand', () => {
   });
 
   it('per line and per order: freight shared by value, the order tax is the sum of the lines, the total adds up', () => {
-    const landed = landedPrice([
-      { unitPriceFen: 3_999, quantity: 2, tax: { vatBp: 900, consumptionTaxBp: 0 } }, // rice, 79.98
-      { unitPriceFen: 19_900, quantity: 1, tax: { vatBp: 1300, consumptionTaxBp: 0 } }, // 199.00
-    ], 4_601);
+    const landed = landedPrice(
+      [
+        { unitPriceFen: 3_999, quantity: 2, tax: { vatBp: 900, consumptionTaxBp: 0 } }, // rice, 79.98
+        { unitPriceFen: 19_900, quantity: 1, tax: { vatBp: 1300, consumptionTaxBp: 0 } }, // 199.00
+      ],
+      4_601,
+    );
     // freight 46.01 over 79.98 : 199.00 -> 13.19 : 32.82 (largest remainder)
     expect(landed.lines.map((l) => l.freightFen)).toEqual([1319, 3282]);
     // (79.98 + 13.19) x 6.3% = 5.86971 -> 5.87; (199.00 + 32.82) x 9.1% = 21.09562 -> 21.10

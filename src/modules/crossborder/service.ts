@@ -17,7 +17,15 @@ import { cbecRatePercent, ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN } from './rules.ts';
 import './messages.ts';
 
 export { setProductTerms, getProductTerms, productTerms, CUSTOMS_UNITS, type ProductTerms } from './terms.ts';
-export { crossBorderCheckout, quoteCart, markCbecStatus, markCbecPaid, recordCbecRefund, yearlyUsage, checkOrderLimit } from './checkout.ts';
+export {
+  crossBorderCheckout,
+  quoteCart,
+  markCbecStatus,
+  markCbecPaid,
+  recordCbecRefund,
+  yearlyUsage,
+  checkOrderLimit,
+} from './checkout.ts';
 export { sellingRate, quoteOrder, CNY_ROUNDING } from './pricing.ts';
 export { districtChildren, districtPath } from './districts.ts';
 
@@ -28,45 +36,107 @@ export const MARKETS = [
 ] as const;
 
 export interface VariantLanded {
-  variantId: string; sku: string; title: string; eligible: boolean; bondedAvailable: number;
-  unitPriceFen: number; freightFen: number; taxFen: number; totalFen: number; taxRatePercent: number | null;
+  variantId: string;
+  sku: string;
+  title: string;
+  eligible: boolean;
+  bondedAvailable: number;
+  unitPriceFen: number;
+  freightFen: number;
+  taxFen: number;
+  totalFen: number;
+  taxRatePercent: number | null;
 }
 
 /** Landed prices of one unit of each variant, as the product page shows them for market CN. */
 export async function landedForVariants(db: Executor, config: Config, variantIds: string[], locale: Locale) {
   const variants = await getVariantsForSale(db, variantIds);
   const [terms, stock, rate] = await Promise.all([
-    productTerms(db, variants.map((v) => v.productId)), bondedAvailability(db, variants.map((v) => v.variantId)), sellingRate(db, config),
+    productTerms(
+      db,
+      variants.map((v) => v.productId),
+    ),
+    bondedAvailability(
+      db,
+      variants.map((v) => v.variantId),
+    ),
+    sellingRate(db, config),
   ]);
   const items: VariantLanded[] = variants.map((v) => {
     const t = terms.get(v.productId);
-    const base = { variantId: v.variantId, sku: v.sku, title: pickText(v.title, locale), bondedAvailable: stock.get(v.variantId) ?? 0 };
-    if (!t?.eligible) return { ...base, eligible: false, unitPriceFen: 0, freightFen: 0, taxFen: 0, totalFen: 0, taxRatePercent: null };
+    const base = {
+      variantId: v.variantId,
+      sku: v.sku,
+      title: pickText(v.title, locale),
+      bondedAvailable: stock.get(v.variantId) ?? 0,
+    };
+    if (!t?.eligible)
+      return { ...base, eligible: false, unitPriceFen: 0, freightFen: 0, taxFen: 0, totalFen: 0, taxRatePercent: null };
     const q = quoteOrder(config, rate, v.sellerId, [{ v, quantity: 1, terms: t }]);
-    return { ...base, eligible: v.saleable, unitPriceFen: q.landed.goodsFen, freightFen: q.landed.freightFen, taxFen: q.landed.taxFen, totalFen: q.landed.totalFen, taxRatePercent: cbecRatePercent(t) };
+    return {
+      ...base,
+      eligible: v.saleable,
+      unitPriceFen: q.landed.goodsFen,
+      freightFen: q.landed.freightFen,
+      taxFen: q.landed.taxFen,
+      totalFen: q.landed.totalFen,
+      taxRatePercent: cbecRatePercent(t),
+    };
   });
-  return { currency: 'CNY' as const, fx: { rate: rate.rate, source: rate.source, validFrom: rate.validFrom, rounding: CNY_ROUNDING }, limits: { orderFen: ORDER_LIMIT_FEN, yearlyFen: YEARLY_LIMIT_FEN }, items };
+  return {
+    currency: 'CNY' as const,
+    fx: { rate: rate.rate, source: rate.source, validFrom: rate.validFrom, rounding: CNY_ROUNDING },
+    limits: { orderFen: ORDER_LIMIT_FEN, yearlyFen: YEARLY_LIMIT_FEN },
+    items,
+  };
 }
 
 type CbecRow = typeof cbecOrders.$inferSelect;
 
 export interface CbecOrderView {
-  orderId: string; groupId: string; orderNo: string; currency: 'CNY'; goodsFen: number; freightFen: number; taxFen: number; totalFen: number;
-  refundedFen: number; fx: { rate: string; source: string; validFrom: string };
-  buyer: { name: string; idMasked: string; phone: string }; consignee: { name: string; phone: string; address: string; districtCode: string };
+  orderId: string;
+  groupId: string;
+  orderNo: string;
+  currency: 'CNY';
+  goodsFen: number;
+  freightFen: number;
+  taxFen: number;
+  totalFen: number;
+  refundedFen: number;
+  fx: { rate: string; source: string; validFrom: string };
+  buyer: { name: string; idMasked: string; phone: string };
+  consignee: { name: string; phone: string; address: string; districtCode: string };
   lines: CbecLine[];
 }
 
 const toView = (r: CbecRow): CbecOrderView => ({
-  orderId: r.orderId, groupId: r.groupId, orderNo: r.orderNo, currency: 'CNY', goodsFen: r.goodsFen, freightFen: r.freightFen, taxFen: r.taxFen, totalFen: r.totalFen,
-  refundedFen: r.refundedFen, fx: { rate: r.fxRate, source: r.fxSource, validFrom: r.fxValidFrom.toISOString() },
+  orderId: r.orderId,
+  groupId: r.groupId,
+  orderNo: r.orderNo,
+  currency: 'CNY',
+  goodsFen: r.goodsFen,
+  freightFen: r.freightFen,
+  taxFen: r.taxFen,
+  totalFen: r.totalFen,
+  refundedFen: r.refundedFen,
+  fx: { rate: r.fxRate, source: r.fxSource, validFrom: r.fxValidFrom.toISOString() },
   buyer: { name: r.buyerName, idMasked: r.idMasked, phone: r.buyerPhone },
-  consignee: { name: r.consigneeName, phone: r.consigneePhone, address: r.consigneeAddress, districtCode: r.districtCode },
+  consignee: {
+    name: r.consigneeName,
+    phone: r.consigneePhone,
+    address: r.consigneeAddress,
+    districtCode: r.districtCode,
+  },
   lines: r.lines,
 });
 
 /** A cross-border order's customs facts, to its buyer, its shop or an operator (the ID shown masked); null for a domestic order. */
-export async function cbecOrderOf(db: Executor, actor: Actor, orderId: string, locale: Locale): Promise<CbecOrderView | null> {
+export async function cbecOrderOf(
+  db: Executor,
+  actor: Actor,
+  orderId: string,
+  locale: Locale,
+): Promise<CbecOrderView | null> {
   await getOrder(db, actor, orderId, locale); // authorizes, or not found
   const [row] = await db.select().from(cbecOrders).where(eq(cbecOrders.orderId, orderId));
   return row ? toView(row) : null;
@@ -84,7 +154,14 @@ export async function declarationFacts(db: Executor, actor: Actor, config: Confi
   if (actor.kind !== 'system') throw forbidden();
   const [row] = await db.select().from(cbecOrders).where(eq(cbecOrders.orderId, orderId));
   if (!row) throw notFound('cross-border order');
-  return { ...toView(row), sellerId: row.sellerId, buyerUserId: row.buyerUserId, goodsSatang: row.goodsSatang, createdAt: row.createdAt, buyerIdNumber: decryptPersonal(config.personalDataKey, row.idSealed) };
+  return {
+    ...toView(row),
+    sellerId: row.sellerId,
+    buyerUserId: row.buyerUserId,
+    goodsSatang: row.goodsSatang,
+    createdAt: row.createdAt,
+    buyerIdNumber: decryptPersonal(config.personalDataKey, row.idSealed),
+  };
 }
 export type DeclarationFacts = Awaited<ReturnType<typeof declarationFacts>>;
 

@@ -10,8 +10,16 @@ import { cbecProducts } from './schema.ts';
 import './messages.ts';
 
 export interface ProductTerms {
-  productId: string; sellerId: string; eligible: boolean; vatBp: 900 | 1300; consumptionTaxBp: number;
-  hsCode: string; customsNameZh: string; customsUnit: string; packagingGrams: number; yearlyQuantityCap: number | null;
+  productId: string;
+  sellerId: string;
+  eligible: boolean;
+  vatBp: 900 | 1300;
+  consumptionTaxBp: number;
+  hsCode: string;
+  customsNameZh: string;
+  customsUnit: string;
+  packagingGrams: number;
+  yearlyQuantityCap: number | null;
 }
 
 export type ProductTermsInput = Omit<ProductTerms, 'productId' | 'sellerId'>;
@@ -19,27 +27,43 @@ export type ProductTermsInput = Omit<ProductTerms, 'productId' | 'sellerId'>;
 /** Customs units Talad uses (GB customs measurement units): piece, kilogram, box, bag, bottle. */
 export const CUSTOMS_UNITS = ['011', '035', '140', '122', '142'] as const;
 
-export async function setProductTerms(db: Executor, actor: Actor, input: ProductTermsInput & { sellerId: string; productId: string }): Promise<ProductTerms> {
+export async function setProductTerms(
+  db: Executor,
+  actor: Actor,
+  input: ProductTermsInput & { sellerId: string; productId: string },
+): Promise<ProductTerms> {
   await requireSellerAccess(db, actor, input.sellerId);
   if ((await productSellerId(db, input.productId)) !== input.sellerId) throw notFound('product');
   const errors = [];
   if (!/^\d{10}$/.test(input.hsCode)) errors.push({ field: 'hsCode', code: 'bad_format' });
   if (![900, 1300].includes(input.vatBp)) errors.push({ field: 'vatBp', code: 'not_allowed' });
-  if (!(CUSTOMS_UNITS as readonly string[]).includes(input.customsUnit)) errors.push({ field: 'customsUnit', code: 'not_allowed' });
+  if (!(CUSTOMS_UNITS as readonly string[]).includes(input.customsUnit))
+    errors.push({ field: 'customsUnit', code: 'not_allowed' });
   if (!/\p{Script=Han}/u.test(input.customsNameZh)) errors.push({ field: 'customsNameZh', code: 'not_chinese' });
   if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
   const row = { ...input, updatedAt: new Date() };
-  await db.insert(cbecProducts).values(row).onConflictDoUpdate({ target: cbecProducts.productId, set: { ...row, updatedAt: sql`now()` } });
+  await db
+    .insert(cbecProducts)
+    .values(row)
+    .onConflictDoUpdate({ target: cbecProducts.productId, set: { ...row, updatedAt: sql`now()` } });
   return (await productTerms(db, [input.productId])).get(input.productId)!;
 }
 
 export async function productTerms(db: Executor, productIds: string[]): Promise<Map<string, ProductTerms>> {
   if (!productIds.length) return new Map();
-  const rows = await db.select().from(cbecProducts).where(anyUuid(cbecProducts.productId, [...new Set(productIds)]));
+  const rows = await db
+    .select()
+    .from(cbecProducts)
+    .where(anyUuid(cbecProducts.productId, [...new Set(productIds)]));
   return new Map(rows.map((r) => [r.productId, { ...r, vatBp: r.vatBp as 900 | 1300 }]));
 }
 
-export async function getProductTerms(db: Executor, actor: Actor, sellerId: string, productId: string): Promise<ProductTerms | null> {
+export async function getProductTerms(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  productId: string,
+): Promise<ProductTerms | null> {
   await requireSellerAccess(db, actor, sellerId);
   if ((await productSellerId(db, productId)) !== sellerId) throw notFound('product');
   const [row] = await db.select().from(cbecProducts).where(eq(cbecProducts.productId, productId));

@@ -8,7 +8,10 @@ export function luhnDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) { d *= 2; if (d > 9) d -= 9; }
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
     sum += d;
   }
   return (10 - (sum % 10)) % 10;
@@ -16,7 +19,10 @@ export function luhnDigit(digits: string): number {
 
 export const isWaybillNo = (s: string) => /^TLX\d{10}$/.test(s) && luhnDigit(s.slice(3, 12)) === Number(s[12]);
 
-export interface LineHaulCarrier { readonly code: string; assignWaybill(tx: Executor): Promise<string> }
+export interface LineHaulCarrier {
+  readonly code: string;
+  assignWaybill(tx: Executor): Promise<string>;
+}
 
 /** Talad's line-haul partner in the sandbox: serials from the database, so numbers never repeat. */
 export function lineHaulCarrier(code: string): LineHaulCarrier {

@@ -15,8 +15,14 @@ import { receiveReceipt } from './service.ts';
 import { isWaybillNo } from './carrier.ts';
 
 const t = useTestApp();
-const deliverAll = async () => { for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++); };
-const events = (topic: string) => queryRows<{ aggregate_id: string; payload: any }>(t.app.db, sql`select aggregate_id, payload from outbox where topic = ${topic} order by id`);
+const deliverAll = async () => {
+  for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++);
+};
+const events = (topic: string) =>
+  queryRows<{ aggregate_id: string; payload: any }>(
+    t.app.db,
+    sql`select aggregate_id, payload from outbox where topic = ${topic} order by id`,
+  );
 
 describe('a cross-border order from cart to customs release', () => {
   it('is priced in CNY, taken from bonded stock, paid by its buyer, declared, and released', async () => {
@@ -34,15 +40,31 @@ describe('a cross-border order from cart to customs release', () => {
     const res = await cnCheckout(t.app, cookie, { ...id, expectedTotalFen: quote.totalFen });
     expect(res.statusCode, res.body).toBe(201);
     const placed = res.json();
-    expect(placed).toMatchObject({ market: 'CN', currency: 'CNY', totalFen: 25_725, buyer: { name: '王小明', idMasked: '440106********' + id.idNumber.slice(-4) } });
+    expect(placed).toMatchObject({
+      market: 'CN',
+      currency: 'CNY',
+      totalFen: 25_725,
+      buyer: { name: '王小明', idMasked: '440106********' + id.idNumber.slice(-4) },
+    });
     expect(res.body).not.toContain(id.idNumber);
-    const [reserved] = await queryRows<{ reserved: number }>(t.app.db, sql`select reserved from stock_levels where variant_id = ${rice.variantId}::uuid and location_id = ${HUB_LOCATIONS.eecBonded.id}::uuid`);
+    const [reserved] = await queryRows<{ reserved: number }>(
+      t.app.db,
+      sql`select reserved from stock_levels where variant_id = ${rice.variantId}::uuid and location_id = ${HUB_LOCATIONS.eecBonded.id}::uuid`,
+    );
     expect(reserved.reserved).toBe(2);
-    const [stored] = await queryRows<{ id_sealed: string }>(t.app.db, sql`select id_sealed from cbec_orders where order_id = ${placed.orderId}::uuid`);
+    const [stored] = await queryRows<{ id_sealed: string }>(
+      t.app.db,
+      sql`select id_sealed from cbec_orders where order_id = ${placed.orderId}::uuid`,
+    );
     expect(stored.id_sealed).not.toContain(id.idNumber.slice(0, 10));
 
     // Only Alipay, for exactly the landed total.
-    const card = await t.app.inject({ method: 'POST', url: `/api/order-groups/${placed.orderGroupId}/payment-intents`, headers: { cookie, 'idempotency-key': 'k-card' }, payload: { method: 'card' } });
+    const card = await t.app.inject({
+      method: 'POST',
+      url: `/api/order-groups/${placed.orderGroupId}/payment-intents`,
+      headers: { cookie, 'idempotency-key': 'k-card' },
+      payload: { method: 'card' },
+    });
     expect(card.statusCode).toBe(422);
     const intent = await payAsBuyer(t.app, cookie, placed.orderGroupId, id);
     expect(intent).toMatchObject({ amount: 25_725, currency: 'CNY' });
@@ -59,37 +81,85 @@ describe('a cross-border order from cart to customs release', () => {
     expect(await runSandboxOnce(t.app.db, t.config)).toBe(4);
     status = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json();
     expect(status.status).toBe('released');
-    expect(status.receipts.map((r: any) => `${r.code}:${r.passed}`).sort()).toEqual(['312:true', '412:true', '512:true', '622:true']);
+    expect(status.receipts.map((r: any) => `${r.code}:${r.passed}`).sort()).toEqual([
+      '312:true',
+      '412:true',
+      '512:true',
+      '622:true',
+    ]);
 
     const [released] = await events('customs.order_released');
     expect(released.aggregate_id).toBe(placed.orderId);
     expect(released.payload).toEqual({
-      orderId: placed.orderId, groupId: placed.orderGroupId, sellerId: shop.sellerId, waybillNo: status.waybillNo, logisticsCode: t.config.customs.logisticsCode,
-      consignee: { name: '王小明', phone: '13800138000', address: '广东省广州市天河区天河路385号太古汇一座1201室', districtCode: '440106' },
+      orderId: placed.orderId,
+      groupId: placed.orderGroupId,
+      sellerId: shop.sellerId,
+      waybillNo: status.waybillNo,
+      logisticsCode: t.config.customs.logisticsCode,
+      consignee: {
+        name: '王小明',
+        phone: '13800138000',
+        address: '广东省广州市天河区天河路385号太古汇一座1201室',
+        districtCode: '440106',
+      },
       exportDeclaration: {
-        originCountry: 'TH', fobSatang: 80_000, netWeightGrams: 10_000, grossWeightGrams: 10_400,
-        lines: [{ variantId: rice.variantId, hsCode: '100630', description: '泰国茉莉香米', quantity: 2, fobSatang: 80_000, netWeightGrams: 10_000 }],
+        originCountry: 'TH',
+        fobSatang: 80_000,
+        netWeightGrams: 10_000,
+        grossWeightGrams: 10_400,
+        lines: [
+          {
+            variantId: rice.variantId,
+            hsCode: '100630',
+            description: '泰国茉莉香米',
+            quantity: 2,
+            fobSatang: 80_000,
+            netWeightGrams: 10_000,
+          },
+        ],
       },
     });
     const everything = JSON.stringify(await queryRows(t.app.db, sql`select payload from outbox`));
     expect(everything).not.toContain(id.idNumber);
 
     // The messages carried the numbers customs matches (sealed at rest, so read them through the sandbox's eyes).
-    const xml = await queryRows<{ type: string; xml_sealed: string }>(t.app.db, sql`select type, xml_sealed from customs_messages where order_id = ${placed.orderId}::uuid`);
+    const xml = await queryRows<{ type: string; xml_sealed: string }>(
+      t.app.db,
+      sql`select type, xml_sealed from customs_messages where order_id = ${placed.orderId}::uuid`,
+    );
     expect(xml.every((m) => !m.xml_sealed.includes('<ceb:'))).toBe(true);
 
     // A receipt delivered twice changes nothing the second time.
-    const [receipt] = await queryRows<{ receipt_id: string; message_guid: string }>(t.app.db, sql`select receipt_id, message_guid from customs_receipts where order_id = ${placed.orderId}::uuid and code = '622'`);
-    const again = await t.app.db.transaction((tx) => receiveReceipt(tx, t.config, { receiptId: receipt.receipt_id, messageGuid: receipt.message_guid, messageType: 'CEB621', orderNo: placed.orderNo, code: '622', passed: true, returnStatus: '800', reasons: [] }));
+    const [receipt] = await queryRows<{ receipt_id: string; message_guid: string }>(
+      t.app.db,
+      sql`select receipt_id, message_guid from customs_receipts where order_id = ${placed.orderId}::uuid and code = '622'`,
+    );
+    const again = await t.app.db.transaction((tx) =>
+      receiveReceipt(tx, t.config, {
+        receiptId: receipt.receipt_id,
+        messageGuid: receipt.message_guid,
+        messageType: 'CEB621',
+        orderNo: placed.orderNo,
+        code: '622',
+        passed: true,
+        returnStatus: '800',
+        reasons: [],
+      }),
+    );
     expect(again).toBe('duplicate');
     expect(await events('customs.order_released')).toHaveLength(1);
 
     // The buyer sees the identity masked.
-    const facts = (await t.app.inject({ url: `/api/crossborder/orders/${placed.orderId}`, headers: { cookie } })).json();
+    const facts = (
+      await t.app.inject({ url: `/api/crossborder/orders/${placed.orderId}`, headers: { cookie } })
+    ).json();
     expect(facts.buyer.idMasked).toMatch(/^440106\*+\d{3}[\dX]$/);
     expect(JSON.stringify(facts)).not.toContain(id.idNumber);
     // Another buyer cannot see it.
     const other = await signedInUser(t.app.db);
-    expect((await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie: other.cookie } }))
+        .statusCode,
+    ).toBe(404);
   });
 });

@@ -7,23 +7,37 @@ import type { Executor } from '../../platform/db.ts';
 import { encryptPersonal } from '../../platform/personal-data.ts';
 import { customsSandboxInbox } from './schema.ts';
 
-export interface OutgoingDoc { guid: string; type: string; orderNo: string; xml: string }
+export interface OutgoingDoc {
+  guid: string;
+  type: string;
+  orderNo: string;
+  xml: string;
+}
 
 /** Signs a message's XML (enveloped signature before the root's closing tag). */
-export interface CebSigner { readonly keyName: string; sign(xml: string): string }
+export interface CebSigner {
+  readonly keyName: string;
+  sign(xml: string): string;
+}
 
 /** Delivers a signed message; idempotent by guid (a retry of the same message is harmless). */
-export interface CustomsTransport { send(tx: Executor, doc: OutgoingDoc): Promise<void> }
+export interface CustomsTransport {
+  send(tx: Executor, doc: OutgoingDoc): Promise<void>;
+}
 
-export interface CustomsGateway { submit(tx: Executor, doc: OutgoingDoc): Promise<void> }
+export interface CustomsGateway {
+  submit(tx: Executor, doc: OutgoingDoc): Promise<void>;
+}
 
 export const customsGateway = (signer: CebSigner, transport: CustomsTransport): CustomsGateway => ({
   submit: (tx, doc) => transport.send(tx, { ...doc, xml: signer.sign(doc.xml) }),
 });
 
-const SIG_RE = /<ds:Signature xmlns:ds="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"><ds:KeyName>([^<]*)<\/ds:KeyName><ds:SignatureValue>([^<]*)<\/ds:SignatureValue><\/ds:Signature>/;
+const SIG_RE =
+  /<ds:Signature xmlns:ds="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"><ds:KeyName>([^<]*)<\/ds:KeyName><ds:SignatureValue>([^<]*)<\/ds:SignatureValue><\/ds:Signature>/;
 
-const sandboxKey = (personalDataKey: Buffer) => createHash('sha256').update('talad customs sandbox signing key').update(personalDataKey).digest();
+const sandboxKey = (personalDataKey: Buffer) =>
+  createHash('sha256').update('talad customs sandbox signing key').update(personalDataKey).digest();
 
 /** The sandbox's stand-in for the customs-issued key: HMAC-SHA256 over the unsigned message. Labelled SANDBOX. */
 export function sandboxSigner(personalDataKey: Buffer): CebSigner {
@@ -53,7 +67,15 @@ export function verifySandboxSignature(personalDataKey: Buffer, signed: string):
 export function sandboxTransport(personalDataKey: Buffer): CustomsTransport {
   return {
     async send(tx, doc) {
-      await tx.insert(customsSandboxInbox).values({ guid: doc.guid, type: doc.type, orderNo: doc.orderNo, xmlSealed: encryptPersonal(personalDataKey, doc.xml) }).onConflictDoNothing();
+      await tx
+        .insert(customsSandboxInbox)
+        .values({
+          guid: doc.guid,
+          type: doc.type,
+          orderNo: doc.orderNo,
+          xmlSealed: encryptPersonal(personalDataKey, doc.xml),
+        })
+        .onConflictDoNothing();
     },
   };
 }

@@ -27,7 +27,15 @@ import type { CustomsRuntime } from './service.ts';
 import { customsDeclarations, customsMessages, customsRejections } from './schema.ts';
 import './messages.ts';
 
-export interface RejectionOutcome { id: string; orderId: string; status: string; resolution: string; resolvedBy: string | null; resolvedAt: string | null; refundId?: string | null }
+export interface RejectionOutcome {
+  id: string;
+  orderId: string;
+  status: string;
+  resolution: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  refundId?: string | null;
+}
 
 const requireOperator = (actor: Actor): string => {
   if (!(actor.kind === 'user' && actor.isOperator)) throw forbidden();
@@ -36,7 +44,12 @@ const requireOperator = (actor: Actor): string => {
 
 type RejectionRow = typeof customsRejections.$inferSelect;
 const outcome = (r: RejectionRow, refundId?: string | null): RejectionOutcome => ({
-  id: r.id, orderId: r.orderId, status: r.status, resolution: r.resolution ?? '', resolvedBy: r.resolvedBy, resolvedAt: r.resolvedAt?.toISOString() ?? null,
+  id: r.id,
+  orderId: r.orderId,
+  status: r.status,
+  resolution: r.resolution ?? '',
+  resolvedBy: r.resolvedBy,
+  resolvedAt: r.resolvedAt?.toISOString() ?? null,
   ...(refundId !== undefined ? { refundId } : {}),
 });
 
@@ -48,45 +61,82 @@ async function lockRejection(tx: Executor, id: string): Promise<RejectionRow> {
 
 /** Closes every open queue item of the order (one rejection often rejects the documents after it too). */
 async function closeOrderRejections(tx: Executor, orderId: string, userId: string, resolution: string): Promise<void> {
-  await tx.update(customsRejections).set({ status: 'resolved', resolution, resolvedBy: userId, resolvedAt: sql`now()` })
+  await tx
+    .update(customsRejections)
+    .set({ status: 'resolved', resolution, resolvedBy: userId, resolvedAt: sql`now()` })
     .where(and(eq(customsRejections.orderId, orderId), eq(customsRejections.status, 'open')));
 }
 
-export async function resubmitRejected(db: Db, actor: Actor, rt: CustomsRuntime, id: string, idempotencyKey?: string, locale: Locale = 'th'): Promise<RejectionOutcome> {
+export async function resubmitRejected(
+  db: Db,
+  actor: Actor,
+  rt: CustomsRuntime,
+  id: string,
+  idempotencyKey?: string,
+  locale: Locale = 'th',
+): Promise<RejectionOutcome> {
   const userId = requireOperator(actor);
-  const answer = await idempotent(db, `customs-resubmit:${id}`, idempotencyKey, hashRequest('customs-resubmit', { id }), async (tx) => {
-    const rejection = await lockRejection(tx, id);
-    if (rejection.status === 'resolved') {
-      if (rejection.resolution === 'resubmitted') return { statusCode: 200, body: outcome(rejection) };
-      throw new AppError(409, 'customs_rejection_closed', { resolution: rejection.resolution ?? '' });
-    }
-    const [decl] = await tx.select().from(customsDeclarations).where(eq(customsDeclarations.orderId, rejection.orderId)).for('update');
-    if (!decl || !['rejected', 'invalid'].includes(decl.status)) throw new AppError(409, 'customs_not_rejected', { status: decl?.status ?? 'not_declared' });
-    const order = await getOrder(tx, systemActor('customs'), rejection.orderId, 'th');
-    if (order.status === 'cancelled') throw new AppError(409, 'customs_order_cancelled');
-    const facts = await declarationFacts(tx, systemActor('customs'), rt.config, decl.orderId);
-    const capture = await captureOf(tx, facts.groupId);
-    if (!capture) throw new AppError(409, 'customs_not_paid');
-    const shop = (await sellerFacts(tx, [facts.sellerId])).get(facts.sellerId);
-    const now = new Date();
-    const docs = buildDeclaration({
-      facts, settings: rt.config.customs, shopName: shop ? (shop.shopName.zh || shop.shopName.th) : facts.sellerId, waybillNo: decl.waybillNo, now,
-      payment: { transactionId: capture.providerRef ?? capture.reference, paidAt: capture.succeededAt ?? now },
-    });
-    const messages: CebMessage[] = [docs.ceb311, docs.ceb411, docs.ceb511, docs.ceb621];
-    const problems = validateDeclaration(docs);
-    // Still wrong: nothing is sent, nothing changes; the operator sees why, in their language.
-    if (problems.length) throw new AppError(422, 'customs_still_invalid', { problems: problems.map((p) => reasonText(p.reason, locale)).join('; ') });
-    await tx.delete(customsMessages).where(eq(customsMessages.orderId, decl.orderId));
-    for (const m of messages) {
-      const xml = cebXml(m);
-      await tx.insert(customsMessages).values({ guid: m.head.guid, orderId: decl.orderId, type: m.type, xmlSealed: encryptPersonal(rt.config.personalDataKey, xml) });
-      await rt.gateway.submit(tx, { guid: m.head.guid, type: m.type, orderNo: facts.orderNo, xml });
-    }
-    await tx.update(customsDeclarations).set({ status: 'declared', rejectedAt: null }).where(eq(customsDeclarations.orderId, decl.orderId));
-    await closeOrderRejections(tx, decl.orderId, userId, 'resubmitted');
-    return { statusCode: 200, body: outcome(await lockRejection(tx, id)) };
-  });
+  const answer = await idempotent(
+    db,
+    `customs-resubmit:${id}`,
+    idempotencyKey,
+    hashRequest('customs-resubmit', { id }),
+    async (tx) => {
+      const rejection = await lockRejection(tx, id);
+      if (rejection.status === 'resolved') {
+        if (rejection.resolution === 'resubmitted') return { statusCode: 200, body: outcome(rejection) };
+        throw new AppError(409, 'customs_rejection_closed', { resolution: rejection.resolution ?? '' });
+      }
+      const [decl] = await tx
+        .select()
+        .from(customsDeclarations)
+        .where(eq(customsDeclarations.orderId, rejection.orderId))
+        .for('update');
+      if (!decl || !['rejected', 'invalid'].includes(decl.status))
+        throw new AppError(409, 'customs_not_rejected', { status: decl?.status ?? 'not_declared' });
+      const order = await getOrder(tx, systemActor('customs'), rejection.orderId, 'th');
+      if (order.status === 'cancelled') throw new AppError(409, 'customs_order_cancelled');
+      const facts = await declarationFacts(tx, systemActor('customs'), rt.config, decl.orderId);
+      const capture = await captureOf(tx, facts.groupId);
+      if (!capture) throw new AppError(409, 'customs_not_paid');
+      const shop = (await sellerFacts(tx, [facts.sellerId])).get(facts.sellerId);
+      const now = new Date();
+      const docs = buildDeclaration({
+        facts,
+        settings: rt.config.customs,
+        shopName: shop ? shop.shopName.zh || shop.shopName.th : facts.sellerId,
+        waybillNo: decl.waybillNo,
+        now,
+        payment: { transactionId: capture.providerRef ?? capture.reference, paidAt: capture.succeededAt ?? now },
+      });
+      const messages: CebMessage[] = [docs.ceb311, docs.ceb411, docs.ceb511, docs.ceb621];
+      const problems = validateDeclaration(docs);
+      // Still wrong: nothing is sent, nothing changes; the operator sees why, in their language.
+      if (problems.length)
+        throw new AppError(422, 'customs_still_invalid', {
+          problems: problems.map((p) => reasonText(p.reason, locale)).join('; '),
+        });
+      await tx.delete(customsMessages).where(eq(customsMessages.orderId, decl.orderId));
+      for (const m of messages) {
+        const xml = cebXml(m);
+        await tx
+          .insert(customsMessages)
+          .values({
+            guid: m.head.guid,
+            orderId: decl.orderId,
+            type: m.type,
+            xmlSealed: encryptPersonal(rt.config.personalDataKey, xml),
+          });
+        await rt.gateway.submit(tx, { guid: m.head.guid, type: m.type, orderNo: facts.orderNo, xml });
+      }
+      await tx
+        .update(customsDeclarations)
+        .set({ status: 'declared', rejectedAt: null })
+        .where(eq(customsDeclarations.orderId, decl.orderId));
+      await closeOrderRejections(tx, decl.orderId, userId, 'resubmitted');
+      return { statusCode: 200, body: outcome(await lockRejection(tx, id)) };
+    },
+  );
   return answer.body as RejectionOutcome;
 }
 
@@ -96,26 +146,44 @@ export async function resubmitRejected(db: Db, actor: Actor, rt: CustomsRuntime,
  * again) and sent to the gateway by `send` after the commit (or by the refund job, if that fails).
  */
 export async function cancelAndRefundRejected(
-  db: Db, actor: Actor, id: string, opts: { idempotencyKey?: string; send?: (refundId: string) => Promise<void> } = {},
+  db: Db,
+  actor: Actor,
+  id: string,
+  opts: { idempotencyKey?: string; send?: (refundId: string) => Promise<void> } = {},
 ): Promise<RejectionOutcome> {
   const userId = requireOperator(actor);
-  const answer = await idempotent(db, `customs-cancel:${id}`, opts.idempotencyKey, hashRequest('customs-cancel', { id }), async (tx) => {
-    const rejection = await lockRejection(tx, id);
-    if (rejection.status === 'resolved') {
-      if (rejection.resolution === 'cancelled_refunded') return { statusCode: 200, body: outcome(rejection, null) };
-      throw new AppError(409, 'customs_rejection_closed', { resolution: rejection.resolution ?? '' });
-    }
-    const [decl] = await tx.select().from(customsDeclarations).where(eq(customsDeclarations.orderId, rejection.orderId)).for('update');
-    if (!decl || !['rejected', 'invalid'].includes(decl.status)) throw new AppError(409, 'customs_not_rejected', { status: decl?.status ?? 'not_declared' });
-    const order = await getOrder(tx, actor, rejection.orderId, 'th');
-    if (!['paid', 'processing'].includes(order.status)) throw new AppError(409, 'customs_cannot_cancel', { status: order.status });
-    // The orders service cancels (stock back where it was reserved: the bonded hub), in this transaction.
-    await transitionOrder(tx as unknown as Db, actor, order.id, 'cancelled', { reason: 'customs_rejected' });
-    const refund = await recordOrderRefund(tx, order, order.totalSatang, 'order_cancelled', `user:${userId}`);
-    await tx.update(customsDeclarations).set({ status: 'cancelled' }).where(eq(customsDeclarations.orderId, decl.orderId));
-    await closeOrderRejections(tx, decl.orderId, userId, 'cancelled_refunded');
-    return { statusCode: 200, body: outcome(await lockRejection(tx, id), refund.id) };
-  });
+  const answer = await idempotent(
+    db,
+    `customs-cancel:${id}`,
+    opts.idempotencyKey,
+    hashRequest('customs-cancel', { id }),
+    async (tx) => {
+      const rejection = await lockRejection(tx, id);
+      if (rejection.status === 'resolved') {
+        if (rejection.resolution === 'cancelled_refunded') return { statusCode: 200, body: outcome(rejection, null) };
+        throw new AppError(409, 'customs_rejection_closed', { resolution: rejection.resolution ?? '' });
+      }
+      const [decl] = await tx
+        .select()
+        .from(customsDeclarations)
+        .where(eq(customsDeclarations.orderId, rejection.orderId))
+        .for('update');
+      if (!decl || !['rejected', 'invalid'].includes(decl.status))
+        throw new AppError(409, 'customs_not_rejected', { status: decl?.status ?? 'not_declared' });
+      const order = await getOrder(tx, actor, rejection.orderId, 'th');
+      if (!['paid', 'processing'].includes(order.status))
+        throw new AppError(409, 'customs_cannot_cancel', { status: order.status });
+      // The orders service cancels (stock back where it was reserved: the bonded hub), in this transaction.
+      await transitionOrder(tx as unknown as Db, actor, order.id, 'cancelled', { reason: 'customs_rejected' });
+      const refund = await recordOrderRefund(tx, order, order.totalSatang, 'order_cancelled', `user:${userId}`);
+      await tx
+        .update(customsDeclarations)
+        .set({ status: 'cancelled' })
+        .where(eq(customsDeclarations.orderId, decl.orderId));
+      await closeOrderRejections(tx, decl.orderId, userId, 'cancelled_refunded');
+      return { statusCode: 200, body: outcome(await lockRejection(tx, id), refund.id) };
+    },
+  );
   const body = answer.body as RejectionOutcome;
   if (body.refundId && opts.send) await opts.send(body.refundId);
   return body;

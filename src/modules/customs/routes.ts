@@ -8,7 +8,14 @@ import { AppError } from '../../platform/errors.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
 import type { OutboxHandler } from '../../platform/outbox.ts';
-import { customsRuntime, customsStatusOf, declareOrder, receiveReceipt, rejectionQueue, resolveRejection } from './service.ts';
+import {
+  customsRuntime,
+  customsStatusOf,
+  declareOrder,
+  receiveReceipt,
+  rejectionQueue,
+  resolveRejection,
+} from './service.ts';
 import { runCustomsSandbox, startCustomsSandbox } from './sandbox.ts';
 import { cancelAndRefundRejected, resubmitRejected } from './resolve.ts';
 import { paymentsRuntime } from '../payments/routes.ts';
@@ -18,45 +25,136 @@ export async function customsRoutes(plain: FastifyInstance): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['customs'];
 
-  app.get('/customs/orders/:orderId', { schema: { tags, summary: "A cross-border order's customs status: documents, receipts, waybill", params: Type.Object({ orderId: Uuid }) } }, async (req) => {
-    const status = await customsStatusOf(app.db, req.actor, app.config, req.params.orderId, req.locale);
-    return status ?? { orderId: req.params.orderId, status: 'not_declared', sandbox: app.config.customsSandbox, documents: [], receipts: [] };
-  });
+  app.get(
+    '/customs/orders/:orderId',
+    {
+      schema: {
+        tags,
+        summary: "A cross-border order's customs status: documents, receipts, waybill",
+        params: Type.Object({ orderId: Uuid }),
+      },
+    },
+    async (req) => {
+      const status = await customsStatusOf(app.db, req.actor, app.config, req.params.orderId, req.locale);
+      return (
+        status ?? {
+          orderId: req.params.orderId,
+          status: 'not_declared',
+          sandbox: app.config.customsSandbox,
+          documents: [],
+          receipts: [],
+        }
+      );
+    },
+  );
 
-  app.get('/operator/customs/rejections', {
-    schema: { tags, summary: "The operator's queue of customs rejections, with the reasons", querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])) }) },
-  }, async (req) => rejectionQueue(app.db, req.actor, req.locale, req.query.status));
+  app.get(
+    '/operator/customs/rejections',
+    {
+      schema: {
+        tags,
+        summary: "The operator's queue of customs rejections, with the reasons",
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved')])),
+        }),
+      },
+    },
+    async (req) => rejectionQueue(app.db, req.actor, req.locale, req.query.status),
+  );
 
-  app.post('/operator/customs/rejections/:id/resolve', {
-    schema: { tags, summary: 'Mark a rejection handled, saying how', params: Type.Object({ id: Uuid }), body: Type.Object({ resolution: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }), response: problemResponses },
-  }, async (req) => resolveRejection(app.db, req.actor, req.params.id, req.body.resolution) as any);
+  app.post(
+    '/operator/customs/rejections/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a rejection handled, saying how',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          { resolution: Type.String({ minLength: 1, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: problemResponses,
+      },
+    },
+    async (req) => resolveRejection(app.db, req.actor, req.params.id, req.body.resolution) as any,
+  );
 
   const rt = customsRuntime(app.config);
-  const key = (h: Record<string, unknown>) => (typeof h['idempotency-key'] === 'string' ? h['idempotency-key'] as string : undefined);
-  const Outcome = Type.Object({ id: Uuid, orderId: Uuid, status: Type.String(), resolution: Type.String(), resolvedBy: Type.Union([Uuid, Type.Null()]), resolvedAt: Type.Union([Type.String(), Type.Null()]), refundId: Type.Optional(Type.Union([Uuid, Type.Null()])) });
-  app.post('/operator/customs/rejections/:id/resubmit', {
-    schema: { tags, summary: 'Correct and resubmit: build the four documents again from the order and send them (operators; accepts an Idempotency-Key)', params: Type.Object({ id: Uuid }), response: { 200: Outcome, ...problemResponses } },
-  }, async (req) => resubmitRejected(app.db, req.actor, rt, req.params.id, key(req.headers), req.locale));
-  app.post('/operator/customs/rejections/:id/cancel-refund', {
-    schema: { tags, summary: 'Cancel the rejected order and refund its buyer in full (goods, freight and tax); closes the queue item (operators; accepts an Idempotency-Key)', params: Type.Object({ id: Uuid }), response: { 200: Outcome, ...problemResponses } },
-  }, async (req) => cancelAndRefundRejected(app.db, req.actor, req.params.id, { idempotencyKey: key(req.headers), send: (refundId) => dispatchRefund(paymentsRuntime(app), refundId) }));
+  const key = (h: Record<string, unknown>) =>
+    typeof h['idempotency-key'] === 'string' ? (h['idempotency-key'] as string) : undefined;
+  const Outcome = Type.Object({
+    id: Uuid,
+    orderId: Uuid,
+    status: Type.String(),
+    resolution: Type.String(),
+    resolvedBy: Type.Union([Uuid, Type.Null()]),
+    resolvedAt: Type.Union([Type.String(), Type.Null()]),
+    refundId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  });
+  app.post(
+    '/operator/customs/rejections/:id/resubmit',
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct and resubmit: build the four documents again from the order and send them (operators; accepts an Idempotency-Key)',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Outcome, ...problemResponses },
+      },
+    },
+    async (req) => resubmitRejected(app.db, req.actor, rt, req.params.id, key(req.headers), req.locale),
+  );
+  app.post(
+    '/operator/customs/rejections/:id/cancel-refund',
+    {
+      schema: {
+        tags,
+        summary:
+          'Cancel the rejected order and refund its buyer in full (goods, freight and tax); closes the queue item (operators; accepts an Idempotency-Key)',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Outcome, ...problemResponses },
+      },
+    },
+    async (req) =>
+      cancelAndRefundRejected(app.db, req.actor, req.params.id, {
+        idempotencyKey: key(req.headers),
+        send: (refundId) => dispatchRefund(paymentsRuntime(app), refundId),
+      }),
+  );
 
   // The sandbox answers on its own tick; operators (and tests) may ask it to answer now.
-  app.post('/operator/customs/sandbox/run', { schema: { tags, summary: 'Customs sandbox: answer waiting messages now (sandbox only)' } }, async (req) => {
-    if (!(req.actor.kind === 'user' && req.actor.isOperator)) throw new AppError(403, 'forbidden');
-    if (!app.config.customsSandbox) throw new AppError(404, 'not_found', { what: 'customs sandbox' });
-    return { answered: await runSandboxOnce(app.db, app.config) };
-  });
+  app.post(
+    '/operator/customs/sandbox/run',
+    { schema: { tags, summary: 'Customs sandbox: answer waiting messages now (sandbox only)' } },
+    async (req) => {
+      if (!(req.actor.kind === 'user' && req.actor.isOperator)) throw new AppError(403, 'forbidden');
+      if (!app.config.customsSandbox) throw new AppError(404, 'not_found', { what: 'customs sandbox' });
+      return { answered: await runSandboxOnce(app.db, app.config) };
+    },
+  );
 }
 
-export const runSandboxOnce = (db: Db, config: Config) => runCustomsSandbox(db, config.personalDataKey, (tx, r) => receiveReceipt(tx, config, r).then(() => undefined));
+export const runSandboxOnce = (db: Db, config: Config) =>
+  runCustomsSandbox(db, config.personalDataKey, (tx, r) => receiveReceipt(tx, config, r).then(() => undefined));
 
 export function startCustomsJobs(db: Db, config: Config, log: { error: (o: object, m: string) => void }): () => void {
   if (!config.customsSandbox) return () => {};
-  return startCustomsSandbox(db, config.personalDataKey, (tx, r) => receiveReceipt(tx, config, r).then(() => undefined), log);
+  return startCustomsSandbox(
+    db,
+    config.personalDataKey,
+    (tx, r) => receiveReceipt(tx, config, r).then(() => undefined),
+    log,
+  );
 }
 
 export function customsOutboxHandlers(config: Config): [string, OutboxHandler][] {
   const rt = customsRuntime(config);
-  return [['order.paid', async (db, e) => { await declareOrder(db, rt, (e.payload as { orderId: string }).orderId); }]];
+  return [
+    [
+      'order.paid',
+      async (db, e) => {
+        await declareOrder(db, rt, (e.payload as { orderId: string }).orderId);
+      },
+    ],
+  ];
 }

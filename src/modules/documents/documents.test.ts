@@ -22,37 +22,65 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildApp({ db: database.db, config: testConfig(), logger: false });
 });
-afterAll(async () => { await app.close(); await database.close(); });
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
 
 const drain = () => drainOutbox(database.db, moneyHandlers(documentOutboxHandlers()));
-const beYear = () => Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bangkok', year: 'numeric' }).format(new Date())) + 543;
+const beYear = () =>
+  Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bangkok', year: 'numeric' }).format(new Date())) + 543;
 const vatShop = async () => {
   const shop = await shopWithOwner(database.db);
-  await database.db.update(sellers).set({ vatRegistered: true, legalNameTh: 'บริษัท ทุเรียนจันท์ จำกัด' }).where(eq(sellers.id, shop.sellerId));
+  await database.db
+    .update(sellers)
+    .set({ vatRegistered: true, legalNameTh: 'บริษัท ทุเรียนจันท์ จำกัด' })
+    .where(eq(sellers.id, shop.sellerId));
   return shop;
 };
 
 describe('tax invoices and receipts', () => {
   it('issues a full Thai tax invoice for a VAT-registered shop: PDF with the Thai font, and e-Tax XML', async () => {
     const shop = await vatShop();
-    const put = await app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/tax-profile`, headers: { cookie: shop.cookie }, payload: { registeredAddress: '99 หมู่ 4 ต.ท่าช้าง อ.เมืองจันทบุรี จ.จันทบุรี 22000', branch: '00000' } });
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/sellers/${shop.sellerId}/tax-profile`,
+      headers: { cookie: shop.cookie },
+      payload: { registeredAddress: '99 หมู่ 4 ต.ท่าช้าง อ.เมืองจันทบุรี จ.จันทบุรี 22000', branch: '00000' },
+    });
     expect(put.statusCode).toBe(200);
     const p = await placedGroup(app, { shops: [shop], prices: [129_000] });
     await paySandboxQr(app, await startIntent(app, p, 'promptpay'));
     await drain();
     await drain();
 
-    const docs = (await app.inject({ url: `/api/orders/${p.orderIds[0]}/documents`, headers: { cookie: p.buyer.cookie } })).json();
+    const docs = (
+      await app.inject({ url: `/api/orders/${p.orderIds[0]}/documents`, headers: { cookie: p.buyer.cookie } })
+    ).json();
     expect(docs).toHaveLength(1);
     expect(docs[0]).toMatchObject({ kind: 'tax_invoice', number: `TI${beYear()}-000001`, total: 134_000 });
     const stranger = await signedInUser(database.db);
-    expect((await app.inject({ url: `/api/documents/${docs[0].id}/pdf`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: `/api/documents/${docs[0].id}/pdf`, headers: { cookie: stranger.cookie } })).statusCode,
+    ).toBe(404);
 
-    const [row] = await queryRows<{ data: InvoiceData }>(database.db, sql`select data from documents where id = ${docs[0].id}::uuid`);
+    const [row] = await queryRows<{ data: InvoiceData }>(
+      database.db,
+      sql`select data from documents where id = ${docs[0].id}::uuid`,
+    );
     const d = row.data;
     // 1,340.00 including VAT 7%: VAT 87.66, value before VAT 1,252.34.
-    expect({ total: d.total, vat: d.vat, before: d.totalBeforeVat, words: d.totalInWords }).toEqual({ total: 134_000, vat: 8_766, before: 125_234, words: 'หนึ่งพันสามร้อยสี่สิบบาทถ้วน' });
-    expect(d.seller).toMatchObject({ name: 'บริษัท ทุเรียนจันท์ จำกัด', branch: '00000', address: '99 หมู่ 4 ต.ท่าช้าง อ.เมืองจันทบุรี จ.จันทบุรี 22000' });
+    expect({ total: d.total, vat: d.vat, before: d.totalBeforeVat, words: d.totalInWords }).toEqual({
+      total: 134_000,
+      vat: 8_766,
+      before: 125_234,
+      words: 'หนึ่งพันสามร้อยสี่สิบบาทถ้วน',
+    });
+    expect(d.seller).toMatchObject({
+      name: 'บริษัท ทุเรียนจันท์ จำกัด',
+      branch: '00000',
+      address: '99 หมู่ 4 ต.ท่าช้าง อ.เมืองจันทบุรี จ.จันทบุรี 22000',
+    });
     expect(d.seller.taxId).toMatch(/^\d{13}$/);
     expect(d.buyer.name).toBe('สมศรี ใจดี');
     expect(d.buyer.address).toContain('แขวงคลองจั่น เขตบางกะปิ');
@@ -67,16 +95,29 @@ describe('tax invoices and receipts', () => {
     expect(plain).toMatch(/\/FontFile2/);
     expect(plain).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC/);
     const cmap = plain.toLowerCase();
-    for (const ch of 'ใบกำกับภาษีสำนักงานใหญ่ถ้วน') expect(cmap, ch).toContain(`<${ch.codePointAt(0)!.toString(16).padStart(4, '0')}>`);
+    for (const ch of 'ใบกำกับภาษีสำนักงานใหญ่ถ้วน')
+      expect(cmap, ch).toContain(`<${ch.codePointAt(0)!.toString(16).padStart(4, '0')}>`);
     for (const ch of '税务发票') expect(cmap, ch).toContain(`<${ch.codePointAt(0)!.toString(16).padStart(4, '0')}>`);
 
-    const xml = (await app.inject({ url: `/api/documents/${docs[0].id}/etax.xml`, headers: { cookie: shop.cookie } })).body;
+    const xml = (await app.inject({ url: `/api/documents/${docs[0].id}/etax.xml`, headers: { cookie: shop.cookie } }))
+      .body;
     expect(xml).toContain(`xmlns:rsm="${RSM}"`);
     expect(xml).toContain(`xmlns:ram="${RAM}"`);
-    for (const required of ['<ram:TypeCode>388</ram:TypeCode>', `<ram:ID>TI${beYear()}-000001</ram:ID>`, '<ram:IssueDateTime>', '<ram:SellerTradeParty>', '<ram:BuyerTradeParty>',
-      `schemeID="TXID">${d.seller.taxId}00000</ram:ID>`, '<ram:InvoiceCurrencyCode listID="ISO 4217 3A">THB</ram:InvoiceCurrencyCode>',
-      '<ram:CalculatedRate>7.00</ram:CalculatedRate>', '<ram:BasisAmount>1252.34</ram:BasisAmount>', '<ram:CalculatedAmount>87.66</ram:CalculatedAmount>',
-      '<ram:GrandTotalAmount>1340.00</ram:GrandTotalAmount>', '<ram:LineID>2</ram:LineID>', 'ER3-2560']) {
+    for (const required of [
+      '<ram:TypeCode>388</ram:TypeCode>',
+      `<ram:ID>TI${beYear()}-000001</ram:ID>`,
+      '<ram:IssueDateTime>',
+      '<ram:SellerTradeParty>',
+      '<ram:BuyerTradeParty>',
+      `schemeID="TXID">${d.seller.taxId}00000</ram:ID>`,
+      '<ram:InvoiceCurrencyCode listID="ISO 4217 3A">THB</ram:InvoiceCurrencyCode>',
+      '<ram:CalculatedRate>7.00</ram:CalculatedRate>',
+      '<ram:BasisAmount>1252.34</ram:BasisAmount>',
+      '<ram:CalculatedAmount>87.66</ram:CalculatedAmount>',
+      '<ram:GrandTotalAmount>1340.00</ram:GrandTotalAmount>',
+      '<ram:LineID>2</ram:LineID>',
+      'ER3-2560',
+    ]) {
       expect(xml, required).toContain(required);
     }
   });
@@ -85,15 +126,23 @@ describe('tax invoices and receipts', () => {
     const p = await placedGroup(app);
     await paySandboxQr(app, await startIntent(app, p, 'promptpay'));
     await drain();
-    const docs = (await app.inject({ url: `/api/orders/${p.orderIds[0]}/documents`, headers: { cookie: p.shops[0].cookie } })).json();
+    const docs = (
+      await app.inject({ url: `/api/orders/${p.orderIds[0]}/documents`, headers: { cookie: p.shops[0].cookie } })
+    ).json();
     expect(docs.map((x: any) => [x.kind, x.number])).toEqual([['receipt', `RC${beYear()}-000001`]]);
-    const [row] = await queryRows<{ data: InvoiceData }>(database.db, sql`select data from documents where id = ${docs[0].id}::uuid`);
+    const [row] = await queryRows<{ data: InvoiceData }>(
+      database.db,
+      sql`select data from documents where id = ${docs[0].id}::uuid`,
+    );
     expect(row.data.vat).toBeNull();
-    expect((await app.inject({ url: `/api/documents/${docs[0].id}/etax.xml`, headers: { cookie: p.shops[0].cookie } })).statusCode).toBe(409);
+    expect(
+      (await app.inject({ url: `/api/documents/${docs[0].id}/etax.xml`, headers: { cookie: p.shops[0].cookie } }))
+        .statusCode,
+    ).toBe(409);
     expect(() => etaxInvoiceXml(row.data)).toThrow();
   });
 
-  it('numbers a shop\'s invoices 1, 2, 3... with no repeat and no gap, however many are issued at once', async () => {
+  it("numbers a shop's invoices 1, 2, 3... with no repeat and no gap, however many are issued at once", async () => {
     const shop = await vatShop();
     const groups = [];
     for (let i = 0; i < 12; i++) groups.push(await placedGroup(app, { shops: [shop] }));
@@ -102,7 +151,10 @@ describe('tax invoices and receipts', () => {
     const orderIds = groups.map((g) => g.orderIds[0]);
     const results = await Promise.allSettled([...orderIds, ...orderIds].map((id) => issueForOrder(database.db, id)));
     expect(results.filter((r) => r.status === 'fulfilled' && r.value).length).toBe(12);
-    const serials = await queryRows<{ serial: number }>(database.db, sql`select serial from documents where seller_id = ${shop.sellerId}::uuid order by serial`);
+    const serials = await queryRows<{ serial: number }>(
+      database.db,
+      sql`select serial from documents where seller_id = ${shop.sellerId}::uuid order by serial`,
+    );
     expect(serials.map((s) => s.serial)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     // The next one continues the series.
     const more = await placedGroup(app, { shops: [shop] });
@@ -113,18 +165,42 @@ describe('tax invoices and receipts', () => {
   it("names a VAT-registered buyer's business, tax ID and branch when asked before the invoice is issued", async () => {
     const shop = await vatShop();
     const p = await placedGroup(app, { shops: [shop], prices: [55_000] });
-    const put = (payload: object, cookie = p.buyer.cookie, lang = 'th') => app.inject({ method: 'PUT', url: `/api/order-groups/${p.groupId}/tax-invoice-details`, headers: { cookie, 'accept-language': lang }, payload });
-    const company = { name: 'บริษัท ผลไม้ไทยส่งออก จำกัด', taxId: '0-9940-00165-50-1', branch: '00012', address: '1 ถ.สุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110' };
+    const put = (payload: object, cookie = p.buyer.cookie, lang = 'th') =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/order-groups/${p.groupId}/tax-invoice-details`,
+        headers: { cookie, 'accept-language': lang },
+        payload,
+      });
+    const company = {
+      name: 'บริษัท ผลไม้ไทยส่งออก จำกัด',
+      taxId: '0-9940-00165-50-1',
+      branch: '00012',
+      address: '1 ถ.สุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110',
+    };
     const bad = await put({ ...company, taxId: '0994000165502' }, p.buyer.cookie, 'en');
-    expect(bad.json()).toMatchObject({ status: 422, errors: [{ field: 'taxId', code: 'bad_tax_id', detail: 'is not a valid 13-digit tax ID' }] });
+    expect(bad.json()).toMatchObject({
+      status: 422,
+      errors: [{ field: 'taxId', code: 'bad_tax_id', detail: 'is not a valid 13-digit tax ID' }],
+    });
     expect((await put(company, (await signedInUser(database.db)).cookie)).statusCode).toBe(404);
     expect((await put(company)).json()).toMatchObject({ taxId: '0994000165501', branch: '00012' });
 
     await paySandboxQr(app, await startIntent(app, p, 'promptpay'));
     await drain();
-    const [row] = await queryRows<{ id: string; data: InvoiceData }>(database.db, sql`select id, data from documents where order_id = ${p.orderIds[0]}::uuid`);
-    expect(row.data.buyer).toEqual({ name: 'บริษัท ผลไม้ไทยส่งออก จำกัด', taxId: '0994000165501', branch: '00012', address: company.address });
-    expect(etaxInvoiceXml(row.data)).toContain('<ram:BuyerTradeParty><ram:Name>บริษัท ผลไม้ไทยส่งออก จำกัด</ram:Name><ram:SpecifiedTaxRegistration><ram:ID schemeID="TXID">099400016550100012</ram:ID>');
+    const [row] = await queryRows<{ id: string; data: InvoiceData }>(
+      database.db,
+      sql`select id, data from documents where order_id = ${p.orderIds[0]}::uuid`,
+    );
+    expect(row.data.buyer).toEqual({
+      name: 'บริษัท ผลไม้ไทยส่งออก จำกัด',
+      taxId: '0994000165501',
+      branch: '00012',
+      address: company.address,
+    });
+    expect(etaxInvoiceXml(row.data)).toContain(
+      '<ram:BuyerTradeParty><ram:Name>บริษัท ผลไม้ไทยส่งออก จำกัด</ram:Name><ram:SpecifiedTaxRegistration><ram:ID schemeID="TXID">099400016550100012</ram:ID>',
+    );
     const plain = (await invoicePdf(row.data, 'th', { compress: false })).toString('latin1').toLowerCase();
     for (const ch of 'สาขาที่') expect(plain, ch).toContain(`<${ch.codePointAt(0)!.toString(16).padStart(4, '0')}>`);
     // Once issued, a tax invoice is never rewritten.

@@ -6,35 +6,47 @@ import type { InvoiceData } from './invoice.ts';
 export const RSM = 'urn:etda:uncefact:data:standard:TaxInvoice_CrossIndustryInvoice:2';
 export const RAM = 'urn:etda:uncefact:data:standard:TaxInvoice_ReusableAggregateBusinessInformationEntity:2';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-const money = (satang: number) => `${satang < 0 ? '-' : ''}${Math.floor(Math.abs(satang) / 100)}.${String(Math.abs(satang) % 100).padStart(2, '0')}`;
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const money = (satang: number) =>
+  `${satang < 0 ? '-' : ''}${Math.floor(Math.abs(satang) / 100)}.${String(Math.abs(satang) % 100).padStart(2, '0')}`;
 const rate = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
 
 function party(tag: string, p: InvoiceData['seller']): string {
   // ETDA writes the tax registration as the 13-digit tax ID followed by the 5-digit branch.
-  const taxReg = p.taxId ? `<ram:SpecifiedTaxRegistration><ram:ID schemeID="TXID">${esc(p.taxId)}${esc(p.branch ?? '00000')}</ram:ID></ram:SpecifiedTaxRegistration>` : '';
+  const taxReg = p.taxId
+    ? `<ram:SpecifiedTaxRegistration><ram:ID schemeID="TXID">${esc(p.taxId)}${esc(p.branch ?? '00000')}</ram:ID></ram:SpecifiedTaxRegistration>`
+    : '';
   return `<ram:${tag}><ram:Name>${esc(p.name)}</ram:Name>${taxReg}<ram:PostalTradeAddress><ram:LineOne>${esc(p.address)}</ram:LineOne><ram:CountryID>TH</ram:CountryID></ram:PostalTradeAddress></ram:${tag}>`;
 }
 
 export function etaxInvoiceXml(d: InvoiceData): string {
-  if (d.kind !== 'tax_invoice' || d.vat === null || d.totalBeforeVat === null || d.vatRateBp === null) throw new Error('an e-Tax invoice is for tax invoices only');
-  const lines = d.lines.map((l, i) => `<ram:IncludedSupplyChainTradeLineItem>`
-    + `<ram:AssociatedDocumentLineDocument><ram:LineID>${i + 1}</ram:LineID></ram:AssociatedDocumentLineDocument>`
-    + `<ram:SpecifiedTradeProduct><ram:Name>${esc(l.description)}</ram:Name></ram:SpecifiedTradeProduct>`
-    + `<ram:SpecifiedLineTradeAgreement><ram:GrossPriceProductTradePrice><ram:ChargeAmount>${money(l.unitPrice)}</ram:ChargeAmount></ram:GrossPriceProductTradePrice></ram:SpecifiedLineTradeAgreement>`
-    + `<ram:SpecifiedLineTradeDelivery><ram:BilledQuantity unitCode="EA">${l.quantity}</ram:BilledQuantity></ram:SpecifiedLineTradeDelivery>`
-    + `<ram:SpecifiedLineTradeSettlement><ram:SpecifiedTradeSettlementLineMonetarySummation><ram:NetLineTotalAmount currencyID="${d.currency}">${money(l.amount)}</ram:NetLineTotalAmount></ram:SpecifiedTradeSettlementLineMonetarySummation></ram:SpecifiedLineTradeSettlement>`
-    + `</ram:IncludedSupplyChainTradeLineItem>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n`
-    + `<rsm:CrossIndustryInvoice xmlns:rsm="${RSM}" xmlns:ram="${RAM}">`
-    + `<rsm:ExchangedDocumentContext><ram:GuidelineSpecifiedDocumentContextParameter><ram:ID schemeAgencyID="ETDA" schemeVersionID="v2.0">ER3-2560</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter></rsm:ExchangedDocumentContext>`
-    + `<rsm:ExchangedDocument><ram:ID>${esc(d.number)}</ram:ID><ram:Name>ใบกำกับภาษี</ram:Name><ram:TypeCode>388</ram:TypeCode><ram:IssueDateTime>${d.issuedAt}</ram:IssueDateTime>`
-    + `<ram:IncludedNote><ram:Subject>Order</ram:Subject><ram:Content>${esc(d.orderNumber)}</ram:Content></ram:IncludedNote></rsm:ExchangedDocument>`
-    + `<rsm:SupplyChainTradeTransaction>`
-    + `<ram:ApplicableHeaderTradeAgreement>${party('SellerTradeParty', d.seller)}${party('BuyerTradeParty', d.buyer)}</ram:ApplicableHeaderTradeAgreement>`
-    + `<ram:ApplicableHeaderTradeDelivery/>`
-    + `<ram:ApplicableHeaderTradeSettlement><ram:InvoiceCurrencyCode listID="ISO 4217 3A">${d.currency}</ram:InvoiceCurrencyCode>`
-    + `<ram:ApplicableTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CalculatedRate>${rate(d.vatRateBp)}</ram:CalculatedRate><ram:BasisAmount>${money(d.totalBeforeVat)}</ram:BasisAmount><ram:CalculatedAmount>${money(d.vat)}</ram:CalculatedAmount></ram:ApplicableTradeTax>`
-    + `<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>${money(d.total)}</ram:LineTotalAmount><ram:TaxBasisTotalAmount>${money(d.totalBeforeVat)}</ram:TaxBasisTotalAmount><ram:TaxTotalAmount>${money(d.vat)}</ram:TaxTotalAmount><ram:GrandTotalAmount>${money(d.total)}</ram:GrandTotalAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>`
-    + `</ram:ApplicableHeaderTradeSettlement>${lines}</rsm:SupplyChainTradeTransaction></rsm:CrossIndustryInvoice>\n`;
+  if (d.kind !== 'tax_invoice' || d.vat === null || d.totalBeforeVat === null || d.vatRateBp === null)
+    throw new Error('an e-Tax invoice is for tax invoices only');
+  const lines = d.lines
+    .map(
+      (l, i) =>
+        `<ram:IncludedSupplyChainTradeLineItem>` +
+        `<ram:AssociatedDocumentLineDocument><ram:LineID>${i + 1}</ram:LineID></ram:AssociatedDocumentLineDocument>` +
+        `<ram:SpecifiedTradeProduct><ram:Name>${esc(l.description)}</ram:Name></ram:SpecifiedTradeProduct>` +
+        `<ram:SpecifiedLineTradeAgreement><ram:GrossPriceProductTradePrice><ram:ChargeAmount>${money(l.unitPrice)}</ram:ChargeAmount></ram:GrossPriceProductTradePrice></ram:SpecifiedLineTradeAgreement>` +
+        `<ram:SpecifiedLineTradeDelivery><ram:BilledQuantity unitCode="EA">${l.quantity}</ram:BilledQuantity></ram:SpecifiedLineTradeDelivery>` +
+        `<ram:SpecifiedLineTradeSettlement><ram:SpecifiedTradeSettlementLineMonetarySummation><ram:NetLineTotalAmount currencyID="${d.currency}">${money(l.amount)}</ram:NetLineTotalAmount></ram:SpecifiedTradeSettlementLineMonetarySummation></ram:SpecifiedLineTradeSettlement>` +
+        `</ram:IncludedSupplyChainTradeLineItem>`,
+    )
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<rsm:CrossIndustryInvoice xmlns:rsm="${RSM}" xmlns:ram="${RAM}">` +
+    `<rsm:ExchangedDocumentContext><ram:GuidelineSpecifiedDocumentContextParameter><ram:ID schemeAgencyID="ETDA" schemeVersionID="v2.0">ER3-2560</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter></rsm:ExchangedDocumentContext>` +
+    `<rsm:ExchangedDocument><ram:ID>${esc(d.number)}</ram:ID><ram:Name>ใบกำกับภาษี</ram:Name><ram:TypeCode>388</ram:TypeCode><ram:IssueDateTime>${d.issuedAt}</ram:IssueDateTime>` +
+    `<ram:IncludedNote><ram:Subject>Order</ram:Subject><ram:Content>${esc(d.orderNumber)}</ram:Content></ram:IncludedNote></rsm:ExchangedDocument>` +
+    `<rsm:SupplyChainTradeTransaction>` +
+    `<ram:ApplicableHeaderTradeAgreement>${party('SellerTradeParty', d.seller)}${party('BuyerTradeParty', d.buyer)}</ram:ApplicableHeaderTradeAgreement>` +
+    `<ram:ApplicableHeaderTradeDelivery/>` +
+    `<ram:ApplicableHeaderTradeSettlement><ram:InvoiceCurrencyCode listID="ISO 4217 3A">${d.currency}</ram:InvoiceCurrencyCode>` +
+    `<ram:ApplicableTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CalculatedRate>${rate(d.vatRateBp)}</ram:CalculatedRate><ram:BasisAmount>${money(d.totalBeforeVat)}</ram:BasisAmount><ram:CalculatedAmount>${money(d.vat)}</ram:CalculatedAmount></ram:ApplicableTradeTax>` +
+    `<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:LineTotalAmount>${money(d.total)}</ram:LineTotalAmount><ram:TaxBasisTotalAmount>${money(d.totalBeforeVat)}</ram:TaxBasisTotalAmount><ram:TaxTotalAmount>${money(d.vat)}</ram:TaxTotalAmount><ram:GrandTotalAmount>${money(d.total)}</ram:GrandTotalAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>` +
+    `</ram:ApplicableHeaderTradeSettlement>${lines}</rsm:SupplyChainTradeTransaction></rsm:CrossIndustryInvoice>\n`
+  );
 }

@@ -35,17 +35,29 @@ const LABELS: Record<string, { th: string; zh: string; en: string }> = {
   beforeVat: { th: 'มูลค่าสินค้าหรือบริการ (ไม่รวมภาษี)', zh: '不含税金额', en: 'Value before VAT' },
   vat: { th: 'ภาษีมูลค่าเพิ่ม', zh: '增值税', en: 'VAT' },
   total: { th: 'จำนวนเงินรวมทั้งสิ้น', zh: '合计', en: 'Total' },
-  notVat: { th: 'ผู้ขายไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม จึงไม่ออกใบกำกับภาษี', zh: '卖方未进行增值税登记，不开具税务发票', en: 'The seller is not registered for VAT and issues no tax invoice' },
+  notVat: {
+    th: 'ผู้ขายไม่ได้จดทะเบียนภาษีมูลค่าเพิ่ม จึงไม่ออกใบกำกับภาษี',
+    zh: '卖方未进行增值税登记，不开具税务发票',
+    en: 'The seller is not registered for VAT and issues no tax invoice',
+  },
 };
 
-const baht = (satang: number) => `${Math.floor(satang / 100).toLocaleString('en-US')}.${String(satang % 100).padStart(2, '0')}`;
+const baht = (satang: number) =>
+  `${Math.floor(satang / 100).toLocaleString('en-US')}.${String(satang % 100).padStart(2, '0')}`;
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 
 export function invoicePdf(d: InvoiceData, lang: Locale = 'th', opts: { compress?: boolean } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, compress: opts.compress ?? true, lang: 'th-TH', info: { Title: `${LABELS[d.kind].th} ${d.number}`, Author: d.seller.name, Subject: d.orderNumber } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 40,
+    compress: opts.compress ?? true,
+    lang: 'th-TH',
+    info: { Title: `${LABELS[d.kind].th} ${d.number}`, Author: d.seller.name, Subject: d.orderNumber },
+  });
   doc.registerFont('thai', font(SARABUN));
   doc.registerFont('thai-bold', font(SARABUN_BOLD));
-  const needsCjk = lang === 'zh' || [d.buyer.name, d.buyer.address, ...d.lines.map((l) => l.description)].some((s) => CJK.test(s));
+  const needsCjk =
+    lang === 'zh' || [d.buyer.name, d.buyer.address, ...d.lines.map((l) => l.description)].some((s) => CJK.test(s));
   if (needsCjk) doc.registerFont('cjk', font(NOTO_SC));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -55,14 +67,24 @@ export function invoicePdf(d: InvoiceData, lang: Locale = 'th', opts: { compress
    * Writes text in fonts that have its glyphs: Sarabun for Thai and Latin, Noto Sans SC for Chinese.
    * A line mixing the two ("เลขประจำตัวผู้เสียภาษี / 纳税人识别号") is written run by run, continued.
    */
-  const text = (s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions & { bold?: boolean; size?: number } = {}) => {
+  const text = (
+    s: string,
+    x: number,
+    y: number,
+    opts: PDFKit.Mixins.TextOptions & { bold?: boolean; size?: number } = {},
+  ) => {
     const { bold, size, ...rest } = opts;
-    const runs = needsCjk ? s.match(/[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+|[^\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+/g) ?? [s] : [s];
+    const runs = needsCjk
+      ? (s.match(/[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+|[^\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+/g) ?? [s])
+      : [s];
     const fontOf = (run: string) => doc.font(CJK.test(run) ? 'cjk' : bold ? 'thai-bold' : 'thai').fontSize(size ?? 10);
     if (runs.length > 1 && rest.align === 'right' && rest.width) {
       // Right-aligned mixed text: measured run by run, then written from the left edge it needs.
       let at = x + rest.width - runs.reduce((w, run) => w + fontOf(run).widthOfString(run), 0);
-      for (const run of runs) { fontOf(run).text(run, at, y, { lineBreak: false }); at += doc.widthOfString(run); }
+      for (const run of runs) {
+        fontOf(run).text(run, at, y, { lineBreak: false });
+        at += doc.widthOfString(run);
+      }
       return;
     }
     runs.forEach((run, i) => {
@@ -91,14 +113,34 @@ export function invoicePdf(d: InvoiceData, lang: Locale = 'th', opts: { compress
   partyBlock('buyer', d.buyer, 310);
 
   // The lines.
-  const cols = [{ x: 40, w: 25 }, { x: 65, w: 250 }, { x: 315, w: 60 }, { x: 375, w: 90 }, { x: 465, w: 90 }];
+  const cols = [
+    { x: 40, w: 25 },
+    { x: 65, w: 250 },
+    { x: 315, w: 60 },
+    { x: 375, w: 90 },
+    { x: 465, w: 90 },
+  ];
   let y = 222;
-  doc.moveTo(40, y - 4).lineTo(40 + width, y - 4).stroke();
-  ['#', label('item'), label('qty'), label('unitPrice'), label('amount')].forEach((h, i) => text(h, cols[i].x, y, { width: cols[i].w, align: i >= 2 ? 'right' : 'left', bold: true, size: 9 }));
+  doc
+    .moveTo(40, y - 4)
+    .lineTo(40 + width, y - 4)
+    .stroke();
+  ['#', label('item'), label('qty'), label('unitPrice'), label('amount')].forEach((h, i) =>
+    text(h, cols[i].x, y, { width: cols[i].w, align: i >= 2 ? 'right' : 'left', bold: true, size: 9 }),
+  );
   y += 18;
-  doc.moveTo(40, y - 4).lineTo(40 + width, y - 4).stroke();
+  doc
+    .moveTo(40, y - 4)
+    .lineTo(40 + width, y - 4)
+    .stroke();
   d.lines.forEach((l, i) => {
-    const rowHeight = Math.max(16, doc.font(CJK.test(l.description) && needsCjk ? 'cjk' : 'thai').fontSize(10).heightOfString(l.description, { width: cols[1].w }) + 4);
+    const rowHeight = Math.max(
+      16,
+      doc
+        .font(CJK.test(l.description) && needsCjk ? 'cjk' : 'thai')
+        .fontSize(10)
+        .heightOfString(l.description, { width: cols[1].w }) + 4,
+    );
     text(String(i + 1), cols[0].x, y, { width: cols[0].w });
     text(l.description, cols[1].x, y, { width: cols[1].w });
     text(String(l.quantity), cols[2].x, y, { width: cols[2].w, align: 'right' });
@@ -106,7 +148,10 @@ export function invoicePdf(d: InvoiceData, lang: Locale = 'th', opts: { compress
     text(baht(l.amount), cols[4].x, y, { width: cols[4].w, align: 'right' });
     y += rowHeight;
   });
-  doc.moveTo(40, y).lineTo(40 + width, y).stroke();
+  doc
+    .moveTo(40, y)
+    .lineTo(40 + width, y)
+    .stroke();
   y += 8;
 
   const total = (key: string, amount: number, bold = false, suffix = '') => {

@@ -8,52 +8,176 @@ import { AppError } from '../../platform/errors.ts';
 import type { OutboxHandler } from '../../platform/outbox.ts';
 import { etaxInvoiceXml } from './etax-xml.ts';
 import { invoicePdf } from './pdf.ts';
-import { documentData, getBuyerTaxDetails, getTaxProfile, issueForOrder, orderDocuments, sellerDocuments, setBuyerTaxDetails, setTaxProfile } from './service.ts';
+import {
+  documentData,
+  getBuyerTaxDetails,
+  getTaxProfile,
+  issueForOrder,
+  orderDocuments,
+  sellerDocuments,
+  setBuyerTaxDetails,
+  setTaxProfile,
+} from './service.ts';
 
-const Summary = Type.Object({ id: Uuid, kind: Type.String(), number: Type.String(), orderId: Uuid, orderNumber: Type.String(), issuedAt: Type.String(), total: Type.Integer(), currency: Type.String() });
+const Summary = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  number: Type.String(),
+  orderId: Uuid,
+  orderNumber: Type.String(),
+  issuedAt: Type.String(),
+  total: Type.Integer(),
+  currency: Type.String(),
+});
 
 export async function documentRoutes(plain: FastifyInstance): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['documents'];
 
-  app.get('/orders/:id/documents', { schema: { tags, summary: "An order's tax invoice or receipt", params: Type.Object({ id: Uuid }), response: { 200: Type.Array(Summary), ...problemResponses } } },
-    async (req) => orderDocuments(app.db, req.actor, req.params.id));
+  app.get(
+    '/orders/:id/documents',
+    {
+      schema: {
+        tags,
+        summary: "An order's tax invoice or receipt",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Array(Summary), ...problemResponses },
+      },
+    },
+    async (req) => orderDocuments(app.db, req.actor, req.params.id),
+  );
 
-  app.get('/documents/:id/pdf', {
-    schema: { tags, summary: 'A tax invoice or receipt as PDF (Thai; labels also in lang=zh or en)', params: Type.Object({ id: Uuid }), querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('th'), Type.Literal('zh'), Type.Literal('en')])) }) },
-  }, async (req, reply) => {
-    const data = await documentData(app.db, req.actor, req.params.id);
-    const pdf = await invoicePdf(data, req.query.lang ?? req.locale);
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${data.number}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
-  });
+  app.get(
+    '/documents/:id/pdf',
+    {
+      schema: {
+        tags,
+        summary: 'A tax invoice or receipt as PDF (Thai; labels also in lang=zh or en)',
+        params: Type.Object({ id: Uuid }),
+        querystring: Type.Object({
+          lang: Type.Optional(Type.Union([Type.Literal('th'), Type.Literal('zh'), Type.Literal('en')])),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const data = await documentData(app.db, req.actor, req.params.id);
+      const pdf = await invoicePdf(data, req.query.lang ?? req.locale);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${data.number}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
 
-  app.get('/documents/:id/etax.xml', { schema: { tags, summary: 'A tax invoice as e-Tax invoice XML (ETDA, UN/CEFACT CII, type code 388)', params: Type.Object({ id: Uuid }) } }, async (req, reply) => {
-    const data = await documentData(app.db, req.actor, req.params.id);
-    if (data.kind !== 'tax_invoice') throw new AppError(409, 'etax_for_tax_invoices');
-    return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${data.number}.xml"`).send(etaxInvoiceXml(data));
-  });
+  app.get(
+    '/documents/:id/etax.xml',
+    {
+      schema: {
+        tags,
+        summary: 'A tax invoice as e-Tax invoice XML (ETDA, UN/CEFACT CII, type code 388)',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req, reply) => {
+      const data = await documentData(app.db, req.actor, req.params.id);
+      if (data.kind !== 'tax_invoice') throw new AppError(409, 'etax_for_tax_invoices');
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${data.number}.xml"`)
+        .send(etaxInvoiceXml(data));
+    },
+  );
 
-  app.get('/sellers/:sellerId/documents', { schema: { tags, summary: "A shop's tax invoices and receipts", params: Type.Object({ sellerId: Uuid }), querystring: Type.Object({ page: Type.Integer({ minimum: 1, default: 1 }) }) } },
-    async (req) => sellerDocuments(app.db, req.actor, req.params.sellerId, req.query.page));
+  app.get(
+    '/sellers/:sellerId/documents',
+    {
+      schema: {
+        tags,
+        summary: "A shop's tax invoices and receipts",
+        params: Type.Object({ sellerId: Uuid }),
+        querystring: Type.Object({ page: Type.Integer({ minimum: 1, default: 1 }) }),
+      },
+    },
+    async (req) => sellerDocuments(app.db, req.actor, req.params.sellerId, req.query.page),
+  );
 
-  const BuyerDetails = Type.Object({
-    name: Type.String({ minLength: 2, maxLength: 200 }), taxId: Type.String({ minLength: 13, maxLength: 17 }),
-    branch: Type.String({ pattern: '^\\d{5}$' }), address: Type.String({ minLength: 10, maxLength: 300 }),
-  }, { additionalProperties: false });
-  app.get('/order-groups/:id/tax-invoice-details', { schema: { tags, summary: "The business a checkout's tax invoices are to name (null: the buyer as a person)", params: Type.Object({ id: Uuid }) } },
-    async (req) => getBuyerTaxDetails(app.db, req.actor, req.params.id));
-  app.put('/order-groups/:id/tax-invoice-details', {
-    schema: { tags, summary: "Ask for the checkout's tax invoices in a business's name: tax ID and branch (before they are issued)", params: Type.Object({ id: Uuid }), body: BuyerDetails, response: { 200: BuyerDetails, ...problemResponses } },
-  }, async (req) => setBuyerTaxDetails(app.db, req.actor, req.params.id, req.body));
+  const BuyerDetails = Type.Object(
+    {
+      name: Type.String({ minLength: 2, maxLength: 200 }),
+      taxId: Type.String({ minLength: 13, maxLength: 17 }),
+      branch: Type.String({ pattern: '^\\d{5}$' }),
+      address: Type.String({ minLength: 10, maxLength: 300 }),
+    },
+    { additionalProperties: false },
+  );
+  app.get(
+    '/order-groups/:id/tax-invoice-details',
+    {
+      schema: {
+        tags,
+        summary: "The business a checkout's tax invoices are to name (null: the buyer as a person)",
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req) => getBuyerTaxDetails(app.db, req.actor, req.params.id),
+  );
+  app.put(
+    '/order-groups/:id/tax-invoice-details',
+    {
+      schema: {
+        tags,
+        summary: "Ask for the checkout's tax invoices in a business's name: tax ID and branch (before they are issued)",
+        params: Type.Object({ id: Uuid }),
+        body: BuyerDetails,
+        response: { 200: BuyerDetails, ...problemResponses },
+      },
+    },
+    async (req) => setBuyerTaxDetails(app.db, req.actor, req.params.id, req.body),
+  );
 
-  const Profile = Type.Object({ registeredAddress: Type.String({ minLength: 10, maxLength: 300 }), branch: Type.String({ pattern: '^\\d{5}$' }) }, { additionalProperties: false });
-  app.get('/sellers/:sellerId/tax-profile', { schema: { tags, summary: "A shop's registered address and branch for its tax invoices", params: Type.Object({ sellerId: Uuid }) } },
-    async (req) => (await getTaxProfile(app.db, req.actor, req.params.sellerId)) ?? { sellerId: req.params.sellerId, registeredAddress: '', branch: '00000' });
-  app.put('/sellers/:sellerId/tax-profile', { schema: { tags, summary: 'Set the registered address and branch ("00000" = head office)', params: Type.Object({ sellerId: Uuid }), body: Profile } },
-    async (req) => setTaxProfile(app.db, req.actor, req.params.sellerId, req.body));
+  const Profile = Type.Object(
+    { registeredAddress: Type.String({ minLength: 10, maxLength: 300 }), branch: Type.String({ pattern: '^\\d{5}$' }) },
+    { additionalProperties: false },
+  );
+  app.get(
+    '/sellers/:sellerId/tax-profile',
+    {
+      schema: {
+        tags,
+        summary: "A shop's registered address and branch for its tax invoices",
+        params: Type.Object({ sellerId: Uuid }),
+      },
+    },
+    async (req) =>
+      (await getTaxProfile(app.db, req.actor, req.params.sellerId)) ?? {
+        sellerId: req.params.sellerId,
+        registeredAddress: '',
+        branch: '00000',
+      },
+  );
+  app.put(
+    '/sellers/:sellerId/tax-profile',
+    {
+      schema: {
+        tags,
+        summary: 'Set the registered address and branch ("00000" = head office)',
+        params: Type.Object({ sellerId: Uuid }),
+        body: Profile,
+      },
+    },
+    async (req) => setTaxProfile(app.db, req.actor, req.params.sellerId, req.body),
+  );
 }
 
 /** Documents are issued when an order is paid. */
 export function documentOutboxHandlers(): [string, OutboxHandler][] {
-  return [['order.paid', async (db, e) => { await issueForOrder(db, (e.payload as { orderId: string }).orderId); }]];
+  return [
+    [
+      'order.paid',
+      async (db, e) => {
+        await issueForOrder(db, (e.payload as { orderId: string }).orderId);
+      },
+    ],
+  ];
 }

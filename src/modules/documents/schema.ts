@@ -1,13 +1,26 @@
 // Documents' tables: the seller's tax-invoice details (registered address, branch), per-seller
 // serial number counters, and the issued tax invoices and receipts (an immutable snapshot each).
-import { pgTable, text, uuid, timestamp, integer, jsonb, primaryKey, uniqueIndex, index, pgEnum } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  jsonb,
+  primaryKey,
+  uniqueIndex,
+  index,
+  pgEnum,
+} from 'drizzle-orm/pg-core';
 import { sellers } from '../sellers/schema.ts';
 
 export const documentKind = pgEnum('document_kind', ['tax_invoice', 'receipt']);
 
 /** What a tax invoice must show about its issuer beyond the shop record: the registered address and branch. */
 export const sellerTaxProfiles = pgTable('seller_tax_profiles', {
-  sellerId: uuid('seller_id').primaryKey().references(() => sellers.id),
+  sellerId: uuid('seller_id')
+    .primaryKey()
+    .references(() => sellers.id),
   registeredAddress: text('registered_address').notNull(),
   /** "00000" is the head office (สำนักงานใหญ่); otherwise the 5-digit branch number. */
   branch: text('branch').notNull().default('00000'),
@@ -15,26 +28,38 @@ export const sellerTaxProfiles = pgTable('seller_tax_profiles', {
 });
 
 /** The next serial per seller and kind; taken under a row lock in the issuing transaction, so numbers never repeat or skip. */
-export const documentSequences = pgTable('document_sequences', {
-  sellerId: uuid('seller_id').notNull().references(() => sellers.id),
-  kind: documentKind('kind').notNull(),
-  nextSerial: integer('next_serial').notNull().default(1),
-}, (t) => [primaryKey({ columns: [t.sellerId, t.kind] })]);
+export const documentSequences = pgTable(
+  'document_sequences',
+  {
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    kind: documentKind('kind').notNull(),
+    nextSerial: integer('next_serial').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.sellerId, t.kind] })],
+);
 
-export const documents = pgTable('documents', {
-  id: uuid('id').primaryKey(),
-  sellerId: uuid('seller_id').notNull().references(() => sellers.id),
-  orderId: uuid('order_id').notNull(),
-  kind: documentKind('kind').notNull(),
-  serial: integer('serial').notNull(),
-  number: text('number').notNull(),
-  issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
-  data: jsonb('data').notNull(),
-}, (t) => [
-  uniqueIndex('documents_seller_serial_key').on(t.sellerId, t.kind, t.serial),
-  uniqueIndex('documents_order_kind_key').on(t.orderId, t.kind),
-  index('documents_seller_idx').on(t.sellerId, t.issuedAt),
-]);
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey(),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    orderId: uuid('order_id').notNull(),
+    kind: documentKind('kind').notNull(),
+    serial: integer('serial').notNull(),
+    number: text('number').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [
+    uniqueIndex('documents_seller_serial_key').on(t.sellerId, t.kind, t.serial),
+    uniqueIndex('documents_order_kind_key').on(t.orderId, t.kind),
+    index('documents_seller_idx').on(t.sellerId, t.issuedAt),
+  ],
+);
 
 /**
  * A buyer's request for a full tax invoice in a business's name (VAT-registered buyers need their

@@ -4,7 +4,9 @@ import bahttextModule from 'bahttext';
 import { bahtText } from './thai-words.ts';
 
 // bahttext (npm) is an independent implementation; it is CommonJS typed as a default export.
-const independent = ((bahttextModule as any).bahttext ?? (bahttextModule as any).default?.bahttext) as (n: number | string) => string;
+const independent = ((bahttextModule as any).bahttext ?? (bahttextModule as any).default?.bahttext) as (
+  n: number | string,
+) => string;
 
 describe('amounts in Thai words', () => {
   it('writes known amounts as a Thai tax invoice does', () => {
@@ -37,9 +39,12 @@ describe('amounts in Thai words', () => {
       const baht = Math.floor(s / 100);
       return baht % 100 !== 1 && Math.floor(baht / 1_000_000) % 100 !== 1;
     });
-    fc.assert(fc.property(satang, (s) => {
-      const text = `${Math.floor(s / 100)}.${String(s % 100).padStart(2, '0')}`;
-      expect(bahtText(s)).toBe(independent(text));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(satang, (s) => {
+        const text = `${Math.floor(s / 100)}.${String(s % 100).padStart(2, '0')}`;
+        expect(bahtText(s)).toBe(independent(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -29,7 +29,8 @@ export function thaiNumberWords(n: bigint): string {
 }
 
 export function bahtText(satang: number): string {
-  if (!Number.isSafeInteger(satang) || satang < 0) throw new Error(`an amount in words needs a whole, non-negative number of satang, got ${satang}`);
+  if (!Number.isSafeInteger(satang) || satang < 0)
+    throw new Error(`an amount in words needs a whole, non-negative number of satang, got ${satang}`);
   const baht = BigInt(Math.floor(satang / 100));
   const st = satang % 100;
   if (st === 0) return `${thaiNumberWords(baht)}บาทถ้วน`;

@@ -22,15 +22,25 @@ const ROLES_FOR: Record<HubTask, HubRole[]> = {
   manage: ['manager'],
 };
 
-export interface HubWorker { userId: string | null; name: string }
+export interface HubWorker {
+  userId: string | null;
+  name: string;
+}
 
 /** Throws unless the actor may do `task` at the hub location; returns who it is for the movement rows. */
-export async function requireHubStaff(db: Executor, actor: Actor, locationId: string, task: HubTask): Promise<HubWorker> {
+export async function requireHubStaff(
+  db: Executor,
+  actor: Actor,
+  locationId: string,
+  task: HubTask,
+): Promise<HubWorker> {
   if (actor.kind === 'system') return { userId: null, name: `system:${actor.name}` };
   if (actor.kind === 'guest') throw unauthenticated();
   if (actor.kind === 'token') throw forbidden();
   if (actor.isOperator) return { userId: actor.userId, name: 'operator' };
-  const [row] = await db.select({ role: hubStaff.role }).from(hubStaff)
+  const [row] = await db
+    .select({ role: hubStaff.role })
+    .from(hubStaff)
     .where(and(eq(hubStaff.userId, actor.userId), eq(hubStaff.locationId, locationId)));
   if (!row || !ROLES_FOR[task].includes(row.role)) throw forbidden();
   return { userId: actor.userId, name: row.role };
@@ -48,14 +58,24 @@ export async function myHubs(db: Executor, actor: Actor): Promise<(HubLocation &
   const hubs = await hubLocations(db);
   if (actor.isOperator) return hubs.map((h) => ({ ...h, role: 'manager' as const }));
   const rows = await db.select().from(hubStaff).where(eq(hubStaff.userId, actor.userId));
-  return hubs.flatMap((h) => { const r = rows.find((x) => x.locationId === h.id); return r ? [{ ...h, role: r.role }] : []; });
+  return hubs.flatMap((h) => {
+    const r = rows.find((x) => x.locationId === h.id);
+    return r ? [{ ...h, role: r.role }] : [];
+  });
 }
 
 /** A manager (or an operator) names a user as staff of the hub with a role. */
-export async function setHubStaff(db: Executor, actor: Actor, locationId: string, input: { userId: string; role: HubRole }): Promise<void> {
+export async function setHubStaff(
+  db: Executor,
+  actor: Actor,
+  locationId: string,
+  input: { userId: string; role: HubRole },
+): Promise<void> {
   await requireHub(db, locationId);
   await requireHubStaff(db, actor, locationId, 'manage');
   if (!(await getUser(db, input.userId))) throw new AppError(404, 'not_found', { what: 'user' });
-  await db.insert(hubStaff).values({ userId: input.userId, locationId, role: input.role })
+  await db
+    .insert(hubStaff)
+    .values({ userId: input.userId, locationId, role: input.role })
     .onConflictDoUpdate({ target: [hubStaff.userId, hubStaff.locationId], set: { role: input.role } });
 }

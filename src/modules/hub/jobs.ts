@@ -16,5 +16,8 @@ export function startExpiryBlocker(db: Db, log: FastifyBaseLogger, intervalMs = 
     if (!stopped) timer = setTimeout(tick, intervalMs);
   };
   timer = setTimeout(tick, 5_000);
-  return () => { stopped = true; clearTimeout(timer); };
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

@@ -9,8 +9,15 @@ import { hubLots } from './schema.ts';
 import type { HubWorker } from './access.ts';
 
 export interface Movement {
-  locationId: string; sellerId: string; variantId: string; lotId: string;
-  fromBinId: string | null; toBinId: string | null; quantity: number; reason: string; refId?: string | null;
+  locationId: string;
+  sellerId: string;
+  variantId: string;
+  lotId: string;
+  fromBinId: string | null;
+  toBinId: string | null;
+  quantity: number;
+  reason: string;
+  refId?: string | null;
   /** The units leaving `fromBinId` were allocated to a pick (a pick confirmation). */
   fromAllocated?: boolean;
 }
@@ -19,10 +26,20 @@ export interface Movement {
 export async function applyMovements(tx: Executor, who: HubWorker, moves: Movement[]): Promise<void> {
   if (!moves.length) return;
   const rows = moves.map((m) => ({
-    id: newId(), l: m.locationId, s: m.sellerId, v: m.variantId, lot: m.lotId, f: m.fromBinId, t: m.toBinId, q: m.quantity,
-    r: m.reason, ref: m.refId ?? null, a: m.fromAllocated ? m.quantity : 0,
+    id: newId(),
+    l: m.locationId,
+    s: m.sellerId,
+    v: m.variantId,
+    lot: m.lotId,
+    f: m.fromBinId,
+    t: m.toBinId,
+    q: m.quantity,
+    r: m.reason,
+    ref: m.refId ?? null,
+    a: m.fromAllocated ? m.quantity : 0,
   }));
-  if (rows.some((r) => !(r.q > 0) || !Number.isInteger(r.q))) throw new AppError(422, 'validation_failed', {}, [{ field: 'quantity', code: 'too_small', params: { min: 1 } }]);
+  if (rows.some((r) => !(r.q > 0) || !Number.isInteger(r.q)))
+    throw new AppError(422, 'validation_failed', {}, [{ field: 'quantity', code: 'too_small', params: { min: 1 } }]);
   const json = JSON.stringify(rows);
   const outs = rows.filter((r) => r.f);
   if (outs.length) {
@@ -30,14 +47,18 @@ export async function applyMovements(tx: Executor, who: HubWorker, moves: Moveme
     for (const r of outs) {
       const k = `${r.f}|${r.lot}`;
       const cur = agg.get(k) ?? { b: r.f!, lot: r.lot, q: 0, a: 0 };
-      cur.q += r.q; cur.a += r.a;
+      cur.q += r.q;
+      cur.a += r.a;
       agg.set(k, cur);
     }
-    const updated = await queryRows(tx, sql`
+    const updated = await queryRows(
+      tx,
+      sql`
       update hub_bin_stock s set quantity = s.quantity - c.q, allocated = s.allocated - c.a
       from jsonb_to_recordset(${JSON.stringify([...agg.values()])}::jsonb) as c(b uuid, lot uuid, q int, a int)
       where s.bin_id = c.b and s.lot_id = c.lot and s.allocated >= c.a and s.quantity - s.allocated >= c.q - c.a
-      returning s.bin_id`);
+      returning s.bin_id`,
+    );
     if (updated.length !== agg.size) throw new AppError(409, 'bin_stock_short');
   }
   if (rows.some((r) => r.t)) {
@@ -53,14 +74,35 @@ export async function applyMovements(tx: Executor, who: HubWorker, moves: Moveme
     from jsonb_to_recordset(${json}::jsonb) as x(id uuid, l uuid, s uuid, v uuid, lot uuid, f uuid, t uuid, q int, r text, ref uuid)`);
 }
 
-export interface LotInput { locationId: string; sellerId: string; variantId: string; lotNumber: string; productionDate: string | null; expiryDate: string | null }
+export interface LotInput {
+  locationId: string;
+  sellerId: string;
+  variantId: string;
+  lotNumber: string;
+  productionDate: string | null;
+  expiryDate: string | null;
+}
 
 /** The lot with this number for this SKU at this hub, created on first receipt; its dates never change. */
 export async function lotFor(tx: Executor, input: LotInput): Promise<{ id: string; blocked: boolean }> {
-  await tx.insert(hubLots).values({ id: newId(), ...input }).onConflictDoNothing();
-  const [lot] = await tx.select().from(hubLots)
-    .where(and(eq(hubLots.locationId, input.locationId), eq(hubLots.variantId, input.variantId), eq(hubLots.lotNumber, input.lotNumber)));
-  if ((lot.expiryDate ?? null) !== (input.expiryDate ?? null) || (lot.productionDate ?? null) !== (input.productionDate ?? null)) {
+  await tx
+    .insert(hubLots)
+    .values({ id: newId(), ...input })
+    .onConflictDoNothing();
+  const [lot] = await tx
+    .select()
+    .from(hubLots)
+    .where(
+      and(
+        eq(hubLots.locationId, input.locationId),
+        eq(hubLots.variantId, input.variantId),
+        eq(hubLots.lotNumber, input.lotNumber),
+      ),
+    );
+  if (
+    (lot.expiryDate ?? null) !== (input.expiryDate ?? null) ||
+    (lot.productionDate ?? null) !== (input.productionDate ?? null)
+  ) {
     throw new AppError(409, 'lot_dates_differ', { lot: input.lotNumber });
   }
   return { id: lot.id, blocked: lot.blockedAt !== null };

@@ -16,9 +16,14 @@ import { runSandboxOnce } from '../customs/routes.ts';
 import { hubStaff } from './schema.ts';
 import type { HubRole } from './access.ts';
 
-export const addDays = (days: number): string => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (days: number): string =>
+  new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-export async function hubWorker(db: Db, locationId: string, role: HubRole = 'manager'): Promise<{ userId: string; cookie: string }> {
+export async function hubWorker(
+  db: Db,
+  locationId: string,
+  role: HubRole = 'manager',
+): Promise<{ userId: string; cookie: string }> {
   const u = await signedInUser(db);
   await db.insert(hubStaff).values({ userId: u.userId, locationId, role });
   return u;
@@ -30,15 +35,28 @@ export async function drainAll(db: Db, config?: Config): Promise<void> {
 }
 
 /** A buyer checks out `quantity` of a variant and pays by the sandbox QR; the outbox is drained. */
-export async function paidOrder(app: FastifyInstance, variantId: string, quantity: number): Promise<{ orderId: string; groupId: string; buyerCookie: string }> {
+export async function paidOrder(
+  app: FastifyInstance,
+  variantId: string,
+  quantity: number,
+): Promise<{ orderId: string; groupId: string; buyerCookie: string }> {
   const buyer = await signedInUser(app.db);
   const { cookie } = await addToCart(app, variantId, quantity, buyer.cookie);
   const res = await checkout(app, cookie, newId());
   if (res.statusCode !== 201) throw new Error(`checkout failed: ${res.statusCode} ${res.body}`);
   const g = res.json();
-  const intent = await app.inject({ method: 'POST', url: `/api/order-groups/${g.orderGroupId}/payment-intents`, headers: { cookie, 'idempotency-key': newId() }, payload: { method: 'promptpay' } });
+  const intent = await app.inject({
+    method: 'POST',
+    url: `/api/order-groups/${g.orderGroupId}/payment-intents`,
+    headers: { cookie, 'idempotency-key': newId() },
+    payload: { method: 'promptpay' },
+  });
   if (intent.statusCode !== 201) throw new Error(`intent failed: ${intent.body}`);
-  const paid = await app.inject({ method: 'POST', url: '/api/sandbox-gateway/promptpay/pay', payload: { payload: intent.json().promptpay.payload } });
+  const paid = await app.inject({
+    method: 'POST',
+    url: '/api/sandbox-gateway/promptpay/pay',
+    payload: { payload: intent.json().promptpay.payload },
+  });
   if (paid.statusCode >= 300) throw new Error(`pay failed: ${paid.body}`);
   await deliverDue(paymentsRuntime(app).sandbox!);
   await drainAll(app.db);
@@ -51,7 +69,11 @@ export async function paidOrder(app: FastifyInstance, variantId: string, quantit
  * drained, so customs has declared the order and the hub holds it until customs answers.
  */
 export async function paidCrossBorderOrder(
-  app: FastifyInstance, config: Config, variantId: string, quantity: number, identity = buyerIdentity(),
+  app: FastifyInstance,
+  config: Config,
+  variantId: string,
+  quantity: number,
+  identity = buyerIdentity(),
 ): Promise<{ orderId: string; groupId: string; orderNo: string; totalFen: number; buyerCookie: string }> {
   await freshRate(app.db);
   const buyer = await signedInUser(app.db);
@@ -61,7 +83,13 @@ export async function paidCrossBorderOrder(
   const placed = res.json();
   await payAsBuyer(app, cookie, placed.orderGroupId, identity);
   await drainAll(app.db, config);
-  return { orderId: placed.orderId, groupId: placed.orderGroupId, orderNo: placed.orderNo, totalFen: placed.totalFen, buyerCookie: cookie };
+  return {
+    orderId: placed.orderId,
+    groupId: placed.orderGroupId,
+    orderNo: placed.orderNo,
+    totalFen: placed.totalFen,
+    buyerCookie: cookie,
+  };
 }
 
 /** The customs sandbox answers every waiting message (all pass unless a receipt already rejected one); the outbox is drained. */

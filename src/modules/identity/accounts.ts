@@ -63,8 +63,10 @@ export interface NewUser {
 
 function checkPassword(password: string, errors: FieldError[]): void {
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) errors.push({ field: 'password', code: 'too_short', params: { min: PASSWORD_MIN_LENGTH } });
-  else if (length > PASSWORD_MAX_LENGTH) errors.push({ field: 'password', code: 'too_long', params: { max: PASSWORD_MAX_LENGTH } });
+  if (length < PASSWORD_MIN_LENGTH)
+    errors.push({ field: 'password', code: 'too_short', params: { min: PASSWORD_MIN_LENGTH } });
+  else if (length > PASSWORD_MAX_LENGTH)
+    errors.push({ field: 'password', code: 'too_long', params: { max: PASSWORD_MAX_LENGTH } });
 }
 
 /**
@@ -85,19 +87,31 @@ export async function createUser(db: Executor, input: NewUser): Promise<User> {
   checkPassword(input.password, errors);
   const displayName = input.displayName.trim();
   if (!displayName) errors.push({ field: 'displayName', code: 'required' });
-  else if (displayName.length > DISPLAY_NAME_MAX_LENGTH) errors.push({ field: 'displayName', code: 'too_long', params: { max: DISPLAY_NAME_MAX_LENGTH } });
+  else if (displayName.length > DISPLAY_NAME_MAX_LENGTH)
+    errors.push({ field: 'displayName', code: 'too_long', params: { max: DISPLAY_NAME_MAX_LENGTH } });
   if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
 
-  const taken = await db.select({ id: users.id }).from(users)
-    .where(or(email ? eq(users.email, email) : sql`false`, phone ? eq(users.phone, phone) : sql`false`)).limit(1);
+  const taken = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(or(email ? eq(users.email, email) : sql`false`, phone ? eq(users.phone, phone) : sql`false`))
+    .limit(1);
   if (taken.length) throw new AppError(409, 'account_exists');
 
   const passwordHash = await hash(input.password); // @node-rs/argon2 defaults to argon2id
   try {
-    const [row] = await db.insert(users).values({
-      id: newId(), email, phone, passwordHash, displayName,
-      locale: input.locale ?? 'th', isOperator: input.isOperator ?? false,
-    }).returning();
+    const [row] = await db
+      .insert(users)
+      .values({
+        id: newId(),
+        email,
+        phone,
+        passwordHash,
+        displayName,
+        locale: input.locale ?? 'th',
+        isOperator: input.isOperator ?? false,
+      })
+      .returning();
     return toUser(row);
   } catch (err) {
     // Two sign-ups with the same address at once: the unique index decides.
@@ -106,7 +120,10 @@ export async function createUser(db: Executor, input: NewUser): Promise<User> {
   }
 }
 
-export interface Session { token: string; expiresAt: Date }
+export interface Session {
+  token: string;
+  expiresAt: Date;
+}
 
 export async function startSession(db: Executor, userId: string, ttlDays: number): Promise<Session> {
   const token = newSecret();
@@ -119,7 +136,9 @@ export async function startSession(db: Executor, userId: string, ttlDays: number
 
 /** Sign-up always creates a buyer; operators are made by the seed or by another operator's tooling. */
 export async function signUp(
-  db: Executor, _actor: Actor, input: Omit<NewUser, 'isOperator'> & { sessionTtlDays: number },
+  db: Executor,
+  _actor: Actor,
+  input: Omit<NewUser, 'isOperator'> & { sessionTtlDays: number },
 ): Promise<{ user: User; session: Session }> {
   const user = await createUser(db, { ...input, isOperator: false });
   return { user, session: await startSession(db, user.id, input.sessionTtlDays) };
@@ -134,11 +153,16 @@ const dummyPasswordHash = () => (dummyHash ??= hash(newSecret()));
  * amount of argon2 work, so the answer does not reveal which accounts exist.
  */
 export async function signIn(
-  db: Executor, _actor: Actor, input: { identifier: string; password: string; sessionTtlDays: number },
+  db: Executor,
+  _actor: Actor,
+  input: { identifier: string; password: string; sessionTtlDays: number },
 ): Promise<{ user: User; session: Session }> {
   const login = parseLogin(input.identifier);
   const [row] = login
-    ? await db.select().from(users).where('email' in login ? eq(users.email, login.email) : eq(users.phone, login.phone))
+    ? await db
+        .select()
+        .from(users)
+        .where('email' in login ? eq(users.email, login.email) : eq(users.phone, login.phone))
     : [];
   const password = input.password.slice(0, PASSWORD_MAX_LENGTH * 4);
   const ok = row

@@ -23,7 +23,10 @@ export interface ApiToken {
 }
 
 const toApiToken = (r: typeof apiTokens.$inferSelect): ApiToken => ({
-  id: r.id, sellerId: r.sellerId, name: r.name, prefix: r.prefix,
+  id: r.id,
+  sellerId: r.sellerId,
+  name: r.name,
+  prefix: r.prefix,
   createdAt: r.createdAt.toISOString(),
   lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
   revokedAt: r.revokedAt?.toISOString() ?? null,
@@ -31,29 +34,48 @@ const toApiToken = (r: typeof apiTokens.$inferSelect): ApiToken => ({
 
 /** Issues a token for the seller. The caller has already checked that `createdBy` owns the shop. */
 export async function issueApiToken(
-  db: Executor, input: { sellerId: string; name: string; createdBy: string },
+  db: Executor,
+  input: { sellerId: string; name: string; createdBy: string },
 ): Promise<{ token: ApiToken; secret: string }> {
   const name = input.name.trim();
   if (!name) throw new AppError(422, 'validation_failed', {}, [{ field: 'name', code: 'required' }]);
-  if (name.length > NAME_MAX_LENGTH) throw new AppError(422, 'validation_failed', {}, [{ field: 'name', code: 'too_long', params: { max: NAME_MAX_LENGTH } }]);
+  if (name.length > NAME_MAX_LENGTH)
+    throw new AppError(422, 'validation_failed', {}, [
+      { field: 'name', code: 'too_long', params: { max: NAME_MAX_LENGTH } },
+    ]);
   const secret = `${API_TOKEN_PREFIX}${newSecret()}`;
-  const [row] = await db.insert(apiTokens).values({
-    id: newId(), sellerId: input.sellerId, name, prefix: secret.slice(0, VISIBLE_PREFIX_LENGTH),
-    tokenHash: hashSecret(secret), createdBy: input.createdBy,
-  }).returning();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({
+      id: newId(),
+      sellerId: input.sellerId,
+      name,
+      prefix: secret.slice(0, VISIBLE_PREFIX_LENGTH),
+      tokenHash: hashSecret(secret),
+      createdBy: input.createdBy,
+    })
+    .returning();
   return { token: toApiToken(row), secret };
 }
 
 export async function listApiTokens(db: Executor, sellerId: string): Promise<ApiToken[]> {
-  const rows = await db.select().from(apiTokens).where(eq(apiTokens.sellerId, sellerId)).orderBy(desc(apiTokens.createdAt));
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.sellerId, sellerId))
+    .orderBy(desc(apiTokens.createdAt));
   return rows.map(toApiToken);
 }
 
 /** Revokes at once: resolveActor ignores revoked tokens from the next request on. */
 export async function revokeApiToken(db: Executor, input: { sellerId: string; tokenId: string }): Promise<void> {
-  const [row] = await db.select({ revokedAt: apiTokens.revokedAt }).from(apiTokens)
+  const [row] = await db
+    .select({ revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
     .where(and(eq(apiTokens.id, input.tokenId), eq(apiTokens.sellerId, input.sellerId)));
   if (!row) throw notFound('api_token');
-  await db.update(apiTokens).set({ revokedAt: sql`now()` })
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.id, input.tokenId), eq(apiTokens.sellerId, input.sellerId), isNull(apiTokens.revokedAt)));
 }

@@ -15,7 +15,8 @@ describe('sign-up', () => {
   it('creates an account with an email, hashes the password with argon2id and signs the user in', async () => {
     const email = uniqueEmail('somchai');
     const res = await t.app.inject({
-      method: 'POST', url: '/api/auth/sign-up',
+      method: 'POST',
+      url: '/api/auth/sign-up',
       payload: { email: `  ${email.toUpperCase()} `, password: TEST_PASSWORD, displayName: 'สมชาย ใจดี' },
     });
     expect(res.statusCode).toBe(201);
@@ -32,7 +33,9 @@ describe('sign-up', () => {
     const typed = uniqueMobile(); // "08x-xxx-xxxx"
     const national = typed.replace(/-/g, '').slice(1);
     const res = await t.app.inject({
-      method: 'POST', url: '/api/auth/sign-up', payload: { phone: typed, password: TEST_PASSWORD, displayName: 'มาลี' },
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { phone: typed, password: TEST_PASSWORD, displayName: 'มาลี' },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().phone).toBe(`+66${national}`);
@@ -44,7 +47,9 @@ describe('sign-up', () => {
 
   it('stores 081-234-5678 as +66812345678', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/auth/sign-up', payload: { phone: '081-234-5678', password: TEST_PASSWORD, displayName: 'ทดสอบ' },
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { phone: '081-234-5678', password: TEST_PASSWORD, displayName: 'ทดสอบ' },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().phone).toBe('+66812345678');
@@ -54,12 +59,16 @@ describe('sign-up', () => {
   it('refuses an email or phone that already has an account with 409 account_exists', async () => {
     const account = await signUp(t.app, { email: uniqueEmail(), phone: uniqueMobile() });
     const sameEmail = await t.app.inject({
-      method: 'POST', url: '/api/auth/sign-up', payload: { email: account.email!.toUpperCase(), password: TEST_PASSWORD, displayName: 'x' },
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email: account.email!.toUpperCase(), password: TEST_PASSWORD, displayName: 'x' },
     });
     expect(sameEmail.statusCode).toBe(409);
     expect(sameEmail.json()).toMatchObject({ code: 'account_exists', detail: expect.stringContaining('มีบัญชี') });
     const samePhone = await t.app.inject({
-      method: 'POST', url: '/api/auth/sign-up', headers: { 'accept-language': 'en' },
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      headers: { 'accept-language': 'en' },
       payload: { phone: `0${account.phone!.slice(3)}`, password: TEST_PASSWORD, displayName: 'x' },
     });
     expect(samePhone.statusCode).toBe(409);
@@ -68,18 +77,31 @@ describe('sign-up', () => {
 
   it('names each bad field: short password, malformed email, a landline, no address at all', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/auth/sign-up', headers: { 'accept-language': 'en' },
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      headers: { 'accept-language': 'en' },
       payload: { email: 'not-an-email', phone: '02-123-4567', password: 'short', displayName: 'x' },
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual(expect.arrayContaining([
-      { field: 'email', code: 'bad_format', detail: 'has the wrong format' },
-      { field: 'phone', code: 'bad_format', detail: 'has the wrong format' },
-      { field: 'password', code: 'too_short', detail: 'is too short (at least 8)' },
-    ]));
-    const none = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { password: TEST_PASSWORD, displayName: 'x' } });
+    expect(res.json().errors).toEqual(
+      expect.arrayContaining([
+        { field: 'email', code: 'bad_format', detail: 'has the wrong format' },
+        { field: 'phone', code: 'bad_format', detail: 'has the wrong format' },
+        { field: 'password', code: 'too_short', detail: 'is too short (at least 8)' },
+      ]),
+    );
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { password: TEST_PASSWORD, displayName: 'x' },
+    });
     expect(none.statusCode).toBe(422);
-    expect(none.json().errors.map((e: any) => e.field).sort()).toEqual(['email', 'phone']);
+    expect(
+      none
+        .json()
+        .errors.map((e: any) => e.field)
+        .sort(),
+    ).toEqual(['email', 'phone']);
   });
 });
 
@@ -136,11 +158,23 @@ describe('sign-in', () => {
   });
 
   it('marks the cookie Secure when SECURE_COOKIES is on', async () => {
-    const secureApp = await buildApp({ db: t.database.db, config: testConfig({ SECURE_COOKIES: 'true' }), logger: false });
+    const secureApp = await buildApp({
+      db: t.database.db,
+      config: testConfig({ SECURE_COOKIES: 'true' }),
+      logger: false,
+    });
     try {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: uniqueEmail(), password: TEST_PASSWORD, displayName: 'x' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        payload: { email: uniqueEmail(), password: TEST_PASSWORD, displayName: 'x' },
+      });
       expect(res.cookies[0].secure).toBeFalsy();
-      const secure = await secureApp.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: uniqueEmail(), password: TEST_PASSWORD, displayName: 'x' } });
+      const secure = await secureApp.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        payload: { email: uniqueEmail(), password: TEST_PASSWORD, displayName: 'x' },
+      });
       expect(secure.cookies.find((c) => c.name === 'talad_session')!.secure).toBe(true);
     } finally {
       await secureApp.close();
@@ -164,15 +198,27 @@ describe('sign-in rate limit', () => {
   beforeAll(async () => {
     limited = await buildApp({ db: t.database.db, config: testConfig({ SIGN_IN_RATE_LIMIT: '3' }), logger: false });
   });
-  afterAll(async () => { await limited.close(); });
+  afterAll(async () => {
+    await limited.close();
+  });
 
   it('stops a fourth attempt on one account within the minute, even from another IP', async () => {
     const account = await signUp(t.app);
     for (let i = 0; i < 3; i++) {
-      const res = await limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: `10.0.0.${i + 1}`, payload: { identifier: account.email, password: 'nope nope nope' } });
+      const res = await limited.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        remoteAddress: `10.0.0.${i + 1}`,
+        payload: { identifier: account.email, password: 'nope nope nope' },
+      });
       expect(res.statusCode).toBe(401);
     }
-    const fourth = await limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.0.0.9', payload: { identifier: account.email, password: account.password } });
+    const fourth = await limited.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      remoteAddress: '10.0.0.9',
+      payload: { identifier: account.email, password: account.password },
+    });
     expect(fourth.statusCode).toBe(429);
     expect(fourth.headers['content-type']).toContain('application/problem+json');
     expect(fourth.json()).toMatchObject({ code: 'rate_limited', detail: 'ทำรายการบ่อยเกินไป กรุณารอสักครู่' });
@@ -180,20 +226,40 @@ describe('sign-in rate limit', () => {
 
   it('stops a fourth attempt from one IP, whichever accounts it tries', async () => {
     for (let i = 0; i < 3; i++) {
-      const res = await limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.1.1.1', payload: { identifier: uniqueEmail(), password: 'nope nope nope' } });
+      const res = await limited.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        remoteAddress: '10.1.1.1',
+        payload: { identifier: uniqueEmail(), password: 'nope nope nope' },
+      });
       expect(res.statusCode).toBe(401);
     }
-    const fourth = await limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.1.1.1', headers: { 'accept-language': 'en' }, payload: { identifier: uniqueEmail(), password: 'x' } });
+    const fourth = await limited.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      remoteAddress: '10.1.1.1',
+      headers: { 'accept-language': 'en' },
+      payload: { identifier: uniqueEmail(), password: 'x' },
+    });
     expect(fourth.statusCode).toBe(429);
     expect(fourth.json()).toMatchObject({ code: 'rate_limited', detail: 'Too many attempts, please wait a moment' });
-    const otherIp = await limited.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: '10.1.1.2', payload: { identifier: uniqueEmail(), password: 'x' } });
+    const otherIp = await limited.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      remoteAddress: '10.1.1.2',
+      payload: { identifier: uniqueEmail(), password: 'x' },
+    });
     expect(otherIp.statusCode).toBe(401);
   });
 
   it('limits sign-ups per IP, so nobody can probe which numbers have accounts', async () => {
-    const signUpFrom = (ip: string) => limited.inject({
-      method: 'POST', url: '/api/auth/sign-up', remoteAddress: ip, payload: { phone: uniqueMobile(), password: TEST_PASSWORD, displayName: 'x' },
-    });
+    const signUpFrom = (ip: string) =>
+      limited.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        remoteAddress: ip,
+        payload: { phone: uniqueMobile(), password: TEST_PASSWORD, displayName: 'x' },
+      });
     for (let i = 0; i < 3; i++) expect((await signUpFrom('10.2.2.2')).statusCode).toBe(201);
     const fourth = await signUpFrom('10.2.2.2');
     expect(fourth.statusCode).toBe(429);
@@ -204,9 +270,15 @@ describe('sign-in rate limit', () => {
 describe('GET /api/me', () => {
   it('shows buyer to everyone and operator to operators', async () => {
     const buyer = await signUp(t.app);
-    expect((await t.app.inject({ url: '/api/me', headers: { cookie: buyer.cookie } })).json()).toMatchObject({ roles: ['buyer'], sellers: [] });
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: buyer.cookie } })).json()).toMatchObject({
+      roles: ['buyer'],
+      sellers: [],
+    });
     const op = await operatorSession(t.app);
-    expect((await t.app.inject({ url: '/api/me', headers: { cookie: op.cookie } })).json().roles).toEqual(['buyer', 'operator']);
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: op.cookie } })).json().roles).toEqual([
+      'buyer',
+      'operator',
+    ]);
   });
 
   it('asks a guest to sign in', async () => {

@@ -9,25 +9,41 @@ import { problemResponses } from '../../platform/http.ts';
 import { LocaleSchema, UserSchema } from './schemas.ts';
 import { parseLogin, signIn, signOut, signUp, SESSION_COOKIE, PASSWORD_MAX_LENGTH, type Session } from './service.ts';
 
+const SignUpBody = Type.Object(
+  {
+    email: Type.Optional(Type.String({ maxLength: 254, description: 'An email, a Thai mobile number, or both' })),
+    phone: Type.Optional(
+      Type.String({ maxLength: 32, description: 'Thai mobile, e.g. 081-234-5678; stored as +66812345678' }),
+    ),
+    password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4, description: 'At least 8 characters' }),
+    displayName: Type.String({ maxLength: 200 }),
+    locale: Type.Optional(LocaleSchema),
+  },
+  { additionalProperties: false },
+);
 
-const SignUpBody = Type.Object({
-  email: Type.Optional(Type.String({ maxLength: 254, description: 'An email, a Thai mobile number, or both' })),
-  phone: Type.Optional(Type.String({ maxLength: 32, description: 'Thai mobile, e.g. 081-234-5678; stored as +66812345678' })),
-  password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4, description: 'At least 8 characters' }),
-  displayName: Type.String({ maxLength: 200 }),
-  locale: Type.Optional(LocaleSchema),
-}, { additionalProperties: false });
-
-const SignInBody = Type.Object({
-  identifier: Type.String({ minLength: 1, maxLength: 254, description: 'Email or Thai mobile number' }),
-  password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }),
-}, { additionalProperties: false });
+const SignInBody = Type.Object(
+  {
+    identifier: Type.String({ minLength: 1, maxLength: 254, description: 'Email or Thai mobile number' }),
+    password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }),
+  },
+  { additionalProperties: false },
+);
 
 /** Sets the new session's cookie; the session the browser had before (if any) ends. */
-async function replaceSession(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, session: Session): Promise<void> {
+async function replaceSession(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: Session,
+): Promise<void> {
   await signOut(app.db, request.cookies[SESSION_COOKIE]);
   reply.setCookie(SESSION_COOKIE, session.token, {
-    httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, path: '/', expires: session.expiresAt,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.config.secureCookies,
+    path: '/',
+    expires: session.expiresAt,
   });
 }
 
@@ -46,41 +62,62 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
 
   // Sign-up says plainly when an address is taken (409), so it is limited per IP too: nobody
   // walks the phone number space through it.
-  app.post('/auth/sign-up', {
-    config: { rateLimit: perMinute },
-    schema: {
-      tags: ['identity'], summary: 'Create an account with an email or a Thai mobile number and sign in',
-      body: SignUpBody, response: { 201: UserSchema, 429: Type.Ref('Problem'), ...problemResponses },
+  app.post(
+    '/auth/sign-up',
+    {
+      config: { rateLimit: perMinute },
+      schema: {
+        tags: ['identity'],
+        summary: 'Create an account with an email or a Thai mobile number and sign in',
+        body: SignUpBody,
+        response: { 201: UserSchema, 429: Type.Ref('Problem'), ...problemResponses },
+      },
     },
-  }, async (request, reply) => {
-    const { user, session } = await signUp(app.db, request.actor, {
-      ...request.body, locale: request.body.locale ?? request.locale, sessionTtlDays: app.config.sessionTtlDays,
-    });
-    await replaceSession(app, request, reply, session);
-    return reply.code(201).send(user);
-  });
+    async (request, reply) => {
+      const { user, session } = await signUp(app.db, request.actor, {
+        ...request.body,
+        locale: request.body.locale ?? request.locale,
+        sessionTtlDays: app.config.sessionTtlDays,
+      });
+      await replaceSession(app, request, reply, session);
+      return reply.code(201).send(user);
+    },
+  );
 
-  app.post('/auth/sign-in', {
-    config: { rateLimit: perMinute },
-    preHandler: async (request) => {
-      const limit = await perIdentifier(request);
-      if (!limit.isAllowed && limit.isExceeded) throw new AppError(429, 'rate_limited');
+  app.post(
+    '/auth/sign-in',
+    {
+      config: { rateLimit: perMinute },
+      preHandler: async (request) => {
+        const limit = await perIdentifier(request);
+        if (!limit.isAllowed && limit.isExceeded) throw new AppError(429, 'rate_limited');
+      },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in; sets the httpOnly session cookie',
+        body: SignInBody,
+        response: { 200: UserSchema, 429: Type.Ref('Problem'), ...problemResponses },
+      },
     },
-    schema: {
-      tags: ['identity'], summary: 'Sign in; sets the httpOnly session cookie',
-      body: SignInBody, response: { 200: UserSchema, 429: Type.Ref('Problem'), ...problemResponses },
+    async (request, reply) => {
+      const { user, session } = await signIn(app.db, request.actor, {
+        ...request.body,
+        sessionTtlDays: app.config.sessionTtlDays,
+      });
+      await replaceSession(app, request, reply, session);
+      return user;
     },
-  }, async (request, reply) => {
-    const { user, session } = await signIn(app.db, request.actor, { ...request.body, sessionTtlDays: app.config.sessionTtlDays });
-    await replaceSession(app, request, reply, session);
-    return user;
-  });
+  );
 
-  app.post('/auth/sign-out', {
-    schema: { tags: ['identity'], summary: 'End the current session', response: { 204: Type.Null() } },
-  }, async (request, reply) => {
-    await signOut(app.db, request.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/auth/sign-out',
+    {
+      schema: { tags: ['identity'], summary: 'End the current session', response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      await signOut(app.db, request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -17,13 +17,19 @@ export const GUEST_COOKIE = 'talad_guest';
  * Who is calling: a seller integration (Bearer API token), a signed-in user (session cookie), or a
  * guest (whose cart, if any, is keyed by the guest cookie). Guests cost no database round trip.
  */
-export async function resolveActor(db: Executor, cookies: Record<string, string | undefined>, authorization?: string): Promise<Actor> {
+export async function resolveActor(
+  db: Executor,
+  cookies: Record<string, string | undefined>,
+  authorization?: string,
+): Promise<Actor> {
   const guest = cookies[GUEST_COOKIE];
   const guestTokenHash = guest ? hashSecret(guest) : null;
   if (authorization?.startsWith('Bearer ')) {
     const token = authorization.slice(7).trim();
     if (token.startsWith(API_TOKEN_PREFIX)) {
-      const [row] = await db.select({ id: apiTokens.id, sellerId: apiTokens.sellerId }).from(apiTokens)
+      const [row] = await db
+        .select({ id: apiTokens.id, sellerId: apiTokens.sellerId })
+        .from(apiTokens)
         .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
       if (row) {
         await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
@@ -34,7 +40,9 @@ export async function resolveActor(db: Executor, cookies: Record<string, string 
   }
   const session = cookies[SESSION_COOKIE];
   if (session) {
-    const [row] = await db.select({ userId: users.id, isOperator: users.isOperator }).from(sessions)
+    const [row] = await db
+      .select({ userId: users.id, isOperator: users.isOperator })
+      .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.tokenHash, hashSecret(session)), gt(sessions.expiresAt, sql`now()`)));
     if (row) return { kind: 'user', userId: row.userId, isOperator: row.isOperator, guestTokenHash };

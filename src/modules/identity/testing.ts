@@ -52,7 +52,13 @@ export async function signUp(
   const res = await app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: body });
   if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
   const user = res.json();
-  return { cookie: sessionCookieOf(res), userId: user.id, email: user.email, phone: user.phone, password: body.password };
+  return {
+    cookie: sessionCookieOf(res),
+    userId: user.id,
+    email: user.email,
+    phone: user.phone,
+    password: body.password,
+  };
 }
 
 /** Signs in through the API; returns the `cookie` header value. */
@@ -64,16 +70,28 @@ export async function signIn(app: FastifyInstance, identifier: string, password 
 
 /** Creates a platform operator account directly (sign-up never makes operators). */
 export async function makeOperator(
-  db: Executor, input: { email?: string; password?: string; displayName?: string } = {},
+  db: Executor,
+  input: { email?: string; password?: string; displayName?: string } = {},
 ): Promise<{ userId: string; email: string; password: string }> {
   const email = input.email ?? uniqueEmail('operator');
   const password = input.password ?? TEST_PASSWORD;
-  const user = await createUser(db, { email, password, displayName: input.displayName ?? 'ผู้ดูแลระบบ', isOperator: true });
+  const user = await createUser(db, {
+    email,
+    password,
+    displayName: input.displayName ?? 'ผู้ดูแลระบบ',
+    isOperator: true,
+  });
   return { userId: user.id, email, password };
 }
 
 /** An operator, signed in through the API. */
 export async function operatorSession(app: FastifyInstance): Promise<TestAccount> {
   const op = await makeOperator(app.db);
-  return { cookie: await signIn(app, op.email, op.password), userId: op.userId, email: op.email, phone: null, password: op.password };
+  return {
+    cookie: await signIn(app, op.email, op.password),
+    userId: op.userId,
+    email: op.email,
+    phone: null,
+    password: op.password,
+  };
 }

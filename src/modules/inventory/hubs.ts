@@ -11,7 +11,13 @@ export const HUB_LOCATIONS = {
   domesticFulfilment: { id: '01930000-0000-7000-8000-00000000e002', code: 'BKK-FC', provinceCode: '11', bonded: false },
 } as const;
 
-export interface HubLocation { id: string; code: string; name: string; provinceCode: string; bonded: boolean }
+export interface HubLocation {
+  id: string;
+  code: string;
+  name: string;
+  provinceCode: string;
+  bonded: boolean;
+}
 
 export async function hubLocations(db: Executor): Promise<HubLocation[]> {
   const rows = await db.select().from(stockLocations).where(eq(stockLocations.kind, 'hub'));

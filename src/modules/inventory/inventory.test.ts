@@ -3,15 +3,25 @@ import { useTestApp } from '../../../test/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { shopWithOwner } from '../catalog/testing.ts';
 import { productInStock, stockOf } from './testing.ts';
-import { adjustHubStock, applyReservations, planReservations, readStock, sellerLocation, StockConflict } from './service.ts';
+import {
+  adjustHubStock,
+  applyReservations,
+  planReservations,
+  readStock,
+  sellerLocation,
+  StockConflict,
+} from './service.ts';
 import { HUB_LOCATIONS, hubLocations } from './hubs.ts';
 
 const t = useTestApp();
 
-const put = (sellerId: string, variantId: string, cookie: string, payload: object, key?: string) => t.app.inject({
-  method: 'PUT', url: `/api/sellers/${sellerId}/stock/${variantId}`, payload,
-  headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) },
-});
+const put = (sellerId: string, variantId: string, cookie: string, payload: object, key?: string) =>
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/sellers/${sellerId}/stock/${variantId}`,
+    payload,
+    headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) },
+  });
 
 describe('stock', () => {
   it('lets a shop count and correct its own stock, and no one else', async () => {
@@ -21,10 +31,15 @@ describe('stock', () => {
     const set = await put(shop.sellerId, p.variantId, shop.cookie, { onHand: 40 });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toMatchObject({ onHand: 40, reserved: 0, available: 40 });
-    expect((await put(shop.sellerId, p.variantId, shop.cookie, { delta: -5, reason: 'ผลไม้ช้ำ' })).json().onHand).toBe(35);
+    expect((await put(shop.sellerId, p.variantId, shop.cookie, { delta: -5, reason: 'ผลไม้ช้ำ' })).json().onHand).toBe(
+      35,
+    );
     expect((await put(shop.sellerId, p.variantId, other.cookie, { onHand: 1 })).statusCode).toBe(403);
     expect((await put(other.sellerId, p.variantId, other.cookie, { onHand: 1 })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: `/api/sellers/${shop.sellerId}/stock`, headers: { cookie: other.cookie } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: `/api/sellers/${shop.sellerId}/stock`, headers: { cookie: other.cookie } }))
+        .statusCode,
+    ).toBe(403);
     const avail = (await t.app.inject({ url: `/api/availability?variantIds=${p.variantId}` })).json();
     expect(avail.items).toEqual([{ variantId: p.variantId, available: 35 }]);
   });
@@ -59,7 +74,10 @@ describe('planned reservations', () => {
     const rows = await readStock(t.database.db, [a.variantId, b.variantId], { lock: false });
     const plan = planReservations(rows, [
       [{ variantId: a.variantId, quantity: 2 }],
-      [{ variantId: a.variantId, quantity: 1 }, { variantId: b.variantId, quantity: 2 }], // b has only 1: all-or-nothing
+      [
+        { variantId: a.variantId, quantity: 1 },
+        { variantId: b.variantId, quantity: 2 },
+      ], // b has only 1: all-or-nothing
       [{ variantId: a.variantId, quantity: 1 }],
       [{ variantId: a.variantId, quantity: 1 }], // a is gone by now
     ]);
@@ -68,7 +86,9 @@ describe('planned reservations', () => {
     expect(plan.changes).toEqual([{ v: a.variantId, l: locationOfA, q: 3 }]);
     // Someone else reserves one unit of a before this plan is applied: the plan must not oversell.
     await t.database.db.transaction((tx) => applyReservations(tx, [{ v: a.variantId, l: plan.changes[0].l, q: 1 }]));
-    await expect(t.database.db.transaction((tx) => applyReservations(tx, plan.changes))).rejects.toBeInstanceOf(StockConflict);
+    await expect(t.database.db.transaction((tx) => applyReservations(tx, plan.changes))).rejects.toBeInstanceOf(
+      StockConflict,
+    );
     expect(await stockOf(t.database.db, a.variantId)).toEqual({ onHand: 3, reserved: 1 });
   });
 });
@@ -84,18 +104,38 @@ describe('hub locations', () => {
 });
 
 describe('stock at a hub', () => {
-  it('holds a seller\'s stock at the bonded hub beside its own, and refuses a seller location', async () => {
+  it("holds a seller's stock at the bonded hub beside its own, and refuses a seller location", async () => {
     const shop = await shopWithOwner(t.database.db);
     const p = await productInStock(t.database.db, shop.sellerId, { stock: 5 });
     const hub = HUB_LOCATIONS.eecBonded.id;
     const staff = { kind: 'system', name: 'hub-test' } as const;
-    const line = await adjustHubStock(t.database.db, staff, { locationId: hub, sellerId: shop.sellerId, variantId: p.variantId, delta: 120, reason: 'inbound received' });
+    const line = await adjustHubStock(t.database.db, staff, {
+      locationId: hub,
+      sellerId: shop.sellerId,
+      variantId: p.variantId,
+      delta: 120,
+      reason: 'inbound received',
+    });
     expect(line).toMatchObject({ locationId: hub, onHand: 120, available: 120 });
     expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 125, reserved: 0 });
-    await expect(adjustHubStock(t.database.db, staff, { locationId: hub, sellerId: shop.sellerId, variantId: p.variantId, delta: -121, reason: 'count' }))
-      .rejects.toMatchObject({ code: 'stock_below_reserved' });
+    await expect(
+      adjustHubStock(t.database.db, staff, {
+        locationId: hub,
+        sellerId: shop.sellerId,
+        variantId: p.variantId,
+        delta: -121,
+        reason: 'count',
+      }),
+    ).rejects.toMatchObject({ code: 'stock_below_reserved' });
     const own = await sellerLocation(t.database.db, shop.sellerId);
-    await expect(adjustHubStock(t.database.db, staff, { locationId: own, sellerId: shop.sellerId, variantId: p.variantId, delta: 1, reason: 'x' }))
-      .rejects.toMatchObject({ status: 404 });
+    await expect(
+      adjustHubStock(t.database.db, staff, {
+        locationId: own,
+        sellerId: shop.sellerId,
+        variantId: p.variantId,
+        delta: 1,
+        reason: 'x',
+      }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

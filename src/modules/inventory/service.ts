@@ -6,24 +6,43 @@ import { actorId } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emit } from '../../platform/outbox.ts';
-import { anyUuid, queryRows, uuidArray as pgArray, inIds, isEmptyIdSet, type Executor, type IdSet } from '../../platform/db.ts';
+import {
+  anyUuid,
+  queryRows,
+  uuidArray as pgArray,
+  inIds,
+  isEmptyIdSet,
+  type Executor,
+  type IdSet,
+} from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/access.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
 import { getVariantsForSale } from '../catalog/service.ts';
 import { reservations, stockLevels, stockLocations, stockAdjustments } from './schema.ts';
 import './messages.ts';
 
-export interface StockLine { variantId: string; locationId: string; onHand: number; reserved: number; available: number }
+export interface StockLine {
+  variantId: string;
+  locationId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+}
 
 /** The seller's own stock location, created on first use in the seller's province. */
 export async function sellerLocation(tx: Executor, sellerId: string): Promise<string> {
-  const [found] = await tx.select({ id: stockLocations.id }).from(stockLocations)
-    .where(and(eq(stockLocations.sellerId, sellerId), eq(stockLocations.kind, 'seller'))).limit(1);
+  const [found] = await tx
+    .select({ id: stockLocations.id })
+    .from(stockLocations)
+    .where(and(eq(stockLocations.sellerId, sellerId), eq(stockLocations.kind, 'seller')))
+    .limit(1);
   if (found) return found.id;
   const facts = (await sellerFacts(tx, [sellerId])).get(sellerId);
   if (!facts) throw notFound('seller');
   const id = newId();
-  await tx.insert(stockLocations).values({ id, sellerId, kind: 'seller', name: 'Main', provinceCode: facts.provinceCode });
+  await tx
+    .insert(stockLocations)
+    .values({ id, sellerId, kind: 'seller', name: 'Main', provinceCode: facts.provinceCode });
   return id;
 }
 
@@ -34,7 +53,9 @@ async function requireOwnVariant(tx: Executor, sellerId: string, variantId: stri
 
 /** Sets on-hand stock (a count, a receipt, a correction); the change is recorded with its reason. */
 export async function setStock(
-  tx: Executor, actor: Actor, input: { sellerId: string; variantId: string; onHand?: number; delta?: number; reason: string },
+  tx: Executor,
+  actor: Actor,
+  input: { sellerId: string; variantId: string; onHand?: number; delta?: number; reason: string },
 ): Promise<StockLine> {
   await requireSellerAccess(tx, actor, input.sellerId);
   await requireOwnVariant(tx, input.sellerId, input.variantId);
@@ -48,56 +69,112 @@ export async function setStock(
  * the variant is the seller's. Never below what is reserved.
  */
 export async function adjustHubStock(
-  tx: Executor, actor: Actor, input: { locationId: string; sellerId: string; variantId: string; delta: number; reason: string },
+  tx: Executor,
+  actor: Actor,
+  input: { locationId: string; sellerId: string; variantId: string; delta: number; reason: string },
 ): Promise<StockLine> {
-  const [loc] = await tx.select({ kind: stockLocations.kind }).from(stockLocations).where(eq(stockLocations.id, input.locationId));
+  const [loc] = await tx
+    .select({ kind: stockLocations.kind })
+    .from(stockLocations)
+    .where(eq(stockLocations.id, input.locationId));
   if (loc?.kind !== 'hub') throw notFound('stock location');
   await requireOwnVariant(tx, input.sellerId, input.variantId);
   return changeOnHand(tx, actor, input);
 }
 
 async function changeOnHand(
-  tx: Executor, actor: Actor,
+  tx: Executor,
+  actor: Actor,
   input: { sellerId: string; variantId: string; locationId: string; onHand?: number; delta?: number; reason: string },
 ): Promise<StockLine> {
   const { locationId } = input;
-  await tx.insert(stockLevels).values({ variantId: input.variantId, locationId, sellerId: input.sellerId })
+  await tx
+    .insert(stockLevels)
+    .values({ variantId: input.variantId, locationId, sellerId: input.sellerId })
     .onConflictDoNothing();
-  const [current] = await tx.select().from(stockLevels)
-    .where(and(eq(stockLevels.variantId, input.variantId), eq(stockLevels.locationId, locationId))).for('update');
+  const [current] = await tx
+    .select()
+    .from(stockLevels)
+    .where(and(eq(stockLevels.variantId, input.variantId), eq(stockLevels.locationId, locationId)))
+    .for('update');
   const target = input.onHand ?? current.onHand + (input.delta ?? 0);
   if (target < current.reserved || target < 0) {
-    throw new AppError(409, 'stock_below_reserved', { reserved: current.reserved }, [{ field: input.onHand !== undefined ? 'onHand' : 'delta', code: 'too_small', params: { min: current.reserved - (input.onHand === undefined ? current.onHand : 0) } }]);
+    throw new AppError(409, 'stock_below_reserved', { reserved: current.reserved }, [
+      {
+        field: input.onHand !== undefined ? 'onHand' : 'delta',
+        code: 'too_small',
+        params: { min: current.reserved - (input.onHand === undefined ? current.onHand : 0) },
+      },
+    ]);
   }
   const delta = target - current.onHand;
-  await tx.update(stockLevels).set({ onHand: target, updatedAt: sql`now()` })
+  await tx
+    .update(stockLevels)
+    .set({ onHand: target, updatedAt: sql`now()` })
     .where(and(eq(stockLevels.variantId, input.variantId), eq(stockLevels.locationId, locationId)));
   if (delta !== 0) {
     await tx.insert(stockAdjustments).values({
-      id: newId(), sellerId: input.sellerId, variantId: input.variantId, locationId, delta, reason: input.reason, actorId: actorId(actor),
+      id: newId(),
+      sellerId: input.sellerId,
+      variantId: input.variantId,
+      locationId,
+      delta,
+      reason: input.reason,
+      actorId: actorId(actor),
     });
-    await emit(tx, { topic: 'stock.changed', aggregateId: input.variantId, payload: { sellerId: input.sellerId, variantId: input.variantId, locationId, onHand: target } });
+    await emit(tx, {
+      topic: 'stock.changed',
+      aggregateId: input.variantId,
+      payload: { sellerId: input.sellerId, variantId: input.variantId, locationId, onHand: target },
+    });
   }
-  return { variantId: input.variantId, locationId, onHand: target, reserved: current.reserved, available: target - current.reserved };
+  return {
+    variantId: input.variantId,
+    locationId,
+    onHand: target,
+    reserved: current.reserved,
+    available: target - current.reserved,
+  };
 }
 
-export interface OrderReservation { orderId: string; sellerId: string; variantId: string; locationId: string; quantity: number; status: 'held' | 'committed' | 'released' }
+export interface OrderReservation {
+  orderId: string;
+  sellerId: string;
+  variantId: string;
+  locationId: string;
+  quantity: number;
+  status: 'held' | 'committed' | 'released';
+}
 
 /** Where these orders' units were reserved: the hub learns from it which paid orders it fulfils. */
 export async function reservationsOfOrders(db: Executor, orderIds: string[]): Promise<OrderReservation[]> {
   if (!orderIds.length) return [];
-  const rows = await db.select().from(reservations).where(anyUuid(reservations.orderId, orderIds)).orderBy(reservations.orderId, reservations.variantId);
-  return rows.map((r) => ({ orderId: r.orderId, sellerId: r.sellerId, variantId: r.variantId, locationId: r.locationId, quantity: r.quantity, status: r.status }));
+  const rows = await db
+    .select()
+    .from(reservations)
+    .where(anyUuid(reservations.orderId, orderIds))
+    .orderBy(reservations.orderId, reservations.variantId);
+  return rows.map((r) => ({
+    orderId: r.orderId,
+    sellerId: r.sellerId,
+    variantId: r.variantId,
+    locationId: r.locationId,
+    quantity: r.quantity,
+    status: r.status,
+  }));
 }
 
 /** Units available to sell cross-border per variant: bonded hub stock only. */
 export async function bondedAvailability(db: Executor, variantIds: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
   if (!variantIds.length) return out;
-  const rows = await queryRows<{ variant_id: string; available: number }>(db, sql`
+  const rows = await queryRows<{ variant_id: string; available: number }>(
+    db,
+    sql`
     select variant_id, sum(on_hand - reserved)::int as available from stock_levels
     where variant_id = any(${pgArray(variantIds)}::uuid[]) and location_id in (select id from stock_locations where bonded)
-    group by variant_id`);
+    group by variant_id`,
+  );
   for (const r of rows) out.set(r.variant_id, r.available);
   return out;
 }
@@ -105,7 +182,13 @@ export async function bondedAvailability(db: Executor, variantIds: string[]): Pr
 export async function listStock(db: Executor, actor: Actor, sellerId: string): Promise<StockLine[]> {
   await requireSellerAccess(db, actor, sellerId);
   const rows = await db.select().from(stockLevels).where(eq(stockLevels.sellerId, sellerId));
-  return rows.map((r) => ({ variantId: r.variantId, locationId: r.locationId, onHand: r.onHand, reserved: r.reserved, available: r.onHand - r.reserved }));
+  return rows.map((r) => ({
+    variantId: r.variantId,
+    locationId: r.locationId,
+    onHand: r.onHand,
+    reserved: r.reserved,
+    available: r.onHand - r.reserved,
+  }));
 }
 
 /**
@@ -114,25 +197,42 @@ export async function listStock(db: Executor, actor: Actor, sellerId: string): P
  * and bonded stock, the cart's soft check — checkout is the authority and takes bonded stock for
  * cross-border orders only). One query either way.
  */
-export async function availability(db: Executor, variantIds: string[], scope: 'domestic' | 'either' = 'domestic'): Promise<Map<string, number>> {
+export async function availability(
+  db: Executor,
+  variantIds: string[],
+  scope: 'domestic' | 'either' = 'domestic',
+): Promise<Map<string, number>> {
   const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
   if (!variantIds.length) return out;
-  const rows = await queryRows<{ variant_id: string; domestic: number; bonded: number }>(db, sql`
+  const rows = await queryRows<{ variant_id: string; domestic: number; bonded: number }>(
+    db,
+    sql`
     select s.variant_id, coalesce(sum(s.on_hand - s.reserved) filter (where not l.bonded), 0)::int as domestic,
       coalesce(sum(s.on_hand - s.reserved) filter (where l.bonded), 0)::int as bonded
     from stock_levels s join stock_locations l on l.id = s.location_id
-    where s.variant_id = any(${pgArray(variantIds)}::uuid[]) group by s.variant_id`);
+    where s.variant_id = any(${pgArray(variantIds)}::uuid[]) group by s.variant_id`,
+  );
   for (const r of rows) out.set(r.variant_id, scope === 'domestic' ? r.domestic : Math.max(r.domestic, r.bonded));
   return out;
 }
 
-export interface Allocation { variantId: string; locationId: string; sellerId: string; quantity: number }
+export interface Allocation {
+  variantId: string;
+  locationId: string;
+  sellerId: string;
+  quantity: number;
+}
 export type ReservationOutcome = { ok: true; allocations: Allocation[] } | { ok: false; soldOut: string[] };
-export interface ReservationPlan { outcomes: ReservationOutcome[]; changes: { v: string; l: string; q: number }[] }
+export interface ReservationPlan {
+  outcomes: ReservationOutcome[];
+  changes: { v: string; l: string; q: number }[];
+}
 
 /** Another transaction took the stock this plan counted on; plan again with `lock: true`. */
 export class StockConflict extends Error {
-  constructor() { super('stock changed under an optimistic reservation'); }
+  constructor() {
+    super('stock changed under an optimistic reservation');
+  }
 }
 
 /**
@@ -144,20 +244,35 @@ export class StockConflict extends Error {
  * before `applyReservations` takes the row locks: locks are held only from then to the commit. Read
  * them locked when an optimistic plan lost a race.
  */
-export interface StockRow { variant_id: string; location_id: string; seller_id: string; available: number }
+export interface StockRow {
+  variant_id: string;
+  location_id: string;
+  seller_id: string;
+  available: number;
+}
 
 /** The stock rows of these variants, locked (in one global order) when `lock` is set. */
-export async function readStock(tx: Executor, variantIds: IdSet, opts: { lock: boolean; bonded?: boolean }): Promise<StockRow[]> {
+export async function readStock(
+  tx: Executor,
+  variantIds: IdSet,
+  opts: { lock: boolean; bonded?: boolean },
+): Promise<StockRow[]> {
   if (isEmptyIdSet(variantIds)) return [];
   // Bonded stock sells cross-border only (opts.bonded), and cross-border sales only from it.
-  return queryRows<StockRow>(tx, sql`
+  return queryRows<StockRow>(
+    tx,
+    sql`
     select variant_id, location_id, seller_id, on_hand - reserved as available from stock_levels
     where ${inIds(stockLevels.variantId, variantIds)}
       and location_id ${opts.bonded ? sql`in` : sql`not in`} (select id from stock_locations where bonded)
-    order by variant_id, location_id ${opts.lock ? sql`for update` : sql``}`);
+    order by variant_id, location_id ${opts.lock ? sql`for update` : sql``}`,
+  );
 }
 
-export function planReservations(rows: StockRow[], requests: { variantId: string; quantity: number }[][]): ReservationPlan {
+export function planReservations(
+  rows: StockRow[],
+  requests: { variantId: string; quantity: number }[][],
+): ReservationPlan {
   const pools = new Map<string, { locationId: string; sellerId: string; available: number }[]>();
   for (const r of rows) {
     const list = pools.get(r.variant_id) ?? [];
@@ -171,7 +286,13 @@ export function planReservations(rows: StockRow[], requests: { variantId: string
     for (const line of lines) {
       const pool = (pools.get(line.variantId) ?? []).find((p) => p.available >= line.quantity);
       if (!pool) soldOut.push(line.variantId);
-      else allocations.push({ variantId: line.variantId, locationId: pool.locationId, sellerId: pool.sellerId, quantity: line.quantity });
+      else
+        allocations.push({
+          variantId: line.variantId,
+          locationId: pool.locationId,
+          sellerId: pool.sellerId,
+          quantity: line.quantity,
+        });
     }
     if (soldOut.length) return { ok: false, soldOut };
     for (const a of allocations) {
@@ -181,7 +302,10 @@ export function planReservations(rows: StockRow[], requests: { variantId: string
     }
     return { ok: true, allocations };
   });
-  const changes = [...taken].map(([k, q]) => { const [v, l] = k.split('|'); return { v, l, q }; });
+  const changes = [...taken].map(([k, q]) => {
+    const [v, l] = k.split('|');
+    return { v, l, q };
+  });
   return { outcomes, changes };
 }
 
@@ -197,11 +321,14 @@ export async function applyReservations(tx: Executor, changes: ReservationPlan['
   const [, updated] = await Promise.all([
     tx.execute(sql`select 1 from stock_levels where variant_id = any(${pgArray([...new Set(changes.map((c) => c.v))])}::uuid[])
       order by variant_id, location_id for update`),
-    queryRows(tx, sql`
+    queryRows(
+      tx,
+      sql`
       update stock_levels s set reserved = s.reserved + c.q, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(v uuid, l uuid, q int)
       where s.variant_id = c.v and s.location_id = c.l and s.on_hand - s.reserved >= c.q
-      returning s.variant_id`),
+      returning s.variant_id`,
+    ),
   ]);
   if (updated.length !== keys.length) throw new StockConflict();
 }
@@ -217,7 +344,13 @@ export async function releaseReservations(tx: Executor, orderIds: string[]): Pro
   await settle(tx, orderIds, 'committed', 'released', sql`on_hand = s.on_hand + c.q`);
 }
 
-async function settle(tx: Executor, orderIds: string[], from: 'held' | 'committed', to: 'committed' | 'released', change: ReturnType<typeof sql>): Promise<void> {
+async function settle(
+  tx: Executor,
+  orderIds: string[],
+  from: 'held' | 'committed',
+  to: 'committed' | 'released',
+  change: ReturnType<typeof sql>,
+): Promise<void> {
   if (!orderIds.length) return;
   await tx.execute(sql`
     with moved as (
@@ -230,9 +363,27 @@ async function settle(tx: Executor, orderIds: string[], from: 'held' | 'committe
     update stock_levels s set ${change}, updated_at = now() from c where s.variant_id = c.v and s.location_id = c.l`);
 }
 
-export async function insertReservations(tx: Executor, rows: { orderId: string; sellerId: string; variantId: string; locationId: string; quantity: number; expiresAt: Date }[]): Promise<void> {
+export async function insertReservations(
+  tx: Executor,
+  rows: {
+    orderId: string;
+    sellerId: string;
+    variantId: string;
+    locationId: string;
+    quantity: number;
+    expiresAt: Date;
+  }[],
+): Promise<void> {
   if (!rows.length) return;
-  const data = rows.map((r) => ({ id: newId(), o: r.orderId, s: r.sellerId, v: r.variantId, l: r.locationId, q: r.quantity, e: r.expiresAt.toISOString() }));
+  const data = rows.map((r) => ({
+    id: newId(),
+    o: r.orderId,
+    s: r.sellerId,
+    v: r.variantId,
+    l: r.locationId,
+    q: r.quantity,
+    e: r.expiresAt.toISOString(),
+  }));
   await tx.execute(sql`
     insert into reservations (id, order_id, seller_id, variant_id, location_id, quantity, expires_at)
     select id, o, s, v, l, q, e from jsonb_to_recordset(${JSON.stringify(data)}::jsonb)

@@ -11,10 +11,22 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashRequest, idempotent } from '../../platform/idempotency.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
-import { cbecTaxCollectedEntries, cbecTaxRefundEntries, cbecTaxSettledEntries, divideHalfUp, shareBetween } from './posting.ts';
+import {
+  cbecTaxCollectedEntries,
+  cbecTaxRefundEntries,
+  cbecTaxSettledEntries,
+  divideHalfUp,
+  shareBetween,
+} from './posting.ts';
 import { post } from './service.ts';
 
-export interface TaxCollected { orderId: string; sellerId: string; taxFen: number; fxRate: string; fxSource: string }
+export interface TaxCollected {
+  orderId: string;
+  sellerId: string;
+  taxFen: number;
+  fxRate: string;
+  fxSource: string;
+}
 
 /** THB satang for `fen` at a THB->CNY rate ("0.2000" CNY per THB), half up. */
 export function satangOfFen(fen: number, rate: string): number {
@@ -30,14 +42,24 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 /** crossborder.tax_collected: the tax goes to the customs liability (CNY), then refunds already posted give back their share. */
 export async function postCbecTaxCollected(db: Db, p: TaxCollected): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select id from ledger_transactions where source_key = ${`order.paid:${p.orderId}`} for update`);
+    await tx.execute(
+      sql`select id from ledger_transactions where source_key = ${`order.paid:${p.orderId}`} for update`,
+    );
     if (p.taxFen > 0) {
       const thb = satangOfFen(p.taxFen, p.fxRate);
-      await post(tx, {
-        kind: 'cbec_tax_collected', sourceKey: `crossborder.tax_collected:${p.orderId}`, currency: 'CNY', orderId: p.orderId, sellerId: p.sellerId,
-        memo: `cross-border tax withheld for customs ${yuan(p.taxFen)} CNY (= ${(thb / 100).toFixed(2)} THB at ${p.fxRate} CNY/THB, half up)`,
-        fx: { fromCurrency: 'THB', fromAmount: thb, rate: p.fxRate, source: p.fxSource, rounding: 'half_up' },
-      }, cbecTaxCollectedEntries(p.orderId, p.taxFen));
+      await post(
+        tx,
+        {
+          kind: 'cbec_tax_collected',
+          sourceKey: `crossborder.tax_collected:${p.orderId}`,
+          currency: 'CNY',
+          orderId: p.orderId,
+          sellerId: p.sellerId,
+          memo: `cross-border tax withheld for customs ${yuan(p.taxFen)} CNY (= ${(thb / 100).toFixed(2)} THB at ${p.fxRate} CNY/THB, half up)`,
+          fx: { fromCurrency: 'THB', fromAmount: thb, rate: p.fxRate, source: p.fxSource, rounding: 'half_up' },
+        },
+        cbecTaxCollectedEntries(p.orderId, p.taxFen),
+      );
     }
     await syncCbecTaxRefunds(tx, p.orderId);
   });
@@ -49,40 +71,63 @@ export async function postCbecTaxCollected(db: Db, p: TaxCollected): Promise<voi
  * holds the lock on the order's sale posting.
  */
 export async function syncCbecTaxRefunds(tx: Executor, orderId: string): Promise<void> {
-  const [tax] = await queryRows<{ fen: string | null; total: string | null }>(tx, sql`
+  const [tax] = await queryRows<{ fen: string | null; total: string | null }>(
+    tx,
+    sql`
     select (select -sum(e.amount) from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
              where t.order_id = ${orderId}::uuid and t.kind = 'cbec_tax_collected' and e.account = 'cbec_tax_payable') as fen,
            (select sum(e.amount) from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
-             where t.order_id = ${orderId}::uuid and t.kind = 'order_paid' and e.account = 'payments_clearing') as total`);
+             where t.order_id = ${orderId}::uuid and t.kind = 'order_paid' and e.account = 'payments_clearing') as total`,
+  );
   const fen = Number(tax?.fen ?? 0);
   const total = Number(tax?.total ?? 0);
   if (!fen || !total) return;
-  const refunds = await queryRows<{ source_key: string; amount: string; seller_id: string | null }>(tx, sql`
+  const refunds = await queryRows<{ source_key: string; amount: string; seller_id: string | null }>(
+    tx,
+    sql`
     select t.source_key, -sum(e.amount) as amount, t.seller_id from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
     where t.order_id = ${orderId}::uuid and t.kind = 'refund' and e.account = 'payments_clearing'
-    group by t.id, t.source_key, t.seller_id order by min(e.id)`);
+    group by t.id, t.source_key, t.seller_id order by min(e.id)`,
+  );
   let before = 0;
   for (const r of refunds) {
     const after = Math.min(total, before + Number(r.amount));
     const back = shareBetween(fen, before, after, total);
     before = after;
     if (back <= 0) continue;
-    await post(tx, { kind: 'cbec_tax_refund', sourceKey: `${r.source_key}:tax`, currency: 'CNY', orderId, sellerId: r.seller_id, memo: `cross-border tax given back ${yuan(back)} CNY` },
-      cbecTaxRefundEntries(orderId, back));
+    await post(
+      tx,
+      {
+        kind: 'cbec_tax_refund',
+        sourceKey: `${r.source_key}:tax`,
+        currency: 'CNY',
+        orderId,
+        sellerId: r.seller_id,
+        memo: `cross-border tax given back ${yuan(back)} CNY`,
+      },
+      cbecTaxRefundEntries(orderId, back),
+    );
   }
 }
 
-const requireOperator = (actor: Actor) => { if (!(actor.kind === 'user' && actor.isOperator)) throw forbidden(); };
+const requireOperator = (actor: Actor) => {
+  if (!(actor.kind === 'user' && actor.isOperator)) throw forbidden();
+};
 
 async function outstandingByOrder(db: Executor): Promise<{ orderId: string; fen: number }[]> {
-  const rows = await queryRows<{ order_id: string; fen: string }>(db, sql`
+  const rows = await queryRows<{ order_id: string; fen: string }>(
+    db,
+    sql`
     select order_id, -sum(amount) as fen from ledger_entries
-    where account = 'cbec_tax_payable' and currency = 'CNY' group by order_id having sum(amount) <> 0 order by order_id`);
+    where account = 'cbec_tax_payable' and currency = 'CNY' group by order_id having sum(amount) <> 0 order by order_id`,
+  );
   return rows.map((r) => ({ orderId: r.order_id, fen: Number(r.fen) }));
 }
 
 export interface CbecTaxSummary {
-  currency: 'CNY'; outstandingFen: number; orders: number;
+  currency: 'CNY';
+  outstandingFen: number;
+  orders: number;
   settlements: { transactionId: string; amountFen: number; reference: string | null; createdAt: string }[];
 }
 
@@ -90,12 +135,22 @@ export interface CbecTaxSummary {
 export async function cbecTaxSummary(db: Executor, actor: Actor): Promise<CbecTaxSummary> {
   requireOperator(actor);
   const owed = await outstandingByOrder(db);
-  const rows = await queryRows<{ id: string; amount: string; memo: string | null; created_at: string }>(db, sql`
+  const rows = await queryRows<{ id: string; amount: string; memo: string | null; created_at: string }>(
+    db,
+    sql`
     select t.id, -sum(e.amount) as amount, t.memo, t.created_at from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
-    where t.kind = 'cbec_tax_settled' and e.account = 'payments_clearing' group by t.id order by t.created_at desc limit 50`);
+    where t.kind = 'cbec_tax_settled' and e.account = 'payments_clearing' group by t.id order by t.created_at desc limit 50`,
+  );
   return {
-    currency: 'CNY', outstandingFen: owed.reduce((s, o) => s + o.fen, 0), orders: owed.length,
-    settlements: rows.map((r) => ({ transactionId: r.id, amountFen: Number(r.amount), reference: r.memo, createdAt: new Date(r.created_at).toISOString() })),
+    currency: 'CNY',
+    outstandingFen: owed.reduce((s, o) => s + o.fen, 0),
+    orders: owed.length,
+    settlements: rows.map((r) => ({
+      transactionId: r.id,
+      amountFen: Number(r.amount),
+      reference: r.memo,
+      createdAt: new Date(r.created_at).toISOString(),
+    })),
   };
 }
 
@@ -105,14 +160,27 @@ export async function cbecTaxSummary(db: Executor, actor: Actor): Promise<CbecTa
  */
 export async function settleCbecTax(db: Db, actor: Actor, input: { reference: string }, idempotencyKey?: string) {
   requireOperator(actor);
-  const answer = await idempotent(db, 'cbec-tax-settle', idempotencyKey, hashRequest('cbec-tax-settle', input), async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ledger:cbec_tax_settle'))`);
-    const owed = await outstandingByOrder(tx);
-    const total = owed.reduce((s, o) => s + o.fen, 0);
-    if (total <= 0) throw new AppError(409, 'cbec_tax_nothing_owed');
-    const id = newId();
-    await post(tx, { kind: 'cbec_tax_settled', sourceKey: `cbec_tax_settled:${id}`, currency: 'CNY', memo: input.reference }, cbecTaxSettledEntries(owed));
-    return { statusCode: 201, body: { amountFen: total, orders: owed.length, currency: 'CNY', reference: input.reference } };
-  });
+  const answer = await idempotent(
+    db,
+    'cbec-tax-settle',
+    idempotencyKey,
+    hashRequest('cbec-tax-settle', input),
+    async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ledger:cbec_tax_settle'))`);
+      const owed = await outstandingByOrder(tx);
+      const total = owed.reduce((s, o) => s + o.fen, 0);
+      if (total <= 0) throw new AppError(409, 'cbec_tax_nothing_owed');
+      const id = newId();
+      await post(
+        tx,
+        { kind: 'cbec_tax_settled', sourceKey: `cbec_tax_settled:${id}`, currency: 'CNY', memo: input.reference },
+        cbecTaxSettledEntries(owed),
+      );
+      return {
+        statusCode: 201,
+        body: { amountFen: total, orders: owed.length, currency: 'CNY', reference: input.reference },
+      };
+    },
+  );
   return answer;
 }

@@ -2,7 +2,10 @@
 // money is held before it may be paid out. Both are defaults an operator can override per batch.
 import { envInt } from '../payments/config.ts';
 
-export interface PayoutSettings { minimumSatang: number; holdDays: number }
+export interface PayoutSettings {
+  minimumSatang: number;
+  holdDays: number;
+}
 
 export const loadPayoutSettings = (env: Record<string, string | undefined> = process.env): PayoutSettings => ({
   minimumSatang: envInt(env, 'PAYOUT_MINIMUM_SATANG', 100_00, 0, 1_000_000_000),

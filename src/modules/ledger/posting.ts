@@ -2,9 +2,21 @@
 // positive, credits negative, and every posting sums to zero. Amounts are integers in minor units;
 // every division rounds half up, and shares of a whole are taken cumulatively, so an order refunded
 // in parts reverses exactly what refunding it whole would.
-export type Account = 'payments_clearing' | 'commission_revenue' | 'vat_payable' | 'seller_payable' | 'payouts_in_transit' | 'refunds_payable' | 'cbec_tax_payable';
+export type Account =
+  | 'payments_clearing'
+  | 'commission_revenue'
+  | 'vat_payable'
+  | 'seller_payable'
+  | 'payouts_in_transit'
+  | 'refunds_payable'
+  | 'cbec_tax_payable';
 
-export interface Entry { account: Account; amount: number; sellerId?: string | null; orderId?: string | null }
+export interface Entry {
+  account: Account;
+  amount: number;
+  sellerId?: string | null;
+  orderId?: string | null;
+}
 
 /** round(numerator / denominator), halves away from zero, exact for any safe integers. */
 export function divideHalfUp(numerator: bigint, denominator: bigint): number {
@@ -18,8 +30,19 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): number {
 /** A rate in basis points (700 = 7%) of an amount. */
 export const basisPoints = (amount: number, bp: number): number => divideHalfUp(BigInt(amount) * BigInt(bp), 10_000n);
 
-export interface PaidOrder { orderId: string; sellerId: string; total: number; goods: number; commissionBp: number; vatBp: number }
-export interface OrderSplit { commission: number; vat: number; payable: number }
+export interface PaidOrder {
+  orderId: string;
+  sellerId: string;
+  total: number;
+  goods: number;
+  commissionBp: number;
+  vatBp: number;
+}
+export interface OrderSplit {
+  commission: number;
+  vat: number;
+  payable: number;
+}
 
 /** The platform's commission on the goods, VAT on the commission, and what the seller is owed of the total. */
 export function splitOrder(o: Pick<PaidOrder, 'total' | 'goods' | 'commissionBp' | 'vatBp'>): OrderSplit {
@@ -46,9 +69,15 @@ const share = (whole: number, part: number, total: number) => divideHalfUp(BigIn
  * Reverses `refund` of an order's `total`, after `refundedBefore` was already reversed: each account
  * gives back its proportional share, the seller's share taking the rounding remainder.
  */
-export function refundEntries(o: { orderId: string; sellerId: string; total: number } & OrderSplit, refundedBefore: number, refund: number): Entry[] {
-  if (refund <= 0 || refundedBefore + refund > o.total) throw new Error('a refund must be positive and within the order total');
-  const commission = share(o.commission, refundedBefore + refund, o.total) - share(o.commission, refundedBefore, o.total);
+export function refundEntries(
+  o: { orderId: string; sellerId: string; total: number } & OrderSplit,
+  refundedBefore: number,
+  refund: number,
+): Entry[] {
+  if (refund <= 0 || refundedBefore + refund > o.total)
+    throw new Error('a refund must be positive and within the order total');
+  const commission =
+    share(o.commission, refundedBefore + refund, o.total) - share(o.commission, refundedBefore, o.total);
   const vat = share(o.vat, refundedBefore + refund, o.total) - share(o.vat, refundedBefore, o.total);
   const at = { orderId: o.orderId };
   return [
@@ -95,7 +124,8 @@ export const cbecTaxRefundEntries = (orderId: string, fen: number): Entry[] => [
   { account: 'payments_clearing', amount: -fen, orderId },
 ];
 /** The share of `whole` that refunds up to `after` of `total` carry, less what those up to `before` carried. */
-export const shareBetween = (whole: number, before: number, after: number, total: number): number => share(whole, after, total) - share(whole, before, total);
+export const shareBetween = (whole: number, before: number, after: number, total: number): number =>
+  share(whole, after, total) - share(whole, before, total);
 /** ...and paid to customs: each order's outstanding liability cleared against the platform's cash. */
 export function cbecTaxSettledEntries(outstanding: { orderId: string; fen: number }[]): Entry[] {
   const entries: Entry[] = outstanding.map((o) => ({ account: 'cbec_tax_payable', amount: o.fen, orderId: o.orderId }));
@@ -110,7 +140,8 @@ export const isBalanced = (entries: { amount: number }[]) => sumOf(entries) === 
 export function balancesOf(entries: Entry[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const e of entries) {
-    const key = e.account === 'seller_payable' || e.account === 'payouts_in_transit' ? `${e.account}:${e.sellerId}` : e.account;
+    const key =
+      e.account === 'seller_payable' || e.account === 'payouts_in_transit' ? `${e.account}:${e.sellerId}` : e.account;
     out.set(key, (out.get(key) ?? 0) + e.amount);
   }
   return out;

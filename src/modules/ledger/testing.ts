@@ -7,7 +7,8 @@ import { ledgerOutboxHandlers } from './routes.ts';
 
 export function moneyHandlers(extra: [string, OutboxHandler][] = []): Map<string, OutboxHandler[]> {
   const handlers = new Map<string, OutboxHandler[]>();
-  for (const [topic, h] of [...paymentsOutboxHandlers(), ...ledgerOutboxHandlers(), ...extra]) handlers.set(topic, [...(handlers.get(topic) ?? []), h]);
+  for (const [topic, h] of [...paymentsOutboxHandlers(), ...ledgerOutboxHandlers(), ...extra])
+    handlers.set(topic, [...(handlers.get(topic) ?? []), h]);
   return handlers;
 }
 

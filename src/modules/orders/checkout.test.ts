@@ -56,7 +56,10 @@ describe('checkout', () => {
     const shop = await shopWithOwner(t.database.db);
     const p = await productInStock(t.database.db, shop.sellerId, { stock: 50 });
     const { cookie } = await addToCart(t.app, p.variantId, 1);
-    const [first, second] = await Promise.all([checkout(t.app, cookie, 'same-key'), checkout(t.app, cookie, 'same-key')]);
+    const [first, second] = await Promise.all([
+      checkout(t.app, cookie, 'same-key'),
+      checkout(t.app, cookie, 'same-key'),
+    ]);
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.json().orderGroupId).toBe(first.json().orderGroupId);
@@ -66,12 +69,19 @@ describe('checkout', () => {
     const other = await checkout(t.app, cookie, 'same-key', { contactEmail: 'someone@example.com' });
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_key_reused');
-    const [{ n }] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from order_groups where id = ${first.json().orderGroupId}::uuid`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from order_groups where id = ${first.json().orderGroupId}::uuid`,
+    );
     expect(n).toBe(1);
   });
 
   it('requires an Idempotency-Key and a cart with something in it', async () => {
-    const noKey = await t.app.inject({ method: 'POST', url: '/api/checkout', payload: { shippingAddress: thaiAddress, contactPhone: '0812345678' } });
+    const noKey = await t.app.inject({
+      method: 'POST',
+      url: '/api/checkout',
+      payload: { shippingAddress: thaiAddress, contactPhone: '0812345678' },
+    });
     expect(noKey.statusCode).toBe(400);
     expect(noKey.json().code).toBe('idempotency_key_required');
     const empty = await checkout(t.app, 'talad_guest=nobody-here', 'k-empty');
@@ -83,14 +93,24 @@ describe('checkout', () => {
     const shop = await shopWithOwner(t.database.db);
     const p = await productInStock(t.database.db, shop.sellerId, { stock: 5 });
     const { cookie } = await addToCart(t.app, p.variantId, 1);
-    const bad = await checkout(t.app, cookie, 'k-bad-address', { shippingAddress: { ...thaiAddress, postcode: '123', provinceCode: '99', phone: '12345' } });
+    const bad = await checkout(t.app, cookie, 'k-bad-address', {
+      shippingAddress: { ...thaiAddress, postcode: '123', provinceCode: '99', phone: '12345' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     const fields = bad.json().errors.map((e: any) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['shippingAddress.postcode', 'shippingAddress.provinceCode']));
     expect(bad.json().detail).toBe('ข้อมูลบางช่องไม่ถูกต้อง');
-    const phone = await checkout(t.app, cookie, 'k-bad-phone', { shippingAddress: { ...thaiAddress, phone: '12345' } }, { 'accept-language': 'en' });
-    expect(phone.json().errors).toEqual([{ field: 'shippingAddress.phone', code: 'not_thai_mobile', detail: 'is not a Thai mobile number' }]);
+    const phone = await checkout(
+      t.app,
+      cookie,
+      'k-bad-phone',
+      { shippingAddress: { ...thaiAddress, phone: '12345' } },
+      { 'accept-language': 'en' },
+    );
+    expect(phone.json().errors).toEqual([
+      { field: 'shippingAddress.phone', code: 'not_thai_mobile', detail: 'is not a Thai mobile number' },
+    ]);
     expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 5, reserved: 0 });
   });
 
@@ -119,11 +139,18 @@ describe('checkout', () => {
     expect(accepted).toHaveLength(100);
     expect(soldOut).toHaveLength(200);
     expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 100, reserved: 100 });
-    const [{ n }] = await queryRows<{ n: number }>(t.database.db, sql`
-      select coalesce(sum(l.quantity), 0)::int as n from order_lines l where l.variant_id = ${p.variantId}::uuid`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`
+      select coalesce(sum(l.quantity), 0)::int as n from order_lines l where l.variant_id = ${p.variantId}::uuid`,
+    );
     expect(n).toBe(100);
     // A sold-out buyer who retries gets the same answer, not a late unit.
-    const retry = await checkout(t.app, buyers[results.indexOf(soldOut[0])].cookie, `flash-${results.indexOf(soldOut[0])}`);
+    const retry = await checkout(
+      t.app,
+      buyers[results.indexOf(soldOut[0])].cookie,
+      `flash-${results.indexOf(soldOut[0])}`,
+    );
     expect(retry.statusCode).toBe(409);
   });
 });

@@ -15,7 +15,13 @@ import { isUniqueViolation } from '../../platform/idempotency.ts';
 import type { Config } from '../../platform/config.ts';
 import { getVariantsForSale, sellersOfVariants, type VariantForSale } from '../catalog/service.ts';
 import { sellerFacts } from '../sellers/lookup.ts';
-import { readStock, planReservations, applyReservations, insertReservations, StockConflict } from '../inventory/service.ts';
+import {
+  readStock,
+  planReservations,
+  applyReservations,
+  insertReservations,
+  StockConflict,
+} from '../inventory/service.ts';
 import { cartLines, cartVariantIds, clearCarts, lockCarts, shopShipping } from '../cart/service.ts';
 import type { ShippingAddress } from './schema.ts';
 import { formatOrderNumber } from './views.ts';
@@ -38,37 +44,70 @@ export interface CheckoutRequest {
 }
 
 export interface PlacedOrder {
-  id: string; number: string; sellerId: string; status: 'pending_payment';
-  subtotalSatang: number; shippingSatang: number; totalSatang: number;
-  lines: { variantId: string; sku: string; title: VariantForSale['title']; unitPriceSatang: number; quantity: number; lineTotalSatang: number }[];
+  id: string;
+  number: string;
+  sellerId: string;
+  status: 'pending_payment';
+  subtotalSatang: number;
+  shippingSatang: number;
+  totalSatang: number;
+  lines: {
+    variantId: string;
+    sku: string;
+    title: VariantForSale['title'];
+    unitPriceSatang: number;
+    quantity: number;
+    lineTotalSatang: number;
+  }[];
 }
 
 export interface CheckoutSuccess {
-  orderGroupId: string; status: 'pending_payment'; currency: 'THB';
-  subtotalSatang: number; shippingSatang: number; totalSatang: number; paymentDueAt: string;
+  orderGroupId: string;
+  status: 'pending_payment';
+  currency: 'THB';
+  subtotalSatang: number;
+  shippingSatang: number;
+  totalSatang: number;
+  paymentDueAt: string;
   orders: PlacedOrder[];
 }
 
 /** The first answer to a checkout, as stored: a success (201) or a refusal (its code and params). */
 export type CheckoutAnswer =
   | { statusCode: 201; body: CheckoutSuccess }
-  | { statusCode: number; body: { error: { code: string; params: Record<string, unknown>; fieldErrors: AppError['fieldErrors'] } } };
+  | {
+      statusCode: number;
+      body: { error: { code: string; params: Record<string, unknown>; fieldErrors: AppError['fieldErrors'] } };
+    };
 
-const refusal = (e: AppError): CheckoutAnswer => ({ statusCode: e.status, body: { error: { code: e.code, params: e.params, fieldErrors: e.fieldErrors } } });
+const refusal = (e: AppError): CheckoutAnswer => ({
+  statusCode: e.status,
+  body: { error: { code: e.code, params: e.params, fieldErrors: e.fieldErrors } },
+});
 
 export function answerToError(answer: CheckoutAnswer): AppError | null {
   if (answer.statusCode === 201) return null;
-  const { code, params, fieldErrors } = (answer.body as { error: { code: string; params: Record<string, unknown>; fieldErrors: AppError['fieldErrors'] } }).error;
+  const { code, params, fieldErrors } = (
+    answer.body as { error: { code: string; params: Record<string, unknown>; fieldErrors: AppError['fieldErrors'] } }
+  ).error;
   return new AppError(answer.statusCode, code, params, fieldErrors);
 }
 
-export async function placeOrders(tx: Executor, requests: CheckoutRequest[], config: Config, opts: { lockStockFirst?: boolean; now?: Date; numbers?: OrderNumbers } = {}): Promise<CheckoutAnswer[]> {
+export async function placeOrders(
+  tx: Executor,
+  requests: CheckoutRequest[],
+  config: Config,
+  opts: { lockStockFirst?: boolean; now?: Date; numbers?: OrderNumbers } = {},
+): Promise<CheckoutAnswer[]> {
   const now = opts.now ?? new Date();
   const answers: (CheckoutAnswer | undefined)[] = new Array(requests.length);
 
   // 1. Retries: a key seen before gets its stored answer; twice in one batch, the first one's.
   const firstOf = new Map<string, number>();
-  requests.forEach((r, i) => { const k = `${r.ownerKey}\0${r.idempotencyKey}`; if (!firstOf.has(k)) firstOf.set(k, i); });
+  requests.forEach((r, i) => {
+    const k = `${r.ownerKey}\0${r.idempotencyKey}`;
+    if (!firstOf.has(k)) firstOf.set(k, i);
+  });
   // Everything the batch needs to know, in one round trip: the buyers' carts are locked first (a
   // retry racing its original — same key, so same cart — waits here, then finds the original's
   // stored answer), and every later read in the pipeline sees the carts as they are after the lock.
@@ -76,10 +115,18 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
   const inCarts = cartVariantIds(ownerKeys);
   const [, stored, carts, saleable, stockRows, facts] = await Promise.all([
     lockCarts(tx, ownerKeys),
-    queryRows<{ scope: string; key: string; request_hash: string; status_code: number; response: any }>(tx, sql`
+    queryRows<{ scope: string; key: string; request_hash: string; status_code: number; response: any }>(
+      tx,
+      sql`
       select k.scope, k.key, k.request_hash, k.status_code, k.response from idempotency_keys k
-      join jsonb_to_recordset(${JSON.stringify([...firstOf.keys()].map((k) => { const [s, key] = k.split('\0'); return { s, k: key }; }))}::jsonb) as x(s text, k text)
-        on k.scope = x.s and k.key = x.k`),
+      join jsonb_to_recordset(${JSON.stringify(
+        [...firstOf.keys()].map((k) => {
+          const [s, key] = k.split('\0');
+          return { s, k: key };
+        }),
+      )}::jsonb) as x(s text, k text)
+        on k.scope = x.s and k.key = x.k`,
+    ),
     cartLines(tx, ownerKeys),
     getVariantsForSale(tx, inCarts),
     readStock(tx, inCarts, { lock: !!opts.lockStockFirst }),
@@ -92,7 +139,10 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
     const k = `${r.ownerKey}\0${r.idempotencyKey}`;
     const s = storedBy.get(k);
     if (s) {
-      answers[i] = s.request_hash === r.requestHash ? { statusCode: s.status_code, body: s.response } : refusal(new AppError(422, 'idempotency_key_reused'));
+      answers[i] =
+        s.request_hash === r.requestHash
+          ? { statusCode: s.status_code, body: s.response }
+          : refusal(new AppError(422, 'idempotency_key_reused'));
     } else if (firstOf.get(k) === i) fresh.push(i);
   });
 
@@ -103,7 +153,10 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
   for (const i of fresh) {
     const r = requests[i];
     const cart = carts.get(r.ownerKey);
-    if (!cart || !cart.lines.length || claimed.has(cart.cartId)) { answers[i] = refusal(new AppError(422, 'cart_empty')); continue; }
+    if (!cart || !cart.lines.length || claimed.has(cart.cartId)) {
+      answers[i] = refusal(new AppError(422, 'cart_empty'));
+      continue;
+    }
     const lines = cart.lines.map((l) => ({ v: variants.get(l.variantId), quantity: l.quantity }));
     const unavailable = cart.lines.filter((_, j) => !lines[j].v?.saleable).map((l) => l.variantId);
     if (unavailable.length) {
@@ -111,8 +164,9 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
       continue;
     }
     const sellers = new Set(lines.map((l) => l.v!.sellerId));
-    const total = lines.reduce((s, l) => s + l.v!.priceSatang * l.quantity, 0)
-      + [...sellers].reduce((s, id) => s + shopShipping(facts.get(id)?.shippingFlatSatang, config), 0);
+    const total =
+      lines.reduce((s, l) => s + l.v!.priceSatang * l.quantity, 0) +
+      [...sellers].reduce((s, id) => s + shopShipping(facts.get(id)?.shippingFlatSatang, config), 0);
     if (r.input.expectedTotalSatang !== undefined && r.input.expectedTotalSatang !== total) {
       answers[i] = refusal(new AppError(409, 'price_changed', { total: (total / 100).toFixed(2), totalSatang: total }));
       continue;
@@ -123,12 +177,19 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
 
   // 3. Stock for all of them at once; each checkout is all-or-nothing. Optimistically the rows are
   // locked only at the end (after the orders are written), so batches overlap up to their commit.
-  const plan = planReservations(stockRows, priced.map((p) => p.lines.map((l) => ({ variantId: l.v.variantId, quantity: l.quantity }))));
+  const plan = planReservations(
+    stockRows,
+    priced.map((p) => p.lines.map((l) => ({ variantId: l.v.variantId, quantity: l.quantity }))),
+  );
   const outcomes = plan.outcomes;
 
   // 4. Orders for those that got their stock.
   const paymentDue = new Date(now.getTime() + config.reservationTtlMinutes * 60_000);
-  const groups: any[] = [], orders: any[] = [], orderLines: any[] = [], reservations: any[] = [], events: any[] = [];
+  const groups: any[] = [],
+    orders: any[] = [],
+    orderLines: any[] = [],
+    reservations: any[] = [],
+    events: any[] = [];
   const placed: { i: number; body: CheckoutSuccess; cartId: string }[] = [];
   priced.forEach((p, j) => {
     const outcome = outcomes[j];
@@ -143,30 +204,95 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
     const bySeller = new Map<string, typeof p.lines>();
     for (const l of p.lines) bySeller.set(l.v.sellerId, [...(bySeller.get(l.v.sellerId) ?? []), l]);
     const body: CheckoutSuccess = {
-      orderGroupId: groupId, status: 'pending_payment', currency: 'THB', subtotalSatang: 0, shippingSatang: 0, totalSatang: 0,
-      paymentDueAt: paymentDue.toISOString(), orders: [],
+      orderGroupId: groupId,
+      status: 'pending_payment',
+      currency: 'THB',
+      subtotalSatang: 0,
+      shippingSatang: 0,
+      totalSatang: 0,
+      paymentDueAt: paymentDue.toISOString(),
+      orders: [],
     };
     for (const [sellerId, lines] of bySeller) {
       const orderId = newId();
       const subtotal = lines.reduce((s, l) => s + l.v.priceSatang * l.quantity, 0);
       const shipping = shopShipping(facts.get(sellerId)?.shippingFlatSatang, config);
       const order: PlacedOrder = {
-        id: orderId, number: '', sellerId, status: 'pending_payment', subtotalSatang: subtotal, shippingSatang: shipping, totalSatang: subtotal + shipping,
-        lines: lines.map((l) => ({ variantId: l.v.variantId, sku: l.v.sku, title: l.v.title, unitPriceSatang: l.v.priceSatang, quantity: l.quantity, lineTotalSatang: l.v.priceSatang * l.quantity })),
+        id: orderId,
+        number: '',
+        sellerId,
+        status: 'pending_payment',
+        subtotalSatang: subtotal,
+        shippingSatang: shipping,
+        totalSatang: subtotal + shipping,
+        lines: lines.map((l) => ({
+          variantId: l.v.variantId,
+          sku: l.v.sku,
+          title: l.v.title,
+          unitPriceSatang: l.v.priceSatang,
+          quantity: l.quantity,
+          lineTotalSatang: l.v.priceSatang * l.quantity,
+        })),
       };
       body.orders.push(order);
-      body.subtotalSatang += subtotal; body.shippingSatang += shipping; body.totalSatang += subtotal + shipping;
-      orders.push({ id: orderId, g: groupId, s: sellerId, b: buyerUserId, h: guestHash, st: subtotal, sh: shipping, t: subtotal + shipping, a: r.input.shippingAddress, d: paymentDue.toISOString() });
+      body.subtotalSatang += subtotal;
+      body.shippingSatang += shipping;
+      body.totalSatang += subtotal + shipping;
+      orders.push({
+        id: orderId,
+        g: groupId,
+        s: sellerId,
+        b: buyerUserId,
+        h: guestHash,
+        st: subtotal,
+        sh: shipping,
+        t: subtotal + shipping,
+        a: r.input.shippingAddress,
+        d: paymentDue.toISOString(),
+      });
       for (const l of lines) {
-        orderLines.push({ id: newId(), o: orderId, s: sellerId, p: l.v.productId, v: l.v.variantId, k: l.v.sku, t: l.v.title, ov: l.v.optionValues, u: l.v.priceSatang, q: l.quantity, lt: l.v.priceSatang * l.quantity });
+        orderLines.push({
+          id: newId(),
+          o: orderId,
+          s: sellerId,
+          p: l.v.productId,
+          v: l.v.variantId,
+          k: l.v.sku,
+          t: l.v.title,
+          ov: l.v.optionValues,
+          u: l.v.priceSatang,
+          q: l.quantity,
+          lt: l.v.priceSatang * l.quantity,
+        });
       }
       for (const a of outcome.allocations.filter((a) => a.sellerId === sellerId)) {
-        reservations.push({ orderId, sellerId, variantId: a.variantId, locationId: a.locationId, quantity: a.quantity, expiresAt: paymentDue });
+        reservations.push({
+          orderId,
+          sellerId,
+          variantId: a.variantId,
+          locationId: a.locationId,
+          quantity: a.quantity,
+          expiresAt: paymentDue,
+        });
       }
       const productIds = [...new Set(lines.map((l) => l.v.productId))].sort();
-      events.push({ topic: 'order.placed', aggregateId: orderId, payload: { orderId, groupId, sellerId, productIds, totalSatang: subtotal + shipping } });
+      events.push({
+        topic: 'order.placed',
+        aggregateId: orderId,
+        payload: { orderId, groupId, sellerId, productIds, totalSatang: subtotal + shipping },
+      });
     }
-    groups.push({ id: groupId, b: buyerUserId, h: guestHash, e: r.input.contactEmail ?? null, p: r.input.contactPhone, st: body.subtotalSatang, sh: body.shippingSatang, t: body.totalSatang, d: paymentDue.toISOString() });
+    groups.push({
+      id: groupId,
+      b: buyerUserId,
+      h: guestHash,
+      e: r.input.contactEmail ?? null,
+      p: r.input.contactPhone,
+      st: body.subtotalSatang,
+      sh: body.shippingSatang,
+      t: body.totalSatang,
+      d: paymentDue.toISOString(),
+    });
     placed.push({ i: p.i, body, cartId: p.cartId });
   });
 
@@ -175,10 +301,13 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
     // Order numbers come from this process's block of the sequence (hi/lo), so the orders insert
     // needs no answer and joins the single pipeline of writes below.
     const numbers = await (opts.numbers ?? sequenceNumbers).take(tx, orders.length);
-    orders.forEach((o, k) => { o.n = numbers[k]; });
+    orders.forEach((o, k) => {
+      o.n = numbers[k];
+    });
     const numberOf = new Map(orders.map((o) => [o.id, formatOrderNumber(o.n)]));
     for (const p of placed) for (const o of p.body.orders) o.number = numberOf.get(o.id)!;
-    writes.push(tx.execute(sql`
+    writes.push(
+      tx.execute(sql`
       with g as (
         insert into order_groups (id, buyer_user_id, guest_token_hash, contact_email, contact_phone, subtotal_satang, shipping_satang, total_satang, payment_due_at)
         select id, b, h, e, p, st, sh, t, d from jsonb_to_recordset(${JSON.stringify(groups)}::jsonb)
@@ -188,7 +317,8 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
       insert into orders (id, number, group_id, seller_id, buyer_user_id, guest_token_hash, subtotal_satang, shipping_satang, total_satang, shipping_address, payment_due_at)
       select x.id, x.n, x.g, x.s, x.b, x.h, x.st, x.sh, x.t, x.a, x.d from jsonb_to_recordset(${JSON.stringify(orders)}::jsonb)
         as x(id uuid, n bigint, g uuid, s uuid, b uuid, h text, st bigint, sh bigint, t bigint, a jsonb, d timestamptz)
-      where exists (select 1 from g where g.id = x.g)`));
+      where exists (select 1 from g where g.id = x.g)`),
+    );
     writes.push(
       tx.execute(sql`
         insert into order_lines (id, order_id, seller_id, product_id, variant_id, sku, title, option_values, unit_price_satang, quantity, line_total_satang)
@@ -198,17 +328,28 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
       tx.execute(sql`
         insert into outbox (topic, aggregate_id, payload)
         select topic, "aggregateId", payload from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(topic text, "aggregateId" uuid, payload jsonb)`),
-      clearCarts(tx, placed.map((p) => p.cartId)),
+      clearCarts(
+        tx,
+        placed.map((p) => p.cartId),
+      ),
     );
     for (const p of placed) answers[p.i] = { statusCode: 201, body: p.body };
   }
 
   // 5. Every first answer is remembered under its key, in this same transaction.
-  const toStore = fresh.map((i) => ({ s: requests[i].ownerKey, k: requests[i].idempotencyKey, h: requests[i].requestHash, c: answers[i]!.statusCode, r: answers[i]!.body }));
+  const toStore = fresh.map((i) => ({
+    s: requests[i].ownerKey,
+    k: requests[i].idempotencyKey,
+    h: requests[i].requestHash,
+    c: answers[i]!.statusCode,
+    r: answers[i]!.body,
+  }));
   if (toStore.length) {
-    writes.push(tx.execute(sql`
+    writes.push(
+      tx.execute(sql`
       insert into idempotency_keys (scope, key, request_hash, status_code, response)
-      select s, k, h, c, r from jsonb_to_recordset(${JSON.stringify(toStore)}::jsonb) as x(s text, k text, h text, c int, r jsonb)`));
+      select s, k, h, c, r from jsonb_to_recordset(${JSON.stringify(toStore)}::jsonb) as x(s text, k text, h text, c int, r jsonb)`),
+    );
   }
   // The stock rows are locked last, just before the commit.
   writes.push(applyReservations(tx, plan.changes));
@@ -217,7 +358,10 @@ export async function placeOrders(tx: Executor, requests: CheckoutRequest[], con
   requests.forEach((r, i) => {
     if (answers[i]) return;
     const first = firstOf.get(`${r.ownerKey}\0${r.idempotencyKey}`)!;
-    answers[i] = requests[first].requestHash === r.requestHash ? answers[first] : refusal(new AppError(422, 'idempotency_key_reused'));
+    answers[i] =
+      requests[first].requestHash === r.requestHash
+        ? answers[first]
+        : refusal(new AppError(422, 'idempotency_key_reused'));
   });
   return answers as CheckoutAnswer[];
 }
@@ -236,12 +380,17 @@ export interface OrderNumbers {
 export function orderNumberBlocks(blockSize = 1000): OrderNumbers {
   let pool: number[] = [];
   const draw = async (tx: Executor, n: number) => {
-    const [row] = await queryRows<{ ns: string[] }>(tx, sql`
-      select array_agg(nextval('orders_number_seq')::text) as ns from generate_series(1, ${Math.max(n, blockSize)}::int)`);
+    const [row] = await queryRows<{ ns: string[] }>(
+      tx,
+      sql`
+      select array_agg(nextval('orders_number_seq')::text) as ns from generate_series(1, ${Math.max(n, blockSize)}::int)`,
+    );
     pool = pool.concat(row.ns.map(Number));
   };
   return {
-    async prefetch(tx, n) { if (pool.length < n * 4) await draw(tx, n * 4); },
+    async prefetch(tx, n) {
+      if (pool.length < n * 4) await draw(tx, n * 4);
+    },
     async take(tx, n) {
       if (pool.length < n) await draw(tx, n);
       return pool.splice(0, n);
@@ -253,7 +402,12 @@ export function orderNumberBlocks(blockSize = 1000): OrderNumbers {
 const sequenceNumbers = orderNumberBlocks(1);
 
 /** One batch in one transaction: optimistic first, and with the stock locked first if it lost a race. */
-export async function placeOrdersDurably(db: Db, requests: CheckoutRequest[], config: Config, numbers?: OrderNumbers): Promise<CheckoutAnswer[]> {
+export async function placeOrdersDurably(
+  db: Db,
+  requests: CheckoutRequest[],
+  config: Config,
+  numbers?: OrderNumbers,
+): Promise<CheckoutAnswer[]> {
   try {
     return await db.transaction((tx) => placeOrders(tx, requests, config, { numbers }));
   } catch (err) {

@@ -32,7 +32,15 @@ registerMessages({
     zh: '只有支付服务确认付款后订单才会变为“已付款”（运营人员仅可在沙盒中代为操作）',
     en: 'An order becomes paid only when the payment service confirms it (operators can do it by hand in the sandbox only)',
   },
-  'field.not_thai_mobile': { th: 'ไม่ใช่หมายเลขโทรศัพท์มือถือไทย', zh: '不是泰国手机号码', en: 'is not a Thai mobile number' },
+  'field.not_thai_mobile': {
+    th: 'ไม่ใช่หมายเลขโทรศัพท์มือถือไทย',
+    zh: '不是泰国手机号码',
+    en: 'is not a Thai mobile number',
+  },
   'field.unknown_province': { th: 'ไม่พบจังหวัดนี้', zh: '未知的府', en: 'is not a Thai province' },
-  'field.bad_postcode': { th: 'รหัสไปรษณีย์ต้องเป็นตัวเลข 5 หลัก', zh: '邮政编码须为 5 位数字', en: 'must be a 5-digit Thai postcode' },
+  'field.bad_postcode': {
+    th: 'รหัสไปรษณีย์ต้องเป็นตัวเลข 5 หลัก',
+    zh: '邮政编码须为 5 位数字',
+    en: 'must be a 5-digit Thai postcode',
+  },
 });

@@ -8,98 +8,246 @@ import { normalizeEmail, normalizeThaiMobile } from '../../platform/thai.ts';
 import { PROVINCE_CODES } from '../../platform/provinces.ts';
 import { cartOwnerKey } from '../cart/service.ts';
 import { answerToError, createCheckout, type CheckoutInput } from './checkout.ts';
-import { getOrder, getOrderGroup, listAllOrders, listBuyerOrders, listSellerOrders, transitionOrder } from './service.ts';
+import {
+  getOrder,
+  getOrderGroup,
+  listAllOrders,
+  listBuyerOrders,
+  listSellerOrders,
+  transitionOrder,
+} from './service.ts';
 
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
-export const ThaiAddress = Type.Object({
-  name: Text(100), phone: Text(20), houseNumber: Text(50), moo: Type.Optional(Text(10, 0)), village: Type.Optional(Text(100, 0)),
-  soi: Type.Optional(Text(100, 0)), road: Type.Optional(Text(100, 0)), subdistrict: Text(100), district: Text(100),
-  provinceCode: Type.Union(PROVINCE_CODES.map((c) => Type.Literal(c))), postcode: Type.String({ pattern: '^[1-9][0-9]{4}$' }),
-}, { additionalProperties: false });
+export const ThaiAddress = Type.Object(
+  {
+    name: Text(100),
+    phone: Text(20),
+    houseNumber: Text(50),
+    moo: Type.Optional(Text(10, 0)),
+    village: Type.Optional(Text(100, 0)),
+    soi: Type.Optional(Text(100, 0)),
+    road: Type.Optional(Text(100, 0)),
+    subdistrict: Text(100),
+    district: Text(100),
+    provinceCode: Type.Union(PROVINCE_CODES.map((c) => Type.Literal(c))),
+    postcode: Type.String({ pattern: '^[1-9][0-9]{4}$' }),
+  },
+  { additionalProperties: false },
+);
 
-const Status = Type.Union([Type.Literal('pending_payment'), Type.Literal('paid'), Type.Literal('processing'), Type.Literal('shipped'), Type.Literal('delivered'), Type.Literal('cancelled')]);
-const Line = Type.Object({ variantId: Uuid, sku: Type.String(), title: Type.Any(), unitPriceSatang: Type.Integer(), quantity: Type.Integer(), lineTotalSatang: Type.Integer() }, { additionalProperties: true });
-const OrderSummary = Type.Object({
-  id: Uuid, number: Type.String(), sellerId: Uuid, status: Status,
-  subtotalSatang: Type.Integer(), shippingSatang: Type.Integer(), totalSatang: Type.Integer(), lines: Type.Array(Line),
-}, { additionalProperties: true });
+const Status = Type.Union([
+  Type.Literal('pending_payment'),
+  Type.Literal('paid'),
+  Type.Literal('processing'),
+  Type.Literal('shipped'),
+  Type.Literal('delivered'),
+  Type.Literal('cancelled'),
+]);
+const Line = Type.Object(
+  {
+    variantId: Uuid,
+    sku: Type.String(),
+    title: Type.Any(),
+    unitPriceSatang: Type.Integer(),
+    quantity: Type.Integer(),
+    lineTotalSatang: Type.Integer(),
+  },
+  { additionalProperties: true },
+);
+const OrderSummary = Type.Object(
+  {
+    id: Uuid,
+    number: Type.String(),
+    sellerId: Uuid,
+    status: Status,
+    subtotalSatang: Type.Integer(),
+    shippingSatang: Type.Integer(),
+    totalSatang: Type.Integer(),
+    lines: Type.Array(Line),
+  },
+  { additionalProperties: true },
+);
 const Checkout = Type.Object({
-  orderGroupId: Uuid, status: Type.Literal('pending_payment'), currency: Type.String(), subtotalSatang: Type.Integer(),
-  shippingSatang: Type.Integer(), totalSatang: Type.Integer(), paymentDueAt: Type.String(), orders: Type.Array(OrderSummary),
+  orderGroupId: Uuid,
+  status: Type.Literal('pending_payment'),
+  currency: Type.String(),
+  subtotalSatang: Type.Integer(),
+  shippingSatang: Type.Integer(),
+  totalSatang: Type.Integer(),
+  paymentDueAt: Type.String(),
+  orders: Type.Array(OrderSummary),
 });
-const paging = { page: Type.Integer({ minimum: 1, default: 1 }), perPage: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) };
+const paging = {
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  perPage: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+};
 const PageQuery = Type.Object(paging);
-const OrderPage = Type.Object({ items: Type.Array(OrderSummary), total: Type.Integer(), page: Type.Integer(), perPage: Type.Integer() });
+const OrderPage = Type.Object({
+  items: Type.Array(OrderSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  perPage: Type.Integer(),
+});
 
 export async function orderRoutes(plain: FastifyInstance): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['orders'];
   const checkout = createCheckout(app.db, app.config);
 
-  app.post('/checkout', {
-    schema: {
-      tags, summary: 'Place the orders in the cart: one order per shop, stock reserved, pending payment',
-      description: 'Requires an Idempotency-Key header: a retry with the same key and body returns the first answer; the same key with another body is refused.',
-      body: Type.Object({
-        shippingAddress: ThaiAddress, contactPhone: Text(20), contactEmail: Type.Optional(Text(254)),
-        expectedTotalSatang: Type.Optional(Type.Integer({ minimum: 0 })),
-      }, { additionalProperties: false }),
-      response: { 201: Checkout, ...problemResponses },
+  app.post(
+    '/checkout',
+    {
+      schema: {
+        tags,
+        summary: 'Place the orders in the cart: one order per shop, stock reserved, pending payment',
+        description:
+          'Requires an Idempotency-Key header: a retry with the same key and body returns the first answer; the same key with another body is refused.',
+        body: Type.Object(
+          {
+            shippingAddress: ThaiAddress,
+            contactPhone: Text(20),
+            contactEmail: Type.Optional(Text(254)),
+            expectedTotalSatang: Type.Optional(Type.Integer({ minimum: 0 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Checkout, ...problemResponses },
+      },
     },
-  }, async (req, reply) => {
-    const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
-    if (!key) throw new AppError(400, 'idempotency_key_required');
-    const body = req.body;
-    const errors: FieldError[] = [];
-    const addressPhone = normalizeThaiMobile(body.shippingAddress.phone);
-    const contactPhone = normalizeThaiMobile(body.contactPhone);
-    const contactEmail = body.contactEmail === undefined ? undefined : normalizeEmail(body.contactEmail);
-    if (!addressPhone) errors.push({ field: 'shippingAddress.phone', code: 'not_thai_mobile' });
-    if (!contactPhone) errors.push({ field: 'contactPhone', code: 'not_thai_mobile' });
-    if (contactEmail === null) errors.push({ field: 'contactEmail', code: 'bad_format' });
-    if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
-    const ownerKey = cartOwnerKey(req.actor);
-    if (!ownerKey) throw new AppError(422, 'cart_empty');
-    const input: CheckoutInput = {
-      shippingAddress: { ...body.shippingAddress, phone: addressPhone! }, contactPhone: contactPhone!,
-      ...(contactEmail ? { contactEmail } : {}), ...(body.expectedTotalSatang !== undefined ? { expectedTotalSatang: body.expectedTotalSatang } : {}),
-    };
-    const answer = await checkout({ actor: req.actor, ownerKey, idempotencyKey: key, requestHash: hashRequest('checkout', input), input });
-    const error = answerToError(answer);
-    if (error) throw error;
-    return reply.code(201).send(answer.body as any);
-  });
-
-  app.get('/orders', { schema: { tags, summary: "The caller's own orders", querystring: PageQuery, response: { 200: OrderPage } } },
-    async (req) => listBuyerOrders(app.db, req.actor, req.locale, req.query.page, req.query.perPage));
-
-  app.get('/orders/:id', { schema: { tags, summary: 'One order (its buyer, its shop, or an operator)', params: Type.Object({ id: Uuid }), response: { 200: OrderSummary, ...problemResponses } } },
-    async (req) => getOrder(app.db, req.actor, req.params.id, req.locale));
-
-  app.get('/order-groups/:id', { schema: { tags, summary: 'The orders of one checkout', params: Type.Object({ id: Uuid }), response: { 200: Type.Object({ id: Uuid, totalSatang: Type.Integer(), orders: Type.Array(OrderSummary) }, { additionalProperties: true }), ...problemResponses } } },
-    async (req) => getOrderGroup(app.db, req.actor, req.params.id, req.locale));
-
-  app.post('/orders/:id/transitions', {
-    schema: {
-      tags, summary: 'Move an order along its life: processing, shipped, delivered, or cancelled before shipping',
-      params: Type.Object({ id: Uuid }),
-      body: Type.Object({
-        to: Type.Union([Type.Literal('processing'), Type.Literal('shipped'), Type.Literal('delivered'), Type.Literal('cancelled')]),
-        reason: Type.Optional(Text(500)), trackingNumber: Type.Optional(Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9 -]+$' })),
-        carrier: Type.Optional(Type.String({ maxLength: 40, description: 'With to=shipped: thailand-post (default), kerry-express, flash-express or jt-express' })),
-      }, { additionalProperties: false }),
-      response: { 200: OrderSummary, ...problemResponses },
+    async (req, reply) => {
+      const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
+      if (!key) throw new AppError(400, 'idempotency_key_required');
+      const body = req.body;
+      const errors: FieldError[] = [];
+      const addressPhone = normalizeThaiMobile(body.shippingAddress.phone);
+      const contactPhone = normalizeThaiMobile(body.contactPhone);
+      const contactEmail = body.contactEmail === undefined ? undefined : normalizeEmail(body.contactEmail);
+      if (!addressPhone) errors.push({ field: 'shippingAddress.phone', code: 'not_thai_mobile' });
+      if (!contactPhone) errors.push({ field: 'contactPhone', code: 'not_thai_mobile' });
+      if (contactEmail === null) errors.push({ field: 'contactEmail', code: 'bad_format' });
+      if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
+      const ownerKey = cartOwnerKey(req.actor);
+      if (!ownerKey) throw new AppError(422, 'cart_empty');
+      const input: CheckoutInput = {
+        shippingAddress: { ...body.shippingAddress, phone: addressPhone! },
+        contactPhone: contactPhone!,
+        ...(contactEmail ? { contactEmail } : {}),
+        ...(body.expectedTotalSatang !== undefined ? { expectedTotalSatang: body.expectedTotalSatang } : {}),
+      };
+      const answer = await checkout({
+        actor: req.actor,
+        ownerKey,
+        idempotencyKey: key,
+        requestHash: hashRequest('checkout', input),
+        input,
+      });
+      const error = answerToError(answer);
+      if (error) throw error;
+      return reply.code(201).send(answer.body as any);
     },
-  }, async (req) => {
-    await transitionOrder(app.db, req.actor, req.params.id, req.body.to, { reason: req.body.reason, trackingNumber: req.body.trackingNumber, carrier: req.body.carrier });
-    return getOrder(app.db, req.actor, req.params.id, req.locale);
-  });
+  );
 
-  app.get('/sellers/:sellerId/orders', {
-    schema: { tags, summary: "A shop's orders", params: Type.Object({ sellerId: Uuid }), querystring: Type.Object({ ...paging, status: Type.Optional(Status) }), response: { 200: OrderPage, ...problemResponses } },
-  }, async (req) => listSellerOrders(app.db, req.actor, req.params.sellerId, req.locale, req.query));
+  app.get(
+    '/orders',
+    { schema: { tags, summary: "The caller's own orders", querystring: PageQuery, response: { 200: OrderPage } } },
+    async (req) => listBuyerOrders(app.db, req.actor, req.locale, req.query.page, req.query.perPage),
+  );
 
-  app.get('/operator/orders', {
-    schema: { tags, summary: 'All orders (operators)', querystring: Type.Object({ ...paging, status: Type.Optional(Status), sellerId: Type.Optional(Uuid) }), response: { 200: OrderPage, ...problemResponses } },
-  }, async (req) => listAllOrders(app.db, req.actor, req.locale, req.query));
+  app.get(
+    '/orders/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One order (its buyer, its shop, or an operator)',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: OrderSummary, ...problemResponses },
+      },
+    },
+    async (req) => getOrder(app.db, req.actor, req.params.id, req.locale),
+  );
+
+  app.get(
+    '/order-groups/:id',
+    {
+      schema: {
+        tags,
+        summary: 'The orders of one checkout',
+        params: Type.Object({ id: Uuid }),
+        response: {
+          200: Type.Object(
+            { id: Uuid, totalSatang: Type.Integer(), orders: Type.Array(OrderSummary) },
+            { additionalProperties: true },
+          ),
+          ...problemResponses,
+        },
+      },
+    },
+    async (req) => getOrderGroup(app.db, req.actor, req.params.id, req.locale),
+  );
+
+  app.post(
+    '/orders/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Move an order along its life: processing, shipped, delivered, or cancelled before shipping',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          {
+            to: Type.Union([
+              Type.Literal('processing'),
+              Type.Literal('shipped'),
+              Type.Literal('delivered'),
+              Type.Literal('cancelled'),
+            ]),
+            reason: Type.Optional(Text(500)),
+            trackingNumber: Type.Optional(Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9 -]+$' })),
+            carrier: Type.Optional(
+              Type.String({
+                maxLength: 40,
+                description: 'With to=shipped: thailand-post (default), kerry-express, flash-express or jt-express',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: OrderSummary, ...problemResponses },
+      },
+    },
+    async (req) => {
+      await transitionOrder(app.db, req.actor, req.params.id, req.body.to, {
+        reason: req.body.reason,
+        trackingNumber: req.body.trackingNumber,
+        carrier: req.body.carrier,
+      });
+      return getOrder(app.db, req.actor, req.params.id, req.locale);
+    },
+  );
+
+  app.get(
+    '/sellers/:sellerId/orders',
+    {
+      schema: {
+        tags,
+        summary: "A shop's orders",
+        params: Type.Object({ sellerId: Uuid }),
+        querystring: Type.Object({ ...paging, status: Type.Optional(Status) }),
+        response: { 200: OrderPage, ...problemResponses },
+      },
+    },
+    async (req) => listSellerOrders(app.db, req.actor, req.params.sellerId, req.locale, req.query),
+  );
+
+  app.get(
+    '/operator/orders',
+    {
+      schema: {
+        tags,
+        summary: 'All orders (operators)',
+        querystring: Type.Object({ ...paging, status: Type.Optional(Status), sellerId: Type.Optional(Uuid) }),
+        response: { 200: OrderPage, ...problemResponses },
+      },
+    },
+    async (req) => listAllOrders(app.db, req.actor, req.locale, req.query),
+  );
 }

@@ -1,8 +1,27 @@
-import { pgTable, pgView, text, uuid, timestamp, integer, bigint, bigserial, jsonb, index, pgEnum } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  pgView,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  bigint,
+  bigserial,
+  jsonb,
+  index,
+  pgEnum,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
 
-export const orderStatus = pgEnum('order_status', ['pending_payment', 'paid', 'processing', 'shipped', 'delivered', 'cancelled']);
+export const orderStatus = pgEnum('order_status', [
+  'pending_payment',
+  'paid',
+  'processing',
+  'shipped',
+  'delivered',
+  'cancelled',
+]);
 
 export interface ShippingAddress {
   name: string;
@@ -23,80 +42,103 @@ export interface ShippingAddress {
 }
 
 /** One checkout: one payment for the orders of several sellers. */
-export const orderGroups = pgTable('order_groups', {
-  id: uuid('id').primaryKey(),
-  buyerUserId: uuid('buyer_user_id'),
-  guestTokenHash: text('guest_token_hash'),
-  contactEmail: text('contact_email'),
-  contactPhone: text('contact_phone'),
-  currency: text('currency').notNull().default('THB'),
-  /** Where the goods go: TH (domestic) or CN (cross-border, bonded stock only); more markets later. */
-  market: text('market').notNull().default('TH'),
-  subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
-  shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
-  totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
-  paymentDueAt: timestamp('payment_due_at', { withTimezone: true }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('order_groups_buyer_idx').on(t.buyerUserId), index('order_groups_guest_idx').on(t.guestTokenHash)]);
+export const orderGroups = pgTable(
+  'order_groups',
+  {
+    id: uuid('id').primaryKey(),
+    buyerUserId: uuid('buyer_user_id'),
+    guestTokenHash: text('guest_token_hash'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    currency: text('currency').notNull().default('THB'),
+    /** Where the goods go: TH (domestic) or CN (cross-border, bonded stock only); more markets later. */
+    market: text('market').notNull().default('TH'),
+    subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
+    shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
+    totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
+    paymentDueAt: timestamp('payment_due_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_groups_buyer_idx').on(t.buyerUserId), index('order_groups_guest_idx').on(t.guestTokenHash)],
+);
 
-export const orders = pgTable('orders', {
-  id: uuid('id').primaryKey(),
-  number: bigserial('number', { mode: 'number' }).notNull().unique(),
-  groupId: uuid('group_id').notNull().references(() => orderGroups.id),
-  sellerId: uuid('seller_id').notNull().references(() => sellers.id),
-  buyerUserId: uuid('buyer_user_id'),
-  guestTokenHash: text('guest_token_hash'),
-  status: orderStatus('status').notNull().default('pending_payment'),
-  currency: text('currency').notNull().default('THB'),
-  subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
-  shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
-  totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
-  /** A Thai address (TH market), or the consignee's address abroad (crossborder keeps its details). */
-  shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
-  paymentDueAt: timestamp('payment_due_at', { withTimezone: true }).notNull(),
-  paidAt: timestamp('paid_at', { withTimezone: true }),
-  shippedAt: timestamp('shipped_at', { withTimezone: true }),
-  deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-  cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-  cancelReason: text('cancel_reason'),
-  trackingNumber: text('tracking_number'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index('orders_group_idx').on(t.groupId),
-  index('orders_seller_idx').on(t.sellerId, t.createdAt),
-  index('orders_buyer_idx').on(t.buyerUserId, t.createdAt),
-  index('orders_pending_due_idx').on(t.paymentDueAt).where(sql`status = 'pending_payment'`),
-]);
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey(),
+    number: bigserial('number', { mode: 'number' }).notNull().unique(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => orderGroups.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    buyerUserId: uuid('buyer_user_id'),
+    guestTokenHash: text('guest_token_hash'),
+    status: orderStatus('status').notNull().default('pending_payment'),
+    currency: text('currency').notNull().default('THB'),
+    subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
+    shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
+    totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
+    /** A Thai address (TH market), or the consignee's address abroad (crossborder keeps its details). */
+    shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
+    paymentDueAt: timestamp('payment_due_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    trackingNumber: text('tracking_number'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('orders_group_idx').on(t.groupId),
+    index('orders_seller_idx').on(t.sellerId, t.createdAt),
+    index('orders_buyer_idx').on(t.buyerUserId, t.createdAt),
+    index('orders_pending_due_idx').on(t.paymentDueAt).where(sql`status = 'pending_payment'`),
+  ],
+);
 
 /** Immutable snapshots of what was bought, at the price it was bought for. */
-export const orderLines = pgTable('order_lines', {
-  id: uuid('id').primaryKey(),
-  orderId: uuid('order_id').notNull().references(() => orders.id),
-  sellerId: uuid('seller_id').notNull(),
-  productId: uuid('product_id').notNull(),
-  variantId: uuid('variant_id').notNull(),
-  sku: text('sku').notNull(),
-  title: jsonb('title').$type<{ th: string; zh?: string | null; en?: string | null }>().notNull(),
-  optionValues: jsonb('option_values').$type<{ th: string; zh?: string; en?: string }[]>().notNull(),
-  unitPriceSatang: bigint('unit_price_satang', { mode: 'number' }).notNull(),
-  quantity: integer('quantity').notNull(),
-  lineTotalSatang: bigint('line_total_satang', { mode: 'number' }).notNull(),
-}, (t) => [index('order_lines_order_idx').on(t.orderId)]);
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    sellerId: uuid('seller_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    variantId: uuid('variant_id').notNull(),
+    sku: text('sku').notNull(),
+    title: jsonb('title').$type<{ th: string; zh?: string | null; en?: string | null }>().notNull(),
+    optionValues: jsonb('option_values').$type<{ th: string; zh?: string; en?: string }[]>().notNull(),
+    unitPriceSatang: bigint('unit_price_satang', { mode: 'number' }).notNull(),
+    quantity: integer('quantity').notNull(),
+    lineTotalSatang: bigint('line_total_satang', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('order_lines_order_idx').on(t.orderId)],
+);
 
 /** Who moved an order from which state to which, and why. */
-export const orderTransitions = pgTable('order_transitions', {
-  id: uuid('id').primaryKey(),
-  orderId: uuid('order_id').notNull().references(() => orders.id),
-  sellerId: uuid('seller_id').notNull(),
-  fromStatus: orderStatus('from_status').notNull(),
-  toStatus: orderStatus('to_status').notNull(),
-  actorKind: text('actor_kind').notNull(),
-  actorId: uuid('actor_id'),
-  reason: text('reason'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('order_transitions_order_idx').on(t.orderId)]);
-
+export const orderTransitions = pgTable(
+  'order_transitions',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    sellerId: uuid('seller_id').notNull(),
+    fromStatus: orderStatus('from_status').notNull(),
+    toStatus: orderStatus('to_status').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_transitions_order_idx').on(t.orderId)],
+);
 
 /**
  * Published for the modules before orders (search ranks by units sold), which may not import it:
@@ -108,4 +150,6 @@ export const orderProductLines = pgView('order_product_lines', {
   productId: uuid('product_id').notNull(),
   variantId: uuid('variant_id').notNull(),
   quantity: integer('quantity').notNull(),
-}).as(sql`select l.order_id, o.status, l.product_id, l.variant_id, l.quantity from order_lines l join orders o on o.id = l.order_id`);
+}).as(
+  sql`select l.order_id, o.status, l.product_id, l.variant_id, l.quantity from order_lines l join orders o on o.id = l.order_id`,
+);

@@ -17,15 +17,36 @@ import './messages.ts';
 
 type OrderRow = typeof orders.$inferSelect;
 
-async function withLines(db: Executor, rows: OrderRow[], locale: Locale): Promise<(OrderView & { shopName: string; shopSlug: string })[]> {
+async function withLines(
+  db: Executor,
+  rows: OrderRow[],
+  locale: Locale,
+): Promise<(OrderView & { shopName: string; shopSlug: string })[]> {
   if (!rows.length) return [];
   const [lines, shops] = await Promise.all([
-    db.select().from(orderLines).where(anyUuid(orderLines.orderId, rows.map((r) => r.id))).orderBy(orderLines.id),
+    db
+      .select()
+      .from(orderLines)
+      .where(
+        anyUuid(
+          orderLines.orderId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(orderLines.id),
     sellerFacts(db, [...new Set(rows.map((r) => r.sellerId))]),
   ]);
   return rows.map((o) => {
     const shop = shops.get(o.sellerId);
-    return { ...toOrderView(o, lines.filter((l) => l.orderId === o.id), locale), shopName: shop ? pickText(shop.shopName, locale) : '', shopSlug: shop?.slug ?? '' };
+    return {
+      ...toOrderView(
+        o,
+        lines.filter((l) => l.orderId === o.id),
+        locale,
+      ),
+      shopName: shop ? pickText(shop.shopName, locale) : '',
+      shopSlug: shop?.slug ?? '',
+    };
   });
 }
 
@@ -38,7 +59,12 @@ function buyerFilter(actor: Actor): SQL | null {
 
 function isBuyerOf(actor: Actor, o: { buyerUserId: string | null; guestTokenHash: string | null }): boolean {
   if (actor.kind === 'user' && o.buyerUserId === actor.userId) return true;
-  return actor.kind !== 'token' && actor.kind !== 'system' && !!actor.guestTokenHash && o.guestTokenHash === actor.guestTokenHash;
+  return (
+    actor.kind !== 'token' &&
+    actor.kind !== 'system' &&
+    !!actor.guestTokenHash &&
+    o.guestTokenHash === actor.guestTokenHash
+  );
 }
 
 /** The role an actor plays towards one order, or forbidden. */
@@ -55,29 +81,66 @@ async function roleFor(db: Executor, actor: Actor, o: OrderRow): Promise<Role> {
   }
 }
 
-export interface Page<T> { items: T[]; total: number; page: number; perPage: number }
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  perPage: number;
+}
 
-async function pageOf(db: Executor, where: SQL | undefined, locale: Locale, page: number, perPage: number): Promise<Page<OrderView>> {
-  const rows = await db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(perPage).offset((page - 1) * perPage);
+async function pageOf(
+  db: Executor,
+  where: SQL | undefined,
+  locale: Locale,
+  page: number,
+  perPage: number,
+): Promise<Page<OrderView>> {
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(where);
   return { items: await withLines(db, rows, locale), total: n, page, perPage };
 }
 
-export async function listBuyerOrders(db: Executor, actor: Actor, locale: Locale, page = 1, perPage = 20): Promise<Page<OrderView>> {
+export async function listBuyerOrders(
+  db: Executor,
+  actor: Actor,
+  locale: Locale,
+  page = 1,
+  perPage = 20,
+): Promise<Page<OrderView>> {
   const mine = buyerFilter(actor);
   if (!mine) return { items: [], total: 0, page, perPage };
   return pageOf(db, mine, locale, page, perPage);
 }
 
-export async function listSellerOrders(db: Executor, actor: Actor, sellerId: string, locale: Locale, opts: { status?: OrderStatus; page?: number; perPage?: number } = {}): Promise<Page<OrderView>> {
+export async function listSellerOrders(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  locale: Locale,
+  opts: { status?: OrderStatus; page?: number; perPage?: number } = {},
+): Promise<Page<OrderView>> {
   await requireSellerAccess(db, actor, sellerId);
   const where = and(eq(orders.sellerId, sellerId), opts.status ? eq(orders.status, opts.status) : undefined);
   return pageOf(db, where, locale, opts.page ?? 1, opts.perPage ?? 20);
 }
 
-export async function listAllOrders(db: Executor, actor: Actor, locale: Locale, opts: { status?: OrderStatus; sellerId?: string; page?: number; perPage?: number } = {}): Promise<Page<OrderView>> {
+export async function listAllOrders(
+  db: Executor,
+  actor: Actor,
+  locale: Locale,
+  opts: { status?: OrderStatus; sellerId?: string; page?: number; perPage?: number } = {},
+): Promise<Page<OrderView>> {
   if (actor.kind !== 'user' || !actor.isOperator) throw forbidden();
-  const where = and(opts.status ? eq(orders.status, opts.status) : undefined, opts.sellerId ? eq(orders.sellerId, opts.sellerId) : undefined);
+  const where = and(
+    opts.status ? eq(orders.status, opts.status) : undefined,
+    opts.sellerId ? eq(orders.sellerId, opts.sellerId) : undefined,
+  );
   return pageOf(db, where, locale, opts.page ?? 1, opts.perPage ?? 20);
 }
 
@@ -95,8 +158,16 @@ export async function getOrderGroup(db: Executor, actor: Actor, id: string, loca
   if (!operator && !isBuyerOf(actor, g)) throw notFound('order group');
   const rows = await db.select().from(orders).where(eq(orders.groupId, id)).orderBy(orders.number);
   return {
-    id: g.id, currency: g.currency, market: g.market, subtotalSatang: g.subtotalSatang, shippingSatang: g.shippingSatang, totalSatang: g.totalSatang,
-    paymentDueAt: g.paymentDueAt.toISOString(), createdAt: g.createdAt.toISOString(), contactPhone: g.contactPhone, contactEmail: g.contactEmail,
+    id: g.id,
+    currency: g.currency,
+    market: g.market,
+    subtotalSatang: g.subtotalSatang,
+    shippingSatang: g.shippingSatang,
+    totalSatang: g.totalSatang,
+    paymentDueAt: g.paymentDueAt.toISOString(),
+    createdAt: g.createdAt.toISOString(),
+    contactPhone: g.contactPhone,
+    contactEmail: g.contactEmail,
     orders: await withLines(db, rows, locale),
   };
 }
@@ -105,32 +176,68 @@ export async function getOrderGroup(db: Executor, actor: Actor, id: string, loca
  * Moves orders (already locked, all in status `from`) to `to`, with the stock side effects, a
  * transition row and an outbox event each, in the caller's transaction.
  */
-async function applyTransition(tx: Executor, rows: OrderRow[], to: OrderStatus, actor: Actor, extra: { reason?: string; trackingNumber?: string } = {}): Promise<void> {
+async function applyTransition(
+  tx: Executor,
+  rows: OrderRow[],
+  to: OrderStatus,
+  actor: Actor,
+  extra: { reason?: string; trackingNumber?: string } = {},
+): Promise<void> {
   if (!rows.length) return;
   const ids = rows.map((r) => r.id);
   if (to === 'paid') await commitReservations(tx, ids);
   if (to === 'cancelled') await releaseReservations(tx, ids);
-  const stamp = { paid: 'paid_at', shipped: 'shipped_at', delivered: 'delivered_at', cancelled: 'cancelled_at' }[to as string];
-  await tx.update(orders).set({
-    status: to, updatedAt: sql`now()`,
-    ...(stamp ? { [camel(stamp)]: sql`now()` } : {}),
-    ...(to === 'cancelled' ? { cancelReason: extra.reason ?? null } : {}),
-    ...(extra.trackingNumber ? { trackingNumber: extra.trackingNumber } : {}),
-  }).where(anyUuid(orders.id, ids));
+  const stamp = { paid: 'paid_at', shipped: 'shipped_at', delivered: 'delivered_at', cancelled: 'cancelled_at' }[
+    to as string
+  ];
+  await tx
+    .update(orders)
+    .set({
+      status: to,
+      updatedAt: sql`now()`,
+      ...(stamp ? { [camel(stamp)]: sql`now()` } : {}),
+      ...(to === 'cancelled' ? { cancelReason: extra.reason ?? null } : {}),
+      ...(extra.trackingNumber ? { trackingNumber: extra.trackingNumber } : {}),
+    })
+    .where(anyUuid(orders.id, ids));
   const who = { actorKind: actor.kind === 'system' ? `system:${actor.name}` : actor.kind, actorId: actorId(actor) };
-  await tx.insert(orderTransitions).values(rows.map((r) => ({
-    id: newId(), orderId: r.id, sellerId: r.sellerId, fromStatus: r.status, toStatus: to, reason: extra.reason ?? null, ...who,
-  })));
-  await emit(tx, rows.map((r) => ({
-    topic: `order.${to}`, aggregateId: r.id,
-    payload: { orderId: r.id, groupId: r.groupId, sellerId: r.sellerId, from: r.status, to, totalSatang: r.totalSatang, reason: extra.reason ?? null },
-  })));
+  await tx.insert(orderTransitions).values(
+    rows.map((r) => ({
+      id: newId(),
+      orderId: r.id,
+      sellerId: r.sellerId,
+      fromStatus: r.status,
+      toStatus: to,
+      reason: extra.reason ?? null,
+      ...who,
+    })),
+  );
+  await emit(
+    tx,
+    rows.map((r) => ({
+      topic: `order.${to}`,
+      aggregateId: r.id,
+      payload: {
+        orderId: r.id,
+        groupId: r.groupId,
+        sellerId: r.sellerId,
+        from: r.status,
+        to,
+        totalSatang: r.totalSatang,
+        reason: extra.reason ?? null,
+      },
+    })),
+  );
 }
 
 const camel = (s: string) => s.replace(/_(\w)/g, (_, c) => c.toUpperCase());
 
 export async function transitionOrder(
-  db: Db, actor: Actor, id: string, to: OrderStatus, extra: { reason?: string; trackingNumber?: string; carrier?: string } = {},
+  db: Db,
+  actor: Actor,
+  id: string,
+  to: OrderStatus,
+  extra: { reason?: string; trackingNumber?: string; carrier?: string } = {},
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [o] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
@@ -141,13 +248,18 @@ export async function transitionOrder(
     if (!canTransition(o.status, to, role)) throw forbidden();
     // A shop's (or an operator's) "shipped" goes through the shipping module's checks: a valid
     // tracking number of a known carrier, recorded as a shipment with its timeline.
-    const trackingNumber = to === 'shipped' && shopShipsOrder ? (await shopShipsOrder(tx, actor, o, extra)).trackingNumber : extra.trackingNumber;
+    const trackingNumber =
+      to === 'shipped' && shopShipsOrder
+        ? (await shopShipsOrder(tx, actor, o, extra)).trackingNumber
+        : extra.trackingNumber;
     await applyTransition(tx, [o], to, actor, { ...extra, trackingNumber });
   });
 }
 
 export type ShopShipsOrder = (
-  tx: Executor, actor: Actor, order: { id: string; sellerId: string; status: OrderStatus },
+  tx: Executor,
+  actor: Actor,
+  order: { id: string; sellerId: string; status: OrderStatus },
   input: { carrier?: string; trackingNumber?: string },
 ) => Promise<{ trackingNumber: string }>;
 let shopShipsOrder: ShopShipsOrder | null = null;
@@ -162,7 +274,13 @@ export function onShopShipsOrder(check: ShopShipsOrder): void {
  * system actor, in its own transaction. A paid order goes through processing on the way to shipped;
  * an order already there (or further) is left as it is, so a repeated carrier event changes nothing.
  */
-export async function advanceOrderByCarrier(tx: Executor, actor: Actor, orderId: string, to: 'shipped' | 'delivered', trackingNumber?: string): Promise<void> {
+export async function advanceOrderByCarrier(
+  tx: Executor,
+  actor: Actor,
+  orderId: string,
+  to: 'shipped' | 'delivered',
+  trackingNumber?: string,
+): Promise<void> {
   if (actor.kind !== 'system') throw forbidden();
   const [o] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
   if (!o) throw notFound('order');
@@ -188,17 +306,32 @@ export async function markGroupPaid(db: Db, actor: Actor, groupId: string): Prom
     const rows = await tx.select().from(orders).where(eq(orders.groupId, groupId)).orderBy(orders.id).for('update');
     if (!rows.length) throw notFound('order group');
     if (rows.some((r) => r.status === 'cancelled')) throw new AppError(409, 'order_expired');
-    await applyTransition(tx, rows.filter((r) => r.status === 'pending_payment'), 'paid', actor);
+    await applyTransition(
+      tx,
+      rows.filter((r) => r.status === 'pending_payment'),
+      'paid',
+      actor,
+    );
   });
 }
 
 /** Cancels pending orders whose time to pay has run out, releasing their stock. */
 export async function expireUnpaidOrders(db: Db, now = new Date(), limit = 500): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await tx.select().from(orders)
+    const rows = await tx
+      .select()
+      .from(orders)
       .where(and(eq(orders.status, 'pending_payment'), sql`${orders.paymentDueAt} < ${now.toISOString()}::timestamptz`))
-      .orderBy(orders.paymentDueAt).limit(limit).for('update', { skipLocked: true });
-    await applyTransition(tx, rows, 'cancelled', { kind: 'system', name: 'reservation-sweeper' }, { reason: 'payment_timeout' });
+      .orderBy(orders.paymentDueAt)
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    await applyTransition(
+      tx,
+      rows,
+      'cancelled',
+      { kind: 'system', name: 'reservation-sweeper' },
+      { reason: 'payment_timeout' },
+    );
     return rows.length;
   });
 }

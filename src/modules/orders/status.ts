@@ -16,4 +16,11 @@ export const canTransition = (from: OrderStatus, to: OrderStatus, role: Role): b
 
 export const isEdge = (from: OrderStatus, to: OrderStatus): boolean => to in EDGES[from];
 
-export const ORDER_STATUSES: OrderStatus[] = ['pending_payment', 'paid', 'processing', 'shipped', 'delivered', 'cancelled'];
+export const ORDER_STATUSES: OrderStatus[] = [
+  'pending_payment',
+  'paid',
+  'processing',
+  'shipped',
+  'delivered',
+  'cancelled',
+];

@@ -20,5 +20,8 @@ export function startReservationSweeper(db: Db, config: Config, log: FastifyBase
     if (!stopped) timer = setTimeout(sweep, config.sweepIntervalSeconds * 1000);
   };
   timer = setTimeout(sweep, config.sweepIntervalSeconds * 1000);
-  return () => { stopped = true; clearTimeout(timer); };
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

@@ -6,15 +6,36 @@ import type { OrderStatus } from './status.ts';
 export const formatOrderNumber = (n: number): string => `TLD-${String(n).padStart(8, '0')}`;
 
 export interface OrderLineView {
-  variantId: string; productId: string; sku: string; title: string; titleText: { th: string; zh?: string | null; en?: string | null };
-  optionValues: string[]; unitPriceSatang: number; quantity: number; lineTotalSatang: number;
+  variantId: string;
+  productId: string;
+  sku: string;
+  title: string;
+  titleText: { th: string; zh?: string | null; en?: string | null };
+  optionValues: string[];
+  unitPriceSatang: number;
+  quantity: number;
+  lineTotalSatang: number;
 }
 
 export interface OrderView {
-  id: string; number: string; groupId: string; sellerId: string; status: OrderStatus; currency: string;
-  subtotalSatang: number; shippingSatang: number; totalSatang: number; shippingAddress: ShippingAddress;
-  paymentDueAt: string; paidAt: string | null; shippedAt: string | null; deliveredAt: string | null;
-  cancelledAt: string | null; cancelReason: string | null; trackingNumber: string | null; createdAt: string;
+  id: string;
+  number: string;
+  groupId: string;
+  sellerId: string;
+  status: OrderStatus;
+  currency: string;
+  subtotalSatang: number;
+  shippingSatang: number;
+  totalSatang: number;
+  shippingAddress: ShippingAddress;
+  paymentDueAt: string;
+  paidAt: string | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  trackingNumber: string | null;
+  createdAt: string;
   lines: OrderLineView[];
 }
 
@@ -22,15 +43,34 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 export function toOrderView(o: any, lines: any[], locale: Locale): OrderView {
   return {
-    id: o.id, number: formatOrderNumber(Number(o.number)), groupId: o.groupId, sellerId: o.sellerId, status: o.status, currency: o.currency,
-    subtotalSatang: Number(o.subtotalSatang), shippingSatang: Number(o.shippingSatang), totalSatang: Number(o.totalSatang),
-    shippingAddress: o.shippingAddress, paymentDueAt: iso(o.paymentDueAt)!, paidAt: iso(o.paidAt), shippedAt: iso(o.shippedAt),
-    deliveredAt: iso(o.deliveredAt), cancelledAt: iso(o.cancelledAt), cancelReason: o.cancelReason, trackingNumber: o.trackingNumber,
+    id: o.id,
+    number: formatOrderNumber(Number(o.number)),
+    groupId: o.groupId,
+    sellerId: o.sellerId,
+    status: o.status,
+    currency: o.currency,
+    subtotalSatang: Number(o.subtotalSatang),
+    shippingSatang: Number(o.shippingSatang),
+    totalSatang: Number(o.totalSatang),
+    shippingAddress: o.shippingAddress,
+    paymentDueAt: iso(o.paymentDueAt)!,
+    paidAt: iso(o.paidAt),
+    shippedAt: iso(o.shippedAt),
+    deliveredAt: iso(o.deliveredAt),
+    cancelledAt: iso(o.cancelledAt),
+    cancelReason: o.cancelReason,
+    trackingNumber: o.trackingNumber,
     createdAt: iso(o.createdAt)!,
     lines: lines.map((l) => ({
-      variantId: l.variantId, productId: l.productId, sku: l.sku, title: pickText(l.title, locale), titleText: l.title,
-      optionValues: (l.optionValues ?? []).map((v: any) => pickText(v, locale)), unitPriceSatang: Number(l.unitPriceSatang),
-      quantity: l.quantity, lineTotalSatang: Number(l.lineTotalSatang),
+      variantId: l.variantId,
+      productId: l.productId,
+      sku: l.sku,
+      title: pickText(l.title, locale),
+      titleText: l.title,
+      optionValues: (l.optionValues ?? []).map((v: any) => pickText(v, locale)),
+      unitPriceSatang: Number(l.unitPriceSatang),
+      quantity: l.quantity,
+      lineTotalSatang: Number(l.lineTotalSatang),
     })),
   };
 }

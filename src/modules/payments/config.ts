@@ -11,8 +11,17 @@ import { newWebhookSecret } from './webhooks.ts';
 
 type Env = Record<string, string | undefined>;
 
-export interface AlipaySettings { clientId: string; gatewayUrl: string; merchantPrivateKey: KeyObject; alipayPublicKey: KeyObject }
-export interface CardGatewaySettings { gatewayUrl: string; apiKey: string; webhookSecret: string }
+export interface AlipaySettings {
+  clientId: string;
+  gatewayUrl: string;
+  merchantPrivateKey: KeyObject;
+  alipayPublicKey: KeyObject;
+}
+export interface CardGatewaySettings {
+  gatewayUrl: string;
+  apiKey: string;
+  webhookSecret: string;
+}
 
 export interface PaymentsConfig {
   sandbox: boolean;
@@ -76,8 +85,13 @@ function keyFile(env: Env, name: string, kind: 'private' | 'public'): KeyObject 
 }
 
 interface StoredSandboxKeys {
-  alipayClientId: string; alipayPrivateKey: string; alipayPublicKey: string; merchantPrivateKey: string; merchantPublicKey: string;
-  cardApiKey: string; cardWebhookSecret: string;
+  alipayClientId: string;
+  alipayPrivateKey: string;
+  alipayPublicKey: string;
+  merchantPrivateKey: string;
+  merchantPublicKey: string;
+  cardApiKey: string;
+  cardWebhookSecret: string;
 }
 
 /** The sandbox's keys: read from DATA_DIR/payments-sandbox/keys.json, or generated there at first start. */
@@ -85,13 +99,22 @@ function sandboxKeyFile(dataDir: string): StoredSandboxKeys {
   const dir = join(dataDir, 'payments-sandbox');
   const file = join(dir, 'keys.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredSandboxKeys;
-  const pair = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const pair = () =>
+    generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
   const alipay = pair();
   const merchant = pair();
   const keys: StoredSandboxKeys = {
-    alipayClientId: 'SANDBOX_TALAD', alipayPrivateKey: alipay.privateKey, alipayPublicKey: alipay.publicKey,
-    merchantPrivateKey: merchant.privateKey, merchantPublicKey: merchant.publicKey,
-    cardApiKey: `sk_sandbox_${newSecret(24)}`, cardWebhookSecret: newWebhookSecret(),
+    alipayClientId: 'SANDBOX_TALAD',
+    alipayPrivateKey: alipay.privateKey,
+    alipayPublicKey: alipay.publicKey,
+    merchantPrivateKey: merchant.privateKey,
+    merchantPublicKey: merchant.publicKey,
+    cardApiKey: `sk_sandbox_${newSecret(24)}`,
+    cardWebhookSecret: newWebhookSecret(),
   };
   mkdirSync(dir, { recursive: true });
   // Written whole then renamed, so a second process starting at the same moment never reads half a file.
@@ -105,22 +128,35 @@ export function loadPaymentsConfig(dataDir: string, env: Env = process.env): Pay
   const sandbox = envBool(env, 'PAYMENTS_SANDBOX', true);
   const promptpayIdText = env.PROMPTPAY_ID || DEMO_PROMPTPAY_ID;
   const promptpayId = promptPayTarget(promptpayIdText);
-  if (!promptpayId) throw new ConfigError('PROMPTPAY_ID', 'must be a Thai mobile number, a 13-digit tax ID with a valid check digit, or a 15-digit e-wallet ID');
+  if (!promptpayId)
+    throw new ConfigError(
+      'PROMPTPAY_ID',
+      'must be a Thai mobile number, a 13-digit tax ID with a valid check digit, or a 15-digit e-wallet ID',
+    );
   const common = {
-    sandbox, promptpayId, promptpayIdText,
+    sandbox,
+    promptpayId,
+    promptpayIdText,
     intentTtlMinutes: envInt(env, 'PAYMENT_TTL_MINUTES', 15, 1, 24 * 60),
     publicUrl: (env.PUBLIC_URL ?? '').replace(/\/$/, ''),
   };
   if (!sandbox) {
-    if (!/^https:\/\//.test(common.publicUrl)) throw new ConfigError('PUBLIC_URL', 'must be the https:// address gateways reach the platform at when PAYMENTS_SANDBOX=false');
+    if (!/^https:\/\//.test(common.publicUrl))
+      throw new ConfigError(
+        'PUBLIC_URL',
+        'must be the https:// address gateways reach the platform at when PAYMENTS_SANDBOX=false',
+      );
     return {
       ...common,
       alipay: {
-        clientId: required(env, 'ALIPAY_CLIENT_ID'), gatewayUrl: required(env, 'ALIPAY_GATEWAY_URL'),
-        merchantPrivateKey: keyFile(env, 'ALIPAY_PRIVATE_KEY_FILE', 'private'), alipayPublicKey: keyFile(env, 'ALIPAY_PUBLIC_KEY_FILE', 'public'),
+        clientId: required(env, 'ALIPAY_CLIENT_ID'),
+        gatewayUrl: required(env, 'ALIPAY_GATEWAY_URL'),
+        merchantPrivateKey: keyFile(env, 'ALIPAY_PRIVATE_KEY_FILE', 'private'),
+        alipayPublicKey: keyFile(env, 'ALIPAY_PUBLIC_KEY_FILE', 'public'),
       },
       gateway: {
-        gatewayUrl: required(env, 'CARD_GATEWAY_URL'), apiKey: required(env, 'CARD_GATEWAY_API_KEY'),
+        gatewayUrl: required(env, 'CARD_GATEWAY_URL'),
+        apiKey: required(env, 'CARD_GATEWAY_API_KEY'),
         webhookSecret: required(env, 'CARD_GATEWAY_WEBHOOK_SECRET'),
       },
       sandboxKeys: null,
@@ -130,13 +166,18 @@ export function loadPaymentsConfig(dataDir: string, env: Env = process.env): Pay
   return {
     ...common,
     alipay: {
-      clientId: k.alipayClientId, gatewayUrl: `${SANDBOX_BASE}/alipay`,
-      merchantPrivateKey: createPrivateKey(k.merchantPrivateKey), alipayPublicKey: createPublicKey(k.alipayPublicKey),
+      clientId: k.alipayClientId,
+      gatewayUrl: `${SANDBOX_BASE}/alipay`,
+      merchantPrivateKey: createPrivateKey(k.merchantPrivateKey),
+      alipayPublicKey: createPublicKey(k.alipayPublicKey),
     },
     gateway: { gatewayUrl: `${SANDBOX_BASE}/card`, apiKey: k.cardApiKey, webhookSecret: k.cardWebhookSecret },
     sandboxKeys: {
-      alipayClientId: k.alipayClientId, alipayPrivateKey: createPrivateKey(k.alipayPrivateKey), merchantPublicKey: createPublicKey(k.merchantPublicKey),
-      cardApiKey: k.cardApiKey, cardWebhookSecret: k.cardWebhookSecret,
+      alipayClientId: k.alipayClientId,
+      alipayPrivateKey: createPrivateKey(k.alipayPrivateKey),
+      merchantPublicKey: createPublicKey(k.merchantPublicKey),
+      cardApiKey: k.cardApiKey,
+      cardWebhookSecret: k.cardWebhookSecret,
     },
   };
 }

@@ -30,10 +30,21 @@ export interface PaymentsContext {
 export type IntentRow = typeof paymentIntents.$inferSelect;
 
 export interface IntentView {
-  id: string; groupId: string; method: PaymentMethod; provider: string; status: IntentStatus;
-  amount: number; currency: string; groupAmount: number; groupCurrency: string;
+  id: string;
+  groupId: string;
+  method: PaymentMethod;
+  provider: string;
+  status: IntentStatus;
+  amount: number;
+  currency: string;
+  groupAmount: number;
+  groupCurrency: string;
   fx: { rate: string; source: string; rounding: string } | null;
-  reference: string; expiresAt: string; redirectUrl: string | null; succeededAt: string | null; refundedAmount: number;
+  reference: string;
+  expiresAt: string;
+  redirectUrl: string | null;
+  succeededAt: string | null;
+  refundedAmount: number;
   /** Why a payment did not pay the group (e.g. payer_mismatch: sent back, the payer was not the cross-border buyer). */
   failureCode: string | null;
   promptpay: { payload: string; qrSvg: string; qrPng: string; payee: string } | null;
@@ -42,15 +53,37 @@ export interface IntentView {
 
 export function toIntentView(i: IntentRow, config: PaymentsConfig): IntentView {
   return {
-    id: i.id, groupId: i.groupId, method: i.method, provider: i.provider, status: i.status,
-    amount: i.amount, currency: i.currency, groupAmount: i.groupAmount, groupCurrency: i.groupCurrency,
-    fx: i.fxRate ? { rate: i.fxRate.replace(/0+$/, '').replace(/\.$/, ''), source: i.fxSource ?? '', rounding: i.fxRounding ?? FX_ROUNDING } : null,
-    reference: i.reference, expiresAt: i.expiresAt.toISOString(), redirectUrl: i.redirectUrl,
-    succeededAt: i.succeededAt ? i.succeededAt.toISOString() : null, refundedAmount: i.refundedAmount, failureCode: i.failureCode,
-    promptpay: i.method === 'promptpay' ? {
-      payload: promptPayPayload({ target: config.promptpayId, amountSatang: i.amount, reference: i.reference }),
-      qrSvg: `/api/payment-intents/${i.id}/qr.svg`, qrPng: `/api/payment-intents/${i.id}/qr.png`, payee: config.promptpayIdText,
-    } : null,
+    id: i.id,
+    groupId: i.groupId,
+    method: i.method,
+    provider: i.provider,
+    status: i.status,
+    amount: i.amount,
+    currency: i.currency,
+    groupAmount: i.groupAmount,
+    groupCurrency: i.groupCurrency,
+    fx: i.fxRate
+      ? {
+          rate: i.fxRate.replace(/0+$/, '').replace(/\.$/, ''),
+          source: i.fxSource ?? '',
+          rounding: i.fxRounding ?? FX_ROUNDING,
+        }
+      : null,
+    reference: i.reference,
+    expiresAt: i.expiresAt.toISOString(),
+    redirectUrl: i.redirectUrl,
+    succeededAt: i.succeededAt ? i.succeededAt.toISOString() : null,
+    refundedAmount: i.refundedAmount,
+    failureCode: i.failureCode,
+    promptpay:
+      i.method === 'promptpay'
+        ? {
+            payload: promptPayPayload({ target: config.promptpayId, amountSatang: i.amount, reference: i.reference }),
+            qrSvg: `/api/payment-intents/${i.id}/qr.svg`,
+            qrPng: `/api/payment-intents/${i.id}/qr.png`,
+            payee: config.promptpayIdText,
+          }
+        : null,
     sandbox: config.sandbox,
   };
 }
@@ -70,7 +103,11 @@ async function payableGroup(db: Executor, actor: Actor, groupId: string, locale:
 }
 
 export async function createIntent(
-  ctx: PaymentsContext, actor: Actor, groupId: string, method: PaymentMethod, opts: { idempotencyKey?: string; locale: Locale; now?: Date },
+  ctx: PaymentsContext,
+  actor: Actor,
+  groupId: string,
+  method: PaymentMethod,
+  opts: { idempotencyKey?: string; locale: Locale; now?: Date },
 ): Promise<IntentView> {
   const { db, config } = ctx;
   const scope = `payment-intent:${groupId}`;
@@ -81,11 +118,14 @@ export async function createIntent(
   }
   const group = await payableGroup(db, actor, groupId, opts.locale);
   const now = opts.now ?? new Date();
-  const expiresAt = new Date(Math.min(now.getTime() + config.intentTtlMinutes * 60_000, Date.parse(group.paymentDueAt)));
+  const expiresAt = new Date(
+    Math.min(now.getTime() + config.intentTtlMinutes * 60_000, Date.parse(group.paymentDueAt)),
+  );
   if (expiresAt <= now) throw new AppError(409, 'order_expired');
 
   const required = await groupRequirement(db, groupId);
-  if (required && required.method !== method) throw new AppError(422, 'payment_method_not_allowed', { method: required.method });
+  if (required && required.method !== method)
+    throw new AppError(422, 'payment_method_not_allowed', { method: required.method });
   const currency = required?.currency ?? METHOD_CURRENCY[method] ?? group.currency;
   let amount = group.totalSatang;
   let fx: { rate: string; source: string } | null = null;
@@ -102,21 +142,44 @@ export async function createIntent(
 
   const intent = await db.transaction(async (tx) => {
     // The group's intents are locked first: two requests for one group queue here.
-    const existing = await tx.select().from(paymentIntents).where(eq(paymentIntents.groupId, groupId)).orderBy(paymentIntents.id).for('update');
-    const reusable = existing.find((i) => i.method === method && isOpen(i.status) && i.expiresAt > now && i.amount === amount);
+    const existing = await tx
+      .select()
+      .from(paymentIntents)
+      .where(eq(paymentIntents.groupId, groupId))
+      .orderBy(paymentIntents.id)
+      .for('update');
+    const reusable = existing.find(
+      (i) => i.method === method && isOpen(i.status) && i.expiresAt > now && i.amount === amount,
+    );
     if (reusable) return reusable;
     // One method at a time: the others stop being offered (a payment that still arrives for one is handled in notifications.ts).
     const others = existing.filter((i) => isOpen(i.status)).map((i) => i.id);
     if (others.length) {
-      await tx.update(paymentIntents).set({ status: 'cancelled', updatedAt: sql`now()` })
-        .where(and(eq(paymentIntents.groupId, groupId), sql`${paymentIntents.status} in ('requires_action', 'processing')`));
+      await tx
+        .update(paymentIntents)
+        .set({ status: 'cancelled', updatedAt: sql`now()` })
+        .where(
+          and(eq(paymentIntents.groupId, groupId), sql`${paymentIntents.status} in ('requires_action', 'processing')`),
+        );
     }
-    const [row] = await tx.insert(paymentIntents).values({
-      id: newId(), groupId, method, provider: METHOD_PROVIDER[method], amount, currency,
-      groupAmount: group.totalSatang, groupCurrency: group.currency,
-      fxRate: fx?.rate ?? null, fxSource: fx?.source ?? null, fxRounding: fx ? FX_ROUNDING : null,
-      reference: newReference(), expiresAt,
-    }).returning();
+    const [row] = await tx
+      .insert(paymentIntents)
+      .values({
+        id: newId(),
+        groupId,
+        method,
+        provider: METHOD_PROVIDER[method],
+        amount,
+        currency,
+        groupAmount: group.totalSatang,
+        groupCurrency: group.currency,
+        fxRate: fx?.rate ?? null,
+        fxSource: fx?.source ?? null,
+        fxRounding: fx ? FX_ROUNDING : null,
+        reference: newReference(),
+        expiresAt,
+      })
+      .returning();
     return row;
   });
 
@@ -135,9 +198,11 @@ export async function createIntent(
 async function ensureStarted(ctx: PaymentsContext, intent: IntentRow): Promise<IntentRow> {
   if (intent.providerRef) return intent;
   const started = await ctx.providers[intent.provider as ProviderName].startPayment(intent);
-  const [row] = await ctx.db.update(paymentIntents)
+  const [row] = await ctx.db
+    .update(paymentIntents)
     .set({ providerRef: started.providerRef, redirectUrl: started.redirectUrl, updatedAt: sql`now()` })
-    .where(eq(paymentIntents.id, intent.id)).returning();
+    .where(eq(paymentIntents.id, intent.id))
+    .returning();
   return row;
 }
 
@@ -150,36 +215,63 @@ export async function intentRow(db: Executor, id: string): Promise<IntentRow | u
 export async function getIntent(ctx: PaymentsContext, actor: Actor, id: string, locale: Locale): Promise<IntentView> {
   let row = await intentRow(ctx.db, id);
   if (!row) throw notFound('payment');
-  await getOrderGroup(ctx.db, actor, row.groupId, locale).catch(() => { throw notFound('payment'); });
+  await getOrderGroup(ctx.db, actor, row.groupId, locale).catch(() => {
+    throw notFound('payment');
+  });
   if (isOpen(row.status) && row.expiresAt <= new Date()) row = (await expireIntents(ctx.db, [row.id]))[0] ?? row;
   return toIntentView(row, ctx.config);
 }
 
 /** The intents of a group, newest first (the payment page picks up where the buyer left off). */
-export async function groupIntents(ctx: PaymentsContext, actor: Actor, groupId: string, locale: Locale): Promise<IntentView[]> {
+export async function groupIntents(
+  ctx: PaymentsContext,
+  actor: Actor,
+  groupId: string,
+  locale: Locale,
+): Promise<IntentView[]> {
   await getOrderGroup(ctx.db, actor, groupId, locale);
-  const rows = await ctx.db.select().from(paymentIntents).where(eq(paymentIntents.groupId, groupId)).orderBy(sql`${paymentIntents.id} desc`);
+  const rows = await ctx.db
+    .select()
+    .from(paymentIntents)
+    .where(eq(paymentIntents.groupId, groupId))
+    .orderBy(sql`${paymentIntents.id} desc`);
   return rows.map((r) => toIntentView(r, ctx.config));
 }
 
 /** Open intents past their time become expired (only while still open: a capture is never undone). */
 export async function expireIntents(db: Executor, ids?: string[]): Promise<IntentRow[]> {
-  return db.update(paymentIntents).set({ status: 'expired', updatedAt: sql`now()` })
-    .where(and(
-      sql`${paymentIntents.status} in ('requires_action', 'processing')`, sql`${paymentIntents.expiresAt} <= now()`,
-      ids ? sql`${paymentIntents.id} = any(${`{${ids.join(',')}}`}::uuid[])` : undefined,
-    )).returning();
+  return db
+    .update(paymentIntents)
+    .set({ status: 'expired', updatedAt: sql`now()` })
+    .where(
+      and(
+        sql`${paymentIntents.status} in ('requires_action', 'processing')`,
+        sql`${paymentIntents.expiresAt} <= now()`,
+        ids ? sql`${paymentIntents.id} = any(${`{${ids.join(',')}}`}::uuid[])` : undefined,
+      ),
+    )
+    .returning();
 }
 
 /** When a group's unpaid orders are cancelled (timeout or by hand), its open intents stop. */
-export async function stopGroupIntents(db: Executor, groupId: string, status: 'expired' | 'cancelled'): Promise<number> {
-  const rows = await db.update(paymentIntents).set({ status, updatedAt: sql`now()` })
-    .where(and(eq(paymentIntents.groupId, groupId), sql`${paymentIntents.status} in ('requires_action', 'processing')`)).returning({ id: paymentIntents.id });
+export async function stopGroupIntents(
+  db: Executor,
+  groupId: string,
+  status: 'expired' | 'cancelled',
+): Promise<number> {
+  const rows = await db
+    .update(paymentIntents)
+    .set({ status, updatedAt: sql`now()` })
+    .where(and(eq(paymentIntents.groupId, groupId), sql`${paymentIntents.status} in ('requires_action', 'processing')`))
+    .returning({ id: paymentIntents.id });
   return rows.length;
 }
 
 /** The capture of a group (for the ledger: what was charged, in which currency, at which rate). */
 export async function captureOf(db: Executor, groupId: string): Promise<IntentRow | null> {
-  const [row] = await db.select().from(paymentIntents).where(and(eq(paymentIntents.groupId, groupId), eq(paymentIntents.capturesGroup, true)));
+  const [row] = await db
+    .select()
+    .from(paymentIntents)
+    .where(and(eq(paymentIntents.groupId, groupId), eq(paymentIntents.capturesGroup, true)));
   return row ?? null;
 }

@@ -16,7 +16,9 @@ describe('PromptPay QR payload', () => {
 
   it('reproduces the published static payload for mobile 0801234567', () => {
     const target = promptPayTarget('0801234567')!;
-    expect(promptPayPayload({ target })).toBe('00020101021129370016A000000677010111011300668012345675802TH530376463046197');
+    expect(promptPayPayload({ target })).toBe(
+      '00020101021129370016A000000677010111011300668012345675802TH530376463046197',
+    );
   });
 
   it('reads a mobile number however people type it, and a tax ID only with a valid check digit', () => {
@@ -39,21 +41,32 @@ describe('PromptPay QR payload', () => {
   it('agrees byte for byte with the independent promptpay-qr package for any target and amount', () => {
     const mobile = fc.stringMatching(/^0[689]\d{8}$/);
     const ewallet = fc.stringMatching(/^\d{15}$/);
-    fc.assert(fc.property(fc.oneof(mobile, ewallet), fc.integer({ min: 1, max: 99_999_999 }), (id, satang) => {
-      const ours = promptPayPayload({ target: promptPayTarget(id)!, amountSatang: satang });
-      // promptpay-qr takes baht as a number; satang/100 prints back to the same two decimals.
-      expect(ours).toBe(generatePayload(id, { amount: satang / 100 }));
-    }), { numRuns: 300 });
-    expect(promptPayPayload({ target: promptPayTarget('0994000165501')!, amountSatang: 134000 }))
-      .toBe(generatePayload('0994000165501', { amount: 1340 }));
+    fc.assert(
+      fc.property(fc.oneof(mobile, ewallet), fc.integer({ min: 1, max: 99_999_999 }), (id, satang) => {
+        const ours = promptPayPayload({ target: promptPayTarget(id)!, amountSatang: satang });
+        // promptpay-qr takes baht as a number; satang/100 prints back to the same two decimals.
+        expect(ours).toBe(generatePayload(id, { amount: satang / 100 }));
+      }),
+      { numRuns: 300 },
+    );
+    expect(promptPayPayload({ target: promptPayTarget('0994000165501')!, amountSatang: 134000 })).toBe(
+      generatePayload('0994000165501', { amount: 1340 }),
+    );
   });
 
   it('is a dynamic QR (01 = 12) with tag 54 when it carries an amount, and reads back what it wrote', () => {
-    const payload = promptPayPayload({ target: promptPayTarget('0994000165501')!, amountSatang: 134050, reference: 'TLDP7X2K9Q' });
+    const payload = promptPayPayload({
+      target: promptPayTarget('0994000165501')!,
+      amountSatang: 134050,
+      reference: 'TLDP7X2K9Q',
+    });
     expect(payload.slice(0, 12)).toBe('000201010212');
     expect(payload).toContain('29370016A000000677010111021309940001655015802TH5303764540713' + '40.50');
     expect(scanPromptPay(payload)).toEqual({
-      target: { kind: 'tax_id', value: '0994000165501' }, amountSatang: 134050, reference: 'TLDP7X2K9Q', currency: '764',
+      target: { kind: 'tax_id', value: '0994000165501' },
+      amountSatang: 134050,
+      reference: 'TLDP7X2K9Q',
+      currency: '764',
     });
   });
 
@@ -66,7 +79,11 @@ describe('PromptPay QR payload', () => {
 });
 
 describe('PromptPay QR image', () => {
-  const payload = promptPayPayload({ target: promptPayTarget('0812345678')!, amountSatang: 134000, reference: 'TLD-TEST-1' });
+  const payload = promptPayPayload({
+    target: promptPayTarget('0812345678')!,
+    amountSatang: 134000,
+    reference: 'TLD-TEST-1',
+  });
 
   it('renders an SVG and a PNG that decode back to the payload', async () => {
     const svg = await qrSvg(payload);

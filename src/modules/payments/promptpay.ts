@@ -44,7 +44,8 @@ export function promptPayTarget(input: string): PromptPayTarget | null {
 
 /** Satang as the QR writes an amount: "4.22", never through floating point. */
 export function qrAmount(satang: number): string {
-  if (!Number.isSafeInteger(satang) || satang <= 0) throw new Error(`a QR amount must be a positive whole number of satang, got ${satang}`);
+  if (!Number.isSafeInteger(satang) || satang <= 0)
+    throw new Error(`a QR amount must be a positive whole number of satang, got ${satang}`);
   return `${Math.floor(satang / 100)}.${String(satang % 100).padStart(2, '0')}`;
 }
 
@@ -66,15 +67,16 @@ export function promptPayPayload(req: PromptPayRequest): string {
   if (req.reference !== undefined && !/^[A-Za-z0-9-]{1,25}$/.test(req.reference)) {
     throw new Error('a PromptPay reference is 1-25 letters, digits or dashes');
   }
-  const body = [
-    tlv('00', '01'),
-    tlv('01', req.amountSatang ? '12' : '11'),
-    tlv('29', tlv('00', PROMPTPAY_AID) + tlv(subTag, req.target.value)),
-    tlv('58', 'TH'),
-    tlv('53', THB),
-    req.amountSatang ? tlv('54', qrAmount(req.amountSatang)) : '',
-    req.reference ? tlv('62', tlv('05', req.reference)) : '',
-  ].join('') + '6304';
+  const body =
+    [
+      tlv('00', '01'),
+      tlv('01', req.amountSatang ? '12' : '11'),
+      tlv('29', tlv('00', PROMPTPAY_AID) + tlv(subTag, req.target.value)),
+      tlv('58', 'TH'),
+      tlv('53', THB),
+      req.amountSatang ? tlv('54', qrAmount(req.amountSatang)) : '',
+      req.reference ? tlv('62', tlv('05', req.reference)) : '',
+    ].join('') + '6304';
   return body + crcHex(body);
 }
 
@@ -85,14 +87,20 @@ export function parseTlv(s: string): Map<string, string> {
   while (i < s.length) {
     const id = s.slice(i, i + 2);
     const len = Number(s.slice(i + 2, i + 4));
-    if (!/^\d{2}$/.test(id) || !/^\d{2}$/.test(s.slice(i + 2, i + 4)) || i + 4 + len > s.length) throw new Error('malformed EMV QR payload');
+    if (!/^\d{2}$/.test(id) || !/^\d{2}$/.test(s.slice(i + 2, i + 4)) || i + 4 + len > s.length)
+      throw new Error('malformed EMV QR payload');
     fields.set(id, s.slice(i + 4, i + 4 + len));
     i += 4 + len;
   }
   return fields;
 }
 
-export interface ScannedPromptPay { target: PromptPayTarget; amountSatang: number | null; reference: string | null; currency: string }
+export interface ScannedPromptPay {
+  target: PromptPayTarget;
+  amountSatang: number | null;
+  reference: string | null;
+  currency: string;
+}
 
 /**
  * What a banking app reads from a PromptPay QR: refuses a payload whose CRC does not match, that is

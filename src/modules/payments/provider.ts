@@ -5,22 +5,50 @@ import type { PaymentMethod } from './status.ts';
 
 export type ProviderName = 'alipay' | 'gateway';
 
-export interface HttpRequest { method: 'GET' | 'POST'; url: string; headers: Record<string, string>; body: string }
-export interface HttpAnswer { status: number; headers: Record<string, string>; body: string }
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 export type Transport = (req: HttpRequest) => Promise<HttpAnswer>;
 
 /** Real HTTP with a timeout, for gateways on the network. */
-export const fetchTransport = (timeoutMs = 15_000): Transport => async (req) => {
-  const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.method === 'GET' ? undefined : req.body, signal: AbortSignal.timeout(timeoutMs) });
-  return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
-};
+export const fetchTransport =
+  (timeoutMs = 15_000): Transport =>
+  async (req) => {
+    const res = await fetch(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.method === 'GET' ? undefined : req.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+  };
 
 export interface IntentForProvider {
-  id: string; groupId: string; method: PaymentMethod; amount: number; currency: string; reference: string; expiresAt: Date;
+  id: string;
+  groupId: string;
+  method: PaymentMethod;
+  amount: number;
+  currency: string;
+  reference: string;
+  expiresAt: Date;
 }
 
-export interface StartedPayment { providerRef: string; redirectUrl: string | null }
-export interface RefundAnswer { status: 'succeeded' | 'pending' | 'failed'; providerRefundId: string | null }
+export interface StartedPayment {
+  providerRef: string;
+  redirectUrl: string | null;
+}
+export interface RefundAnswer {
+  status: 'succeeded' | 'pending' | 'failed';
+  providerRefundId: string | null;
+}
 
 /** A notification after its signature checked out, in the platform's terms. */
 export interface GatewayNotification {
@@ -41,15 +69,31 @@ export interface GatewayNotification {
 }
 
 export class NotificationRejected extends Error {
-  constructor(readonly status: number, readonly code: string) { super(code); }
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code);
+  }
 }
 
-export interface RawNotification { path: string; headers: Record<string, string | string[] | undefined>; body: string }
+export interface RawNotification {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 export interface PaymentProvider {
   readonly name: ProviderName;
   startPayment(intent: IntentForProvider): Promise<StartedPayment>;
-  requestRefund(r: { refundId: string; intentId: string; providerRef: string; amount: number; currency: string; reason: string }): Promise<RefundAnswer>;
+  requestRefund(r: {
+    refundId: string;
+    intentId: string;
+    providerRef: string;
+    amount: number;
+    currency: string;
+    reason: string;
+  }): Promise<RefundAnswer>;
   /** Verifies the signature and freshness; throws NotificationRejected when it cannot be trusted. */
   readNotification(raw: RawNotification, now?: number): GatewayNotification;
   /** The answer the provider expects: acknowledged, or refused with a status and code. */
@@ -57,5 +101,10 @@ export interface PaymentProvider {
 }
 
 export class GatewayError extends Error {
-  constructor(readonly provider: ProviderName, message: string) { super(`${provider}: ${message}`); }
+  constructor(
+    readonly provider: ProviderName,
+    message: string,
+  ) {
+    super(`${provider}: ${message}`);
+  }
 }

@@ -6,4 +6,5 @@ const options = { errorCorrectionLevel: 'M' as const, margin: 2 };
 
 export const qrSvg = (payload: string): Promise<string> => QRCode.toString(payload, { ...options, type: 'svg' });
 
-export const qrPng = (payload: string): Promise<Buffer> => QRCode.toBuffer(payload, { ...options, type: 'png', width: 480 });
+export const qrPng = (payload: string): Promise<Buffer> =>
+  QRCode.toBuffer(payload, { ...options, type: 'png', width: 480 });

@@ -19,14 +19,33 @@ import { paymentIntents, refunds } from './schema.ts';
 export type RefundRow = typeof refunds.$inferSelect;
 
 export interface RefundView {
-  id: string; intentId: string; orderId: string | null; sellerId: string | null; amount: number; currency: string;
-  providerAmount: number; providerCurrency: string; status: string; reason: string; createdAt: string; completedAt: string | null;
+  id: string;
+  intentId: string;
+  orderId: string | null;
+  sellerId: string | null;
+  amount: number;
+  currency: string;
+  providerAmount: number;
+  providerCurrency: string;
+  status: string;
+  reason: string;
+  createdAt: string;
+  completedAt: string | null;
 }
 
 export const toRefundView = (r: RefundRow): RefundView => ({
-  id: r.id, intentId: r.intentId, orderId: r.orderId, sellerId: r.sellerId, amount: r.amount, currency: r.currency,
-  providerAmount: r.providerAmount, providerCurrency: r.providerCurrency, status: r.status, reason: r.reason,
-  createdAt: r.createdAt.toISOString(), completedAt: r.completedAt ? r.completedAt.toISOString() : null,
+  id: r.id,
+  intentId: r.intentId,
+  orderId: r.orderId,
+  sellerId: r.sellerId,
+  amount: r.amount,
+  currency: r.currency,
+  providerAmount: r.providerAmount,
+  providerCurrency: r.providerCurrency,
+  status: r.status,
+  reason: r.reason,
+  createdAt: r.createdAt.toISOString(),
+  completedAt: r.completedAt ? r.completedAt.toISOString() : null,
 });
 
 const REFUNDABLE_STATUSES = new Set(['paid', 'processing', 'shipped', 'delivered', 'cancelled']);
@@ -34,7 +53,9 @@ const REFUNDABLE_STATUSES = new Set(['paid', 'processing', 'shipped', 'delivered
 /** Order-currency amount -> intent-currency amount, at the capture's own rate, rounded half up. */
 function toIntentCurrency(amount: number, intent: { amount: number; groupAmount: number }): number {
   if (intent.amount === intent.groupAmount) return amount;
-  return Number((BigInt(amount) * BigInt(intent.amount) * 2n + BigInt(intent.groupAmount)) / (2n * BigInt(intent.groupAmount)));
+  return Number(
+    (BigInt(amount) * BigInt(intent.amount) * 2n + BigInt(intent.groupAmount)) / (2n * BigInt(intent.groupAmount)),
+  );
 }
 
 /**
@@ -43,41 +64,79 @@ function toIntentCurrency(amount: number, intent: { amount: number; groupAmount:
  * conversion of their sum, so refunding an order in parts returns what refunding it whole would.
  */
 export async function recordOrderRefund(
-  tx: Executor, order: { id: string; groupId: string; sellerId: string; totalSatang: number; currency: string },
-  amount: number, reason: string, requestedBy: string,
+  tx: Executor,
+  order: { id: string; groupId: string; sellerId: string; totalSatang: number; currency: string },
+  amount: number,
+  reason: string,
+  requestedBy: string,
 ): Promise<RefundRow> {
-  const [capture] = await tx.select().from(paymentIntents).where(and(eq(paymentIntents.groupId, order.groupId), eq(paymentIntents.capturesGroup, true))).for('update');
+  const [capture] = await tx
+    .select()
+    .from(paymentIntents)
+    .where(and(eq(paymentIntents.groupId, order.groupId), eq(paymentIntents.capturesGroup, true)))
+    .for('update');
   if (!capture) throw new AppError(409, 'not_paid');
-  const [done] = await tx.select({ amount: sql<number>`coalesce(sum(${refunds.amount}), 0)::bigint`, provider: sql<number>`coalesce(sum(${refunds.providerAmount}), 0)::bigint` })
-    .from(refunds).where(and(eq(refunds.orderId, order.id), inArray(refunds.status, ['pending', 'succeeded'])));
+  const [done] = await tx
+    .select({
+      amount: sql<number>`coalesce(sum(${refunds.amount}), 0)::bigint`,
+      provider: sql<number>`coalesce(sum(${refunds.providerAmount}), 0)::bigint`,
+    })
+    .from(refunds)
+    .where(and(eq(refunds.orderId, order.id), inArray(refunds.status, ['pending', 'succeeded'])));
   const already = Number(done.amount);
   const refundable = order.totalSatang - already;
-  if (amount > refundable) throw new AppError(422, 'refund_exceeds_paid', { refundable: (refundable / 100).toFixed(2) });
+  if (amount > refundable)
+    throw new AppError(422, 'refund_exceeds_paid', { refundable: (refundable / 100).toFixed(2) });
   const providerAmount = toIntentCurrency(already + amount, capture) - toIntentCurrency(already, capture);
-  const [row] = await tx.insert(refunds).values({
-    id: newId(), intentId: capture.id, orderId: order.id, sellerId: order.sellerId, amount, currency: order.currency,
-    providerAmount, providerCurrency: capture.currency, reason, requestedBy,
-  }).returning();
+  const [row] = await tx
+    .insert(refunds)
+    .values({
+      id: newId(),
+      intentId: capture.id,
+      orderId: order.id,
+      sellerId: order.sellerId,
+      amount,
+      currency: order.currency,
+      providerAmount,
+      providerCurrency: capture.currency,
+      reason,
+      requestedBy,
+    })
+    .returning();
   return row;
 }
 
 async function mayRefund(db: Executor, actor: Actor, sellerId: string): Promise<void> {
   if (actor.kind === 'user' && actor.isOperator) return;
   if (actor.kind === 'guest') throw forbidden();
-  await requireSellerAccess(db, actor, sellerId, { membersOnly: true }).catch(() => { throw forbidden(); });
+  await requireSellerAccess(db, actor, sellerId, { membersOnly: true }).catch(() => {
+    throw forbidden();
+  });
 }
 
 export async function requestRefund(
-  ctx: PaymentsContext, actor: Actor, orderId: string, input: { amount: number; reason: string }, opts: { idempotencyKey?: string; locale: Locale },
+  ctx: PaymentsContext,
+  actor: Actor,
+  orderId: string,
+  input: { amount: number; reason: string },
+  opts: { idempotencyKey?: string; locale: Locale },
 ): Promise<RefundView> {
   const order = await getOrder(ctx.db, actor, orderId, opts.locale);
   await mayRefund(ctx.db, actor, order.sellerId);
-  if (!REFUNDABLE_STATUSES.has(order.status) || (order.status === 'cancelled' && !order.paidAt)) throw new AppError(409, 'not_paid');
-  const who = actor.kind === 'user' ? `user:${actor.userId}` : actor.kind === 'token' ? `token:${actor.tokenId}` : actor.kind;
-  const answer = await idempotent(ctx.db, `refund:${orderId}`, opts.idempotencyKey, hashRequest('refund', input), async (tx) => {
-    const row = await recordOrderRefund(tx, order, input.amount, input.reason, who);
-    return { statusCode: 201, body: toRefundView(row) };
-  });
+  if (!REFUNDABLE_STATUSES.has(order.status) || (order.status === 'cancelled' && !order.paidAt))
+    throw new AppError(409, 'not_paid');
+  const who =
+    actor.kind === 'user' ? `user:${actor.userId}` : actor.kind === 'token' ? `token:${actor.tokenId}` : actor.kind;
+  const answer = await idempotent(
+    ctx.db,
+    `refund:${orderId}`,
+    opts.idempotencyKey,
+    hashRequest('refund', input),
+    async (tx) => {
+      const row = await recordOrderRefund(tx, order, input.amount, input.reason, who);
+      return { statusCode: 201, body: toRefundView(row) };
+    },
+  );
   const refund = answer.body as RefundView;
   await dispatchRefund(ctx, refund.id);
   const [now] = await ctx.db.select().from(refunds).where(eq(refunds.id, refund.id));
@@ -91,9 +150,17 @@ export async function dispatchRefund(ctx: PaymentsContext, refundId: string): Pr
   const [intent] = await ctx.db.select().from(paymentIntents).where(eq(paymentIntents.id, refund.intentId));
   try {
     const answer = await ctx.providers[intent.provider as ProviderName].requestRefund({
-      refundId: refund.id, intentId: intent.id, providerRef: intent.providerRef ?? '', amount: refund.providerAmount, currency: refund.providerCurrency, reason: refund.reason,
+      refundId: refund.id,
+      intentId: intent.id,
+      providerRef: intent.providerRef ?? '',
+      amount: refund.providerAmount,
+      currency: refund.providerCurrency,
+      reason: refund.reason,
     });
-    if (answer.status !== 'pending') await ctx.db.transaction((tx) => settleRefund(tx, refund.id, answer.status as 'succeeded' | 'failed', answer.providerRefundId));
+    if (answer.status !== 'pending')
+      await ctx.db.transaction((tx) =>
+        settleRefund(tx, refund.id, answer.status as 'succeeded' | 'failed', answer.providerRefundId),
+      );
   } catch (err) {
     // Left pending: the refund job sends it again (the gateway de-duplicates by refund id).
     ctx.log.warn({ err, refundId }, 'refund not sent to the gateway; will retry');
@@ -102,13 +169,22 @@ export async function dispatchRefund(ctx: PaymentsContext, refundId: string): Pr
 
 /** Refunds still pending a few seconds after they were made (recorded by a handler, or not answered) are sent (again). */
 export async function sendPendingRefunds(ctx: PaymentsContext, olderThanMs = 5_000): Promise<number> {
-  const rows = await ctx.db.select({ id: refunds.id }).from(refunds)
-    .where(and(eq(refunds.status, 'pending'), lt(refunds.createdAt, new Date(Date.now() - olderThanMs)))).orderBy(refunds.createdAt).limit(100);
+  const rows = await ctx.db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.status, 'pending'), lt(refunds.createdAt, new Date(Date.now() - olderThanMs))))
+    .orderBy(refunds.createdAt)
+    .limit(100);
   for (const r of rows) await dispatchRefund(ctx, r.id);
   return rows.length;
 }
 
-export async function listRefunds(ctx: PaymentsContext, actor: Actor, orderId: string, locale: Locale): Promise<RefundView[]> {
+export async function listRefunds(
+  ctx: PaymentsContext,
+  actor: Actor,
+  orderId: string,
+  locale: Locale,
+): Promise<RefundView[]> {
   await getOrder(ctx.db, actor, orderId, locale);
   const rows = await ctx.db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(refunds.createdAt);
   return rows.map(toRefundView);
@@ -119,20 +195,31 @@ export async function listRefunds(ctx: PaymentsContext, actor: Actor, orderId: s
  * group whose unpaid orders were cancelled stops offering payment. Idempotent: an order is
  * refunded for its cancellation once. The refund is recorded here and sent by the refund job.
  */
-export async function onOrderCancelled(db: Db, payload: { orderId: string; groupId: string; from: string; reason: string | null }): Promise<void> {
+export async function onOrderCancelled(
+  db: Db,
+  payload: { orderId: string; groupId: string; from: string; reason: string | null },
+): Promise<void> {
   if (payload.from === 'pending_payment') {
     await stopGroupIntents(db, payload.groupId, payload.reason === 'payment_timeout' ? 'expired' : 'cancelled');
     return;
   }
   const order = await getOrder(db, systemActor('payments'), payload.orderId, 'th');
   await db.transaction(async (tx) => {
-    const [prior] = await tx.select({ id: refunds.id }).from(refunds).where(and(eq(refunds.orderId, order.id), eq(refunds.reason, 'order_cancelled')));
+    const [prior] = await tx
+      .select({ id: refunds.id })
+      .from(refunds)
+      .where(and(eq(refunds.orderId, order.id), eq(refunds.reason, 'order_cancelled')));
     if (prior) return;
-    const [done] = await tx.select({ amount: sql<number>`coalesce(sum(${refunds.amount}), 0)::bigint` })
-      .from(refunds).where(and(eq(refunds.orderId, order.id), inArray(refunds.status, ['pending', 'succeeded'])));
+    const [done] = await tx
+      .select({ amount: sql<number>`coalesce(sum(${refunds.amount}), 0)::bigint` })
+      .from(refunds)
+      .where(and(eq(refunds.orderId, order.id), inArray(refunds.status, ['pending', 'succeeded'])));
     const rest = order.totalSatang - Number(done.amount);
     // No capture (an order paid before payments existed, or by hand in a test): nothing to send back.
-    const [capture] = await tx.select({ id: paymentIntents.id }).from(paymentIntents).where(and(eq(paymentIntents.groupId, order.groupId), eq(paymentIntents.capturesGroup, true)));
+    const [capture] = await tx
+      .select({ id: paymentIntents.id })
+      .from(paymentIntents)
+      .where(and(eq(paymentIntents.groupId, order.groupId), eq(paymentIntents.capturesGroup, true)));
     if (rest > 0 && capture) await recordOrderRefund(tx, order, rest, 'order_cancelled', 'system:order-cancelled');
   });
 }

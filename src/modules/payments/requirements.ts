@@ -10,8 +10,13 @@ import { paymentRequirements } from './schema.ts';
 import type { PaymentMethod } from './status.ts';
 
 export interface PaymentRequirement {
-  groupId: string; method: PaymentMethod; amount: number; currency: string;
-  fxRate: string | null; fxSource: string | null; payerFingerprint: string;
+  groupId: string;
+  method: PaymentMethod;
+  amount: number;
+  currency: string;
+  fxRate: string | null;
+  fxSource: string | null;
+  payerFingerprint: string;
 }
 
 /** Only system actors (another module's service, inside its checkout) fix a group's terms. */
@@ -26,6 +31,10 @@ export async function groupRequirement(db: Executor, groupId: string): Promise<P
 }
 
 /** Whether the gateway's reported payer is the one required (same real name and ID, compared as keyed hashes). */
-export function payerMatches(key: Buffer, required: PaymentRequirement, payer: { name: string; idNumber: string } | undefined): boolean {
+export function payerMatches(
+  key: Buffer,
+  required: PaymentRequirement,
+  payer: { name: string; idNumber: string } | undefined,
+): boolean {
   return !!payer && payerFingerprint(key, payer.name, payer.idNumber) === required.payerFingerprint;
 }

@@ -5,7 +5,14 @@ import { Webhook } from 'standardwebhooks';
 import { newWebhookSecret, signWebhook, verifyWebhook, WebhookRejected } from './webhooks.ts';
 import { alipayRequestTime, signAlipay, verifyAlipay, signedContent } from './alipay-signature.ts';
 
-const rejection = (f: () => unknown) => { try { f(); return null; } catch (e) { return e instanceof WebhookRejected ? e.reason : String(e); } };
+const rejection = (f: () => unknown) => {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    return e instanceof WebhookRejected ? e.reason : String(e);
+  }
+};
 
 describe('Standard Webhooks', () => {
   const secret = newWebhookSecret();
@@ -14,13 +21,20 @@ describe('Standard Webhooks', () => {
 
   it('signs exactly as the independent standardwebhooks package does, and accepts what it signs', () => {
     const wh = new Webhook(secret);
-    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.json(), (id, body) => {
-      const ours = signWebhook(secret, id, ts, body);
-      expect(ours['webhook-signature']).toBe(wh.sign(id, new Date(ts * 1000), body));
-      expect(() => wh.verify(body, ours)).not.toThrow();
-      const theirs = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': wh.sign(id, new Date(ts * 1000), body) };
-      expect(verifyWebhook(secret, theirs, body, now).id).toBe(id);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.json(), (id, body) => {
+        const ours = signWebhook(secret, id, ts, body);
+        expect(ours['webhook-signature']).toBe(wh.sign(id, new Date(ts * 1000), body));
+        expect(() => wh.verify(body, ours)).not.toThrow();
+        const theirs = {
+          'webhook-id': id,
+          'webhook-timestamp': String(ts),
+          'webhook-signature': wh.sign(id, new Date(ts * 1000), body),
+        };
+        expect(verifyWebhook(secret, theirs, body, now).id).toBe(id);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('refuses a forged signature, another secret, a changed body and missing headers', () => {
@@ -29,30 +43,63 @@ describe('Standard Webhooks', () => {
     expect(rejection(() => verifyWebhook(secret, headers, body, now))).toBeNull();
     expect(rejection(() => verifyWebhook(newWebhookSecret(), headers, body, now))).toBe('bad_signature');
     expect(rejection(() => verifyWebhook(secret, headers, body.replace('134000', '1'), now))).toBe('bad_signature');
-    expect(rejection(() => verifyWebhook(secret, { ...headers, 'webhook-id': 'msg_2' }, body, now))).toBe('bad_signature');
-    expect(rejection(() => verifyWebhook(secret, { ...headers, 'webhook-signature': 'v1,' + Buffer.alloc(32).toString('base64') }, body, now))).toBe('bad_signature');
-    expect(rejection(() => verifyWebhook(secret, { ...headers, 'webhook-signature': 'v1,AAAA' }, body, now))).toBe('bad_signature');
+    expect(rejection(() => verifyWebhook(secret, { ...headers, 'webhook-id': 'msg_2' }, body, now))).toBe(
+      'bad_signature',
+    );
+    expect(
+      rejection(() =>
+        verifyWebhook(
+          secret,
+          { ...headers, 'webhook-signature': 'v1,' + Buffer.alloc(32).toString('base64') },
+          body,
+          now,
+        ),
+      ),
+    ).toBe('bad_signature');
+    expect(rejection(() => verifyWebhook(secret, { ...headers, 'webhook-signature': 'v1,AAAA' }, body, now))).toBe(
+      'bad_signature',
+    );
     expect(rejection(() => verifyWebhook(secret, { 'webhook-id': 'msg_1' }, body, now))).toBe('missing_headers');
     // One valid signature among several (key rotation) is enough.
-    expect(rejection(() => verifyWebhook(secret, { ...headers, 'webhook-signature': `v1,bm9wZQ== ${headers['webhook-signature']}` }, body, now))).toBeNull();
+    expect(
+      rejection(() =>
+        verifyWebhook(
+          secret,
+          { ...headers, 'webhook-signature': `v1,bm9wZQ== ${headers['webhook-signature']}` },
+          body,
+          now,
+        ),
+      ),
+    ).toBeNull();
   });
 
   it('refuses timestamps more than five minutes old or ahead, even with a valid signature', () => {
     const body = '{}';
     expect(rejection(() => verifyWebhook(secret, signWebhook(secret, 'a', ts - 299, body), body, now))).toBeNull();
-    expect(rejection(() => verifyWebhook(secret, signWebhook(secret, 'a', ts - 301, body), body, now))).toBe('stale_timestamp');
-    expect(rejection(() => verifyWebhook(secret, signWebhook(secret, 'a', ts + 301, body), body, now))).toBe('stale_timestamp');
+    expect(rejection(() => verifyWebhook(secret, signWebhook(secret, 'a', ts - 301, body), body, now))).toBe(
+      'stale_timestamp',
+    );
+    expect(rejection(() => verifyWebhook(secret, signWebhook(secret, 'a', ts + 301, body), body, now))).toBe(
+      'stale_timestamp',
+    );
   });
 });
 
 describe('Alipay SHA256withRSA signatures', () => {
   const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const request = { method: 'POST', path: '/ams/api/v1/payments/pay', clientId: 'SANDBOX_TALAD', requestTime: '2026-04-17T09:00:00+07:00', body: '{"paymentRequestId":"p1"}' };
+  const request = {
+    method: 'POST',
+    path: '/ams/api/v1/payments/pay',
+    clientId: 'SANDBOX_TALAD',
+    requestTime: '2026-04-17T09:00:00+07:00',
+    body: '{"paymentRequestId":"p1"}',
+  };
 
   it('signs "POST <path>\\n<client-id>.<request-time>.<body>" and verifies with the public key', () => {
-    expect(signedContent(request.method, request.path, request.clientId, request.requestTime, request.body))
-      .toBe('POST /ams/api/v1/payments/pay\nSANDBOX_TALAD.2026-04-17T09:00:00+07:00.{"paymentRequestId":"p1"}');
+    expect(signedContent(request.method, request.path, request.clientId, request.requestTime, request.body)).toBe(
+      'POST /ams/api/v1/payments/pay\nSANDBOX_TALAD.2026-04-17T09:00:00+07:00.{"paymentRequestId":"p1"}',
+    );
     const header = signAlipay(merchant.privateKey, request);
     expect(header).toMatch(/^algorithm=RSA256,keyVersion=1,signature=[A-Za-z0-9%]+$/);
     expect(verifyAlipay(merchant.publicKey, request, header)).toBe(true);
@@ -63,7 +110,9 @@ describe('Alipay SHA256withRSA signatures', () => {
     expect(verifyAlipay(other.publicKey, request, header)).toBe(false);
     expect(verifyAlipay(merchant.publicKey, { ...request, body: '{"paymentRequestId":"p2"}' }, header)).toBe(false);
     expect(verifyAlipay(merchant.publicKey, { ...request, path: '/ams/api/v1/payments/refund' }, header)).toBe(false);
-    expect(verifyAlipay(merchant.publicKey, { ...request, requestTime: '2026-04-17T09:00:01+07:00' }, header)).toBe(false);
+    expect(verifyAlipay(merchant.publicKey, { ...request, requestTime: '2026-04-17T09:00:01+07:00' }, header)).toBe(
+      false,
+    );
     expect(verifyAlipay(merchant.publicKey, { ...request, clientId: 'SOMEONE_ELSE' }, header)).toBe(false);
     expect(verifyAlipay(merchant.publicKey, request, signAlipay(other.privateKey, request))).toBe(false);
     expect(verifyAlipay(merchant.publicKey, request, undefined)).toBe(false);

@@ -7,7 +7,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
 
 export class WebhookRejected extends Error {
-  constructor(readonly reason: 'missing_headers' | 'stale_timestamp' | 'bad_signature') { super(reason); }
+  constructor(readonly reason: 'missing_headers' | 'stale_timestamp' | 'bad_signature') {
+    super(reason);
+  }
 }
 
 export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
@@ -21,19 +23,37 @@ function keyOf(secret: string): Buffer {
 const digest = (key: Buffer, id: string, timestamp: string, body: string) =>
   createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
 
-export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
+export function signWebhook(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
   const ts = String(timestampSeconds);
-  return { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': `v1,${digest(keyOf(secret), id, ts, body).toString('base64')}` };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': ts,
+    'webhook-signature': `v1,${digest(keyOf(secret), id, ts, body).toString('base64')}`,
+  };
 }
 
 /** Checks a delivery; returns its id, or throws WebhookRejected. `body` is the raw request body. */
-export function verifyWebhook(secret: string, headers: Record<string, string | string[] | undefined>, body: string, now = Date.now()): { id: string; timestamp: number } {
-  const one = (name: string) => { const v = headers[name]; return Array.isArray(v) ? v[0] : v; };
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: string,
+  now = Date.now(),
+): { id: string; timestamp: number } {
+  const one = (name: string) => {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
   const id = one('webhook-id');
   const ts = one('webhook-timestamp');
   const signatures = one('webhook-signature');
   if (!id || !ts || !signatures) throw new WebhookRejected('missing_headers');
-  if (!/^\d{1,12}$/.test(ts) || Math.abs(Math.floor(now / 1000) - Number(ts)) > WEBHOOK_TOLERANCE_SECONDS) throw new WebhookRejected('stale_timestamp');
+  if (!/^\d{1,12}$/.test(ts) || Math.abs(Math.floor(now / 1000) - Number(ts)) > WEBHOOK_TOLERANCE_SECONDS)
+    throw new WebhookRejected('stale_timestamp');
   const expected = digest(keyOf(secret), id, ts, body);
   // The header may carry several space-separated signatures (key rotation); one match is enough.
   let match = false;

@@ -77,14 +77,25 @@ export interface SearchResult {
   matchedAllWords: boolean;
 }
 
-export interface ProductSuggestion { productId: string; card: ProductCard }
-export interface ShopSuggestion { sellerId: string; slug: string; name: LocalizedText }
+export interface ProductSuggestion {
+  productId: string;
+  card: ProductCard;
+}
+export interface ShopSuggestion {
+  sellerId: string;
+  slug: string;
+  name: LocalizedText;
+}
 
 export interface SearchEngine {
   index(db: Executor, docs: SearchDocument[]): Promise<void>;
   remove(db: Executor, productIds: string[]): Promise<void>;
   query(db: Executor, query: SearchQuery): Promise<SearchResult>;
-  suggest(db: Executor, text: string, limit: number): Promise<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }>;
+  suggest(
+    db: Executor,
+    text: string,
+    limit: number,
+  ): Promise<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }>;
   /** Stock and sales changed: only these signals are rewritten. */
   updateSignals(db: Executor, updates: { productId: string; inStock?: boolean; salesCount?: number }[]): Promise<void>;
   /** A full rebuild indexed everything on sale since `startedAt`: drop the rest, refresh what derives from it. */
@@ -93,4 +104,3 @@ export interface SearchEngine {
 
 /** Price ranges offered as a facet, in satang: [0, 100 THB), [100, 300), ... [3,000 THB, no limit). */
 export const PRICE_BOUNDS = [10_000, 30_000, 50_000, 100_000, 300_000];
-

@@ -25,7 +25,10 @@ beforeAll(async () => {
 /** What `talad start` does every second: deliver the outbox to the handlers (search's among them). */
 const deliver = async () => {
   for (let pass = 0; pass < 20 && (await deliverOutbox(t.database.db, outboxHandlers())) > 0; pass++);
-  const [stuck] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from outbox where delivered_at is null`);
+  const [stuck] = await queryRows<{ n: number }>(
+    t.database.db,
+    sql`select count(*)::int as n from outbox where delivered_at is null`,
+  );
   expect(stuck.n).toBe(0);
 };
 const found = async (q: string, extra = '') => {
@@ -35,12 +38,17 @@ const found = async (q: string, extra = '') => {
 };
 const ids = async (q: string, extra = '') => (await found(q, extra)).map((i) => i.id);
 const thaiOnly = (th: string, sku: string) => ({
-  title: { th }, description: { th: 'ข้าวใหม่จากสุรินทร์' },
+  title: { th },
+  description: { th: 'ข้าวใหม่จากสุรินทร์' },
   variants: [{ sku, optionValues: [{ th: '1 กก.' }], priceSatang: 6_000, weightGrams: 1000 }],
 });
-const setStock = (variantId: string, onHand: number) => t.app.inject({
-  method: 'PUT', url: `/api/sellers/${shop.sellerId}/stock/${variantId}`, headers: { cookie: shop.cookie }, payload: { onHand, reason: 'count' },
-});
+const setStock = (variantId: string, onHand: number) =>
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/sellers/${shop.sellerId}/stock/${variantId}`,
+    headers: { cookie: shop.cookie },
+    payload: { onHand, reason: 'count' },
+  });
 
 describe('the index follows the catalog through the outbox', () => {
   it('finds a new product in every language once the outbox has delivered its event', async () => {
@@ -54,11 +62,18 @@ describe('the index follows the catalog through the outbox', () => {
   });
 
   it('shows a new price after delivery, and hides an archived product at once', async () => {
-    const { productId, variantIds } = await productOnSale(t.app, shop, rice, thaiOnly('ข้าวหอมมะลิ ทดสอบราคา', 'PRICE-1'));
+    const { productId, variantIds } = await productOnSale(
+      t.app,
+      shop,
+      rice,
+      thaiOnly('ข้าวหอมมะลิ ทดสอบราคา', 'PRICE-1'),
+    );
     await deliver();
     const patched = await t.app.inject({
-      method: 'PATCH', url: `/api/sellers/${shop.sellerId}/products/${productId}/variants/${variantIds[0]}`,
-      headers: { cookie: shop.cookie }, payload: { priceSatang: 45_000 },
+      method: 'PATCH',
+      url: `/api/sellers/${shop.sellerId}/products/${productId}/variants/${variantIds[0]}`,
+      headers: { cookie: shop.cookie },
+      payload: { priceSatang: 45_000 },
     });
     expect(patched.statusCode).toBe(200);
     await deliver();
@@ -66,18 +81,29 @@ describe('the index follows the catalog through the outbox', () => {
     expect(await ids('ทดสอบราคา', '&maxPriceSatang=30000')).not.toContain(productId);
 
     const archived = await t.app.inject({
-      method: 'PUT', url: `/api/sellers/${shop.sellerId}/products/${productId}/status`, headers: { cookie: shop.cookie }, payload: { status: 'archived' },
+      method: 'PUT',
+      url: `/api/sellers/${shop.sellerId}/products/${productId}/status`,
+      headers: { cookie: shop.cookie },
+      payload: { status: 'archived' },
     });
     expect(archived.statusCode).toBe(200);
     // Before the worker has run: gone from results already.
     expect(await ids('ทดสอบราคา')).not.toContain(productId);
     await deliver();
-    const rows = await queryRows(t.database.db, sql`select 1 from search_documents where product_id = ${productId}::uuid`);
+    const rows = await queryRows(
+      t.database.db,
+      sql`select 1 from search_documents where product_id = ${productId}::uuid`,
+    );
     expect(rows).toHaveLength(0);
   });
 
   it('marks a product out of stock when its stock runs out', async () => {
-    const { productId, variantIds } = await productOnSale(t.app, shop, rice, thaiOnly('ข้าวหอมมะลิ ทดสอบสต็อก', 'STOCK-1'));
+    const { productId, variantIds } = await productOnSale(
+      t.app,
+      shop,
+      rice,
+      thaiOnly('ข้าวหอมมะลิ ทดสอบสต็อก', 'STOCK-1'),
+    );
     expect((await setStock(variantIds[0], 5)).statusCode).toBe(200);
     await deliver();
     expect((await found('ทดสอบสต็อก')).find((i) => i.id === productId)?.inStock).toBe(true);
@@ -86,10 +112,22 @@ describe('the index follows the catalog through the outbox', () => {
     expect((await found('ทดสอบสต็อก')).find((i) => i.id === productId)?.inStock).toBe(false);
     expect(await ids('ทดสอบสต็อก', '&inStock=true')).not.toContain(productId);
     // Units held in bond at the EEC hub sell only to China: at home the product stays out of stock.
-    await adjustHubStock(t.database.db, systemActor('hub-test'), { locationId: HUB_LOCATIONS.eecBonded.id, sellerId: shop.sellerId, variantId: variantIds[0], delta: 50, reason: 'inbound received' });
+    await adjustHubStock(t.database.db, systemActor('hub-test'), {
+      locationId: HUB_LOCATIONS.eecBonded.id,
+      sellerId: shop.sellerId,
+      variantId: variantIds[0],
+      delta: 50,
+      reason: 'inbound received',
+    });
     await deliver();
     expect((await found('ทดสอบสต็อก')).find((i) => i.id === productId)?.inStock).toBe(false);
-    await adjustHubStock(t.database.db, systemActor('hub-test'), { locationId: HUB_LOCATIONS.domesticFulfilment.id, sellerId: shop.sellerId, variantId: variantIds[0], delta: 3, reason: 'inbound received' });
+    await adjustHubStock(t.database.db, systemActor('hub-test'), {
+      locationId: HUB_LOCATIONS.domesticFulfilment.id,
+      sellerId: shop.sellerId,
+      variantId: variantIds[0],
+      delta: 3,
+      reason: 'inbound received',
+    });
     await deliver();
     expect(await ids('ทดสอบสต็อก', '&inStock=true')).toContain(productId);
   });
@@ -114,12 +152,18 @@ describe('the index follows the catalog through the outbox', () => {
     await markGroupPaid(t.database.db, systemActor('test'), placed.json().orderGroupId);
     await deliver();
     expect(await ids('ทดสอบขายดี', '&sort=best_selling')).toEqual([b.productId, a.productId]);
-    const [sold] = await queryRows<{ sales_count: number }>(t.database.db, sql`select sales_count from search_documents where product_id = ${b.productId}::uuid`);
+    const [sold] = await queryRows<{ sales_count: number }>(
+      t.database.db,
+      sql`select sales_count from search_documents where product_id = ${b.productId}::uuid`,
+    );
     expect(sold.sales_count).toBe(2);
     // Delivered twice (at least once is the promise): still counted once.
     await t.database.db.execute(sql`update outbox set delivered_at = null where topic = 'order.paid'`);
     await deliver();
-    const [again] = await queryRows<{ sales_count: number }>(t.database.db, sql`select sales_count from search_documents where product_id = ${b.productId}::uuid`);
+    const [again] = await queryRows<{ sales_count: number }>(
+      t.database.db,
+      sql`select sales_count from search_documents where product_id = ${b.productId}::uuid`,
+    );
     expect(again.sales_count).toBe(2);
   });
 
@@ -138,7 +182,10 @@ describe('the index follows the catalog through the outbox', () => {
 
   it('rebuilds the whole index from the catalog (talad reindex), reporting progress', async () => {
     await deliver();
-    const [{ n: before }] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from search_documents`);
+    const [{ n: before }] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from search_documents`,
+    );
     await t.database.db.execute(sql`delete from search_documents`);
     expect(await ids('ทดสอบสต็อก')).toEqual([]);
     const progress: [number, number][] = [];

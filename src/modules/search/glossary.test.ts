@@ -58,7 +58,9 @@ describe('what a query asks for', () => {
   // A description's words are indexed as '.word' (see lexemes.ts): matched whole, never half-typed.
   it('every word, each in any language', () => {
     expect(toTsquery(compileQuery('榴莲 '))).toBe("('榴莲' | '.榴莲' | '~durian')");
-    expect(toTsquery(compileQuery('durian จันทบุรี '))).toBe("('durian' | '.durian' | '~durian') & ('จันทบุรี' | '.จันทบุรี' | '~province_22')");
+    expect(toTsquery(compileQuery('durian จันทบุรี '))).toBe(
+      "('durian' | '.durian' | '~durian') & ('จันทบุรี' | '.จันทบุรี' | '~province_22')",
+    );
   });
 
   it('Thai words written together as a phrase, so มือถือ finds โทรศัพท์มือถือ but not มือ and ถือ apart', () => {
@@ -74,7 +76,9 @@ describe('what a query asks for', () => {
   });
 
   it('leaves out words that say nothing about the product, unless they are all there is', () => {
-    expect(toTsquery(compileQuery('ข้าวหอมมะลิราคาถูก ส่งฟรี '))).toBe("(('ข้าว' <-> 'หอม' <-> 'มะลิ') | ('.ข้าว' <-> '.หอม' <-> '.มะลิ') | '~jasmine_rice')");
+    expect(toTsquery(compileQuery('ข้าวหอมมะลิราคาถูก ส่งฟรี '))).toBe(
+      "(('ข้าว' <-> 'หอม' <-> 'มะลิ') | ('.ข้าว' <-> '.หอม' <-> '.มะลิ') | '~jasmine_rice')",
+    );
     expect(toTsquery(compileQuery('ราคาถูก '))).toBe("(('ราคา' <-> 'ถูก') | ('.ราคา' <-> '.ถูก'))");
   });
 });

@@ -15,10 +15,17 @@ export type { GlossaryEntry };
 export const PRODUCT_TERMS: GlossaryEntry[] = [...FOOD_TERMS, ...GOODS_TERMS];
 
 const PLACE_TERMS: GlossaryEntry[] = PROVINCES.map((p) => ({
-  key: `province_${p.code}`, th: [p.th, `จังหวัด${p.th}`, `จ.${p.th}`], zh: [p.zh, `${p.zh}府`], en: [p.en],
+  key: `province_${p.code}`,
+  th: [p.th, `จังหวัด${p.th}`, `จ.${p.th}`],
+  zh: [p.zh, `${p.zh}府`],
+  en: [p.en],
 }));
 
-export interface ConceptSpan { start: number; end: number; concepts: string[] }
+export interface ConceptSpan {
+  start: number;
+  end: number;
+  concepts: string[];
+}
 
 /** A concept's lexeme in the index: "~" cannot come out of the tokenizer, so it never clashes with a word. */
 export const conceptLexeme = (key: string) => `~${key}`;
@@ -69,12 +76,17 @@ export class Glossary {
     const keys = (this.sortedKeys ??= [...this.joined.keys()].sort());
     let lo = 0;
     let hi = keys.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid] < prefix) lo = mid + 1; else hi = mid; }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
     const found: string[] = [];
     for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) found.push(keys[i]);
     found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
     const concepts: string[] = [];
-    for (const key of found) for (const c of this.joined.get(key)!) if (!concepts.includes(c) && concepts.length < limit) concepts.push(c);
+    for (const key of found)
+      for (const c of this.joined.get(key)!) if (!concepts.includes(c) && concepts.length < limit) concepts.push(c);
     return concepts;
   }
 
@@ -84,7 +96,12 @@ export class Glossary {
     if (!out) {
       const seen = new Set<string>([key]);
       const queue = [key];
-      while (queue.length) for (const b of this.broader.get(queue.shift()!) ?? []) if (!seen.has(b)) { seen.add(b); queue.push(b); }
+      while (queue.length)
+        for (const b of this.broader.get(queue.shift()!) ?? [])
+          if (!seen.has(b)) {
+            seen.add(b);
+            queue.push(b);
+          }
       out = [...seen];
       this.closure.set(key, out);
     }
@@ -93,7 +110,13 @@ export class Glossary {
 
   /** Concepts of a whole term typed alone ("榴莲" -> durian), or none. */
   conceptsOf(text: string): string[] {
-    return this.joined.get(tokenize(text).map((t) => t.text).join('')) ?? [];
+    return (
+      this.joined.get(
+        tokenize(text)
+          .map((t) => t.text)
+          .join(''),
+      ) ?? []
+    );
   }
 
   /**
@@ -110,12 +133,16 @@ export class Glossary {
     const byStart = new Map<number, Match>();
     for (const m of this.matches(tokens)) {
       const best = byStart.get(m.start);
-      if (!best || m.end - m.start > best.end - best.start || (m.end === best.end && m.ce - m.cs > best.ce - best.cs)) byStart.set(m.start, m);
+      if (!best || m.end - m.start > best.end - best.start || (m.end === best.end && m.ce - m.cs > best.ce - best.cs))
+        byStart.set(m.start, m);
     }
     const spans: ConceptSpan[] = [];
-    for (let i = 0; i < tokens.length;) {
+    for (let i = 0; i < tokens.length; ) {
       const m = byStart.get(i);
-      if (m) { spans.push(m); i = m.end; } else i++;
+      if (m) {
+        spans.push(m);
+        i = m.end;
+      } else i++;
     }
     return spans;
   }
@@ -125,7 +152,10 @@ export class Glossary {
     const out: Match[] = [];
     const offsets: number[] = [];
     let offset = 0;
-    for (const t of tokens) { offsets.push(offset); offset += t.text.length; }
+    for (const t of tokens) {
+      offsets.push(offset);
+      offset += t.text.length;
+    }
     for (let i = 0; i < tokens.length; i++) {
       if (isHan(tokens[i])) continue;
       let key = '';
@@ -133,15 +163,23 @@ export class Glossary {
         key += tokens[j].text;
         if (!this.beginnings.has(key)) break;
         const concepts = this.joined.get(key);
-        if (concepts) out.push({ start: i, end: j + 1, cs: offsets[i], ce: offsets[j] + tokens[j].text.length, concepts });
+        if (concepts)
+          out.push({ start: i, end: j + 1, cs: offsets[i], ce: offsets[j] + tokens[j].text.length, concepts });
       }
     }
     // Chinese: each run of Chinese tokens as one string of characters.
-    for (let i = 0; i < tokens.length;) {
-      if (!isHan(tokens[i])) { i++; continue; }
+    for (let i = 0; i < tokens.length; ) {
+      if (!isHan(tokens[i])) {
+        i++;
+        continue;
+      }
       const chars: string[] = [];
       const owner: number[] = [];
-      for (; i < tokens.length && isHan(tokens[i]); i++) for (const ch of tokens[i].text) { chars.push(ch); owner.push(i); }
+      for (; i < tokens.length && isHan(tokens[i]); i++)
+        for (const ch of tokens[i].text) {
+          chars.push(ch);
+          owner.push(i);
+        }
       const base = offsets[owner[0]];
       for (let c = 0; c < chars.length; c++) {
         const t = owner[c];
@@ -161,7 +199,10 @@ export class Glossary {
   }
 }
 
-interface Match extends ConceptSpan { cs: number; ce: number }
+interface Match extends ConceptSpan {
+  cs: number;
+  ce: number;
+}
 
 function add(map: Map<string, string[]>, key: string, concept: string): void {
   const list = map.get(key);

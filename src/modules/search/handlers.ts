@@ -18,18 +18,36 @@ export function searchOutboxHandlers(engine: SearchEngine = postgresSearchEngine
   const indexer = () => new Indexer(engine);
   return [
     // These read the current state, so one call per product (or variant) per delivery pass is enough.
-    ['product.updated', coalescing((e) => `${e.payload.productId}`, (db, e) => indexer().indexProducts(db, [id(e.payload, 'productId')]))],
-    ['stock.changed', coalescing((e) => `${e.payload.variantId}`, (db, e) => indexer().refreshStock(db, { variantId: id(e.payload, 'variantId') }))],
-    ['order.placed', coalescing(
-      (e) => (Array.isArray(e.payload.productIds) ? e.payload.productIds.join(',') : null),
-      (db, e) => indexer().refreshStock(db, { orderId: id(e.payload, 'orderId') }),
-    )],
+    [
+      'product.updated',
+      coalescing(
+        (e) => `${e.payload.productId}`,
+        (db, e) => indexer().indexProducts(db, [id(e.payload, 'productId')]),
+      ),
+    ],
+    [
+      'stock.changed',
+      coalescing(
+        (e) => `${e.payload.variantId}`,
+        (db, e) => indexer().refreshStock(db, { variantId: id(e.payload, 'variantId') }),
+      ),
+    ],
+    [
+      'order.placed',
+      coalescing(
+        (e) => (Array.isArray(e.payload.productIds) ? e.payload.productIds.join(',') : null),
+        (db, e) => indexer().refreshStock(db, { orderId: id(e.payload, 'orderId') }),
+      ),
+    ],
     ['order.paid', (db, e) => indexer().syncSales(db, id(e.payload, 'orderId'))],
-    ['order.cancelled', async (db, e) => {
-      const orderId = id(e.payload, 'orderId');
-      await indexer().refreshStock(db, { orderId });
-      await indexer().syncSales(db, orderId);
-    }],
+    [
+      'order.cancelled',
+      async (db, e) => {
+        const orderId = id(e.payload, 'orderId');
+        await indexer().refreshStock(db, { orderId });
+        await indexer().syncSales(db, orderId);
+      },
+    ],
     ['seller.approved', (db, e) => indexer().indexShop(db, e.aggregateId)],
     ['seller.suspended', (db, e) => indexer().indexShop(db, e.aggregateId)],
   ];

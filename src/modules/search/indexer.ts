@@ -6,7 +6,13 @@ import { sql } from 'drizzle-orm';
 import { queryRows, uuidArray, type Executor } from '../../platform/db.ts';
 import type { LocalizedText } from '../../platform/http.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
-import { categoryTree, countProductsForIndexing, productsForIndexing, type CategoryNode, type ProductForIndex } from '../catalog/service.ts';
+import {
+  categoryTree,
+  countProductsForIndexing,
+  productsForIndexing,
+  type CategoryNode,
+  type ProductForIndex,
+} from '../catalog/service.ts';
 import { shopsByIds, type ShopView } from '../sellers/service.ts';
 import type { SearchDocument, SearchEngine } from './engine.ts';
 import { glossary } from './glossary.ts';
@@ -15,7 +21,10 @@ import { glossary } from './glossary.ts';
 export const SOLD_STATUSES = ['paid', 'processing', 'shipped', 'delivered'];
 const soldStatuses = sql.raw(`(${SOLD_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
-interface CategoryInfo { ids: string[]; names: LocalizedText[] }
+interface CategoryInfo {
+  ids: string[];
+  names: LocalizedText[];
+}
 
 /** Each category's path from the top (ids and names), from the catalog's tree. */
 async function categoryPaths(db: Executor): Promise<Map<string, CategoryInfo>> {
@@ -43,7 +52,10 @@ export class Indexer {
   private shops = new Map<string, ShopView>();
   private categories: Map<string, CategoryInfo> | null = null;
 
-  constructor(private readonly engine: SearchEngine, private readonly certifications: CertificationSource = noCertifications) {}
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly certifications: CertificationSource = noCertifications,
+  ) {}
 
   /** Search documents for products on sale (shops not approved are skipped). */
   async documents(db: Executor, products: ProductForIndex[]): Promise<SearchDocument[]> {
@@ -53,7 +65,10 @@ export class Indexer {
     if (missing.length) for (const [id, shop] of await shopsByIds(db, missing)) this.shops.set(id, shop);
     const ids = products.map((p) => p.id);
     const [inStock, sales, marks] = await Promise.all([
-      variantsInStock(db, products.flatMap((p) => p.variants.map((v) => v.id))),
+      variantsInStock(
+        db,
+        products.flatMap((p) => p.variants.map((v) => v.id)),
+      ),
       salesOf(db, ids),
       this.certifications(db, ids),
     ]);
@@ -66,14 +81,24 @@ export class Indexer {
       const texts = (t: LocalizedText) => [t.th, t.zh, t.en].filter((x): x is string => Boolean(x));
       const optionValues = new Set(p.variants.flatMap((v) => v.optionValues.flatMap(texts)));
       docs.push({
-        productId: p.id, sellerId: p.sellerId, categoryIds: category.ids, variantIds: p.variants.map((v) => v.id),
-        provinceCode: p.originProvinceCode, sellerType: shop.businessType, sellerTier: shop.isFlagship ? 2 : 1,
-        certifications: marks.get(p.id) ?? [], priceSatang: p.minPriceSatang,
-        inStock: p.variants.some((v) => inStock.has(v.id)), salesCount: sales.get(p.id) ?? 0, publishedAt: p.publishedAt,
+        productId: p.id,
+        sellerId: p.sellerId,
+        categoryIds: category.ids,
+        variantIds: p.variants.map((v) => v.id),
+        provinceCode: p.originProvinceCode,
+        sellerType: shop.businessType,
+        sellerTier: shop.isFlagship ? 2 : 1,
+        certifications: marks.get(p.id) ?? [],
+        priceSatang: p.minPriceSatang,
+        inStock: p.variants.some((v) => inStock.has(v.id)),
+        salesCount: sales.get(p.id) ?? 0,
+        publishedAt: p.publishedAt,
         fields: {
           title: texts(p.title),
           attributes: [
-            ...category.names.flatMap(texts), ...p.optionNames.flatMap(texts), ...optionValues,
+            ...category.names.flatMap(texts),
+            ...p.optionNames.flatMap(texts),
+            ...optionValues,
             // The province in Thai: its glossary concept makes 尖竹汶 and Chanthaburi find it too.
             ...(province ? [province.th] : []),
             ...p.variants.map((v) => v.gtin).filter((g): g is string => Boolean(g)),
@@ -83,8 +108,18 @@ export class Indexer {
           description: texts(p.description),
         },
         card: {
-          slug: p.slug, title: p.title, categoryId: p.categoryId, originProvinceCode: p.originProvinceCode, thumbKey: p.thumbKey,
-          shop: { id: shop.id, slug: shop.slug, name: shop.shopName, isFlagship: shop.isFlagship, provinceCode: shop.province.code },
+          slug: p.slug,
+          title: p.title,
+          categoryId: p.categoryId,
+          originProvinceCode: p.originProvinceCode,
+          thumbKey: p.thumbKey,
+          shop: {
+            id: shop.id,
+            slug: shop.slug,
+            name: shop.shopName,
+            isFlagship: shop.isFlagship,
+            provinceCode: shop.province.code,
+          },
         },
         shop: { id: shop.id, slug: shop.slug, name: shop.shopName },
       });
@@ -100,7 +135,10 @@ export class Indexer {
     const products = await productsForIndexing(db, { ids: productIds });
     await this.engine.index(db, await this.documents(db, products));
     const onSale = new Set(products.map((p) => p.id));
-    await this.engine.remove(db, productIds.filter((id) => !onSale.has(id)));
+    await this.engine.remove(
+      db,
+      productIds.filter((id) => !onSale.has(id)),
+    );
   }
 
   /** A shop was approved, suspended or renamed: all its products again. */
@@ -109,13 +147,22 @@ export class Indexer {
     this.categories = null;
     const products = await productsForIndexing(db, { sellerId });
     await this.engine.index(db, await this.documents(db, products));
-    const indexed = await queryRows<{ product_id: string }>(db, sql`select product_id from search_documents where seller_id = ${sellerId}::uuid`);
+    const indexed = await queryRows<{ product_id: string }>(
+      db,
+      sql`select product_id from search_documents where seller_id = ${sellerId}::uuid`,
+    );
     const onSale = new Set(products.map((p) => p.id));
-    await this.engine.remove(db, indexed.map((r) => r.product_id).filter((id) => !onSale.has(id)));
+    await this.engine.remove(
+      db,
+      indexed.map((r) => r.product_id).filter((id) => !onSale.has(id)),
+    );
   }
 
   /** Rebuilds the whole index from the catalog while it keeps answering; reports progress. */
-  async reindexAll(db: Executor, opts: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+  async reindexAll(
+    db: Executor,
+    opts: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<number> {
     const batchSize = opts.batchSize ?? 1000;
     this.shops.clear();
     this.categories = null;
@@ -145,20 +192,29 @@ export class Indexer {
 
   /** Units available changed for these variants (a stock count, an order placed or cancelled). */
   async refreshStock(db: Executor, filter: { variantId: string } | { orderId: string }): Promise<void> {
-    const docs = 'variantId' in filter
-      ? sql`select product_id, variant_ids from search_documents where variant_ids @> array[${filter.variantId}::uuid]`
-      : sql`select product_id, variant_ids from search_documents
+    const docs =
+      'variantId' in filter
+        ? sql`select product_id, variant_ids from search_documents where variant_ids @> array[${filter.variantId}::uuid]`
+        : sql`select product_id, variant_ids from search_documents
           where product_id in (select product_id from order_product_lines where order_id = ${filter.orderId}::uuid)`;
-    const rows = await queryRows<{ product_id: string; in_stock: boolean }>(db, sql`
+    const rows = await queryRows<{ product_id: string; in_stock: boolean }>(
+      db,
+      sql`
       with docs as (${docs})
       select docs.product_id, exists(select 1 from stock_available_by_variant s
-        where s.variant_id = any(docs.variant_ids) and s.available > 0) as in_stock from docs`);
-    await this.engine.updateSignals(db, rows.map((r) => ({ productId: r.product_id, inStock: r.in_stock })));
+        where s.variant_id = any(docs.variant_ids) and s.available > 0) as in_stock from docs`,
+    );
+    await this.engine.updateSignals(
+      db,
+      rows.map((r) => ({ productId: r.product_id, inStock: r.in_stock })),
+    );
   }
 
   /** An order changed state: its units count as sold while it is paid (and after), not before or once cancelled. */
   async syncSales(db: Executor, orderId: string): Promise<void> {
-    const changed = await queryRows<{ product_id: string }>(db, sql`
+    const changed = await queryRows<{ product_id: string }>(
+      db,
+      sql`
       with lines as (
         select order_id, status, product_id, sum(quantity)::int as quantity from order_product_lines
         where order_id = ${orderId}::uuid group by 1, 2, 3
@@ -171,24 +227,37 @@ export class Indexer {
         where s.order_id = lines.order_id and s.product_id = lines.product_id and lines.status not in ${soldStatuses}
         returning s.product_id
       )
-      select product_id from added union select product_id from removed`);
+      select product_id from added union select product_id from removed`,
+    );
     if (!changed.length) return;
-    const totals = await salesOf(db, changed.map((c) => c.product_id));
-    await this.engine.updateSignals(db, changed.map((c) => ({ productId: c.product_id, salesCount: totals.get(c.product_id) ?? 0 })));
+    const totals = await salesOf(
+      db,
+      changed.map((c) => c.product_id),
+    );
+    await this.engine.updateSignals(
+      db,
+      changed.map((c) => ({ productId: c.product_id, salesCount: totals.get(c.product_id) ?? 0 })),
+    );
   }
 }
 
 async function variantsInStock(db: Executor, variantIds: string[]): Promise<Set<string>> {
   if (!variantIds.length) return new Set();
-  const rows = await queryRows<{ variant_id: string }>(db, sql`
-    select variant_id from stock_available_by_variant where variant_id = any(${uuidArray(variantIds)}::uuid[]) and available > 0`);
+  const rows = await queryRows<{ variant_id: string }>(
+    db,
+    sql`
+    select variant_id from stock_available_by_variant where variant_id = any(${uuidArray(variantIds)}::uuid[]) and available > 0`,
+  );
   return new Set(rows.map((r) => r.variant_id));
 }
 
 async function salesOf(db: Executor, productIds: string[]): Promise<Map<string, number>> {
   if (!productIds.length) return new Map();
-  const rows = await queryRows<{ product_id: string; units: number }>(db, sql`
-    select product_id, sum(quantity)::int as units from search_sales where product_id = any(${uuidArray(productIds)}::uuid[]) group by 1`);
+  const rows = await queryRows<{ product_id: string; units: number }>(
+    db,
+    sql`
+    select product_id, sum(quantity)::int as units from search_sales where product_id = any(${uuidArray(productIds)}::uuid[]) group by 1`,
+  );
   return new Map(rows.map((r) => [r.product_id, r.units]));
 }
 

@@ -5,7 +5,14 @@
 // them); a query inside a transaction, which may see its own uncommitted writes, goes to PostgreSQL.
 import { sql } from 'drizzle-orm';
 import { queryRows, uuidArray, type Executor } from '../../platform/db.ts';
-import { PRICE_BOUNDS, type FacetCounts, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult } from './engine.ts';
+import {
+  PRICE_BOUNDS,
+  type FacetCounts,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from './engine.ts';
 import type { MemoryIndex } from './memory-index.ts';
 import { Matcher, Scorer } from './memory-match.ts';
 import { replicaOf, type Hidden } from './memory-replica.ts';
@@ -23,21 +30,31 @@ let relScratch = new Float64Array(0);
 let signalScratch = new Float64Array(0);
 
 /** The products that are on the page, ranked as the PostgreSQL engine ranks them. */
-function comparator(index: MemoryIndex, q: SearchQuery, rel: Float64Array, signals: Float64Array): (a: number, b: number) => number {
+function comparator(
+  index: MemoryIndex,
+  q: SearchQuery,
+  rel: Float64Array,
+  signals: Float64Array,
+): (a: number, b: number) => number {
   const rank = index.idRanks();
   const id = (a: number, b: number) => rank[a] - rank[b];
   const relevance = (a: number, b: number) => rel[b] - rel[a] || signals[b] - signals[a] || id(a, b);
   switch (q.sort) {
-    case 'relevance': return relevance;
-    case 'price_asc': return (a, b) => index.price[a] - index.price[b] || relevance(a, b);
-    case 'price_desc': return (a, b) => index.price[b] - index.price[a] || relevance(a, b);
-    case 'best_selling': return (a, b) => index.sales[b] - index.sales[a] || relevance(a, b);
-    case 'newest': return (a, b) => {
-      const pa = index.published[a];
-      const pb = index.published[b];
-      if (Number.isNaN(pa) !== Number.isNaN(pb)) return Number.isNaN(pa) ? 1 : -1;
-      return (Number.isNaN(pa) ? 0 : pb - pa) || rel[b] - rel[a] || id(a, b);
-    };
+    case 'relevance':
+      return relevance;
+    case 'price_asc':
+      return (a, b) => index.price[a] - index.price[b] || relevance(a, b);
+    case 'price_desc':
+      return (a, b) => index.price[b] - index.price[a] || relevance(a, b);
+    case 'best_selling':
+      return (a, b) => index.sales[b] - index.sales[a] || relevance(a, b);
+    case 'newest':
+      return (a, b) => {
+        const pa = index.published[a];
+        const pb = index.published[b];
+        if (Number.isNaN(pa) !== Number.isNaN(pb)) return Number.isNaN(pa) ? 1 : -1;
+        return (Number.isNaN(pa) ? 0 : pb - pa) || rel[b] - rel[a] || id(a, b);
+      };
   }
 }
 
@@ -67,8 +84,13 @@ function firstK(items: number[], k: number, compare: (a: number, b: number) => n
     }
   };
   for (const n of items) {
-    if (heap.length < k) { heap.push(n); up(heap.length - 1); }
-    else if (compare(n, heap[0]) < 0) { heap[0] = n; down(0); }
+    if (heap.length < k) {
+      heap.push(n);
+      up(heap.length - 1);
+    } else if (compare(n, heap[0]) < 0) {
+      heap[0] = n;
+      down(0);
+    }
   }
   return heap.sort(compare);
 }
@@ -79,7 +101,13 @@ function allowed(values: string[], wanted: string[] | undefined): Uint8Array | n
   return Uint8Array.from(values, (v) => (wanted.includes(v) ? 1 : 0));
 }
 
-export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidden, q: SearchQuery, scoring: Scoring): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
+export async function runInMemory(
+  db: Executor,
+  index: MemoryIndex,
+  hidden: Hidden,
+  q: SearchQuery,
+  scoring: Scoring,
+): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
   const f = q.filters;
   const matcher = scoring.match ? new Matcher(index, scoring.match) : null;
   const candidates = matcher ? matcher.candidates() : index.allOrdinals();
@@ -87,11 +115,15 @@ export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidd
   const paths = index.categoryPaths.values;
   const inCategory = f.categoryId ? Uint8Array.from(paths, (p) => (p.includes(f.categoryId!) ? 1 : 0)) : null;
   const sellerIds = index.sellers.values;
-  const sellerOk = Uint8Array.from(sellerIds, (s) => (hidden.sellers.has(s) || (f.sellerId !== undefined && s !== f.sellerId) ? 0 : 1));
+  const sellerOk = Uint8Array.from(sellerIds, (s) =>
+    hidden.sellers.has(s) || (f.sellerId !== undefined && s !== f.sellerId) ? 0 : 1,
+  );
   const provinceOk = allowed(index.provinces.values, f.provinces);
   const typeOk = allowed(index.sellerTypes.values, f.sellerTypes);
   const markSets = index.markSets.values;
-  const markOk = f.certifications?.length ? Uint8Array.from(markSets, (m) => (m.some((x) => f.certifications!.includes(x)) ? 1 : 0)) : null;
+  const markOk = f.certifications?.length
+    ? Uint8Array.from(markSets, (m) => (m.some((x) => f.certifications!.includes(x)) ? 1 : 0))
+    : null;
   const priced = f.minPriceSatang !== undefined || f.maxPriceSatang !== undefined;
   const minPrice = f.minPriceSatang ?? 0;
   const maxPrice = f.maxPriceSatang ?? Number.MAX_SAFE_INTEGER;
@@ -113,7 +145,10 @@ export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidd
     const price = index.price[n];
     const fPrice = !priced || (price >= minPrice && price <= maxPrice);
     const fStock = !f.inStock || index.inStock[n] === 1;
-    if (fProvince && fType && fCert && fPrice && fStock) { matched.push(n); pathCounts[index.categoryPath[n]]++; }
+    if (fProvince && fType && fCert && fPrice && fStock) {
+      matched.push(n);
+      pathCounts[index.categoryPath[n]]++;
+    }
     if (!q.facets) continue;
     // Each facet counts under every filter but its own (pg-query.ts's grouping sets do the same).
     if (fType && fCert && fPrice && fStock) provinceCounts[index.province[n]]++;
@@ -136,8 +171,11 @@ export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidd
   const signals = signalScratch;
   for (const n of matched) {
     rel[n] = scorer.score(n);
-    signals[n] = index.inStock[n] * 2 ** 30 + Math.min(index.tier[n], 3) * 2 ** 28
-      + Math.min(markSets[index.marks[n]].length, 15) * 2 ** 24 + Math.min(index.sales[n], 16_777_215);
+    signals[n] =
+      index.inStock[n] * 2 ** 30 +
+      Math.min(index.tier[n], 3) * 2 ** 28 +
+      Math.min(markSets[index.marks[n]].length, 15) * 2 ** 24 +
+      Math.min(index.sales[n], 16_777_215);
   }
   const offset = (q.page - 1) * q.perPage;
   const page = firstK(matched, offset + q.perPage, comparator(index, q, rel, signals)).slice(offset);
@@ -146,10 +184,15 @@ export async function runInMemory(db: Executor, index: MemoryIndex, hidden: Hidd
   let facets: FacetCounts | null = null;
   if (q.facets) {
     const categories = new Map<string, number>();
-    pathCounts.forEach((count, p) => { if (count) for (const id of paths[p]) categories.set(id, (categories.get(id) ?? 0) + count); });
+    pathCounts.forEach((count, p) => {
+      if (count) for (const id of paths[p]) categories.set(id, (categories.get(id) ?? 0) + count);
+    });
     const marks = new Map<string, number>();
-    markCounts.forEach((count, m) => { if (count) for (const mark of markSets[m]) marks.set(mark, (marks.get(mark) ?? 0) + count); });
-    const listed = (values: string[], counts: Int32Array) => values.flatMap((value, i) => (counts[i] ? [{ value, count: counts[i] }] : []));
+    markCounts.forEach((count, m) => {
+      if (count) for (const mark of markSets[m]) marks.set(mark, (marks.get(mark) ?? 0) + count);
+    });
+    const listed = (values: string[], counts: Int32Array) =>
+      values.flatMap((value, i) => (counts[i] ? [{ value, count: counts[i] }] : []));
     facets = {
       categories: [...categories].map(([id, count]) => ({ id, count })),
       provinces: listed(index.provinces.values, provinceCounts),
@@ -172,22 +215,41 @@ const cardCaches = new WeakMap<MemoryIndex, Map<number, { xid: string; card: Pro
 async function hitsWithCards(db: Executor, index: MemoryIndex, page: number[]): Promise<SearchHit[]> {
   if (!page.length) return [];
   let cache = cardCaches.get(index);
-  if (!cache) { cache = new Map(); cardCaches.set(index, cache); }
+  if (!cache) {
+    cache = new Map();
+    cardCaches.set(index, cache);
+  }
   const missing = page.filter((n) => cache.get(n)?.xid !== index.xids[n]);
   if (missing.length) {
     const xids = new Map(missing.map((n) => [index.productIds[n], { n, xid: index.xids[n] }]));
-    const rows = await queryRows<{ product_id: string; card: ProductCard | string }>(db, sql`
-      select product_id::text, card from search_cards where product_id = any(${uuidArray([...xids.keys()])}::uuid[])`);
+    const rows = await queryRows<{ product_id: string; card: ProductCard | string }>(
+      db,
+      sql`
+      select product_id::text, card from search_cards where product_id = any(${uuidArray([...xids.keys()])}::uuid[])`,
+    );
     for (const r of rows) {
       const { n, xid } = xids.get(r.product_id)!;
       cache.delete(n);
-      cache.set(n, { xid, card: typeof r.card === 'string' ? JSON.parse(r.card) as ProductCard : r.card });
+      cache.set(n, { xid, card: typeof r.card === 'string' ? (JSON.parse(r.card) as ProductCard) : r.card });
     }
-    for (const n of cache.keys()) { if (cache.size <= CARDS_KEPT) break; cache.delete(n); }
+    for (const n of cache.keys()) {
+      if (cache.size <= CARDS_KEPT) break;
+      cache.delete(n);
+    }
   }
   return page.flatMap((n) => {
     const card = cache.get(n)?.card;
-    return card ? [{ productId: index.productIds[n], priceSatang: index.price[n], inStock: index.inStock[n] === 1, salesCount: index.sales[n], card }] : [];
+    return card
+      ? [
+          {
+            productId: index.productIds[n],
+            priceSatang: index.price[n],
+            inStock: index.inStock[n] === 1,
+            salesCount: index.sales[n],
+            card,
+          },
+        ]
+      : [];
   });
 }
 

@@ -30,19 +30,32 @@ const WEIGHT_CODE: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 };
  * A tsvector's text as sorted lexeme ids and packed positions (position << 2 | weight). Lexemes
  * are quoted, with '' for a quote and \\ for a backslash; weight D is printed without a letter.
  */
-export function parseTsvector(text: string, lexemeId: (lexeme: string) => number): { ids: Int32Array; positions: Uint16Array } {
+export function parseTsvector(
+  text: string,
+  lexemeId: (lexeme: string) => number,
+): { ids: Int32Array; positions: Uint16Array } {
   const entries: { id: number; pos: number[] }[] = [];
   let i = 0;
   while (i < text.length) {
-    if (text[i] === ' ') { i++; continue; }
+    if (text[i] === ' ') {
+      i++;
+      continue;
+    }
     if (text[i] !== "'") throw new Error(`tsvector: expected a quote at ${i}`);
     let lexeme = '';
     for (i++; ; i++) {
       const c = text[i];
       if (c === undefined) throw new Error('tsvector: unterminated lexeme');
-      if (c === '\\') { lexeme += text[++i]; continue; }
+      if (c === '\\') {
+        lexeme += text[++i];
+        continue;
+      }
       if (c === "'") {
-        if (text[i + 1] === "'") { lexeme += "'"; i++; continue; }
+        if (text[i + 1] === "'") {
+          lexeme += "'";
+          i++;
+          continue;
+        }
         i++;
         break;
       }
@@ -57,7 +70,10 @@ export function parseTsvector(text: string, lexemeId: (lexeme: string) => number
         const w = WEIGHT_CODE[text[i]];
         if (w !== undefined && text[i] !== 'D') i++;
         pos.push((n << 2) | (w ?? 0));
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
         break;
       }
     }
@@ -112,7 +128,9 @@ class Pool<T extends Int32Array<ArrayBufferLike> | Uint16Array<ArrayBufferLike>>
   constructor(public data: T) {}
   append(values: ArrayLike<number>): number {
     if (this.used + values.length > this.data.length) {
-      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(Math.ceil(this.data.length * 1.5), this.used + values.length));
+      const bigger = new (this.data.constructor as new (n: number) => T)(
+        Math.max(Math.ceil(this.data.length * 1.5), this.used + values.length),
+      );
       bigger.set(this.data.subarray(0, this.used));
       this.data = bigger;
     }
@@ -129,7 +147,10 @@ class Interned<T> {
   constructor(private readonly make: (key: string) => T) {}
   id(key: string): number {
     let n = this.index.get(key);
-    if (n === undefined) { n = this.values.push(this.make(key)) - 1; this.index.set(key, n); }
+    if (n === undefined) {
+      n = this.values.push(this.make(key)) - 1;
+      this.index.set(key, n);
+    }
     return n;
   }
 }
@@ -191,7 +212,9 @@ export class MemoryIndex {
   idRanks(): Float64Array {
     if (!this.ranksValid) {
       const order = this.productIds.map((_, n) => n).sort((a, b) => (this.productIds[a] < this.productIds[b] ? -1 : 1));
-      order.forEach((n, place) => { this.ranks[n] = place; });
+      order.forEach((n, place) => {
+        this.ranks[n] = place;
+      });
       this.lastRanked = order.length ? order[order.length - 1] : -1;
       this.ranksValid = true;
     }
@@ -209,7 +232,8 @@ export class MemoryIndex {
 
   /** Every ordinal, for a query without words (dead ones included: callers check `alive`). */
   allOrdinals(): Int32Array {
-    if (this.ordinals0.length !== this.productIds.length) this.ordinals0 = Int32Array.from(this.productIds, (_, n) => n);
+    if (this.ordinals0.length !== this.productIds.length)
+      this.ordinals0 = Int32Array.from(this.productIds, (_, n) => n);
     return this.ordinals0;
   }
 
@@ -253,7 +277,9 @@ export class MemoryIndex {
 
   /** Ids of the lexemes that begin with `prefix` (PostgreSQL's `'prefix':*`). */
   lexemesStartingWith(prefix: string): number[] {
-    this.sortedLexemes ??= this.lexemes.map((_, i) => i).sort((a, b) => (this.lexemes[a] < this.lexemes[b] ? -1 : this.lexemes[a] > this.lexemes[b] ? 1 : 0));
+    this.sortedLexemes ??= this.lexemes
+      .map((_, i) => i)
+      .sort((a, b) => (this.lexemes[a] < this.lexemes[b] ? -1 : this.lexemes[a] > this.lexemes[b] ? 1 : 0));
     const sorted = this.sortedLexemes;
     const lo = this.firstAtOrAfter(prefix);
     const out: number[] = [];
@@ -268,11 +294,20 @@ export class MemoryIndex {
       b.set(a);
       return b;
     };
-    this.alive = grown(this.alive); this.tier = grown(this.tier); this.inStock = grown(this.inStock);
-    this.sales = grown(this.sales); this.price = grown(this.price); this.published = grown(this.published);
-    this.seller = grown(this.seller); this.province = grown(this.province); this.sellerType = grown(this.sellerType);
-    this.categoryPath = grown(this.categoryPath); this.marks = grown(this.marks);
-    this.lexStart = grown(this.lexStart); this.lexCount = grown(this.lexCount); this.posStart = grown(this.posStart);
+    this.alive = grown(this.alive);
+    this.tier = grown(this.tier);
+    this.inStock = grown(this.inStock);
+    this.sales = grown(this.sales);
+    this.price = grown(this.price);
+    this.published = grown(this.published);
+    this.seller = grown(this.seller);
+    this.province = grown(this.province);
+    this.sellerType = grown(this.sellerType);
+    this.categoryPath = grown(this.categoryPath);
+    this.marks = grown(this.marks);
+    this.lexStart = grown(this.lexStart);
+    this.lexCount = grown(this.lexCount);
+    this.posStart = grown(this.posStart);
     this.ranks = grown(this.ranks);
   }
 
@@ -307,7 +342,10 @@ export class MemoryIndex {
     let k = 0;
     for (const id of ids) {
       while (before && k < before.length && before[k] < id) k++;
-      if (before && k < before.length && before[k] === id) { k++; continue; }
+      if (before && k < before.length && before[k] === id) {
+        k++;
+        continue;
+      }
       this.postings[id].push(n);
     }
     if (had) this.garbage += this.blockSize(n);

@@ -9,7 +9,10 @@ import type { TsNode } from './query.ts';
 import type { Score } from './scoring.ts';
 
 /** Positions (ends of matches, ascending, unique) and the width of what matched there. */
-interface Found { pos: number[]; width: number }
+interface Found {
+  pos: number[];
+  width: number;
+}
 
 const ALL_WEIGHTS = 0b1111;
 const WEIGHT_BIT: Record<string, number> = { A: 1 << 3, B: 1 << 2, C: 1 << 1, D: 1 };
@@ -57,7 +60,8 @@ function union(lists: Int32Array[]): Int32Array {
   if (!pending.length) return new Int32Array(0);
   while (pending.length > 1) {
     const next: Int32Array[] = [];
-    for (let k = 0; k < pending.length; k += 2) next.push(k + 1 < pending.length ? merge(pending[k], pending[k + 1]) : pending[k]);
+    for (let k = 0; k < pending.length; k += 2)
+      next.push(k + 1 < pending.length ? merge(pending[k], pending[k + 1]) : pending[k]);
     pending = next;
   }
   return pending[0];
@@ -71,7 +75,17 @@ function merge(a: Int32Array, b: Int32Array): Int32Array {
   while (i < a.length && j < b.length) {
     const x = a[i];
     const y = b[j];
-    if (x < y) { out[w++] = x; i++; } else if (y < x) { out[w++] = y; j++; } else { out[w++] = x; i++; j++; }
+    if (x < y) {
+      out[w++] = x;
+      i++;
+    } else if (y < x) {
+      out[w++] = y;
+      j++;
+    } else {
+      out[w++] = x;
+      i++;
+      j++;
+    }
   }
   while (i < a.length) out[w++] = a[i++];
   while (j < b.length) out[w++] = b[j++];
@@ -90,7 +104,10 @@ function intersect(lists: Int32Array[]): Int32Array {
       const v = out[i];
       // Gallop through the longer list.
       let step = 1;
-      while (j + step < other.length && other[j + step] < v) { j += step; step *= 2; }
+      while (j + step < other.length && other[j + step] < v) {
+        j += step;
+        step *= 2;
+      }
       while (j < other.length && other[j] < v) j++;
       if (j < other.length && other[j] === v) next[w++] = v;
     }
@@ -99,7 +116,11 @@ function intersect(lists: Int32Array[]): Int32Array {
   return out;
 }
 
-interface Leaf { ids: number[]; idSet: Set<number> | null; mask: number }
+interface Leaf {
+  ids: number[];
+  idSet: Set<number> | null;
+  mask: number;
+}
 
 /** A tsquery tree made ready for one index: lexemes looked up once. */
 export class Matcher {
@@ -108,7 +129,10 @@ export class Matcher {
   private positions: Uint16Array;
   private readonly slots = new Int32Array(64);
 
-  constructor(private readonly index: MemoryIndex, node: TsNode) {
+  constructor(
+    private readonly index: MemoryIndex,
+    node: TsNode,
+  ) {
     this.root = this.compile(node);
     this.lexes = index.lexPool.data;
     this.positions = index.posPool.data;
@@ -121,7 +145,8 @@ export class Matcher {
   candidates(): Int32Array {
     scratch.used = 0;
     const collect = (c: Compiled): Int32Array => {
-      if (c.kind === 'leaf') return union(c.leaf.ids.length ? c.leaf.ids.map((id) => this.index.postings[id].view()) : [new Int32Array(0)]);
+      if (c.kind === 'leaf')
+        return union(c.leaf.ids.length ? c.leaf.ids.map((id) => this.index.postings[id].view()) : [new Int32Array(0)]);
       const lists = c.children.map(collect);
       return c.kind === 'or' ? union(lists) : intersect(lists);
     };
@@ -136,8 +161,13 @@ export class Matcher {
 
   private compile(node: TsNode): Compiled {
     if (node.op === 'lexeme') {
-      const ids = node.prefix ? this.index.lexemesStartingWith(node.text) : [this.index.findLexeme(node.text)].filter((id) => id >= 0);
-      return { kind: 'leaf', leaf: { ids, idSet: ids.length > 8 ? new Set(ids) : null, mask: weightMask(node.weights) } };
+      const ids = node.prefix
+        ? this.index.lexemesStartingWith(node.text)
+        : [this.index.findLexeme(node.text)].filter((id) => id >= 0);
+      return {
+        kind: 'leaf',
+        leaf: { ids, idSet: ids.length > 8 ? new Set(ids) : null, mask: weightMask(node.weights) },
+      };
     }
     const children = node.children.map((c) => this.compile(c));
     // Words written together, each one lexeme (the usual phrase): matched without building position lists.
@@ -173,7 +203,10 @@ export class Matcher {
       for (; k < c.ids.length; k++) {
         let found = false;
         for (let j = block + pos[block + slots[k]], e = block + pos[block + slots[k] + 1]; j < e; j++) {
-          if (pos[j] >> 2 === start + k && (c.masks[k] & (1 << (pos[j] & 3)))) { found = true; break; }
+          if (pos[j] >> 2 === start + k && c.masks[k] & (1 << (pos[j] & 3))) {
+            found = true;
+            break;
+          }
         }
         if (!found) break;
       }
@@ -188,22 +221,26 @@ export class Matcher {
   /** Outside phrases only whether it matches. */
   private test(c: Compiled, n: number): boolean {
     switch (c.kind) {
-      case 'leaf': return this.leafMatches(c.leaf, n);
+      case 'leaf':
+        return this.leafMatches(c.leaf, n);
       case 'and':
         for (const x of c.children) if (!this.test(x, n)) return false;
         return true;
       case 'or':
         for (const x of c.children) if (this.test(x, n)) return true;
         return false;
-      case 'phrase': return this.find(c, n) !== null;
-      case 'words': return this.wordsMatch(c, n);
+      case 'phrase':
+        return this.find(c, n) !== null;
+      case 'words':
+        return this.wordsMatch(c, n);
     }
   }
 
   private hasWeight(mask: number, block: number, slot: number): boolean {
     if (mask === ALL_WEIGHTS) return true;
     const pos = this.positions;
-    for (let k = block + pos[block + slot], end = block + pos[block + slot + 1]; k < end; k++) if (mask & (1 << (pos[k] & 3))) return true;
+    for (let k = block + pos[block + slot], end = block + pos[block + slot + 1]; k < end; k++)
+      if (mask & (1 << (pos[k] & 3))) return true;
     return false;
   }
 
@@ -212,7 +249,8 @@ export class Matcher {
     const count = this.index.lexCount[n];
     const block = this.index.posStart[n];
     if (leaf.idSet) {
-      for (let slot = 0; slot < count; slot++) if (leaf.idSet.has(this.lexes[from + slot]) && this.hasWeight(leaf.mask, block, slot)) return true;
+      for (let slot = 0; slot < count; slot++)
+        if (leaf.idSet.has(this.lexes[from + slot]) && this.hasWeight(leaf.mask, block, slot)) return true;
       return false;
     }
     for (const id of leaf.ids) {
@@ -235,7 +273,8 @@ export class Matcher {
     const block = this.index.posStart[n];
     const out: number[] = [];
     if (leaf.idSet) {
-      for (let slot = 0; slot < count; slot++) if (leaf.idSet.has(this.lexes[from + slot])) this.takePositions(out, leaf.mask, block, slot);
+      for (let slot = 0; slot < count; slot++)
+        if (leaf.idSet.has(this.lexes[from + slot])) this.takePositions(out, leaf.mask, block, slot);
     } else {
       for (const id of leaf.ids) {
         const slot = slotOf(this.lexes, from, count, id);
@@ -260,7 +299,10 @@ export class Matcher {
       let width = 0;
       for (const x of c.children) {
         const f = this.find(x, n);
-        if (f) { found.push(f); if (f.width > width) width = f.width; }
+        if (f) {
+          found.push(f);
+          if (f.width > width) width = f.width;
+        }
       }
       if (!found.length) return null;
       const pos: number[] = [];
@@ -277,7 +319,8 @@ export class Matcher {
         left = pos.length ? { pos, width: left.width + 1 + right.width } : null;
       } else {
         const width = Math.max(left.width, right.width);
-        for (const p of right.pos) if (left.pos.includes(p - right.width + left.width)) pos.push(p + width - right.width);
+        for (const p of right.pos)
+          if (left.pos.includes(p - right.width + left.width)) pos.push(p + width - right.width);
         left = pos.length ? { pos, width } : null;
       }
     }
@@ -312,14 +355,25 @@ export class Scorer {
         const key = JSON.stringify(s.node);
         if (key === known) return () => points;
         let m = matchers.get(key);
-        if (!m) { m = new Matcher(index, s.node); matchers.set(key, m); }
+        if (!m) {
+          m = new Matcher(index, s.node);
+          matchers.set(key, m);
+        }
         const matcher = m;
         return (n) => (matcher.matches(n) ? points : 0);
       }
       const parts = s.parts.map(build);
       return s.op === 'sum'
-        ? (n) => { let total = 0; for (const p of parts) total += p(n); return total; }
-        : (n) => { let best = 0; for (const p of parts) best = Math.max(best, p(n)); return best; };
+        ? (n) => {
+            let total = 0;
+            for (const p of parts) total += p(n);
+            return total;
+          }
+        : (n) => {
+            let best = 0;
+            for (const p of parts) best = Math.max(best, p(n));
+            return best;
+          };
     };
     this.compiled = score ? build(score) : null;
   }

@@ -16,7 +16,10 @@ const RELOAD_AFTER_MS = 24 * 3600 * 1000;
 /** Rows read at a time: a few megabytes of tsvector text, so that loading stays small in memory. */
 const FETCH_BATCH = 500;
 
-export interface Hidden { products: Set<string>; sellers: Set<string> }
+export interface Hidden {
+  products: Set<string>;
+  sellers: Set<string>;
+}
 
 interface Look {
   xmin: string;
@@ -26,7 +29,7 @@ interface Look {
   hidden_sellers: string[] | string;
 }
 
-const parsed = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) as T : v);
+const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 export class Replica {
   index = new MemoryIndex();
@@ -41,13 +44,21 @@ export class Replica {
   /** Brings the copy up to what the database holds now. */
   refresh(): Promise<void> {
     if (!this.running) {
-      this.running = this.look().finally(() => { this.running = null; });
+      this.running = this.look().finally(() => {
+        this.running = null;
+      });
       return this.running;
     }
     // A look is under way but may have started before this caller's changes: wait for the next.
     this.queued ??= this.running.then(
-      () => { this.queued = null; return this.refresh(); },
-      () => { this.queued = null; return this.refresh(); },
+      () => {
+        this.queued = null;
+        return this.refresh();
+      },
+      () => {
+        this.queued = null;
+        return this.refresh();
+      },
     );
     return this.queued;
   }
@@ -58,16 +69,21 @@ export class Replica {
       this.since = '0';
     }
     const startedAt = Date.now();
-    const [row] = await queryRows<Look>(this.db, sql`
+    const [row] = await queryRows<Look>(
+      this.db,
+      sql`
       with ${hiddenProducts}
       select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
         coalesce((select json_agg(json_build_array(product_id, change_xid::text)) from search_documents
           where change_xid >= ${this.since}::xid8), '[]'::json) as changed,
         coalesce((select json_agg(product_id) from search_removals where change_xid >= ${this.since}::xid8), '[]'::json) as removed,
         coalesce((select json_agg(product_id) from hidden where product_id is not null), '[]'::json) as hidden_products,
-        coalesce((select json_agg(seller_id) from hidden where seller_id is not null), '[]'::json) as hidden_sellers`);
+        coalesce((select json_agg(seller_id) from hidden where seller_id is not null), '[]'::json) as hidden_sellers`,
+    );
     for (const id of parsed(row.removed)) this.index.remove(id);
-    const stale = parsed(row.changed).filter(([id, xid]) => this.index.appliedXid(id) !== xid).map(([id]) => id);
+    const stale = parsed(row.changed)
+      .filter(([id, xid]) => this.index.appliedXid(id) !== xid)
+      .map(([id]) => id);
     for (let i = 0; i < stale.length; i += FETCH_BATCH) {
       for (const doc of await fetchDocuments(this.db, stale.slice(i, i + FETCH_BATCH))) this.index.put(doc);
     }
@@ -78,12 +94,15 @@ export class Replica {
 }
 
 async function fetchDocuments(db: Executor, productIds: string[]): Promise<DocumentRow[]> {
-  return queryRows<DocumentRow>(db, sql`
+  return queryRows<DocumentRow>(
+    db,
+    sql`
     select product_id::text, seller_id::text, array_to_string(category_ids, ',') as category_ids, province_code, seller_type,
       seller_tier::int, array_to_string(certifications, ',') as certifications, price_satang::float8 as price, in_stock,
       sales_count, (extract(epoch from published_at) * 1000)::float8 as published_ms, lexemes::text as lexemes,
       change_xid::text as xid
-    from search_documents where product_id = any(${uuidArray(productIds)}::uuid[])`);
+    from search_documents where product_id = any(${uuidArray(productIds)}::uuid[])`,
+  );
 }
 
 const replicas = new WeakMap<object, Replica>();
@@ -91,6 +110,9 @@ const replicas = new WeakMap<object, Replica>();
 /** The replica of the database behind `db` (one per database handle, made on first use). */
 export function replicaOf(db: Executor): Replica {
   let replica = replicas.get(db);
-  if (!replica) { replica = new Replica(db); replicas.set(db, replica); }
+  if (!replica) {
+    replica = new Replica(db);
+    replicas.set(db, replica);
+  }
   return replica;
 }

@@ -5,10 +5,13 @@ registerMessages({
   'field.unknown_category': { th: 'ไม่พบหมวดหมู่นี้', zh: '没有这个分类', en: 'is not a known category' },
   'field.unknown_shop': { th: 'ไม่พบร้านค้านี้', zh: '没有这家店铺', en: 'is not a known shop' },
   'field.below_min_price': {
-    th: 'ต้องไม่น้อยกว่าราคาต่ำสุด ({min} สตางค์)', zh: '不能低于最低价格（{min} 萨当）', en: 'must not be below the lowest price ({min} satang)',
+    th: 'ต้องไม่น้อยกว่าราคาต่ำสุด ({min} สตางค์)',
+    zh: '不能低于最低价格（{min} 萨当）',
+    en: 'must not be below the lowest price ({min} satang)',
   },
   'field.page_too_deep': {
-    th: 'แสดงผลได้ไม่เกิน {max} รายการแรก กรุณาระบุคำค้นหรือตัวกรองให้แคบลง', zh: '最多显示前 {max} 条结果，请缩小搜索范围',
+    th: 'แสดงผลได้ไม่เกิน {max} รายการแรก กรุณาระบุคำค้นหรือตัวกรองให้แคบลง',
+    zh: '最多显示前 {max} 条结果，请缩小搜索范围',
     en: 'only the first {max} results can be paged through; narrow the search',
   },
 
@@ -20,13 +23,30 @@ registerMessages({
 
   'search.mark.gi': { th: 'สิ่งบ่งชี้ทางภูมิศาสตร์ (GI)', zh: '地理标志 (GI)', en: 'Geographical indication (GI)' },
   'search.mark.otop': { th: 'OTOP Product Champion', zh: 'OTOP 精品', en: 'OTOP Product Champion' },
-  'search.mark.organic': { th: 'เกษตรอินทรีย์ (Organic Thailand)', zh: '有机认证 (Organic Thailand)', en: 'Organic Thailand' },
+  'search.mark.organic': {
+    th: 'เกษตรอินทรีย์ (Organic Thailand)',
+    zh: '有机认证 (Organic Thailand)',
+    en: 'Organic Thailand',
+  },
   'search.mark.gap': { th: 'มาตรฐาน GAP', zh: 'GAP 良好农业规范', en: 'GAP' },
   'search.mark.halal': { th: 'ฮาลาล', zh: '清真认证', en: 'Halal' },
   'search.mark.tis': { th: 'มาตรฐานอุตสาหกรรม (มอก.)', zh: '泰国工业标准 (TIS)', en: 'Thai Industrial Standard (TIS)' },
-  'search.mark.community_standard': { th: 'มาตรฐานผลิตภัณฑ์ชุมชน (มผช.)', zh: '社区产品标准', en: 'Community product standard' },
+  'search.mark.community_standard': {
+    th: 'มาตรฐานผลิตภัณฑ์ชุมชน (มผช.)',
+    zh: '社区产品标准',
+    en: 'Community product standard',
+  },
   'search.mark.fda': { th: 'เลขสารบบอาหาร (อย.)', zh: '泰国食品药品监督管理局注册 (FDA)', en: 'Thai FDA registered' },
 });
 
 /** Certification marks the search filter and facet know (the standards module will issue them). */
-export const CERTIFICATION_MARKS = ['gi', 'otop', 'organic', 'gap', 'halal', 'tis', 'community_standard', 'fda'] as const;
+export const CERTIFICATION_MARKS = [
+  'gi',
+  'otop',
+  'organic',
+  'gap',
+  'halal',
+  'tis',
+  'community_standard',
+  'fda',
+] as const;

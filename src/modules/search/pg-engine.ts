@@ -3,14 +3,24 @@
 // one statement per table for a whole batch of documents.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, uuidArray, type Executor } from '../../platform/db.ts';
-import type { SearchDocument, SearchEngine, SearchQuery, SearchResult, ProductSuggestion, ShopSuggestion } from './engine.ts';
+import type {
+  SearchDocument,
+  SearchEngine,
+  SearchQuery,
+  SearchResult,
+  ProductSuggestion,
+  ShopSuggestion,
+} from './engine.ts';
 import { LexemeWriter } from './lexemes.ts';
 import { compileQuery, toTsquery } from './query.ts';
 import { answerQuery } from './scoring.ts';
 import { hiddenProducts, notHidden, runSearch, Tsqueries } from './pg-query.ts';
 
 /** SQL twin of foldThai() (tokenizer.ts): drop tone and silent marks, merge vowel lengths, ใ as ไ. */
-const FOLD_SQL = (column: string) => sql.raw(`translate(${column}, '\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e39\u0e35\u0e37\u0e43', '\u0e38\u0e34\u0e36\u0e44')`);
+const FOLD_SQL = (column: string) =>
+  sql.raw(
+    `translate(${column}, '\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e39\u0e35\u0e37\u0e43', '\u0e38\u0e34\u0e36\u0e44')`,
+  );
 
 function documentLexemes(doc: SearchDocument): LexemeWriter {
   const writer = new LexemeWriter();
@@ -32,19 +42,35 @@ export class PostgresSearchEngine implements SearchEngine {
     const words = new Set<string>();
     // Written in category order, so that the products of one category share pages: a query
     // (mostly about one kind of product) then reads fewer pages.
-    const ordered = [...docs].sort((a, b) => compareText(a.categoryIds.join(), b.categoryIds.join()) || compareText(a.productId, b.productId));
+    const ordered = [...docs].sort(
+      (a, b) => compareText(a.categoryIds.join(), b.categoryIds.join()) || compareText(a.productId, b.productId),
+    );
     const rows = ordered.map((d) => {
       const lexemes = documentLexemes(d);
       for (const w of lexemes.words) words.add(w);
       return {
-        product_id: d.productId, seller_id: d.sellerId, category_ids: d.categoryIds, variant_ids: d.variantIds,
-        province_code: d.provinceCode, seller_type: d.sellerType, seller_tier: d.sellerTier, certifications: d.certifications,
-        price_satang: d.priceSatang, in_stock: d.inStock, sales_count: d.salesCount, published_at: d.publishedAt?.toISOString() ?? null,
-        lexemes: lexemes.toString(), card: d.card,
+        product_id: d.productId,
+        seller_id: d.sellerId,
+        category_ids: d.categoryIds,
+        variant_ids: d.variantIds,
+        province_code: d.provinceCode,
+        seller_type: d.sellerType,
+        seller_tier: d.sellerTier,
+        certifications: d.certifications,
+        price_satang: d.priceSatang,
+        in_stock: d.inStock,
+        sales_count: d.salesCount,
+        published_at: d.publishedAt?.toISOString() ?? null,
+        lexemes: lexemes.toString(),
+        card: d.card,
       };
     });
-    const shops = [...new Map(docs.map((d) => [d.shop.id, d.shop])).values()]
-      .map((s) => ({ seller_id: s.id, slug: s.slug, name: s.name, lexemes: shopLexemes(s.name) }));
+    const shops = [...new Map(docs.map((d) => [d.shop.id, d.shop])).values()].map((s) => ({
+      seller_id: s.id,
+      slug: s.slug,
+      name: s.name,
+      lexemes: shopLexemes(s.name),
+    }));
     const payload = JSON.stringify(rows);
     await db.transaction(async (tx) => {
       await tx.execute(sql`
@@ -60,7 +86,9 @@ export class PostgresSearchEngine implements SearchEngine {
           seller_tier = excluded.seller_tier, certifications = excluded.certifications, price_satang = excluded.price_satang,
           in_stock = excluded.in_stock, sales_count = excluded.sales_count, published_at = excluded.published_at,
           lexemes = excluded.lexemes, indexed_at = excluded.indexed_at, change_xid = pg_current_xact_id()`);
-      await tx.execute(sql`delete from search_removals where product_id in (select (x->>'product_id')::uuid from jsonb_array_elements(${payload}::jsonb) as x)`);
+      await tx.execute(
+        sql`delete from search_removals where product_id in (select (x->>'product_id')::uuid from jsonb_array_elements(${payload}::jsonb) as x)`,
+      );
       await tx.execute(sql`
         insert into search_cards (product_id, card)
         select product_id, card from jsonb_to_recordset(${payload}::jsonb) as x(product_id uuid, card jsonb)
@@ -70,7 +98,10 @@ export class PostgresSearchEngine implements SearchEngine {
         select seller_id, slug, name, lexemes::tsvector from jsonb_to_recordset(${JSON.stringify(shops)}::jsonb)
           as x(seller_id uuid, slug text, name jsonb, lexemes text)
         on conflict (seller_id) do update set slug = excluded.slug, name = excluded.name, lexemes = excluded.lexemes`);
-      await countShopProducts(tx, shops.map((s) => s.seller_id));
+      await countShopProducts(
+        tx,
+        shops.map((s) => s.seller_id),
+      );
       await tx.execute(sql`
         insert into search_terms (term, folded)
         select w, ${FOLD_SQL('w')} from jsonb_array_elements_text(${JSON.stringify([...words])}::jsonb) as w
@@ -87,7 +118,10 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** Stock and sales changed: only the signals are rewritten, and only where they differ. */
-  async updateSignals(db: Executor, updates: { productId: string; inStock?: boolean; salesCount?: number }[]): Promise<void> {
+  async updateSignals(
+    db: Executor,
+    updates: { productId: string; inStock?: boolean; salesCount?: number }[],
+  ): Promise<void> {
     if (!updates.length) return;
     await db.execute(sql`
       update search_documents d set in_stock = coalesce(u.in_stock, d.in_stock), sales_count = coalesce(u.sales_count, d.sales_count),
@@ -126,7 +160,11 @@ export class PostgresSearchEngine implements SearchEngine {
     return answerQuery(db, query, (scoring) => runSearch(db, query, scoring));
   }
 
-  async suggest(db: Executor, text: string, limit: number): Promise<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }> {
+  async suggest(
+    db: Executor,
+    text: string,
+    limit: number,
+  ): Promise<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }> {
     const plan = compileQuery(text);
     const titles = toTsquery(plan, { weights: 'A' });
     const any = toTsquery(plan);
@@ -134,7 +172,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const exactTitle = toTsquery(plan, { weights: 'A', exact: true })!;
     const tsq = new Tsqueries();
     const [title, all, whole] = [tsq.ref(titles), tsq.ref(any), tsq.ref(exactTitle)];
-    const [row] = await queryRows<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }>(db, sql`
+    const [row] = await queryRows<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }>(
+      db,
+      sql`
       with ${tsq.cte()}, ${hiddenProducts}
       select
         (select coalesce(json_agg(json_build_object('productId', x.product_id, 'card', c.card) order by x.n), '[]'::json)
@@ -146,7 +186,8 @@ export class PostgresSearchEngine implements SearchEngine {
           join search_cards c on c.product_id = x.product_id) as products,
         (select coalesce(json_agg(json_build_object('sellerId', s.seller_id, 'slug', s.slug, 'name', s.name) order by s.products desc, s.seller_id), '[]'::json)
           from (select search_shops.* from tsq, search_shops where lexemes @@ ${all} and products > 0
-            order by products desc, seller_id limit 3) s) as shops`);
+            order by products desc, seller_id limit 3) s) as shops`,
+    );
     return row;
   }
 }
@@ -158,8 +199,11 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * migration 0013) and forgets removals older than a week; returns the shops that lost products.
  */
 async function deleteDocuments(tx: Executor, where: SQL): Promise<string[]> {
-  const gone = await queryRows<{ seller_id: string }>(tx, sql`
-    with gone as (delete from search_documents where ${where} returning seller_id) select distinct seller_id from gone`);
+  const gone = await queryRows<{ seller_id: string }>(
+    tx,
+    sql`
+    with gone as (delete from search_documents where ${where} returning seller_id) select distinct seller_id from gone`,
+  );
   await tx.execute(sql`delete from search_removals where removed_at < now() - interval '7 days'`);
   return gone.map((g) => g.seller_id);
 }

@@ -51,7 +51,8 @@ export class Tsqueries {
 /** A score as SQL: each tsquery matched is worth its points. */
 export function scoreSql(score: Score | null, tsq: Tsqueries): SQL {
   if (!score) return sql`0`;
-  if (score.op === 'points') return sql`(d.lexemes @@ ${tsq.ref(writeTsquery(score.node))})::int * ${sql.raw(String(score.points))}`;
+  if (score.op === 'points')
+    return sql`(d.lexemes @@ ${tsq.ref(writeTsquery(score.node))})::int * ${sql.raw(String(score.points))}`;
   const parts = score.parts.map((p) => scoreSql(p, tsq));
   return score.op === 'sum' ? sql`(${sql.join(parts, sql` + `)})` : sql`greatest(${sql.join(parts, sql`, `)})`;
 }
@@ -72,15 +73,39 @@ const ORDER: Record<SearchSort, SQL> = {
 const textArray = (values: string[]) => `{${values.join(',')}}`;
 
 /** One grouping set's count under each combination of the other filters (see searchStatement). */
-interface FacetRow { k: string; v: string | null; n: number; np: number; nt: number; nm: number; nb: number; ns: number }
-interface Row { total: number; hits: SearchHit[]; facets: FacetRow[] | null }
+interface FacetRow {
+  k: string;
+  v: string | null;
+  n: number;
+  np: number;
+  nt: number;
+  nm: number;
+  nb: number;
+  ns: number;
+}
+interface Row {
+  total: number;
+  hits: SearchHit[];
+  facets: FacetRow[] | null;
+}
 
 /** One page of results with facet counts. */
-export async function runSearch(db: Executor, q: SearchQuery, scoring: Scoring): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
+export async function runSearch(
+  db: Executor,
+  q: SearchQuery,
+  scoring: Scoring,
+): Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }> {
   const [row] = await queryRows<Row>(db, searchStatement(q, scoring));
   const hits = row.hits.map((h) => ({ ...h, priceSatang: Number(h.priceSatang) }));
   if (!row.facets) return { total: row.total, hits, facets: null };
-  const facets: FacetCounts = { categories: [], provinces: [], sellerTypes: [], certifications: [], priceRanges: [], inStock: 0 };
+  const facets: FacetCounts = {
+    categories: [],
+    provinces: [],
+    sellerTypes: [],
+    certifications: [],
+    priceRanges: [],
+    inStock: 0,
+  };
   const categories = new Map<string, number>();
   const marks = new Map<string, number>();
   let total = 0;
@@ -113,8 +138,11 @@ export function searchStatement(q: SearchQuery, scoring: Scoring): SQL {
   const fProvince = on(f.provinces?.length ? sql`d.province_code = any(${textArray(f.provinces)}::text[])` : null);
   const fType = on(f.sellerTypes?.length ? sql`d.seller_type = any(${textArray(f.sellerTypes)}::text[])` : null);
   const fCert = on(f.certifications?.length ? sql`d.certifications && ${textArray(f.certifications)}::text[]` : null);
-  const fPrice = on(f.minPriceSatang !== undefined || f.maxPriceSatang !== undefined
-    ? sql`d.price_satang between ${f.minPriceSatang ?? 0} and ${f.maxPriceSatang ?? Number.MAX_SAFE_INTEGER}` : null);
+  const fPrice = on(
+    f.minPriceSatang !== undefined || f.maxPriceSatang !== undefined
+      ? sql`d.price_satang between ${f.minPriceSatang ?? 0} and ${f.maxPriceSatang ?? Number.MAX_SAFE_INTEGER}`
+      : null,
+  );
   const fStock = on(f.inStock ? sql`d.in_stock` : null);
   const where = [
     match ? sql`d.lexemes @@ ${match}` : sql`true`,
@@ -123,7 +151,8 @@ export function searchStatement(q: SearchQuery, scoring: Scoring): SQL {
     notHidden,
   ];
   const all = sql`f_province and f_type and f_cert and f_price and f_stock`;
-  const facets = q.facets ? sql`(select json_agg(g) from (
+  const facets = q.facets
+    ? sql`(select json_agg(g) from (
       select case when grouping(category_ids) = 0 then 'c' when grouping(province_code) = 0 then 'p'
           when grouping(seller_type) = 0 then 't' when grouping(bucket) = 0 then 'b' when grouping(in_stock) = 0 then 's'
           when grouping(certifications) = 0 then 'm' else 'all' end as k,

@@ -7,9 +7,16 @@ import { conceptLexeme, glossary } from './glossary.ts';
 import { descriptionLexeme } from './lexemes.ts';
 
 /** Tokens that must follow each other; `prefix` lets the last one be the beginning of a word. */
-export interface Phrase { tokens: string[]; prefix: boolean }
+export interface Phrase {
+  tokens: string[];
+  prefix: boolean;
+}
 /** One required word (or glossary term): any of its phrases or concepts will do. */
-export interface Term { phrases: Phrase[]; concepts: string[]; prefixConcepts?: string[] }
+export interface Term {
+  phrases: Phrase[];
+  concepts: string[];
+  prefixConcepts?: string[];
+}
 
 export interface QueryPlan {
   /** Alternative readings of the query, each a list of required terms; the first is the plain one. */
@@ -23,9 +30,39 @@ export interface QueryPlan {
 
 /** Words that say nothing about the product ("cheap", "free shipping", "the"), dropped unless alone. */
 const STOP_WORDS = new Set([
-  'ราคาถูก', 'ราคา', 'ถูก', 'ส่งฟรี', 'ขาย', 'ของแท้', 'แท้', 'และ', 'กับ', 'ที่', 'สำหรับ', 'แบบ',
-  '的', '和', '与', '便宜', '包邮', '正品', '特价',
-  'the', 'a', 'an', 'and', 'of', 'for', 'with', 'in', 'from', 'to', 'cheap', 'buy', 'best', 'sale',
+  'ราคาถูก',
+  'ราคา',
+  'ถูก',
+  'ส่งฟรี',
+  'ขาย',
+  'ของแท้',
+  'แท้',
+  'และ',
+  'กับ',
+  'ที่',
+  'สำหรับ',
+  'แบบ',
+  '的',
+  '和',
+  '与',
+  '便宜',
+  '包邮',
+  '正品',
+  '特价',
+  'the',
+  'a',
+  'an',
+  'and',
+  'of',
+  'for',
+  'with',
+  'in',
+  'from',
+  'to',
+  'cheap',
+  'buy',
+  'best',
+  'sale',
 ]);
 
 const MAX_TOKENS = 16;
@@ -39,9 +76,16 @@ export function compileQuery(text: string, opts: { halfTyped?: boolean } = {}): 
   const prefixLast = (opts.halfTyped ?? true) && /[\p{L}\p{N}\p{M}]$/u.test(text);
   const all: Token[] = [];
   const chunkOf: number[] = [];
-  text.split(/\s+/).filter(Boolean).forEach((chunk, i) => {
-    for (const t of tokenize(chunk)) if (all.length < MAX_TOKENS) { all.push(t); chunkOf.push(i); }
-  });
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .forEach((chunk, i) => {
+      for (const t of tokenize(chunk))
+        if (all.length < MAX_TOKENS) {
+          all.push(t);
+          chunkOf.push(i);
+        }
+    });
   const spans = glossary.tagQuery(all);
   const inSpan = new Set(spans.flatMap((s) => range(s.start, s.end)));
   // Stop words as ICU cuts them too: ส่งฟรี arrives as ส่ง | ฟรี.
@@ -77,10 +121,21 @@ export function compileQuery(text: string, opts: { halfTyped?: boolean } = {}): 
     // or three pieces of the same chunk may also be the beginning of one word.
     for (const k of [2, 3]) {
       const start = all.length - k;
-      if (start < 0 || !range(start, all.length).every((i) => all[i].script === 'thai' && keep[i] && chunkOf[i] === chunkOf[lastIndex])) break;
-      const joined = all.slice(start).map((t) => t.text).join('');
+      if (
+        start < 0 ||
+        !range(start, all.length).every((i) => all[i].script === 'thai' && keep[i] && chunkOf[i] === chunkOf[lastIndex])
+      )
+        break;
+      const joined = all
+        .slice(start)
+        .map((t) => t.text)
+        .join('');
       const head = termsFor(source, start);
-      head.push({ phrases: [{ tokens: [joined], prefix: true }], concepts: [], prefixConcepts: glossary.conceptsStartingWith(joined) });
+      head.push({
+        phrases: [{ tokens: [joined], prefix: true }],
+        concepts: [],
+        prefixConcepts: glossary.conceptsStartingWith(joined),
+      });
       plan.variants.push(head);
     }
   }
@@ -88,7 +143,11 @@ export function compileQuery(text: string, opts: { halfTyped?: boolean } = {}): 
   return plan;
 }
 
-interface Source { all: Token[]; chunkOf: number[]; keep: boolean[] }
+interface Source {
+  all: Token[];
+  chunkOf: number[];
+  keep: boolean[];
+}
 
 /** A beginning too short matches too many words to mean anything ("ส", "a"): it is taken as typed. */
 function longEnoughForPrefix(t: Token): boolean {
@@ -110,16 +169,26 @@ function termsFor({ all, chunkOf, keep }: Source, end: number): Term[] {
   const spans = glossary.tagQuery(all.slice(0, end));
   const spanAt = new Map(spans.map((s) => [s.start, s]));
   let run: string[] = [];
-  const flush = () => { if (run.length) terms.push({ phrases: [{ tokens: run, prefix: false }], concepts: [] }); run = []; };
-  for (let i = 0; i < end;) {
+  const flush = () => {
+    if (run.length) terms.push({ phrases: [{ tokens: run, prefix: false }], concepts: [] });
+    run = [];
+  };
+  for (let i = 0; i < end; ) {
     const span = spanAt.get(i);
     if (span) {
       flush();
-      terms.push({ phrases: [{ tokens: all.slice(span.start, span.end).map((t) => t.text), prefix: false }], concepts: [...span.concepts] });
+      terms.push({
+        phrases: [{ tokens: all.slice(span.start, span.end).map((t) => t.text), prefix: false }],
+        concepts: [...span.concepts],
+      });
       i = span.end;
       continue;
     }
-    if (!keep[i]) { flush(); i++; continue; }
+    if (!keep[i]) {
+      flush();
+      i++;
+      continue;
+    }
     if (run.length && chunkOf[i] !== chunkOf[i - 1]) flush();
     run.push(all[i].text);
     i++;
@@ -168,12 +237,17 @@ const lexeme = (text: string, prefix: boolean, weights: string): TsNode => ({ op
 function termTree(term: Term, o: TsqueryOptions): TsNode {
   const weights = o.weights ?? '';
   const phrase = (tokens: string[], prefix: boolean) =>
-    combine('phrase', tokens.map((t, i) => lexeme(t, prefix && i === tokens.length - 1, weights)));
+    combine(
+      'phrase',
+      tokens.map((t, i) => lexeme(t, prefix && i === tokens.length - 1, weights)),
+    );
   return combine('or', [
     ...term.phrases.map((p) => phrase(p.tokens, p.prefix && !o.exact)),
     // Description words (weight C, see lexemes.ts) only when no field is asked for, and whole.
     ...(weights ? [] : term.phrases.map((p) => phrase(p.tokens.map(descriptionLexeme), false))),
-    ...[...term.concepts, ...(o.exact ? [] : term.prefixConcepts ?? [])].map((c) => lexeme(conceptLexeme(c), false, weights)),
+    ...[...term.concepts, ...(o.exact ? [] : (term.prefixConcepts ?? []))].map((c) =>
+      lexeme(conceptLexeme(c), false, weights),
+    ),
   ]);
 }
 
@@ -181,7 +255,15 @@ function termTree(term: Term, o: TsqueryOptions): TsNode {
 export function tsqueryTree(plan: QueryPlan, o: TsqueryOptions = {}): TsNode | null {
   if (!plan.variants.length) return null;
   const variants = o.exact || o.phrase ? plan.variants.slice(0, 1) : plan.variants;
-  return combine('or', variants.map((terms) => combine(o.phrase ? 'phrase' : 'and', terms.map((t) => termTree(t, o)))));
+  return combine(
+    'or',
+    variants.map((terms) =>
+      combine(
+        o.phrase ? 'phrase' : 'and',
+        terms.map((t) => termTree(t, o)),
+      ),
+    ),
+  );
 }
 
 /** The plan as tsquery text, or null when nothing is searched for. */

@@ -20,23 +20,36 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
   });
   const localeOf = (lang: Locale | undefined, header: string | undefined) => lang ?? negotiateLocale(header);
 
-  app.get('/search', {
-    schema: {
-      tags, summary: 'Products on sale matching words in Thai, Chinese or English, with filters, facet counts, sorting and pages',
-      querystring: SearchQuerystring, response: { 200: SearchResponse, ...problemResponses },
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags,
+        summary:
+          'Products on sale matching words in Thai, Chinese or English, with filters, facet counts, sorting and pages',
+        querystring: SearchQuerystring,
+        response: { 200: SearchResponse, ...problemResponses },
+      },
     },
-  }, (request) => {
-    const { lang, ...params } = request.query;
-    return searchProducts(app.db, localeOf(lang, request.headers['accept-language']), params, storage);
-  });
+    (request) => {
+      const { lang, ...params } = request.query;
+      return searchProducts(app.db, localeOf(lang, request.headers['accept-language']), params, storage);
+    },
+  );
 
-  app.get('/search/suggest', {
-    schema: {
-      tags, summary: 'Up to eight suggestions (categories, products, shops) for what has been typed so far',
-      querystring: SuggestQuerystring, response: { 200: SuggestResponse, ...problemResponses },
+  app.get(
+    '/search/suggest',
+    {
+      schema: {
+        tags,
+        summary: 'Up to eight suggestions (categories, products, shops) for what has been typed so far',
+        querystring: SuggestQuerystring,
+        response: { 200: SuggestResponse, ...problemResponses },
+      },
     },
-  }, async (request) => {
-    const { q, lang } = request.query;
-    return { query: q, suggestions: await suggest(app.db, localeOf(lang, request.headers['accept-language']), q) };
-  });
+    async (request) => {
+      const { q, lang } = request.query;
+      return { query: q, suggestions: await suggest(app.db, localeOf(lang, request.headers['accept-language']), q) };
+    },
+  );
 }

@@ -8,12 +8,13 @@ import { compileQuery, termTrees, tsqueryTree, type QueryPlan, type TsNode } fro
 import { correctSpelling } from './spelling.ts';
 
 /** A score: points for each tsquery a product matches, added up, or the best of alternatives. */
-export type Score =
-  | { op: 'points'; node: TsNode; points: number }
-  | { op: 'sum' | 'max'; parts: Score[] };
+export type Score = { op: 'points'; node: TsNode; points: number } | { op: 'sum' | 'max'; parts: Score[] };
 
 /** What a statement matches (null: every product) and how it ranks the matches. */
-export interface Scoring { match: TsNode | null; rel: Score | null }
+export interface Scoring {
+  match: TsNode | null;
+  rel: Score | null;
+}
 
 const points = (node: TsNode | null, n: number): Score[] => (node ? [{ op: 'points', node, points: n }] : []);
 const sum = (parts: Score[]): Score => (parts.length === 1 ? parts[0] : { op: 'sum', parts });
@@ -26,10 +27,14 @@ const sum = (parts: Score[]): Score => (parts.length === 1 ? parts[0] : { op: 's
  */
 export function relevance(plan: QueryPlan): Score | null {
   if (!plan.variants.length) return null;
-  const readings = plan.variants.map((terms) => sum(terms.flatMap((term) => {
-    const one = { ...plan, variants: [[term]] };
-    return [...points(tsqueryTree(one, { weights: 'A' }), 4), ...points(tsqueryTree(one, { weights: 'B' }), 2)];
-  })));
+  const readings = plan.variants.map((terms) =>
+    sum(
+      terms.flatMap((term) => {
+        const one = { ...plan, variants: [[term]] };
+        return [...points(tsqueryTree(one, { weights: 'A' }), 4), ...points(tsqueryTree(one, { weights: 'B' }), 2)];
+      }),
+    ),
+  );
   const words: Score = readings.length > 1 ? { op: 'max', parts: readings } : readings[0];
   const phraseA = plan.variants[0].length > 1 ? tsqueryTree(plan, { weights: 'A', exact: true, phrase: true }) : null;
   return sum([words, ...points(phraseA, 8), ...points(tsqueryTree(plan, { exact: true }), 1)]);
@@ -43,18 +48,33 @@ export function wordsMatched(plan: QueryPlan): Score {
 /** One page of results for a scoring: what an engine runs. */
 export type RunSearch = (scoring: Scoring) => Promise<{ total: number; hits: SearchHit[]; facets: FacetCounts | null }>;
 
-export const EMPTY_FACETS: FacetCounts = { categories: [], provinces: [], sellerTypes: [], certifications: [], priceRanges: [], inStock: 0 };
+export const EMPTY_FACETS: FacetCounts = {
+  categories: [],
+  provinces: [],
+  sellerTypes: [],
+  certifications: [],
+  priceRanges: [],
+  inStock: 0,
+};
 
 /**
  * The words as typed; if nothing, the last word as the beginning of a longer one; if still
  * nothing, the spelling the index knows; if still nothing, any of the words.
  */
 export async function answerQuery(db: Executor, query: SearchQuery, run: RunSearch): Promise<SearchResult> {
-  if (!query.text.trim()) return { ...await run({ match: null, rel: null }), correctedText: null, matchedAllWords: true };
+  if (!query.text.trim())
+    return { ...(await run({ match: null, rel: null })), correctedText: null, matchedAllWords: true };
   const attempt = (plan: QueryPlan, match: TsNode) => run({ match, rel: relevance(plan) });
   const plan = compileQuery(query.text, { halfTyped: false });
   const match = tsqueryTree(plan);
-  if (!match) return { total: 0, hits: [], facets: query.facets ? EMPTY_FACETS : null, correctedText: null, matchedAllWords: true };
+  if (!match)
+    return {
+      total: 0,
+      hits: [],
+      facets: query.facets ? EMPTY_FACETS : null,
+      correctedText: null,
+      matchedAllWords: true,
+    };
   const first = await attempt(plan, match);
   if (first.total > 0) return { ...first, correctedText: null, matchedAllWords: true };
   const halfTyped = compileQuery(query.text, { halfTyped: true });

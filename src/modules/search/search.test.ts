@@ -22,11 +22,26 @@ describe('GET /api/search', () => {
     const res = await search({ q: '榴莲', lang: 'zh' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.items.map((i: { slug: string }) => i.slug).slice(0, 3).sort()).toEqual(['chanee-3kg', 'kanyao-nonthaburi', 'monthong-5kg']);
+    expect(
+      body.items
+        .map((i: { slug: string }) => i.slug)
+        .slice(0, 3)
+        .sort(),
+    ).toEqual(['chanee-3kg', 'kanyao-nonthaburi', 'monthong-5kg']);
     const monthong = body.items.find((i: { slug: string }) => i.slug === 'monthong-5kg');
-    expect(monthong).toMatchObject({ title: '尖竹汶金枕头榴莲 5公斤', titleLang: 'zh', priceSatang: 99_500, currency: 'THB', inStock: true });
+    expect(monthong).toMatchObject({
+      title: '尖竹汶金枕头榴莲 5公斤',
+      titleLang: 'zh',
+      priceSatang: 99_500,
+      currency: 'THB',
+      inStock: true,
+    });
     expect(monthong.originProvince).toEqual({ code: '22', name: '尖竹汶' });
-    expect(body.items.find((i: { slug: string }) => i.slug === 'chanee-3kg')).toMatchObject({ title: 'ทุเรียนชะนี 3 กก.', titleLang: 'th', inStock: false });
+    expect(body.items.find((i: { slug: string }) => i.slug === 'chanee-3kg')).toMatchObject({
+      title: 'ทุเรียนชะนี 3 กก.',
+      titleLang: 'th',
+      inStock: false,
+    });
   });
 
   it('ranks title over attributes over description, then products in stock first, the same way every time', async () => {
@@ -56,7 +71,11 @@ describe('GET /api/search', () => {
 
   it('counts facets for the query, each facet under the other filters', async () => {
     // Tea is in "กาแฟและชา" (coffee and tea) too, so the three coffees come first among six.
-    expect(slugs(await search({ q: 'กาแฟ' })).slice(0, 3).sort()).toEqual(['arabica-drip', 'chumphon-robusta', 'nan-arabica']);
+    expect(
+      slugs(await search({ q: 'กาแฟ' }))
+        .slice(0, 3)
+        .sort(),
+    ).toEqual(['arabica-drip', 'chumphon-robusta', 'nan-arabica']);
     const all = (await search({ q: 'กาแฟ', category: 'coffee', lang: 'en' })).json();
     expect(all.total).toBe(3);
     expect(all.facets.provinces).toEqual([
@@ -64,8 +83,17 @@ describe('GET /api/search', () => {
       { value: '86', label: 'Chumphon', count: 1, selected: false },
     ]);
     expect(all.facets.sellerTypes).toEqual([{ value: 'cooperative', label: 'Cooperative', count: 3, selected: false }]);
-    expect(all.facets.categories.map((c: { slug: string; count: number; depth: number; selected: boolean }) => [c.slug, c.count, c.depth, c.selected]))
-      .toEqual([['coffee-tea', 3, 0, false], ['coffee', 3, 1, true]]);
+    expect(
+      all.facets.categories.map((c: { slug: string; count: number; depth: number; selected: boolean }) => [
+        c.slug,
+        c.count,
+        c.depth,
+        c.selected,
+      ]),
+    ).toEqual([
+      ['coffee-tea', 3, 0, false],
+      ['coffee', 3, 1, true],
+    ]);
     expect(all.facets.inStock).toEqual({ count: 3, selected: false });
 
     const nan = (await search({ q: 'กาแฟ', category: 'coffee', province: '55', lang: 'en' })).json();
@@ -79,11 +107,14 @@ describe('GET /api/search', () => {
   });
 
   it('filters by category (with its sub-categories), price range, stock and shop type', async () => {
-    expect((await search({ q: 'ทุเรียน', category: 'fresh-fruit' })).json().items.map((i: { slug: string }) => i.slug))
-      .not.toContain('durian-chips');
+    expect(
+      (await search({ q: 'ทุเรียน', category: 'fresh-fruit' })).json().items.map((i: { slug: string }) => i.slug),
+    ).not.toContain('durian-chips');
     const cheap = (await search({ q: 'ทุเรียน', minPriceSatang: '10000', maxPriceSatang: '29999' })).json();
     expect(cheap.items.map((i: { slug: string }) => i.slug)).toEqual(['durian-chips']);
-    expect(cheap.facets.priceRanges.filter((r: { selected: boolean }) => r.selected)).toEqual([{ minSatang: 10_000, maxSatang: 29_999, count: 1, selected: true }]);
+    expect(cheap.facets.priceRanges.filter((r: { selected: boolean }) => r.selected)).toEqual([
+      { minSatang: 10_000, maxSatang: 29_999, count: 1, selected: true },
+    ]);
     expect(cheap.facets.priceRanges.length).toBeGreaterThan(1);
     const inStock = (await search({ q: 'ทุเรียน', inStock: 'true' })).json();
     expect(inStock.items.map((i: { slug: string }) => i.slug)).not.toContain('chanee-3kg');
@@ -94,9 +125,13 @@ describe('GET /api/search', () => {
   });
 
   it('sorts by price, newest and best-selling, and pages without repeating a product', async () => {
-    const asc = (await search({ q: 'ข้าว', sort: 'price_asc' })).json().items.map((i: { priceSatang: number }) => i.priceSatang);
+    const asc = (await search({ q: 'ข้าว', sort: 'price_asc' }))
+      .json()
+      .items.map((i: { priceSatang: number }) => i.priceSatang);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
-    const desc = (await search({ q: 'ข้าว', sort: 'price_desc' })).json().items.map((i: { priceSatang: number }) => i.priceSatang);
+    const desc = (await search({ q: 'ข้าว', sort: 'price_desc' }))
+      .json()
+      .items.map((i: { priceSatang: number }) => i.priceSatang);
     expect(desc).toEqual([...desc].sort((a, b) => b - a));
     expect((await search({ q: 'ข้าว', sort: 'newest' })).statusCode).toBe(200);
     expect((await search({ q: 'ข้าว', sort: 'best_selling' })).statusCode).toBe(200);
@@ -112,7 +147,7 @@ describe('GET /api/search', () => {
     expect(body).toMatchObject({ sort: 'newest', total: 3 });
   });
 
-  it('answers bad parameters with problem+json in the buyer\'s language', async () => {
+  it("answers bad parameters with problem+json in the buyer's language", async () => {
     const sort = await search({ q: 'ทุเรียน', sort: 'cheapest' });
     expect(sort.statusCode).toBe(422);
     expect(sort.headers['content-type']).toContain('application/problem+json');
@@ -122,24 +157,47 @@ describe('GET /api/search', () => {
     const prices = await search({ q: 'ทุเรียน', minPriceSatang: '50000', maxPriceSatang: '100', lang: 'zh' });
     expect(prices.statusCode).toBe(422);
     expect(prices.json().detail).toBe('部分字段无效');
-    expect(prices.json().errors).toEqual([{ field: 'maxPriceSatang', code: 'below_min_price', detail: '不能低于最低价格（50000 萨当）' }]);
+    expect(prices.json().errors).toEqual([
+      { field: 'maxPriceSatang', code: 'below_min_price', detail: '不能低于最低价格（50000 萨当）' },
+    ]);
 
     const category = await search({ q: 'ทุเรียน', category: 'no-such-thing' }, { 'accept-language': 'en' });
-    expect(category.json().errors).toEqual([{ field: 'category', code: 'unknown_category', detail: 'is not a known category' }]);
+    expect(category.json().errors).toEqual([
+      { field: 'category', code: 'unknown_category', detail: 'is not a known category' },
+    ]);
     expect((await search({ q: 'x', perPage: '1000' })).statusCode).toBe(422);
-    expect((await search({ q: 'x', page: '300', perPage: '100' })).json().errors[0]).toMatchObject({ field: 'page', code: 'page_too_deep' });
+    expect((await search({ q: 'x', page: '300', perPage: '100' })).json().errors[0]).toMatchObject({
+      field: 'page',
+      code: 'page_too_deep',
+    });
   });
 
   it('is documented in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
     const params = doc.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['q', 'lang', 'category', 'province', 'sellerType', 'certification', 'minPriceSatang', 'maxPriceSatang', 'inStock', 'sort', 'page', 'perPage']));
+    expect(params).toEqual(
+      expect.arrayContaining([
+        'q',
+        'lang',
+        'category',
+        'province',
+        'sellerType',
+        'certification',
+        'minPriceSatang',
+        'maxPriceSatang',
+        'inStock',
+        'sort',
+        'page',
+        'perPage',
+      ]),
+    );
     expect(doc.paths['/api/search/suggest'].get).toBeDefined();
   });
 });
 
 describe('GET /api/search/suggest', () => {
-  const suggest = (q: string, lang = 'th') => t.app.inject({ method: 'GET', url: `/api/search/suggest?q=${encodeURIComponent(q)}&lang=${lang}` });
+  const suggest = (q: string, lang = 'th') =>
+    t.app.inject({ method: 'GET', url: `/api/search/suggest?q=${encodeURIComponent(q)}&lang=${lang}` });
 
   it('suggests categories, products and shops as the buyer types, at most eight', async () => {
     const res = await suggest('ทุเรีย');
@@ -147,8 +205,12 @@ describe('GET /api/search/suggest', () => {
     const list = res.json().suggestions;
     expect(list.length).toBeLessThanOrEqual(8);
     expect(list[0]).toMatchObject({ kind: 'category', text: 'ทุเรียน', slug: 'durian' });
-    expect(list.filter((s: { kind: string }) => s.kind === 'product').map((s: { text: string }) => s.text)).toContain('ทุเรียนหมอนทองจันทบุรี 5 กก.');
-    expect(list.some((s: { kind: string; text: string }) => s.kind === 'shop' && s.text === 'สวนทุเรียนลุงชาย')).toBe(true);
+    expect(list.filter((s: { kind: string }) => s.kind === 'product').map((s: { text: string }) => s.text)).toContain(
+      'ทุเรียนหมอนทองจันทบุรี 5 กก.',
+    );
+    expect(list.some((s: { kind: string; text: string }) => s.kind === 'shop' && s.text === 'สวนทุเรียนลุงชาย')).toBe(
+      true,
+    );
   });
 
   it('understands half a Chinese word and answers in Chinese', async () => {

@@ -50,15 +50,31 @@ export interface SearchParams {
 }
 
 export interface SearchItem {
-  id: string; slug: string; title: string; titleLang: Locale; titleI18n: LocalizedText;
-  priceSatang: number; currency: 'THB'; inStock: boolean; thumbnailUrl: string | null; categoryId: string;
+  id: string;
+  slug: string;
+  title: string;
+  titleLang: Locale;
+  titleI18n: LocalizedText;
+  priceSatang: number;
+  currency: 'THB';
+  inStock: boolean;
+  thumbnailUrl: string | null;
+  categoryId: string;
   originProvince: { code: string; name: string };
   shop: { id: string; slug: string; name: string; nameI18n: LocalizedText; isFlagship: boolean };
 }
 
 export interface SearchPage {
-  query: string; lang: Locale; correctedQuery: string | null; matchedAllWords: boolean; sort: SearchSort;
-  total: number; page: number; perPage: number; items: SearchItem[]; facets: Facets | null;
+  query: string;
+  lang: Locale;
+  correctedQuery: string | null;
+  matchedAllWords: boolean;
+  sort: SearchSort;
+  total: number;
+  page: number;
+  perPage: number;
+  items: SearchItem[];
+  facets: Facets | null;
 }
 
 /** The category tree changes rarely (an operator's edit, a new seed): read at most every 30 seconds. */
@@ -89,8 +105,12 @@ const text = (t: LocalizedText, locale: Locale): { text: string; lang: Locale } 
 async function resolveFilters(db: Executor, p: SearchParams, tree: CategoryNode[]): Promise<SearchFilters> {
   const errors: FieldError[] = [];
   const filters: SearchFilters = {
-    provinces: p.province, sellerTypes: p.sellerType, certifications: p.certification,
-    minPriceSatang: p.minPriceSatang, maxPriceSatang: p.maxPriceSatang, inStock: p.inStock,
+    provinces: p.province,
+    sellerTypes: p.sellerType,
+    certifications: p.certification,
+    minPriceSatang: p.minPriceSatang,
+    maxPriceSatang: p.maxPriceSatang,
+    inStock: p.inStock,
   };
   if (p.category) {
     const node = findCategory(tree, p.category);
@@ -100,34 +120,74 @@ async function resolveFilters(db: Executor, p: SearchParams, tree: CategoryNode[
   if (p.seller) {
     if (UUID.test(p.seller)) filters.sellerId = p.seller;
     else {
-      try { filters.sellerId = (await getShopBySlug(db, p.seller)).id; } catch { errors.push({ field: 'seller', code: 'unknown_shop' }); }
+      try {
+        filters.sellerId = (await getShopBySlug(db, p.seller)).id;
+      } catch {
+        errors.push({ field: 'seller', code: 'unknown_shop' });
+      }
     }
   }
   if (p.minPriceSatang !== undefined && p.maxPriceSatang !== undefined && p.maxPriceSatang < p.minPriceSatang) {
     errors.push({ field: 'maxPriceSatang', code: 'below_min_price', params: { min: p.minPriceSatang } });
   }
-  if (p.page * p.perPage > MAX_RESULTS_PAGED) errors.push({ field: 'page', code: 'page_too_deep', params: { max: MAX_RESULTS_PAGED } });
+  if (p.page * p.perPage > MAX_RESULTS_PAGED)
+    errors.push({ field: 'page', code: 'page_too_deep', params: { max: MAX_RESULTS_PAGED } });
   if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
   return filters;
 }
 
-export async function searchProducts(db: Executor, locale: Locale, p: SearchParams, storage: MediaStorage, engine = searchEngine): Promise<SearchPage> {
+export async function searchProducts(
+  db: Executor,
+  locale: Locale,
+  p: SearchParams,
+  storage: MediaStorage,
+  engine = searchEngine,
+): Promise<SearchPage> {
   const tree = await cachedTree(db, locale);
   const filters = await resolveFilters(db, p, tree);
   const sort = p.sort ?? (p.q?.trim() ? 'relevance' : 'newest');
-  const result = await engine.query(db, { text: p.q ?? '', filters, sort, page: p.page, perPage: p.perPage, facets: p.facets ?? true });
+  const result = await engine.query(db, {
+    text: p.q ?? '',
+    filters,
+    sort,
+    page: p.page,
+    perPage: p.perPage,
+    facets: p.facets ?? true,
+  });
   return {
-    query: p.q ?? '', lang: locale, correctedQuery: result.correctedText, matchedAllWords: result.matchedAllWords, sort,
-    total: result.total, page: p.page, perPage: p.perPage,
+    query: p.q ?? '',
+    lang: locale,
+    correctedQuery: result.correctedText,
+    matchedAllWords: result.matchedAllWords,
+    sort,
+    total: result.total,
+    page: p.page,
+    perPage: p.perPage,
     items: result.hits.map((h) => {
       const title = text(h.card.title, locale);
       const province = provinceByCode(h.card.originProvinceCode);
       return {
-        id: h.productId, slug: h.card.slug, title: title.text, titleLang: title.lang, titleI18n: h.card.title,
-        priceSatang: h.priceSatang, currency: 'THB', inStock: h.inStock,
-        thumbnailUrl: h.card.thumbKey ? storage.url(h.card.thumbKey) : null, categoryId: h.card.categoryId,
-        originProvince: { code: h.card.originProvinceCode, name: province ? province[locale] : h.card.originProvinceCode },
-        shop: { id: h.card.shop.id, slug: h.card.shop.slug, name: text(h.card.shop.name, locale).text, nameI18n: h.card.shop.name, isFlagship: h.card.shop.isFlagship },
+        id: h.productId,
+        slug: h.card.slug,
+        title: title.text,
+        titleLang: title.lang,
+        titleI18n: h.card.title,
+        priceSatang: h.priceSatang,
+        currency: 'THB',
+        inStock: h.inStock,
+        thumbnailUrl: h.card.thumbKey ? storage.url(h.card.thumbKey) : null,
+        categoryId: h.card.categoryId,
+        originProvince: {
+          code: h.card.originProvinceCode,
+          name: province ? province[locale] : h.card.originProvinceCode,
+        },
+        shop: {
+          id: h.card.shop.id,
+          slug: h.card.shop.slug,
+          name: text(h.card.shop.name, locale).text,
+          nameI18n: h.card.shop.name,
+          isFlagship: h.card.shop.isFlagship,
+        },
       };
     }),
     facets: result.facets ? describeFacets(result.facets, tree, filters, locale) : null,
@@ -148,26 +208,42 @@ function matchingCategories(tree: CategoryNode[], typed: string, locale: Locale)
   const scored: { node: CategoryNode; score: number; depth: number }[] = [];
   const walk = (nodes: CategoryNode[], depth: number) => {
     for (const n of nodes) {
-      const names = [n.nameI18n.th, n.nameI18n.zh, n.nameI18n.en].filter((x): x is string => Boolean(x)).map(normalizeText);
-      const score = names.some((name) => name === q) ? 3
-        : names.some((name) => name.startsWith(q)) ? 2
-        : names.some((name) => glossary.conceptsOf(name).some((c) => meant.has(c))) ? 2
-        : [...q].length >= 2 && names.some((name) => name.includes(q)) ? 1 : 0;
+      const names = [n.nameI18n.th, n.nameI18n.zh, n.nameI18n.en]
+        .filter((x): x is string => Boolean(x))
+        .map(normalizeText);
+      const score = names.some((name) => name === q)
+        ? 3
+        : names.some((name) => name.startsWith(q))
+          ? 2
+          : names.some((name) => glossary.conceptsOf(name).some((c) => meant.has(c)))
+            ? 2
+            : [...q].length >= 2 && names.some((name) => name.includes(q))
+              ? 1
+              : 0;
       if (score) scored.push({ node: n, score, depth });
       walk(n.children, depth + 1);
     }
   };
   walk(tree, 0);
   scored.sort((a, b) => b.score - a.score || b.depth - a.depth || (a.node.slug < b.node.slug ? -1 : 1));
-  return scored.slice(0, 2).map(({ node }) => ({ kind: 'category', text: text(node.nameI18n, locale).text, id: node.id, slug: node.slug }));
+  return scored
+    .slice(0, 2)
+    .map(({ node }) => ({ kind: 'category', text: text(node.nameI18n, locale).text, id: node.id, slug: node.slug }));
 }
 
 /** Up to eight suggestions as the buyer types: categories, then products, then shops. */
-export async function suggest(db: Executor, locale: Locale, typed: string, engine = searchEngine): Promise<Suggestion[]> {
+export async function suggest(
+  db: Executor,
+  locale: Locale,
+  typed: string,
+  engine = searchEngine,
+): Promise<Suggestion[]> {
   if (!typed.trim()) return [];
   const [tree, found] = await Promise.all([cachedTree(db, locale), engine.suggest(db, typed, MAX_SUGGESTIONS)]);
   const categories = matchingCategories(tree, typed, locale);
-  const shops: Suggestion[] = found.shops.slice(0, 2).map((s) => ({ kind: 'shop', text: text(s.name, locale).text, id: s.sellerId, slug: s.slug }));
+  const shops: Suggestion[] = found.shops
+    .slice(0, 2)
+    .map((s) => ({ kind: 'shop', text: text(s.name, locale).text, id: s.sellerId, slug: s.slug }));
   const seen = new Set<string>();
   const products: Suggestion[] = [];
   for (const p of found.products) {
@@ -187,6 +263,10 @@ export async function indexIfEmpty(db: Executor, engine = searchEngine): Promise
 }
 
 /** `talad reindex`: the whole index again from the catalog. */
-export async function reindex(db: Executor, onProgress?: (done: number, total: number) => void, engine = searchEngine): Promise<number> {
+export async function reindex(
+  db: Executor,
+  onProgress?: (done: number, total: number) => void,
+  engine = searchEngine,
+): Promise<number> {
   return new Indexer(engine).reindexAll(db, { onProgress });
 }

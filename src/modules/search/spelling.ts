@@ -10,7 +10,13 @@ import type { QueryPlan } from './query.ts';
 /** Longest run of Thai pieces tried as one word: long names (ประ|จวบ|คี|รี|ขันธ์) fall into five. */
 const MAX_THAI_RUN = 5;
 
-interface Candidate { start: number; end: number; text: string; replacement: string; score: number }
+interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  replacement: string;
+  score: number;
+}
 
 /** Spans of the query worth trying: single words, and runs of up to five Thai pieces written together. */
 function spansOf(tokens: Token[], chunks: number[]): { start: number; end: number; text: string }[] {
@@ -57,7 +63,9 @@ export async function correctSpelling(db: Executor, plan: QueryPlan): Promise<st
   // The nearest terms by trigram distance, straight from the GiST index (short words share few
   // trigrams with their misspellings, so the bar is low: 0.2), and the terms with the same Thai key;
   // judged in code below.
-  const rows = await queryRows<{ s: string; term: string; sim: number; docs: number }>(db, sql`
+  const rows = await queryRows<{ s: string; term: string; sim: number; docs: number }>(
+    db,
+    sql`
     select q.s, t.term, t.sim, t.docs
     from jsonb_to_recordset(${JSON.stringify(lookups)}::jsonb) as q(s text, f text)
     cross join lateral (
@@ -67,7 +75,8 @@ export async function correctSpelling(db: Executor, plan: QueryPlan): Promise<st
       union
       select term, docs, similarity(term, q.s) from search_terms where folded = q.f
       order by sim desc, docs desc, term limit 8
-    ) t`);
+    ) t`,
+  );
   const known = new Set(rows.filter((r) => r.term === r.s).map((r) => r.s));
   const unknown = tokens.map((t) => t.script !== 'number' && !known.has(t.text));
   const candidates: Candidate[] = [];
@@ -84,16 +93,21 @@ export async function correctSpelling(db: Executor, plan: QueryPlan): Promise<st
     }
   }
   if (!candidates.length) return null;
-  candidates.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || (a.replacement < b.replacement ? -1 : 1));
+  candidates.sort(
+    (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || (a.replacement < b.replacement ? -1 : 1),
+  );
   const chosen: Candidate[] = [];
   for (const c of candidates) if (!chosen.some((o) => o.start < c.end && c.start < o.end)) chosen.push(c);
   // Write the query back out: pieces of one chunk joined as typed, chunks separated by spaces.
   const words: string[] = [];
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < tokens.length; ) {
     const fix = chosen.find((c) => c.start === i);
     const text = fix ? fix.replacement : tokens[i].text;
     const end = fix ? fix.end : i + 1;
-    const glue = i > 0 && chunks[i] === chunks[i - 1] && !(tokens[i].script === 'latin' && tokens[i - 1].script === 'latin') ? '' : ' ';
+    const glue =
+      i > 0 && chunks[i] === chunks[i - 1] && !(tokens[i].script === 'latin' && tokens[i - 1].script === 'latin')
+        ? ''
+        : ' ';
     words.push(i > 0 ? glue + text : text);
     i = end;
   }

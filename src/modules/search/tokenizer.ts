@@ -11,7 +11,10 @@
 // Words ICU splits are still found: a query is split the same way and its tokens must follow each
 // other (a phrase), and the glossary matches terms over joined tokens (Thai) or characters (Chinese).
 export type Script = 'thai' | 'han' | 'latin' | 'number';
-export interface Token { text: string; script: Script }
+export interface Token {
+  text: string;
+  script: Script;
+}
 
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
@@ -23,7 +26,8 @@ const PIECE = /(\p{Script=Thai}+)|(\p{Script=Han}+)|(\d+(?:[.,]\d+)*)|([\p{L}\p{
  * cuts "น้ำ" apart), invisible characters removed, a vowel or tone mark typed twice kept once.
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC')
+  return text
+    .normalize('NFKC')
     .replace(/\u0e4d([\u0e48-\u0e4b]?)\u0e32/g, '$1\u0e33')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
@@ -109,7 +113,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[x.length][y.length];

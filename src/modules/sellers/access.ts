@@ -12,7 +12,10 @@ export type SellerRole = 'owner' | 'staff';
  * Operators pass unless `membersOnly` is set (a seller's own actions, such as creating products).
  */
 export async function requireSellerAccess(
-  db: Executor, actor: Actor, sellerId: string, opts: { ownerOnly?: boolean; membersOnly?: boolean } = {},
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  opts: { ownerOnly?: boolean; membersOnly?: boolean } = {},
 ): Promise<void> {
   if (actor.kind === 'guest') throw unauthenticated();
   if (actor.kind === 'system') return;
@@ -21,7 +24,9 @@ export async function requireSellerAccess(
     throw forbidden();
   }
   if (actor.isOperator && !opts.membersOnly) return;
-  const [member] = await db.select({ role: sellerMembers.role }).from(sellerMembers)
+  const [member] = await db
+    .select({ role: sellerMembers.role })
+    .from(sellerMembers)
     .where(and(eq(sellerMembers.sellerId, sellerId), eq(sellerMembers.userId, actor.userId)));
   if (!member || (opts.ownerOnly && member.role !== 'owner')) throw forbidden();
 }
@@ -30,7 +35,10 @@ export async function requireSellerAccess(
 export async function sellerIdsOf(db: Executor, actor: Actor): Promise<string[]> {
   if (actor.kind === 'token') return [actor.sellerId];
   if (actor.kind !== 'user') return [];
-  const rows = await db.select({ sellerId: sellerMembers.sellerId }).from(sellerMembers).where(eq(sellerMembers.userId, actor.userId));
+  const rows = await db
+    .select({ sellerId: sellerMembers.sellerId })
+    .from(sellerMembers)
+    .where(eq(sellerMembers.userId, actor.userId));
   return rows.map((r) => r.sellerId);
 }
 

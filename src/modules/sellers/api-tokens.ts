@@ -8,7 +8,10 @@ import { issueApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../
 import { requireSellerAccess } from './access.ts';
 
 export async function createSellerApiToken(
-  db: Executor, actor: Actor, sellerId: string, input: { name: string },
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  input: { name: string },
 ): Promise<{ token: ApiToken; secret: string }> {
   await requireSellerAccess(db, actor, sellerId, { ownerOnly: true, membersOnly: true });
   if (actor.kind !== 'user') throw forbidden();
@@ -20,7 +23,12 @@ export async function listSellerApiTokens(db: Executor, actor: Actor, sellerId: 
   return listApiTokens(db, sellerId);
 }
 
-export async function revokeSellerApiToken(db: Executor, actor: Actor, sellerId: string, tokenId: string): Promise<void> {
+export async function revokeSellerApiToken(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  tokenId: string,
+): Promise<void> {
   await requireSellerAccess(db, actor, sellerId, { ownerOnly: true });
   await revokeApiToken(db, { sellerId, tokenId });
 }

@@ -21,24 +21,50 @@ const withDashes = (id: string) => `${id[0]}-${id.slice(1, 5)}-${id.slice(5, 10)
 describe('applying for a shop', () => {
   it('stores a pending shop owned by the applicant, normalized, with an outbox event', async () => {
     const taxId = validTaxId();
-    const res = await apply(shopApplication({
-      taxId: withDashes(taxId), contactPhone: '089 999 1234', contactEmail: 'Shop@Example.TEST',
-      shopName: { th: 'ร้านมะม่วงบางคล้า', zh: '邦卡芒果', en: "Bang Khla Mango's Farm" },
-      payout: { method: 'bank_account', bankCode: '004', accountNumber: '123-4-56789-0', accountName: 'นายสมชาย ใจดี' },
-      vatRegistered: true,
-    }));
+    const res = await apply(
+      shopApplication({
+        taxId: withDashes(taxId),
+        contactPhone: '089 999 1234',
+        contactEmail: 'Shop@Example.TEST',
+        shopName: { th: 'ร้านมะม่วงบางคล้า', zh: '邦卡芒果', en: "Bang Khla Mango's Farm" },
+        payout: {
+          method: 'bank_account',
+          bankCode: '004',
+          accountNumber: '123-4-56789-0',
+          accountName: 'นายสมชาย ใจดี',
+        },
+        vatRegistered: true,
+      }),
+    );
     expect(res.statusCode).toBe(201);
     const shop = res.json();
     expect(shop).toMatchObject({
-      status: 'pending', slug: 'bang-khla-mango-s-farm', taxId, contactPhone: '+66899991234', contactEmail: 'shop@example.test',
-      province: { code: '57', th: 'เชียงราย', en: 'Chiang Rai', region: 'north' }, vatRegistered: true, isFlagship: false,
-      payout: { method: 'bank_account', bankCode: '004', accountNumber: '******7890', accountName: 'นายสมชาย ใจดี', promptpayId: null },
+      status: 'pending',
+      slug: 'bang-khla-mango-s-farm',
+      taxId,
+      contactPhone: '+66899991234',
+      contactEmail: 'shop@example.test',
+      province: { code: '57', th: 'เชียงราย', en: 'Chiang Rai', region: 'north' },
+      vatRegistered: true,
+      isFlagship: false,
+      payout: {
+        method: 'bank_account',
+        bankCode: '004',
+        accountNumber: '******7890',
+        accountName: 'นายสมชาย ใจดี',
+        promptpayId: null,
+      },
       rejectionReason: null,
     });
     const me = (await t.app.inject({ url: '/api/me', headers: { cookie: applicant.cookie } })).json();
     expect(me.sellers).toContainEqual(expect.objectContaining({ sellerId: shop.id, role: 'owner', status: 'pending' }));
-    const events = await queryRows<{ topic: string; payload: any }>(t.database.db, sql`select topic, payload from outbox where aggregate_id = ${shop.id}`);
-    expect(events).toEqual([{ topic: 'seller.applied', payload: expect.objectContaining({ sellerId: shop.id, ownerId: applicant.userId }) }]);
+    const events = await queryRows<{ topic: string; payload: any }>(
+      t.database.db,
+      sql`select topic, payload from outbox where aggregate_id = ${shop.id}`,
+    );
+    expect(events).toEqual([
+      { topic: 'seller.applied', payload: expect.objectContaining({ sellerId: shop.id, ownerId: applicant.userId }) },
+    ]);
   });
 
   it('masks a PromptPay mobile number except its last 4 digits', async () => {
@@ -68,14 +94,26 @@ describe('applying for a shop', () => {
 
   it('names every bad field at once and stores nothing', async () => {
     const before = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from sellers`);
-    const res = await apply(shopApplication({
-      legalName: { th: '  ' }, taxId: '12345', provinceCode: '99', contactPhone: '02-123-4567', contactEmail: 'nope',
-      payout: { method: 'bank_account', bankCode: '999', accountNumber: '12345', accountName: '' },
-    }));
+    const res = await apply(
+      shopApplication({
+        legalName: { th: '  ' },
+        taxId: '12345',
+        provinceCode: '99',
+        contactPhone: '02-123-4567',
+        contactEmail: 'nope',
+        payout: { method: 'bank_account', bankCode: '999', accountNumber: '12345', accountName: '' },
+      }),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.map((e: any) => [e.field, e.code])).toEqual([
-      ['legalName.th', 'required'], ['taxId', 'bad_format'], ['provinceCode', 'not_allowed'], ['contactPhone', 'bad_format'],
-      ['contactEmail', 'bad_format'], ['payout.bankCode', 'not_allowed'], ['payout.accountNumber', 'bad_format'], ['payout.accountName', 'required'],
+      ['legalName.th', 'required'],
+      ['taxId', 'bad_format'],
+      ['provinceCode', 'not_allowed'],
+      ['contactPhone', 'bad_format'],
+      ['contactEmail', 'bad_format'],
+      ['payout.bankCode', 'not_allowed'],
+      ['payout.accountNumber', 'bad_format'],
+      ['payout.accountName', 'required'],
     ]);
     const after = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from sellers`);
     expect(after[0].n).toBe(before[0].n);
@@ -86,7 +124,9 @@ describe('applying for a shop', () => {
     expect(type.statusCode).toBe(422);
     expect(type.json().errors).toEqual([expect.objectContaining({ field: 'businessType', code: 'not_allowed' })]);
     const promptpay = await apply(shopApplication({ payout: { method: 'promptpay', promptpayId: '1234567890123' } }));
-    expect(promptpay.json().errors).toEqual([expect.objectContaining({ field: 'payout.promptpayId', code: 'invalid' })]);
+    expect(promptpay.json().errors).toEqual([
+      expect.objectContaining({ field: 'payout.promptpayId', code: 'invalid' }),
+    ]);
   });
 
   it('asks a guest to sign in', async () => {
@@ -105,12 +145,20 @@ describe('one open shop per tax ID', () => {
     expect(dup.json()).toMatchObject({ code: 'tax_id_in_use', detail: expect.stringContaining('เลขประจำตัวผู้เสียภาษี') });
 
     // Once the first is rejected the tax ID is free again...
-    await t.app.inject({ method: 'POST', url: `/api/sellers/${first.sellerId}/reject`, headers: { cookie: operator.cookie }, payload: { reason: 'เอกสารไม่ครบ' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/sellers/${first.sellerId}/reject`,
+      headers: { cookie: operator.cookie },
+      payload: { reason: 'เอกสารไม่ครบ' },
+    });
     const second = await apply(shopApplication({ taxId }), { cookie: other.cookie });
     expect(second.statusCode).toBe(201);
     // ...and the rejected one cannot come back with it while the second is open.
     const reapply = await t.app.inject({
-      method: 'PUT', url: `/api/sellers/${first.sellerId}/application`, headers: { cookie: first.cookie }, payload: shopApplication({ taxId }),
+      method: 'PUT',
+      url: `/api/sellers/${first.sellerId}/application`,
+      headers: { cookie: first.cookie },
+      payload: shopApplication({ taxId }),
     });
     expect(reapply.statusCode).toBe(409);
     expect(reapply.json().code).toBe('tax_id_in_use');
@@ -121,8 +169,16 @@ describe('reference data', () => {
   it('lists the 77 provinces and the Thai banks in three languages', async () => {
     const provinces = (await t.app.inject('/api/provinces')).json();
     expect(provinces).toHaveLength(77);
-    expect(provinces).toContainEqual(expect.objectContaining({ code: '10', th: 'กรุงเทพมหานคร', en: 'Bangkok', zh: '曼谷', region: 'central' }));
+    expect(provinces).toContainEqual(
+      expect.objectContaining({ code: '10', th: 'กรุงเทพมหานคร', en: 'Bangkok', zh: '曼谷', region: 'central' }),
+    );
     const banks = (await t.app.inject('/api/banks')).json();
-    expect(banks).toContainEqual({ code: '004', abbr: 'KBANK', th: 'ธนาคารกสิกรไทย', zh: '开泰银行', en: 'Kasikornbank' });
+    expect(banks).toContainEqual({
+      code: '004',
+      abbr: 'KBANK',
+      th: 'ธนาคารกสิกรไทย',
+      zh: '开泰银行',
+      en: 'Kasikornbank',
+    });
   });
 });

@@ -93,24 +93,42 @@ export function checkApplication(input: ShopApplication): ApplicationColumns {
     else if (!bankByCode(payoutBankCode)) errors.push({ field: 'payout.bankCode', code: 'not_allowed' });
     payoutAccountNumber = compactDigits(p.accountNumber ?? '');
     if (!payoutAccountNumber) errors.push({ field: 'payout.accountNumber', code: 'required' });
-    else if (!/^\d{10,12}$/.test(payoutAccountNumber)) errors.push({ field: 'payout.accountNumber', code: 'bad_format' });
+    else if (!/^\d{10,12}$/.test(payoutAccountNumber))
+      errors.push({ field: 'payout.accountNumber', code: 'bad_format' });
     payoutAccountName = text('payout.accountName', p.accountName, ACCOUNT_NAME_MAX, true);
   }
   if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
 
   return {
-    legalNameTh: legalNameTh!, legalNameEn, shopNameTh: shopNameTh!, shopNameZh, shopNameEn,
-    businessType: input.businessType, taxId, provinceCode: input.provinceCode,
-    contactPhone: contactPhone!, contactEmail,
-    payoutMethod: p.method, payoutPromptpayId, payoutBankCode, payoutAccountNumber, payoutAccountName,
+    legalNameTh: legalNameTh!,
+    legalNameEn,
+    shopNameTh: shopNameTh!,
+    shopNameZh,
+    shopNameEn,
+    businessType: input.businessType,
+    taxId,
+    provinceCode: input.provinceCode,
+    contactPhone: contactPhone!,
+    contactEmail,
+    payoutMethod: p.method,
+    payoutPromptpayId,
+    payoutBankCode,
+    payoutAccountNumber,
+    payoutAccountName,
     vatRegistered: input.vatRegistered ?? false,
   };
 }
 
 /** "Doi Tung Coffee & Co." -> "doi-tung-coffee-co"; empty when nothing Latin is left. */
 export function slugify(name: string | null): string {
-  return (name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  return (name ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
 }
 
 const shortId = (id: string) => id.replace(/-/g, '').slice(-8);
@@ -147,9 +165,16 @@ export async function applyForShop(db: Executor, actor: Actor, input: ShopApplic
     try {
       return await db.transaction(async (tx) => {
         const slug = await freeSlug(tx, columns.shopNameEn ?? null, id, attempt > 0);
-        const [row] = await tx.insert(sellers).values({ ...columns, id, slug, createdBy: actor.userId, status: 'pending' }).returning();
+        const [row] = await tx
+          .insert(sellers)
+          .values({ ...columns, id, slug, createdBy: actor.userId, status: 'pending' })
+          .returning();
         await tx.insert(sellerMembers).values({ sellerId: id, userId: actor.userId, role: 'owner' });
-        await emit(tx, { topic: 'seller.applied', aggregateId: id, payload: { sellerId: id, slug, ownerId: actor.userId, reapplied: false } });
+        await emit(tx, {
+          topic: 'seller.applied',
+          aggregateId: id,
+          payload: { sellerId: id, slug, ownerId: actor.userId, reapplied: false },
+        });
         return toSellerView(row);
       });
     } catch (err) {
@@ -163,19 +188,40 @@ export async function applyForShop(db: Executor, actor: Actor, input: ShopApplic
  * The owner corrects a pending or rejected application; a rejected one goes back to pending for
  * another review (and emits `seller.applied` again). Approved shops are not changed here.
  */
-export async function updateApplication(db: Executor, actor: Actor, sellerId: string, input: ShopApplication): Promise<SellerView> {
+export async function updateApplication(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  input: ShopApplication,
+): Promise<SellerView> {
   await requireSellerAccess(db, actor, sellerId, { ownerOnly: true, membersOnly: true });
   const columns = checkApplication(input);
   try {
     return await db.transaction(async (tx) => {
-      const [current] = await tx.select({ status: sellers.status }).from(sellers).where(eq(sellers.id, sellerId)).for('update');
+      const [current] = await tx
+        .select({ status: sellers.status })
+        .from(sellers)
+        .where(eq(sellers.id, sellerId))
+        .for('update');
       if (!current) throw new AppError(404, 'not_found', { what: 'seller' });
       if (current.status !== 'pending' && current.status !== 'rejected') throw new AppError(409, 'application_locked');
-      const [row] = await tx.update(sellers).set({
-        ...columns, status: 'pending', rejectionReason: null, reviewedBy: null, reviewedAt: null,
-      }).where(eq(sellers.id, sellerId)).returning();
+      const [row] = await tx
+        .update(sellers)
+        .set({
+          ...columns,
+          status: 'pending',
+          rejectionReason: null,
+          reviewedBy: null,
+          reviewedAt: null,
+        })
+        .where(eq(sellers.id, sellerId))
+        .returning();
       if (current.status === 'rejected') {
-        await emit(tx, { topic: 'seller.applied', aggregateId: sellerId, payload: { sellerId, slug: row.slug, ownerId: actor.kind === 'user' ? actor.userId : null, reapplied: true } });
+        await emit(tx, {
+          topic: 'seller.applied',
+          aggregateId: sellerId,
+          payload: { sellerId, slug: row.slug, ownerId: actor.kind === 'user' ? actor.userId : null, reapplied: true },
+        });
       }
       return toSellerView(row);
     });

@@ -1,6 +1,12 @@
 // The main Thai banks a seller can be paid out to, by their 3-digit Bank of Thailand bank code.
 // Data, not rules: add a bank by adding a row.
-export interface Bank { code: string; abbr: string; th: string; zh: string; en: string }
+export interface Bank {
+  code: string;
+  abbr: string;
+  th: string;
+  zh: string;
+  en: string;
+}
 
 export const BANKS: readonly Bank[] = [
   { code: '002', abbr: 'BBL', th: 'ธนาคารกรุงเทพ', zh: '盘谷银行', en: 'Bangkok Bank' },
@@ -13,7 +19,13 @@ export const BANKS: readonly Bank[] = [
   { code: '025', abbr: 'BAY', th: 'ธนาคารกรุงศรีอยุธยา', zh: '大城银行', en: 'Bank of Ayudhya (Krungsri)' },
   { code: '030', abbr: 'GSB', th: 'ธนาคารออมสิน', zh: '政府储蓄银行', en: 'Government Savings Bank' },
   { code: '033', abbr: 'GHB', th: 'ธนาคารอาคารสงเคราะห์', zh: '政府住房银行', en: 'Government Housing Bank' },
-  { code: '034', abbr: 'BAAC', th: 'ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร', zh: '农业与农业合作社银行', en: 'Bank for Agriculture and Agricultural Cooperatives' },
+  {
+    code: '034',
+    abbr: 'BAAC',
+    th: 'ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร',
+    zh: '农业与农业合作社银行',
+    en: 'Bank for Agriculture and Agricultural Cooperatives',
+  },
   { code: '066', abbr: 'IBANK', th: 'ธนาคารอิสลามแห่งประเทศไทย', zh: '泰国伊斯兰银行', en: 'Islamic Bank of Thailand' },
   { code: '067', abbr: 'TISCO', th: 'ธนาคารทิสโก้', zh: '铁士古银行', en: 'TISCO Bank' },
   { code: '069', abbr: 'KKP', th: 'ธนาคารเกียรตินาคินภัทร', zh: '甲那金帕特拉银行', en: 'Kiatnakin Phatra Bank' },

@@ -16,7 +16,10 @@ export async function getSeller(db: Executor, actor: Actor, sellerId: string): P
 }
 
 export async function getShopBySlug(db: Executor, slug: string): Promise<ShopView> {
-  const [row] = await db.select().from(sellers).where(and(eq(sellers.slug, slug), eq(sellers.status, 'approved')));
+  const [row] = await db
+    .select()
+    .from(sellers)
+    .where(and(eq(sellers.slug, slug), eq(sellers.status, 'approved')));
   if (!row) throw notFound('shop');
   return toShopView(row);
 }
@@ -24,7 +27,10 @@ export async function getShopBySlug(db: Executor, slug: string): Promise<ShopVie
 /** Public cards of approved shops by id, for other modules' listings (e.g. product pages). */
 export async function shopsByIds(db: Executor, ids: string[]): Promise<Map<string, ShopView>> {
   if (!ids.length) return new Map();
-  const rows = await db.select().from(sellers).where(and(inArray(sellers.id, ids), eq(sellers.status, 'approved')));
+  const rows = await db
+    .select()
+    .from(sellers)
+    .where(and(inArray(sellers.id, ids), eq(sellers.status, 'approved')));
   return new Map(rows.map((r) => [r.id, toShopView(r)]));
 }
 
@@ -32,9 +38,18 @@ export async function shopsByIds(db: Executor, ids: string[]): Promise<Map<strin
  * The shop's handling time: hours from payment to dispatch that it promises (its own shipping, or
  * the hub's for it). Null goes back to the platform's default (shorter for perishables).
  */
-export async function setHandlingHours(db: Executor, actor: Actor, sellerId: string, hours: number | null): Promise<{ handlingHours: number | null }> {
+export async function setHandlingHours(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  hours: number | null,
+): Promise<{ handlingHours: number | null }> {
   await requireSellerAccess(db, actor, sellerId, { ownerOnly: true });
-  const [row] = await db.update(sellers).set({ handlingHours: hours }).where(eq(sellers.id, sellerId)).returning({ handlingHours: sellers.handlingHours });
+  const [row] = await db
+    .update(sellers)
+    .set({ handlingHours: hours })
+    .where(eq(sellers.id, sellerId))
+    .returning({ handlingHours: sellers.handlingHours });
   if (!row) throw notFound('seller');
   return row;
 }

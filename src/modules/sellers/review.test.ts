@@ -19,7 +19,12 @@ beforeAll(async () => {
 const post = (url: string, cookie: string, payload?: object) =>
   t.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const topics = async (sellerId: string) =>
-  (await queryRows<{ topic: string }>(t.database.db, sql`select topic from outbox where aggregate_id = ${sellerId} order by id`)).map((r) => r.topic);
+  (
+    await queryRows<{ topic: string }>(
+      t.database.db,
+      sql`select topic from outbox where aggregate_id = ${sellerId} order by id`,
+    )
+  ).map((r) => r.topic);
 
 describe('reviewing applications', () => {
   it('lets only operators list, approve and reject', async () => {
@@ -37,7 +42,10 @@ describe('reviewing applications', () => {
   it('lists applications filtered by status, newest first', async () => {
     const pending = await pendingSeller(t.app);
     const approved = await approvedSeller(t.app, { operator });
-    const list = await t.app.inject({ url: '/api/sellers?status=pending&perPage=100', headers: { cookie: operator.cookie } });
+    const list = await t.app.inject({
+      url: '/api/sellers?status=pending&perPage=100',
+      headers: { cookie: operator.cookie },
+    });
     expect(list.statusCode).toBe(200);
     const ids = list.json().items.map((s: any) => s.id);
     expect(ids).toContain(pending.sellerId);
@@ -50,7 +58,9 @@ describe('reviewing applications', () => {
 
   it('approves a pending shop: it becomes public and may sell; approving twice is a conflict', async () => {
     const shop = await pendingSeller(t.app);
-    await expect(requireApprovedSeller(t.database.db, shop.sellerId)).rejects.toMatchObject({ code: 'seller_not_approved' });
+    await expect(requireApprovedSeller(t.database.db, shop.sellerId)).rejects.toMatchObject({
+      code: 'seller_not_approved',
+    });
     expect((await t.app.inject(`/api/shops/${shop.slug}`)).statusCode).toBe(404);
 
     const res = await post(`/api/sellers/${shop.sellerId}/approve`, operator.cookie);
@@ -72,20 +82,39 @@ describe('reviewing applications', () => {
 
     const reason = 'เลขบัญชีไม่ตรงกับชื่อผู้สมัคร กรุณาแก้ไข';
     expect((await post(`/api/sellers/${shop.sellerId}/reject`, operator.cookie, { reason })).statusCode).toBe(200);
-    const seen = (await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: shop.cookie } })).json();
+    const seen = (
+      await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: shop.cookie } })
+    ).json();
     expect(seen).toMatchObject({ status: 'rejected', rejectionReason: reason });
-    expect((await t.app.inject({ url: '/api/me', headers: { cookie: shop.cookie } })).json().sellers[0].status).toBe('rejected');
+    expect((await t.app.inject({ url: '/api/me', headers: { cookie: shop.cookie } })).json().sellers[0].status).toBe(
+      'rejected',
+    );
 
     const corrected = await t.app.inject({
-      method: 'PUT', url: `/api/sellers/${shop.sellerId}/application`, headers: { cookie: shop.cookie },
-      payload: shopApplication({ payout: { method: 'bank_account', bankCode: '014', accountNumber: '9876543210', accountName: 'ร้านทดสอบ' } }),
+      method: 'PUT',
+      url: `/api/sellers/${shop.sellerId}/application`,
+      headers: { cookie: shop.cookie },
+      payload: shopApplication({
+        payout: { method: 'bank_account', bankCode: '014', accountNumber: '9876543210', accountName: 'ร้านทดสอบ' },
+      }),
     });
     expect(corrected.statusCode).toBe(200);
-    expect(corrected.json()).toMatchObject({ id: shop.sellerId, slug: shop.slug, status: 'pending', rejectionReason: null, payout: { bankCode: '014' } });
+    expect(corrected.json()).toMatchObject({
+      id: shop.sellerId,
+      slug: shop.slug,
+      status: 'pending',
+      rejectionReason: null,
+      payout: { bankCode: '014' },
+    });
     expect(await topics(shop.sellerId)).toEqual(['seller.applied', 'seller.rejected', 'seller.applied']);
     expect((await post(`/api/sellers/${shop.sellerId}/approve`, operator.cookie)).json().status).toBe('approved');
 
-    const locked = await t.app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/application`, headers: { cookie: shop.cookie }, payload: shopApplication() });
+    const locked = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sellers/${shop.sellerId}/application`,
+      headers: { cookie: shop.cookie },
+      payload: shopApplication(),
+    });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().code).toBe('application_locked');
   });
@@ -99,9 +128,19 @@ describe('reviewing applications', () => {
 
   it('lets an operator mark a flagship store, shown on the public card', async () => {
     const shop = await approvedSeller(t.app, { operator });
-    const byOwner = await t.app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/flagship`, headers: { cookie: shop.cookie }, payload: { isFlagship: true } });
+    const byOwner = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sellers/${shop.sellerId}/flagship`,
+      headers: { cookie: shop.cookie },
+      payload: { isFlagship: true },
+    });
     expect(byOwner.statusCode).toBe(403);
-    const res = await t.app.inject({ method: 'PUT', url: `/api/sellers/${shop.sellerId}/flagship`, headers: { cookie: operator.cookie }, payload: { isFlagship: true } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sellers/${shop.sellerId}/flagship`,
+      headers: { cookie: operator.cookie },
+      payload: { isFlagship: true },
+    });
     expect(res.json().isFlagship).toBe(true);
     expect((await t.app.inject(`/api/shops/${shop.slug}`)).json().isFlagship).toBe(true);
   });
@@ -112,22 +151,60 @@ describe('what each party sees of a shop', () => {
     const shop = await approvedSeller(t.app, { operator });
     const res = await t.app.inject(`/api/shops/${shop.slug}`);
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json()).sort()).toEqual(['businessType', 'id', 'isFlagship', 'province', 'shopName', 'slug']);
+    expect(Object.keys(res.json()).sort()).toEqual([
+      'businessType',
+      'id',
+      'isFlagship',
+      'province',
+      'shopName',
+      'slug',
+    ]);
     expect(res.body).not.toMatch(/taxId|payout|contact/);
   });
 
-  it('keeps one shop out of reach of another shop\'s owner', async () => {
+  it("keeps one shop out of reach of another shop's owner", async () => {
     const mine = await approvedSeller(t.app, { operator });
     const theirs = await approvedSeller(t.app, { operator });
     const h = { cookie: mine.cookie };
     expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}`, headers: h })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'PUT', url: `/api/sellers/${theirs.sellerId}/application`, headers: h, payload: shopApplication() })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: `/api/sellers/${theirs.sellerId}/invitations`, headers: h, payload: { email: 'a@b.test' } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/sellers/${theirs.sellerId}/application`,
+          headers: h,
+          payload: shopApplication(),
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/sellers/${theirs.sellerId}/invitations`,
+          headers: h,
+          payload: { email: 'a@b.test' },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}/members`, headers: h })).statusCode).toBe(403);
-    expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}/api-tokens`, headers: h })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: `/api/sellers/${theirs.sellerId}/api-tokens`, headers: h, payload: { name: 'x' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}/api-tokens`, headers: h })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/sellers/${theirs.sellerId}/api-tokens`,
+          headers: h,
+          payload: { name: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ url: `/api/sellers/${mine.sellerId}`, headers: h })).statusCode).toBe(200);
-    expect((await t.app.inject({ url: `/api/sellers/${theirs.sellerId}`, headers: { cookie: operator.cookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ url: `/api/sellers/${theirs.sellerId}`, headers: { cookie: operator.cookie } })).statusCode,
+    ).toBe(200);
   });
 
   it('lets the system actor approve (seed and jobs)', async () => {

@@ -20,29 +20,45 @@ function requireOperator(actor: Actor): void {
 const reviewerId = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
 export async function listApplications(
-  db: Executor, actor: Actor, input: { status?: SellerStatus; page: number; perPage: number },
+  db: Executor,
+  actor: Actor,
+  input: { status?: SellerStatus; page: number; perPage: number },
 ): Promise<{ items: SellerView[]; total: number; page: number; perPage: number }> {
   requireOperator(actor);
   const where: SQL | undefined = input.status ? eq(sellers.status, input.status) : undefined;
   const [{ total }] = await db.select({ total: count() }).from(sellers).where(where);
-  const rows = await db.select().from(sellers).where(where)
+  const rows = await db
+    .select()
+    .from(sellers)
+    .where(where)
     .orderBy(desc(sellers.createdAt), desc(sellers.id))
-    .limit(input.perPage).offset((input.page - 1) * input.perPage);
+    .limit(input.perPage)
+    .offset((input.page - 1) * input.perPage);
   return { items: rows.map(toSellerView), total, page: input.page, perPage: input.perPage };
 }
 
 /** Moves a pending application to approved or rejected, or says why it cannot. */
 async function decide(
-  db: Executor, actor: Actor, sellerId: string, to: 'approved' | 'rejected', reason: string | null,
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  to: 'approved' | 'rejected',
+  reason: string | null,
 ): Promise<SellerView> {
   requireOperator(actor);
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ status: sellers.status }).from(sellers).where(eq(sellers.id, sellerId)).for('update');
+    const [current] = await tx
+      .select({ status: sellers.status })
+      .from(sellers)
+      .where(eq(sellers.id, sellerId))
+      .for('update');
     if (!current) throw notFound('seller');
     if (current.status !== 'pending') throw new AppError(409, 'seller_not_pending', { status: current.status });
-    const [row] = await tx.update(sellers)
+    const [row] = await tx
+      .update(sellers)
       .set({ status: to, rejectionReason: reason, reviewedBy: reviewerId(actor), reviewedAt: new Date() })
-      .where(and(eq(sellers.id, sellerId), eq(sellers.status, 'pending'))).returning();
+      .where(and(eq(sellers.id, sellerId), eq(sellers.status, 'pending')))
+      .returning();
     await emit(tx, {
       topic: to === 'approved' ? 'seller.approved' : 'seller.rejected',
       aggregateId: sellerId,
@@ -52,10 +68,16 @@ async function decide(
   });
 }
 
-export const approveSeller = (db: Executor, actor: Actor, sellerId: string) => decide(db, actor, sellerId, 'approved', null);
+export const approveSeller = (db: Executor, actor: Actor, sellerId: string) =>
+  decide(db, actor, sellerId, 'approved', null);
 
 /** A rejection needs a reason: the applicant reads it to correct the application. */
-export async function rejectSeller(db: Executor, actor: Actor, sellerId: string, input: { reason: string }): Promise<SellerView> {
+export async function rejectSeller(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  input: { reason: string },
+): Promise<SellerView> {
   requireOperator(actor);
   const reason = input.reason.trim();
   if (!reason) throw invalid('reason', 'required');
@@ -63,9 +85,18 @@ export async function rejectSeller(db: Executor, actor: Actor, sellerId: string,
   return decide(db, actor, sellerId, 'rejected', reason);
 }
 
-export async function setFlagship(db: Executor, actor: Actor, sellerId: string, input: { isFlagship: boolean }): Promise<SellerView> {
+export async function setFlagship(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  input: { isFlagship: boolean },
+): Promise<SellerView> {
   requireOperator(actor);
-  const [row] = await db.update(sellers).set({ isFlagship: input.isFlagship }).where(eq(sellers.id, sellerId)).returning();
+  const [row] = await db
+    .update(sellers)
+    .set({ isFlagship: input.isFlagship })
+    .where(eq(sellers.id, sellerId))
+    .returning();
   if (!row) throw notFound('seller');
   return toSellerView(row);
 }

@@ -1,63 +1,102 @@
-import { pgTable, text, uuid, timestamp, boolean, integer, primaryKey, index, uniqueIndex, pgEnum } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  boolean,
+  integer,
+  primaryKey,
+  index,
+  uniqueIndex,
+  pgEnum,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from '../identity/schema.ts';
 
-export const businessType = pgEnum('business_type', ['individual', 'company', 'community_enterprise', 'cooperative', 'otop_producer']);
+export const businessType = pgEnum('business_type', [
+  'individual',
+  'company',
+  'community_enterprise',
+  'cooperative',
+  'otop_producer',
+]);
 export const sellerStatus = pgEnum('seller_status', ['pending', 'approved', 'rejected', 'suspended']);
 export const memberRole = pgEnum('seller_member_role', ['owner', 'staff']);
 export const payoutMethod = pgEnum('payout_method', ['promptpay', 'bank_account']);
 
-export const sellers = pgTable('sellers', {
-  id: uuid('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  legalNameTh: text('legal_name_th').notNull(),
-  legalNameEn: text('legal_name_en'),
-  shopNameTh: text('shop_name_th').notNull(),
-  shopNameZh: text('shop_name_zh'),
-  shopNameEn: text('shop_name_en'),
-  businessType: businessType('business_type').notNull(),
-  taxId: text('tax_id').notNull(),
-  provinceCode: text('province_code').notNull(),
-  contactEmail: text('contact_email'),
-  contactPhone: text('contact_phone').notNull(),
-  payoutMethod: payoutMethod('payout_method').notNull(),
-  payoutPromptpayId: text('payout_promptpay_id'),
-  payoutBankCode: text('payout_bank_code'),
-  payoutAccountNumber: text('payout_account_number'),
-  payoutAccountName: text('payout_account_name'),
-  status: sellerStatus('status').notNull().default('pending'),
-  rejectionReason: text('rejection_reason'),
-  reviewedBy: uuid('reviewed_by').references(() => users.id),
-  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-  isFlagship: boolean('is_flagship').notNull().default(false),
-  vatRegistered: boolean('vat_registered').notNull().default(false),
-  shippingFlatSatang: integer('shipping_flat_satang'),
-  /** Hours the shop (or the hub for it) has from payment to dispatch; null: the platform's default. */
-  handlingHours: integer('handling_hours'),
-  createdBy: uuid('created_by').notNull().references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index('sellers_status_idx').on(t.status),
-  uniqueIndex('sellers_tax_id_open_key').on(t.taxId).where(sql`status in ('pending', 'approved')`),
-]);
+export const sellers = pgTable(
+  'sellers',
+  {
+    id: uuid('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    legalNameTh: text('legal_name_th').notNull(),
+    legalNameEn: text('legal_name_en'),
+    shopNameTh: text('shop_name_th').notNull(),
+    shopNameZh: text('shop_name_zh'),
+    shopNameEn: text('shop_name_en'),
+    businessType: businessType('business_type').notNull(),
+    taxId: text('tax_id').notNull(),
+    provinceCode: text('province_code').notNull(),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone').notNull(),
+    payoutMethod: payoutMethod('payout_method').notNull(),
+    payoutPromptpayId: text('payout_promptpay_id'),
+    payoutBankCode: text('payout_bank_code'),
+    payoutAccountNumber: text('payout_account_number'),
+    payoutAccountName: text('payout_account_name'),
+    status: sellerStatus('status').notNull().default('pending'),
+    rejectionReason: text('rejection_reason'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    isFlagship: boolean('is_flagship').notNull().default(false),
+    vatRegistered: boolean('vat_registered').notNull().default(false),
+    shippingFlatSatang: integer('shipping_flat_satang'),
+    /** Hours the shop (or the hub for it) has from payment to dispatch; null: the platform's default. */
+    handlingHours: integer('handling_hours'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sellers_status_idx').on(t.status),
+    uniqueIndex('sellers_tax_id_open_key').on(t.taxId).where(sql`status in ('pending', 'approved')`),
+  ],
+);
 
-export const sellerMembers = pgTable('seller_members', {
-  sellerId: uuid('seller_id').notNull().references(() => sellers.id, { onDelete: 'cascade' }),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  role: memberRole('role').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.sellerId, t.userId] }), index('seller_members_user_idx').on(t.userId)]);
+export const sellerMembers = pgTable(
+  'seller_members',
+  {
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: memberRole('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sellerId, t.userId] }), index('seller_members_user_idx').on(t.userId)],
+);
 
 /** An owner invites staff by email or phone; the invitee accepts with the token while signed in. */
-export const sellerInvitations = pgTable('seller_invitations', {
-  id: uuid('id').primaryKey(),
-  sellerId: uuid('seller_id').notNull().references(() => sellers.id, { onDelete: 'cascade' }),
-  email: text('email'),
-  phone: text('phone'),
-  tokenHash: text('token_hash').notNull().unique(),
-  invitedBy: uuid('invited_by').notNull().references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-  acceptedBy: uuid('accepted_by').references(() => users.id),
-}, (t) => [index('seller_invitations_seller_idx').on(t.sellerId)]);
+export const sellerInvitations = pgTable(
+  'seller_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id, { onDelete: 'cascade' }),
+    email: text('email'),
+    phone: text('phone'),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id),
+  },
+  (t) => [index('seller_invitations_seller_idx').on(t.sellerId)],
+);

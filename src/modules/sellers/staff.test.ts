@@ -14,7 +14,12 @@ beforeAll(async () => {
 const invite = (payload: object, cookie = shop.cookie) =>
   t.app.inject({ method: 'POST', url: `/api/sellers/${shop.sellerId}/invitations`, headers: { cookie }, payload });
 const accept = (token: string, cookie: string, lang = 'th') =>
-  t.app.inject({ method: 'POST', url: '/api/invitations/accept', headers: { cookie, 'accept-language': lang }, payload: { token } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/invitations/accept',
+    headers: { cookie, 'accept-language': lang },
+    payload: { token },
+  });
 
 describe('staff invitations', () => {
   it('lets only the invited person accept, once, and makes them staff', async () => {
@@ -27,21 +32,33 @@ describe('staff invitations', () => {
     expect(new Date(invitation.expiresAt).getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
 
     // The token is shown once: the list of open invitations does not carry it.
-    const open = await t.app.inject({ url: `/api/sellers/${shop.sellerId}/invitations`, headers: { cookie: shop.cookie } });
+    const open = await t.app.inject({
+      url: `/api/sellers/${shop.sellerId}/invitations`,
+      headers: { cookie: shop.cookie },
+    });
     expect(open.json().map((i: any) => i.id)).toContain(invitation.id);
     expect(open.body).not.toContain(token);
 
     const wrong = await accept(token, stranger.cookie, 'en');
     expect(wrong.statusCode).toBe(403);
-    expect(wrong.json()).toMatchObject({ code: 'invitation_not_for_you', detail: expect.stringContaining('another email') });
-    expect((await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: stranger.cookie } })).statusCode).toBe(403);
+    expect(wrong.json()).toMatchObject({
+      code: 'invitation_not_for_you',
+      detail: expect.stringContaining('another email'),
+    });
+    expect(
+      (await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: stranger.cookie } })).statusCode,
+    ).toBe(403);
 
     const ok = await accept(token, invitee.cookie);
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ sellerId: shop.sellerId, role: 'staff' });
     const me = (await t.app.inject({ url: '/api/me', headers: { cookie: invitee.cookie } })).json();
-    expect(me.sellers).toEqual([expect.objectContaining({ sellerId: shop.sellerId, role: 'staff', status: 'approved' })]);
-    expect((await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: invitee.cookie } })).statusCode).toBe(200);
+    expect(me.sellers).toEqual([
+      expect.objectContaining({ sellerId: shop.sellerId, role: 'staff', status: 'approved' }),
+    ]);
+    expect(
+      (await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: invitee.cookie } })).statusCode,
+    ).toBe(200);
 
     const reused = await accept(token, invitee.cookie);
     expect(reused.statusCode).toBe(409);
@@ -60,13 +77,19 @@ describe('staff invitations', () => {
   it('refuses an expired invitation, an unknown token and a guest', async () => {
     const invitee = await signUp(t.app);
     const res = await invite({ email: invitee.email });
-    await t.database.db.update(sellerInvitations).set({ expiresAt: sql`now() - interval '1 minute'` })
+    await t.database.db
+      .update(sellerInvitations)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
       .where(eq(sellerInvitations.id, res.json().invitation.id));
     const expired = await accept(res.json().token, invitee.cookie);
     expect(expired.statusCode).toBe(410);
     expect(expired.json().code).toBe('invitation_expired');
     expect((await accept('not-a-real-token', invitee.cookie)).json().code).toBe('invitation_not_found');
-    const guest = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: res.json().token } });
+    const guest = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: { token: res.json().token },
+    });
     expect(guest.statusCode).toBe(401);
   });
 
@@ -75,14 +98,25 @@ describe('staff invitations', () => {
     expect((await invite({ email: 'someone@example.test' }, staff.cookie)).statusCode).toBe(403);
     const none = await invite({});
     expect(none.statusCode).toBe(422);
-    expect(none.json().errors.map((e: any) => e.field).sort()).toEqual(['email', 'phone']);
-    expect((await invite({ phone: '02-123-4567' })).json().errors).toEqual([expect.objectContaining({ field: 'phone', code: 'bad_format' })]);
+    expect(
+      none
+        .json()
+        .errors.map((e: any) => e.field)
+        .sort(),
+    ).toEqual(['email', 'phone']);
+    expect((await invite({ phone: '02-123-4567' })).json().errors).toEqual([
+      expect.objectContaining({ field: 'phone', code: 'bad_format' }),
+    ]);
   });
 
   it('lets the owner cancel an invitation before it is used', async () => {
     const invitee = await signUp(t.app);
     const res = await invite({ email: invitee.email });
-    const del = await t.app.inject({ method: 'DELETE', url: `/api/sellers/${shop.sellerId}/invitations/${res.json().invitation.id}`, headers: { cookie: shop.cookie } });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/sellers/${shop.sellerId}/invitations/${res.json().invitation.id}`,
+      headers: { cookie: shop.cookie },
+    });
     expect(del.statusCode).toBe(204);
     expect((await accept(res.json().token, invitee.cookie)).json().code).toBe('invitation_not_found');
   });
@@ -91,20 +125,46 @@ describe('staff invitations', () => {
 describe('the shop team', () => {
   it('lets the owner list and remove staff, who then lose access; the owner stays', async () => {
     const staff = await addStaff(t.app, shop);
-    const members = await t.app.inject({ url: `/api/sellers/${shop.sellerId}/members`, headers: { cookie: shop.cookie } });
-    expect(members.json()).toEqual(expect.arrayContaining([
-      expect.objectContaining({ userId: shop.userId, role: 'owner' }),
-      expect.objectContaining({ userId: staff.userId, role: 'staff', email: staff.email }),
-    ]));
-    expect((await t.app.inject({ url: `/api/sellers/${shop.sellerId}/members`, headers: { cookie: staff.cookie } })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/sellers/${shop.sellerId}/members/${shop.userId}`, headers: { cookie: staff.cookie } })).statusCode).toBe(403);
+    const members = await t.app.inject({
+      url: `/api/sellers/${shop.sellerId}/members`,
+      headers: { cookie: shop.cookie },
+    });
+    expect(members.json()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: shop.userId, role: 'owner' }),
+        expect.objectContaining({ userId: staff.userId, role: 'staff', email: staff.email }),
+      ]),
+    );
+    expect(
+      (await t.app.inject({ url: `/api/sellers/${shop.sellerId}/members`, headers: { cookie: staff.cookie } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'DELETE',
+          url: `/api/sellers/${shop.sellerId}/members/${shop.userId}`,
+          headers: { cookie: staff.cookie },
+        })
+      ).statusCode,
+    ).toBe(403);
 
-    const removeOwner = await t.app.inject({ method: 'DELETE', url: `/api/sellers/${shop.sellerId}/members/${shop.userId}`, headers: { cookie: shop.cookie } });
+    const removeOwner = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/sellers/${shop.sellerId}/members/${shop.userId}`,
+      headers: { cookie: shop.cookie },
+    });
     expect(removeOwner.statusCode).toBe(409);
     expect(removeOwner.json().code).toBe('cannot_remove_owner');
 
-    const remove = await t.app.inject({ method: 'DELETE', url: `/api/sellers/${shop.sellerId}/members/${staff.userId}`, headers: { cookie: shop.cookie } });
+    const remove = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/sellers/${shop.sellerId}/members/${staff.userId}`,
+      headers: { cookie: shop.cookie },
+    });
     expect(remove.statusCode).toBe(204);
-    expect((await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: staff.cookie } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: staff.cookie } })).statusCode,
+    ).toBe(403);
   });
 });

@@ -42,10 +42,16 @@ export interface TestSeller {
 
 /** Signs up a user (or uses `owner`) and applies for a shop; the shop stays pending. */
 export async function pendingSeller(
-  app: FastifyInstance, opts: { owner?: TestAccount; application?: Partial<ShopApplication> } = {},
+  app: FastifyInstance,
+  opts: { owner?: TestAccount; application?: Partial<ShopApplication> } = {},
 ): Promise<TestSeller> {
-  const owner = opts.owner ?? await signUp(app, { displayName: 'เจ้าของร้าน' });
-  const res = await app.inject({ method: 'POST', url: '/api/sellers', headers: { cookie: owner.cookie }, payload: shopApplication(opts.application) });
+  const owner = opts.owner ?? (await signUp(app, { displayName: 'เจ้าของร้าน' }));
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/sellers',
+    headers: { cookie: owner.cookie },
+    payload: shopApplication(opts.application),
+  });
   if (res.statusCode !== 201) throw new Error(`shop application failed: ${res.statusCode} ${res.body}`);
   const seller = res.json();
   return { sellerId: seller.id, slug: seller.slug, cookie: owner.cookie, userId: owner.userId, owner };
@@ -53,11 +59,16 @@ export async function pendingSeller(
 
 /** A shop that may sell: applied for by a new owner and approved by a new operator. */
 export async function approvedSeller(
-  app: FastifyInstance, opts: { owner?: TestAccount; application?: Partial<ShopApplication>; operator?: TestAccount } = {},
+  app: FastifyInstance,
+  opts: { owner?: TestAccount; application?: Partial<ShopApplication>; operator?: TestAccount } = {},
 ): Promise<TestSeller> {
   const seller = await pendingSeller(app, opts);
-  const operator = opts.operator ?? await operatorSession(app);
-  const res = await app.inject({ method: 'POST', url: `/api/sellers/${seller.sellerId}/approve`, headers: { cookie: operator.cookie } });
+  const operator = opts.operator ?? (await operatorSession(app));
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/sellers/${seller.sellerId}/approve`,
+    headers: { cookie: operator.cookie },
+  });
   if (res.statusCode !== 200) throw new Error(`approval failed: ${res.statusCode} ${res.body}`);
   return seller;
 }
@@ -66,19 +77,35 @@ export async function approvedSeller(
 export async function addStaff(app: FastifyInstance, seller: TestSeller): Promise<TestAccount> {
   const staff = await signUp(app, { displayName: 'พนักงานร้าน' });
   const invite = await app.inject({
-    method: 'POST', url: `/api/sellers/${seller.sellerId}/invitations`, headers: { cookie: seller.cookie }, payload: { email: staff.email },
+    method: 'POST',
+    url: `/api/sellers/${seller.sellerId}/invitations`,
+    headers: { cookie: seller.cookie },
+    payload: { email: staff.email },
   });
   if (invite.statusCode !== 201) throw new Error(`invitation failed: ${invite.statusCode} ${invite.body}`);
   const accept = await app.inject({
-    method: 'POST', url: '/api/invitations/accept', headers: { cookie: staff.cookie }, payload: { token: invite.json().token },
+    method: 'POST',
+    url: '/api/invitations/accept',
+    headers: { cookie: staff.cookie },
+    payload: { token: invite.json().token },
   });
-  if (accept.statusCode !== 200) throw new Error(`accepting the invitation failed: ${accept.statusCode} ${accept.body}`);
+  if (accept.statusCode !== 200)
+    throw new Error(`accepting the invitation failed: ${accept.statusCode} ${accept.body}`);
   return staff;
 }
 
 /** An API token for the shop, created by its owner; returns the `authorization` header value. */
-export async function sellerApiToken(app: FastifyInstance, seller: TestSeller, name = 'test integration'): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: `/api/sellers/${seller.sellerId}/api-tokens`, headers: { cookie: seller.cookie }, payload: { name } });
+export async function sellerApiToken(
+  app: FastifyInstance,
+  seller: TestSeller,
+  name = 'test integration',
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/sellers/${seller.sellerId}/api-tokens`,
+    headers: { cookie: seller.cookie },
+    payload: { name },
+  });
   if (res.statusCode !== 201) throw new Error(`token creation failed: ${res.statusCode} ${res.body}`);
   return `Bearer ${res.json().secret}`;
 }

@@ -8,7 +8,13 @@ export type BusinessType = SellerRow['businessType'];
 export type SellerStatus = SellerRow['status'];
 type Text = { th: string; zh: string | null; en: string | null };
 
-export interface ProvinceRef { code: string; th: string; zh: string; en: string; region: Region }
+export interface ProvinceRef {
+  code: string;
+  th: string;
+  zh: string;
+  en: string;
+  region: Region;
+}
 export interface Payout {
   method: 'promptpay' | 'bank_account';
   promptpayId: string | null;
@@ -89,7 +95,11 @@ export function toSellerView(r: SellerRow): SellerView {
 
 export function toShopView(r: SellerRow): ShopView {
   return {
-    id: r.id, slug: r.slug, shopName: shopNameOf(r), businessType: r.businessType,
-    province: provinceRef(r.provinceCode), isFlagship: r.isFlagship,
+    id: r.id,
+    slug: r.slug,
+    shopName: shopNameOf(r),
+    businessType: r.businessType,
+    province: provinceRef(r.provinceCode),
+    isFlagship: r.isFlagship,
   };
 }

@@ -7,7 +7,10 @@ import { queryRows, type Executor } from '../../platform/db.ts';
 import { normalizeTrackingNumber, type CarrierCode } from './carriers.ts';
 import { s10Number } from './s10.ts';
 
-export interface BookingRequest { orderId: string; crossBorder?: { waybillNo: string } }
+export interface BookingRequest {
+  orderId: string;
+  crossBorder?: { waybillNo: string };
+}
 
 export interface BookableCarrier {
   code: CarrierCode;

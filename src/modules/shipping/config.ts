@@ -4,7 +4,12 @@
 // CARRIER_SANDBOX_SECONDS_PER_HOUR real seconds.
 import { ConfigError } from '../../platform/config.ts';
 
-export interface ShippingConfig { sandbox: boolean; secondsPerCarrierHour: number; pollSeconds: number; publicUrl: string }
+export interface ShippingConfig {
+  sandbox: boolean;
+  secondsPerCarrierHour: number;
+  pollSeconds: number;
+  publicUrl: string;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -19,7 +24,8 @@ function whole(env: Env, name: string, fallback: number, min: number, max: numbe
 
 export function loadShippingConfig(env: Env = process.env): ShippingConfig {
   const raw = (env.CARRIER_SANDBOX ?? 'true').trim().toLowerCase();
-  if (raw !== 'true' && raw !== 'false') throw new ConfigError('CARRIER_SANDBOX', `must be true or false, got "${raw}"`);
+  if (raw !== 'true' && raw !== 'false')
+    throw new ConfigError('CARRIER_SANDBOX', `must be true or false, got "${raw}"`);
   return {
     sandbox: raw === 'true',
     secondsPerCarrierHour: whole(env, 'CARRIER_SANDBOX_SECONDS_PER_HOUR', 60, 0, 3600),

@@ -10,7 +10,13 @@ import { shopWithOwner } from '../catalog/testing.ts';
 import { HUB_LOCATIONS } from '../inventory/hubs.ts';
 import { sellerLocation } from '../inventory/service.ts';
 import { paidOrder } from './testing.ts';
-import { bookShipment, handOverShipment, shipmentLabelPdf, shipmentsOfOrder, type BookShipmentInput } from './service.ts';
+import {
+  bookShipment,
+  handOverShipment,
+  shipmentLabelPdf,
+  shipmentsOfOrder,
+  type BookShipmentInput,
+} from './service.ts';
 import { advanceCarrierSandbox, runCarrierSandbox } from './sandbox.ts';
 import { deliverOutbox } from '../../platform/outbox.ts';
 import { shippingOutboxHandlers } from './routes.ts';
@@ -26,11 +32,23 @@ const hub = systemActor('hub');
 const parcel = (weightGrams = 5200) => ({ weightGrams, lengthMm: 400, widthMm: 300, heightMm: 250 });
 const book = (input: BookShipmentInput) => t.database.db.transaction((tx) => bookShipment(tx, hub, input));
 const handOver = (id: string) => t.database.db.transaction((tx) => handOverShipment(tx, hub, id));
-const failure = async (p: Promise<unknown>) => { try { await p; return null; } catch (e) { return { status: (e as AppError).status, code: (e as AppError).code }; } };
+const failure = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return null;
+  } catch (e) {
+    return { status: (e as AppError).status, code: (e as AppError).code };
+  }
+};
 
 /** The filled rectangles of an uncompressed PDF's pages: what pdfkit drew bars and QR cells with. */
 function rects(pdf: Buffer): { x: number; y: number; w: number; h: number }[] {
-  return [...pdf.toString('latin1').matchAll(/(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re/g)].map((m) => ({ x: +m[1], y: +m[2], w: +m[3], h: +m[4] }));
+  return [...pdf.toString('latin1').matchAll(/(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re/g)].map((m) => ({
+    x: +m[1],
+    y: +m[2],
+    w: +m[3],
+    h: +m[4],
+  }));
 }
 
 /** Reads the first page's Code 128 barcode back from its bars, with ZXing's reader. */
@@ -53,17 +71,21 @@ function decodeBarcode(pdf: Buffer): string {
 function decodeQr(pdf: Buffer): string | null {
   const cells = rects(pdf).filter((r) => r.w === r.h && r.w < 5);
   const cell = cells[0].w;
-  const x0 = Math.min(...cells.map((c) => c.x)), y0 = Math.min(...cells.map((c) => c.y));
+  const x0 = Math.min(...cells.map((c) => c.x)),
+    y0 = Math.min(...cells.map((c) => c.y));
   const n = Math.round((Math.max(...cells.map((c) => c.x)) - x0) / cell) + 1;
-  const scale = 4, size = (n + 8) * scale;
+  const scale = 4,
+    size = (n + 8) * scale;
   const img = new Uint8ClampedArray(size * size * 4).fill(255);
   for (const c of cells) {
-    const cx = Math.round((c.x - x0) / cell) + 4, cy = Math.round((c.y - y0) / cell) + 4;
+    const cx = Math.round((c.x - x0) / cell) + 4,
+      cy = Math.round((c.y - y0) / cell) + 4;
     if (cx - 4 >= n || cy - 4 >= n) continue; // the next page's cells start over
-    for (let dy = 0; dy < scale; dy++) for (let dx = 0; dx < scale; dx++) {
-      const p = ((cy * scale + dy) * size + cx * scale + dx) * 4;
-      img[p] = img[p + 1] = img[p + 2] = 0;
-    }
+    for (let dy = 0; dy < scale; dy++)
+      for (let dx = 0; dx < scale; dx++) {
+        const p = ((cy * scale + dy) * size + cx * scale + dx) * 4;
+        img[p] = img[p + 1] = img[p + 2] = 0;
+      }
   }
   return jsQR(img, size, size)?.data ?? null;
 }
@@ -73,9 +95,19 @@ const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b(?!
 describe('the hub books, labels and hands over', () => {
   it('books Thailand Post from the fulfilment centre with a valid S10 number, once per order and parcels', async () => {
     const o = await paidOrder(t.app, t.database.db);
-    const input = { orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel(), parcel(800)] };
+    const input = {
+      orderId: o.orderId,
+      fromLocationId: HUB_LOCATIONS.domesticFulfilment.id,
+      parcels: [parcel(), parcel(800)],
+    };
     const s = await book(input);
-    expect(s).toMatchObject({ orderId: o.orderId, sellerId: o.shop.sellerId, carrier: 'thailand-post', status: 'booked', parcels: input.parcels });
+    expect(s).toMatchObject({
+      orderId: o.orderId,
+      sellerId: o.shop.sellerId,
+      carrier: 'thailand-post',
+      status: 'booked',
+      parcels: input.parcels,
+    });
     expect(s10Problem(s.trackingNumber)).toBeNull();
     expect(s.trackingNumber).toMatch(/^EB\d{9}TH$/);
     expect(await book(input)).toEqual(s);
@@ -87,26 +119,58 @@ describe('the hub books, labels and hands over', () => {
 
   it('refuses orders not paid, unknown places, and domestic parcels from the bonded hub', async () => {
     const unpaid = await paidOrder(t.app, t.database.db, { paid: false });
-    expect(await failure(book({ orderId: unpaid.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel()] }))).toEqual({ status: 409, code: 'order_not_ready_to_ship' });
+    expect(
+      await failure(
+        book({ orderId: unpaid.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel()] }),
+      ),
+    ).toEqual({ status: 409, code: 'order_not_ready_to_ship' });
     const o = await paidOrder(t.app, t.database.db);
-    expect(await failure(book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.eecBonded.id, parcels: [parcel()] }))).toEqual({ status: 422, code: 'bonded_hub_domestic_parcel' });
+    expect(
+      await failure(book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.eecBonded.id, parcels: [parcel()] })),
+    ).toEqual({ status: 422, code: 'bonded_hub_domestic_parcel' });
     const otherShop = await shopWithOwner(t.database.db);
     const theirs = await sellerLocation(t.database.db, otherShop.sellerId);
-    expect(await failure(book({ orderId: o.orderId, fromLocationId: theirs, parcels: [parcel()] }))).toEqual({ status: 422, code: 'unknown_ship_from_location' });
-    expect(await failure(book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [{ ...parcel(), weightGrams: 0 }] }))).toEqual({ status: 422, code: 'validation_failed' });
-    expect(await failure(book({ orderId: '01930000-0000-7000-8000-000000000bad', fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel()] }))).toEqual({ status: 404, code: 'not_found' });
+    expect(await failure(book({ orderId: o.orderId, fromLocationId: theirs, parcels: [parcel()] }))).toEqual({
+      status: 422,
+      code: 'unknown_ship_from_location',
+    });
+    expect(
+      await failure(
+        book({
+          orderId: o.orderId,
+          fromLocationId: HUB_LOCATIONS.domesticFulfilment.id,
+          parcels: [{ ...parcel(), weightGrams: 0 }],
+        }),
+      ),
+    ).toEqual({ status: 422, code: 'validation_failed' });
+    expect(
+      await failure(
+        book({
+          orderId: '01930000-0000-7000-8000-000000000bad',
+          fromLocationId: HUB_LOCATIONS.domesticFulfilment.id,
+          parcels: [parcel()],
+        }),
+      ),
+    ).toEqual({ status: 404, code: 'not_found' });
     // Nothing was written by the refusals.
     expect(await t.database.db.select().from(shipments).where(eq(shipments.orderId, o.orderId))).toEqual([]);
   });
 
   it('prints a label per parcel whose barcode and QR code read back, in Thai fonts', async () => {
     const o = await paidOrder(t.app, t.database.db);
-    const s = await book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel(), parcel(1500), parcel(300)] });
+    const s = await book({
+      orderId: o.orderId,
+      fromLocationId: HUB_LOCATIONS.domesticFulfilment.id,
+      parcels: [parcel(), parcel(1500), parcel(300)],
+    });
     const pdf = await shipmentLabelPdf(t.database.db, hub, s.id);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const [row] = await t.database.db.select().from(shipments).where(eq(shipments.id, s.id));
     const data = await labelData(t.database.db, row);
-    expect(data.receiver).toMatchObject({ name: 'สมศรี ใจดี', address: expect.stringContaining('แขวงคลองจั่น เขตบางกะปิ กรุงเทพมหานคร 10240') });
+    expect(data.receiver).toMatchObject({
+      name: 'สมศรี ใจดี',
+      address: expect.stringContaining('แขวงคลองจั่น เขตบางกะปิ กรุงเทพมหานคร 10240'),
+    });
     expect(data.sender.name).toContain('BKK-FC');
     expect(data.sandbox).toBe(true);
     const plain = await renderLabel(data, { compress: false });
@@ -121,33 +185,56 @@ describe('the hub books, labels and hands over', () => {
     expect(mine.statusCode).toBe(200);
     expect(mine.headers['content-type']).toBe('application/pdf');
     const other = await shopWithOwner(t.database.db);
-    expect((await t.app.inject({ url: `/api/shipments/${s.id}/label`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ url: `/api/shipments/${s.id}/label`, headers: { cookie: other.cookie } })).statusCode,
+    ).toBe(404);
   });
 
   it('hands over: the order is shipped with the tracking number, and the sandbox takes it to delivered', async () => {
     const o = await paidOrder(t.app, t.database.db);
-    const s = await book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel()] });
+    const s = await book({
+      orderId: o.orderId,
+      fromLocationId: HUB_LOCATIONS.domesticFulfilment.id,
+      parcels: [parcel()],
+    });
     const handed = await handOver(s.id);
     expect(handed.status).toBe('handed_over');
     expect(await handOver(s.id)).toEqual(handed);
     const order = await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } });
     expect(order.json()).toMatchObject({ status: 'shipped', trackingNumber: s.trackingNumber });
-    expect(await failure(book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel(100)] }))).toEqual({ status: 409, code: 'order_already_handed_over' });
+    expect(
+      await failure(
+        book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel(100)] }),
+      ),
+    ).toEqual({ status: 409, code: 'order_already_handed_over' });
     // The carrier's schedule is in the database (a restarted process carries on from it), due in carrier hours.
     const schedule = await t.database.db.select().from(sandboxSchedule).where(eq(sandboxSchedule.shipmentId, s.id));
     expect(schedule.map((r) => r.code)).toContain('delivered');
     const lastDue = Math.max(...schedule.map((r) => r.dueAt.getTime()));
     expect(lastDue).toBeGreaterThan(Date.now() + 20 * 60_000); // 26+ carrier hours of 60 s each
     expect(await runCarrierSandbox(t.database.db, new Date(lastDue - 1))).toBe(schedule.length - 1);
-    expect((await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status).toBe('shipped');
+    expect(
+      (await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status,
+    ).toBe('shipped');
     expect(await runCarrierSandbox(t.database.db, new Date(lastDue))).toBe(1);
-    expect((await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status).toBe('delivered');
+    expect(
+      (await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status,
+    ).toBe('delivered');
   });
 
   it('calls off a booking not handed over when its order is cancelled', async () => {
     const o = await paidOrder(t.app, t.database.db);
-    const s = await book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.domesticFulfilment.id, parcels: [parcel()] });
-    const cancel = await t.app.inject({ method: 'POST', url: `/api/orders/${o.orderId}/transitions`, headers: { cookie: o.shop.cookie }, payload: { to: 'cancelled', reason: 'ลูกค้าขอยกเลิก' } });
+    const s = await book({
+      orderId: o.orderId,
+      fromLocationId: HUB_LOCATIONS.domesticFulfilment.id,
+      parcels: [parcel()],
+    });
+    const cancel = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${o.orderId}/transitions`,
+      headers: { cookie: o.shop.cookie },
+      payload: { to: 'cancelled', reason: 'ลูกค้าขอยกเลิก' },
+    });
     expect(cancel.statusCode).toBe(200);
     const handlers = new Map(shippingOutboxHandlers().map(([topic, h]) => [topic, [h]]));
     while ((await deliverOutbox(t.database.db, handlers)) > 0);
@@ -157,23 +244,52 @@ describe('the hub books, labels and hands over', () => {
 
   it('books a cross-border parcel under its customs waybill, labels it in Chinese, and tracks it through the border', async () => {
     const o = await paidOrder(t.app, t.database.db);
-    const consignee = { name: '王小明', phone: '13800138000', address: '云南省昆明市五华区人民中路 88 号', districtCode: '530102' };
-    const s = await book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.eecBonded.id, parcels: [parcel()], crossBorder: { waybillNo: 'LH2026112200017', consignee } });
+    const consignee = {
+      name: '王小明',
+      phone: '13800138000',
+      address: '云南省昆明市五华区人民中路 88 号',
+      districtCode: '530102',
+    };
+    const s = await book({
+      orderId: o.orderId,
+      fromLocationId: HUB_LOCATIONS.eecBonded.id,
+      parcels: [parcel()],
+      crossBorder: { waybillNo: 'LH2026112200017', consignee },
+    });
     expect(s).toMatchObject({ carrier: 'linehaul-cn', trackingNumber: 'LH2026112200017' });
     const [row] = await t.database.db.select().from(shipments).where(eq(shipments.id, s.id));
     const data = await labelData(t.database.db, row);
-    expect(data.receiver).toEqual({ name: '王小明', phone: '13800138000', address: '云南省昆明市五华区人民中路 88 号 (530102)' });
+    expect(data.receiver).toEqual({
+      name: '王小明',
+      phone: '13800138000',
+      address: '云南省昆明市五华区人民中路 88 号 (530102)',
+    });
     const plain = await renderLabel(data, { compress: false });
     expect(plain.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
     expect(plain.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+Sarabun-Regular/); // Thai labels beside the Chinese
     expect(decodeBarcode(plain)).toBe('LH2026112200017');
-    expect(await failure(book({ orderId: o.orderId, fromLocationId: HUB_LOCATIONS.eecBonded.id, parcels: [parcel()], crossBorder: { waybillNo: 'x', consignee: { ...consignee, districtCode: '53' } } }))).toEqual({ status: 422, code: 'validation_failed' });
+    expect(
+      await failure(
+        book({
+          orderId: o.orderId,
+          fromLocationId: HUB_LOCATIONS.eecBonded.id,
+          parcels: [parcel()],
+          crossBorder: { waybillNo: 'x', consignee: { ...consignee, districtCode: '53' } },
+        }),
+      ),
+    ).toEqual({ status: 422, code: 'validation_failed' });
 
     await handOver(s.id);
     await advanceCarrierSandbox(t.database.db, hub, { hours: 40, shipmentId: s.id });
     const res = await t.app.inject({ url: `/api/tracking/${s.trackingNumber}`, headers: { 'accept-language': 'zh' } });
     const [line] = res.json();
-    expect(line.events.map((e: any) => e.code)).toEqual(['customs_cleared', 'at_border', 'in_transit', 'accepted', 'booked']);
+    expect(line.events.map((e: any) => e.code)).toEqual([
+      'customs_cleared',
+      'at_border',
+      'in_transit',
+      'accepted',
+      'booked',
+    ]);
     expect(line.events[1]).toMatchObject({ label: '到达口岸，等待海关放行', place: '云南磨憨口岸' });
     expect(res.body).not.toContain('王小明'); // the public page shows no names or addresses
   });

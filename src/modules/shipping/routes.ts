@@ -14,10 +14,24 @@ import type { OutboxHandler } from '../../platform/outbox.ts';
 import { trackingByNumber, trackingOfOrder } from './tracking.ts';
 import './seller.ts'; // registers the check of a shop's "shipped" with the orders module
 
-const Event = Type.Object({ code: Type.String(), label: Type.String(), place: Type.Union([Type.String(), Type.Null()]), occurredAt: Type.String(), source: Type.String() });
+const Event = Type.Object({
+  code: Type.String(),
+  label: Type.String(),
+  place: Type.Union([Type.String(), Type.Null()]),
+  occurredAt: Type.String(),
+  source: Type.String(),
+});
 const Timeline = Type.Object({
-  shipmentId: Uuid, carrier: Type.String(), carrierName: Type.String(), trackingNumber: Type.String(), status: Type.String(), statusLabel: Type.String(),
-  fulfilment: Type.String(), sandbox: Type.Boolean(), parcels: Type.Integer(), events: Type.Array(Event),
+  shipmentId: Uuid,
+  carrier: Type.String(),
+  carrierName: Type.String(),
+  trackingNumber: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  fulfilment: Type.String(),
+  sandbox: Type.Boolean(),
+  parcels: Type.Integer(),
+  events: Type.Array(Event),
 });
 
 export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
@@ -25,40 +39,100 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
   const tags = ['shipping'];
   const config = loadShippingConfig(); // an invalid CARRIER_SANDBOX* value stops the start here, naming the variable
 
-  app.get('/orders/:id/tracking', {
-    schema: { tags, summary: "An order's shipments and their tracking events, newest first (its buyer, its shop, operators)", params: Type.Object({ id: Uuid }), response: { 200: Type.Array(Timeline), ...problemResponses } },
-  }, async (req) => trackingOfOrder(app.db, req.actor, req.params.id, req.locale));
-
-  app.get('/tracking/:number', {
-    schema: { tags, summary: 'The carrier events of a tracking number (the page a label’s QR code opens; no names or addresses)', params: Type.Object({ number: Type.String({ minLength: 4, maxLength: 60 }) }), response: { 200: Type.Array(Timeline), ...problemResponses } },
-  }, async (req, reply) => {
-    reply.header('cache-control', 'no-store');
-    return trackingByNumber(app.db, req.params.number, req.locale);
-  });
-
-  app.get('/shipments/:id/label', {
-    schema: { tags, summary: 'The shipping label as PDF (A6, one page per parcel): Code 128 tracking barcode, QR code, sender and receiver', params: Type.Object({ id: Uuid }) },
-  }, async (req, reply) => {
-    const pdf = await shopShipmentLabelPdf(app.db, req.actor, req.params.id);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="label-${req.params.id}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
-  });
-
-  app.get('/shipping/carriers', {
-    schema: { tags, summary: 'The carriers a shop can name when it ships an order itself, with their tracking number formats' },
-  }, async (req) => Object.values(CARRIERS).filter((c) => c.sellerSelectable).map((c) => ({
-    code: c.code, name: pickText(c.name, req.locale), format: pickText(c.format, req.locale), sandboxTracked: c.sandboxTracked && config.sandbox,
-  })));
-
-  app.post('/carrier-sandbox/advance', {
-    schema: {
-      tags, summary: 'Carrier sandbox only (operators): move the sandbox clock forward by carrier hours and report what comes due',
-      body: Type.Object({ hours: Type.Number({ minimum: 0, maximum: 1000 }), shipmentId: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ reported: Type.Integer() }), ...problemResponses },
+  app.get(
+    '/orders/:id/tracking',
+    {
+      schema: {
+        tags,
+        summary: "An order's shipments and their tracking events, newest first (its buyer, its shop, operators)",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Array(Timeline), ...problemResponses },
+      },
     },
-  }, async (req) => ({ reported: await advanceCarrierSandbox(app.db, req.actor, req.body, config) }));
+    async (req) => trackingOfOrder(app.db, req.actor, req.params.id, req.locale),
+  );
+
+  app.get(
+    '/tracking/:number',
+    {
+      schema: {
+        tags,
+        summary: 'The carrier events of a tracking number (the page a label’s QR code opens; no names or addresses)',
+        params: Type.Object({ number: Type.String({ minLength: 4, maxLength: 60 }) }),
+        response: { 200: Type.Array(Timeline), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return trackingByNumber(app.db, req.params.number, req.locale);
+    },
+  );
+
+  app.get(
+    '/shipments/:id/label',
+    {
+      schema: {
+        tags,
+        summary:
+          'The shipping label as PDF (A6, one page per parcel): Code 128 tracking barcode, QR code, sender and receiver',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req, reply) => {
+      const pdf = await shopShipmentLabelPdf(app.db, req.actor, req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="label-${req.params.id}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/shipping/carriers',
+    {
+      schema: {
+        tags,
+        summary: 'The carriers a shop can name when it ships an order itself, with their tracking number formats',
+      },
+    },
+    async (req) =>
+      Object.values(CARRIERS)
+        .filter((c) => c.sellerSelectable)
+        .map((c) => ({
+          code: c.code,
+          name: pickText(c.name, req.locale),
+          format: pickText(c.format, req.locale),
+          sandboxTracked: c.sandboxTracked && config.sandbox,
+        })),
+  );
+
+  app.post(
+    '/carrier-sandbox/advance',
+    {
+      schema: {
+        tags,
+        summary:
+          'Carrier sandbox only (operators): move the sandbox clock forward by carrier hours and report what comes due',
+        body: Type.Object(
+          { hours: Type.Number({ minimum: 0, maximum: 1000 }), shipmentId: Type.Optional(Uuid) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ reported: Type.Integer() }), ...problemResponses },
+      },
+    },
+    async (req) => ({ reported: await advanceCarrierSandbox(app.db, req.actor, req.body, config) }),
+  );
 }
 
 /** A cancelled order's carrier booking is called off if the parcel was not handed over yet. */
 export function shippingOutboxHandlers(): [string, OutboxHandler][] {
-  return [['order.cancelled', async (db, e) => { await cancelBookingsOfOrder(db, (e.payload as { orderId: string }).orderId); }]];
+  return [
+    [
+      'order.cancelled',
+      async (db, e) => {
+        await cancelBookingsOfOrder(db, (e.payload as { orderId: string }).orderId);
+      },
+    ],
+  ];
 }

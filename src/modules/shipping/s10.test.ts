@@ -27,14 +27,21 @@ describe('UPU S10 tracking numbers (Thailand Post)', () => {
   });
 
   it('agrees with an independent implementation (ts-tracking-number) on any serial', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.constantFrom('EE', 'EB', 'RR', 'CP'), (serial, service) => {
-      const good = s10Number(service, serial);
-      expect(s10Problem(good)).toBeNull();
-      expect(getTracking(good)?.courier.code).toBe('s10');
-      const wrong = `${good.slice(0, 10)}${(Number(good[10]) + 1) % 10}TH`;
-      expect(s10Problem(wrong)).toBe('bad_check_digit');
-      expect(getTracking(wrong)).toBeUndefined();
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 99_999_999 }),
+        fc.constantFrom('EE', 'EB', 'RR', 'CP'),
+        (serial, service) => {
+          const good = s10Number(service, serial);
+          expect(s10Problem(good)).toBeNull();
+          expect(getTracking(good)?.courier.code).toBe('s10');
+          const wrong = `${good.slice(0, 10)}${(Number(good[10]) + 1) % 10}TH`;
+          expect(s10Problem(wrong)).toBe('bad_check_digit');
+          expect(getTracking(wrong)).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('tells a wrong format, a wrong check digit and a foreign post apart', () => {

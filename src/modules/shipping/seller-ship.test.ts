@@ -12,11 +12,23 @@ import { s10Number } from './s10.ts';
 
 const t = useTestApp();
 let operator: { cookie: string };
-beforeAll(async () => { operator = await signedInUser(t.database.db, { isOperator: true }); });
+beforeAll(async () => {
+  operator = await signedInUser(t.database.db, { isOperator: true });
+});
 
 const ship = async (orderId: string, cookie: string, body: Record<string, unknown>, lang = 'en') => {
-  await t.app.inject({ method: 'POST', url: `/api/orders/${orderId}/transitions`, headers: { cookie }, payload: { to: 'processing' } });
-  return t.app.inject({ method: 'POST', url: `/api/orders/${orderId}/transitions`, headers: { cookie, 'accept-language': lang }, payload: { to: 'shipped', ...body } });
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/orders/${orderId}/transitions`,
+    headers: { cookie },
+    payload: { to: 'processing' },
+  });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/orders/${orderId}/transitions`,
+    headers: { cookie, 'accept-language': lang },
+    payload: { to: 'shipped', ...body },
+  });
 };
 const tracking = (orderId: string, cookie: string, lang = 'en') =>
   t.app.inject({ url: `/api/orders/${orderId}/tracking`, headers: { cookie, 'accept-language': lang } });
@@ -30,8 +42,14 @@ describe('a shop ships an order with a tracking number', () => {
     const en = await ship(o.orderId, o.shop.cookie, { trackingNumber: bad, carrier: 'thailand-post' });
     expect(en.statusCode).toBe(422);
     expect(en.headers['content-type']).toContain('application/problem+json');
-    expect(en.json()).toMatchObject({ code: 'invalid_tracking_number', detail: `The tracking number ${bad} is not valid for the chosen carrier` });
-    expect(en.json().errors[0]).toMatchObject({ field: 'trackingNumber', detail: expect.stringContaining(`it should be ${good[10]}`) });
+    expect(en.json()).toMatchObject({
+      code: 'invalid_tracking_number',
+      detail: `The tracking number ${bad} is not valid for the chosen carrier`,
+    });
+    expect(en.json().errors[0]).toMatchObject({
+      field: 'trackingNumber',
+      detail: expect.stringContaining(`it should be ${good[10]}`),
+    });
     const th = await ship(o.orderId, o.shop.cookie, { trackingNumber: bad }, 'th');
     expect(th.json().errors[0].detail).toContain(`ควรเป็น ${good[10]}`);
     const zh = await ship(o.orderId, o.shop.cookie, { trackingNumber: 'XX12345678' }, 'zh');
@@ -44,13 +62,21 @@ describe('a shop ships an order with a tracking number', () => {
   it('ships with a valid Thailand Post number; the buyer sees the sandbox timeline advance to delivered', async () => {
     const o = await paidOrder(t.app, t.database.db);
     const number = s10Number('EE', ++serial);
-    const res = await ship(o.orderId, o.shop.cookie, { trackingNumber: number.toLowerCase().replace(/(.{4})/g, '$1 ') });
+    const res = await ship(o.orderId, o.shop.cookie, {
+      trackingNumber: number.toLowerCase().replace(/(.{4})/g, '$1 '),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'shipped', trackingNumber: number });
 
     const first = (await tracking(o.orderId, o.buyer.cookie)).json();
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatchObject({ carrier: 'thailand-post', carrierName: 'Thailand Post', trackingNumber: number, sandbox: true, fulfilment: 'seller' });
+    expect(first[0]).toMatchObject({
+      carrier: 'thailand-post',
+      carrierName: 'Thailand Post',
+      trackingNumber: number,
+      sandbox: true,
+      fulfilment: 'seller',
+    });
     expect(first[0].events.map((e: any) => e.code)).toEqual(['shipped_by_seller']);
 
     // The post office accepts it at once; nothing more is due yet; a day of carrier time later it is out for delivery.
@@ -58,20 +84,32 @@ describe('a shop ships an order with a tracking number', () => {
     expect(await runCarrierSandbox(t.database.db)).toBe(0);
     await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 23 });
     const middle = (await tracking(o.orderId, o.shop.cookie, 'th')).json()[0];
-    expect(middle.events.map((e: any) => e.code)).toEqual(['out_for_delivery', 'in_transit', 'accepted', 'shipped_by_seller']);
+    expect(middle.events.map((e: any) => e.code)).toEqual([
+      'out_for_delivery',
+      'in_transit',
+      'accepted',
+      'shipped_by_seller',
+    ]);
     expect(middle.events[0]).toMatchObject({ label: 'กำลังนำจ่าย', place: 'ไปรษณีย์ปลายทาง จ.กรุงเทพมหานคร' });
-    expect((await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status).toBe('shipped');
+    expect(
+      (await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status,
+    ).toBe('shipped');
 
     await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 48 });
     const last = (await tracking(o.orderId, o.buyer.cookie)).json()[0];
     expect(last.status).toBe('delivered');
     expect(last.events[0]).toMatchObject({ code: 'delivered', label: 'Delivered' });
-    expect((await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status).toBe('delivered');
+    expect(
+      (await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status,
+    ).toBe('delivered');
     // Running the sandbox again reports nothing twice.
     expect(await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 100 })).toBe(0);
 
-    const topics = await queryRows<{ topic: string }>(t.database.db, sql`
-      select topic from outbox where aggregate_id in (select id from shipments where order_id = ${o.orderId}::uuid) order by id`);
+    const topics = await queryRows<{ topic: string }>(
+      t.database.db,
+      sql`
+      select topic from outbox where aggregate_id in (select id from shipments where order_id = ${o.orderId}::uuid) order by id`,
+    );
     const list = topics.map((r) => r.topic);
     expect(list[0]).toBe('shipment.handed_over');
     expect(list.filter((x) => x === 'shipment.tracking').length).toBe(last.events.length - 1);
@@ -82,14 +120,20 @@ describe('a shop ships an order with a tracking number', () => {
     const o = await paidOrder(t.app, t.database.db);
     const wrong = await ship(o.orderId, o.shop.cookie, { carrier: 'kerry-express', trackingNumber: '12345' });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().errors[0].detail).toBe('is not a Kerry Express (KEX) tracking number: it should be 3–5 letters followed by 8–12 digits');
-    expect((await ship(o.orderId, o.shop.cookie, { carrier: 'pigeon', trackingNumber: 'ABC12345678' })).json().errors[0]).toMatchObject({ field: 'carrier' });
+    expect(wrong.json().errors[0].detail).toBe(
+      'is not a Kerry Express (KEX) tracking number: it should be 3–5 letters followed by 8–12 digits',
+    );
+    expect(
+      (await ship(o.orderId, o.shop.cookie, { carrier: 'pigeon', trackingNumber: 'ABC12345678' })).json().errors[0],
+    ).toMatchObject({ field: 'carrier' });
     const ok = await ship(o.orderId, o.shop.cookie, { carrier: 'flash-express', trackingNumber: 'TH01234567890A' });
     expect(ok.json()).toMatchObject({ status: 'shipped', trackingNumber: 'TH01234567890A' });
     await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 200 });
     const [line] = (await tracking(o.orderId, o.buyer.cookie, 'zh')).json();
     expect(line).toMatchObject({ carrier: 'flash-express', sandbox: false });
-    expect(line.events).toEqual([expect.objectContaining({ code: 'shipped_by_seller', label: '店铺已通过Flash Express 快递发货' })]);
+    expect(line.events).toEqual([
+      expect.objectContaining({ code: 'shipped_by_seller', label: '店铺已通过Flash Express 快递发货' }),
+    ]);
   });
 
   it('refuses a tracking number already used for another order', async () => {
@@ -112,12 +156,22 @@ describe('a shop ships an order with a tracking number', () => {
     expect((await tracking(o.orderId, otherBuyer.cookie)).statusCode).toBe(404);
     expect((await tracking(o.orderId, operator.cookie)).json()).toHaveLength(1);
     // Only operators move the sandbox's clock; everyone sees which carriers a shop may name.
-    const advance = (cookie: string) => t.app.inject({ method: 'POST', url: '/api/carrier-sandbox/advance', headers: { cookie }, payload: { hours: 1 } });
+    const advance = (cookie: string) =>
+      t.app.inject({ method: 'POST', url: '/api/carrier-sandbox/advance', headers: { cookie }, payload: { hours: 1 } });
     expect((await advance(o.shop.cookie)).statusCode).toBe(403);
     expect((await advance(operator.cookie)).statusCode).toBe(200);
-    const carriers = (await t.app.inject({ url: '/api/shipping/carriers', headers: { 'accept-language': 'th' } })).json();
-    expect(carriers.map((c: any) => c.name)).toEqual(['ไปรษณีย์ไทย', 'เคอรี่ เอ็กซ์เพรส (KEX)', 'แฟลช เอ็กซ์เพรส', 'เจแอนด์ที เอ็กซ์เพรส']);
+    const carriers = (
+      await t.app.inject({ url: '/api/shipping/carriers', headers: { 'accept-language': 'th' } })
+    ).json();
+    expect(carriers.map((c: any) => c.name)).toEqual([
+      'ไปรษณีย์ไทย',
+      'เคอรี่ เอ็กซ์เพรส (KEX)',
+      'แฟลช เอ็กซ์เพรส',
+      'เจแอนด์ที เอ็กซ์เพรส',
+    ]);
     // The other shop cannot ship it either.
-    expect((await ship(o.orderId, otherShop.cookie, { trackingNumber: s10Number('EE', ++serial) })).statusCode).toBe(404);
+    expect((await ship(o.orderId, otherShop.cookie, { trackingNumber: s10Number('EE', ++serial) })).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -25,12 +25,15 @@ export function trackingNumberError(carrierCode: string, raw: string | undefined
     return new AppError(422, 'validation_failed', {}, [{ field: 'carrier', code: 'unknown_carrier' }]);
   }
   const number = normalizeTrackingNumber(raw ?? '');
-  if (!number) return new AppError(422, 'tracking_number_required', {}, [{ field: 'trackingNumber', code: 'required' }]);
+  if (!number)
+    return new AppError(422, 'tracking_number_required', {}, [{ field: 'trackingNumber', code: 'required' }]);
   const problem = CARRIERS[carrierCode].problem(number);
   if (!problem) return null;
   const params: Record<string, unknown> = { number };
   if (problem === 'bad_check_digit') params.expected = s10CheckDigit(number.slice(2, 10));
-  return new AppError(422, 'invalid_tracking_number', { number }, [{ field: 'trackingNumber', code: `tracking_${problem}.${carrierCode}`, params }]);
+  return new AppError(422, 'invalid_tracking_number', { number }, [
+    { field: 'trackingNumber', code: `tracking_${problem}.${carrierCode}`, params },
+  ]);
 }
 
 export const shopShipsOrder: ShopShipsOrder = async (tx, actor, order, input) => {
@@ -41,27 +44,83 @@ export const shopShipsOrder: ShopShipsOrder = async (tx, actor, order, input) =>
   // Units held at a hub are the hub's to ship.
   const hubs = new Set((await hubLocations(tx)).map((h) => h.id));
   const held = await reservationsOfOrders(tx, [order.id]);
-  if (held.some((r) => hubs.has(r.locationId) && r.status !== 'released')) throw new AppError(409, 'order_fulfilled_by_hub');
-  const [taken] = await tx.select({ orderId: shipments.orderId }).from(shipments)
-    .where(and(eq(shipments.carrier, carrier), eq(shipments.trackingNumber, trackingNumber), ne(shipments.status, 'cancelled')));
-  if (taken && taken.orderId !== order.id) throw new AppError(409, 'tracking_number_in_use', { number: trackingNumber });
+  if (held.some((r) => hubs.has(r.locationId) && r.status !== 'released'))
+    throw new AppError(409, 'order_fulfilled_by_hub');
+  const [taken] = await tx
+    .select({ orderId: shipments.orderId })
+    .from(shipments)
+    .where(
+      and(
+        eq(shipments.carrier, carrier),
+        eq(shipments.trackingNumber, trackingNumber),
+        ne(shipments.status, 'cancelled'),
+      ),
+    );
+  if (taken && taken.orderId !== order.id)
+    throw new AppError(409, 'tracking_number_in_use', { number: trackingNumber });
   await recordShopShipment(tx, actor, order, carrier, trackingNumber);
   return { trackingNumber };
 };
 
-async function recordShopShipment(tx: Executor, actor: Actor, order: { id: string; sellerId: string }, carrier: string, trackingNumber: string): Promise<void> {
-  const [existing] = await tx.select().from(shipments).where(and(eq(shipments.carrier, carrier), eq(shipments.trackingNumber, trackingNumber)));
+async function recordShopShipment(
+  tx: Executor,
+  actor: Actor,
+  order: { id: string; sellerId: string },
+  carrier: string,
+  trackingNumber: string,
+): Promise<void> {
+  const [existing] = await tx
+    .select()
+    .from(shipments)
+    .where(and(eq(shipments.carrier, carrier), eq(shipments.trackingNumber, trackingNumber)));
   if (existing) return;
   const now = new Date();
   const fromLocationId = await sellerLocation(tx, order.sellerId);
-  const [row] = await tx.insert(shipments).values({
-    id: newId(), orderId: order.id, sellerId: order.sellerId, carrier, trackingNumber, status: 'handed_over', fulfilment: 'seller',
-    fromLocationId, parcels: [], bookingKey: `seller:${carrier}:${trackingNumber}`, handedOverAt: now,
-  }).returning();
-  await tx.insert(trackingEvents).values({ id: newId(), shipmentId: row.id, sellerId: order.sellerId, code: 'shipped_by_seller', occurredAt: now, source: 'seller', step: 0 });
-  await emit(tx, { topic: 'shipment.handed_over', aggregateId: row.id, payload: { shipmentId: row.id, orderId: order.id, sellerId: order.sellerId, carrier, trackingNumber, fulfilment: 'seller', by: actor.kind } });
+  const [row] = await tx
+    .insert(shipments)
+    .values({
+      id: newId(),
+      orderId: order.id,
+      sellerId: order.sellerId,
+      carrier,
+      trackingNumber,
+      status: 'handed_over',
+      fulfilment: 'seller',
+      fromLocationId,
+      parcels: [],
+      bookingKey: `seller:${carrier}:${trackingNumber}`,
+      handedOverAt: now,
+    })
+    .returning();
+  await tx
+    .insert(trackingEvents)
+    .values({
+      id: newId(),
+      shipmentId: row.id,
+      sellerId: order.sellerId,
+      code: 'shipped_by_seller',
+      occurredAt: now,
+      source: 'seller',
+      step: 0,
+    });
+  await emit(tx, {
+    topic: 'shipment.handed_over',
+    aggregateId: row.id,
+    payload: {
+      shipmentId: row.id,
+      orderId: order.id,
+      sellerId: order.sellerId,
+      carrier,
+      trackingNumber,
+      fulfilment: 'seller',
+      by: actor.kind,
+    },
+  });
   const [full, shop] = await Promise.all([orderToShip(tx, order.id), sellerFacts(tx, [order.sellerId])]);
-  await scheduleSandboxEvents(tx, row, now, { fromProvince: shop.get(order.sellerId)?.provinceCode, toProvince: full.shippingAddress.provinceCode });
+  await scheduleSandboxEvents(tx, row, now, {
+    fromProvince: shop.get(order.sellerId)?.provinceCode,
+    toProvince: full.shippingAddress.provinceCode,
+  });
 }
 
 onShopShipsOrder(shopShipsOrder);

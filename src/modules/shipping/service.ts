@@ -23,8 +23,14 @@ import { shipmentLabel } from './label.ts';
 import './messages.ts';
 
 export interface Shipment {
-  id: string; orderId: string; sellerId: string; carrier: string; trackingNumber: string; status: string;
-  parcels: Parcel[]; createdAt: string;
+  id: string;
+  orderId: string;
+  sellerId: string;
+  carrier: string;
+  trackingNumber: string;
+  status: string;
+  parcels: Parcel[];
+  createdAt: string;
 }
 
 export interface BookShipmentInput {
@@ -38,8 +44,14 @@ type ShipmentRow = typeof shipments.$inferSelect;
 export const SHIPPING = systemActor('shipping');
 
 export const toShipment = (r: ShipmentRow): Shipment => ({
-  id: r.id, orderId: r.orderId, sellerId: r.sellerId, carrier: r.carrier, trackingNumber: r.trackingNumber, status: r.status,
-  parcels: r.parcels, createdAt: new Date(r.createdAt).toISOString(),
+  id: r.id,
+  orderId: r.orderId,
+  sellerId: r.sellerId,
+  carrier: r.carrier,
+  trackingNumber: r.trackingNumber,
+  status: r.status,
+  parcels: r.parcels,
+  createdAt: new Date(r.createdAt).toISOString(),
 });
 
 /** A shop's API token acts for its own shop only; people and the system are authorized by the caller. */
@@ -58,10 +70,16 @@ function checkParcels(parcels: Parcel[]): FieldError[] {
   if (!parcels.length) errors.push({ field: 'parcels', code: 'required' });
   if (parcels.length > 50) errors.push({ field: 'parcels', code: 'too_long', params: { max: 50 } });
   parcels.forEach((p, i) => {
-    const limits: [keyof Parcel, number][] = [['weightGrams', 70_000], ['lengthMm', 2_000], ['widthMm', 2_000], ['heightMm', 2_000]];
+    const limits: [keyof Parcel, number][] = [
+      ['weightGrams', 70_000],
+      ['lengthMm', 2_000],
+      ['widthMm', 2_000],
+      ['heightMm', 2_000],
+    ];
     for (const [k, max] of limits) {
       const v = p[k];
-      if (!Number.isInteger(v) || v < 1) errors.push({ field: `parcels[${i}].${k}`, code: 'too_small', params: { min: 1 } });
+      if (!Number.isInteger(v) || v < 1)
+        errors.push({ field: `parcels[${i}].${k}`, code: 'too_small', params: { min: 1 } });
       else if (v > max) errors.push({ field: `parcels[${i}].${k}`, code: 'too_large', params: { max } });
     }
   });
@@ -70,18 +88,28 @@ function checkParcels(parcels: Parcel[]): FieldError[] {
 
 function checkCrossBorder(cb: NonNullable<BookShipmentInput['crossBorder']>): FieldError[] {
   const errors: FieldError[] = [];
-  if (CARRIERS['linehaul-cn'].problem(normalizeTrackingNumber(cb.waybillNo))) errors.push({ field: 'crossBorder.waybillNo', code: 'bad_format' });
-  for (const k of ['name', 'phone', 'address'] as const) if (!cb.consignee[k]?.trim()) errors.push({ field: `crossBorder.consignee.${k}`, code: 'required' });
+  if (CARRIERS['linehaul-cn'].problem(normalizeTrackingNumber(cb.waybillNo)))
+    errors.push({ field: 'crossBorder.waybillNo', code: 'bad_format' });
+  for (const k of ['name', 'phone', 'address'] as const)
+    if (!cb.consignee[k]?.trim()) errors.push({ field: `crossBorder.consignee.${k}`, code: 'required' });
   // GB/T 2260 administrative division codes are 6 digits.
-  if (!/^\d{6}$/.test(cb.consignee.districtCode ?? '')) errors.push({ field: 'crossBorder.consignee.districtCode', code: 'bad_format' });
+  if (!/^\d{6}$/.test(cb.consignee.districtCode ?? ''))
+    errors.push({ field: 'crossBorder.consignee.districtCode', code: 'bad_format' });
   return errors;
 }
 
-const bookingKeyOf = (input: BookShipmentInput): string => createHash('sha256').update(JSON.stringify({
-  from: input.fromLocationId,
-  parcels: input.parcels.map((p) => [p.weightGrams, p.lengthMm, p.widthMm, p.heightMm]),
-  cb: input.crossBorder ? [normalizeTrackingNumber(input.crossBorder.waybillNo), input.crossBorder.consignee] : null,
-})).digest('base64url');
+const bookingKeyOf = (input: BookShipmentInput): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify({
+        from: input.fromLocationId,
+        parcels: input.parcels.map((p) => [p.weightGrams, p.lengthMm, p.widthMm, p.heightMm]),
+        cb: input.crossBorder
+          ? [normalizeTrackingNumber(input.crossBorder.waybillNo), input.crossBorder.consignee]
+          : null,
+      }),
+    )
+    .digest('base64url');
 
 /**
  * Books a carrier for an order's parcels from a hub (or the shop's own location). Booking the same
@@ -95,36 +123,84 @@ export async function bookShipment(tx: Executor, actor: Actor, input: BookShipme
   const errors = [...checkParcels(input.parcels), ...(input.crossBorder ? checkCrossBorder(input.crossBorder) : [])];
   if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
   const key = bookingKeyOf(input);
-  const [same] = await tx.select().from(shipments).where(and(eq(shipments.orderId, order.id), eq(shipments.bookingKey, key)));
+  const [same] = await tx
+    .select()
+    .from(shipments)
+    .where(and(eq(shipments.orderId, order.id), eq(shipments.bookingKey, key)));
   if (same) return toShipment(same);
-  const [locked] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from shipments where order_id = ${order.id}::uuid and handed_over_at is not null`);
+  const [locked] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from shipments where order_id = ${order.id}::uuid and handed_over_at is not null`,
+  );
   if (locked.n > 0) throw new AppError(409, 'order_already_handed_over');
-  if (order.status !== 'paid' && order.status !== 'processing') throw new AppError(409, 'order_not_ready_to_ship', { status: order.status });
+  if (order.status !== 'paid' && order.status !== 'processing')
+    throw new AppError(409, 'order_not_ready_to_ship', { status: order.status });
 
   const hub = (await hubLocations(tx)).find((h) => h.id === input.fromLocationId);
-  if (!hub && input.fromLocationId !== (await sellerLocation(tx, order.sellerId))) throw new AppError(422, 'unknown_ship_from_location');
+  if (!hub && input.fromLocationId !== (await sellerLocation(tx, order.sellerId)))
+    throw new AppError(422, 'unknown_ship_from_location');
   // Bonded stock leaves the EEC hub for export only; domestic parcels never start there.
   if (hub?.bonded && !input.crossBorder) throw new AppError(422, 'bonded_hub_domestic_parcel');
 
-  await tx.update(shipments).set({ status: 'cancelled' }).where(and(eq(shipments.orderId, order.id), eq(shipments.status, 'booked')));
+  await tx
+    .update(shipments)
+    .set({ status: 'cancelled' })
+    .where(and(eq(shipments.orderId, order.id), eq(shipments.status, 'booked')));
 
   const booked = carrierFor(input);
   const carrier = booked.code;
   const { trackingNumber } = await booked.book(tx, input);
   const id = newId();
-  const [row] = await tx.insert(shipments).values({
-    id, orderId: order.id, sellerId: order.sellerId, carrier, trackingNumber, status: 'booked', fulfilment: hub ? 'hub' : 'seller',
-    fromLocationId: input.fromLocationId, parcels: input.parcels, bookingKey: key,
-    waybillNo: input.crossBorder ? trackingNumber : null, consignee: input.crossBorder?.consignee ?? null,
-  }).onConflictDoNothing().returning();
+  const [row] = await tx
+    .insert(shipments)
+    .values({
+      id,
+      orderId: order.id,
+      sellerId: order.sellerId,
+      carrier,
+      trackingNumber,
+      status: 'booked',
+      fulfilment: hub ? 'hub' : 'seller',
+      fromLocationId: input.fromLocationId,
+      parcels: input.parcels,
+      bookingKey: key,
+      waybillNo: input.crossBorder ? trackingNumber : null,
+      consignee: input.crossBorder?.consignee ?? null,
+    })
+    .onConflictDoNothing()
+    .returning();
   if (!row) {
     // A concurrent booking of the same parcels (same key) or of the same waybill won.
-    const [again] = await tx.select().from(shipments).where(and(eq(shipments.orderId, order.id), eq(shipments.bookingKey, key)));
+    const [again] = await tx
+      .select()
+      .from(shipments)
+      .where(and(eq(shipments.orderId, order.id), eq(shipments.bookingKey, key)));
     if (again) return toShipment(again);
     throw new AppError(409, 'tracking_number_in_use');
   }
-  await tx.insert(trackingEvents).values({ id: newId(), shipmentId: id, sellerId: order.sellerId, code: 'booked', occurredAt: new Date(), source: 'platform', step: 0 });
-  await emit(tx, { topic: 'shipment.booked', aggregateId: id, payload: { shipmentId: id, orderId: order.id, sellerId: order.sellerId, carrier, trackingNumber, parcels: input.parcels.length } });
+  await tx
+    .insert(trackingEvents)
+    .values({
+      id: newId(),
+      shipmentId: id,
+      sellerId: order.sellerId,
+      code: 'booked',
+      occurredAt: new Date(),
+      source: 'platform',
+      step: 0,
+    });
+  await emit(tx, {
+    topic: 'shipment.booked',
+    aggregateId: id,
+    payload: {
+      shipmentId: id,
+      orderId: order.id,
+      sellerId: order.sellerId,
+      carrier,
+      trackingNumber,
+      parcels: input.parcels.length,
+    },
+  });
   return toShipment(row);
 }
 
@@ -145,8 +221,22 @@ export async function handOverShipment(tx: Executor, actor: Actor, shipmentId: s
   if (s.status === 'cancelled') throw new AppError(409, 'shipment_cancelled');
   await advanceOrderByCarrier(tx, SHIPPING, s.orderId, 'shipped', s.trackingNumber);
   const now = new Date();
-  const [row] = await tx.update(shipments).set({ status: 'handed_over', handedOverAt: now }).where(eq(shipments.id, s.id)).returning();
-  await emit(tx, { topic: 'shipment.handed_over', aggregateId: s.id, payload: { shipmentId: s.id, orderId: s.orderId, sellerId: s.sellerId, carrier: s.carrier, trackingNumber: s.trackingNumber } });
+  const [row] = await tx
+    .update(shipments)
+    .set({ status: 'handed_over', handedOverAt: now })
+    .where(eq(shipments.id, s.id))
+    .returning();
+  await emit(tx, {
+    topic: 'shipment.handed_over',
+    aggregateId: s.id,
+    payload: {
+      shipmentId: s.id,
+      orderId: s.orderId,
+      sellerId: s.sellerId,
+      carrier: s.carrier,
+      trackingNumber: s.trackingNumber,
+    },
+  });
   const order = await orderToShip(tx, s.orderId);
   const hub = (await hubLocations(tx)).find((h) => h.id === s.fromLocationId);
   const fromProvince = hub?.provinceCode ?? (await sellerFacts(tx, [s.sellerId])).get(s.sellerId)?.provinceCode;
@@ -158,7 +248,11 @@ export async function handOverShipment(tx: Executor, actor: Actor, shipmentId: s
 export async function shipmentsOfOrder(db: Executor, actor: Actor, orderId: string): Promise<Shipment[]> {
   const order = await orderToShip(db, orderId);
   requireCallerMayShip(actor, order.sellerId);
-  const rows = await db.select().from(shipments).where(and(eq(shipments.orderId, orderId), ne(shipments.status, 'cancelled'))).orderBy(sql`${shipments.createdAt} desc`, sql`${shipments.id} desc`);
+  const rows = await db
+    .select()
+    .from(shipments)
+    .where(and(eq(shipments.orderId, orderId), ne(shipments.status, 'cancelled')))
+    .orderBy(sql`${shipments.createdAt} desc`, sql`${shipments.id} desc`);
   return rows.map(toShipment);
 }
 
@@ -175,8 +269,11 @@ export async function shipmentLabelPdf(db: Executor, actor: Actor, shipmentId: s
  * Idempotent: a redelivered event finds nothing left to cancel.
  */
 export async function cancelBookingsOfOrder(db: Executor, orderId: string): Promise<number> {
-  const rows = await db.update(shipments).set({ status: 'cancelled' })
-    .where(and(eq(shipments.orderId, orderId), eq(shipments.status, 'booked'), sql`${shipments.handedOverAt} is null`)).returning({ id: shipments.id });
+  const rows = await db
+    .update(shipments)
+    .set({ status: 'cancelled' })
+    .where(and(eq(shipments.orderId, orderId), eq(shipments.status, 'booked'), sql`${shipments.handedOverAt} is null`))
+    .returning({ id: shipments.id });
   return rows.length;
 }
 

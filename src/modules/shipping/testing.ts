@@ -8,9 +8,18 @@ import { shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testin
 import { productInStock } from '../inventory/testing.ts';
 import { markGroupPaid } from '../orders/service.ts';
 
-export interface PaidOrder { shop: ShopFixture; buyer: { userId: string; cookie: string }; orderId: string; groupId: string }
+export interface PaidOrder {
+  shop: ShopFixture;
+  buyer: { userId: string; cookie: string };
+  orderId: string;
+  groupId: string;
+}
 
-export async function paidOrder(app: FastifyInstance, db: Db, opts: { shop?: ShopFixture; paid?: boolean } = {}): Promise<PaidOrder> {
+export async function paidOrder(
+  app: FastifyInstance,
+  db: Db,
+  opts: { shop?: ShopFixture; paid?: boolean } = {},
+): Promise<PaidOrder> {
   const shop = opts.shop ?? (await shopWithOwner(db));
   const p = await productInStock(db, shop.sellerId, { stock: 50 });
   const buyer = await signedInUser(db);

@@ -11,7 +11,11 @@ import type { Me, PageModule } from './router.ts';
 import type { PageState } from './state.ts';
 import { Layout } from '../components/Layout.tsx';
 
-interface Props { initial: PageState; module: PageModule; api?: Api }
+interface Props {
+  initial: PageState;
+  module: PageModule;
+  api?: Api;
+}
 
 export function App({ initial, module, api: givenApi }: Props) {
   const [page, setPage] = useState({ state: initial, module });
@@ -25,27 +29,43 @@ export function App({ initial, module, api: givenApi }: Props) {
   meRef.current = me;
   const navSeq = useRef(0);
 
-  const go = useCallback(async (to: string, opts: { replace?: boolean; push?: boolean } = {}) => {
-    const url = new URL(to, window.location.href);
-    const { locale: target, path } = splitLocale(url.pathname);
-    if (url.origin !== window.location.origin || target !== locale) { window.location.assign(url.href); return; }
-    const seq = ++navSeq.current;
-    setBusy(true);
-    try {
-      const loaded = await loadPage({ path, search: url.search, locale, api, me: meRef.current, viewer: viewerOf(meRef.current) });
-      if (seq !== navSeq.current) return;
-      if (loaded.redirect) { window.location.assign(loaded.redirect); return; }
-      loaded.state.me = meRef.current;
-      if (opts.push !== false) window.history[opts.replace ? 'replaceState' : 'pushState'](null, '', url.href);
-      setPage({ state: loaded.state, module: loaded.module });
-      document.title = loaded.module.head(loaded.state.data, { t, locale, params: loaded.state.params }).title;
-      if (opts.push !== false && !url.hash) window.scrollTo(0, 0);
-      // Move focus to the new page's heading, so screen readers announce the change.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
-    } finally {
-      if (seq === navSeq.current) setBusy(false);
-    }
-  }, [api, locale, t]);
+  const go = useCallback(
+    async (to: string, opts: { replace?: boolean; push?: boolean } = {}) => {
+      const url = new URL(to, window.location.href);
+      const { locale: target, path } = splitLocale(url.pathname);
+      if (url.origin !== window.location.origin || target !== locale) {
+        window.location.assign(url.href);
+        return;
+      }
+      const seq = ++navSeq.current;
+      setBusy(true);
+      try {
+        const loaded = await loadPage({
+          path,
+          search: url.search,
+          locale,
+          api,
+          me: meRef.current,
+          viewer: viewerOf(meRef.current),
+        });
+        if (seq !== navSeq.current) return;
+        if (loaded.redirect) {
+          window.location.assign(loaded.redirect);
+          return;
+        }
+        loaded.state.me = meRef.current;
+        if (opts.push !== false) window.history[opts.replace ? 'replaceState' : 'pushState'](null, '', url.href);
+        setPage({ state: loaded.state, module: loaded.module });
+        document.title = loaded.module.head(loaded.state.data, { t, locale, params: loaded.state.params }).title;
+        if (opts.push !== false && !url.hash) window.scrollTo(0, 0);
+        // Move focus to the new page's heading, so screen readers announce the change.
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+      } finally {
+        if (seq === navSeq.current) setBusy(false);
+      }
+    },
+    [api, locale, t],
+  );
 
   const navigate = useCallback((to: string, opts?: { replace?: boolean }) => go(to, opts), [go]);
   const reload = useCallback(() => go(window.location.href, { replace: true }), [go]);
@@ -64,7 +84,10 @@ export function App({ initial, module, api: givenApi }: Props) {
     const onPop = () => void go(window.location.href, { push: false });
     document.addEventListener('click', onClick);
     window.addEventListener('popstate', onPop);
-    return () => { document.removeEventListener('click', onClick); window.removeEventListener('popstate', onPop); };
+    return () => {
+      document.removeEventListener('click', onClick);
+      window.removeEventListener('popstate', onPop);
+    };
   }, [go]);
 
   useEffect(() => {
@@ -74,20 +97,39 @@ export function App({ initial, module, api: givenApi }: Props) {
 
   useEffect(() => {
     // The cart badge is not part of the server's HTML (it would make every page personal).
-    api.get<{ itemCount: number }>('/cart').then((c) => setCartCount(c.itemCount), () => setCartCount(null));
+    api.get<{ itemCount: number }>('/cart').then(
+      (c) => setCartCount(c.itemCount),
+      () => setCartCount(null),
+    );
   }, [api, me]);
 
   const { state } = page;
   const ctx: AppContextValue = {
-    locale, t, me, api, path: state.path, search: state.search, busy,
-    href: (p) => localePath(locale, p), navigate, reload, setMe, cartCount, setCartCount,
+    locale,
+    t,
+    me,
+    api,
+    path: state.path,
+    search: state.search,
+    busy,
+    href: (p) => localePath(locale, p),
+    navigate,
+    reload,
+    setMe,
+    cartCount,
+    setCartCount,
   };
   const Page = (page.module ?? cachedModule(state.route)!).Page;
   return (
     <AppContext.Provider value={ctx}>
       <Layout>
         {/* A new page (even of the same kind) starts with fresh state. */}
-        <Page key={`${state.route}${state.path}${state.search}`} data={state.data} params={state.params} query={new URLSearchParams(state.search)} />
+        <Page
+          key={`${state.route}${state.path}${state.search}`}
+          data={state.data}
+          params={state.params}
+          query={new URLSearchParams(state.search)}
+        />
       </Layout>
     </AppContext.Provider>
   );

@@ -2,11 +2,24 @@
 // (an in-process request with the visitor's cookies), so a page's loader is written once.
 import type { ApiCall, Locale } from '../ssr-contract.ts';
 
-export interface FieldProblem { field: string; code: string; detail: string }
-export interface Problem { status: number; code: string; title?: string; detail: string; errors?: FieldProblem[] }
+export interface FieldProblem {
+  field: string;
+  code: string;
+  detail: string;
+}
+export interface Problem {
+  status: number;
+  code: string;
+  title?: string;
+  detail: string;
+  errors?: FieldProblem[];
+}
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly problem: Problem) {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
     super(problem.detail || problem.code);
   }
   /** The messages for one field ("address.postcode"), in the page's language. */
@@ -19,15 +32,30 @@ export class ApiError extends Error {
 
 export interface Api {
   get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  send<T>(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
 }
 
 export function createApi(call: ApiCall): Api {
-  async function request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const res = await call(method, path, body, headers);
     if (res.status >= 400) {
       const p = (res.body && typeof res.body === 'object' ? res.body : {}) as Partial<Problem>;
-      throw new ApiError(res.status, { status: res.status, code: p.code ?? 'http_error', detail: p.detail ?? String(res.status), errors: p.errors });
+      throw new ApiError(res.status, {
+        status: res.status,
+        code: p.code ?? 'http_error',
+        detail: p.detail ?? String(res.status),
+        errors: p.errors,
+      });
     }
     return res.body as T;
   }
@@ -40,7 +68,11 @@ export function createApi(call: ApiCall): Api {
 /** The browser's way to call the API: same origin, cookies included, problems in the page's language. */
 export function browserApiCall(locale: Locale): ApiCall {
   return async (method, path, body, headers = {}) => {
-    const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json', 'accept-language': locale, ...headers } };
+    const init: RequestInit = {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'accept-language': locale, ...headers },
+    };
     if (body !== undefined) {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
@@ -53,7 +85,11 @@ export function browserApiCall(locale: Locale): ApiCall {
     }
     const text = await res.text();
     let parsed: unknown = null;
-    try { parsed = text ? JSON.parse(text) : null; } catch { parsed = { code: 'bad_response', detail: text.slice(0, 200) }; }
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = { code: 'bad_response', detail: text.slice(0, 200) };
+    }
     return { status: res.status, body: parsed };
   };
 }

@@ -30,9 +30,14 @@ export function translator(locale: Locale): Translate {
 }
 
 /** Satang (or fen) as the page's language writes money. */
-export const formatMoney = (satang: number, locale: Locale, currency: 'THB' | 'CNY' = 'THB') => formatMinorUnits(satang, currency, locale);
+export const formatMoney = (satang: number, locale: Locale, currency: 'THB' | 'CNY' = 'THB') =>
+  formatMinorUnits(satang, currency, locale);
 
-const numberFormats: Record<Locale, Intl.NumberFormat> = { th: new Intl.NumberFormat('th-TH'), zh: new Intl.NumberFormat('zh-Hans-CN'), en: new Intl.NumberFormat('en-GB') };
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  th: new Intl.NumberFormat('th-TH'),
+  zh: new Intl.NumberFormat('zh-Hans-CN'),
+  en: new Intl.NumberFormat('en-GB'),
+};
 export const formatNumber = (n: number, locale: Locale) => numberFormats[locale].format(n);
 
 /** Asia/Bangkok time; Thai pages use the Buddhist calendar (พ.ศ.). */
@@ -40,11 +45,14 @@ export const formatDate = (iso: string, locale: Locale) => formatDateTime(new Da
 
 export const provinceName = (code: string | null | undefined, locale: Locale): string => {
   const p = code ? provinceByCode(code) : undefined;
-  return p ? p[locale] : code ?? '';
+  return p ? p[locale] : (code ?? '');
 };
 
 /** The text of a {th, zh, en} field in the page's language, falling back to Thai. */
-export function pick(text: { th: string; zh?: string | null; en?: string | null } | null | undefined, locale: Locale): string {
+export function pick(
+  text: { th: string; zh?: string | null; en?: string | null } | null | undefined,
+  locale: Locale,
+): string {
   if (!text) return '';
   return (locale !== 'th' && text[locale]) || text.th;
 }

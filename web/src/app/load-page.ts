@@ -8,38 +8,59 @@ import type { PageState } from './state.ts';
 import { routes, specialPages } from '../routes.ts';
 
 export type Viewer = 'guest' | 'user' | 'operator';
-export const viewerOf = (me: Me | null): Viewer => (!me ? 'guest' : me.roles.includes('operator') ? 'operator' : 'user');
+export const viewerOf = (me: Me | null): Viewer =>
+  !me ? 'guest' : me.roles.includes('operator') ? 'operator' : 'user';
 
 const match = compileRoutes(routes);
 const moduleCache = new Map<string, PageModule>();
 
 export async function resolveModule(route: Pick<Route, 'name' | 'module'>): Promise<PageModule> {
   let mod = moduleCache.get(route.name);
-  if (!mod) { mod = await route.module(); moduleCache.set(route.name, mod); }
+  if (!mod) {
+    mod = await route.module();
+    moduleCache.set(route.name, mod);
+  }
   return mod;
 }
 
 export const cachedModule = (name: string): PageModule | undefined => moduleCache.get(name) ?? specialPages[name];
 
-export interface LoadedPage { state: PageState; module: PageModule; redirect?: string; chunk?: string }
+export interface LoadedPage {
+  state: PageState;
+  module: PageModule;
+  redirect?: string;
+  chunk?: string;
+}
 
 export const signInPath = (locale: Locale, path: string, search: string) =>
   `${localePath(locale, '/signin')}?next=${encodeURIComponent(localePath(locale, path) + search)}`;
 
-export async function loadPage(input: { path: string; search: string; locale: Locale; api: Api; me: Me | null; viewer: Viewer }): Promise<LoadedPage> {
+export async function loadPage(input: {
+  path: string;
+  search: string;
+  locale: Locale;
+  api: Api;
+  me: Me | null;
+  viewer: Viewer;
+}): Promise<LoadedPage> {
   const { path, search, locale, api, me, viewer } = input;
   const base = { params: {}, path, search, locale, me, data: null };
-  const special = (route: '_not_found' | '_forbidden' | '_error', status: number): LoadedPage =>
-    ({ state: { ...base, route, status }, module: specialPages[route] });
+  const special = (route: '_not_found' | '_forbidden' | '_error', status: number): LoadedPage => ({
+    state: { ...base, route, status },
+    module: specialPages[route],
+  });
 
   const found = match(path);
   if (!found) return special('_not_found', 404);
   const module = await resolveModule(found.route);
   const chunk = found.route.chunk;
-  if (module.access && viewer === 'guest') return { ...special('_forbidden', 401), redirect: signInPath(locale, path, search) };
+  if (module.access && viewer === 'guest')
+    return { ...special('_forbidden', 401), redirect: signInPath(locale, path, search) };
   if (module.access === 'operator' && viewer !== 'operator') return { ...special('_forbidden', 403), chunk };
   try {
-    const data = module.load ? await module.load({ params: found.params, query: new URLSearchParams(search), locale, api, me }) : null;
+    const data = module.load
+      ? await module.load({ params: found.params, query: new URLSearchParams(search), locale, api, me })
+      : null;
     return { state: { ...base, route: found.route.name, params: found.params, data, status: 200 }, module, chunk };
   } catch (err) {
     if (err instanceof Redirect) return { ...special('_not_found', 302), redirect: err.to };

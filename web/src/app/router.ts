@@ -6,12 +6,20 @@ import type { Api } from './api.ts';
 import type { Translate } from './i18n.ts';
 
 export interface Membership {
-  sellerId: string; slug: string; role: 'owner' | 'staff'; status: 'pending' | 'approved' | 'rejected' | 'suspended';
+  sellerId: string;
+  slug: string;
+  role: 'owner' | 'staff';
+  status: 'pending' | 'approved' | 'rejected' | 'suspended';
   shopName: { th: string; zh: string | null; en: string | null };
 }
 /** GET /api/me: the signed-in user, roles and shops. */
 export interface Me {
-  id: string; displayName: string; email: string | null; phone: string | null; locale: string; roles: string[];
+  id: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  roles: string[];
   sellers: Membership[];
 }
 
@@ -34,7 +42,11 @@ export interface Head {
   canonicalQuery?: string;
 }
 
-export interface PageProps<D> { data: D; params: Record<string, string>; query: URLSearchParams }
+export interface PageProps<D> {
+  data: D;
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
 
 export interface PageModule<D = any> {
   /** Who may open the page; the server enforces it before rendering anything. */
@@ -52,15 +64,25 @@ export interface Route {
   module: () => PageModule | Promise<PageModule>;
 }
 
-interface CompiledRoute extends Route { regex: RegExp; keys: string[] }
+interface CompiledRoute extends Route {
+  regex: RegExp;
+  keys: string[];
+}
 
-export class Redirect { constructor(readonly to: string) {} }
+export class Redirect {
+  constructor(readonly to: string) {}
+}
 export class NotFound {}
 
-export function compileRoutes(routes: Route[]): (path: string) => { route: CompiledRoute; params: Record<string, string> } | null {
+export function compileRoutes(
+  routes: Route[],
+): (path: string) => { route: CompiledRoute; params: Record<string, string> } | null {
   const compiled: CompiledRoute[] = routes.map((r) => {
     const keys: string[] = [];
-    const source = r.path.replace(/\/:(\w+)/g, (_, k: string) => { keys.push(k); return '/([^/]+)'; });
+    const source = r.path.replace(/\/:(\w+)/g, (_, k: string) => {
+      keys.push(k);
+      return '/([^/]+)';
+    });
     return { ...r, keys, regex: new RegExp(`^${source}/?$`) };
   });
   return (path) => {
@@ -68,7 +90,9 @@ export function compileRoutes(routes: Route[]): (path: string) => { route: Compi
       const m = route.regex.exec(path);
       if (m) {
         const params: Record<string, string> = {};
-        route.keys.forEach((k, i) => { params[k] = decodeURIComponent(m[i + 1]); });
+        route.keys.forEach((k, i) => {
+          params[k] = decodeURIComponent(m[i + 1]);
+        });
         return { route, params };
       }
     }

@@ -35,6 +35,8 @@ export function useSubmit() {
 /** The named fields of a form as strings (empty ones left out). */
 export function formValues(form: HTMLFormElement): Record<string, string> {
   const out: Record<string, string> = {};
-  new FormData(form).forEach((v, k) => { if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim(); });
+  new FormData(form).forEach((v, k) => {
+    if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim();
+  });
   return out;
 }

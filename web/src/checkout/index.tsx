@@ -23,20 +23,36 @@ export const checkoutPage: PageModule<CartView> = {
   Page({ data: cart }) {
     const { t, api, href, me, navigate, setCartCount } = useApp();
     // contactPhone is the address's phone; its errors show beside that field.
-    const [address, setAddress] = useState<AddressValue>({ ...emptyAddress, name: me?.displayName ?? '', phone: me?.phone?.replace(/^\+66/, '0') ?? '' });
+    const [address, setAddress] = useState<AddressValue>({
+      ...emptyAddress,
+      name: me?.displayName ?? '',
+      phone: me?.phone?.replace(/^\+66/, '0') ?? '',
+    });
     const [email, setEmail] = useState(me?.email ?? '');
     const { errors, formError, pending, run } = useSubmit();
     const attempt = useRef<{ body: string; key: string } | null>(null);
 
-    if (!cart.shops.length) return (<><PageTitle>{t('checkout.title')}</PageTitle><Empty>{t('checkout.emptyCart')}</Empty></>);
+    if (!cart.shops.length)
+      return (
+        <>
+          <PageTitle>{t('checkout.title')}</PageTitle>
+          <Empty>{t('checkout.emptyCart')}</Empty>
+        </>
+      );
 
     const submit = async (e: FormEvent) => {
       e.preventDefault();
-      const body = { shippingAddress: addressBody(address), contactPhone: address.phone.trim(), ...(email.trim() ? { contactEmail: email.trim() } : {}) };
+      const body = {
+        shippingAddress: addressBody(address),
+        contactPhone: address.phone.trim(),
+        ...(email.trim() ? { contactEmail: email.trim() } : {}),
+      };
       const serialized = JSON.stringify(body);
       // The same order sent again keeps its key; a changed order is a new request.
       if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
-      const placed = await run(() => api.send<{ orderGroupId: string }>('POST', '/checkout', body, { 'idempotency-key': attempt.current!.key }));
+      const placed = await run(() =>
+        api.send<{ orderGroupId: string }>('POST', '/checkout', body, { 'idempotency-key': attempt.current!.key }),
+      );
       if (placed) {
         setCartCount(0);
         await navigate(href(`/checkout/done/${placed.orderGroupId}`));
@@ -46,23 +62,43 @@ export const checkoutPage: PageModule<CartView> = {
     return (
       <>
         <PageTitle>{t('checkout.title')}</PageTitle>
-        {!me ? <p className="note">{t('checkout.signInFirst')} <a href={`${href('/signin')}?next=${encodeURIComponent(href('/checkout'))}`}>{t('nav.signIn')}</a></p> : null}
+        {!me ? (
+          <p className="note">
+            {t('checkout.signInFirst')}{' '}
+            <a href={`${href('/signin')}?next=${encodeURIComponent(href('/checkout'))}`}>{t('nav.signIn')}</a>
+          </p>
+        ) : null}
         <form onSubmit={submit} noValidate className="checkout">
           <fieldset>
             <legend>{t('checkout.address')}</legend>
             <AddressForm value={address} onChange={setAddress} errors={errors} prefix="shippingAddress" />
-            <TextField label={`${t('checkout.email')} ${t('common.optional')}`} type="email" name="contactEmail" autoComplete="email"
-              value={email} onChange={(e) => setEmail(e.target.value)} error={errors.contactEmail} />
+            <TextField
+              label={`${t('checkout.email')} ${t('common.optional')}`}
+              type="email"
+              name="contactEmail"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              error={errors.contactEmail}
+            />
           </fieldset>
           <section aria-labelledby="summary">
             <h2 id="summary">{t('checkout.summary')}</h2>
             <ul className="summary-lines">
-              {cart.shops.flatMap((s) => s.items).map((i) => <li key={i.variantId}>{i.title} × {i.quantity}</li>)}
+              {cart.shops
+                .flatMap((s) => s.items)
+                .map((i) => (
+                  <li key={i.variantId}>
+                    {i.title} × {i.quantity}
+                  </li>
+                ))}
             </ul>
             <CartTotals cart={cart} />
           </section>
           <FormError message={formError} />
-          <button type="submit" className="primary" disabled={pending}>{pending ? t('checkout.placing') : t('checkout.placeOrder')}</button>
+          <button type="submit" className="primary" disabled={pending}>
+            {pending ? t('checkout.placing') : t('checkout.placeOrder')}
+          </button>
         </form>
       </>
     );

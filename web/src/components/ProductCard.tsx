@@ -10,12 +10,20 @@ export function ProductCard({ product }: { product: ProductSummary }) {
   return (
     <li className="card">
       <a href={href(`/p/${product.id}`)} className="card-link">
-        {product.thumbnailUrl
-          ? <img src={product.thumbnailUrl} alt="" width={320} height={320} loading="lazy" />
-          : <div className="img-placeholder" aria-hidden="true">{product.title.slice(0, 1)}</div>}
-        <span className="card-title" lang={lang}>{product.title}</span>
+        {product.thumbnailUrl ? (
+          <img src={product.thumbnailUrl} alt="" width={320} height={320} loading="lazy" />
+        ) : (
+          <div className="img-placeholder" aria-hidden="true">
+            {product.title.slice(0, 1)}
+          </div>
+        )}
+        <span className="card-title" lang={lang}>
+          {product.title}
+        </span>
       </a>
-      <p className="card-price">{t('product.from')} <Price satang={product.minPriceSatang} /></p>
+      <p className="card-price">
+        {t('product.from')} <Price satang={product.minPriceSatang} />
+      </p>
       <p className="card-meta">
         <a href={href(`/shop/${product.shop.slug}`)}>{product.shop.shopName}</a>
         <span> · {provinceName(product.originProvinceCode, locale)}</span>
@@ -25,5 +33,11 @@ export function ProductCard({ product }: { product: ProductSummary }) {
 }
 
 export function ProductGrid({ products }: { products: ProductSummary[] }) {
-  return <ul className="grid">{products.map((p) => <ProductCard key={p.id} product={p} />)}</ul>;
+  return (
+    <ul className="grid">
+      {products.map((p) => (
+        <ProductCard key={p.id} product={p} />
+      ))}
+    </ul>
+  );
 }

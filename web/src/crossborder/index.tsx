@@ -12,8 +12,22 @@ import '../messages/crossborder.ts';
 import '../messages/payments.ts';
 
 interface Quote {
-  currency: 'CNY'; goodsFen: number; freightFen: number; taxFen: number; totalFen: number; fx: { rate: string; source: string; validFrom: string };
-  lines: { variantId: string; sku: string; title: { th: string; zh: string | null; en: string | null }; quantity: number; unitPriceFen: number; goodsFen: number; taxFen: number; taxRatePercent: number }[];
+  currency: 'CNY';
+  goodsFen: number;
+  freightFen: number;
+  taxFen: number;
+  totalFen: number;
+  fx: { rate: string; source: string; validFrom: string };
+  lines: {
+    variantId: string;
+    sku: string;
+    title: { th: string; zh: string | null; en: string | null };
+    quantity: number;
+    unitPriceFen: number;
+    goodsFen: number;
+    taxFen: number;
+    taxRatePercent: number;
+  }[];
 }
 
 export function LandedTotals({ q }: { q: Pick<Quote, 'goodsFen' | 'freightFen' | 'taxFen' | 'totalFen'> }) {
@@ -21,10 +35,16 @@ export function LandedTotals({ q }: { q: Pick<Quote, 'goodsFen' | 'freightFen' |
   const cny = (fen: number) => formatMoney(fen, locale, 'CNY');
   return (
     <dl className="totals landed">
-      <dt>{t('cn.goods')}</dt><dd>{cny(q.goodsFen)}</dd>
-      <dt>{t('cn.freight')}</dt><dd>{cny(q.freightFen)}</dd>
-      <dt>{t('cn.tax')}</dt><dd>{cny(q.taxFen)}</dd>
-      <dt className="grand">{t('cn.total')}</dt><dd className="grand" data-testid="landed-total">{cny(q.totalFen)}</dd>
+      <dt>{t('cn.goods')}</dt>
+      <dd>{cny(q.goodsFen)}</dd>
+      <dt>{t('cn.freight')}</dt>
+      <dd>{cny(q.freightFen)}</dd>
+      <dt>{t('cn.tax')}</dt>
+      <dd>{cny(q.taxFen)}</dd>
+      <dt className="grand">{t('cn.total')}</dt>
+      <dd className="grand" data-testid="landed-total">
+        {cny(q.totalFen)}
+      </dd>
     </dl>
   );
 }
@@ -42,16 +62,31 @@ function useDivisions(parent: string | null) {
   const { api } = useApp();
   const [items, setItems] = useState<Division[]>([]);
   useEffect(() => {
-    if (parent === null) { setItems([]); return; }
+    if (parent === null) {
+      setItems([]);
+      return;
+    }
     let live = true;
-    void api.get<{ items: Division[] }>(`/crossborder/districts${parent ? `?parent=${parent}` : ''}`).then((r) => { if (live) setItems(r.items); });
-    return () => { live = false; };
+    void api.get<{ items: Division[] }>(`/crossborder/districts${parent ? `?parent=${parent}` : ''}`).then((r) => {
+      if (live) setItems(r.items);
+    });
+    return () => {
+      live = false;
+    };
   }, [parent]);
   return items;
 }
 
 /** Province -> city -> county (GB/T 2260), loaded one level at a time. */
-function DistrictPicker({ value, onChange, error }: { value: string; onChange: (code: string) => void; error?: string }) {
+function DistrictPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  error?: string;
+}) {
   const { t } = useApp();
   const [province, setProvince] = useState('');
   const [city, setCity] = useState('');
@@ -61,9 +96,40 @@ function DistrictPicker({ value, onChange, error }: { value: string; onChange: (
   const opts = (list: Division[]) => list.map((d) => ({ value: d.code, label: d.name }));
   return (
     <>
-      <SelectField label={t('cn.province')} name="province" value={province} placeholder={t('cn.choose')} options={opts(provinces)} onChange={(e) => { setProvince(e.target.value); setCity(''); onChange(''); }} />
-      <SelectField label={t('cn.city')} name="city" value={city} placeholder={t('cn.choose')} options={opts(cities)} disabled={!province} onChange={(e) => { setCity(e.target.value); onChange(''); }} />
-      <SelectField label={t('cn.county')} name="districtCode" value={value} placeholder={t('cn.choose')} options={opts(counties)} disabled={!city} onChange={(e) => onChange(e.target.value)} error={error} />
+      <SelectField
+        label={t('cn.province')}
+        name="province"
+        value={province}
+        placeholder={t('cn.choose')}
+        options={opts(provinces)}
+        onChange={(e) => {
+          setProvince(e.target.value);
+          setCity('');
+          onChange('');
+        }}
+      />
+      <SelectField
+        label={t('cn.city')}
+        name="city"
+        value={city}
+        placeholder={t('cn.choose')}
+        options={opts(cities)}
+        disabled={!province}
+        onChange={(e) => {
+          setCity(e.target.value);
+          onChange('');
+        }}
+      />
+      <SelectField
+        label={t('cn.county')}
+        name="districtCode"
+        value={value}
+        placeholder={t('cn.choose')}
+        options={opts(counties)}
+        disabled={!city}
+        onChange={(e) => onChange(e.target.value)}
+        error={error}
+      />
     </>
   );
 }
@@ -72,7 +138,12 @@ type CheckoutData = { quote: Quote } | { error: string };
 
 export const cnCheckoutPage: PageModule<CheckoutData> = {
   load: async ({ api }) => {
-    try { return { quote: await api.get<Quote>('/crossborder/cart-quote') }; } catch (e) { if (e instanceof ApiError) return { error: e.problem.detail }; throw e; }
+    try {
+      return { quote: await api.get<Quote>('/crossborder/cart-quote') };
+    } catch (e) {
+      if (e instanceof ApiError) return { error: e.problem.detail };
+      throw e;
+    }
   },
   head: (_d, { t }) => ({ title: t('cn.checkoutTitle'), noindex: true }),
   Page({ data }) {
@@ -80,45 +151,114 @@ export const cnCheckoutPage: PageModule<CheckoutData> = {
     const [form, setForm] = useState({ name: '', idNumber: '', phone: '', districtCode: '', addressDetail: '' });
     const { errors, formError, pending, run, setErrors } = useSubmit();
     const attempt = useRef<{ body: string; key: string } | null>(null);
-    if ('error' in data) return (<><PageTitle>{t('cn.checkoutTitle')}</PageTitle><p className="error" role="alert">{data.error}</p></>);
+    if ('error' in data)
+      return (
+        <>
+          <PageTitle>{t('cn.checkoutTitle')}</PageTitle>
+          <p className="error" role="alert">
+            {data.error}
+          </p>
+        </>
+      );
     const q = data.quote;
-    const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+    const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+      setForm({ ...form, [k]: e.target.value });
     const submit = async (e: FormEvent) => {
       e.preventDefault();
-      if (form.idNumber && !idLooksValid(form.idNumber)) { setErrors({ 'identity.idNumber': t('cn.idBad') }); return; }
+      if (form.idNumber && !idLooksValid(form.idNumber)) {
+        setErrors({ 'identity.idNumber': t('cn.idBad') });
+        return;
+      }
       const body = { ...form, expectedTotalFen: q.totalFen };
       const serialized = JSON.stringify(body);
       if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
-      const placed = await run(() => api.send<{ orderId: string }>('POST', '/crossborder/checkout', body, { 'idempotency-key': attempt.current!.key }));
-      if (placed) { setCartCount(0); await navigate(href(`/cn/orders/${placed.orderId}`)); }
+      const placed = await run(() =>
+        api.send<{ orderId: string }>('POST', '/crossborder/checkout', body, {
+          'idempotency-key': attempt.current!.key,
+        }),
+      );
+      if (placed) {
+        setCartCount(0);
+        await navigate(href(`/cn/orders/${placed.orderId}`));
+      }
     };
     return (
       <>
         <PageTitle>{t('cn.checkoutTitle')}</PageTitle>
-        {!me ? <p className="note">{t('checkout.signInFirst')} <a href={`${href('/signin')}?next=${encodeURIComponent(href('/cn/checkout'))}`}>{t('nav.signIn')}</a></p> : null}
+        {!me ? (
+          <p className="note">
+            {t('checkout.signInFirst')}{' '}
+            <a href={`${href('/signin')}?next=${encodeURIComponent(href('/cn/checkout'))}`}>{t('nav.signIn')}</a>
+          </p>
+        ) : null}
         <form onSubmit={submit} noValidate className="checkout">
           <section aria-labelledby="landed">
             <h2 id="landed">{t('cn.landed')}</h2>
             <ul className="summary-lines">
-              {q.lines.map((l) => <li key={l.variantId}>{pick(l.title, locale)} × {l.quantity} — {formatMoney(l.goodsFen, locale, 'CNY')} ({t('cn.taxRate', { rate: l.taxRatePercent })})</li>)}
+              {q.lines.map((l) => (
+                <li key={l.variantId}>
+                  {pick(l.title, locale)} × {l.quantity} — {formatMoney(l.goodsFen, locale, 'CNY')} (
+                  {t('cn.taxRate', { rate: l.taxRatePercent })})
+                </li>
+              ))}
             </ul>
             <LandedTotals q={q} />
-            <p className="hint">{t('cn.rate', { rate: q.fx.rate, source: q.fx.source, date: formatDate(q.fx.validFrom, locale) })}</p>
+            <p className="hint">
+              {t('cn.rate', { rate: q.fx.rate, source: q.fx.source, date: formatDate(q.fx.validFrom, locale) })}
+            </p>
             <p className="hint">{t('cn.limits')}</p>
           </section>
           <fieldset>
             <legend>{t('cn.identity')}</legend>
-            <TextField label={t('cn.name')} name="name" autoComplete="name" value={form.name} onChange={set('name')} error={errors['identity.name'] ?? errors.name} />
-            <TextField label={t('cn.idNumber')} name="idNumber" hint={t('cn.idHint')} value={form.idNumber} onChange={set('idNumber')} maxLength={18} autoComplete="off" error={errors['identity.idNumber'] ?? errors.idNumber} />
-            <TextField label={t('cn.phone')} name="phone" type="tel" inputMode="tel" autoComplete="tel" value={form.phone} onChange={set('phone')} error={errors['identity.phone'] ?? errors.phone} />
+            <TextField
+              label={t('cn.name')}
+              name="name"
+              autoComplete="name"
+              value={form.name}
+              onChange={set('name')}
+              error={errors['identity.name'] ?? errors.name}
+            />
+            <TextField
+              label={t('cn.idNumber')}
+              name="idNumber"
+              hint={t('cn.idHint')}
+              value={form.idNumber}
+              onChange={set('idNumber')}
+              maxLength={18}
+              autoComplete="off"
+              error={errors['identity.idNumber'] ?? errors.idNumber}
+            />
+            <TextField
+              label={t('cn.phone')}
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              value={form.phone}
+              onChange={set('phone')}
+              error={errors['identity.phone'] ?? errors.phone}
+            />
           </fieldset>
           <fieldset>
             <legend>{t('cn.address')}</legend>
-            <DistrictPicker value={form.districtCode} onChange={(code) => setForm((f) => ({ ...f, districtCode: code }))} error={errors['address.districtCode'] ?? errors.districtCode} />
-            <TextArea label={t('cn.detail')} name="addressDetail" value={form.addressDetail} onChange={set('addressDetail')} rows={2} error={errors['address.detail'] ?? errors.addressDetail} />
+            <DistrictPicker
+              value={form.districtCode}
+              onChange={(code) => setForm((f) => ({ ...f, districtCode: code }))}
+              error={errors['address.districtCode'] ?? errors.districtCode}
+            />
+            <TextArea
+              label={t('cn.detail')}
+              name="addressDetail"
+              value={form.addressDetail}
+              onChange={set('addressDetail')}
+              rows={2}
+              error={errors['address.detail'] ?? errors.addressDetail}
+            />
           </fieldset>
           <FormError message={formError} />
-          <button type="submit" className="primary" disabled={pending}>{pending ? t('cn.placing') : t('cn.place')}</button>
+          <button type="submit" className="primary" disabled={pending}>
+            {pending ? t('cn.placing') : t('cn.place')}
+          </button>
         </form>
       </>
     );
@@ -126,18 +266,40 @@ export const cnCheckoutPage: PageModule<CheckoutData> = {
 };
 
 interface CbecOrder {
-  orderId: string; groupId: string; orderNo: string; goodsFen: number; freightFen: number; taxFen: number; totalFen: number;
-  buyer: { name: string; idMasked: string }; consignee: { name: string; address: string };
+  orderId: string;
+  groupId: string;
+  orderNo: string;
+  goodsFen: number;
+  freightFen: number;
+  taxFen: number;
+  totalFen: number;
+  buyer: { name: string; idMasked: string };
+  consignee: { name: string; address: string };
 }
 /** A customs reason as the API renders it: its code (null for text written before the codes) and its text in the page's language (the API client sends the page's locale). */
-interface Reason { code: string | null; text: string }
-interface CustomsStatus { status: string; waybillNo?: string; sandbox: boolean; documents: { type: string; status: string }[]; receipts: { code: string; passed: boolean; reasons: Reason[] }[] }
-interface OrderFacts { order: CbecOrder; customs: CustomsStatus; status: string }
+interface Reason {
+  code: string | null;
+  text: string;
+}
+interface CustomsStatus {
+  status: string;
+  waybillNo?: string;
+  sandbox: boolean;
+  documents: { type: string; status: string }[];
+  receipts: { code: string; passed: boolean; reasons: Reason[] }[];
+}
+interface OrderFacts {
+  order: CbecOrder;
+  customs: CustomsStatus;
+  status: string;
+}
 
 export const cnOrderPage: PageModule<OrderFacts> = {
   load: async ({ api, params }) => {
     const [order, customs, o] = await Promise.all([
-      api.get<CbecOrder>(`/crossborder/orders/${params.id}`), api.get<CustomsStatus>(`/customs/orders/${params.id}`), api.get<{ status: string }>(`/orders/${params.id}`),
+      api.get<CbecOrder>(`/crossborder/orders/${params.id}`),
+      api.get<CustomsStatus>(`/customs/orders/${params.id}`),
+      api.get<{ status: string }>(`/orders/${params.id}`),
     ]);
     return { order, customs, status: o.status };
   },
@@ -155,28 +317,69 @@ export const cnOrderPage: PageModule<OrderFacts> = {
       <>
         <PageTitle>{t('cn.orderTitle', { no: order.orderNo })}</PageTitle>
         <LandedTotals q={order} />
-        <p>{t('cn.buyer')}: {order.buyer.name} · {order.buyer.idMasked}</p>
-        <p>{order.consignee.name} · {order.consignee.address}</p>
-        {data.status === 'pending_payment' ? <p><a className="button primary" href={href(`/pay/${order.groupId}`)}>{t('cn.pay')}</a></p> : null}
+        <p>
+          {t('cn.buyer')}: {order.buyer.name} · {order.buyer.idMasked}
+        </p>
+        <p>
+          {order.consignee.name} · {order.consignee.address}
+        </p>
+        {data.status === 'pending_payment' ? (
+          <p>
+            <a className="button primary" href={href(`/pay/${order.groupId}`)}>
+              {t('cn.pay')}
+            </a>
+          </p>
+        ) : null}
         <section aria-labelledby="customs">
           <h2 id="customs">{t('cn.customs')}</h2>
           {customs.sandbox ? <p className="sandbox-badge">{t('cn.customsSandbox')}</p> : null}
-          <p className={`status status-${customs.status}`} data-testid="customs-status"><strong>{t(`cn.status.${customs.status}`)}</strong></p>
-          {customs.waybillNo ? <p>{t('cn.waybill')}: <code>{customs.waybillNo}</code></p> : null}
+          <p className={`status status-${customs.status}`} data-testid="customs-status">
+            <strong>{t(`cn.status.${customs.status}`)}</strong>
+          </p>
+          {customs.waybillNo ? (
+            <p>
+              {t('cn.waybill')}: <code>{customs.waybillNo}</code>
+            </p>
+          ) : null}
           <ul>
-            {customs.documents.map((d) => <li key={d.type}>{t(`cn.doc.${d.type}`)}: {t(`cn.docStatus.${d.status}`)}</li>)}
+            {customs.documents.map((d) => (
+              <li key={d.type}>
+                {t(`cn.doc.${d.type}`)}: {t(`cn.docStatus.${d.status}`)}
+              </li>
+            ))}
           </ul>
-          {customs.receipts.filter((r) => !r.passed).map((r) => <p key={r.code} className="error">{t('cn.receipt', { code: r.code })}: {r.reasons.map((x) => x.text).join('; ')}</p>)}
-          <button type="button" onClick={() => void reload()}>{t('cn.refresh')}</button>
+          {customs.receipts
+            .filter((r) => !r.passed)
+            .map((r) => (
+              <p key={r.code} className="error">
+                {t('cn.receipt', { code: r.code })}: {r.reasons.map((x) => x.text).join('; ')}
+              </p>
+            ))}
+          <button type="button" onClick={() => void reload()}>
+            {t('cn.refresh')}
+          </button>
         </section>
       </>
     );
   },
 };
 
-interface Rejection { id: string; orderNo: string; shopName: string; receiptCode: string; reasons: Reason[]; createdAt: string }
+interface Rejection {
+  id: string;
+  orderNo: string;
+  shopName: string;
+  receiptCode: string;
+  reasons: Reason[];
+  createdAt: string;
+}
 
-interface Rate { base: string; quote: string; rate: string; source: string; validFrom: string }
+interface Rate {
+  base: string;
+  quote: string;
+  rate: string;
+  source: string;
+  validFrom: string;
+}
 
 /** The operator keeps the THB->CNY rate fresh: cross-border checkout stops when it is older than CBEC_FX_MAX_AGE_HOURS. */
 function FxRateForm({ rates }: { rates: Rate[] }) {
@@ -188,11 +391,48 @@ function FxRateForm({ rates }: { rates: Rate[] }) {
   return (
     <section aria-labelledby="fx">
       <h2 id="fx">{t('cn.fxTitle')}</h2>
-      {current ? <p>{t('cn.fxCurrent', { rate: current.rate, source: current.source, date: formatDate(current.validFrom, locale) })}</p> : null}
-      <form noValidate onSubmit={async (e) => { e.preventDefault(); if (await run(() => api.send('POST', '/operator/fx-rates', { base: 'THB', quote: 'CNY', rate: rate.trim(), source: source.trim() }))) await reload(); }}>
-        <TextField label={t('cn.fxRate')} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} error={errors.rate} />
-        <TextField label={t('cn.fxSource')} value={source} onChange={(e) => setSource(e.target.value)} error={errors.source} />
-        <button type="submit" disabled={pending}>{t('cn.fxSave')}</button>
+      {current ? (
+        <p>
+          {t('cn.fxCurrent', {
+            rate: current.rate,
+            source: current.source,
+            date: formatDate(current.validFrom, locale),
+          })}
+        </p>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (
+            await run(() =>
+              api.send('POST', '/operator/fx-rates', {
+                base: 'THB',
+                quote: 'CNY',
+                rate: rate.trim(),
+                source: source.trim(),
+              }),
+            )
+          )
+            await reload();
+        }}
+      >
+        <TextField
+          label={t('cn.fxRate')}
+          inputMode="decimal"
+          value={rate}
+          onChange={(e) => setRate(e.target.value)}
+          error={errors.rate}
+        />
+        <TextField
+          label={t('cn.fxSource')}
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          error={errors.source}
+        />
+        <button type="submit" disabled={pending}>
+          {t('cn.fxSave')}
+        </button>
         <FormError message={formError} />
       </form>
     </section>
@@ -207,20 +447,53 @@ function RejectionActions({ id }: { id: string }) {
   const keys = useRef<Record<string, string>>({});
   const act = async (action: 'resubmit' | 'cancel-refund') => {
     keys.current[action] ??= newIdempotencyKey();
-    if (await run(() => api.send('POST', `/operator/customs/rejections/${id}/${action}`, undefined, { 'idempotency-key': keys.current[action] }))) { setConfirming(null); await reload(); }
+    if (
+      await run(() =>
+        api.send('POST', `/operator/customs/rejections/${id}/${action}`, undefined, {
+          'idempotency-key': keys.current[action],
+        }),
+      )
+    ) {
+      setConfirming(null);
+      await reload();
+    }
   };
   return (
     <div>
       <p className="inline-form">
-        <button type="button" disabled={pending} aria-expanded={confirming === 'resubmit'} onClick={() => setConfirming('resubmit')}>{t('cn.resubmit')}</button>
-        <button type="button" className="danger" disabled={pending} aria-expanded={confirming === 'cancel-refund'} onClick={() => setConfirming('cancel-refund')}>{t('cn.cancelRefund')}</button>
+        <button
+          type="button"
+          disabled={pending}
+          aria-expanded={confirming === 'resubmit'}
+          onClick={() => setConfirming('resubmit')}
+        >
+          {t('cn.resubmit')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={pending}
+          aria-expanded={confirming === 'cancel-refund'}
+          onClick={() => setConfirming('cancel-refund')}
+        >
+          {t('cn.cancelRefund')}
+        </button>
       </p>
       {confirming ? (
         <div role="alertdialog" aria-label={t(confirming === 'resubmit' ? 'cn.resubmit' : 'cn.cancelRefund')}>
           <p>{t(confirming === 'resubmit' ? 'cn.resubmitConfirm' : 'cn.cancelRefundConfirm')}</p>
           <p className="inline-form">
-            <button type="button" className={confirming === 'resubmit' ? 'primary' : 'danger'} disabled={pending} onClick={() => void act(confirming)}>{t('cn.confirmAction')}</button>
-            <button type="button" disabled={pending} onClick={() => setConfirming(null)}>{t('cn.keepAction')}</button>
+            <button
+              type="button"
+              className={confirming === 'resubmit' ? 'primary' : 'danger'}
+              disabled={pending}
+              onClick={() => void act(confirming)}
+            >
+              {t('cn.confirmAction')}
+            </button>
+            <button type="button" disabled={pending} onClick={() => setConfirming(null)}>
+              {t('cn.keepAction')}
+            </button>
           </p>
         </div>
       ) : null}
@@ -232,7 +505,10 @@ function RejectionActions({ id }: { id: string }) {
 export const opsCustomsPage: PageModule<{ items: Rejection[]; rates: Rate[] }> = {
   access: 'operator',
   load: async ({ api }) => {
-    const [queue, rates] = await Promise.all([api.get<{ items: Rejection[] }>('/operator/customs/rejections'), api.get<Rate[]>('/operator/fx-rates')]);
+    const [queue, rates] = await Promise.all([
+      api.get<{ items: Rejection[] }>('/operator/customs/rejections'),
+      api.get<Rate[]>('/operator/fx-rates'),
+    ]);
     return { items: queue.items, rates };
   },
   head: (_d, { t }) => ({ title: t('cn.rejections'), noindex: true }),
@@ -248,12 +524,38 @@ export const opsCustomsPage: PageModule<{ items: Rejection[]; rates: Rate[] }> =
         <ul className="cards">
           {data.items.map((r) => (
             <li key={r.id} className="card">
-              <h2>{r.orderNo} · {r.shopName}</h2>
-              <p>{t('cn.receipt', { code: r.receiptCode })} · {formatDate(r.createdAt, locale)}</p>
-              <ul>{r.reasons.map((reason, i) => <li key={i} data-reason={reason.code ?? undefined}>{reason.text}</li>)}</ul>
+              <h2>
+                {r.orderNo} · {r.shopName}
+              </h2>
+              <p>
+                {t('cn.receipt', { code: r.receiptCode })} · {formatDate(r.createdAt, locale)}
+              </p>
+              <ul>
+                {r.reasons.map((reason, i) => (
+                  <li key={i} data-reason={reason.code ?? undefined}>
+                    {reason.text}
+                  </li>
+                ))}
+              </ul>
               <RejectionActions id={r.id} />
-              <form onSubmit={async (e) => { e.preventDefault(); if (await run(() => api.send('POST', `/operator/customs/rejections/${r.id}/resolve`, { resolution: notes[r.id] ?? '' }))) await reload(); }}>
-                <TextField label={t('cn.resolution')} value={notes[r.id] ?? ''} onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })} />
+              <form
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  if (
+                    await run(() =>
+                      api.send('POST', `/operator/customs/rejections/${r.id}/resolve`, {
+                        resolution: notes[r.id] ?? '',
+                      }),
+                    )
+                  )
+                    await reload();
+                }}
+              >
+                <TextField
+                  label={t('cn.resolution')}
+                  value={notes[r.id] ?? ''}
+                  onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })}
+                />
                 <button type="submit">{t('cn.resolve')}</button>
               </form>
             </li>

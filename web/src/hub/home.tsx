@@ -19,26 +19,46 @@ export const hubHomePage: PageModule<{ items: HubInfo[] }> = {
           <ul className="cards">
             {data.items.map((h) => (
               <li key={h.id}>
-                <a href={href(`/hub/${h.id}`)}><strong>{h.code}</strong> · {h.name}</a>
-                <p className="muted">{provinceName(h.provinceCode, locale)} · {t('hub.role', { role: t(`hub.role.${h.role}`) })}{h.bonded ? ` · ${t('hub.bonded')}` : ''}</p>
+                <a href={href(`/hub/${h.id}`)}>
+                  <strong>{h.code}</strong> · {h.name}
+                </a>
+                <p className="muted">
+                  {provinceName(h.provinceCode, locale)} · {t('hub.role', { role: t(`hub.role.${h.role}`) })}
+                  {h.bonded ? ` · ${t('hub.bonded')}` : ''}
+                </p>
               </li>
             ))}
           </ul>
-        ) : <Empty>{t('hub.none')}</Empty>}
+        ) : (
+          <Empty>{t('hub.none')}</Empty>
+        )}
       </>
     );
   },
 };
 
-interface Alert { lotId: string; lotNumber: string; expiryDate: string; daysLeft: number; quantity: number; blocked: boolean }
-interface OverviewData { atRisk: Outbound[]; open: Outbound[]; alerts: Alert[] }
+interface Alert {
+  lotId: string;
+  lotNumber: string;
+  expiryDate: string;
+  daysLeft: number;
+  quantity: number;
+  blocked: boolean;
+}
+interface OverviewData {
+  atRisk: Outbound[];
+  open: Outbound[];
+  alerts: Alert[];
+}
 
 export const hubOverviewPage: PageModule<OverviewData> = {
   access: 'user',
   load: async ({ api, params }) => {
     const base = `/hubs/${params.locationId}`;
     const [atRisk, open, alerts] = await Promise.all([
-      api.get<{ items: Outbound[] }>(`${base}/outbound?atRisk=true`), api.get<{ items: Outbound[] }>(`${base}/outbound`), api.get<{ items: Alert[] }>(`${base}/expiry-alerts?days=7`),
+      api.get<{ items: Outbound[] }>(`${base}/outbound?atRisk=true`),
+      api.get<{ items: Outbound[] }>(`${base}/outbound`),
+      api.get<{ items: Alert[] }>(`${base}/expiry-alerts?days=7`),
     ]);
     return { atRisk: atRisk.items, open: open.items, alerts: alerts.items };
   },
@@ -55,10 +75,18 @@ export const hubOverviewPage: PageModule<OverviewData> = {
         {data.alerts.length ? (
           <ul className="cards">
             {data.alerts.map((a) => (
-              <li key={a.lotId}><strong>{t('hub.lot')} {a.lotNumber}</strong> · {a.quantity} · {t('hub.expiry')} {formatDay(a.expiryDate, locale)} · {a.blocked ? t('hub.blocked') : t('hub.daysLeft', { n: a.daysLeft })}</li>
+              <li key={a.lotId}>
+                <strong>
+                  {t('hub.lot')} {a.lotNumber}
+                </strong>{' '}
+                · {a.quantity} · {t('hub.expiry')} {formatDay(a.expiryDate, locale)} ·{' '}
+                {a.blocked ? t('hub.blocked') : t('hub.daysLeft', { n: a.daysLeft })}
+              </li>
             ))}
           </ul>
-        ) : <Empty>{t('hub.noAlerts')}</Empty>}
+        ) : (
+          <Empty>{t('hub.noAlerts')}</Empty>
+        )}
         <h2>{t('hub.open')}</h2>
         <OutboundTable rows={data.open} />
       </>
@@ -71,13 +99,25 @@ export function OutboundTable({ rows }: { rows: Outbound[] }) {
   return (
     <div className="table-wrap">
       <table className="table">
-        <thead><tr><th scope="col">{t('hub.order')}</th><th scope="col">{t('common.status')}</th><th scope="col">{t('hub.shipBy')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('hub.order')}</th>
+            <th scope="col">{t('common.status')}</th>
+            <th scope="col">{t('hub.shipBy')}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((o) => (
             <tr key={o.id}>
-              <td>{o.orderNumber}<br /><span className="muted">{o.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}</span></td>
+              <td>
+                {o.orderNumber}
+                <br />
+                <span className="muted">{o.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}</span>
+              </td>
               <td>{t(`hub.status.${o.status}`)}</td>
-              <td>{formatDate(o.shipBy, locale)} <RiskBadge risk={o.risk} /></td>
+              <td>
+                {formatDate(o.shipBy, locale)} <RiskBadge risk={o.risk} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -7,7 +7,15 @@ import { useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle } from '../components/ui.tsx';
 import { formatDay, HubNav, moving, ScanBox, useFlash } from './shared.tsx';
 
-interface DockItem { binCode: string; lotId: string; lotNumber: string; expiryDate: string | null; sku: string; quantity: number; suggestedBin: string | null }
+interface DockItem {
+  binCode: string;
+  lotId: string;
+  lotNumber: string;
+  expiryDate: string | null;
+  sku: string;
+  quantity: number;
+  suggestedBin: string | null;
+}
 
 export const putAwayPage: PageModule<{ items: DockItem[] }> = {
   access: 'user',
@@ -23,12 +31,25 @@ export const putAwayPage: PageModule<{ items: DockItem[] }> = {
     const choose = async (code: string) => {
       const c = code.toUpperCase();
       const found = items.find((i) => i.sku.toUpperCase() === c || i.lotNumber.toUpperCase() === c);
-      if (!found) { setErrors({ code: t('hub.notOnDock') }); return; }
-      setErrors({}); setItem(found); setQty(String(found.quantity)); setFlash(null);
+      if (!found) {
+        setErrors({ code: t('hub.notOnDock') });
+        return;
+      }
+      setErrors({});
+      setItem(found);
+      setQty(String(found.quantity));
+      setFlash(null);
     };
     const put = async (bin: string) => {
       if (!item) return;
-      const ok = await run(() => api.send('POST', `/hubs/${params.locationId}/moves`, { lotId: item.lotId, fromBin: item.binCode, toBin: bin, quantity: Number(qty) || item.quantity }, moving()));
+      const ok = await run(() =>
+        api.send(
+          'POST',
+          `/hubs/${params.locationId}/moves`,
+          { lotId: item.lotId, fromBin: item.binCode, toBin: bin, quantity: Number(qty) || item.quantity },
+          moving(),
+        ),
+      );
       if (ok) {
         setFlash(t('hub.putOk', { sku: item.sku, bin: bin.toUpperCase() }));
         setItem(null);
@@ -43,27 +64,62 @@ export const putAwayPage: PageModule<{ items: DockItem[] }> = {
         <FormError message={formError ?? errors.code ?? errors.toBin ?? errors.binCode} />
         {item ? (
           <>
-            <p className="scan-target"><strong>{item.sku}</strong> · {t('hub.lot')} {item.lotNumber} · {item.suggestedBin ? t('hub.suggested', { bin: item.suggestedBin }) : t('hub.noBin')}</p>
+            <p className="scan-target">
+              <strong>{item.sku}</strong> · {t('hub.lot')} {item.lotNumber} ·{' '}
+              {item.suggestedBin ? t('hub.suggested', { bin: item.suggestedBin }) : t('hub.noBin')}
+            </p>
             <ScanBox key={`bin-${item.lotId}`} label={t('hub.scanBin')} onScan={put} disabled={pending}>
-              <div className="scan-extras"><label>{t('hub.quantity')} <input type="number" min={1} max={item.quantity} inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} className="qty" /></label></div>
+              <div className="scan-extras">
+                <label>
+                  {t('hub.quantity')}{' '}
+                  <input
+                    type="number"
+                    min={1}
+                    max={item.quantity}
+                    inputMode="numeric"
+                    value={qty}
+                    onChange={(e) => setQty(e.target.value)}
+                    className="qty"
+                  />
+                </label>
+              </div>
             </ScanBox>
           </>
-        ) : <ScanBox key="item" label={t('hub.scanItem')} onScan={choose} disabled={pending} />}
+        ) : (
+          <ScanBox key="item" label={t('hub.scanItem')} onScan={choose} disabled={pending} />
+        )}
         {items.length ? (
           <div className="table-wrap">
             <table className="table">
-              <thead><tr><th scope="col">SKU / {t('hub.lot')}</th><th scope="col">{t('hub.quantity')}</th><th scope="col">{t('hub.bin')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">SKU / {t('hub.lot')}</th>
+                  <th scope="col">{t('hub.quantity')}</th>
+                  <th scope="col">{t('hub.bin')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {items.map((i) => (
                   <tr key={`${i.binCode}-${i.lotId}`}>
-                    <td>{i.sku}<br /><span className="muted">{t('hub.lot')} {i.lotNumber} · {t('hub.expiry')} {formatDay(i.expiryDate, locale)}</span></td>
-                    <td>{i.quantity}</td><td>{i.binCode} → {i.suggestedBin ?? t('hub.noBin')}</td>
+                    <td>
+                      {i.sku}
+                      <br />
+                      <span className="muted">
+                        {t('hub.lot')} {i.lotNumber} · {t('hub.expiry')} {formatDay(i.expiryDate, locale)}
+                      </span>
+                    </td>
+                    <td>{i.quantity}</td>
+                    <td>
+                      {i.binCode} → {i.suggestedBin ?? t('hub.noBin')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        ) : <Empty>{t('hub.dockEmpty')}</Empty>}
+        ) : (
+          <Empty>{t('hub.dockEmpty')}</Empty>
+        )}
       </>
     );
   },

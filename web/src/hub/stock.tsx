@@ -7,7 +7,16 @@ import { formValues, useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle } from '../components/ui.tsx';
 import { formatDay, HubNav, moving, ScanBox, useFlash } from './shared.tsx';
 
-interface StockRow { binCode: string; zone: string; lotId: string; lotNumber: string; expiryDate: string | null; blocked: boolean; quantity: number; allocated: number }
+interface StockRow {
+  binCode: string;
+  zone: string;
+  lotId: string;
+  lotNumber: string;
+  expiryDate: string | null;
+  blocked: boolean;
+  quantity: number;
+  allocated: number;
+}
 
 export const stockPage: PageModule<{ items: StockRow[] }> = {
   access: 'user',
@@ -22,13 +31,27 @@ export const stockPage: PageModule<{ items: StockRow[] }> = {
     const base = `/hubs/${params.locationId}`;
     const show = async (code: string) => {
       const r = await run(() => api.get<{ items: StockRow[] }>(`${base}/stock?bin=${encodeURIComponent(code)}`));
-      if (r) { setRows(r.items); setBin(code.toUpperCase()); setFlash(null); }
+      if (r) {
+        setRows(r.items);
+        setBin(code.toUpperCase());
+        setFlash(null);
+      }
     };
     const count = async (e: FormEvent<HTMLFormElement>, row: StockRow) => {
       e.preventDefault();
       const f = formValues(e.currentTarget);
-      const r = await run(() => api.send<{ delta: number }>('POST', `${base}/counts`, { binCode: row.binCode, lotId: row.lotId, countedQty: Number(f.counted), reason: f.reason ?? '' }, moving()));
-      if (r) { setFlash(t('hub.countOk', { delta: r.delta })); setRows((await api.get<{ items: StockRow[] }>(`${base}/stock?bin=${encodeURIComponent(row.binCode)}`)).items); }
+      const r = await run(() =>
+        api.send<{ delta: number }>(
+          'POST',
+          `${base}/counts`,
+          { binCode: row.binCode, lotId: row.lotId, countedQty: Number(f.counted), reason: f.reason ?? '' },
+          moving(),
+        ),
+      );
+      if (r) {
+        setFlash(t('hub.countOk', { delta: r.delta }));
+        setRows((await api.get<{ items: StockRow[] }>(`${base}/stock?bin=${encodeURIComponent(row.binCode)}`)).items);
+      }
     };
     return (
       <>
@@ -41,19 +64,41 @@ export const stockPage: PageModule<{ items: StockRow[] }> = {
           <ul className="cards">
             {rows.map((r) => (
               <li key={`${r.binCode}-${r.lotId}`}>
-                <p><strong>{r.binCode}</strong> · {t('hub.lot')} {r.lotNumber} · {t('hub.expiry')} {formatDay(r.expiryDate, locale)}{r.blocked ? ` · ${t('hub.blocked')}` : ''}</p>
-                <p>{t('hub.quantity')}: {r.quantity} ({t('hub.status.allocated')} {r.allocated})</p>
+                <p>
+                  <strong>{r.binCode}</strong> · {t('hub.lot')} {r.lotNumber} · {t('hub.expiry')}{' '}
+                  {formatDay(r.expiryDate, locale)}
+                  {r.blocked ? ` · ${t('hub.blocked')}` : ''}
+                </p>
+                <p>
+                  {t('hub.quantity')}: {r.quantity} ({t('hub.status.allocated')} {r.allocated})
+                </p>
                 {bin ? (
                   <form className="inline-form" onSubmit={(e) => void count(e, r)} noValidate>
-                    <label>{t('hub.counted')} <input name="counted" type="number" min={0} inputMode="numeric" defaultValue={r.quantity} className="qty" /></label>
-                    <label>{t('hub.reason')} <input name="reason" maxLength={200} /></label>
-                    <button type="submit" disabled={pending}>{t('hub.count')}</button>
+                    <label>
+                      {t('hub.counted')}{' '}
+                      <input
+                        name="counted"
+                        type="number"
+                        min={0}
+                        inputMode="numeric"
+                        defaultValue={r.quantity}
+                        className="qty"
+                      />
+                    </label>
+                    <label>
+                      {t('hub.reason')} <input name="reason" maxLength={200} />
+                    </label>
+                    <button type="submit" disabled={pending}>
+                      {t('hub.count')}
+                    </button>
                   </form>
                 ) : null}
               </li>
             ))}
           </ul>
-        ) : <Empty>{t('hub.dockEmpty')}</Empty>}
+        ) : (
+          <Empty>{t('hub.dockEmpty')}</Empty>
+        )}
       </>
     );
   },

@@ -3,7 +3,11 @@ import { defineMessages } from '../app/i18n.ts';
 
 defineMessages({
   'search.label': ['ค้นหาสินค้า', '搜索商品', 'Search products'],
-  'search.placeholder': ['ค้นหา เช่น ทุเรียน ข้าวหอมมะลิ ผ้าไหม', '搜索，例如 榴莲、茉莉香米、丝绸', 'Search, e.g. durian, jasmine rice, silk'],
+  'search.placeholder': [
+    'ค้นหา เช่น ทุเรียน ข้าวหอมมะลิ ผ้าไหม',
+    '搜索，例如 榴莲、茉莉香米、丝绸',
+    'Search, e.g. durian, jasmine rice, silk',
+  ],
   'search.submit': ['ค้นหา', '搜索', 'Search'],
   'search.suggestions': ['คำแนะนำการค้นหา', '搜索建议', 'Suggestions'],
   'search.kind.category': ['หมวดหมู่', '分类', 'Category'],
@@ -11,11 +15,23 @@ defineMessages({
   'search.kind.shop': ['ร้านค้า', '店铺', 'Shop'],
   'search.title': ['ค้นหาสินค้า', '搜索商品', 'Search'],
   'search.resultsFor': ['ผลการค้นหา “{q}”', '“{q}” 的搜索结果', 'Results for “{q}”'],
-  'search.description': ['ค้นหาสินค้าจากผู้ผลิตไทยเป็นภาษาไทย จีน หรืออังกฤษ', '用泰文、中文或英文搜索泰国生产者的商品', 'Search products from Thai producers in Thai, Chinese or English'],
+  'search.description': [
+    'ค้นหาสินค้าจากผู้ผลิตไทยเป็นภาษาไทย จีน หรืออังกฤษ',
+    '用泰文、中文或英文搜索泰国生产者的商品',
+    'Search products from Thai producers in Thai, Chinese or English',
+  ],
   'search.count': ['พบ {n} รายการ', '找到 {n} 件商品', '{n} products found'],
   'search.corrected': ['แสดงผลลัพธ์ของ “{q}”', '显示 “{q}” 的结果', 'Showing results for “{q}”'],
-  'search.someWords': ['ไม่พบสินค้าที่มีครบทุกคำ จึงแสดงสินค้าที่มีบางคำ', '没有包含全部词语的商品，以下是包含部分词语的商品', 'No product has all the words; these have some of them'],
-  'search.empty': ['ไม่พบสินค้าที่ตรงกับคำค้นหา ลองใช้คำอื่นหรือล้างตัวกรอง', '没有找到相关商品，请换个词或清除筛选', 'Nothing found: try other words or clear the filters'],
+  'search.someWords': [
+    'ไม่พบสินค้าที่มีครบทุกคำ จึงแสดงสินค้าที่มีบางคำ',
+    '没有包含全部词语的商品，以下是包含部分词语的商品',
+    'No product has all the words; these have some of them',
+  ],
+  'search.empty': [
+    'ไม่พบสินค้าที่ตรงกับคำค้นหา ลองใช้คำอื่นหรือล้างตัวกรอง',
+    '没有找到相关商品，请换个词或清除筛选',
+    'Nothing found: try other words or clear the filters',
+  ],
   'search.sort': ['เรียงตาม', '排序', 'Sort by'],
   'search.sort.relevance': ['ตรงที่สุด', '最相关', 'Best match'],
   'search.sort.price_asc': ['ราคาต่ำไปสูง', '价格从低到高', 'Price, low to high'],

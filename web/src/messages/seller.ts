@@ -4,7 +4,11 @@ import { defineMessages } from '../app/i18n.ts';
 defineMessages({
   'seller.inbound': ['ส่งสินค้าเข้าคลัง', '入库发货', 'Inbound to hub'],
   'seller.title': ['ศูนย์ผู้ขาย', '卖家中心', 'Seller centre'],
-  'seller.intro': ['เปิดร้านบนตลาด ขายให้ลูกค้าทั่วไทยและจีน', '在塔拉德开店，卖给泰国和中国的顾客', 'Open a shop on Talad and sell to buyers across Thailand and China'],
+  'seller.intro': [
+    'เปิดร้านบนตลาด ขายให้ลูกค้าทั่วไทยและจีน',
+    '在塔拉德开店，卖给泰国和中国的顾客',
+    'Open a shop on Talad and sell to buyers across Thailand and China',
+  ],
   'seller.noShop': ['คุณยังไม่มีร้าน', '您还没有店铺', 'You have no shop yet'],
   'seller.apply': ['สมัครเปิดร้าน', '申请开店', 'Apply for a shop'],
   'seller.myShops': ['ร้านของฉัน', '我的店铺', 'My shops'],
@@ -14,7 +18,11 @@ defineMessages({
   'seller.status.approved': ['อนุมัติแล้ว', '已批准', 'Approved'],
   'seller.status.rejected': ['ไม่อนุมัติ', '未通过', 'Rejected'],
   'seller.status.suspended': ['ถูกระงับ', '已暂停', 'Suspended'],
-  'seller.pendingNote': ['เจ้าหน้าที่กำลังตรวจสอบใบสมัคร เราจะแจ้งผลโดยเร็ว', '工作人员正在审核您的申请，我们会尽快通知结果', 'An operator is reviewing your application; we will tell you soon'],
+  'seller.pendingNote': [
+    'เจ้าหน้าที่กำลังตรวจสอบใบสมัคร เราจะแจ้งผลโดยเร็ว',
+    '工作人员正在审核您的申请，我们会尽快通知结果',
+    'An operator is reviewing your application; we will tell you soon',
+  ],
   'seller.rejectedReason': ['เหตุผล: {reason}', '原因：{reason}', 'Reason: {reason}'],
   'seller.reapply': ['แก้ไขและสมัครใหม่', '修改后重新申请', 'Correct and apply again'],
   'seller.products': ['สินค้า', '商品', 'Products'],
@@ -37,7 +45,11 @@ defineMessages({
   'apply.payoutMethod': ['วิธีรับเงิน', '收款方式', 'Payout method'],
   'apply.promptpay': ['พร้อมเพย์', 'PromptPay', 'PromptPay'],
   'apply.bankAccount': ['บัญชีธนาคาร', '银行账户', 'Bank account'],
-  'apply.promptpayId': ['หมายเลขพร้อมเพย์ (เบอร์มือถือหรือเลขประจำตัว)', 'PromptPay 号码（手机号或证件号）', 'PromptPay ID (mobile or ID number)'],
+  'apply.promptpayId': [
+    'หมายเลขพร้อมเพย์ (เบอร์มือถือหรือเลขประจำตัว)',
+    'PromptPay 号码（手机号或证件号）',
+    'PromptPay ID (mobile or ID number)',
+  ],
   'apply.bank': ['ธนาคาร', '银行', 'Bank'],
   'apply.accountNumber': ['เลขที่บัญชี', '账号', 'Account number'],
   'apply.accountName': ['ชื่อบัญชี', '账户名', 'Account name'],
@@ -45,7 +57,11 @@ defineMessages({
   'apply.submit': ['ส่งใบสมัคร', '提交申请', 'Send application'],
   'products.title': ['สินค้าของร้าน', '店铺商品', 'Shop products'],
   'products.new': ['เพิ่มสินค้าใหม่', '添加新商品', 'Add a product'],
-  'products.empty': ['ร้านยังไม่มีสินค้า เริ่มเพิ่มสินค้าชิ้นแรกได้เลย', '店铺还没有商品，马上添加第一件吧', 'No products yet: add your first one'],
+  'products.empty': [
+    'ร้านยังไม่มีสินค้า เริ่มเพิ่มสินค้าชิ้นแรกได้เลย',
+    '店铺还没有商品，马上添加第一件吧',
+    'No products yet: add your first one',
+  ],
   'products.translations': ['คำแปล', '翻译', 'Translations'],
   'products.translated': ['{lang} ครบ', '{lang} 已翻译', '{lang} done'],
   'products.missing': ['{lang} ยังไม่มี', '{lang} 未翻译', '{lang} missing'],
@@ -95,10 +111,18 @@ defineMessages({
   'sellerOrders.tracking': ['เลขพัสดุ', '运单号', 'Tracking number'],
   'sellerOrders.reason': ['เหตุผลที่ยกเลิก', '取消原因', 'Reason for cancelling'],
   'tokens.title': ['โทเคน API ของร้าน', '店铺 API 令牌', 'Shop API tokens'],
-  'tokens.intro': ['ใช้เชื่อมต่อระบบของร้าน (เช่น ระบบสต็อก) กับตลาด โทเคนจะแสดงเพียงครั้งเดียว', '用于将店铺系统（如库存系统）接入塔拉德，令牌只显示一次', 'Connect your own systems (e.g. stock) to Talad. A token is shown once only'],
+  'tokens.intro': [
+    'ใช้เชื่อมต่อระบบของร้าน (เช่น ระบบสต็อก) กับตลาด โทเคนจะแสดงเพียงครั้งเดียว',
+    '用于将店铺系统（如库存系统）接入塔拉德，令牌只显示一次',
+    'Connect your own systems (e.g. stock) to Talad. A token is shown once only',
+  ],
   'tokens.name': ['ชื่อโทเคน', '令牌名称', 'Token name'],
   'tokens.create': ['สร้างโทเคน', '创建令牌', 'Create token'],
-  'tokens.created': ['คัดลอกโทเคนนี้เก็บไว้ จะไม่แสดงอีก', '请复制保存此令牌，之后不会再显示', 'Copy this token now: it will not be shown again'],
+  'tokens.created': [
+    'คัดลอกโทเคนนี้เก็บไว้ จะไม่แสดงอีก',
+    '请复制保存此令牌，之后不会再显示',
+    'Copy this token now: it will not be shown again',
+  ],
   'tokens.revoke': ['เพิกถอน', '撤销', 'Revoke'],
   'tokens.revoked': ['เพิกถอนแล้ว', '已撤销', 'Revoked'],
   'tokens.lastUsed': ['ใช้ล่าสุด', '最近使用', 'Last used'],
@@ -110,6 +134,10 @@ defineMessages({
 });
 
 defineMessages({
-  'field.money': ['กรอกเป็นจำนวนเงินบาท เช่น 1290 หรือ 1290.50', '请输入泰铢金额，如 1290 或 1290.50', 'Enter an amount in baht, e.g. 1290 or 1290.50'],
+  'field.money': [
+    'กรอกเป็นจำนวนเงินบาท เช่น 1290 หรือ 1290.50',
+    '请输入泰铢金额，如 1290 或 1290.50',
+    'Enter an amount in baht, e.g. 1290 or 1290.50',
+  ],
   'field.wholeNumber': ['กรอกเป็นจำนวนเต็ม', '请输入整数', 'Enter a whole number'],
 });

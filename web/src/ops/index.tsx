@@ -16,24 +16,43 @@ import '../messages/payments.ts';
 import '../messages/crossborder.ts';
 
 interface Seller {
-  id: string; slug: string; status: string; rejectionReason: string | null; legalName: { th: string; en: string | null };
-  shopName: { th: string; zh: string | null; en: string | null }; businessType: string; taxId: string;
-  province: { code: string; th: string; zh: string; en: string }; contactPhone: string; contactEmail: string | null; createdAt: string;
+  id: string;
+  slug: string;
+  status: string;
+  rejectionReason: string | null;
+  legalName: { th: string; en: string | null };
+  shopName: { th: string; zh: string | null; en: string | null };
+  businessType: string;
+  taxId: string;
+  province: { code: string; th: string; zh: string; en: string };
+  contactPhone: string;
+  contactEmail: string | null;
+  createdAt: string;
 }
 
 export function ConsoleNav({ current }: { current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' }) {
   const { t, href } = useApp();
-  const link = (to: typeof current, label: string) => <a href={href(`/ops/${to}`)} aria-current={current === to ? 'page' : undefined}>{label}</a>;
+  const link = (to: typeof current, label: string) => (
+    <a href={href(`/ops/${to}`)} aria-current={current === to ? 'page' : undefined}>
+      {label}
+    </a>
+  );
   return (
     <nav className="console-nav" aria-label={t('ops.nav')}>
-      {link('applications', t('ops.applications'))}{link('sellers', t('ops.sellers'))}{link('orders', t('ops.orders'))}{link('payouts', t('ops.payouts'))}{link('customs', t('cn.rejections'))}
+      {link('applications', t('ops.applications'))}
+      {link('sellers', t('ops.sellers'))}
+      {link('orders', t('ops.orders'))}
+      {link('payouts', t('ops.payouts'))}
+      {link('customs', t('cn.rejections'))}
     </nav>
   );
 }
 
 export const opsHomePage: PageModule<null> = {
   access: 'operator',
-  load: ({ locale }) => { throw new Redirect(`${locale === 'th' ? '' : `/${locale}`}/ops/applications`); },
+  load: ({ locale }) => {
+    throw new Redirect(`${locale === 'th' ? '' : `/${locale}`}/ops/applications`);
+  },
   head: (_d, { t }) => ({ title: t('ops.title'), noindex: true }),
   Page: () => null,
 };
@@ -48,26 +67,53 @@ function Review({ seller, onDone }: { seller: Seller; onDone: (message: string) 
   };
   const reject = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (await run(() => api.send('POST', `/sellers/${seller.id}/reject`, { reason: formValues(e.currentTarget).reason ?? '' }))) onDone(t('ops.rejected', { name }));
+    if (
+      await run(() =>
+        api.send('POST', `/sellers/${seller.id}/reject`, { reason: formValues(e.currentTarget).reason ?? '' }),
+      )
+    )
+      onDone(t('ops.rejected', { name }));
   };
   return (
     <li>
-      <h2>{name} <span className="muted">({seller.legalName.th})</span></h2>
+      <h2>
+        {name} <span className="muted">({seller.legalName.th})</span>
+      </h2>
       <dl className="facts">
-        <dt>{t('apply.businessType')}</dt><dd>{t(`business.${seller.businessType}`)}</dd>
-        <dt>{t('ops.taxId')}</dt><dd>{seller.taxId}</dd>
-        <dt>{t('apply.province')}</dt><dd>{seller.province[locale]}</dd>
-        <dt>{t('ops.contact')}</dt><dd>{seller.contactPhone}{seller.contactEmail ? ` · ${seller.contactEmail}` : ''}</dd>
-        <dt>{t('ops.appliedOn')}</dt><dd>{formatDate(seller.createdAt, locale)}</dd>
+        <dt>{t('apply.businessType')}</dt>
+        <dd>{t(`business.${seller.businessType}`)}</dd>
+        <dt>{t('ops.taxId')}</dt>
+        <dd>{seller.taxId}</dd>
+        <dt>{t('apply.province')}</dt>
+        <dd>{seller.province[locale]}</dd>
+        <dt>{t('ops.contact')}</dt>
+        <dd>
+          {seller.contactPhone}
+          {seller.contactEmail ? ` · ${seller.contactEmail}` : ''}
+        </dd>
+        <dt>{t('ops.appliedOn')}</dt>
+        <dd>{formatDate(seller.createdAt, locale)}</dd>
       </dl>
       <p className="inline-form">
-        <button type="button" className="primary" disabled={pending} onClick={() => void approve()}>{t('ops.approve')}</button>
-        <button type="button" className="danger" disabled={pending} onClick={() => setRejecting(true)} aria-expanded={rejecting}>{t('ops.reject')}</button>
+        <button type="button" className="primary" disabled={pending} onClick={() => void approve()}>
+          {t('ops.approve')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={pending}
+          onClick={() => setRejecting(true)}
+          aria-expanded={rejecting}
+        >
+          {t('ops.reject')}
+        </button>
       </p>
       {rejecting ? (
         <form onSubmit={reject} noValidate>
           <TextArea label={t('ops.rejectReason')} name="reason" required rows={3} error={errors.reason} />
-          <button type="submit" className="danger" disabled={pending}>{t('ops.confirmReject')}</button>
+          <button type="submit" className="danger" disabled={pending}>
+            {t('ops.confirmReject')}
+          </button>
         </form>
       ) : null}
       <FormError message={formError} />
@@ -87,12 +133,27 @@ export const applicationsPage: PageModule<Page<Seller>> = {
       <>
         <PageTitle>{t('ops.applications')}</PageTitle>
         <ConsoleNav current="applications" />
-        {message ? <p role="status" className="ok">{message}</p> : null}
+        {message ? (
+          <p role="status" className="ok">
+            {message}
+          </p>
+        ) : null}
         {pending.length ? (
           <ul className="cards">
-            {pending.map((s) => <Review key={s.id} seller={s} onDone={(m) => { setMessage(m); setPending(pending.filter((x) => x.id !== s.id)); }} />)}
+            {pending.map((s) => (
+              <Review
+                key={s.id}
+                seller={s}
+                onDone={(m) => {
+                  setMessage(m);
+                  setPending(pending.filter((x) => x.id !== s.id));
+                }}
+              />
+            ))}
           </ul>
-        ) : <Empty>{t('ops.noApplications')}</Empty>}
+        ) : (
+          <Empty>{t('ops.noApplications')}</Empty>
+        )}
       </>
     );
   },
@@ -102,7 +163,8 @@ const SELLER_STATUSES = ['pending', 'approved', 'rejected', 'suspended'];
 
 export const sellersPage: PageModule<Page<Seller>> = {
   access: 'operator',
-  load: ({ api, query: q }) => api.get(`/sellers${query({ status: q.get('status'), page: q.get('page'), perPage: 50 })}`),
+  load: ({ api, query: q }) =>
+    api.get(`/sellers${query({ status: q.get('status'), page: q.get('page'), perPage: 50 })}`),
   head: (_d, { t }) => ({ title: t('ops.sellers'), noindex: true }),
   Page({ data, query: q }) {
     const { t, href, locale } = useApp();
@@ -113,22 +175,44 @@ export const sellersPage: PageModule<Page<Seller>> = {
         <ConsoleNav current="sellers" />
         <nav className="inline-form" aria-label={t('ops.filterStatus')}>
           {['', ...SELLER_STATUSES].map((s) => (
-            <a key={s || 'all'} href={href('/ops/sellers') + (s ? `?status=${s}` : '')} aria-current={current === s ? 'page' : undefined}>
+            <a
+              key={s || 'all'}
+              href={href('/ops/sellers') + (s ? `?status=${s}` : '')}
+              aria-current={current === s ? 'page' : undefined}
+            >
               {s ? t(`seller.status.${s}`) : t('ops.all')}
             </a>
           ))}
         </nav>
         <div className="table-wrap">
           <table className="table">
-            <thead><tr><th scope="col">{t('ops.shop')}</th><th scope="col">{t('apply.businessType')}</th><th scope="col">{t('apply.province')}</th><th scope="col">{t('common.status')}</th><th scope="col">{t('ops.appliedOn')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('ops.shop')}</th>
+                <th scope="col">{t('apply.businessType')}</th>
+                <th scope="col">{t('apply.province')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('ops.appliedOn')}</th>
+              </tr>
+            </thead>
             <tbody>
               {data.items.map((s) => (
                 <tr key={s.id}>
-                  <td>{s.status === 'approved' ? <a href={href(`/shop/${s.slug}`)}>{pick(s.shopName, locale)}</a> : pick(s.shopName, locale)}
-                    {s.rejectionReason ? <p className="muted">{t('seller.rejectedReason', { reason: s.rejectionReason })}</p> : null}</td>
+                  <td>
+                    {s.status === 'approved' ? (
+                      <a href={href(`/shop/${s.slug}`)}>{pick(s.shopName, locale)}</a>
+                    ) : (
+                      pick(s.shopName, locale)
+                    )}
+                    {s.rejectionReason ? (
+                      <p className="muted">{t('seller.rejectedReason', { reason: s.rejectionReason })}</p>
+                    ) : null}
+                  </td>
                   <td>{t(`business.${s.businessType}`)}</td>
                   <td>{s.province[locale]}</td>
-                  <td><span className={`status status-${s.status}`}>{t(`seller.status.${s.status}`)}</span></td>
+                  <td>
+                    <span className={`status status-${s.status}`}>{t(`seller.status.${s.status}`)}</span>
+                  </td>
                   <td>{formatDate(s.createdAt, locale)}</td>
                 </tr>
               ))}
@@ -143,7 +227,8 @@ export const sellersPage: PageModule<Page<Seller>> = {
 
 export const opsOrdersPage: PageModule<Page<OrderView>> = {
   access: 'operator',
-  load: ({ api, query: q }) => api.get(`/operator/orders${query({ status: q.get('status'), page: q.get('page'), perPage: 50 })}`),
+  load: ({ api, query: q }) =>
+    api.get(`/operator/orders${query({ status: q.get('status'), page: q.get('page'), perPage: 50 })}`),
   head: (_d, { t }) => ({ title: t('ops.orders'), noindex: true }),
   Page({ data }) {
     const { t, api, locale, href } = useApp();
@@ -151,10 +236,17 @@ export const opsOrdersPage: PageModule<Page<OrderView>> = {
     const [message, setMessage] = useState<string | null>(null);
     // "Mark paid" exists only in the payments sandbox (it pays through the sandbox gateway).
     const [sandbox, setSandbox] = useState(false);
-    useEffect(() => { void api.get<{ sandbox: boolean }>('/payments/settings').then((s) => setSandbox(s.sandbox), () => setSandbox(false)); }, [api]);
+    useEffect(() => {
+      void api.get<{ sandbox: boolean }>('/payments/settings').then(
+        (s) => setSandbox(s.sandbox),
+        () => setSandbox(false),
+      );
+    }, [api]);
     const { formError, pending, run } = useSubmit();
     const markPaid = async (o: OrderView) => {
-      const group = await run(() => api.send<{ orders: OrderView[] }>('POST', `/payments/sandbox/order-groups/${o.groupId}/pay`));
+      const group = await run(() =>
+        api.send<{ orders: OrderView[] }>('POST', `/payments/sandbox/order-groups/${o.groupId}/pay`),
+      );
       if (group) {
         const paid = new Map(group.orders.map((x) => [x.id, x]));
         setOrders(orders.map((x) => ({ ...x, ...(paid.get(x.id) ?? {}) })));
@@ -165,26 +257,52 @@ export const opsOrdersPage: PageModule<Page<OrderView>> = {
       <>
         <PageTitle>{t('ops.orders')}</PageTitle>
         <ConsoleNav current="orders" />
-        {message ? <p role="status" className="ok">{message}</p> : null}
+        {message ? (
+          <p role="status" className="ok">
+            {message}
+          </p>
+        ) : null}
         <FormError message={formError} />
         {orders.length ? (
           <div className="table-wrap">
             <table className="table">
-              <thead><tr><th scope="col">{t('orders.number')}</th><th scope="col">{t('orders.placed')}</th><th scope="col">{t('common.total')}</th><th scope="col">{t('common.status')}</th><th scope="col">{t('common.actions')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('orders.number')}</th>
+                  <th scope="col">{t('orders.placed')}</th>
+                  <th scope="col">{t('common.total')}</th>
+                  <th scope="col">{t('common.status')}</th>
+                  <th scope="col">{t('common.actions')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {orders.map((o) => (
                   <tr key={o.id}>
-                    <td><a href={href(`/orders/${o.id}`)}>{o.number}</a></td>
+                    <td>
+                      <a href={href(`/orders/${o.id}`)}>{o.number}</a>
+                    </td>
                     <td>{formatDate(o.createdAt, locale)}</td>
-                    <td><Price satang={o.totalSatang} /></td>
-                    <td><StatusBadge status={o.status} /></td>
-                    <td>{sandbox && o.status === 'pending_payment' ? <button type="button" disabled={pending} onClick={() => void markPaid(o)}>{t('ops.markPaid')}</button> : null}</td>
+                    <td>
+                      <Price satang={o.totalSatang} />
+                    </td>
+                    <td>
+                      <StatusBadge status={o.status} />
+                    </td>
+                    <td>
+                      {sandbox && o.status === 'pending_payment' ? (
+                        <button type="button" disabled={pending} onClick={() => void markPaid(o)}>
+                          {t('ops.markPaid')}
+                        </button>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        ) : <Empty>{t('ops.noOrders')}</Empty>}
+        ) : (
+          <Empty>{t('ops.noOrders')}</Empty>
+        )}
         <Pager page={data.page} perPage={data.perPage} total={data.total} />
       </>
     );

@@ -12,8 +12,17 @@ import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import '../messages/ops.ts';
 import '../messages/payments.ts';
 
-interface BatchRow { id: string; number: number; status: 'in_transit' | 'paid'; total: number; createdAt: string; paidAt: string | null }
-interface Batch extends BatchRow { payouts: { sellerId: string; shopName: string; amount: number }[] }
+interface BatchRow {
+  id: string;
+  number: number;
+  status: 'in_transit' | 'paid';
+  total: number;
+  createdAt: string;
+  paidAt: string | null;
+}
+interface Batch extends BatchRow {
+  payouts: { sellerId: string; shopName: string; amount: number }[];
+}
 
 export const payoutsPage: PageModule<BatchRow[]> = {
   access: 'operator',
@@ -29,8 +38,13 @@ export const payoutsPage: PageModule<BatchRow[]> = {
     const create = async (e: FormEvent) => {
       e.preventDefault();
       const minimumAmount = bahtToSatang(minimum);
-      if (minimumAmount === null) { setErrors({ minimumAmount: t('payouts.badAmount') }); return; }
-      const b = await run(() => api.send<Batch>('POST', '/operator/payout-batches', { minimumAmount, holdDays: Number(holdDays) }));
+      if (minimumAmount === null) {
+        setErrors({ minimumAmount: t('payouts.badAmount') });
+        return;
+      }
+      const b = await run(() =>
+        api.send<Batch>('POST', '/operator/payout-batches', { minimumAmount, holdDays: Number(holdDays) }),
+      );
       if (b) {
         setBatches([b, ...batches]);
         setMessage(t('payouts.created', { n: b.number, shops: b.payouts.length, total: formatMoney(b.total, locale) }));
@@ -48,38 +62,82 @@ export const payoutsPage: PageModule<BatchRow[]> = {
         <PageTitle>{t('payouts.title')}</PageTitle>
         <ConsoleNav current="payouts" />
         <form onSubmit={create} className="inline-form" noValidate>
-          <TextField label={t('payouts.minimum')} name="minimumAmount" inputMode="decimal" value={minimum} onChange={(e) => setMinimum(e.target.value)} error={errors.minimumAmount} />
-          <TextField label={t('payouts.holdDays')} name="holdDays" inputMode="numeric" value={holdDays} onChange={(e) => setHoldDays(e.target.value)} error={errors.holdDays} />
-          <button type="submit" className="primary" disabled={pending}>{t('payouts.run')}</button>
+          <TextField
+            label={t('payouts.minimum')}
+            name="minimumAmount"
+            inputMode="decimal"
+            value={minimum}
+            onChange={(e) => setMinimum(e.target.value)}
+            error={errors.minimumAmount}
+          />
+          <TextField
+            label={t('payouts.holdDays')}
+            name="holdDays"
+            inputMode="numeric"
+            value={holdDays}
+            onChange={(e) => setHoldDays(e.target.value)}
+            error={errors.holdDays}
+          />
+          <button type="submit" className="primary" disabled={pending}>
+            {t('payouts.run')}
+          </button>
         </form>
-        {message ? <p role="status" className="ok">{message}</p> : null}
+        {message ? (
+          <p role="status" className="ok">
+            {message}
+          </p>
+        ) : null}
         <FormError message={formError} />
         {batches.length ? (
           <div className="table-wrap">
             <table className="table">
-              <thead><tr><th scope="col">{t('payouts.number')}</th><th scope="col">{t('common.date')}</th><th scope="col">{t('common.total')}</th><th scope="col">{t('common.status')}</th><th scope="col">{t('common.actions')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payouts.number')}</th>
+                  <th scope="col">{t('common.date')}</th>
+                  <th scope="col">{t('common.total')}</th>
+                  <th scope="col">{t('common.status')}</th>
+                  <th scope="col">{t('common.actions')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {batches.map((b) => (
                   <tr key={b.id}>
-                    <td>{b.number}</td><td>{formatDate(b.createdAt, locale)}</td><td><Price satang={b.total} /></td>
+                    <td>{b.number}</td>
+                    <td>{formatDate(b.createdAt, locale)}</td>
+                    <td>
+                      <Price satang={b.total} />
+                    </td>
                     <td>{t(`money.status.${b.status}`)}</td>
                     <td className="inline-form">
-                      <a href={`/api/operator/payout-batches/${b.id}/csv`} download>{t('payouts.csv')}</a>
-                      {b.status === 'in_transit' ? <button type="button" disabled={pending} onClick={() => void markPaid(b)}>{t('payouts.markPaid')}</button> : null}
+                      <a href={`/api/operator/payout-batches/${b.id}/csv`} download>
+                        {t('payouts.csv')}
+                      </a>
+                      {b.status === 'in_transit' ? (
+                        <button type="button" disabled={pending} onClick={() => void markPaid(b)}>
+                          {t('payouts.markPaid')}
+                        </button>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        ) : <Empty>{t('payouts.none')}</Empty>}
+        ) : (
+          <Empty>{t('payouts.none')}</Empty>
+        )}
         <CbecTaxPanel />
       </>
     );
   },
 };
 
-interface CbecTax { outstandingFen: number; orders: number; settlements: { transactionId: string; amountFen: number; reference: string | null; createdAt: string }[] }
+interface CbecTax {
+  outstandingFen: number;
+  orders: number;
+  settlements: { transactionId: string; amountFen: number; reference: string | null; createdAt: string }[];
+}
 
 /** Cross-border tax the platform withheld for customs (CNY): what is owed now, and "settle with customs". */
 function CbecTaxPanel() {
@@ -90,14 +148,34 @@ function CbecTaxPanel() {
   const key = useRef<string | null>(null);
   const { errors, formError, pending, run, setErrors } = useSubmit();
   const load = async () => setTax(await api.get<CbecTax>('/operator/ledger/cbec-tax'));
-  useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    void load();
+  }, []);
   const settle = async (e: FormEvent) => {
     e.preventDefault();
-    if (!reference.trim()) { setErrors({ reference: t('cbecTax.referenceNeeded') }); return; }
-    if (!confirming) { setConfirming(true); return; }
+    if (!reference.trim()) {
+      setErrors({ reference: t('cbecTax.referenceNeeded') });
+      return;
+    }
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
     key.current ??= newIdempotencyKey();
-    if (await run(() => api.send('POST', '/operator/ledger/cbec-tax/settle', { reference: reference.trim() }, { 'idempotency-key': key.current! }))) {
-      key.current = null; setConfirming(false); setReference(''); await load();
+    if (
+      await run(() =>
+        api.send(
+          'POST',
+          '/operator/ledger/cbec-tax/settle',
+          { reference: reference.trim() },
+          { 'idempotency-key': key.current! },
+        ),
+      )
+    ) {
+      key.current = null;
+      setConfirming(false);
+      setReference('');
+      await load();
     }
   };
   if (!tax) return null;
@@ -108,14 +186,33 @@ function CbecTaxPanel() {
       <p className="muted">{t('cbecTax.why')}</p>
       {tax.outstandingFen > 0 ? (
         <form onSubmit={settle} noValidate>
-          <TextField label={t('cbecTax.reference')} name="reference" value={reference} onChange={(e) => { setReference(e.target.value); setConfirming(false); }} error={errors.reference} />
-          {confirming ? <p role="alert">{t('cbecTax.confirm', { amount: formatMoney(tax.outstandingFen, locale, 'CNY') })}</p> : null}
-          <button type="submit" className={confirming ? 'danger' : 'primary'} disabled={pending}>{t(confirming ? 'cbecTax.confirmButton' : 'cbecTax.settle')}</button>
+          <TextField
+            label={t('cbecTax.reference')}
+            name="reference"
+            value={reference}
+            onChange={(e) => {
+              setReference(e.target.value);
+              setConfirming(false);
+            }}
+            error={errors.reference}
+          />
+          {confirming ? (
+            <p role="alert">{t('cbecTax.confirm', { amount: formatMoney(tax.outstandingFen, locale, 'CNY') })}</p>
+          ) : null}
+          <button type="submit" className={confirming ? 'danger' : 'primary'} disabled={pending}>
+            {t(confirming ? 'cbecTax.confirmButton' : 'cbecTax.settle')}
+          </button>
         </form>
       ) : null}
       <FormError message={formError} />
       {tax.settlements.length ? (
-        <ul>{tax.settlements.map((s) => <li key={s.transactionId}>{formatDate(s.createdAt, locale)} · {formatMoney(s.amountFen, locale, 'CNY')} · {s.reference}</li>)}</ul>
+        <ul>
+          {tax.settlements.map((s) => (
+            <li key={s.transactionId}>
+              {formatDate(s.createdAt, locale)} · {formatMoney(s.amountFen, locale, 'CNY')} · {s.reference}
+            </li>
+          ))}
+        </ul>
       ) : null}
     </section>
   );

@@ -28,7 +28,9 @@ export const signInPage: PageModule<null> = {
     const submit = async (e: FormEvent<HTMLFormElement>) => {
       e.preventDefault();
       const v = formValues(e.currentTarget);
-      const ok = await run(() => api.send('POST', '/auth/sign-in', { identifier: v.identifier ?? '', password: v.password ?? '' }));
+      const ok = await run(() =>
+        api.send('POST', '/auth/sign-in', { identifier: v.identifier ?? '', password: v.password ?? '' }),
+      );
       if (ok !== undefined) await after();
     };
     const next = query.get('next');
@@ -36,12 +38,30 @@ export const signInPage: PageModule<null> = {
       <section className="narrow">
         <PageTitle>{t('auth.signInTitle')}</PageTitle>
         <form onSubmit={submit} noValidate>
-          <TextField label={t('auth.identifier')} name="identifier" autoComplete="username" required error={errors.identifier} />
-          <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          <TextField
+            label={t('auth.identifier')}
+            name="identifier"
+            autoComplete="username"
+            required
+            error={errors.identifier}
+          />
+          <TextField
+            label={t('auth.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors.password}
+          />
           <FormError message={formError} />
-          <button type="submit" className="primary" disabled={pending}>{pending ? t('auth.working') : t('auth.signIn')}</button>
+          <button type="submit" className="primary" disabled={pending}>
+            {pending ? t('auth.working') : t('auth.signIn')}
+          </button>
         </form>
-        <p>{t('auth.noAccount')} <a href={href('/signup') + (next ? `?next=${encodeURIComponent(next)}` : '')}>{t('auth.signUp')}</a></p>
+        <p>
+          {t('auth.noAccount')}{' '}
+          <a href={href('/signup') + (next ? `?next=${encodeURIComponent(next)}` : '')}>{t('auth.signUp')}</a>
+        </p>
       </section>
     );
   },
@@ -56,9 +76,15 @@ export const signUpPage: PageModule<null> = {
     const submit = async (e: FormEvent<HTMLFormElement>) => {
       e.preventDefault();
       const v = formValues(e.currentTarget);
-      const ok = await run(() => api.send('POST', '/auth/sign-up', {
-        displayName: v.displayName ?? '', email: v.email, phone: v.phone, password: v.password ?? '', locale,
-      }));
+      const ok = await run(() =>
+        api.send('POST', '/auth/sign-up', {
+          displayName: v.displayName ?? '',
+          email: v.email,
+          phone: v.phone,
+          password: v.password ?? '',
+          locale,
+        }),
+      );
       if (ok !== undefined) await after();
     };
     const next = query.get('next');
@@ -66,14 +92,46 @@ export const signUpPage: PageModule<null> = {
       <section className="narrow">
         <PageTitle>{t('auth.signUpTitle')}</PageTitle>
         <form onSubmit={submit} noValidate>
-          <TextField label={t('auth.displayName')} name="displayName" autoComplete="name" required error={errors.displayName} />
-          <TextField label={`${t('auth.email')} ${t('common.optional')}`} name="email" type="email" autoComplete="email" error={errors.email} />
-          <TextField label={`${t('auth.phone')} ${t('common.optional')}`} name="phone" type="tel" autoComplete="tel" hint={t('auth.phoneHint')} error={errors.phone} />
-          <TextField label={t('auth.password')} name="password" type="password" autoComplete="new-password" required hint={t('auth.passwordHint')} error={errors.password} />
+          <TextField
+            label={t('auth.displayName')}
+            name="displayName"
+            autoComplete="name"
+            required
+            error={errors.displayName}
+          />
+          <TextField
+            label={`${t('auth.email')} ${t('common.optional')}`}
+            name="email"
+            type="email"
+            autoComplete="email"
+            error={errors.email}
+          />
+          <TextField
+            label={`${t('auth.phone')} ${t('common.optional')}`}
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            hint={t('auth.phoneHint')}
+            error={errors.phone}
+          />
+          <TextField
+            label={t('auth.password')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            hint={t('auth.passwordHint')}
+            error={errors.password}
+          />
           <FormError message={formError} />
-          <button type="submit" className="primary" disabled={pending}>{pending ? t('auth.working') : t('auth.signUp')}</button>
+          <button type="submit" className="primary" disabled={pending}>
+            {pending ? t('auth.working') : t('auth.signUp')}
+          </button>
         </form>
-        <p>{t('auth.haveAccount')} <a href={href('/signin') + (next ? `?next=${encodeURIComponent(next)}` : '')}>{t('auth.signIn')}</a></p>
+        <p>
+          {t('auth.haveAccount')}{' '}
+          <a href={href('/signin') + (next ? `?next=${encodeURIComponent(next)}` : '')}>{t('auth.signIn')}</a>
+        </p>
       </section>
     );
   },

@@ -7,7 +7,11 @@ import { ProductGrid } from '../components/ProductCard.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import '../messages/store.ts';
 
-interface HomeData { categories: CategoryNode[]; products: ProductSummary[]; shops: ShopSummary[] }
+interface HomeData {
+  categories: CategoryNode[];
+  products: ProductSummary[];
+  shops: ShopSummary[];
+}
 
 /** Shops seen among the newest products, flagship shops first. */
 function featuredShops(products: ProductSummary[]): ShopSummary[] {
@@ -36,7 +40,13 @@ export const homePage: PageModule<HomeData> = {
         <section aria-labelledby="home-categories">
           <h2 id="home-categories">{t('home.categories')}</h2>
           <ul className="chips">
-            {data.categories.map((c) => <li key={c.id}><a className="chip" href={href(`/c/${c.slug}`)}>{c.name}</a></li>)}
+            {data.categories.map((c) => (
+              <li key={c.id}>
+                <a className="chip" href={href(`/c/${c.slug}`)}>
+                  {c.name}
+                </a>
+              </li>
+            ))}
           </ul>
         </section>
         {data.shops.length ? (

@@ -28,13 +28,25 @@ function flatten(nodes: CategoryNode[], depth = 0): ListingData['categories'] {
 export const listingPage: PageModule<ListingData> = {
   async load({ api, query: q, params }) {
     const category = params.slug ?? q.get('category') ?? '';
-    const filters = { category, province: q.get('province') ?? '', minPrice: q.get('minPrice') ?? '', maxPrice: q.get('maxPrice') ?? '' };
+    const filters = {
+      category,
+      province: q.get('province') ?? '',
+      minPrice: q.get('minPrice') ?? '',
+      maxPrice: q.get('maxPrice') ?? '',
+    };
     const page = Math.max(1, Number(q.get('page')) || 1);
     const [result, tree] = await Promise.all([
-      api.get<Page<ProductSummary>>(`/products${query({
-        category: filters.category, province: filters.province, seller: q.get('seller'),
-        minPriceSatang: bahtToSatang(filters.minPrice), maxPriceSatang: bahtToSatang(filters.maxPrice), page, perPage: PER_PAGE,
-      })}`),
+      api.get<Page<ProductSummary>>(
+        `/products${query({
+          category: filters.category,
+          province: filters.province,
+          seller: q.get('seller'),
+          minPriceSatang: bahtToSatang(filters.minPrice),
+          maxPriceSatang: bahtToSatang(filters.maxPrice),
+          page,
+          perPage: PER_PAGE,
+        })}`,
+      ),
       api.get<CategoryNode[]>('/categories'),
     ]);
     const categories = flatten(tree);
@@ -60,22 +72,34 @@ export const listingPage: PageModule<ListingData> = {
         <details className="filters" open>
           <summary>{t('listing.filters')}</summary>
           <form method="get" action={href('/products')} onSubmit={submit} className="filter-form">
-            <label>{t('listing.category')}
+            <label>
+              {t('listing.category')}
               <select name="category" defaultValue={filters.category}>
                 <option value="">{t('listing.allCategories')}</option>
-                {data.categories.map((c) => <option key={c.slug} value={c.slug}>{'\u00a0\u00a0'.repeat(c.depth) + c.name}</option>)}
+                {data.categories.map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {'\u00a0\u00a0'.repeat(c.depth) + c.name}
+                  </option>
+                ))}
               </select>
             </label>
-            <label>{t('listing.province')}
+            <label>
+              {t('listing.province')}
               <select name="province" defaultValue={filters.province}>
                 <option value="">{t('listing.allProvinces')}</option>
-                {PROVINCES.map((p) => <option key={p.code} value={p.code}>{p[locale]}</option>)}
+                {PROVINCES.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p[locale]}
+                  </option>
+                ))}
               </select>
             </label>
-            <label>{t('listing.minPrice')}
+            <label>
+              {t('listing.minPrice')}
               <input name="minPrice" inputMode="decimal" defaultValue={filters.minPrice} size={8} />
             </label>
-            <label>{t('listing.maxPrice')}
+            <label>
+              {t('listing.maxPrice')}
               <input name="maxPrice" inputMode="decimal" defaultValue={filters.maxPrice} size={8} />
             </label>
             <div className="filter-actions">
@@ -84,7 +108,9 @@ export const listingPage: PageModule<ListingData> = {
             </div>
           </form>
         </details>
-        <p className="muted" role="status">{t('listing.count', { n: result.total })}</p>
+        <p className="muted" role="status">
+          {t('listing.count', { n: result.total })}
+        </p>
         {result.items.length ? <ProductGrid products={result.items} /> : <Empty>{t('listing.empty')}</Empty>}
         <Pager page={result.page} perPage={result.perPage} total={result.total} />
       </div>

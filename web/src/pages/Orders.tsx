@@ -11,13 +11,47 @@ import '../messages/account.ts';
 import { OrderTracking } from '../shipping/Timeline.tsx';
 
 export interface OrderView {
-  id: string; number: string; groupId: string; sellerId: string; status: string; currency: string;
-  subtotalSatang: number; shippingSatang: number; totalSatang: number;
-  shippingAddress: { name: string; phone: string; houseNumber: string; moo?: string; village?: string; soi?: string; road?: string; subdistrict: string; district: string; provinceCode: string; postcode: string; country?: 'CN'; districtCode?: string; fullAddress?: string };
-  paymentDueAt: string; paidAt: string | null; trackingNumber: string | null; createdAt: string; shopName?: string;
-  lines: { variantId: string; productId: string; sku: string; title: string; optionValues: string[]; unitPriceSatang: number; quantity: number; lineTotalSatang: number }[];
+  id: string;
+  number: string;
+  groupId: string;
+  sellerId: string;
+  status: string;
+  currency: string;
+  subtotalSatang: number;
+  shippingSatang: number;
+  totalSatang: number;
+  shippingAddress: {
+    name: string;
+    phone: string;
+    houseNumber: string;
+    moo?: string;
+    village?: string;
+    soi?: string;
+    road?: string;
+    subdistrict: string;
+    district: string;
+    provinceCode: string;
+    postcode: string;
+    country?: 'CN';
+    districtCode?: string;
+    fullAddress?: string;
+  };
+  paymentDueAt: string;
+  paidAt: string | null;
+  trackingNumber: string | null;
+  createdAt: string;
+  shopName?: string;
+  lines: {
+    variantId: string;
+    productId: string;
+    sku: string;
+    title: string;
+    optionValues: string[];
+    unitPriceSatang: number;
+    quantity: number;
+    lineTotalSatang: number;
+  }[];
 }
-
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useApp();
@@ -28,12 +62,28 @@ export function OrderLines({ order }: { order: OrderView }) {
   const { t, href } = useApp();
   return (
     <table className="table">
-      <thead><tr><th scope="col">{t('cart.item')}</th><th scope="col">{t('product.quantity')}</th><th scope="col">{t('orders.unitPrice')}</th><th scope="col">{t('orders.lineTotal')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('cart.item')}</th>
+          <th scope="col">{t('product.quantity')}</th>
+          <th scope="col">{t('orders.unitPrice')}</th>
+          <th scope="col">{t('orders.lineTotal')}</th>
+        </tr>
+      </thead>
       <tbody>
         {order.lines.map((l) => (
           <tr key={l.variantId}>
-            <td><a href={href(`/p/${l.productId}`)}>{l.title}</a>{l.optionValues.length ? <span className="muted"> · {l.optionValues.join(' / ')}</span> : null}</td>
-            <td>{l.quantity}</td><td><Price satang={l.unitPriceSatang} /></td><td><Price satang={l.lineTotalSatang} /></td>
+            <td>
+              <a href={href(`/p/${l.productId}`)}>{l.title}</a>
+              {l.optionValues.length ? <span className="muted"> · {l.optionValues.join(' / ')}</span> : null}
+            </td>
+            <td>{l.quantity}</td>
+            <td>
+              <Price satang={l.unitPriceSatang} />
+            </td>
+            <td>
+              <Price satang={l.lineTotalSatang} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -54,15 +104,26 @@ export const ordersPage: PageModule<Page<OrderView>> = {
           <ul className="orders">
             {data.items.map((o) => (
               <li key={o.id} className="order">
-                <h2><a href={href(`/orders/${o.id}`)}>{o.number}</a></h2>
+                <h2>
+                  <a href={href(`/orders/${o.id}`)}>{o.number}</a>
+                </h2>
                 <StatusBadge status={o.status} />
-                <p className="muted">{t('orders.placed')} {formatDate(o.createdAt, locale)}</p>
+                <p className="muted">
+                  {t('orders.placed')} {formatDate(o.createdAt, locale)}
+                </p>
                 <p>{o.lines.map((l) => `${l.title} × ${l.quantity}`).join(', ')}</p>
-                <p>{t('common.total')}: <Price satang={o.totalSatang} /></p>
+                <p>
+                  {t('common.total')}: <Price satang={o.totalSatang} />
+                </p>
               </li>
             ))}
           </ul>
-        ) : <Empty><p>{t('orders.empty')}</p><a href={href('/products')}>{t('cart.browse')}</a></Empty>}
+        ) : (
+          <Empty>
+            <p>{t('orders.empty')}</p>
+            <a href={href('/products')}>{t('cart.browse')}</a>
+          </Empty>
+        )}
         <Pager page={data.page} perPage={data.perPage} total={data.total} />
       </>
     );
@@ -73,14 +134,30 @@ export function AddressBlock({ address }: { address: OrderView['shippingAddress'
   // A Thai address is written in Thai whatever the page's language: that is what the courier reads.
   const a = address;
   // An address in China (cross-border) is written as it is there, in Chinese, with its GB/T 2260 district code.
-  if (a.country === 'CN') return <address lang="zh-Hans">{a.name} · {a.phone}<br />{a.fullAddress}<br />{a.districtCode}</address>;
+  if (a.country === 'CN')
+    return (
+      <address lang="zh-Hans">
+        {a.name} · {a.phone}
+        <br />
+        {a.fullAddress}
+        <br />
+        {a.districtCode}
+      </address>
+    );
   const bangkok = a.provinceCode === '10';
-  const line = [a.houseNumber, a.moo && `ม.${a.moo}`, a.village, a.soi && `ซ.${a.soi}`, a.road && `ถ.${a.road}`].filter(Boolean).join(' ');
+  const line = [a.houseNumber, a.moo && `ม.${a.moo}`, a.village, a.soi && `ซ.${a.soi}`, a.road && `ถ.${a.road}`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <address lang="th">
-      {a.name} · {a.phone}<br />{line}<br />
-      {bangkok ? `แขวง${a.subdistrict} เขต${a.district}` : `ต.${a.subdistrict} อ.${a.district}`}<br />
-      {bangkok ? '' : 'จ.'}{provinceName(a.provinceCode, 'th')} {a.postcode}
+      {a.name} · {a.phone}
+      <br />
+      {line}
+      <br />
+      {bangkok ? `แขวง${a.subdistrict} เขต${a.district}` : `ต.${a.subdistrict} อ.${a.district}`}
+      <br />
+      {bangkok ? '' : 'จ.'}
+      {provinceName(a.provinceCode, 'th')} {a.postcode}
     </address>
   );
 }
@@ -94,27 +171,64 @@ export const orderPage: PageModule<OrderView> = {
     return (
       <>
         <PageTitle>{t('orders.detailTitle', { number: o.number })}</PageTitle>
-        <p><StatusBadge status={o.status} /> <span className="muted">{t('orders.placed')} {formatDate(o.createdAt, locale)}</span></p>
-        {o.status === 'pending_payment' ? <p className="note">{t('orders.payBy', { date: formatDate(o.paymentDueAt, locale) })} <a href={href(`/pay/${o.groupId}`)}>{t('pay.payNow')}</a></p> : null}
-        {o.paidAt ? <p>{t('orders.paidAt')} {formatDate(o.paidAt, locale)}</p> : null}
-        {o.trackingNumber ? <p>{t('orders.tracking')}: {o.trackingNumber}</p> : null}
-        {o.status === 'shipped' || o.status === 'delivered' || o.status === 'processing'
-          ? <OrderTracking orderId={o.id} onDelivered={o.status === 'delivered' ? undefined : () => void reload()} /> : null}
+        <p>
+          <StatusBadge status={o.status} />{' '}
+          <span className="muted">
+            {t('orders.placed')} {formatDate(o.createdAt, locale)}
+          </span>
+        </p>
+        {o.status === 'pending_payment' ? (
+          <p className="note">
+            {t('orders.payBy', { date: formatDate(o.paymentDueAt, locale) })}{' '}
+            <a href={href(`/pay/${o.groupId}`)}>{t('pay.payNow')}</a>
+          </p>
+        ) : null}
+        {o.paidAt ? (
+          <p>
+            {t('orders.paidAt')} {formatDate(o.paidAt, locale)}
+          </p>
+        ) : null}
+        {o.trackingNumber ? (
+          <p>
+            {t('orders.tracking')}: {o.trackingNumber}
+          </p>
+        ) : null}
+        {o.status === 'shipped' || o.status === 'delivered' || o.status === 'processing' ? (
+          <OrderTracking orderId={o.id} onDelivered={o.status === 'delivered' ? undefined : () => void reload()} />
+        ) : null}
         <OrderLines order={o} />
         <dl className="totals">
-          <dt>{t('cart.subtotal')}</dt><dd><Price satang={o.subtotalSatang} /></dd>
-          <dt>{t('cart.shipping')}</dt><dd><Price satang={o.shippingSatang} /></dd>
-          <dt className="grand">{t('common.total')}</dt><dd className="grand"><Price satang={o.totalSatang} /></dd>
+          <dt>{t('cart.subtotal')}</dt>
+          <dd>
+            <Price satang={o.subtotalSatang} />
+          </dd>
+          <dt>{t('cart.shipping')}</dt>
+          <dd>
+            <Price satang={o.shippingSatang} />
+          </dd>
+          <dt className="grand">{t('common.total')}</dt>
+          <dd className="grand">
+            <Price satang={o.totalSatang} />
+          </dd>
         </dl>
         <h2>{t('orders.shipTo')}</h2>
         <AddressBlock address={o.shippingAddress} />
-        {o.shippingAddress.country === 'CN' ? <p><a href={href(`/cn/orders/${o.id}`)}>{t('cn.customs')}</a></p> : null}
+        {o.shippingAddress.country === 'CN' ? (
+          <p>
+            <a href={href(`/cn/orders/${o.id}`)}>{t('cn.customs')}</a>
+          </p>
+        ) : null}
       </>
     );
   },
 };
 
-interface OrderGroup { id: string; totalSatang: number; paymentDueAt?: string; orders: OrderView[] }
+interface OrderGroup {
+  id: string;
+  totalSatang: number;
+  paymentDueAt?: string;
+  orders: OrderView[];
+}
 
 /** Right after checkout: what was ordered from which shop, the total, and when to pay. */
 export const placedPage: PageModule<OrderGroup> = {
@@ -128,18 +242,30 @@ export const placedPage: PageModule<OrderGroup> = {
         <div className="notice" role="status">
           <PageTitle>{t('orders.thanks')}</PageTitle>
           {due ? <p>{t('orders.payBy', { date: formatDate(due, locale) })}</p> : null}
-          {g.orders.some((o) => o.status === 'pending_payment') ? <p><a className="button primary" href={href(`/pay/${g.id}`)}>{t('pay.payNow')}</a></p> : null}
+          {g.orders.some((o) => o.status === 'pending_payment') ? (
+            <p>
+              <a className="button primary" href={href(`/pay/${g.id}`)}>
+                {t('pay.payNow')}
+              </a>
+            </p>
+          ) : null}
         </div>
         {g.orders.map((o) => (
           <section key={o.id} className="order-block">
-            <h2><a href={href(`/orders/${o.id}`)}>{o.number}</a> <StatusBadge status={o.status} /></h2>
+            <h2>
+              <a href={href(`/orders/${o.id}`)}>{o.number}</a> <StatusBadge status={o.status} />
+            </h2>
             <OrderLines order={o} />
           </section>
         ))}
-        <p className="grand">{t('common.total')}: <Price satang={g.totalSatang} /></p>
+        <p className="grand">
+          {t('common.total')}: <Price satang={g.totalSatang} />
+        </p>
         <h2>{t('orders.shipTo')}</h2>
         {g.orders[0] ? <AddressBlock address={g.orders[0].shippingAddress} /> : null}
-        <p><a href={href('/orders')}>{t('orders.title')}</a></p>
+        <p>
+          <a href={href('/orders')}>{t('orders.title')}</a>
+        </p>
       </>
     );
   },

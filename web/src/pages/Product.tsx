@@ -8,7 +8,10 @@ import { FormError, PageTitle, Price } from '../components/ui.tsx';
 import { LandedPrice } from '../components/LandedPrice.tsx';
 import '../messages/store.ts';
 
-interface ProductData { product: ProductDetail; available: Record<string, number> }
+interface ProductData {
+  product: ProductDetail;
+  available: Record<string, number>;
+}
 
 const variantLabel = (v: PublicVariant) => v.optionValues.join(' / ') || v.sku;
 
@@ -16,7 +19,9 @@ export const productPage: PageModule<ProductData> = {
   async load({ api, params }) {
     const product = await api.get<ProductDetail>(`/products/${encodeURIComponent(params.id)}`);
     const ids = product.variants.map((v) => `variantIds=${v.id}`).join('&');
-    const stock = ids ? await api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`) : { items: [] };
+    const stock = ids
+      ? await api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`)
+      : { items: [] };
     return { product, available: Object.fromEntries(stock.items.map((i) => [i.variantId, i.available])) };
   },
   head({ product: p, available }) {
@@ -66,10 +71,15 @@ export const productPage: PageModule<ProductData> = {
       e.preventDefault();
       const quantity = Number(new FormData(e.currentTarget).get('quantity')) || 1;
       setAdded(false);
-      const cart = await run(() => api.send<{ itemCount?: number }>('POST', '/cart/items', { variantId: variant.id, quantity }));
+      const cart = await run(() =>
+        api.send<{ itemCount?: number }>('POST', '/cart/items', { variantId: variant.id, quantity }),
+      );
       if (cart) {
         setAdded(true);
-        api.get<{ itemCount: number }>('/cart').then((c) => setCartCount(c.itemCount), () => undefined);
+        api.get<{ itemCount: number }>('/cart').then(
+          (c) => setCartCount(c.itemCount),
+          () => undefined,
+        );
       }
     };
 
@@ -77,19 +87,34 @@ export const productPage: PageModule<ProductData> = {
       <article className="product">
         <nav aria-label="breadcrumb" className="crumbs">
           <a href={href('/products')}>{t('nav.products')}</a>
-          {p.categoryPath.map((c) => <span key={c.id}> › <a href={href(`/c/${c.slug}`)}>{c.name}</a></span>)}
+          {p.categoryPath.map((c) => (
+            <span key={c.id}>
+              {' '}
+              › <a href={href(`/c/${c.slug}`)}>{c.name}</a>
+            </span>
+          ))}
         </nav>
         <div className="product-main">
           <section className="gallery" aria-label={t('product.gallery')}>
             {images.length ? (
               <>
-                <img src={images[photo].url} alt={images[photo].alt || t('product.photo', { n: photo + 1, title: p.title })}
-                  width={images[photo].width ?? 640} height={images[photo].height ?? 640} className="photo" />
+                <img
+                  src={images[photo].url}
+                  alt={images[photo].alt || t('product.photo', { n: photo + 1, title: p.title })}
+                  width={images[photo].width ?? 640}
+                  height={images[photo].height ?? 640}
+                  className="photo"
+                />
                 {images.length > 1 ? (
                   <ul className="thumbs">
                     {images.map((img, i) => (
                       <li key={img.id ?? img.url}>
-                        <button type="button" onClick={() => setPhoto(i)} aria-pressed={i === photo} aria-label={t('product.photo', { n: i + 1, title: p.title })}>
+                        <button
+                          type="button"
+                          onClick={() => setPhoto(i)}
+                          aria-pressed={i === photo}
+                          aria-label={t('product.photo', { n: i + 1, title: p.title })}
+                        >
                           <img src={img.thumbnailUrl} alt="" width={64} height={64} />
                         </button>
                       </li>
@@ -97,18 +122,34 @@ export const productPage: PageModule<ProductData> = {
                   </ul>
                 ) : null}
               </>
-            ) : <div className="img-placeholder big" role="img" aria-label={t('product.noPhoto')}>{p.title.slice(0, 1)}</div>}
+            ) : (
+              <div className="img-placeholder big" role="img" aria-label={t('product.noPhoto')}>
+                {p.title.slice(0, 1)}
+              </div>
+            )}
           </section>
           <section className="buy">
-            <PageTitle><span lang={p.titleLang !== locale ? p.titleLang : undefined}>{p.title}</span></PageTitle>
+            <PageTitle>
+              <span lang={p.titleLang !== locale ? p.titleLang : undefined}>{p.title}</span>
+            </PageTitle>
             {untranslated ? <p className="note">{t('product.shownInThai')}</p> : null}
-            {variant ? <p className="big-price"><Price satang={variant.priceSatang} /></p> : null}
+            {variant ? (
+              <p className="big-price">
+                <Price satang={variant.priceSatang} />
+              </p>
+            ) : null}
             {variant ? <LandedPrice variantId={variant.id} /> : null}
             <dl className="facts">
-              <dt>{t('product.seller')}</dt><dd><a href={href(`/shop/${p.shop.slug}`)}>{p.shop.shopName}</a></dd>
-              <dt>{t('product.origin')}</dt><dd>{provinceName(p.originProvinceCode, locale)}</dd>
+              <dt>{t('product.seller')}</dt>
+              <dd>
+                <a href={href(`/shop/${p.shop.slug}`)}>{p.shop.shopName}</a>
+              </dd>
+              <dt>{t('product.origin')}</dt>
+              <dd>{provinceName(p.originProvinceCode, locale)}</dd>
             </dl>
-            {p.perishable && p.shelfLifeDays ? <p className="note">{t('product.perishable', { days: p.shelfLifeDays })}</p> : null}
+            {p.perishable && p.shelfLifeDays ? (
+              <p className="note">{t('product.perishable', { days: p.shelfLifeDays })}</p>
+            ) : null}
             <form method="post" action="/cart/add" onSubmit={addToCart} className="buy-form">
               <input type="hidden" name="next" value={href('/cart')} />
               {p.variants.length > 1 ? (
@@ -116,34 +157,66 @@ export const productPage: PageModule<ProductData> = {
                   <legend>{t('product.chooseVariant')}</legend>
                   {p.variants.map((v) => (
                     <label key={v.id} className="variant">
-                      <input type="radio" name="variantId" value={v.id} checked={v.id === variant?.id} disabled={!inStock(v)}
-                        onChange={() => setVariantId(v.id)} />
+                      <input
+                        type="radio"
+                        name="variantId"
+                        value={v.id}
+                        checked={v.id === variant?.id}
+                        disabled={!inStock(v)}
+                        onChange={() => setVariantId(v.id)}
+                      />
                       <span>{variantLabel(v)}</span> <span className="muted">{formatMoney(v.priceSatang, locale)}</span>
                       {!inStock(v) ? <span className="muted"> — {t('product.outOfStock')}</span> : null}
                     </label>
                   ))}
                 </fieldset>
-              ) : <input type="hidden" name="variantId" value={variant?.id ?? ''} />}
-              {variant ? <p className={inStock(variant) ? 'stock' : 'stock out'}>{inStock(variant) ? t('product.inStock', { n: formatNumber(stockOf(variant), locale) }) : t('product.outOfStock')}</p> : null}
+              ) : (
+                <input type="hidden" name="variantId" value={variant?.id ?? ''} />
+              )}
+              {variant ? (
+                <p className={inStock(variant) ? 'stock' : 'stock out'}>
+                  {inStock(variant)
+                    ? t('product.inStock', { n: formatNumber(stockOf(variant), locale) })
+                    : t('product.outOfStock')}
+                </p>
+              ) : null}
               <div className="field">
                 <label htmlFor="quantity">{t('product.quantity')}</label>
-                <input id="quantity" name="quantity" type="number" min={1} max={Math.max(1, Math.min(999, variant ? stockOf(variant) : 1))}
-                  defaultValue={1} inputMode="numeric" aria-invalid={errors.quantity ? true : undefined}
-                  aria-describedby={errors.quantity ? 'quantity-error' : undefined} />
-                {errors.quantity ? <p className="error" id="quantity-error" role="alert">{errors.quantity}</p> : null}
+                <input
+                  id="quantity"
+                  name="quantity"
+                  type="number"
+                  min={1}
+                  max={Math.max(1, Math.min(999, variant ? stockOf(variant) : 1))}
+                  defaultValue={1}
+                  inputMode="numeric"
+                  aria-invalid={errors.quantity ? true : undefined}
+                  aria-describedby={errors.quantity ? 'quantity-error' : undefined}
+                />
+                {errors.quantity ? (
+                  <p className="error" id="quantity-error" role="alert">
+                    {errors.quantity}
+                  </p>
+                ) : null}
               </div>
               <button type="submit" className="primary" disabled={pending || !variant || !inStock(variant)}>
                 {pending ? t('product.adding') : t('product.addToCart')}
               </button>
               <FormError message={errors.quantity ? null : formError} />
-              {added ? <p role="status" className="ok">{t('product.added')} <a href={href('/cart')}>{t('product.viewCart')}</a></p> : null}
+              {added ? (
+                <p role="status" className="ok">
+                  {t('product.added')} <a href={href('/cart')}>{t('product.viewCart')}</a>
+                </p>
+              ) : null}
             </form>
           </section>
         </div>
         <section className="description">
           <h2>{t('product.description')}</h2>
           <div lang={p.descriptionLang !== locale ? p.descriptionLang : undefined}>
-            {p.description.split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>)}
+            {p.description.split(/\n{2,}/).map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
           </div>
         </section>
       </article>

@@ -9,7 +9,10 @@ import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import '../messages/store.ts';
 
-interface ShopData { shop: Shop; products: Page<ProductSummary> }
+interface ShopData {
+  shop: Shop;
+  products: Page<ProductSummary>;
+}
 
 export const shopPage: PageModule<ShopData> = {
   async load({ api, params, query: q }) {

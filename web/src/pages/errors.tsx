@@ -12,7 +12,9 @@ function errorPage(key: 'notFound' | 'forbidden' | 'server'): PageModule<null> {
         <section className="error-page">
           <PageTitle>{t(`error.${key}.title`)}</PageTitle>
           <p>{t(`error.${key}.body`)}</p>
-          <p><a href={href('/')}>{t('error.backHome')}</a></p>
+          <p>
+            <a href={href('/')}>{t('error.backHome')}</a>
+          </p>
         </section>
       );
     },

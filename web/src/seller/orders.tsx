@@ -17,7 +17,10 @@ import { ShipFields } from '../shipping/ShipFields.tsx';
 
 /** The next steps a shop may take from each state (the orders module has the last word). */
 const NEXT: Record<string, string[]> = {
-  paid: ['processing', 'cancelled'], processing: ['shipped', 'cancelled'], shipped: ['delivered'], pending_payment: ['cancelled'],
+  paid: ['processing', 'cancelled'],
+  processing: ['shipped', 'cancelled'],
+  shipped: ['delivered'],
+  pending_payment: ['cancelled'],
 };
 
 function OrderActions({ order, onChange }: { order: OrderView; onChange: (o: OrderView) => void }) {
@@ -27,23 +30,51 @@ function OrderActions({ order, onChange }: { order: OrderView; onChange: (o: Ord
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const body = { to: step, ...(step === 'shipped' ? { trackingNumber: String(f.get('trackingNumber') ?? '').trim(), carrier: String(f.get('carrier') ?? 'thailand-post') } : {}), ...(step === 'cancelled' ? { reason: String(f.get('reason') ?? '').trim() } : {}) };
+    const body = {
+      to: step,
+      ...(step === 'shipped'
+        ? {
+            trackingNumber: String(f.get('trackingNumber') ?? '').trim(),
+            carrier: String(f.get('carrier') ?? 'thailand-post'),
+          }
+        : {}),
+      ...(step === 'cancelled' ? { reason: String(f.get('reason') ?? '').trim() } : {}),
+    };
     const updated = await run(() => api.send<OrderView>('POST', `/orders/${order.id}/transitions`, body));
-    if (updated) { onChange(updated); setStep(null); }
+    if (updated) {
+      onChange(updated);
+      setStep(null);
+    }
   };
   const steps = NEXT[order.status] ?? [];
   if (!steps.length) return null;
   return (
     <div>
       <p className="inline-form">
-        {steps.map((s) => <button key={s} type="button" className={s === 'cancelled' ? 'danger' : undefined} onClick={() => setStep(s)} aria-pressed={step === s}>{t(`sellerOrders.to.${s}`)}</button>)}
+        {steps.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={s === 'cancelled' ? 'danger' : undefined}
+            onClick={() => setStep(s)}
+            aria-pressed={step === s}
+          >
+            {t(`sellerOrders.to.${s}`)}
+          </button>
+        ))}
       </p>
       {step ? (
         <form onSubmit={submit} className="inline-form" noValidate>
           {step === 'shipped' ? <ShipFields errors={errors} /> : null}
-          {step === 'cancelled' ? <TextField label={t('sellerOrders.reason')} name="reason" required error={errors.reason} /> : null}
-          <button type="submit" className="primary" disabled={pending}>{t(`sellerOrders.to.${step}`)}</button>
-          <button type="button" className="link" onClick={() => setStep(null)}>{t('common.cancel')}</button>
+          {step === 'cancelled' ? (
+            <TextField label={t('sellerOrders.reason')} name="reason" required error={errors.reason} />
+          ) : null}
+          <button type="submit" className="primary" disabled={pending}>
+            {t(`sellerOrders.to.${step}`)}
+          </button>
+          <button type="button" className="link" onClick={() => setStep(null)}>
+            {t('common.cancel')}
+          </button>
         </form>
       ) : null}
       <FormError message={formError} />
@@ -53,7 +84,10 @@ function OrderActions({ order, onChange }: { order: OrderView; onChange: (o: Ord
 
 export const sellerOrdersPage: PageModule<Page<OrderView>> = {
   access: 'user',
-  load: ({ api, params, query: q }) => api.get(`/sellers/${params.sellerId}/orders${query({ page: q.get('page'), perPage: 20, status: q.get('status') })}`),
+  load: ({ api, params, query: q }) =>
+    api.get(
+      `/sellers/${params.sellerId}/orders${query({ page: q.get('page'), perPage: 20, status: q.get('status') })}`,
+    ),
   head: (_d, { t }) => ({ title: t('sellerOrders.title'), noindex: true }),
   Page({ data, params }) {
     const { t, locale } = useApp();
@@ -66,17 +100,32 @@ export const sellerOrdersPage: PageModule<Page<OrderView>> = {
           <ul className="cards">
             {orders.map((o) => (
               <li key={o.id}>
-                <h2>{o.number} <StatusBadge status={o.status} /></h2>
-                <p className="muted">{t('orders.placed')} {formatDate(o.createdAt, locale)} · {t('common.total')} <Price satang={o.totalSatang} /></p>
+                <h2>
+                  {o.number} <StatusBadge status={o.status} />
+                </h2>
+                <p className="muted">
+                  {t('orders.placed')} {formatDate(o.createdAt, locale)} · {t('common.total')}{' '}
+                  <Price satang={o.totalSatang} />
+                </p>
                 <OrderLines order={o} />
-                <details><summary>{t('orders.shipTo')}</summary><AddressBlock address={o.shippingAddress} /></details>
-                <OrderActions order={o} onChange={(u) => setOrders(orders.map((x) => (x.id === u.id ? { ...x, ...u } : x)))} />
-                {o.status === 'shipped' || o.status === 'delivered' ? <OrderTracking key={`${o.id}-${o.status}`} orderId={o.id} pollSeconds={15} showLabel /> : null}
+                <details>
+                  <summary>{t('orders.shipTo')}</summary>
+                  <AddressBlock address={o.shippingAddress} />
+                </details>
+                <OrderActions
+                  order={o}
+                  onChange={(u) => setOrders(orders.map((x) => (x.id === u.id ? { ...x, ...u } : x)))}
+                />
+                {o.status === 'shipped' || o.status === 'delivered' ? (
+                  <OrderTracking key={`${o.id}-${o.status}`} orderId={o.id} pollSeconds={15} showLabel />
+                ) : null}
                 <RefundPanel order={o} />
               </li>
             ))}
           </ul>
-        ) : <Empty>{t('sellerOrders.empty')}</Empty>}
+        ) : (
+          <Empty>{t('sellerOrders.empty')}</Empty>
+        )}
         <Pager page={data.page} perPage={data.perPage} total={data.total} />
       </>
     );

@@ -13,15 +13,26 @@ export function bahtToSatang(input: string): number | null {
 }
 export const satangToBaht = (satang: number) => `${Math.floor(satang / 100)}.${String(satang % 100).padStart(2, '0')}`;
 
-export function ShopNav({ sellerId, current }: { sellerId: string; current: 'products' | 'orders' | 'tokens' | 'money' | 'invoices' | 'inbound' }) {
+export function ShopNav({
+  sellerId,
+  current,
+}: {
+  sellerId: string;
+  current: 'products' | 'orders' | 'tokens' | 'money' | 'invoices' | 'inbound';
+}) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
   const link = (to: typeof current, label: string) => (
-    <a href={href(`/seller/${sellerId}/${to}`)} aria-current={current === to ? 'page' : undefined}>{label}</a>
+    <a href={href(`/seller/${sellerId}/${to}`)} aria-current={current === to ? 'page' : undefined}>
+      {label}
+    </a>
   );
   return (
     <>
-      <p className="muted"><a href={href('/seller')}>{t('seller.title')}</a>{shop ? ` › ${pick(shop.shopName, locale)}` : ''}</p>
+      <p className="muted">
+        <a href={href('/seller')}>{t('seller.title')}</a>
+        {shop ? ` › ${pick(shop.shopName, locale)}` : ''}
+      </p>
       <nav className="console-nav" aria-label={t('seller.shopNav')}>
         {link('products', t('seller.products'))}
         {link('orders', t('seller.orders'))}

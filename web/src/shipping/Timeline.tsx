@@ -5,10 +5,24 @@ import { useApp } from '../app/context.tsx';
 import { formatDate } from '../app/i18n.ts';
 import '../messages/shipping.ts';
 
-export interface TimelineEvent { code: string; label: string; place: string | null; occurredAt: string; source: string }
+export interface TimelineEvent {
+  code: string;
+  label: string;
+  place: string | null;
+  occurredAt: string;
+  source: string;
+}
 export interface ShipmentTimeline {
-  shipmentId: string; carrier: string; carrierName: string; trackingNumber: string; status: string; statusLabel: string;
-  fulfilment: string; sandbox: boolean; parcels: number; events: TimelineEvent[];
+  shipmentId: string;
+  carrier: string;
+  carrierName: string;
+  trackingNumber: string;
+  status: string;
+  statusLabel: string;
+  fulfilment: string;
+  sandbox: boolean;
+  parcels: number;
+  events: TimelineEvent[];
 }
 
 export function ShipmentTimelines({ items, showLabel = false }: { items: ShipmentTimeline[]; showLabel?: boolean }) {
@@ -19,12 +33,23 @@ export function ShipmentTimelines({ items, showLabel = false }: { items: Shipmen
       {items.map((s) => (
         <div key={s.shipmentId} className="shipment" data-tracking={s.trackingNumber}>
           <p>
-            {t('tracking.carrier')}: <strong>{s.carrierName}</strong> · {t('tracking.number')}: <strong className="mono">{s.trackingNumber}</strong>{' '}
+            {t('tracking.carrier')}: <strong>{s.carrierName}</strong> · {t('tracking.number')}:{' '}
+            <strong className="mono">{s.trackingNumber}</strong>{' '}
             <span className={`status status-${s.status}`}>{s.statusLabel}</span>
           </p>
-          {s.sandbox ? <p className="note sandbox" role="note"><strong>SANDBOX</strong> · {t('tracking.sandbox')}</p> : null}
+          {s.sandbox ? (
+            <p className="note sandbox" role="note">
+              <strong>SANDBOX</strong> · {t('tracking.sandbox')}
+            </p>
+          ) : null}
           {!s.sandbox && s.fulfilment === 'seller' ? <p className="muted">{t('tracking.enteredOnly')}</p> : null}
-          {showLabel && s.fulfilment === 'hub' ? <p><a href={`/api/shipments/${s.shipmentId}/label`} target="_blank" rel="noopener">{t('ship.label')}</a></p> : null}
+          {showLabel && s.fulfilment === 'hub' ? (
+            <p>
+              <a href={`/api/shipments/${s.shipmentId}/label`} target="_blank" rel="noopener">
+                {t('ship.label')}
+              </a>
+            </p>
+          ) : null}
           <ol className="timeline">
             {s.events.map((e, i) => (
               <li key={`${e.code}-${e.occurredAt}-${i}`} className={i === 0 ? 'current' : undefined} data-code={e.code}>
@@ -41,7 +66,17 @@ export function ShipmentTimelines({ items, showLabel = false }: { items: Shipmen
 }
 
 /** Loads and shows an order's tracking; polls every `pollSeconds` until every parcel is delivered. */
-export function OrderTracking({ orderId, pollSeconds = 5, onDelivered, showLabel = false }: { orderId: string; pollSeconds?: number; onDelivered?: () => void; showLabel?: boolean }) {
+export function OrderTracking({
+  orderId,
+  pollSeconds = 5,
+  onDelivered,
+  showLabel = false,
+}: {
+  orderId: string;
+  pollSeconds?: number;
+  onDelivered?: () => void;
+  showLabel?: boolean;
+}) {
   const { t, api, locale } = useApp();
   const [items, setItems] = useState<ShipmentTimeline[] | null>(null);
   useEffect(() => {
@@ -61,7 +96,10 @@ export function OrderTracking({ orderId, pollSeconds = 5, onDelivered, showLabel
       }
     };
     void load();
-    return () => { stopped = true; if (timer) clearTimeout(timer); };
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
   }, [orderId, api, locale, pollSeconds]);
   return (
     <section className="tracking" aria-labelledby={`tracking-${orderId}`} aria-live="polite">

@@ -2,7 +2,11 @@
 // the products (by slug, from catalog.ts) a good search puts first. `top` lists the products that
 // must fill the first top.length places, in any order; an empty list means nothing should be found.
 export type QueryKind = 'thai' | 'chinese' | 'english' | 'mixed' | 'misspelt' | 'half-typed' | 'nothing';
-export interface LabelledQuery { q: string; kind: QueryKind; top: string[] }
+export interface LabelledQuery {
+  q: string;
+  kind: QueryKind;
+  top: string[];
+}
 
 const durians = ['monthong-5kg', 'chanee-3kg', 'kanyao-nonthaburi'];
 const jasmine = ['tkr-jasmine-5kg', 'organic-hom-mali-1kg'];

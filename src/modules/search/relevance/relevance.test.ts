@@ -15,7 +15,9 @@ beforeAll(async () => {
   await loadRelevanceCatalog(database.db, storage);
   await reindex(database.db);
 });
-afterAll(async () => { await database?.close(); });
+afterAll(async () => {
+  await database?.close();
+});
 
 describe('relevance on the labelled queries', () => {
   it('covers at least 60 queries of every kind buyers type', () => {
@@ -26,8 +28,11 @@ describe('relevance on the labelled queries', () => {
 
   it('puts the expected products first at least as often as recorded', async () => {
     const { precision, judgements } = await judge(database.db, storage, LABELLED_QUERIES);
-    const misses = judgements.filter((j) => j.precision < 1).map((j) => `${j.query.q}: wanted ${j.query.top.join(', ') || 'nothing'}, got ${j.got.join(', ') || 'nothing'}`);
-    if (precision < RECORDED_PRECISION) console.error(`relevance fell to ${precision.toFixed(4)}:\n${misses.join('\n')}`);
+    const misses = judgements
+      .filter((j) => j.precision < 1)
+      .map((j) => `${j.query.q}: wanted ${j.query.top.join(', ') || 'nothing'}, got ${j.got.join(', ') || 'nothing'}`);
+    if (precision < RECORDED_PRECISION)
+      console.error(`relevance fell to ${precision.toFixed(4)}:\n${misses.join('\n')}`);
     expect(precision).toBeGreaterThanOrEqual(RECORDED_PRECISION);
   });
 });
