@@ -410,7 +410,7 @@ export async function generateCatalog(
         options: [{ th: 'ขนาด', zh: '规格', en: 'Size' }],
       });
       const inStock = rand() < 0.85;
-      p.sizes.forEach((size, v) =>
+      for (const [v, size] of p.sizes.entries()) {
         variants.push({
           id: newId(),
           seller: shop.id,
@@ -424,8 +424,8 @@ export async function generateCatalog(
           ],
           location: shop.location,
           stock: inStock ? 1 + Math.floor(rand() * 200) : 0,
-        }),
-      );
+        });
+      }
     }
     await db.execute(sql`
       insert into products (id, seller_id, category_id, slug, title_th, title_zh, title_en, description_th, description_zh, description_en,

@@ -24,7 +24,9 @@ export function startBackgroundJobs(db: Db, config: Config, log: FastifyBaseLogg
     startCarrierSandbox(db, log),
     startExpiryBlocker(db, log),
   ];
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 }
 
 export function outboxHandlers(config: Config = loadConfig()): Map<string, OutboxHandler[]> {

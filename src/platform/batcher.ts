@@ -23,10 +23,10 @@ export function createBatcher<I, O>(opts: {
   async function runBatch(batch: Waiter[]): Promise<void> {
     try {
       const results = await opts.run(batch.map((w) => w.item));
-      batch.forEach((w, i) => w.resolve(results[i]));
+      for (const [i, w] of batch.entries()) w.resolve(results[i]);
     } catch (err) {
       if (!opts.runOne || batch.length === 1) {
-        batch.forEach((w) => w.reject(err));
+        for (const w of batch) w.reject(err);
         return;
       }
       await Promise.all(batch.map((w) => opts.runOne!(w.item).then(w.resolve, w.reject)));

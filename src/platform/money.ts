@@ -16,6 +16,9 @@ export function formatMoney(amount: number, currency: Currency, locale: 'th' | '
   const tag = { th: 'th-TH', zh: 'zh-Hans-CN', en: 'en-GB' }[locale];
   const key = `${tag}|${currency}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(tag, { style: 'currency', currency })));
+  if (!f) {
+    f = new Intl.NumberFormat(tag, { style: 'currency', currency });
+    formats.set(key, f);
+  }
   return f.format(amount / 100);
 }

@@ -77,7 +77,8 @@ function cachedJson() {
     let entry = cache.get(key);
     if (!entry) {
       const plain = JSON.stringify(make());
-      cache.set(key, (entry = { plain, gzip: gzipSync(plain) }));
+      entry = { plain, gzip: gzipSync(plain) };
+      cache.set(key, entry);
     }
     reply
       .header('content-type', 'application/json; charset=utf-8')

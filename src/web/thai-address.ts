@@ -41,8 +41,10 @@ export function thaiAddressIndex(): ThaiAddressIndex {
       votes.set(districtName, (votes.get(districtName) ?? 0) + 1);
       nameVotes.set(districtCode, votes);
       let district = districts.get(districtCode);
-      if (!district)
-        districts.set(districtCode, (district = { code: districtCode, th: districtName, subdistricts: [] }));
+      if (!district) {
+        district = { code: districtCode, th: districtName, subdistricts: [] };
+        districts.set(districtCode, district);
+      }
       const name = s.subDistrictName.replace(/\s+/g, ' ').trim();
       district.subdistricts.push({ code, th: name, postcode: zip.zipCode });
       const list = byPostcode.get(zip.zipCode) ?? [];

@@ -31,7 +31,7 @@ beforeAll(async () => {
   stops.push(startCustomsJobs(m.app.db, m.app.config, m.app.log));
 });
 afterAll(async () => {
-  stops.forEach((s) => s());
+  for (const s of stops) s();
   await browser?.close();
   await m?.close();
 });

@@ -73,7 +73,7 @@ export async function createProduct(
   const errors = new FieldErrors();
   checkProductFields(errors, input, false);
   checkShelfLife(errors, input.perishable ?? false, input.shelfLifeDays);
-  variants.forEach((v, i) => checkVariant(errors, `variants.${i}`, v, optionCount));
+  for (const [i, v] of variants.entries()) checkVariant(errors, `variants.${i}`, v, optionCount);
   checkDistinctSkus(errors, variants);
   if (variants.length > MAX_VARIANTS) errors.add('variants', 'too_long', { max: MAX_VARIANTS });
   errors.throwIfAny();

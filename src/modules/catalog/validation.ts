@@ -58,7 +58,7 @@ export const normalizeHsCode = (s: string | null | undefined): string | null =>
 export function checkProductFields(errors: FieldErrors, p: Partial<ProductFields>, partial: boolean): void {
   if (!partial || p.title !== undefined) checkThaiText(errors, 'title', p.title);
   if (!partial || p.description !== undefined) checkThaiText(errors, 'description', p.description);
-  p.optionNames?.forEach((name, i) => checkThaiText(errors, `optionNames.${i}`, name));
+  for (const [i, name] of (p.optionNames ?? []).entries()) checkThaiText(errors, `optionNames.${i}`, name);
   if (!partial || p.originProvinceCode !== undefined) {
     if (!p.originProvinceCode) errors.add('originProvinceCode', 'required');
     else if (!provinceByCode(p.originProvinceCode)) errors.add('originProvinceCode', 'not_allowed');
@@ -117,7 +117,7 @@ export function checkVariant(
     const values = v.optionValues ?? [];
     if (values.length < optionCount) errors.add(at('optionValues'), 'too_short', { min: optionCount });
     else if (values.length > optionCount) errors.add(at('optionValues'), 'too_long', { max: optionCount });
-    values.forEach((value, i) => checkThaiText(errors, at(`optionValues.${i}`), value));
+    for (const [i, value] of values.entries()) checkThaiText(errors, at(`optionValues.${i}`), value);
   }
 }
 

@@ -119,14 +119,12 @@ export async function resubmitRejected(
       await tx.delete(customsMessages).where(eq(customsMessages.orderId, decl.orderId));
       for (const m of messages) {
         const xml = cebXml(m);
-        await tx
-          .insert(customsMessages)
-          .values({
-            guid: m.head.guid,
-            orderId: decl.orderId,
-            type: m.type,
-            xmlSealed: encryptPersonal(rt.config.personalDataKey, xml),
-          });
+        await tx.insert(customsMessages).values({
+          guid: m.head.guid,
+          orderId: decl.orderId,
+          type: m.type,
+          xmlSealed: encryptPersonal(rt.config.personalDataKey, xml),
+        });
         await rt.gateway.submit(tx, { guid: m.head.guid, type: m.type, orderNo: facts.orderNo, xml });
       }
       await tx

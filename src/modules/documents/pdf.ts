@@ -12,7 +12,10 @@ const fonts = new Map<string, Buffer>();
 /** A bundled font file's bytes, read once (labels and other PDFs reuse these). */
 export const font = (file: string) => {
   let f = fonts.get(file);
-  if (!f) fonts.set(file, (f = readFileSync(require.resolve(file))));
+  if (!f) {
+    f = readFileSync(require.resolve(file));
+    fonts.set(file, f);
+  }
   return f;
 };
 export const SARABUN = '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf';
@@ -125,9 +128,9 @@ export function invoicePdf(d: InvoiceData, lang: Locale = 'th', opts: { compress
     .moveTo(40, y - 4)
     .lineTo(40 + width, y - 4)
     .stroke();
-  ['#', label('item'), label('qty'), label('unitPrice'), label('amount')].forEach((h, i) =>
-    text(h, cols[i].x, y, { width: cols[i].w, align: i >= 2 ? 'right' : 'left', bold: true, size: 9 }),
-  );
+  for (const [i, h] of ['#', label('item'), label('qty'), label('unitPrice'), label('amount')].entries()) {
+    text(h, cols[i].x, y, { width: cols[i].w, align: i >= 2 ? 'right' : 'left', bold: true, size: 9 });
+  }
   y += 18;
   doc
     .moveTo(40, y - 4)

@@ -16,15 +16,13 @@ export async function productInStock(
   let [cat] = await queryRows<{ id: string }>(db, sql`select id from categories limit 1`);
   if (!cat) {
     cat = { id: newId() };
-    await db
-      .insert(categories)
-      .values({
-        id: cat.id,
-        slug: `test-category-${cat.id.slice(-6)}`,
-        nameTh: 'ผลไม้สด',
-        nameZh: '新鲜水果',
-        nameEn: 'Fresh fruit',
-      });
+    await db.insert(categories).values({
+      id: cat.id,
+      slug: `test-category-${cat.id.slice(-6)}`,
+      nameTh: 'ผลไม้สด',
+      nameZh: '新鲜水果',
+      nameEn: 'Fresh fruit',
+    });
   }
   const productId = newId();
   const variantId = newId();
@@ -42,16 +40,14 @@ export async function productInStock(
     shelfLifeDays: 7,
     minPriceSatang: opts.priceSatang ?? 89_000,
   });
-  await db
-    .insert(productVariants)
-    .values({
-      id: variantId,
-      sellerId,
-      productId,
-      sku: `DUR-${n}-${variantId.slice(-4)}`,
-      priceSatang: opts.priceSatang ?? 89_000,
-      weightGrams: 5000,
-    });
+  await db.insert(productVariants).values({
+    id: variantId,
+    sellerId,
+    productId,
+    sku: `DUR-${n}-${variantId.slice(-4)}`,
+    priceSatang: opts.priceSatang ?? 89_000,
+    weightGrams: 5000,
+  });
   const locationId = await sellerLocation(db, sellerId);
   await db.insert(stockLevels).values({ variantId, locationId, sellerId, onHand: opts.stock ?? 100 });
   return { productId, variantId };

@@ -123,14 +123,12 @@ export async function paymentRoutes(plain: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
       try {
-        return reply
-          .code(201)
-          .send(
-            (await createIntent(ctx, req.actor, req.params.id, req.body.method, {
-              idempotencyKey: key,
-              locale: req.locale,
-            })) as any,
-          );
+        return reply.code(201).send(
+          (await createIntent(ctx, req.actor, req.params.id, req.body.method, {
+            idempotencyKey: key,
+            locale: req.locale,
+          })) as any,
+        );
       } catch (err) {
         if (err instanceof GatewayError) {
           req.log.error({ err }, 'gateway refused to start a payment');
@@ -198,14 +196,12 @@ export async function paymentRoutes(plain: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
-      return reply
-        .code(201)
-        .send(
-          (await requestRefund(ctx, req.actor, req.params.id, req.body, {
-            idempotencyKey: key,
-            locale: req.locale,
-          })) as any,
-        );
+      return reply.code(201).send(
+        (await requestRefund(ctx, req.actor, req.params.id, req.body, {
+          idempotencyKey: key,
+          locale: req.locale,
+        })) as any,
+      );
     },
   );
   app.get(

@@ -73,7 +73,8 @@ export class Glossary {
   conceptsStartingWith(prefix: string, limit = 4): string[] {
     const minimum = /\p{Script=Han}/u.test(prefix) ? 1 : /\p{Script=Thai}/u.test(prefix) ? 2 : 3;
     if ([...prefix].length < minimum) return [];
-    const keys = (this.sortedKeys ??= [...this.joined.keys()].sort());
+    this.sortedKeys ??= [...this.joined.keys()].sort();
+    const keys = this.sortedKeys;
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {

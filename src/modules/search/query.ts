@@ -94,7 +94,7 @@ export function compileQuery(text: string, opts: { halfTyped?: boolean } = {}): 
     let joined = '';
     for (let j = i; j < Math.min(all.length, i + 3); j++) {
       joined += all[j].text;
-      if (STOP_WORDS.has(joined)) range(i, j + 1).forEach((k) => stop.add(k));
+      if (STOP_WORDS.has(joined)) for (const k of range(i, j + 1)) stop.add(k);
     }
   }
   let keep = all.map((_, i) => inSpan.has(i) || !stop.has(i));

@@ -1,7 +1,7 @@
 // What a shop looks like to its members and operators (everything, payout masked) and to the
 // public (names, province, business type, flagship; never payout or tax data).
 import { provinceByCode, type Region } from '../../platform/provinces.ts';
-import { sellers } from './schema.ts';
+import type { sellers } from './schema.ts';
 
 export type SellerRow = typeof sellers.$inferSelect;
 export type BusinessType = SellerRow['businessType'];

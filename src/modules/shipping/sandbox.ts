@@ -13,7 +13,7 @@ import { provinceByCode } from '../../platform/provinces.ts';
 import type { Db, Executor } from '../../platform/db.ts';
 import { CARRIERS, type CarrierCode } from './carriers.ts';
 import { loadShippingConfig, type ShippingConfig } from './config.ts';
-import { sandboxSchedule, shipments } from './schema.ts';
+import { sandboxSchedule, type shipments } from './schema.ts';
 import { recordTrackingEvent } from './tracking.ts';
 
 type Place = { th: string; zh: string; en: string };

@@ -92,17 +92,15 @@ async function recordShopShipment(
       handedOverAt: now,
     })
     .returning();
-  await tx
-    .insert(trackingEvents)
-    .values({
-      id: newId(),
-      shipmentId: row.id,
-      sellerId: order.sellerId,
-      code: 'shipped_by_seller',
-      occurredAt: now,
-      source: 'seller',
-      step: 0,
-    });
+  await tx.insert(trackingEvents).values({
+    id: newId(),
+    shipmentId: row.id,
+    sellerId: order.sellerId,
+    code: 'shipped_by_seller',
+    occurredAt: now,
+    source: 'seller',
+    step: 0,
+  });
   await emit(tx, {
     topic: 'shipment.handed_over',
     aggregateId: row.id,

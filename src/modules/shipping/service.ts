@@ -178,17 +178,15 @@ export async function bookShipment(tx: Executor, actor: Actor, input: BookShipme
     if (again) return toShipment(again);
     throw new AppError(409, 'tracking_number_in_use');
   }
-  await tx
-    .insert(trackingEvents)
-    .values({
-      id: newId(),
-      shipmentId: id,
-      sellerId: order.sellerId,
-      code: 'booked',
-      occurredAt: new Date(),
-      source: 'platform',
-      step: 0,
-    });
+  await tx.insert(trackingEvents).values({
+    id: newId(),
+    shipmentId: id,
+    sellerId: order.sellerId,
+    code: 'booked',
+    occurredAt: new Date(),
+    source: 'platform',
+    step: 0,
+  });
   await emit(tx, {
     topic: 'shipment.booked',
     aggregateId: id,

@@ -80,6 +80,7 @@ export function SearchBox() {
   const shown = open && items.length > 0;
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the phones Talad serves; role=search says the same
     <form role="search" className="search-box" action={href('/search')} method="get" onSubmit={submit}>
       <label htmlFor={id} className="sr-only">
         {t('search.label')}
@@ -102,11 +103,15 @@ export function SearchBox() {
         onFocus={() => setOpen(true)}
       />
       <button type="submit">{t('search.submit')}</button>
+      {/* The ARIA 1.2 combobox pattern: a list box of options, focus stays in the input (aria-activedescendant). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the listbox of the combobox pattern */}
       <ul id={listId} role="listbox" aria-label={t('search.suggestions')} className="suggestions" hidden={!shown}>
         {items.map((s, i) => (
+          // biome-ignore lint/a11y/useFocusableInteractive: options take no focus in the combobox pattern (aria-activedescendant)
           <li
             key={`${s.kind}-${s.id}`}
             id={`${listId}-${i}`}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the listbox above
             role="option"
             aria-selected={i === active}
             onMouseDown={(e) => {

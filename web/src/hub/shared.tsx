@@ -146,6 +146,7 @@ export function ScanBox({
           id={id}
           ref={ref}
           name="code"
+          // biome-ignore lint/a11y/noAutofocus: a scanner types into this box; the screen has nothing else to focus
           autoFocus
           autoComplete="off"
           autoCapitalize="characters"
@@ -176,14 +177,12 @@ export function RiskBadge({ risk }: { risk: Outbound['risk'] }) {
 /** A message that says what just happened (announced to screen readers). */
 export function useFlash(): [ReactNode, (text: string | null) => void] {
   const [text, setText] = useState<string | null>(null);
-  return [
-    text ? (
-      <p className="notice" role="status">
-        {text}
-      </p>
-    ) : null,
-    setText,
-  ];
+  const notice = text ? (
+    <p className="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+  return [notice, setText];
 }
 
 const DAY_LOCALES = { th: 'th-TH-u-ca-buddhist', zh: 'zh-Hans-CN', en: 'en-GB' } as const;

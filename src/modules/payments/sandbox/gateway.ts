@@ -121,7 +121,7 @@ async function settleCharge(
 
 /** A buyer's banking app scanned the platform's QR and transferred its amount. */
 export async function payPromptPay(g: SandboxGateway, payload: string): Promise<ChargeRow> {
-  let scanned;
+  let scanned: ReturnType<typeof scanPromptPay>;
   try {
     scanned = scanPromptPay(payload);
   } catch (err) {

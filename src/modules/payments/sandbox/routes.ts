@@ -251,12 +251,10 @@ export async function sandboxGatewayRoutes(plain: FastifyInstance, opts: { gatew
           expiresAt: new Date(r.expiresAt),
         });
         if (charge.amount !== r.amount) return reply.code(409).send({ error: 'idempotency_key_reused' });
-        return reply
-          .code(201)
-          .send({
-            ...chargeView(charge),
-            authorizeUri: charge.method === 'card' ? `/sandbox/card/${charge.id}` : null,
-          });
+        return reply.code(201).send({
+          ...chargeView(charge),
+          authorizeUri: charge.method === 'card' ? `/sandbox/card/${charge.id}` : null,
+        });
       },
     );
     merchantApi.post(
