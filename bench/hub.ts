@@ -10,7 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { fromPglite, migrateDatabase, pgliteExtensions, queryRows, type Database } from '../src/platform/db.ts';
 import { newId } from '../src/platform/ids.ts';
-import { HUB_LOCATIONS } from '../src/modules/inventory/hubs.ts';
+import { HUB_LOCATIONS } from '../src/modules/inventory/index.ts';
 import {
   allocateReady,
   bangkokDate,
@@ -18,7 +18,7 @@ import {
   createWaves,
   HUB,
   binsOffMovements,
-} from '../src/modules/hub/service.ts';
+} from '../src/modules/hub/testing.ts';
 import { freshPostgres } from './support.ts';
 
 const ORDERS = Number(process.env.ORDERS ?? 10_000);

@@ -18,8 +18,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db.ts';
 import { shopWithOwner } from '../src/modules/catalog/testing.ts';
 import { productInStock } from '../src/modules/inventory/testing.ts';
-import { signedDelivery, type SandboxGateway } from '../src/modules/payments/sandbox/gateway.ts';
-import { NOTIFY_PATHS } from '../src/modules/payments/routes.ts';
+import { signedDelivery, type SandboxGateway } from '../src/modules/payments/testing.ts';
+import { NOTIFY_PATHS } from '../src/modules/payments/testing.ts';
 import { freshPostgres, percentile, startServer } from './support.ts';
 
 const NOTIFICATIONS = Number(process.env.NOTIFICATIONS ?? 10_000);

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../src/platform/db.ts';
 import { newId } from '../src/platform/ids.ts';
 import { PROVINCES, type Province } from '../src/platform/provinces.ts';
-import { PRODUCT_TERMS, type GlossaryEntry } from '../src/modules/search/glossary.ts';
+import { PRODUCT_TERMS, type GlossaryEntry } from '../src/modules/search/testing.ts';
 
 export function prng(seed: number): () => number {
   return () => {

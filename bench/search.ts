@@ -25,8 +25,8 @@ import {
   queryRows,
   type Database,
 } from '../src/platform/db.ts';
-import { seedCategories } from '../src/modules/catalog/service.ts';
-import { reindex } from '../src/modules/search/service.ts';
+import { seedCategories } from '../src/modules/catalog/index.ts';
+import { reindex } from '../src/modules/search/index.ts';
 import { generateCatalog, queryMix } from './search-catalog.ts';
 
 const PRODUCTS = Number(process.env.PRODUCTS ?? 100_000);

@@ -11,30 +11,23 @@ import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db.ts';
 import { registerErrorHandling } from './platform/http.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
-import { resolveActor } from './modules/identity/service.ts';
-import { identityRoutes } from './modules/identity/routes.ts';
-import { sellerRoutes } from './modules/sellers/routes.ts';
-import { catalogRoutes } from './modules/catalog/routes.ts';
-import { searchRoutes } from './modules/search/routes.ts';
-import { inventoryRoutes } from './modules/inventory/routes.ts';
-import { cartRoutes } from './modules/cart/routes.ts';
-import { orderRoutes } from './modules/orders/routes.ts';
-import { paymentRoutes } from './modules/payments/routes.ts';
-import { ledgerRoutes } from './modules/ledger/routes.ts';
-import { documentRoutes } from './modules/documents/routes.ts';
-import { crossborderRoutes } from './modules/crossborder/routes.ts';
-import { customsRoutes } from './modules/customs/routes.ts';
-import { shippingRoutes } from './modules/shipping/routes.ts';
-import { hubRoutes } from './modules/hub/routes.ts';
+import { modules as allModules } from './modules.ts';
+import { resolveActor } from './modules/identity/index.ts';
+import { createPlatform, startJobs, type Platform, type TaladModule } from './platform/module.ts';
+import { type Env, readEnv } from './platform/config.ts';
 import { webApp } from './web/plugin.ts';
 
 export interface AppOptions {
   db: Db;
   config: Config;
   logger?: boolean | object;
+  /** The environment module settings are read from (default: the process's). */
+  env?: Env;
+  /** The modules to serve (default: all of src/modules.ts). */
+  modules?: readonly TaladModule<unknown>[];
 }
 
-export async function buildApp({ db, config, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, env, modules }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -43,6 +36,21 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
 
   app.decorate('db', db);
   app.decorate('config', config);
+  const platform: Platform = createPlatform({
+    modules: modules ?? allModules,
+    db,
+    config,
+    env: env ?? readEnv(),
+    log: app.log,
+    inject: (opts) => app.inject(opts),
+  });
+  app.decorate('platform', platform);
+  // Jobs of every app (the payments sandbox's tick) run while it is open.
+  let stopAppJobs = () => {};
+  app.addHook('onReady', async () => {
+    stopAppJobs = startJobs(platform, 'app');
+  });
+  app.addHook('onClose', async () => stopAppJobs());
   registerErrorHandling(app);
 
   registerSecurityHeaders(app);
@@ -78,20 +86,7 @@ export async function buildApp({ db, config, logger }: AppOptions): Promise<Fast
         await db.execute(sql`select 1`);
         return { status: 'ok' };
       });
-      await api.register(identityRoutes);
-      await api.register(sellerRoutes);
-      await api.register(catalogRoutes);
-      await api.register(searchRoutes);
-      await api.register(inventoryRoutes);
-      await api.register(cartRoutes);
-      await api.register(orderRoutes);
-      await api.register(paymentRoutes);
-      await api.register(ledgerRoutes);
-      await api.register(documentRoutes);
-      await api.register(crossborderRoutes);
-      await api.register(customsRoutes);
-      await api.register(hubRoutes);
-      await api.register(shippingRoutes);
+      for (const m of platform.modules) await m.routes?.(api, platform);
     },
     { prefix: '/api' },
   );

@@ -2,11 +2,12 @@
 import { loadConfig, ConfigError, type Config } from './platform/config.ts';
 import { openDatabase, migrateDatabase, type Database } from './platform/db.ts';
 import { startOutboxWorker } from './platform/outbox.ts';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { seedDemo, isSeeded } from './demo/seed.ts';
 import { seedCrossBorderOrder } from './demo/crossborder.ts';
-import { startBackgroundJobs, outboxHandlers } from './jobs.ts';
-import { indexIfEmpty, memorySearchEngine, reindex } from './modules/search/service.ts';
+import { reindex } from './modules/search/index.ts';
+import { startJobs } from './platform/module.ts';
 
 const USAGE = `talad — the Talad marketplace
 
@@ -26,6 +27,18 @@ async function open(config: Config): Promise<Database> {
   });
   await migrateDatabase(database);
   return database;
+}
+
+/** The app on an open database; a module setting that is not valid stops here, naming its variable. */
+async function appOn(database: Database, config: Config): Promise<FastifyInstance> {
+  try {
+    return await buildApp({ db: database.db, config });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Invalid configuration: ${err.message}`);
+    await database.close();
+    process.exit(2);
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -54,7 +67,9 @@ async function main(argv: string[]): Promise<void> {
     const database = await open(config);
     if (await isSeeded(database.db)) console.log('demo data is already loaded');
     else {
-      await seedDemo(database.db, config);
+      const app = await appOn(database, config);
+      await seedDemo(app.platform);
+      await app.close();
       console.log('demo data loaded');
     }
     await database.close();
@@ -78,24 +93,13 @@ async function main(argv: string[]): Promise<void> {
 
   const database = await open(config);
   const seeding = config.demoData && !(await isSeeded(database.db));
-  if (seeding) await seedDemo(database.db, config);
-  const app = await buildApp({ db: database.db, config });
-  const stopJobs = startBackgroundJobs(database.db, config, app.log);
-  const stopOutbox = startOutboxWorker(database.db, outboxHandlers(config), app.log);
+  const app = await appOn(database, config);
+  if (seeding) await seedDemo(app.platform);
+  const stopJobs = startJobs(app.platform);
+  const stopOutbox = startOutboxWorker(database.db, app.platform.handlers, app.log);
   // The demo's order to China is paid through the sandbox Alipay wallet, so it is placed once the app runs;
   // the jobs then declare it to the customs sandbox and the EEC hub lists it when released.
   if (seeding) await seedCrossBorderOrder(app).catch((err) => app.log.warn({ err }, 'demo order to China not placed'));
-  // A database that had products before search existed: build the index once, in the background.
-  // Then load this process's in-memory copy of it, so that the first search does not wait for it.
-  void indexIfEmpty(database.db)
-    .then((n) => {
-      if (n) app.log.info(`search index built: ${n} products`);
-    })
-    .then(() => memorySearchEngine.warm(database.db))
-    .then(
-      (n) => app.log.info(`search replica loaded: ${n} products`),
-      (err) => app.log.error({ err }, 'search indexing failed'),
-    );
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopJobs();

@@ -8,6 +8,10 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { fromPglite, fromPostgres, pgliteExtensions, type Database } from '../src/platform/db.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
+import { deliverOutbox } from '../src/platform/outbox.ts';
+import { queryRows } from '../src/platform/db.ts';
+import { payloadProblems } from '../src/events.ts';
+import { sql } from 'drizzle-orm';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -63,8 +67,33 @@ export function useTestApp(overrides: Record<string, string> = {}): {
     t.app = await buildApp({ db: t.database.db, config: t.config, logger: false });
   });
   afterAll(async () => {
-    await t.app?.close();
-    await t.database?.close();
+    try {
+      if (t.database) await expectCatalogueEvents(t.database);
+    } finally {
+      await t.app?.close();
+      await t.database?.close();
+    }
   });
   return t;
+}
+
+/** Delivers pending outbox events to every module's subscriptions, as `talad start`'s worker does each second. */
+export async function drainOutbox(app: Pick<FastifyInstance, 'db' | 'platform'>, passes = 50): Promise<void> {
+  for (let i = 0; i < passes && (await deliverOutbox(app.db, app.platform.handlers)) > 0; i++);
+}
+
+/**
+ * Every event a test file wrote matches the event catalogue (src/events.ts): run after each file
+ * that uses useTestApp, so a producer that leaves out a field fails the tests that exercised it.
+ */
+export async function expectCatalogueEvents(database: Database): Promise<void> {
+  const rows = await queryRows<{ id: number; topic: string; payload: unknown }>(
+    database.db,
+    sql`select id::int as id, topic, payload from outbox where topic not like 'test.%' order by id`,
+  );
+  const wrong = rows.flatMap((r) => {
+    const problem = payloadProblems(r.topic, r.payload);
+    return problem ? [`#${r.id} ${r.topic}: ${problem}`] : [];
+  });
+  if (wrong.length) throw new Error(`events that do not match the catalogue:\n${wrong.slice(0, 10).join('\n')}`);
 }

@@ -4,7 +4,7 @@
 // wallet as the named buyer. The background jobs then declare it to the customs sandbox, which
 // releases it, and it appears in the EEC hub's outbound list (hub@talad.local) ready to pick.
 import type { FastifyInstance } from 'fastify';
-import { residentIdCheckChar } from '../modules/crossborder/rules.ts';
+import { residentIdCheckChar } from '../modules/crossborder/index.ts';
 import { DEMO_PASSWORD } from './data.ts';
 
 const first17 = '44010619900307123';

@@ -1,7 +1,7 @@
 // The demo's people, shops and products, in Thai with Chinese and English translations.
 // Sign-ins are listed in the README. Tax IDs and GTINs carry valid check digits.
-import type { NewUser } from '../modules/identity/service.ts';
-import type { ShopApplication } from '../modules/sellers/service.ts';
+import type { NewUser } from '../modules/identity/index.ts';
+import type { ShopApplication } from '../modules/sellers/index.ts';
 
 export const DEMO_PASSWORD = 'talad-demo-2569';
 

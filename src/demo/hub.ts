@@ -9,12 +9,12 @@ import type { Config } from '../platform/config.ts';
 import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
 import { hashRequest } from '../platform/idempotency.ts';
-import { createUser } from '../modules/identity/service.ts';
-import { addToCarts, cartOwnerKey } from '../modules/cart/service.ts';
-import { placeOrdersDurably } from '../modules/orders/checkout.ts';
-import { markGroupPaid } from '../modules/orders/service.ts';
-import { HUB_LOCATIONS } from '../modules/inventory/hubs.ts';
-import { hubStaff } from '../modules/hub/schema.ts';
+import { createUser } from '../modules/identity/index.ts';
+import { addToCarts, cartOwnerKey } from '../modules/cart/index.ts';
+import { placeOrdersDurably } from '../modules/orders/index.ts';
+import { markGroupPaid } from '../modules/orders/index.ts';
+import { HUB_LOCATIONS } from '../modules/inventory/index.ts';
+import { setHubStaff } from '../modules/hub/index.ts';
 import {
   bangkokDate,
   closeInbound,
@@ -22,7 +22,7 @@ import {
   dockStock,
   moveStock,
   receiveInbound,
-} from '../modules/hub/service.ts';
+} from '../modules/hub/index.ts';
 import { DEMO_PASSWORD, DEMO_SHOPS } from './data.ts';
 import type { DemoShop } from './shipping.ts';
 
@@ -41,11 +41,10 @@ export async function seedHubDemo(db: Db, config: Config, buyer: Actor, shops: D
     password: DEMO_PASSWORD,
     displayName: 'มาลี แพ็กเร็ว',
   });
-  await db.insert(hubStaff).values([
-    { userId: manager.id, locationId: FC, role: 'manager' },
-    { userId: manager.id, locationId: EEC, role: 'manager' },
-    { userId: packer.id, locationId: FC, role: 'packer' },
-  ]);
+  const demo = systemActor('demo');
+  await setHubStaff(db, demo, FC, { userId: manager.id, role: 'manager' });
+  await setHubStaff(db, demo, EEC, { userId: manager.id, role: 'manager' });
+  await setHubStaff(db, demo, FC, { userId: packer.id, role: 'packer' });
   const staff = user(manager.id);
   await stockBondedHub(db, staff, shops);
   const mango = shops.find((s) => s.slug === 'khao-kho-dried-mango');

@@ -6,8 +6,8 @@ import { createTestDatabase, testConfig } from '../../test/db.ts';
 import { addToCart, checkout } from '../../test/shop.ts';
 import { isSeeded, seedDemo } from './seed.ts';
 import { DEMO_PASSWORD } from './data.ts';
-import { drainAll } from '../modules/hub/testing.ts';
-import { runSandboxOnce } from '../modules/customs/routes.ts';
+import { answerCustoms } from '../modules/customs/testing.ts';
+import { drainOutbox } from '../../test/db.ts';
 import { seedCrossBorderOrder } from './crossborder.ts';
 
 let database: Database;
@@ -17,8 +17,8 @@ const config = testConfig({ DATA_DIR: `/tmp/talad-seed-test-${process.pid}` });
 beforeAll(async () => {
   database = await createTestDatabase();
   expect(await isSeeded(database.db)).toBe(false);
-  await seedDemo(database.db, config);
   app = await buildApp({ db: database.db, config, logger: false });
+  await seedDemo(app.platform);
   cnOrderId = await seedCrossBorderOrder(app); // as `npm start` does once the app runs
 });
 afterAll(async () => {
@@ -111,7 +111,7 @@ describe('the demo data', () => {
   });
 
   it("has hub staff, mango stocked at the fulfilment centre with a discrepancy, and the buyer's paid mango order as hub work", async () => {
-    await drainAll(database.db);
+    await drainOutbox(app);
     const signIn = await app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
@@ -131,9 +131,9 @@ describe('the demo data', () => {
   });
 
   it("has the demo buyer's paid order to China in the EEC hub's list once customs releases it, picked from bonded lots", async () => {
-    await drainAll(database.db, config); // order.paid: declared to customs; the hub holds it
-    await runSandboxOnce(database.db, config); // the customs sandbox's tick
-    await drainAll(database.db, config);
+    await drainOutbox(app); // order.paid: declared to customs; the hub holds it
+    await answerCustoms(app); // the customs sandbox's tick
+    await drainOutbox(app);
     const signIn = await app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',

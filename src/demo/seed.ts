@@ -3,12 +3,12 @@
 // modules' services, so the demo obeys the same rules as real use.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.ts';
-import type { Config } from '../platform/config.ts';
+import { type Platform, seedModules } from '../platform/module.ts';
 import type { Actor } from '../platform/actor.ts';
 import { queryRows } from '../platform/db.ts';
 import { createMediaStorage } from '../platform/storage.ts';
-import { createUser } from '../modules/identity/service.ts';
-import { applyForShop, approveSeller, setFlagship } from '../modules/sellers/service.ts';
+import { createUser } from '../modules/identity/index.ts';
+import { applyForShop, approveSeller, setFlagship } from '../modules/sellers/index.ts';
 import {
   seedCategories,
   categoryTree,
@@ -17,10 +17,10 @@ import {
   addProductImage,
   type CategoryNode,
   type VariantInput,
-} from '../modules/catalog/service.ts';
-import { setStock } from '../modules/inventory/service.ts';
-import { setRate } from '../modules/payments/fx.ts';
-import { setProductTerms } from '../modules/crossborder/service.ts';
+} from '../modules/catalog/index.ts';
+import { setStock } from '../modules/inventory/index.ts';
+import { setRate } from '../modules/payments/index.ts';
+import { setProductTerms } from '../modules/crossborder/index.ts';
 import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
 import { seedShippingDemo, type DemoShop } from './shipping.ts';
 import { seedHubDemo } from './hub.ts';
@@ -39,7 +39,9 @@ async function placeholderPhoto(colour: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
-export async function seedDemo(db: Db, config: Config): Promise<void> {
+/** The demo data of the core modules, then each module's own (in module order). */
+export async function seedDemo(platform: Platform): Promise<void> {
+  const { db, config } = platform;
   const storage = createMediaStorage(config);
   const system: Actor = { kind: 'system', name: 'demo-seed' };
   await seedCategories(db);
@@ -78,6 +80,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     await seedShippingDemo(
       db,
       config,
+      platform.hooks,
       { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null },
       demoShops,
     );
@@ -88,6 +91,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
       { kind: 'user', userId: buyer.id, isOperator: false, guestTokenHash: null },
       demoShops,
     );
+  await seedModules(platform);
 }
 
 async function seedProduct(

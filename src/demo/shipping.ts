@@ -4,13 +4,14 @@
 // its order, ready for its "shipped" step with a tracking number (it ships from its own location).
 import type { Db } from '../platform/db.ts';
 import type { Config } from '../platform/config.ts';
+import type { Hooks } from '../platform/module.ts';
 import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
 import { hashRequest } from '../platform/idempotency.ts';
-import { addToCarts, cartOwnerKey } from '../modules/cart/service.ts';
-import { placeOrdersDurably } from '../modules/orders/checkout.ts';
-import { markGroupPaid, transitionOrder } from '../modules/orders/service.ts';
-import { s10Number } from '../modules/shipping/s10.ts';
+import { addToCarts, cartOwnerKey } from '../modules/cart/index.ts';
+import { placeOrdersDurably } from '../modules/orders/index.ts';
+import { markGroupPaid, transitionOrder } from '../modules/orders/index.ts';
+import { s10Number } from '../modules/shipping/index.ts';
 
 export interface DemoShop {
   slug: string;
@@ -19,7 +20,13 @@ export interface DemoShop {
   variantIds: string[];
 }
 
-export async function seedShippingDemo(db: Db, config: Config, buyer: Actor, shops: DemoShop[]): Promise<void> {
+export async function seedShippingDemo(
+  db: Db,
+  config: Config,
+  hooks: Hooks,
+  buyer: Actor,
+  shops: DemoShop[],
+): Promise<void> {
   const rice = shops.find((s) => s.slug === 'thung-kula-hom-mali-rice');
   const coffee = shops.find((s) => s.slug === 'doi-nan-arabica');
   const ownerKey = cartOwnerKey(buyer);
@@ -56,9 +63,13 @@ export async function seedShippingDemo(db: Db, config: Config, buyer: Actor, sho
     const shop: DemoShop = order.sellerId === rice.sellerId ? rice : coffee;
     await transitionOrder(db, shop.owner, order.id, 'processing');
     if (shop === rice)
-      await transitionOrder(db, shop.owner, order.id, 'shipped', {
-        carrier: 'thailand-post',
-        trackingNumber: s10Number('EF', 25_691_122),
-      });
+      await transitionOrder(
+        db,
+        shop.owner,
+        order.id,
+        'shipped',
+        { carrier: 'thailand-post', trackingNumber: s10Number('EF', 25_691_122) },
+        hooks,
+      );
   }
 }

@@ -62,9 +62,14 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+/** Environment variables as the platform started with them. */
+export type Env = Record<string, string | undefined>;
 
-function int(env: Env, name: string, def: number, min: number, max: number): number {
+/** The process's environment: the one place it is read. Modules get it from their context. */
+export const readEnv = (): Env => process.env;
+
+/** A whole number between min and max, or the default when unset; anything else names the variable. */
+export function envInt(env: Env, name: string, def: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return def;
   if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
@@ -73,7 +78,8 @@ function int(env: Env, name: string, def: number, min: number, max: number): num
   return n;
 }
 
-function bool(env: Env, name: string, def: boolean): boolean {
+/** true/false (also 1/0, yes/no, on/off), or the default when unset. */
+export function envBool(env: Env, name: string, def: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return def;
   const v = raw.trim().toLowerCase();
@@ -113,7 +119,8 @@ function key32(env: Env, name: string, dev: string, production: boolean): Buffer
   return buf;
 }
 
-function text(env: Env, name: string, def: string, pattern: RegExp, what: string): string {
+/** A text matching a pattern, or the default when unset. */
+export function envText(env: Env, name: string, def: string, pattern: RegExp, what: string): string {
   const raw = env[name]?.trim() || def;
   if (!pattern.test(raw)) throw new ConfigError(name, `must be ${what}, got "${raw}"`);
   return raw;
@@ -121,41 +128,41 @@ function text(env: Env, name: string, def: string, pattern: RegExp, what: string
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(env: Env = readEnv()): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const databaseUrl = url(env, 'DATABASE_URL');
-  const customsSandbox = bool(env, 'CUSTOMS_SANDBOX', true);
-  const production = !customsSandbox || !bool(env, 'PAYMENTS_SANDBOX', true);
+  const customsSandbox = envBool(env, 'CUSTOMS_SANDBOX', true);
+  const production = !customsSandbox || !envBool(env, 'PAYMENTS_SANDBOX', true);
   return {
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port: envInt(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl,
-    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
-    demoData: bool(env, 'DEMO_DATA', true),
+    dbPoolSize: envInt(env, 'DB_POOL_SIZE', 10, 1, 200),
+    demoData: envBool(env, 'DEMO_DATA', true),
     logLevel,
-    reservationTtlMinutes: int(env, 'RESERVATION_TTL_MINUTES', 15, 1, 7 * 24 * 60),
-    sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 30, 1, 3600),
-    sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 365),
-    shippingFlatSatang: int(env, 'SHIPPING_FLAT_SATANG', 5000, 0, 10_000_000),
-    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
-    uploadLimitBytes: int(env, 'UPLOAD_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    reservationTtlMinutes: envInt(env, 'RESERVATION_TTL_MINUTES', 15, 1, 7 * 24 * 60),
+    sweepIntervalSeconds: envInt(env, 'SWEEP_INTERVAL_SECONDS', 30, 1, 3600),
+    sessionTtlDays: envInt(env, 'SESSION_TTL_DAYS', 30, 1, 365),
+    shippingFlatSatang: envInt(env, 'SHIPPING_FLAT_SATANG', 5000, 0, 10_000_000),
+    bodyLimitBytes: envInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadLimitBytes: envInt(env, 'UPLOAD_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     corsOrigins: (env.CORS_ORIGINS || '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1, 100000),
-    secureCookies: bool(env, 'SECURE_COOKIES', false),
-    checkoutBatchMax: int(env, 'CHECKOUT_BATCH_MAX', 500, 1, 5000),
+    signInRateLimitPerMinute: envInt(env, 'SIGN_IN_RATE_LIMIT', 10, 1, 100000),
+    secureCookies: envBool(env, 'SECURE_COOKIES', false),
+    checkoutBatchMax: envInt(env, 'CHECKOUT_BATCH_MAX', 500, 1, 5000),
     personalDataKey: key32(env, 'PERSONAL_DATA_KEY', DEV_PERSONAL_DATA_KEY, production),
     identityHashKey: key32(env, 'IDENTITY_HASH_KEY', DEV_IDENTITY_HASH_KEY, production),
-    cbecFxMaxAgeHours: int(env, 'CBEC_FX_MAX_AGE_HOURS', 72, 1, 24 * 365),
-    cbecFreightBaseSatang: int(env, 'CBEC_FREIGHT_BASE_SATANG', 8000, 0, 10_000_000),
-    cbecFreightPerKgSatang: int(env, 'CBEC_FREIGHT_PER_KG_SATANG', 3000, 0, 10_000_000),
+    cbecFxMaxAgeHours: envInt(env, 'CBEC_FX_MAX_AGE_HOURS', 72, 1, 24 * 365),
+    cbecFreightBaseSatang: envInt(env, 'CBEC_FREIGHT_BASE_SATANG', 8000, 0, 10_000_000),
+    cbecFreightPerKgSatang: envInt(env, 'CBEC_FREIGHT_PER_KG_SATANG', 3000, 0, 10_000_000),
     customsSandbox,
     customs: {
-      platformCode: text(
+      platformCode: envText(
         env,
         'CUSTOMS_PLATFORM_CODE',
         '4601960TLD',
@@ -163,9 +170,9 @@ export function loadConfig(env: Env = process.env): Config {
         '10 customs-registration characters',
       ),
       platformName: env.CUSTOMS_PLATFORM_NAME?.trim() || '塔拉跨境电商平台（沙箱）',
-      payCode: text(env, 'CUSTOMS_PAY_CODE', '31222699S7', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
+      payCode: envText(env, 'CUSTOMS_PAY_CODE', '31222699S7', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
       payName: env.CUSTOMS_PAY_NAME?.trim() || '支付宝（沙箱）',
-      logisticsCode: text(
+      logisticsCode: envText(
         env,
         'CUSTOMS_LOGISTICS_CODE',
         '4601980TLX',
@@ -173,18 +180,18 @@ export function loadConfig(env: Env = process.env): Config {
         '10 customs-registration characters',
       ),
       logisticsName: env.CUSTOMS_LOGISTICS_NAME?.trim() || '塔拉跨境干线物流（沙箱）',
-      hubCode: text(env, 'CUSTOMS_HUB_CODE', '4601960HUB', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
+      hubCode: envText(env, 'CUSTOMS_HUB_CODE', '4601960HUB', /^[0-9A-Z]{10}$/, '10 customs-registration characters'),
       hubName: env.CUSTOMS_HUB_NAME?.trim() || '东部经济走廊保税仓（沙箱）',
-      bondedBookNo: text(
+      bondedBookNo: envText(
         env,
         'CUSTOMS_BONDED_BOOK_NO',
         'T4601W000001',
         /^[A-Z]\d{4}[A-Z]\d{6}$/,
         'a bonded account book number like T4601W000001',
       ),
-      customsCode: text(env, 'CUSTOMS_CODE', '4612', /^\d{4}$/, 'a 4-digit customs office code'),
-      portCode: text(env, 'CUSTOMS_PORT_CODE', '4612', /^\d{4}$/, 'a 4-digit customs office code'),
-      dxpId: text(env, 'CUSTOMS_DXP_ID', 'DXPENT0000TALAD1', /^[0-9A-Z]{1,30}$/, "the transmitter's DXP id"),
+      customsCode: envText(env, 'CUSTOMS_CODE', '4612', /^\d{4}$/, 'a 4-digit customs office code'),
+      portCode: envText(env, 'CUSTOMS_PORT_CODE', '4612', /^\d{4}$/, 'a 4-digit customs office code'),
+      dxpId: envText(env, 'CUSTOMS_DXP_ID', 'DXPENT0000TALAD1', /^[0-9A-Z]{1,30}$/, "the transmitter's DXP id"),
     },
   };
 }

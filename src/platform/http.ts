@@ -7,11 +7,14 @@ import { negotiateLocale, type Locale } from './i18n.ts';
 import type { Actor } from './actor.ts';
 import type { Db } from './db.ts';
 import type { Config } from './config.ts';
+import type { Platform } from './module.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** The modules of this app, their runtimes, hooks and outbox handlers. */
+    platform: Platform;
   }
   interface FastifyRequest {
     locale: Locale;

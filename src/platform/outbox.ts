@@ -2,15 +2,14 @@
 // it, and a worker delivers it at least once to the handlers of later modules (which are idempotent).
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { outbox } from './schema.ts';
 import { queryRows, type Db, type Executor } from './db.ts';
 
 export interface OutboxEvent {
   topic: string;
   aggregateId: string;
-  payload: Record<string, unknown>;
+  payload: unknown;
 }
-export type OutboxHandler = ((db: Db, event: OutboxEvent & { id: number }) => Promise<void>) & {
+export type OutboxHandler = ((db: Db, event: OutboxEvent & { id: number }) => Promise<unknown>) & {
   /**
    * For a handler that only brings something up to the current state (a search document, a
    * cached count): events with the same key in one delivery pass need one call, not one each. A
@@ -23,19 +22,37 @@ export type OutboxHandler = ((db: Db, event: OutboxEvent & { id: number }) => Pr
 export const coalescing = (key: (event: OutboxEvent) => string | null, handler: OutboxHandler): OutboxHandler =>
   Object.assign(handler, { coalesceKey: key });
 
-export async function emit(tx: Executor, events: OutboxEvent | OutboxEvent[]): Promise<void> {
-  const list = Array.isArray(events) ? events : [events];
-  if (list.length) await tx.insert(outbox).values(list);
+/**
+ * Writes events in the caller's transaction, as one statement with one parameter whatever their
+ * number (a checkout batch writes hundreds). Modules emit through the typed `emit` of src/events.ts.
+ */
+export async function emitRaw(tx: Executor, events: readonly OutboxEvent[]): Promise<void> {
+  if (!events.length) return;
+  await tx.execute(sql`
+    insert into outbox (topic, aggregate_id, payload)
+    select topic, "aggregateId", payload
+    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(topic text, "aggregateId" uuid, payload jsonb)`);
 }
 
-/** Delivers pending events in id order; a failing event is retried on the next pass. */
-export async function deliverOutbox(db: Db, handlers: Map<string, OutboxHandler[]>, limit = 200): Promise<number> {
+/**
+ * Delivers pending events in id order and returns how many it looked at. A failing event keeps its
+ * error and waits before it is tried again (1 s, then twice as long each time, at most 5 minutes),
+ * so that one that keeps failing neither holds back the others nor keeps the worker busy.
+ */
+export async function deliverOutbox(
+  db: Db,
+  handlers: Map<string, OutboxHandler[]>,
+  opts: { limit?: number; now?: Date } = {},
+): Promise<number> {
+  const limit = opts.limit ?? 200;
+  const now = (opts.now ?? new Date()).toISOString();
   return db.transaction(async (tx) => {
     const rows = await queryRows<{ id: number; topic: string; aggregate_id: string; payload: Record<string, unknown> }>(
       tx,
       sql`
       select id::int as id, topic, aggregate_id, payload from outbox
-      where delivered_at is null order by id limit ${limit} for update skip locked`,
+      where delivered_at is null and (retry_at is null or retry_at <= ${now}::timestamptz)
+      order by id limit ${limit} for update skip locked`,
     );
     const delivered: number[] = [];
     const done = new Map<OutboxHandler, Set<string>>(); // coalescing handlers: keys already handled in this pass
@@ -62,7 +79,9 @@ export async function deliverOutbox(db: Db, handlers: Map<string, OutboxHandler[
         delivered.push(row.id);
       } catch (err) {
         await tx.execute(
-          sql`update outbox set attempts = attempts + 1, last_error = ${String(err)} where id = ${row.id}`,
+          sql`update outbox set attempts = attempts + 1, last_error = ${String(err)},
+            retry_at = ${now}::timestamptz + make_interval(secs => least(power(2, attempts), 300))
+            where id = ${row.id}`,
         );
       }
     }

@@ -14,6 +14,8 @@ export const outbox = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** A failed event is tried again from this time on (backing off). */
+    retryAt: timestamp('retry_at', { withTimezone: true }),
   },
   (t) => [index('outbox_pending_idx').on(t.id).where(sql`delivered_at is null`)],
 );

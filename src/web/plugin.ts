@@ -7,7 +7,7 @@ import type { ApiCall, Locale } from '../../web/src/ssr-contract.ts';
 import { clientDir, loadWebBuild, WebBuildMissing, type WebBuild } from './build-output.ts';
 import { notBuiltDocument, pageDocument } from './document.ts';
 import { thaiAddressIndex } from './thai-address.ts';
-import { GUEST_COOKIE, SESSION_COOKIE } from '../modules/identity/service.ts';
+import { GUEST_COOKIE, SESSION_COOKIE } from '../modules/identity/index.ts';
 
 export const LANGUAGE_COOKIE = 'talad_lang';
 const LOCALES: Locale[] = ['th', 'zh', 'en'];

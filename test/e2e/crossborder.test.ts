@@ -5,16 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startOutboxWorker } from '../../src/platform/outbox.ts';
-import { outboxHandlers } from '../../src/jobs.ts';
-import { startCustomsJobs } from '../../src/modules/customs/routes.ts';
+import { startJobs } from '../../src/platform/module.ts';
 import { signUp } from '../../src/modules/identity/testing.ts';
-import { adjustHubStock } from '../../src/modules/inventory/service.ts';
-import { HUB_LOCATIONS } from '../../src/modules/inventory/hubs.ts';
+import { adjustHubStock } from '../../src/modules/inventory/index.ts';
+import { HUB_LOCATIONS } from '../../src/modules/inventory/index.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { buyerIdentity, cnCheckout, freshRate, payAsBuyer, residentId } from '../../src/modules/crossborder/testing.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db.ts';
-import { receiveReceipt } from '../../src/modules/customs/service.ts';
+import { receiveReceipt } from '../../src/modules/customs/testing.ts';
 import { addToCart } from '../shop.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
@@ -26,9 +25,9 @@ const stops: (() => void)[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   m = await startMarketApp();
-  // What `npm start` runs: the outbox worker (customs declares on order.paid) and the customs sandbox's tick.
-  stops.push(startOutboxWorker(m.app.db, outboxHandlers(m.app.config), m.app.log, 200));
-  stops.push(startCustomsJobs(m.app.db, m.app.config, m.app.log));
+  // What `npm start` runs: the outbox worker (customs declares on order.paid) and the jobs (the customs sandbox's tick).
+  stops.push(startOutboxWorker(m.app.db, m.app.platform.handlers, m.app.log, 200));
+  stops.push(startJobs(m.app.platform));
 });
 afterAll(async () => {
   for (const s of stops) s();

@@ -3,7 +3,7 @@
 // away; an order paid for that stock is picked, packed (the label PDF fetched) and dispatched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HUB_LOCATIONS } from '../../src/modules/inventory/hubs.ts';
+import { HUB_LOCATIONS } from '../../src/modules/inventory/index.ts';
 import { signedInUser } from '../../src/modules/catalog/testing.ts';
 import { addDays, hubWorker, paidOrder } from '../../src/modules/hub/testing.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser.ts';

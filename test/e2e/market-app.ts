@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Database } from '../../src/platform/db.ts';
-import { createTestDatabase, testConfig } from '../db.ts';
+import { createTestDatabase, expectCatalogueEvents, testConfig } from '../db.ts';
 import { createMarket, type Market } from './market.ts';
 
 export interface MarketApp {
@@ -27,8 +27,12 @@ export async function startMarketApp(opts: { listen?: boolean } = {}): Promise<M
     market,
     baseUrl,
     close: async () => {
-      await app.close();
-      await database.close();
+      try {
+        await expectCatalogueEvents(database);
+      } finally {
+        await app.close();
+        await database.close();
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 // A small market for the web tests and bench:web, made through the API as people would make it:
 // a Chanthaburi orchard selling Monthong durian and a Roi Et cooperative selling jasmine rice.
 import type { FastifyInstance } from 'fastify';
-import { seedCategories } from '../../src/modules/catalog/categories.ts';
+import { seedCategories } from '../../src/modules/catalog/index.ts';
 import { categoryIdBySlug, productOnSale } from '../../src/modules/catalog/testing.ts';
 import { approvedSeller, type TestSeller } from '../../src/modules/sellers/testing.ts';
 import { makeOperator, signUp } from '../../src/modules/identity/testing.ts';

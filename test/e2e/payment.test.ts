@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { startOutboxWorker } from '../../src/platform/outbox.ts';
-import { outboxHandlers } from '../../src/jobs.ts';
-import { sellers } from '../../src/modules/sellers/schema.ts';
+import { sellers } from '../../src/modules/sellers/testing.ts';
 import { signIn, signUp } from '../../src/modules/identity/testing.ts';
 import { paySandboxQr, startIntent } from '../../src/modules/payments/testing.ts';
 import { addToCart, checkout } from '../shop.ts';
@@ -22,7 +21,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   m = await startMarketApp();
   // The worker that `npm start` runs: the ledger posts and the tax invoice is issued from the outbox.
-  stopOutbox = startOutboxWorker(m.app.db, outboxHandlers(), m.app.log, 200);
+  stopOutbox = startOutboxWorker(m.app.db, m.app.platform.handlers, m.app.log, 200);
 });
 afterAll(async () => {
   stopOutbox?.();

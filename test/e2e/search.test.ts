@@ -2,7 +2,7 @@
 // with facets) and in Chinese on a phone (a Chinese word finds the product, shown in Chinese).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { reindex } from '../../src/modules/search/service.ts';
+import { reindex } from '../../src/modules/search/index.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
 import { startMarketApp, type MarketApp } from './market-app.ts';

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { systemActor } from '../../src/platform/actor.ts';
 import { signUp } from '../../src/modules/identity/testing.ts';
-import { markGroupPaid } from '../../src/modules/orders/service.ts';
-import { advanceCarrierSandbox } from '../../src/modules/shipping/sandbox.ts';
-import { s10Number } from '../../src/modules/shipping/s10.ts';
+import { markGroupPaid } from '../../src/modules/orders/index.ts';
+import { advanceCarrierSandbox, sandboxShipping } from '../../src/modules/shipping/testing.ts';
+import { s10Number } from '../../src/modules/shipping/index.ts';
 import { addToCart, checkout } from '../shop.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
@@ -83,7 +83,7 @@ describe('a shop ships an order itself and the buyer tracks it', () => {
     await tracking.getByRole('heading', { name: 'การจัดส่ง' }).waitFor();
     await tracking.getByText(good).waitFor();
     await tracking.getByText(/SANDBOX/).waitFor();
-    await advanceCarrierSandbox(m.app.db, systemActor('test'), { hours: 23 });
+    await advanceCarrierSandbox(m.app.db, systemActor('test'), { hours: 23 }, sandboxShipping);
     await tracking.locator('li.current', { hasText: 'กำลังนำจ่าย' }).waitFor({ timeout: 15_000 });
     const when = await tracking.locator('li.current time').innerText();
     expect(when).toContain(`${new Date().getFullYear() + 543}`); // the Buddhist era
@@ -91,7 +91,7 @@ describe('a shop ships an order itself and the buyer tracks it', () => {
     await expectAccessible(page, 'the order page with its tracking timeline');
     await expectNoSideways(page, 'the order page with its tracking timeline');
 
-    await advanceCarrierSandbox(m.app.db, systemActor('test'), { hours: 100 });
+    await advanceCarrierSandbox(m.app.db, systemActor('test'), { hours: 100 }, sandboxShipping);
     await tracking.locator('li.current', { hasText: 'นำจ่ายสำเร็จ ผู้รับได้รับพัสดุแล้ว' }).waitFor({ timeout: 15_000 });
     const codes = await tracking.locator('li').evaluateAll((items) => items.map((li) => (li as any).dataset.code));
     expect(codes.at(0)).toBe('delivered');

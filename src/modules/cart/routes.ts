@@ -3,8 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { newSecret, hashSecret } from '../../platform/ids.ts';
-import { GUEST_COOKIE } from '../identity/service.ts';
-import { cartOwnerKey, createCartWriter, setCartQuantity, viewCart, MAX_LINE_QUANTITY } from './service.ts';
+import { GUEST_COOKIE } from '../identity/index.ts';
+import { cartOwnerKey } from './owner.ts';
+import { createCartWriter, MAX_LINE_QUANTITY, setCartQuantity, viewCart } from './service.ts';
 
 /** A guest gets a cookie on their first add to cart; the cart is keyed by its hash. */
 export function ensureGuestCookie(req: FastifyRequest, reply: FastifyReply): void {

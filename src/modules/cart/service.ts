@@ -1,5 +1,6 @@
 // Carts: a signed-in user's or a guest's (by cookie), holding items from several shops.
 // Prices are not stored in the cart: it always shows, and checkout always charges, today's price.
+import { cartOwnerKey } from './owner.ts';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -8,20 +9,13 @@ import { pickText, type Locale } from '../../platform/i18n.ts';
 import { createBatcher } from '../../platform/batcher.ts';
 import { queryRows, uuidArray, type Db, type Executor } from '../../platform/db.ts';
 import type { Config } from '../../platform/config.ts';
-import { getVariantsForSale, type VariantForSale } from '../catalog/service.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
-import { availability } from '../inventory/service.ts';
+import { getVariantsForSale, type VariantForSale } from '../catalog/index.ts';
+import { sellerFacts } from '../sellers/index.ts';
+import { availability } from '../inventory/index.ts';
 import { carts, cartItems } from './schema.ts';
 import './messages.ts';
 
 export const MAX_LINE_QUANTITY = 999;
-
-/** "u:<user id>" for a signed-in user, "g:<cookie hash>" for a guest; null for a guest without a cookie yet. */
-export function cartOwnerKey(actor: Actor): string | null {
-  if (actor.kind === 'user') return `u:${actor.userId}`;
-  if (actor.kind === 'guest' && actor.guestTokenHash) return `g:${actor.guestTokenHash}`;
-  return null;
-}
 
 export interface CartAdd {
   ownerKey: string;

@@ -7,7 +7,7 @@ import type { Executor } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { MediaStorage } from '../../platform/storage.ts';
-import { requireSellerAccess } from '../sellers/access.ts';
+import { requireSellerAccess } from '../sellers/index.ts';
 import { productImages } from './schema.ts';
 import { lockProduct, productChanged, requireProductOfShop } from './product-rows.ts';
 import { loadSellerProduct, type SellerProductView } from './views.ts';

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import { productVariants, products } from './schema.ts';
 import { storedOption } from './text.ts';
 import type { VariantInput } from './validation.ts';

@@ -6,7 +6,7 @@ import type { Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { MediaStorage } from '../../platform/storage.ts';
-import { requireApprovedSeller, requireSellerAccess } from '../sellers/access.ts';
+import { requireApprovedSeller, requireSellerAccess } from '../sellers/index.ts';
 import { productVariants, products } from './schema.ts';
 import { requireCategory } from './categories.ts';
 import {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { useTestApp } from '../../../test/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { approvedSeller } from '../sellers/testing.ts';
-import { sellers } from '../sellers/schema.ts';
+import { sellers } from '../sellers/testing.ts';
 import { getVariantsForSale, seedCategories } from './service.ts';
 import { categoryIdBySlug, jasmineRice, productOnSale } from './testing.ts';
 

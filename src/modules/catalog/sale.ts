@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { inIds, type Executor, type IdSet } from '../../platform/db.ts';
 import type { SQL } from 'drizzle-orm';
 import type { LocalizedText } from '../../platform/http.ts';
-import { sellers } from '../sellers/schema.ts';
+import { shopsOnSale } from '../sellers/index.ts';
 import { productVariants, products } from './schema.ts';
 import { cleanText, type OptionText } from './text.ts';
 import { UUID } from './validation.ts';
@@ -30,10 +30,8 @@ export interface VariantForSale {
  * The variants among `variantIds` that exist (unknown or malformed ids are simply absent), with
  * whether each can be sold now. Read-only and public data, so it takes no actor.
  *
- * Boundary note: this reads `sellers.status` through one join instead of a call to the sellers
- * service, the one pragmatic exception to "a module calls another's service, never its tables",
- * so that the answer costs a single round trip. It never writes to, or returns other columns of,
- * the sellers table.
+ * Whether the shop may sell comes from the view the sellers module publishes (shops_on_sale), joined
+ * in the same query, so that the answer (read on every checkout) costs a single round trip.
  */
 export async function getVariantsForSale(db: Executor, variantIds: IdSet): Promise<VariantForSale[]> {
   const ids = Array.isArray(variantIds) ? [...new Set(variantIds.filter((id) => UUID.test(id)))] : variantIds;
@@ -53,11 +51,11 @@ export async function getVariantsForSale(db: Executor, variantIds: IdSet): Promi
       hsCode: products.hsCode,
       originProvinceCode: products.originProvinceCode,
       perishable: products.perishable,
-      saleable: sql<boolean>`(${products.status} = 'active' and ${productVariants.active} and ${sellers.status} = 'approved')`,
+      saleable: sql<boolean>`(${products.status} = 'active' and ${productVariants.active} and ${shopsOnSale.id} is not null)`,
     })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
-    .innerJoin(sellers, eq(sellers.id, productVariants.sellerId))
+    .leftJoin(shopsOnSale, eq(shopsOnSale.id, productVariants.sellerId))
     .where(inIds(productVariants.id, ids));
   return rows.map(({ titleTh, titleZh, titleEn, ...r }) => ({
     ...r,

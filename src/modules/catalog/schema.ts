@@ -10,7 +10,9 @@ import {
   index,
   uniqueIndex,
   pgEnum,
+  pgView,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
 
 export const productStatus = pgEnum('product_status', ['draft', 'active', 'archived']);
@@ -112,4 +114,16 @@ export const productImages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('product_images_product_idx').on(t.productId)],
+);
+
+/**
+ * Published for the modules after the catalog (search hides a product the moment it stops selling):
+ * the active products of shops on sale (the sellers module's shops_on_sale). Read-only; the columns
+ * are a contract.
+ */
+export const productsOnSale = pgView('products_on_sale', {
+  id: uuid('id').notNull(),
+  sellerId: uuid('seller_id').notNull(),
+}).as(
+  sql`select p.id, p.seller_id from products p join shops_on_sale s on s.id = p.seller_id where p.status = 'active'`,
 );

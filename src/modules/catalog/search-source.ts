@@ -1,11 +1,11 @@
 // What the search module indexes, read in batches: the products on sale (active, in an approved
 // shop) with their texts, active variants and first thumbnail. Three queries per batch, whatever
-// its size, so `talad reindex` reads 100,000 products in seconds. Read-only; joins `sellers` for
-// the shop's status only, the same exception as the storefront (storefront.ts).
+// its size, so `talad reindex` reads 100,000 products in seconds. Read-only; approved shops come
+// from the view the sellers module publishes (shops_on_sale).
 import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.ts';
 import type { LocalizedText } from '../../platform/http.ts';
-import { sellers } from '../sellers/schema.ts';
+import { shopsOnSale } from '../sellers/index.ts';
 import { productVariants, products } from './schema.ts';
 import { cleanText } from './text.ts';
 import { descriptionOf, firstThumbnails, titleOf } from './views.ts';
@@ -32,14 +32,14 @@ export async function countProductsForIndexing(db: Executor): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(products)
-    .innerJoin(sellers, eq(sellers.id, products.sellerId))
-    .where(and(eq(products.status, 'active'), eq(sellers.status, 'approved')));
+    .innerJoin(shopsOnSale, eq(shopsOnSale.id, products.sellerId))
+    .where(eq(products.status, 'active'));
   return row.n;
 }
 
 /** The products on sale among the selection, in id order; a product not returned is not on sale. */
 export async function productsForIndexing(db: Executor, selection: IndexSelection): Promise<ProductForIndex[]> {
-  const onSale = and(eq(products.status, 'active'), eq(sellers.status, 'approved'));
+  const onSale = eq(products.status, 'active');
   let where: SQL | undefined;
   let limit: number | undefined;
   if ('ids' in selection) {
@@ -54,7 +54,7 @@ export async function productsForIndexing(db: Executor, selection: IndexSelectio
   const query = db
     .select({ product: products })
     .from(products)
-    .innerJoin(sellers, eq(sellers.id, products.sellerId))
+    .innerJoin(shopsOnSale, eq(shopsOnSale.id, products.sellerId))
     .where(and(onSale, where))
     .orderBy(asc(products.id));
   const rows = limit ? await query.limit(limit) : await query;

@@ -5,7 +5,7 @@ import { buildApp } from '../../app.ts';
 import { createTestDatabase, testConfig } from '../../../test/db.ts';
 import type { Database } from '../../platform/db.ts';
 import { approvedSeller, type TestSeller } from '../sellers/testing.ts';
-import { sellers } from '../sellers/schema.ts';
+import { sellers } from '../sellers/testing.ts';
 import { categories } from './schema.ts';
 import { seedCategories } from './service.ts';
 import { categoryIdBySlug, jasmineRice, productOnSale } from './testing.ts';

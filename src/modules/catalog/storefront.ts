@@ -1,9 +1,8 @@
 // What buyers see: active products of approved shops only, each text in the buyer's language
 // (falling back to Thai) alongside all three, prices in satang. Stock is the inventory module's.
 //
-// Boundary note: these read-only queries join `sellers` for the shop's status, slug and name, the
-// same pragmatic exception as getVariantsForSale: filtering "approved shops only" through a service
-// call would cost a round trip per page. Nothing here writes to the sellers table.
+// The shop's slug and name come from the view the sellers module publishes (shops_on_sale, approved
+// shops only), joined in the same query: a service call would cost a round trip per page.
 import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.ts';
 import type { Locale } from '../../platform/i18n.ts';
@@ -11,7 +10,7 @@ import type { LocalizedText } from '../../platform/http.ts';
 import { notFound } from '../../platform/errors.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
 import type { MediaStorage } from '../../platform/storage.ts';
-import { sellers } from '../sellers/schema.ts';
+import { shopsOnSale as sellers } from '../sellers/index.ts';
 import { productImages, productVariants, products } from './schema.ts';
 import { categoryPath, inCategoryTree, type CategoryStep } from './categories.ts';
 import { cleanText, localize } from './text.ts';
@@ -78,7 +77,8 @@ export interface PublicProduct extends Omit<PublicProductItem, 'thumbnailUrl'> {
   shelfLifeDays: number | null;
 }
 
-const onSale = and(eq(products.status, 'active'), eq(sellers.status, 'approved'));
+// Joined with the published view of shops on sale: an inner join keeps approved shops only.
+const onSale = eq(products.status, 'active');
 
 const columns = {
   product: products,

@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { newId, newSecret, hashSecret } from '../../platform/ids.ts';
 import type { Executor } from '../../platform/db.ts';
-import { users, sessions } from '../identity/schema.ts';
-import { sellers, sellerMembers } from '../sellers/schema.ts';
+import { users, sessions } from '../identity/testing.ts';
+import { sellers, sellerMembers } from '../sellers/testing.ts';
 import { categories } from './schema.ts';
 
 export interface ShopFixture {
@@ -143,3 +143,9 @@ export async function productOnSale(
   if (published.statusCode !== 200) throw new Error(`product not published: ${published.body}`);
   return { productId, variantIds: published.json().variants.map((v: { id: string }) => v.id) };
 }
+
+// The test entry: the module's public entry, and what only tests reach.
+export * from './index.ts';
+export { seedCategories } from './categories.ts';
+export { THAI_SME_CATEGORIES } from './category-tree.ts';
+export { categories, productVariants, products } from './schema.ts';

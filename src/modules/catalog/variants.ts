@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { MediaStorage } from '../../platform/storage.ts';
-import { requireSellerAccess } from '../sellers/access.ts';
+import { requireSellerAccess } from '../sellers/index.ts';
 import { productVariants } from './schema.ts';
 import { checkVariant, FieldErrors, type VariantInput } from './validation.ts';
 import { storedOption } from './text.ts';

@@ -9,18 +9,18 @@ import { systemActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db, Executor } from '../../platform/db.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import { hashRequest, idempotent, type StoredResponse } from '../../platform/idempotency.ts';
-import { getVariantsForSale } from '../catalog/service.ts';
-import { cartLines, lockCarts } from '../cart/service.ts';
-import { placeMarketOrders } from '../orders/checkout-market.ts';
-import { requireGroupPayment } from '../payments/requirements.ts';
+import { getVariantsForSale } from '../catalog/index.ts';
+import { cartLines, lockCarts } from '../cart/index.ts';
+import { placeMarketOrders } from '../orders/index.ts';
+import { requireGroupPayment } from '../payments/index.ts';
 import { cbecIdentityLocks, cbecOrders, cbecRefundsSeen, type CbecLine } from './schema.ts';
 import { checkIdentity, type BuyerIdentityInput } from './identity.ts';
 import { quoteOrder, sellingRate, type OrderQuote } from './pricing.ts';
 import { productTerms } from './terms.ts';
 import { chinaYear, ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN } from './rules.ts';
-import type { FxRate } from '../payments/fx.ts';
+import type { FxRate } from '../payments/index.ts';
 import './messages.ts';
 
 export interface CrossBorderCheckoutInput extends BuyerIdentityInput {

@@ -1,11 +1,9 @@
 // Every refusal of a cross-border checkout, and the rules that keep domestic and bonded stock apart.
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { useTestApp } from '../../../test/db.ts';
+import { drainOutbox, useTestApp } from '../../../test/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { queryRows } from '../../platform/db.ts';
-import { deliverOutbox } from '../../platform/outbox.ts';
-import { outboxHandlers } from '../../jobs.ts';
 import { yearlyUsage } from './checkout.ts';
 import { identityHash } from '../../platform/personal-data.ts';
 import { newId } from '../../platform/ids.ts';
@@ -178,7 +176,7 @@ describe('cross-border checkout refusals', () => {
       payload: { amount: order.totalSatang, reason: 'damaged in transit' },
     });
     expect(refund.statusCode, refund.body).toBe(201);
-    for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++);
+    await drainOutbox(t.app, 10);
     expect((await yearlyUsage(t.app.db, hash, year)).usedFen).toBe(0);
   });
 

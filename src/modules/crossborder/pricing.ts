@@ -4,8 +4,8 @@
 import { AppError } from '../../platform/errors.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Executor } from '../../platform/db.ts';
-import type { VariantForSale } from '../catalog/service.ts';
-import { convertMinor, currentRate, FX_ROUNDING, type FxRate } from '../payments/fx.ts';
+import type { VariantForSale } from '../catalog/index.ts';
+import { convertMinor, currentRate, FX_ROUNDING, type FxRate } from '../payments/index.ts';
 import { freightSatang, landedPrice, type Landed } from './rules.ts';
 import type { ProductTerms } from './terms.ts';
 import './messages.ts';

@@ -6,8 +6,7 @@ import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validIdempotencyKey } from '../../platform/idempotency.ts';
-import type { OutboxHandler } from '../../platform/outbox.ts';
-import { cartOwnerKey } from '../cart/service.ts';
+import { cartOwnerKey } from '../cart/index.ts';
 import {
   MARKETS,
   CUSTOMS_UNITS,
@@ -16,10 +15,7 @@ import {
   districtChildren,
   getProductTerms,
   landedForVariants,
-  markCbecStatus,
-  markCbecPaid,
   quoteCart,
-  recordCbecRefund,
   setProductTerms,
   checkOrderLimit,
 } from './service.ts';
@@ -188,12 +184,4 @@ export async function crossborderRoutes(plain: FastifyInstance): Promise<void> {
     },
     async (req) => setProductTerms(app.db, req.actor, { ...req.body, ...req.params }),
   );
-}
-
-export function crossborderOutboxHandlers(): [string, OutboxHandler][] {
-  return [
-    ['order.paid', (db, e) => markCbecPaid(db, (e.payload as { orderId: string }).orderId)],
-    ['order.cancelled', (db, e) => markCbecStatus(db, (e.payload as { orderId: string }).orderId, 'cancelled')],
-    ['payment.refunded', (db, e) => recordCbecRefund(db, e.payload as any)],
-  ];
 }

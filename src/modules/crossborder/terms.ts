@@ -4,8 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { anyUuid, type Executor } from '../../platform/db.ts';
-import { requireSellerAccess } from '../sellers/access.ts';
-import { productSellerId } from '../catalog/service.ts';
+import { requireSellerAccess } from '../sellers/index.ts';
+import { productSellerId } from '../catalog/index.ts';
 import { cbecProducts } from './schema.ts';
 import './messages.ts';
 

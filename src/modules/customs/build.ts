@@ -2,7 +2,7 @@
 // (CEB311), the payment company (CEB411), the line-haul carrier (CEB511) and the bonded hub (CEB621).
 import { randomUUID } from 'node:crypto';
 import type { CustomsSettings } from '../../platform/config.ts';
-import type { DeclarationFacts } from '../crossborder/service.ts';
+import type { DeclarationFacts } from '../crossborder/index.ts';
 import {
   cebTime,
   kg,

@@ -2,21 +2,19 @@
 // herself, Talad declares CEB311/411/511 and the hub's CEB621, the sandbox answers, the order is released.
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { useTestApp } from '../../../test/db.ts';
+import { drainOutbox, useTestApp } from '../../../test/db.ts';
 import { addToCart } from '../../../test/shop.ts';
-import { deliverOutbox } from '../../platform/outbox.ts';
 import { queryRows } from '../../platform/db.ts';
-import { outboxHandlers } from '../../jobs.ts';
 import { shopWithOwner, signedInUser } from '../catalog/testing.ts';
-import { HUB_LOCATIONS } from '../inventory/hubs.ts';
+import { HUB_LOCATIONS } from '../inventory/index.ts';
 import { bondedProduct, buyerIdentity, cnCheckout, freshRate, payAsBuyer } from '../crossborder/testing.ts';
-import { runSandboxOnce } from './routes.ts';
+import { answerCustoms } from './testing.ts';
 import { receiveReceipt } from './service.ts';
 import { isWaybillNo } from './carrier.ts';
 
 const t = useTestApp();
 const deliverAll = async () => {
-  for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++);
+  await drainOutbox(t.app, 10);
 };
 const events = (topic: string) =>
   queryRows<{ aggregate_id: string; payload: any }>(
@@ -78,7 +76,7 @@ describe('a cross-border order from cart to customs release', () => {
     expect(isWaybillNo(status.waybillNo)).toBe(true);
     expect(await events('customs.order_released')).toEqual([]); // not before customs answers
 
-    expect(await runSandboxOnce(t.app.db, t.config)).toBe(4);
+    expect(await answerCustoms(t.app)).toBe(4);
     status = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json();
     expect(status.status).toBe('released');
     expect(status.receipts.map((r: any) => `${r.code}:${r.passed}`).sort()).toEqual([

@@ -4,22 +4,20 @@
 // for customs: booked as a CNY liability on payment, cleared when the operator settles with customs.
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { useTestApp } from '../../../test/db.ts';
+import { drainOutbox, useTestApp } from '../../../test/db.ts';
 import { addToCart } from '../../../test/shop.ts';
-import { deliverOutbox } from '../../platform/outbox.ts';
 import { queryRows } from '../../platform/db.ts';
-import { outboxHandlers } from '../../jobs.ts';
 import { shopWithOwner, signedInUser } from '../catalog/testing.ts';
-import { HUB_LOCATIONS } from '../inventory/hubs.ts';
-import { paymentsRuntime } from '../payments/routes.ts';
-import { deliverDue } from '../payments/sandbox/gateway.ts';
+import { HUB_LOCATIONS } from '../inventory/index.ts';
+import { paymentsRuntime } from '../payments/index.ts';
+import { deliverDue } from '../payments/testing.ts';
 import { bondedProduct, buyerIdentity, cnCheckout, freshRate, payAsBuyer, residentId } from '../crossborder/testing.ts';
-import { runSandboxOnce } from './routes.ts';
+import { answerCustoms } from './testing.ts';
 import { receiveReceipt } from './service.ts';
 
 const t = useTestApp();
 const deliverAll = async () => {
-  for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++);
+  await drainOutbox(t.app, 10);
 };
 
 /** Balances of the trial balance, keyed "account:currency". */
@@ -292,7 +290,7 @@ describe('an operator resolves a customs rejection', () => {
       sql`select count(*)::int as n from customs_messages where order_id = ${placed.orderId}::uuid`,
     );
     expect(n).toBe(4);
-    await runSandboxOnce(t.app.db, t.config);
+    await answerCustoms(t.app);
     const status = (
       await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie: operator.cookie } })
     ).json();

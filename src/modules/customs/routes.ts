@@ -5,23 +5,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Config } from '../../platform/config.ts';
-import type { Db } from '../../platform/db.ts';
-import type { OutboxHandler } from '../../platform/outbox.ts';
-import {
-  customsRuntime,
-  customsStatusOf,
-  declareOrder,
-  receiveReceipt,
-  rejectionQueue,
-  resolveRejection,
-} from './service.ts';
-import { runCustomsSandbox, startCustomsSandbox } from './sandbox.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import { dispatchRefund, paymentsModule } from '../payments/index.ts';
 import { cancelAndRefundRejected, resubmitRejected } from './resolve.ts';
-import { paymentsRuntime } from '../payments/routes.ts';
-import { dispatchRefund } from '../payments/refunds.ts';
+import { type CustomsRuntime, customsStatusOf, rejectionQueue, resolveRejection, runSandboxOnce } from './service.ts';
 
-export async function customsRoutes(plain: FastifyInstance): Promise<void> {
+export async function customsRoutes(plain: FastifyInstance, ctx: ModuleContext, rt: CustomsRuntime): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['customs'];
 
@@ -79,7 +68,6 @@ export async function customsRoutes(plain: FastifyInstance): Promise<void> {
     async (req) => resolveRejection(app.db, req.actor, req.params.id, req.body.resolution) as any,
   );
 
-  const rt = customsRuntime(app.config);
   const key = (h: Record<string, unknown>) =>
     typeof h['idempotency-key'] === 'string' ? (h['idempotency-key'] as string) : undefined;
   const Outcome = Type.Object({
@@ -118,7 +106,7 @@ export async function customsRoutes(plain: FastifyInstance): Promise<void> {
     async (req) =>
       cancelAndRefundRejected(app.db, req.actor, req.params.id, {
         idempotencyKey: key(req.headers),
-        send: (refundId) => dispatchRefund(paymentsRuntime(app), refundId),
+        send: (refundId) => dispatchRefund(ctx.runtime(paymentsModule), refundId),
       }),
   );
 
@@ -129,32 +117,7 @@ export async function customsRoutes(plain: FastifyInstance): Promise<void> {
     async (req) => {
       if (!(req.actor.kind === 'user' && req.actor.isOperator)) throw new AppError(403, 'forbidden');
       if (!app.config.customsSandbox) throw new AppError(404, 'not_found', { what: 'customs sandbox' });
-      return { answered: await runSandboxOnce(app.db, app.config) };
+      return { answered: await runSandboxOnce(app.db, rt) };
     },
   );
-}
-
-export const runSandboxOnce = (db: Db, config: Config) =>
-  runCustomsSandbox(db, config.personalDataKey, (tx, r) => receiveReceipt(tx, config, r).then(() => undefined));
-
-export function startCustomsJobs(db: Db, config: Config, log: { error: (o: object, m: string) => void }): () => void {
-  if (!config.customsSandbox) return () => {};
-  return startCustomsSandbox(
-    db,
-    config.personalDataKey,
-    (tx, r) => receiveReceipt(tx, config, r).then(() => undefined),
-    log,
-  );
-}
-
-export function customsOutboxHandlers(config: Config): [string, OutboxHandler][] {
-  const rt = customsRuntime(config);
-  return [
-    [
-      'order.paid',
-      async (db, e) => {
-        await declareOrder(db, rt, (e.payload as { orderId: string }).orderId);
-      },
-    ],
-  ];
 }

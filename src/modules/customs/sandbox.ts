@@ -10,7 +10,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
 import type { Db, Executor } from '../../platform/db.ts';
 import { decryptPersonal } from '../../platform/personal-data.ts';
-import { residentIdProblem, ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN, chinaYear } from '../crossborder/rules.ts';
+import { residentIdProblem, ORDER_LIMIT_FEN, YEARLY_LIMIT_FEN, chinaYear } from '../crossborder/index.ts';
 import { CEB_NS, RECEIPT_OF, type CebType } from './ceb.ts';
 import { verifySandboxSignature } from './gateway.ts';
 import { reason, type CustomsReason, type StoredReason } from './reasons.ts';
@@ -238,26 +238,3 @@ async function judge(tx: Executor, key: Buffer, m: Parsed, orderNo: string, now:
 }
 
 /** The sandbox's running tick in the app: answers what is waiting every couple of seconds. */
-export function startCustomsSandbox(
-  db: Db,
-  personalDataKey: Buffer,
-  deliver: (tx: Executor, r: Receipt) => Promise<void>,
-  log: { error: (o: object, m: string) => void },
-  intervalMs = 2000,
-): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout;
-  const tick = async () => {
-    try {
-      await runCustomsSandbox(db, personalDataKey, deliver);
-    } catch (err) {
-      log.error({ err }, 'customs sandbox tick failed');
-    }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
-  };
-  timer = setTimeout(tick, intervalMs);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
-}

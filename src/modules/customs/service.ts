@@ -8,21 +8,21 @@ import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Config } from '../../platform/config.ts';
-import type { Executor } from '../../platform/db.ts';
+import type { Db, Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit, type Payload } from '../../events.ts';
 import { encryptPersonal } from '../../platform/personal-data.ts';
 import { pickText, type Locale } from '../../platform/i18n.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
-import { getOrder } from '../orders/service.ts';
-import { captureOf } from '../payments/intents.ts';
-import { declarationFacts, isCrossBorderOrder, type DeclarationFacts } from '../crossborder/service.ts';
+import { sellerFacts } from '../sellers/index.ts';
+import { getOrder } from '../orders/index.ts';
+import { captureOf } from '../payments/index.ts';
+import { declarationFacts, isCrossBorderOrder, type DeclarationFacts } from '../crossborder/index.ts';
 import { cebXml, RECEIPT_OF, type CebMessage, type CebType } from './ceb.ts';
 import { buildDeclaration } from './build.ts';
 import { validateDeclaration, type CebProblem } from './validate.ts';
 import { customsGateway, sandboxSigner, sandboxTransport, type CustomsGateway } from './gateway.ts';
 import { lineHaulCarrier, type LineHaulCarrier } from './carrier.ts';
-import type { Receipt } from './sandbox.ts';
+import { type Receipt, runCustomsSandbox } from './sandbox.ts';
 import { reason, renderReasons, type RenderedReason, type StoredReason } from './reasons.ts';
 import { customsDeclarations, customsMessages, customsReceipts, customsRejections } from './schema.ts';
 import './messages.ts';
@@ -182,32 +182,12 @@ async function release(tx: Executor, config: Config, decl: typeof customsDeclara
   await emit(tx, {
     topic: 'customs.order_released',
     aggregateId: decl.orderId,
-    payload: releasedPayload(f, decl.waybillNo, config.customs.logisticsCode) as unknown as Record<string, unknown>,
+    payload: releasedPayload(f, decl.waybillNo, config.customs.logisticsCode),
   });
 }
 
-export interface OrderReleased {
-  orderId: string;
-  groupId: string;
-  sellerId: string;
-  waybillNo: string;
-  logisticsCode: string;
-  consignee: { name: string; phone: string; address: string; districtCode: string };
-  exportDeclaration: {
-    originCountry: 'TH';
-    fobSatang: number;
-    netWeightGrams: number;
-    grossWeightGrams: number;
-    lines: {
-      variantId: string;
-      hsCode: string;
-      description: string;
-      quantity: number;
-      fobSatang: number;
-      netWeightGrams: number;
-    }[];
-  };
-}
+/** What the hub and shipping learn of a release (see the event catalogue): never the ID number. */
+export type OrderReleased = Payload<'customs.order_released'>;
 
 /** The contract with the hub and shipping (see README): never the ID number. */
 export function releasedPayload(f: DeclarationFacts, waybillNo: string, logisticsCode: string): OrderReleased {
@@ -333,3 +313,7 @@ export async function resolveRejection(db: Executor, actor: Actor, id: string, r
 }
 
 export type { CebProblem };
+
+/** Lets the customs sandbox answer the messages waiting for it, applying each receipt once. */
+export const runSandboxOnce = (db: Db, rt: CustomsRuntime) =>
+  runCustomsSandbox(db, rt.config.personalDataKey, (tx, r) => receiveReceipt(tx, rt.config, r).then(() => undefined));

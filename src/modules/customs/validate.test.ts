@@ -3,19 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
-import { useTestApp, testConfig } from '../../../test/db.ts';
+import { drainOutbox, testConfig, useTestApp } from '../../../test/db.ts';
 import { addToCart } from '../../../test/shop.ts';
-import { deliverOutbox } from '../../platform/outbox.ts';
 import { queryRows } from '../../platform/db.ts';
-import { outboxHandlers } from '../../jobs.ts';
 import { shopWithOwner, signedInUser } from '../catalog/testing.ts';
 import { bondedProduct, buyerIdentity, cnCheckout, freshRate, payAsBuyer, residentId } from '../crossborder/testing.ts';
-import type { DeclarationFacts } from '../crossborder/service.ts';
+import type { DeclarationFacts } from '../crossborder/index.ts';
 import { buildDeclaration } from './build.ts';
 import { cebXml, CEB_NS } from './ceb.ts';
 import { validateCeb, validateDeclaration, validateDeclarationSet } from './validate.ts';
 import { customsGateway, sandboxSigner, sandboxTransport } from './gateway.ts';
-import { runSandboxOnce } from './routes.ts';
+import { answerCustoms } from './testing.ts';
 import { customsMessages } from './schema.ts';
 import { REASON_CODES, reasonText, renderReasons } from './reasons.ts';
 import { hasMessage } from '../../platform/i18n.ts';
@@ -188,7 +186,7 @@ describe('customs reasons', () => {
 describe('the customs sandbox', () => {
   const t = useTestApp();
   const deliverAll = async () => {
-    for (let i = 0; i < 10 && (await deliverOutbox(t.app.db, outboxHandlers(t.config))) > 0; i++);
+    await drainOutbox(t.app, 10);
   };
   /** A Chinese buyer's cross-border order for a bag of bonded rice, placed and not yet paid. */
   const placeOrderToChina = async () => {
@@ -231,7 +229,7 @@ describe('the customs sandbox', () => {
       sql`insert into customs_sandbox_inbox (guid, type, order_no, xml_sealed) values ('11111111-2222-3333-4444-555555555555', 'CEB511', ${placed.orderNo}, ${encryptPersonal(t.config.personalDataKey, '<ceb:CEB511Message/>')})`,
     );
 
-    await runSandboxOnce(t.app.db, t.config);
+    await answerCustoms(t.app);
     const status = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json();
     expect(status.status).toBe('rejected');
     const r412 = status.receipts.find((r: any) => r.code === '412');
@@ -409,7 +407,7 @@ describe('the customs sandbox', () => {
     await t.app.db.execute(
       sql`update customs_sandbox_inbox set xml_sealed = ${encryptPersonal(t.config.personalDataKey, altered)} where guid = ${row.guid}`,
     );
-    await runSandboxOnce(t.app.db, t.config);
+    await answerCustoms(t.app);
     const status = (await t.app.inject({ url: `/api/customs/orders/${placed.orderId}`, headers: { cookie } })).json();
     expect(status.status).toBe('rejected');
     expect(status.receipts.map((r: any) => `${r.code}:${r.passed}`).sort()).toEqual([

@@ -2,7 +2,7 @@
 // arithmetic customs applies, then the four documents against each other (amounts, consignee,
 // waybill, goods). Each problem names the message, the field and what is wrong: as a reason code with
 // its parameters (what the queue stores and shows in the reader's language) and in English (`detail`).
-import { residentIdProblem } from '../crossborder/rules.ts';
+import { residentIdProblem } from '../crossborder/index.ts';
 import { reasonText, type CustomsReason } from './reasons.ts';
 import {
   CURRENCY_CNY,

@@ -3,14 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
 import { queryRows, type Database } from '../../platform/db.ts';
-import { createTestDatabase, testConfig } from '../../../test/db.ts';
-import { sellers } from '../sellers/schema.ts';
+import { createTestDatabase, drainOutbox, testConfig } from '../../../test/db.ts';
+import { sellers } from '../sellers/testing.ts';
 import { shopWithOwner, signedInUser } from '../catalog/testing.ts';
-import { markGroupPaid } from '../orders/service.ts';
+import { markGroupPaid } from '../orders/index.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { paySandboxQr, placedGroup, startIntent } from '../payments/testing.ts';
-import { drainOutbox, moneyHandlers } from '../ledger/testing.ts';
-import { documentOutboxHandlers } from './routes.ts';
 import { etaxInvoiceXml, RAM, RSM } from './etax-xml.ts';
 import { invoicePdf } from './pdf.ts';
 import { branchLabel, vatIncluded, type InvoiceData } from './invoice.ts';
@@ -27,7 +25,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const drain = () => drainOutbox(database.db, moneyHandlers(documentOutboxHandlers()));
+const drain = () => drainOutbox(app);
 const beYear = () =>
   Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bangkok', year: 'numeric' }).format(new Date())) + 543;
 const vatShop = async () => {

@@ -1,26 +1,10 @@
 // Tax invoices and receipts as PDF (pdfkit), with the Thai font Sarabun embedded (subset) and Noto
 // Sans SC for Chinese labels. The document is Thai, as the Revenue Code requires; labels carry a
 // second language (Chinese or English) when the reader asked for one.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../../platform/i18n.ts';
+import { font, NOTO_SC, SARABUN, SARABUN_BOLD } from '../../platform/pdf-fonts.ts';
 import { branchLabel, thaiDate, type InvoiceData, type Party } from './invoice.ts';
-
-const require = createRequire(import.meta.url);
-const fonts = new Map<string, Buffer>();
-/** A bundled font file's bytes, read once (labels and other PDFs reuse these). */
-export const font = (file: string) => {
-  let f = fonts.get(file);
-  if (!f) {
-    f = readFileSync(require.resolve(file));
-    fonts.set(file, f);
-  }
-  return f;
-};
-export const SARABUN = '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf';
-export const SARABUN_BOLD = '@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf';
-export const NOTO_SC = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 
 const LABELS: Record<string, { th: string; zh: string; en: string }> = {
   tax_invoice: { th: 'ใบกำกับภาษี', zh: '税务发票', en: 'Tax invoice' },

@@ -5,14 +5,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { OutboxHandler } from '../../platform/outbox.ts';
 import { etaxInvoiceXml } from './etax-xml.ts';
 import { invoicePdf } from './pdf.ts';
 import {
   documentData,
   getBuyerTaxDetails,
   getTaxProfile,
-  issueForOrder,
   orderDocuments,
   sellerDocuments,
   setBuyerTaxDetails,
@@ -168,16 +166,4 @@ export async function documentRoutes(plain: FastifyInstance): Promise<void> {
     },
     async (req) => setTaxProfile(app.db, req.actor, req.params.sellerId, req.body),
   );
-}
-
-/** Documents are issued when an order is paid. */
-export function documentOutboxHandlers(): [string, OutboxHandler][] {
-  return [
-    [
-      'order.paid',
-      async (db, e) => {
-        await issueForOrder(db, (e.payload as { orderId: string }).orderId);
-      },
-    ],
-  ];
 }

@@ -4,8 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/db.ts';
-import { getUser } from '../identity/service.ts';
-import { hubLocations, type HubLocation } from '../inventory/hubs.ts';
+import { getUser } from '../identity/index.ts';
+import { hubLocations, type HubLocation } from '../inventory/index.ts';
 import { hubStaff } from './schema.ts';
 
 export type HubRole = 'manager' | 'receiver' | 'picker' | 'packer';

@@ -7,9 +7,10 @@ import { useTestApp } from '../../../test/db.ts';
 import { queryRows } from '../../platform/db.ts';
 import { shopWithOwner, type ShopFixture } from '../catalog/testing.ts';
 import { productInStock, stockOf } from '../inventory/testing.ts';
-import { HUB_LOCATIONS } from '../inventory/hubs.ts';
+import { HUB_LOCATIONS } from '../inventory/index.ts';
 import { bondedProduct, buyerIdentity } from '../crossborder/testing.ts';
-import { addDays, drainAll, hubWorker, paidCrossBorderOrder, paidOrder, releaseByCustoms } from './testing.ts';
+import { drainOutbox } from '../../../test/db.ts';
+import { addDays, hubWorker, paidCrossBorderOrder, paidOrder, releaseByCustoms } from './testing.ts';
 import { allocateReady, bangkokDate, binsOffMovements, blockExpiredLots } from './service.ts';
 
 const t = useTestApp();
@@ -154,7 +155,7 @@ describe('FEFO allocation', () => {
       payload: { to: 'cancelled', reason: 'changed my mind' },
     });
     expect(cancelled.statusCode).toBe(200);
-    await drainAll(t.app.db);
+    await drainOutbox(t.app);
     expect(await allocated()).toBe(0);
     const [ob] = await queryRows<{ status: string }>(
       t.app.db,
@@ -184,7 +185,7 @@ describe('a picked order cancelled by its shop', () => {
       payload: { to: 'cancelled', reason: 'out of cold chain' },
     });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
-    await drainAll(t.app.db);
+    await drainOutbox(t.app);
     const dock = (await call('GET', `/api/hubs/${FC}/dock`, staff.cookie))
       .json()
       .items.filter((d: any) => d.lotNumber === 'BACK');

@@ -12,15 +12,16 @@ import { systemActor } from '../../platform/actor.ts';
 import { queryRows } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testing.ts';
-import { HUB_LOCATIONS } from '../inventory/hubs.ts';
+import { HUB_LOCATIONS } from '../inventory/index.ts';
 import { productInStock } from '../inventory/testing.ts';
 import { buyerIdentity, cnCheckout, freshRate, payAsBuyer, residentId } from '../crossborder/testing.ts';
-import { receiveReceipt } from '../customs/service.ts';
-import { isWaybillNo } from '../customs/carrier.ts';
-import { advanceCarrierSandbox } from '../shipping/service.ts';
-import { labelData } from '../shipping/label.ts';
-import { shipments } from '../shipping/schema.ts';
-import { addDays, drainAll, hubWorker, paidCrossBorderOrder, releaseByCustoms } from './testing.ts';
+import { receiveReceipt } from '../customs/testing.ts';
+import { isWaybillNo } from '../customs/testing.ts';
+import { advanceCarrierSandbox, sandboxShipping } from '../shipping/testing.ts';
+import { labelData } from '../shipping/testing.ts';
+import { shipments } from '../shipping/testing.ts';
+import { drainOutbox } from '../../../test/db.ts';
+import { addDays, hubWorker, paidCrossBorderOrder, releaseByCustoms } from './testing.ts';
 import { binsOffMovements } from './service.ts';
 
 const t = useTestApp();
@@ -156,7 +157,7 @@ describe('a cross-border sale to China, end to end', () => {
     expect((await t.app.inject({ url: `/api/orders/${orderId}`, headers: { cookie } })).json().status).toBe('paid');
 
     // 3. Customs is declared; the hub holds the order until customs answers.
-    await drainAll(t.app.db, t.config);
+    await drainOutbox(t.app);
     let customs = (await t.app.inject({ url: `/api/customs/orders/${orderId}`, headers: { cookie } })).json();
     expect(customs).toMatchObject({ status: 'declared', sandbox: true });
     expect(customs.documents.map((d: any) => `${d.type}:${d.status}`)).toEqual([
@@ -257,7 +258,7 @@ describe('a cross-border sale to China, end to end', () => {
     const label = await call('GET', `/api/outbound/${ob.id}/label.pdf`, staff.cookie);
     expect(label.headers['content-type']).toBe('application/pdf');
     const [shipment] = await t.app.db.select().from(shipments).where(eq(shipments.orderId, orderId));
-    const printed = await labelData(t.app.db, shipment);
+    const printed = await labelData(t.app.db, shipment, sandboxShipping);
     expect(printed).toMatchObject({ trackingNumber: customs.waybillNo, crossBorder: true, sandbox: true });
     expect(printed.receiver).toEqual({
       name: '王小明',
@@ -274,8 +275,13 @@ describe('a cross-border sale to China, end to end', () => {
     expect(shipped).toMatchObject({ status: 'shipped', trackingNumber: customs.waybillNo });
 
     // 8. The carrier sandbox carries it over the border to her door; she reads the timeline in Chinese.
-    await advanceCarrierSandbox(t.app.db, systemActor('test'), { hours: 120, shipmentId: shipment.id });
-    await drainAll(t.app.db, t.config);
+    await advanceCarrierSandbox(
+      t.app.db,
+      systemActor('test'),
+      { hours: 120, shipmentId: shipment.id },
+      sandboxShipping,
+    );
+    await drainOutbox(t.app);
     expect((await t.app.inject({ url: `/api/orders/${orderId}`, headers: { cookie } })).json().status).toBe(
       'delivered',
     );

@@ -5,7 +5,7 @@ import { queryRows } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testing.ts';
 import { productInStock, stockOf } from '../inventory/testing.ts';
-import { HUB_LOCATIONS } from '../inventory/hubs.ts';
+import { HUB_LOCATIONS } from '../inventory/index.ts';
 import { bondedProduct, buyerIdentity } from '../crossborder/testing.ts';
 import { addDays, hubWorker, paidCrossBorderOrder, paidOrder, releaseByCustoms } from './testing.ts';
 import {

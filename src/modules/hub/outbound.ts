@@ -1,6 +1,7 @@
 // Outbound: paid orders whose units were reserved at a hub become hub work (domestic at once,
 // bonded cross-border once customs has released them); allocation is first-expired-first-out,
 // set-based; allocated orders are grouped into waves; picks are confirmed by scanning.
+import type { Payload } from '../../events.ts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
@@ -8,11 +9,11 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
-import { getVariantsForSale } from '../catalog/service.ts';
-import { hubLocations } from '../inventory/hubs.ts';
-import { reservationsOfOrders } from '../inventory/service.ts';
-import { getOrder, transitionOrder } from '../orders/service.ts';
+import { sellerFacts } from '../sellers/index.ts';
+import { getVariantsForSale } from '../catalog/index.ts';
+import { hubLocations } from '../inventory/index.ts';
+import { reservationsOfOrders } from '../inventory/index.ts';
+import { getOrder, transitionOrder } from '../orders/index.ts';
 import { customsReleases, outboundLines, outboundOrders, picks, waves } from './schema.ts';
 import { requireHubStaff } from './access.ts';
 import { applyMovements, bangkokDate } from './movements.ts';
@@ -22,31 +23,14 @@ export const HUB = systemActor('hub');
 /** Hours from payment to dispatch when the shop has not set its own: shorter for perishables. */
 export const DEFAULT_HANDLING_HOURS = { standard: 48, perishable: 24 } as const;
 
-export interface CustomsReleasePayload {
-  orderId: string;
-  groupId: string;
-  sellerId: string;
-  waybillNo: string;
-  logisticsCode: string;
-  consignee: { name: string; phone: string; address: string; districtCode: string };
-  exportDeclaration: {
-    originCountry: string;
-    fobSatang: number;
-    netWeightGrams: number;
-    grossWeightGrams: number;
-    lines: {
-      variantId: string;
-      hsCode: string;
-      description: string;
-      quantity: number;
-      fobSatang: number;
-      netWeightGrams: number;
-    }[];
+/** What customs' release tells the hub, as the hub keeps it (with what it adds at packing). */
+export type CustomsReleasePayload = Payload<'customs.order_released'> & {
+  exportDeclaration: Payload<'customs.order_released'>['exportDeclaration'] & {
     /** Set by the hub at packing: the parcels' weighed gross weight and how many there are. */
     packedGrossWeightGrams?: number;
     parcels?: number;
   };
-}
+};
 
 function addressLine(a: {
   houseNumber: string;

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/db.ts';
-import { bookShipment, handOverShipment, shipmentLabelPdf } from '../shipping/service.ts';
+import { bookShipment, handOverShipment, type ShippingConfig, shipmentLabelPdf } from '../shipping/index.ts';
 import { outboundOrders, type Parcel } from './schema.ts';
 import { requireHubStaff } from './access.ts';
 import {
@@ -71,20 +71,26 @@ export async function outboundLabel(
   db: Executor,
   actor: Actor,
   outboundId: string,
+  shipping: ShippingConfig,
 ): Promise<{ pdf: Buffer; trackingNumber: string }> {
   const o = await requireOutbound(db, outboundId);
   await requireHubStaff(db, actor, o.locationId, 'pack');
   if (!o.shipmentId || !o.trackingNumber) throw notFound('shipment');
-  return { pdf: await shipmentLabelPdf(db, actor, o.shipmentId), trackingNumber: o.trackingNumber };
+  return { pdf: await shipmentLabelPdf(db, actor, o.shipmentId, shipping), trackingNumber: o.trackingNumber };
 }
 
 /** Hands a packed order to its carrier: the staff scan the parcel's tracking barcode (or give the id). */
-export async function dispatchOutbound(tx: Executor, actor: Actor, outboundId: string): Promise<OutboundView> {
+export async function dispatchOutbound(
+  tx: Executor,
+  actor: Actor,
+  outboundId: string,
+  shipping: ShippingConfig,
+): Promise<OutboundView> {
   const o = await requireOutbound(tx, outboundId, true);
   const who = await requireHubStaff(tx, actor, o.locationId, 'dispatch');
   if (o.status === 'dispatched') return (await outboundViews(tx, [o]))[0];
   if (o.status !== 'packed' || !o.shipmentId) throw new OutboundStateError(o.status);
-  await handOverShipment(tx, actor, o.shipmentId);
+  await handOverShipment(tx, actor, o.shipmentId, shipping);
   const [row] = await tx
     .update(outboundOrders)
     .set({ status: 'dispatched', dispatchedAt: sql`now()`, dispatchedBy: who.userId })

@@ -6,8 +6,8 @@ import { Type } from 'typebox';
 import { Uuid } from '../../platform/http.ts';
 import { hashRequest, idempotent, validIdempotencyKey } from '../../platform/idempotency.ts';
 import type { Executor } from '../../platform/db.ts';
-import type { OutboxHandler } from '../../platform/outbox.ts';
-import { hubLocations } from '../inventory/hubs.ts';
+import type { ShippingConfig } from '../shipping/index.ts';
+import { hubLocations } from '../inventory/index.ts';
 import {
   blockExpiredLots,
   closeInbound,
@@ -25,9 +25,6 @@ import {
   inboundByNumber,
   moveStock,
   myHubs,
-  onCustomsReleased,
-  onOrderCancelled,
-  onOrderPaid,
   openWaves,
   outboundLabel,
   packOutbound,
@@ -37,7 +34,6 @@ import {
   sellerInbound,
   setHubStaff,
   wavePicks,
-  type CustomsReleasePayload,
 } from './service.ts';
 
 const Code = Type.String({ minLength: 1, maxLength: 80 });
@@ -72,7 +68,7 @@ async function moving(
   return reply.code(res.statusCode).send(res.body);
 }
 
-export async function hubRoutes(plain: FastifyInstance): Promise<void> {
+export async function hubRoutes(plain: FastifyInstance, shipping: ShippingConfig): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['hub'];
   const s = <const T extends object = {}>(summary: string, extra?: T) => ({
@@ -293,7 +289,7 @@ export async function hubRoutes(plain: FastifyInstance): Promise<void> {
     '/outbound/:id/label.pdf',
     { schema: { tags, summary: 'The shipping label of a packed order (PDF)', params: Id } },
     async (req, reply) => {
-      const { pdf, trackingNumber } = await outboundLabel(app.db, req.actor, req.params.id);
+      const { pdf, trackingNumber } = await outboundLabel(app.db, req.actor, req.params.id, shipping);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${trackingNumber}.pdf"`)
@@ -302,35 +298,11 @@ export async function hubRoutes(plain: FastifyInstance): Promise<void> {
     },
   );
   app.post('/outbound/:id/dispatch', s('Hand a packed order to its carrier', { params: Id }), async (req, reply) =>
-    moving(app, req, reply, (tx) => dispatchOutbound(tx, req.actor, req.params.id)),
+    moving(app, req, reply, (tx) => dispatchOutbound(tx, req.actor, req.params.id, shipping)),
   );
 }
 
 async function receiveInboundRoute(tx: Executor, req: FastifyRequest) {
   const body = req.body as { code: string; lotNumber?: string; quantity: number; damaged?: number };
   return receiveInbound(tx, req.actor, (req.params as { id: string }).id, body);
-}
-
-/** order.paid and customs.order_released make outbound work (either order, at least once); order.cancelled drops it. */
-export function hubOutboxHandlers(): [string, OutboxHandler][] {
-  return [
-    [
-      'order.paid',
-      async (db, e) => {
-        await onOrderPaid(db, (e.payload as { orderId: string }).orderId);
-      },
-    ],
-    [
-      'customs.order_released',
-      async (db, e) => {
-        await onCustomsReleased(db, e.payload as unknown as CustomsReleasePayload);
-      },
-    ],
-    [
-      'order.cancelled',
-      async (db, e) => {
-        await onOrderCancelled(db, (e.payload as { orderId: string }).orderId);
-      },
-    ],
-  ];
 }

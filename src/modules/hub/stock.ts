@@ -5,7 +5,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
-import { adjustHubStock } from '../inventory/service.ts';
+import { adjustHubStock } from '../inventory/index.ts';
 import { cycleCounts, hubLots } from './schema.ts';
 import { requireHubStaff } from './access.ts';
 import { applyMovements, bangkokDate } from './movements.ts';

@@ -4,16 +4,16 @@
 import type { FastifyInstance } from 'fastify';
 import { newId } from '../../platform/ids.ts';
 import type { Db } from '../../platform/db.ts';
-import { deliverOutbox } from '../../platform/outbox.ts';
-import { outboxHandlers } from '../../jobs.ts';
+import { drainOutbox } from '../../../test/db.ts';
 import { signedInUser } from '../catalog/testing.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
-import { paymentsRuntime } from '../payments/routes.ts';
-import { deliverDue } from '../payments/sandbox/gateway.ts';
+import { paymentsRuntime } from '../payments/index.ts';
+import { deliverDue } from '../payments/testing.ts';
 import type { Config } from '../../platform/config.ts';
 import { buyerIdentity, cnCheckout, freshRate, payAsBuyer } from '../crossborder/testing.ts';
-import { runSandboxOnce } from '../customs/routes.ts';
-import { hubStaff } from './schema.ts';
+import { answerCustoms } from '../customs/testing.ts';
+import { setHubStaff } from './access.ts';
+import { systemActor } from '../../platform/actor.ts';
 import type { HubRole } from './access.ts';
 
 export const addDays = (days: number): string =>
@@ -25,13 +25,8 @@ export async function hubWorker(
   role: HubRole = 'manager',
 ): Promise<{ userId: string; cookie: string }> {
   const u = await signedInUser(db);
-  await db.insert(hubStaff).values({ userId: u.userId, locationId, role });
+  await setHubStaff(db, systemActor('test'), locationId, { userId: u.userId, role });
   return u;
-}
-
-export async function drainAll(db: Db, config?: Config): Promise<void> {
-  const handlers = outboxHandlers(config);
-  for (let i = 0; i < 50 && (await deliverOutbox(db, handlers)) > 0; i++);
 }
 
 /** A buyer checks out `quantity` of a variant and pays by the sandbox QR; the outbox is drained. */
@@ -59,7 +54,7 @@ export async function paidOrder(
   });
   if (paid.statusCode >= 300) throw new Error(`pay failed: ${paid.body}`);
   await deliverDue(paymentsRuntime(app).sandbox!);
-  await drainAll(app.db);
+  await drainOutbox(app);
   return { orderId: g.orders[0].id, groupId: g.orderGroupId, buyerCookie: cookie };
 }
 
@@ -82,7 +77,7 @@ export async function paidCrossBorderOrder(
   if (res.statusCode !== 201) throw new Error(`cross-border checkout failed: ${res.statusCode} ${res.body}`);
   const placed = res.json();
   await payAsBuyer(app, cookie, placed.orderGroupId, identity);
-  await drainAll(app.db, config);
+  await drainOutbox(app);
   return {
     orderId: placed.orderId,
     groupId: placed.orderGroupId,
@@ -94,6 +89,10 @@ export async function paidCrossBorderOrder(
 
 /** The customs sandbox answers every waiting message (all pass unless a receipt already rejected one); the outbox is drained. */
 export async function releaseByCustoms(app: FastifyInstance, config: Config): Promise<void> {
-  await runSandboxOnce(app.db, config);
-  await drainAll(app.db, config);
+  await answerCustoms(app);
+  await drainOutbox(app);
 }
+
+// The test entry: the module's public entry, and what only tests reach.
+export * from './index.ts';
+export { HUB, allocateReady, binsOffMovements, confirmPick, createWaves } from './service.ts';

@@ -95,3 +95,7 @@ export async function operatorSession(app: FastifyInstance): Promise<TestAccount
     password: op.password,
   };
 }
+
+// The test entry: the module's public entry, and what only tests reach.
+export * from './index.ts';
+export { sessions, users } from './schema.ts';

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { actorId } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import {
   anyUuid,
   queryRows,
@@ -15,9 +15,9 @@ import {
   type Executor,
   type IdSet,
 } from '../../platform/db.ts';
-import { requireSellerAccess } from '../sellers/access.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
-import { getVariantsForSale } from '../catalog/service.ts';
+import { requireSellerAccess } from '../sellers/index.ts';
+import { sellerFacts } from '../sellers/index.ts';
+import { getVariantsForSale } from '../catalog/index.ts';
 import { reservations, stockLevels, stockLocations, stockAdjustments } from './schema.ts';
 import './messages.ts';
 

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { newId } from '../../platform/ids.ts';
 import { queryRows, type Executor } from '../../platform/db.ts';
-import { products, productVariants, categories } from '../catalog/schema.ts';
+import { products, productVariants, categories } from '../catalog/testing.ts';
 import { sellerLocation } from './service.ts';
 import { stockLevels } from './schema.ts';
 
@@ -61,3 +61,6 @@ export async function stockOf(db: Executor, variantId: string): Promise<{ onHand
   );
   return { onHand: row.on_hand, reserved: row.reserved };
 }
+
+// The test entry: the module's public entry, and what only tests reach.
+export * from './index.ts';

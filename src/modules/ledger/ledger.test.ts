@@ -3,14 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
 import { queryRows, type Database } from '../../platform/db.ts';
-import { createTestDatabase, testConfig } from '../../../test/db.ts';
+import { createTestDatabase, testConfig, drainOutbox } from '../../../test/db.ts';
 import { signedInUser } from '../catalog/testing.ts';
-import { intentRow } from '../payments/intents.ts';
-import { paymentsRuntime } from '../payments/routes.ts';
-import { deliverDue } from '../payments/sandbox/gateway.ts';
+import { intentRow } from '../payments/testing.ts';
+import { paymentsRuntime } from '../payments/index.ts';
+import { deliverDue } from '../payments/testing.ts';
 import { paySandboxQr, placedGroup, startIntent } from '../payments/testing.ts';
 import { unbalancedTransactions } from './service.ts';
-import { drainOutbox } from './testing.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -31,7 +30,7 @@ const send = (method: 'POST', url: string, cookie: string, payload?: object, hea
 /** Refund settlement: the sandbox gateway's webhook, then the outbox. */
 async function settle() {
   await deliverDue(paymentsRuntime(app).sandbox!);
-  await drainOutbox(database.db);
+  await drainOutbox(app);
 }
 const orderEntries = (orderId: string) =>
   queryRows<{ kind: string; account: string; amount: number }>(
@@ -59,8 +58,8 @@ describe('the ledger, refunds and payouts', () => {
         .statusCode,
     ).toBe(403);
     await paySandboxQr(app, await startIntent(app, p, 'promptpay'));
-    await drainOutbox(database.db);
-    await drainOutbox(database.db); // delivered twice: posted once
+    await drainOutbox(app);
+    await drainOutbox(app); // delivered twice: posted once
 
     // Shop A: 890 + 50 shipping; 5% default commission on the goods = 44.50; 7% VAT on it = 3.12 (3.115 half up).
     expect(await orderEntries(orderA)).toEqual([
@@ -127,7 +126,7 @@ describe('the ledger, refunds and payouts', () => {
       );
       expect(res.statusCode).toBe(200);
     }
-    await drainOutbox(database.db);
+    await drainOutbox(app);
     expect((await send('POST', '/api/operator/payout-batches', operator.cookie, {})).json().code).toBe(
       'payout_batch_empty',
     );
@@ -175,11 +174,11 @@ describe('the ledger, refunds and payouts', () => {
       (await send('POST', `/api/orders/${orderB}/transitions`, shopB.cookie, { to: 'cancelled', reason: 'สินค้าหมด' }))
         .statusCode,
     ).toBe(200);
-    await drainOutbox(database.db);
+    await drainOutbox(app);
     await paymentsRuntime(app).db.execute(
       sql`update refunds set created_at = created_at - interval '1 minute' where order_id = ${orderB}::uuid`,
     );
-    const { sendPendingRefunds } = await import('../payments/refunds.ts');
+    const { sendPendingRefunds } = await import('../payments/testing.ts');
     await sendPendingRefunds(paymentsRuntime(app));
     await settle();
     const b = await orderEntries(orderB);
@@ -205,7 +204,7 @@ describe('the ledger, refunds and payouts', () => {
       method: 'POST',
       url: `/api/sandbox-gateway/alipay/payments/${intent.redirectUrl.split('/').pop()}/confirm`,
     });
-    await drainOutbox(database.db);
+    await drainOutbox(app);
     const [t] = await queryRows<{ currency: string; fx: any }>(
       database.db,
       sql`select currency, fx from ledger_transactions where order_id = ${p.orderIds[0]}::uuid`,
@@ -234,7 +233,7 @@ describe('the ledger, refunds and payouts', () => {
       { provider_amount: 16_909, status: 'succeeded' },
     ]);
     expect((await intentRow(database.db, intent.id))!.status).toBe('refunded');
-    await drainOutbox(database.db);
+    await drainOutbox(app);
     const entries = await orderEntries(p.orderIds[0]);
     for (const account of ['payments_clearing', 'seller_payable', 'commission_revenue', 'vat_payable']) {
       expect(

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Db, Executor } from '../../platform/db.ts';
-import { payoutDestination } from '../sellers/payout-details.ts';
+import { payoutDestination } from '../sellers/index.ts';
 import { payoutEntries, payoutPaidEntries } from './posting.ts';
 import { clearedPayable, post } from './service.ts';
 import { payoutBatches, payouts } from './schema.ts';

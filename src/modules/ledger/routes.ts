@@ -5,30 +5,19 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { forbidden } from '../../platform/errors.ts';
-import type { OutboxHandler } from '../../platform/outbox.ts';
-import { loadPayoutSettings } from './config.ts';
-import { cbecTaxSummary, postCbecTaxCollected, settleCbecTax } from './cbec-tax.ts';
+import type { PayoutSettings } from './config.ts';
+import { cbecTaxSummary, settleCbecTax } from './cbec-tax.ts';
 import { createPayoutBatch, getPayoutBatch, listPayoutBatches, markBatchPaid, payoutBatchCsv } from './payouts.ts';
 import { listCommissionRates, setCommissionRate } from './rates.ts';
-import {
-  postOrderPaid,
-  postRefund,
-  postUnallocated,
-  recordDelivery,
-  sellerBalance,
-  sellerEntries,
-  sellerPayouts,
-  trialBalance,
-} from './service.ts';
+import { sellerBalance, sellerEntries, sellerPayouts, trialBalance } from './service.ts';
 
 const Batch = Type.Object(
   { id: Uuid, number: Type.Integer(), status: Type.String(), total: Type.Integer(), payouts: Type.Array(Type.Any()) },
   { additionalProperties: true },
 );
 
-export async function ledgerRoutes(plain: FastifyInstance): Promise<void> {
+export async function ledgerRoutes(plain: FastifyInstance, settings: PayoutSettings): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
-  const settings = loadPayoutSettings();
   const tags = ['ledger'];
   const SellerParams = Type.Object({ sellerId: Uuid });
 
@@ -209,15 +198,4 @@ export async function ledgerRoutes(plain: FastifyInstance): Promise<void> {
       return reply.code(201).send(answer.body as any);
     },
   );
-}
-
-/** The ledger learns of sales, refunds and deliveries through the outbox. */
-export function ledgerOutboxHandlers(): [string, OutboxHandler][] {
-  return [
-    ['order.paid', (db, e) => postOrderPaid(db, e.payload as any)],
-    ['payment.refunded', (db, e) => postRefund(db, e.payload as any)],
-    ['payment.unallocated', (db, e) => postUnallocated(db, e.payload as any)],
-    ['order.delivered', (db, e) => recordDelivery(db, e.payload as any)],
-    ['crossborder.tax_collected', (db, e) => postCbecTaxCollected(db, e.payload as any)],
-  ];
 }

@@ -7,9 +7,9 @@ import { systemActor, type Actor } from '../../platform/actor.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
-import { requireSellerAccess } from '../sellers/access.ts';
-import { getOrder } from '../orders/service.ts';
-import { captureOf } from '../payments/intents.ts';
+import { requireSellerAccess } from '../sellers/index.ts';
+import { getOrder } from '../orders/index.ts';
+import { captureOf } from '../payments/index.ts';
 import {
   isBalanced,
   orderPaidEntries,

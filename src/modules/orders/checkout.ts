@@ -13,16 +13,16 @@ import { createBatcher } from '../../platform/batcher.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
 import { isUniqueViolation } from '../../platform/idempotency.ts';
 import type { Config } from '../../platform/config.ts';
-import { getVariantsForSale, sellersOfVariants, type VariantForSale } from '../catalog/service.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
+import { getVariantsForSale, sellersOfVariants, type VariantForSale } from '../catalog/index.ts';
+import { sellerFacts } from '../sellers/index.ts';
 import {
   readStock,
   planReservations,
   applyReservations,
   insertReservations,
   StockConflict,
-} from '../inventory/service.ts';
-import { cartLines, cartVariantIds, clearCarts, lockCarts, shopShipping } from '../cart/service.ts';
+} from '../inventory/index.ts';
+import { cartLines, cartVariantIds, clearCarts, lockCarts, shopShipping } from '../cart/index.ts';
 import type { ShippingAddress } from './schema.ts';
 import { formatOrderNumber } from './views.ts';
 import './messages.ts';
@@ -279,7 +279,7 @@ export async function placeOrders(
       events.push({
         topic: 'order.placed',
         aggregateId: orderId,
-        payload: { orderId, groupId, sellerId, productIds, totalSatang: subtotal + shipping },
+        payload: { orderId, groupId, sellerId, productIds, totalSatang: subtotal + shipping, market: 'TH' },
       });
     }
     groups.push({

@@ -6,8 +6,10 @@ import { AppError, type FieldError } from '../../platform/errors.ts';
 import { hashRequest, validIdempotencyKey } from '../../platform/idempotency.ts';
 import { normalizeEmail, normalizeThaiMobile } from '../../platform/thai.ts';
 import { PROVINCE_CODES } from '../../platform/provinces.ts';
-import { cartOwnerKey } from '../cart/service.ts';
-import { answerToError, createCheckout, type CheckoutInput } from './checkout.ts';
+import { cartOwnerKey } from '../cart/index.ts';
+import { answerToError, type CheckoutInput } from './checkout.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import type { OrdersRuntime } from './runtime.ts';
 import {
   getOrder,
   getOrderGroup,
@@ -89,10 +91,10 @@ const OrderPage = Type.Object({
   perPage: Type.Integer(),
 });
 
-export async function orderRoutes(plain: FastifyInstance): Promise<void> {
+export async function orderRoutes(plain: FastifyInstance, ctx: ModuleContext, rt: OrdersRuntime): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['orders'];
-  const checkout = createCheckout(app.db, app.config);
+  const { checkout } = rt;
 
   app.post(
     '/checkout',
@@ -215,11 +217,14 @@ export async function orderRoutes(plain: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      await transitionOrder(app.db, req.actor, req.params.id, req.body.to, {
-        reason: req.body.reason,
-        trackingNumber: req.body.trackingNumber,
-        carrier: req.body.carrier,
-      });
+      await transitionOrder(
+        app.db,
+        req.actor,
+        req.params.id,
+        req.body.to,
+        { reason: req.body.reason, trackingNumber: req.body.trackingNumber, carrier: req.body.carrier },
+        ctx.hooks,
+      );
       return getOrder(app.db, req.actor, req.params.id, req.locale);
     },
   );

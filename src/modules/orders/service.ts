@@ -4,18 +4,21 @@ import type { Actor } from '../../platform/actor.ts';
 import { actorId } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit, ORDER_STATUS_TOPIC } from '../../events.ts';
+import { type Hooks, hookPoint, noHooks } from '../../platform/module.ts';
 import { pickText, type Locale } from '../../platform/i18n.ts';
 import { anyUuid, type Db, type Executor } from '../../platform/db.ts';
-import { requireSellerAccess } from '../sellers/access.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
-import { commitReservations, releaseReservations } from '../inventory/service.ts';
+import { requireSellerAccess } from '../sellers/index.ts';
+import { sellerFacts } from '../sellers/index.ts';
+import { commitReservations, releaseReservations } from '../inventory/index.ts';
 import { orders, orderLines, orderTransitions, orderGroups } from './schema.ts';
 import { canTransition, isEdge, type OrderStatus, type Role } from './status.ts';
 import { toOrderView, type OrderView } from './views.ts';
 import './messages.ts';
 
 type OrderRow = typeof orders.$inferSelect;
+/** A status an order can move to (each announced by its own topic). */
+export type OrderTarget = keyof typeof ORDER_STATUS_TOPIC;
 
 async function withLines(
   db: Executor,
@@ -179,7 +182,7 @@ export async function getOrderGroup(db: Executor, actor: Actor, id: string, loca
 async function applyTransition(
   tx: Executor,
   rows: OrderRow[],
-  to: OrderStatus,
+  to: OrderTarget,
   actor: Actor,
   extra: { reason?: string; trackingNumber?: string } = {},
 ): Promise<void> {
@@ -187,15 +190,14 @@ async function applyTransition(
   const ids = rows.map((r) => r.id);
   if (to === 'paid') await commitReservations(tx, ids);
   if (to === 'cancelled') await releaseReservations(tx, ids);
-  const stamp = { paid: 'paid_at', shipped: 'shipped_at', delivered: 'delivered_at', cancelled: 'cancelled_at' }[
-    to as string
-  ];
+  const stamps = { paid: 'paidAt', shipped: 'shippedAt', delivered: 'deliveredAt', cancelled: 'cancelledAt' } as const;
+  const stamp = to in stamps ? stamps[to as keyof typeof stamps] : undefined;
   await tx
     .update(orders)
     .set({
       status: to,
       updatedAt: sql`now()`,
-      ...(stamp ? { [camel(stamp)]: sql`now()` } : {}),
+      ...(stamp ? { [stamp]: sql`now()` } : {}),
       ...(to === 'cancelled' ? { cancelReason: extra.reason ?? null } : {}),
       ...(extra.trackingNumber ? { trackingNumber: extra.trackingNumber } : {}),
     })
@@ -215,7 +217,7 @@ async function applyTransition(
   await emit(
     tx,
     rows.map((r) => ({
-      topic: `order.${to}`,
+      topic: ORDER_STATUS_TOPIC[to] as 'order.paid', // the five status topics share one payload
       aggregateId: r.id,
       payload: {
         orderId: r.id,
@@ -230,14 +232,13 @@ async function applyTransition(
   );
 }
 
-const camel = (s: string) => s.replace(/_(\w)/g, (_, c) => c.toUpperCase());
-
 export async function transitionOrder(
   db: Db,
   actor: Actor,
   id: string,
-  to: OrderStatus,
+  to: OrderTarget,
   extra: { reason?: string; trackingNumber?: string; carrier?: string } = {},
+  hooks: Hooks = noHooks,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [o] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
@@ -248,6 +249,7 @@ export async function transitionOrder(
     if (!canTransition(o.status, to, role)) throw forbidden();
     // A shop's (or an operator's) "shipped" goes through the shipping module's checks: a valid
     // tracking number of a known carrier, recorded as a shipment with its timeline.
+    const shopShipsOrder = hooks.get(shopShipsOrderHook);
     const trackingNumber =
       to === 'shipped' && shopShipsOrder
         ? (await shopShipsOrder(tx, actor, o, extra)).trackingNumber
@@ -262,12 +264,9 @@ export type ShopShipsOrder = (
   order: { id: string; sellerId: string; status: OrderStatus },
   input: { carrier?: string; trackingNumber?: string },
 ) => Promise<{ trackingNumber: string }>;
-let shopShipsOrder: ShopShipsOrder | null = null;
 
-/** Shipping (a later module, which orders may not import) registers how a shop's "shipped" is checked. */
-export function onShopShipsOrder(check: ShopShipsOrder): void {
-  shopShipsOrder = check;
-}
+/** How a shop's (or an operator's) "shipped" is checked: shipping, a later module, provides it. */
+export const shopShipsOrderHook = hookPoint<ShopShipsOrder>('orders.shopShipsOrder');
 
 /**
  * A carrier has the parcel (shipped) or has delivered it: only the shipping module calls this, as a

@@ -4,12 +4,10 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../platform/config.ts';
+import { ConfigError, type Env, envBool, envInt } from '../../platform/config.ts';
 import { newSecret } from '../../platform/ids.ts';
 import { promptPayTarget, type PromptPayTarget } from './promptpay.ts';
 import { newWebhookSecret } from './webhooks.ts';
-
-type Env = Record<string, string | undefined>;
 
 export interface AlipaySettings {
   clientId: string;
@@ -50,23 +48,6 @@ export interface SandboxKeys {
 export const SANDBOX_BASE = '/api/sandbox-gateway';
 /** A demo PromptPay ID for the platform (a valid juristic tax ID that belongs to no one we know). */
 const DEMO_PROMPTPAY_ID = '0994000165501';
-
-export function envInt(env: Env, name: string, def: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return def;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-function envBool(env: Env, name: string, def: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return def;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
-}
 
 function required(env: Env, name: string): string {
   const v = env[name];
@@ -124,7 +105,7 @@ function sandboxKeyFile(dataDir: string): StoredSandboxKeys {
   return keys;
 }
 
-export function loadPaymentsConfig(dataDir: string, env: Env = process.env): PaymentsConfig {
+export function loadPaymentsConfig(dataDir: string, env: Env): PaymentsConfig {
   const sandbox = envBool(env, 'PAYMENTS_SANDBOX', true);
   const promptpayIdText = env.PROMPTPAY_ID || DEMO_PROMPTPAY_ID;
   const promptpayId = promptPayTarget(promptpayIdText);

@@ -6,11 +6,11 @@ import { buildApp } from '../../app.ts';
 import { queryRows, type Database } from '../../platform/db.ts';
 import { createTestDatabase, testConfig } from '../../../test/db.ts';
 import { signedInUser } from '../catalog/testing.ts';
-import { expireUnpaidOrders } from '../orders/service.ts';
+import { expireUnpaidOrders } from '../orders/testing.ts';
 import { newWebhookSecret } from './webhooks.ts';
 import { scanPromptPay } from './promptpay.ts';
 import { intentRow } from './intents.ts';
-import { paymentsRuntime } from './routes.ts';
+import { paymentsRuntime } from './index.ts';
 import { deliverDue } from './sandbox/gateway.ts';
 import { alipayResult, gatewayEvent, paySandboxQr, placedGroup, sendSigned, startIntent } from './testing.ts';
 

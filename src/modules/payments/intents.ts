@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { findStored, isUniqueViolation, store } from '../../platform/idempotency.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Db, Executor } from '../../platform/db.ts';
-import { getOrderGroup } from '../orders/service.ts';
+import { getOrderGroup } from '../orders/index.ts';
 import type { PaymentsConfig } from './config.ts';
 import { convertMinor, currentRate, FX_ROUNDING } from './fx.ts';
 import { promptPayPayload } from './promptpay.ts';

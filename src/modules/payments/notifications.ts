@@ -6,10 +6,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Db, Executor } from '../../platform/db.ts';
-import { markGroupPaid } from '../orders/service.ts';
+import { markGroupPaid } from '../orders/index.ts';
 import type { GatewayNotification } from './provider.ts';
 import { paymentIntents, paymentNotifications, refunds } from './schema.ts';
 import { afterFailure, afterProcessing, afterRefunds, isCaptured, isOpen } from './status.ts';

@@ -7,24 +7,17 @@ import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { validIdempotencyKey } from '../../platform/idempotency.ts';
-import type { OutboxHandler } from '../../platform/outbox.ts';
-import { getOrderGroup } from '../orders/service.ts';
-import { alipayProvider } from './alipay.ts';
-import { cardGatewayProvider } from './card-gateway.ts';
-import { loadPaymentsConfig, SANDBOX_BASE } from './config.ts';
-import { ensureSandboxRate, listRates, setRate } from './fx.ts';
-import { createIntent, expireIntents, getIntent, groupIntents, type PaymentsContext } from './intents.ts';
+import { getOrderGroup } from '../orders/index.ts';
+import { SANDBOX_BASE } from './config.ts';
+import { listRates, setRate } from './fx.ts';
+import { createIntent, getIntent, groupIntents, type PaymentsContext } from './intents.ts';
 import { applyNotification } from './notifications.ts';
-import { fetchTransport, GatewayError, NotificationRejected, type ProviderName, type Transport } from './provider.ts';
+import { GatewayError, NotificationRejected, type ProviderName } from './provider.ts';
 import { qrPng, qrSvg } from './qr-image.ts';
-import { dispatchRefund, listRefunds, onOrderCancelled, requestRefund, sendPendingRefunds } from './refunds.ts';
-import { deliverDue, expireCharges, payPromptPay, type SandboxGateway } from './sandbox/gateway.ts';
+import { dispatchRefund, listRefunds, requestRefund } from './refunds.ts';
+import type { PaymentsRuntime } from './runtime.ts';
+import { payPromptPay } from './sandbox/gateway.ts';
 import { sandboxGatewayRoutes } from './sandbox/routes.ts';
-
-export const NOTIFY_PATHS: Record<ProviderName, string> = {
-  alipay: '/api/payments/notifications/alipay',
-  gateway: '/api/payments/notifications/gateway',
-};
 
 const Intent = Type.Object(
   {
@@ -46,55 +39,10 @@ const Refund = Type.Object(
 );
 const Method = Type.Union([Type.Literal('promptpay'), Type.Literal('alipay'), Type.Literal('card')]);
 
-/** In the sandbox, requests between the platform and the gateway stay in this process: same routes, same bytes. */
-function injectTransport(app: FastifyInstance): Transport {
-  return async (req) => {
-    const res = await app.inject({ method: req.method, url: req.url, headers: req.headers, payload: req.body });
-    return {
-      status: res.statusCode,
-      headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])),
-      body: res.body,
-    };
-  };
-}
-
-export type PaymentsRuntime = PaymentsContext & { sandbox: SandboxGateway | null };
-const runtimes = new WeakMap<object, PaymentsRuntime>();
-/** The payments runtime of a built app, by its database handle (tests and benchmarks reach the sandbox and jobs through it). */
-export const paymentsRuntime = (app: { db: object }): PaymentsRuntime => {
-  const r = runtimes.get(app.db);
-  if (!r) throw new Error('payments are not registered on this app');
-  return r;
-};
-
-export async function paymentRoutes(plain: FastifyInstance): Promise<void> {
+export async function paymentRoutes(plain: FastifyInstance, rt: PaymentsRuntime): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
-  const config = loadPaymentsConfig(app.config.dataDir);
-  const transport = config.sandbox ? injectTransport(app) : fetchTransport();
-  const redirect = (intentId: string) => `${config.publicUrl}/pay/intent/${intentId}`;
-  const ctx: PaymentsContext = {
-    db: app.db,
-    config,
-    log: app.log,
-    providers: {
-      alipay: alipayProvider(config.alipay, transport, {
-        notify: `${config.publicUrl}${NOTIFY_PATHS.alipay}`,
-        redirect,
-      }),
-      gateway: cardGatewayProvider(config.gateway, transport, { redirect }),
-    },
-  };
-  const sandbox: SandboxGateway | null = config.sandboxKeys
-    ? {
-        db: app.db,
-        keys: config.sandboxKeys,
-        merchantPromptPay: config.promptpayId,
-        transport,
-        notifyPaths: NOTIFY_PATHS,
-        log: app.log,
-      }
-    : null;
-  runtimes.set(app.db, { ...ctx, sandbox });
+  const ctx: PaymentsContext = rt;
+  const { config, sandbox } = rt;
   const tags = ['payments'];
 
   app.get(
@@ -309,38 +257,4 @@ export async function paymentRoutes(plain: FastifyInstance): Promise<void> {
       },
     );
   }
-
-  // Background work: intents and sandbox charges past their time expire; refunds not yet answered
-  // are sent (again); the sandbox retries notifications the platform did not accept.
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await expireIntents(app.db);
-      await sendPendingRefunds(ctx);
-      if (sandbox) {
-        await expireCharges(app.db);
-        await deliverDue(sandbox);
-      }
-    } catch (err) {
-      app.log.error({ err }, 'payments job failed');
-    } finally {
-      running = false;
-    }
-  };
-  app.addHook('onReady', async () => {
-    if (sandbox) await ensureSandboxRate(app.db);
-    timer = setInterval(() => void tick(), 5_000);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-  });
-}
-
-/** What payments does when earlier modules' events arrive (delivered by the outbox worker). */
-export function paymentsOutboxHandlers(): [string, OutboxHandler][] {
-  return [['order.cancelled', (db, e) => onOrderCancelled(db, e.payload as any)]];
 }

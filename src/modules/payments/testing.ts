@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testing.ts';
 import { productInStock } from '../inventory/testing.ts';
-import { paymentsRuntime } from './routes.ts';
+import { paymentsRuntime } from './index.ts';
 import { signedDelivery, type SandboxGatewayName } from './sandbox/gateway.ts';
 import type { SandboxKeys } from './config.ts';
 
@@ -121,3 +121,11 @@ export const alipayResult = (
   paymentAmount: { currency: intent.currency, value: String(intent.amount) },
   ...extra,
 });
+
+// The test entry: the module's public entry, and what only tests reach.
+export * from './index.ts';
+export { intentRow } from './intents.ts';
+export { NOTIFY_PATHS } from './runtime.ts';
+export { deliverDue, signedDelivery } from './sandbox/gateway.ts';
+export type { SandboxGateway } from './sandbox/gateway.ts';
+export { sendPendingRefunds } from './refunds.ts';

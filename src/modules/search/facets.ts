@@ -2,7 +2,7 @@
 // in tree order with their depth.
 import { translate, type Locale } from '../../platform/i18n.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
-import type { CategoryNode } from '../catalog/service.ts';
+import type { CategoryNode } from '../catalog/index.ts';
 import { PRICE_BOUNDS, type FacetCounts, type SearchFilters } from './engine.ts';
 
 export interface FacetValue {

@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { useTestApp } from '../../../test/db.ts';
+import { drainOutbox, useTestApp } from '../../../test/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { queryRows } from '../../platform/db.ts';
-import { deliverOutbox } from '../../platform/outbox.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { outboxHandlers } from '../../jobs.ts';
-import { seedCategories } from '../catalog/service.ts';
+import { seedCategories } from '../catalog/index.ts';
 import { categoryIdBySlug, productOnSale, shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testing.ts';
-import { expireUnpaidOrders, markGroupPaid } from '../orders/service.ts';
+import { expireUnpaidOrders, markGroupPaid } from '../orders/testing.ts';
 import { reindex } from './service.ts';
-import { adjustHubStock } from '../inventory/service.ts';
-import { HUB_LOCATIONS } from '../inventory/hubs.ts';
+import { adjustHubStock } from '../inventory/index.ts';
+import { HUB_LOCATIONS } from '../inventory/index.ts';
 
 const t = useTestApp();
 let shop: ShopFixture;
@@ -24,7 +22,7 @@ beforeAll(async () => {
 
 /** What `talad start` does every second: deliver the outbox to the handlers (search's among them). */
 const deliver = async () => {
-  for (let pass = 0; pass < 20 && (await deliverOutbox(t.database.db, outboxHandlers())) > 0; pass++);
+  await drainOutbox(t.app, 20);
   const [stuck] = await queryRows<{ n: number }>(
     t.database.db,
     sql`select count(*)::int as n from outbox where delivered_at is null`,
@@ -34,7 +32,7 @@ const deliver = async () => {
 const found = async (q: string, extra = '') => {
   const res = await t.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}${extra}` });
   expect(res.statusCode).toBe(200);
-  return res.json().items as { id: string; priceSatang: number; inStock: boolean }[];
+  return res.json().items as { id: string; priceSatang: number; inStock: boolean; shop: { isFlagship: boolean } }[];
 };
 const ids = async (q: string, extra = '') => (await found(q, extra)).map((i) => i.id);
 const thaiOnly = (th: string, sku: string) => ({
@@ -193,5 +191,51 @@ describe('the index follows the catalog through the outbox', () => {
     expect(done).toBe(before);
     expect(progress.at(-1)).toEqual([before, before]);
     expect(await ids('ทดสอบสต็อก')).toHaveLength(1);
+  });
+});
+
+describe('the index follows the shops through the outbox', () => {
+  const operatorCall = async (method: 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) => {
+    const operator = await signedInUser(t.database.db, { isOperator: true });
+    const res = await t.app.inject({ method, url, headers: { cookie: operator.cookie }, payload });
+    expect(res.statusCode).toBe(200);
+  };
+
+  it('ranks and marks a shop made flagship once the change is delivered, and drops it again when unmarked', async () => {
+    const plain = await shopWithOwner(t.database.db, { provinceCode: '45' });
+    const coop = await shopWithOwner(t.database.db, { provinceCode: '45' });
+    // The same product from two shops; ties are broken by id, so the flagship's must rank by its tier.
+    const [a, b] = [
+      await productOnSale(t.app, plain, rice, thaiOnly('ข้าวหอมมะลิ ทุ่งกุลาเรือธง', 'FLAG-1')),
+      await productOnSale(t.app, coop, rice, thaiOnly('ข้าวหอมมะลิ ทุ่งกุลาเรือธง', 'FLAG-2')),
+    ];
+    await deliver();
+    const card = async (productId: string) => (await found('ทุ่งกุลาเรือธง')).find((i) => i.id === productId);
+    expect((await card(b.productId))?.shop.isFlagship).toBe(false);
+
+    await operatorCall('PUT', `/api/sellers/${coop.sellerId}/flagship`, { isFlagship: true });
+    await deliver();
+    expect((await card(b.productId))?.shop.isFlagship).toBe(true);
+    expect(await ids('ทุ่งกุลาเรือธง')).toEqual([b.productId, a.productId]);
+
+    await operatorCall('PUT', `/api/sellers/${coop.sellerId}/flagship`, { isFlagship: false });
+    await deliver();
+    expect((await card(b.productId))?.shop.isFlagship).toBe(false);
+  });
+
+  it('hides a suspended shop at once, keeps it out after delivery, and shows it again when reinstated', async () => {
+    const shop2 = await shopWithOwner(t.database.db, { provinceCode: '40' });
+    const { productId } = await productOnSale(t.app, shop2, rice, thaiOnly('ข้าวเหนียวเขี้ยวงู ระงับร้าน', 'SUSP-1'));
+    await deliver();
+    expect(await ids('เขี้ยวงู')).toContain(productId);
+
+    await operatorCall('POST', `/api/sellers/${shop2.sellerId}/suspension`, { reason: 'เอกสารไม่ครบ' });
+    expect(await ids('เขี้ยวงู')).not.toContain(productId); // before delivery: the pending event hides it
+    await deliver();
+    expect(await ids('เขี้ยวงู')).not.toContain(productId);
+
+    await operatorCall('DELETE', `/api/sellers/${shop2.sellerId}/suspension`);
+    await deliver();
+    expect(await ids('เขี้ยวงู')).toContain(productId);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THAI_SME_CATEGORIES } from '../catalog/category-tree.ts';
+import { THAI_SME_CATEGORIES } from '../catalog/testing.ts';
 import { glossary, PRODUCT_TERMS } from './glossary.ts';
 import { compileQuery, toTsquery } from './query.ts';
 import { tokenize } from './tokenizer.ts';

@@ -3,52 +3,35 @@
 // worker `talad start` runs; every handler reads the current state, so a redelivered or late
 // event does no harm. (Archived products are hidden from results even before this runs: see
 // hiddenProducts in pg-query.ts.)
-import { coalescing, type OutboxHandler } from '../../platform/outbox.ts';
+import { on } from '../../events.ts';
+import type { Subscription } from '../../platform/module.ts';
 import type { SearchEngine } from './engine.ts';
 import { Indexer } from './indexer.ts';
 import { postgresSearchEngine } from './pg-engine.ts';
 
-const id = (payload: Record<string, unknown>, key: string): string => {
-  const value = payload[key];
-  if (typeof value !== 'string') throw new Error(`event payload lacks ${key}`);
-  return value;
-};
-
-export function searchOutboxHandlers(engine: SearchEngine = postgresSearchEngine): [string, OutboxHandler][] {
+export function searchSubscriptions(engine: SearchEngine = postgresSearchEngine): Subscription[] {
   const indexer = () => new Indexer(engine);
+  const shop = (db: Parameters<Indexer['indexShop']>[0], sellerId: string) => indexer().indexShop(db, sellerId);
   return [
     // These read the current state, so one call per product (or variant) per delivery pass is enough.
-    [
-      'product.updated',
-      coalescing(
-        (e) => `${e.payload.productId}`,
-        (db, e) => indexer().indexProducts(db, [id(e.payload, 'productId')]),
-      ),
-    ],
-    [
-      'stock.changed',
-      coalescing(
-        (e) => `${e.payload.variantId}`,
-        (db, e) => indexer().refreshStock(db, { variantId: id(e.payload, 'variantId') }),
-      ),
-    ],
-    [
-      'order.placed',
-      coalescing(
-        (e) => (Array.isArray(e.payload.productIds) ? e.payload.productIds.join(',') : null),
-        (db, e) => indexer().refreshStock(db, { orderId: id(e.payload, 'orderId') }),
-      ),
-    ],
-    ['order.paid', (db, e) => indexer().syncSales(db, id(e.payload, 'orderId'))],
-    [
-      'order.cancelled',
-      async (db, e) => {
-        const orderId = id(e.payload, 'orderId');
-        await indexer().refreshStock(db, { orderId });
-        await indexer().syncSales(db, orderId);
-      },
-    ],
-    ['seller.approved', (db, e) => indexer().indexShop(db, e.aggregateId)],
-    ['seller.suspended', (db, e) => indexer().indexShop(db, e.aggregateId)],
+    on('product.updated', (db, e) => indexer().indexProducts(db, [e.payload.productId]), {
+      coalesce: (e) => e.payload.productId,
+    }),
+    on('stock.changed', (db, e) => indexer().refreshStock(db, { variantId: e.payload.variantId }), {
+      coalesce: (e) => e.payload.variantId,
+    }),
+    on('order.placed', (db, e) => indexer().refreshStock(db, { orderId: e.payload.orderId }), {
+      coalesce: (e) => e.payload.productIds.join(','),
+    }),
+    on('order.paid', (db, e) => indexer().syncSales(db, e.payload.orderId)),
+    on('order.cancelled', async (db, e) => {
+      await indexer().refreshStock(db, { orderId: e.payload.orderId });
+      await indexer().syncSales(db, e.payload.orderId);
+    }),
+    // A shop's rank tier, card flag and visibility follow its status and flagship mark.
+    on('seller.approved', (db, e) => shop(db, e.payload.sellerId)),
+    on('seller.flagship_changed', (db, e) => shop(db, e.payload.sellerId)),
+    on('seller.suspended', (db, e) => shop(db, e.payload.sellerId)),
+    on('seller.reinstated', (db, e) => shop(db, e.payload.sellerId)),
   ];
 }

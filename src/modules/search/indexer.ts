@@ -12,8 +12,8 @@ import {
   productsForIndexing,
   type CategoryNode,
   type ProductForIndex,
-} from '../catalog/service.ts';
-import { shopsByIds, type ShopView } from '../sellers/service.ts';
+} from '../catalog/index.ts';
+import { shopsByIds, type ShopView } from '../sellers/index.ts';
 import type { SearchDocument, SearchEngine } from './engine.ts';
 import { glossary } from './glossary.ts';
 

@@ -10,18 +10,17 @@ import type { Score, Scoring } from './scoring.ts';
 /**
  * Products changed in the last moments whose change the index has not taken in yet (the outbox
  * worker runs every second) and that are no longer on sale: archived, or their shop is no longer
- * approved. They are left out at once. This reads the catalog's and the shops' status columns
- * directly, for the few pending events only; see the README's note on module boundaries.
+ * approved. They are left out at once, read from the views the catalog and the sellers publish
+ * (products_on_sale, shops_on_sale), for the few pending events only.
  */
 export const hiddenProducts = sql`hidden as (
   select (o.payload->>'productId')::uuid as product_id, null::uuid as seller_id from outbox o
   where o.delivered_at is null and o.topic = 'product.updated'
-    and not exists (select 1 from products p join sellers s on s.id = p.seller_id
-      where p.id = (o.payload->>'productId')::uuid and p.status = 'active' and s.status = 'approved')
+    and not exists (select 1 from products_on_sale p where p.id = (o.payload->>'productId')::uuid)
   union all
   select null, o.aggregate_id from outbox o
   where o.delivered_at is null and o.topic like 'seller.%'
-    and not exists (select 1 from sellers s where s.id = o.aggregate_id and s.status = 'approved')
+    and not exists (select 1 from shops_on_sale s where s.id = o.aggregate_id)
 )`;
 
 export const notHidden = sql`d.product_id <> all(array(select product_id from hidden where product_id is not null))

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { Localized, Uuid } from '../../platform/http.ts';
 import { PROVINCE_CODES } from '../../platform/provinces.ts';
-import { businessType } from '../sellers/schema.ts';
+import { BUSINESS_TYPES } from '../sellers/index.ts';
 import { CERTIFICATION_MARKS } from './messages.ts';
 
 const Lang = Type.Enum(['th', 'zh', 'en'], {
@@ -30,7 +30,7 @@ export const SearchQuerystring = Type.Object({
     }),
   ),
   sellerType: Type.Optional(
-    Type.Array(Type.Enum(businessType.enumValues), { maxItems: 5, description: 'Business types of the shops' }),
+    Type.Array(Type.Enum(BUSINESS_TYPES), { maxItems: 5, description: 'Business types of the shops' }),
   ),
   certification: Type.Optional(
     Type.Array(Type.Enum([...CERTIFICATION_MARKS]), { maxItems: 8, description: 'Certification marks (any of them)' }),

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/db.ts';
 import { createMediaStorage } from '../../platform/storage.ts';
 import { reindex } from './service.ts';
-import { loadRelevanceCatalog } from './relevance/catalog.ts';
+import { loadRelevanceCatalog } from './relevance/testing.ts';
 
 const t = useTestApp();
 beforeAll(async () => {

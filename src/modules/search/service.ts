@@ -8,8 +8,8 @@ import type { LocalizedText } from '../../platform/http.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
 import type { MediaStorage } from '../../platform/storage.ts';
-import { categoryTree, type CategoryNode } from '../catalog/service.ts';
-import { getShopBySlug } from '../sellers/service.ts';
+import { categoryTree, type CategoryNode } from '../catalog/index.ts';
+import { getShopBySlug } from '../sellers/index.ts';
 import type { SearchEngine, SearchFilters, SearchSort } from './engine.ts';
 import { memorySearchEngine } from './memory-engine.ts';
 import { describeFacets, type Facets } from './facets.ts';
@@ -19,7 +19,7 @@ import { Indexer } from './indexer.ts';
 import './messages.ts';
 
 export { Indexer } from './indexer.ts';
-export { searchOutboxHandlers } from './handlers.ts';
+export { searchSubscriptions } from './handlers.ts';
 
 /**
  * The engine this deployment uses: the PostgreSQL engine's index, answered from each process's

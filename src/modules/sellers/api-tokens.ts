@@ -4,7 +4,7 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { issueApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../identity/service.ts';
+import { issueApiToken, listApiTokens, revokeApiToken, type ApiToken } from '../identity/index.ts';
 import { requireSellerAccess } from './access.ts';
 
 export async function createSellerApiToken(

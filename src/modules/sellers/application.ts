@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import { AppError, unauthenticated, type FieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
 import { compactDigits, isValidThaiId, normalizeEmail, normalizeThaiMobile } from '../../platform/thai.ts';
 import { requireSellerAccess } from './access.ts';

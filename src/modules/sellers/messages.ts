@@ -12,6 +12,11 @@ registerMessages({
     zh: '店铺尚未通过审核',
     en: 'The shop has not been approved yet',
   },
+  seller_not_suspended: {
+    th: 'ร้านค้านี้ไม่ได้ถูกระงับ',
+    zh: '此店铺未被暂停',
+    en: 'This shop is not suspended',
+  },
   seller_not_pending: {
     th: 'ใบสมัครนี้ไม่ได้อยู่ระหว่างรอตรวจสอบ',
     zh: '此申请不在待审核状态',

@@ -5,7 +5,7 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { isOperator, type Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import { AppError, forbidden, invalid, notFound, unauthenticated } from '../../platform/errors.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import { sellers } from './schema.ts';
 import { toSellerView, type SellerStatus, type SellerView } from './views.ts';
 import './messages.ts';
@@ -59,11 +59,17 @@ async function decide(
       .set({ status: to, rejectionReason: reason, reviewedBy: reviewerId(actor), reviewedAt: new Date() })
       .where(and(eq(sellers.id, sellerId), eq(sellers.status, 'pending')))
       .returning();
-    await emit(tx, {
-      topic: to === 'approved' ? 'seller.approved' : 'seller.rejected',
-      aggregateId: sellerId,
-      payload: { sellerId, slug: row.slug, reviewedBy: reviewerId(actor), ...(reason ? { reason } : {}) },
-    });
+    const reviewedBy = reviewerId(actor);
+    await emit(
+      tx,
+      to === 'approved'
+        ? { topic: 'seller.approved', aggregateId: sellerId, payload: { sellerId, slug: row.slug, reviewedBy } }
+        : {
+            topic: 'seller.rejected',
+            aggregateId: sellerId,
+            payload: { sellerId, slug: row.slug, reviewedBy, reason: reason ?? '' },
+          },
+    );
     return toSellerView(row);
   });
 }
@@ -92,11 +98,81 @@ export async function setFlagship(
   input: { isFlagship: boolean },
 ): Promise<SellerView> {
   requireOperator(actor);
-  const [row] = await db
-    .update(sellers)
-    .set({ isFlagship: input.isFlagship })
-    .where(eq(sellers.id, sellerId))
-    .returning();
-  if (!row) throw notFound('seller');
-  return toSellerView(row);
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ isFlagship: sellers.isFlagship })
+      .from(sellers)
+      .where(eq(sellers.id, sellerId))
+      .for('update');
+    if (!current) throw notFound('seller');
+    const [row] = await tx
+      .update(sellers)
+      .set({ isFlagship: input.isFlagship })
+      .where(eq(sellers.id, sellerId))
+      .returning();
+    // Search ranks flagship stores higher and marks their cards: it hears of the change here.
+    if (current.isFlagship !== input.isFlagship) {
+      await emit(tx, {
+        topic: 'seller.flagship_changed',
+        aggregateId: sellerId,
+        payload: { sellerId, slug: row.slug, flagship: input.isFlagship, by: reviewerId(actor) },
+      });
+    }
+    return toSellerView(row);
+  });
+}
+
+/**
+ * An operator suspends an approved shop (with a reason the shop reads): its products stop selling
+ * at once (the shops_on_sale view leaves it out) and search drops them through the outbox.
+ */
+export async function suspendSeller(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  input: { reason: string },
+): Promise<SellerView> {
+  requireOperator(actor);
+  const reason = input.reason.trim();
+  if (!reason) throw invalid('reason', 'required');
+  if (reason.length > REASON_MAX) throw invalid('reason', 'too_long', { max: REASON_MAX });
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(sellers).where(eq(sellers.id, sellerId)).for('update');
+    if (!current) throw notFound('seller');
+    if (current.status === 'suspended') return toSellerView(current);
+    if (current.status !== 'approved') throw new AppError(409, 'seller_not_approved', { status: current.status });
+    const [row] = await tx
+      .update(sellers)
+      .set({ status: 'suspended', suspensionReason: reason })
+      .where(eq(sellers.id, sellerId))
+      .returning();
+    await emit(tx, {
+      topic: 'seller.suspended',
+      aggregateId: sellerId,
+      payload: { sellerId, slug: row.slug, reason, by: reviewerId(actor) },
+    });
+    return toSellerView(row);
+  });
+}
+
+/** An operator lifts a suspension: the shop sells again. */
+export async function reinstateSeller(db: Executor, actor: Actor, sellerId: string): Promise<SellerView> {
+  requireOperator(actor);
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(sellers).where(eq(sellers.id, sellerId)).for('update');
+    if (!current) throw notFound('seller');
+    if (current.status === 'approved') return toSellerView(current);
+    if (current.status !== 'suspended') throw new AppError(409, 'seller_not_suspended', { status: current.status });
+    const [row] = await tx
+      .update(sellers)
+      .set({ status: 'approved', suspensionReason: null })
+      .where(eq(sellers.id, sellerId))
+      .returning();
+    await emit(tx, {
+      topic: 'seller.reinstated',
+      aggregateId: sellerId,
+      payload: { sellerId, slug: row.slug, by: reviewerId(actor) },
+    });
+    return toSellerView(row);
+  });
 }

@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, Pagination, problemResponses, Uuid } from '../../platform/http.ts';
 import { PROVINCES } from '../../platform/provinces.ts';
-import { currentUser } from '../identity/service.ts';
+import { currentUser } from '../identity/index.ts';
 import {
   acceptInvitation,
   applyForShop,
@@ -26,7 +26,9 @@ import {
   rejectSeller,
   removeStaff,
   revokeSellerApiToken,
+  reinstateSeller,
   setFlagship,
+  suspendSeller,
   updateApplication,
 } from './service.ts';
 import {
@@ -164,6 +166,33 @@ export async function sellerRoutes(base: FastifyInstance): Promise<void> {
       },
     },
     async (request) => setFlagship(app.db, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/sellers/:id/suspension',
+    {
+      schema: {
+        tags,
+        summary: 'Suspend an approved shop with a reason its members see: its products stop selling (operators)',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }),
+        response: { 200: SellerSchema, ...problemResponses },
+      },
+    },
+    async (request) => suspendSeller(app.db, request.actor, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/sellers/:id/suspension',
+    {
+      schema: {
+        tags,
+        summary: 'Lift a suspension: the shop sells again (operators)',
+        params: IdParams,
+        response: { 200: SellerSchema, ...problemResponses },
+      },
+    },
+    async (request) => reinstateSeller(app.db, request.actor, request.params.id),
   );
 
   app.put(

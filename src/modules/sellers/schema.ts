@@ -9,6 +9,7 @@ import {
   index,
   uniqueIndex,
   pgEnum,
+  pgView,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from '../identity/schema.ts';
@@ -49,6 +50,8 @@ export const sellers = pgTable(
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     isFlagship: boolean('is_flagship').notNull().default(false),
+    /** Why an operator suspended the shop (shown to its members); null unless suspended. */
+    suspensionReason: text('suspension_reason'),
     vatRegistered: boolean('vat_registered').notNull().default(false),
     shippingFlatSatang: integer('shipping_flat_satang'),
     /** Hours the shop (or the hub for it) has from payment to dispatch; null: the platform's default. */
@@ -99,4 +102,25 @@ export const sellerInvitations = pgTable(
     acceptedBy: uuid('accepted_by').references(() => users.id),
   },
   (t) => [index('seller_invitations_seller_idx').on(t.sellerId)],
+);
+
+/** The kinds of business a shop can be (the search facet and the application form list them). */
+export const BUSINESS_TYPES = businessType.enumValues;
+
+/**
+ * Published for the modules after sellers (the catalog's storefront and checkout, search): the
+ * shops that are approved to sell, with their public card. A suspended, pending or rejected shop is
+ * not in it. Read-only; the columns are a contract.
+ */
+export const shopsOnSale = pgView('shops_on_sale', {
+  id: uuid('id').notNull(),
+  slug: text('slug').notNull(),
+  shopNameTh: text('shop_name_th').notNull(),
+  shopNameZh: text('shop_name_zh'),
+  shopNameEn: text('shop_name_en'),
+  provinceCode: text('province_code').notNull(),
+  businessType: businessType('business_type').notNull(),
+  isFlagship: boolean('is_flagship').notNull(),
+}).as(
+  sql`select id, slug, shop_name_th, shop_name_zh, shop_name_en, province_code, business_type, is_flagship from sellers where status = 'approved'`,
 );

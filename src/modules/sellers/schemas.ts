@@ -1,7 +1,7 @@
 // TypeBox shapes of the sellers API. The request shapes check types and sizes; the service checks
 // meaning (check digits, provinces, banks) and names every bad field in three languages.
 import { Type } from 'typebox';
-import { Nullable, userProperties, ApiTokenSchema } from '../identity/schemas.ts';
+import { Nullable, userProperties, ApiTokenSchema } from '../identity/index.ts';
 
 export { ApiTokenSchema };
 
@@ -57,6 +57,7 @@ export const SellerSchema = Type.Object({
   slug: Type.String(),
   status: SellerStatusSchema,
   rejectionReason: Nullable(Type.String()),
+  suspensionReason: Nullable(Type.String()),
   reviewedAt: Nullable(Type.String({ format: 'date-time' })),
   legalName: Type.Object({ th: Type.String(), en: Nullable(Type.String()) }),
   shopName: LocalizedText,

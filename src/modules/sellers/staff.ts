@@ -7,7 +7,7 @@ import type { Executor } from '../../platform/db.ts';
 import { AppError, forbidden, notFound, unauthenticated, type FieldError } from '../../platform/errors.ts';
 import { hashSecret, newId, newSecret } from '../../platform/ids.ts';
 import { normalizeEmail, normalizeThaiMobile } from '../../platform/thai.ts';
-import { getUser, usersByIds } from '../identity/service.ts';
+import { getUser, usersByIds } from '../identity/index.ts';
 import { requireSellerAccess, type SellerRole } from './access.ts';
 import { sellerInvitations, sellerMembers, sellers } from './schema.ts';
 import { shopNameOf, type SellerStatus } from './views.ts';

@@ -109,3 +109,7 @@ export async function sellerApiToken(
   if (res.statusCode !== 201) throw new Error(`token creation failed: ${res.statusCode} ${res.body}`);
   return `Bearer ${res.json().secret}`;
 }
+
+// The test entry: the module's public entry, and what only tests reach.
+export * from './index.ts';
+export { sellerMembers, sellers } from './schema.ts';

@@ -27,6 +27,8 @@ export interface SellerView {
   slug: string;
   status: SellerStatus;
   rejectionReason: string | null;
+  /** Why an operator suspended the shop; null unless suspended. */
+  suspensionReason: string | null;
   reviewedAt: string | null;
   legalName: { th: string; en: string | null };
   shopName: Text;
@@ -71,6 +73,7 @@ export function toSellerView(r: SellerRow): SellerView {
     slug: r.slug,
     status: r.status,
     rejectionReason: r.rejectionReason,
+    suspensionReason: r.suspensionReason,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     legalName: { th: r.legalNameTh, en: r.legalNameEn },
     shopName: shopNameOf(r),

@@ -2,7 +2,7 @@
 // (the default) Thailand Post and the line-haul carrier are the local carrier sandbox, which emits
 // tracking events on a schedule stored in the database: one carrier hour takes
 // CARRIER_SANDBOX_SECONDS_PER_HOUR real seconds.
-import { ConfigError } from '../../platform/config.ts';
+import { type Env, envBool, envInt } from '../../platform/config.ts';
 
 export interface ShippingConfig {
   sandbox: boolean;
@@ -11,25 +11,11 @@ export interface ShippingConfig {
   publicUrl: string;
 }
 
-type Env = Record<string, string | undefined>;
-
-function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-export function loadShippingConfig(env: Env = process.env): ShippingConfig {
-  const raw = (env.CARRIER_SANDBOX ?? 'true').trim().toLowerCase();
-  if (raw !== 'true' && raw !== 'false')
-    throw new ConfigError('CARRIER_SANDBOX', `must be true or false, got "${raw}"`);
+export function loadShippingConfig(env: Env): ShippingConfig {
   return {
-    sandbox: raw === 'true',
-    secondsPerCarrierHour: whole(env, 'CARRIER_SANDBOX_SECONDS_PER_HOUR', 60, 0, 3600),
-    pollSeconds: whole(env, 'CARRIER_SANDBOX_POLL_SECONDS', 5, 1, 3600),
+    sandbox: envBool(env, 'CARRIER_SANDBOX', true),
+    secondsPerCarrierHour: envInt(env, 'CARRIER_SANDBOX_SECONDS_PER_HOUR', 60, 0, 3600),
+    pollSeconds: envInt(env, 'CARRIER_SANDBOX_POLL_SECONDS', 5, 1, 3600),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };
 }

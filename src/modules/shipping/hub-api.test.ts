@@ -5,11 +5,11 @@ import jsQRModule from 'jsqr';
 import { BitArray, Code128Reader } from '@zxing/library';
 import { systemActor } from '../../platform/actor.ts';
 import type { AppError } from '../../platform/errors.ts';
-import { useTestApp } from '../../../test/db.ts';
+import { drainOutbox, useTestApp } from '../../../test/db.ts';
 import { shopWithOwner } from '../catalog/testing.ts';
-import { HUB_LOCATIONS } from '../inventory/hubs.ts';
-import { sellerLocation } from '../inventory/service.ts';
-import { paidOrder } from './testing.ts';
+import { HUB_LOCATIONS } from '../inventory/index.ts';
+import { sellerLocation } from '../inventory/index.ts';
+import { paidOrder, sandboxShipping } from './testing.ts';
 import {
   bookShipment,
   handOverShipment,
@@ -18,8 +18,6 @@ import {
   type BookShipmentInput,
 } from './service.ts';
 import { advanceCarrierSandbox, runCarrierSandbox } from './sandbox.ts';
-import { deliverOutbox } from '../../platform/outbox.ts';
-import { shippingOutboxHandlers } from './routes.ts';
 import { sandboxSchedule } from './schema.ts';
 import { labelData, renderLabel } from './label.ts';
 import { shipments } from './schema.ts';
@@ -31,7 +29,7 @@ const t = useTestApp();
 const hub = systemActor('hub');
 const parcel = (weightGrams = 5200) => ({ weightGrams, lengthMm: 400, widthMm: 300, heightMm: 250 });
 const book = (input: BookShipmentInput) => t.database.db.transaction((tx) => bookShipment(tx, hub, input));
-const handOver = (id: string) => t.database.db.transaction((tx) => handOverShipment(tx, hub, id));
+const handOver = (id: string) => t.database.db.transaction((tx) => handOverShipment(tx, hub, id, sandboxShipping));
 const failure = async (p: Promise<unknown>) => {
   try {
     await p;
@@ -163,10 +161,10 @@ describe('the hub books, labels and hands over', () => {
       fromLocationId: HUB_LOCATIONS.domesticFulfilment.id,
       parcels: [parcel(), parcel(1500), parcel(300)],
     });
-    const pdf = await shipmentLabelPdf(t.database.db, hub, s.id);
+    const pdf = await shipmentLabelPdf(t.database.db, hub, s.id, sandboxShipping);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const [row] = await t.database.db.select().from(shipments).where(eq(shipments.id, s.id));
-    const data = await labelData(t.database.db, row);
+    const data = await labelData(t.database.db, row, sandboxShipping);
     expect(data.receiver).toMatchObject({
       name: 'สมศรี ใจดี',
       address: expect.stringContaining('แขวงคลองจั่น เขตบางกะปิ กรุงเทพมหานคร 10240'),
@@ -236,8 +234,7 @@ describe('the hub books, labels and hands over', () => {
       payload: { to: 'cancelled', reason: 'ลูกค้าขอยกเลิก' },
     });
     expect(cancel.statusCode).toBe(200);
-    const handlers = new Map(shippingOutboxHandlers().map(([topic, h]) => [topic, [h]]));
-    while ((await deliverOutbox(t.database.db, handlers)) > 0);
+    await drainOutbox(t.app);
     expect(await shipmentsOfOrder(t.database.db, hub, o.orderId)).toEqual([]);
     expect(await failure(handOver(s.id))).toEqual({ status: 409, code: 'shipment_cancelled' });
   });
@@ -258,7 +255,7 @@ describe('the hub books, labels and hands over', () => {
     });
     expect(s).toMatchObject({ carrier: 'linehaul-cn', trackingNumber: 'LH2026112200017' });
     const [row] = await t.database.db.select().from(shipments).where(eq(shipments.id, s.id));
-    const data = await labelData(t.database.db, row);
+    const data = await labelData(t.database.db, row, sandboxShipping);
     expect(data.receiver).toEqual({
       name: '王小明',
       phone: '13800138000',
@@ -280,7 +277,7 @@ describe('the hub books, labels and hands over', () => {
     ).toEqual({ status: 422, code: 'validation_failed' });
 
     await handOver(s.id);
-    await advanceCarrierSandbox(t.database.db, hub, { hours: 40, shipmentId: s.id });
+    await advanceCarrierSandbox(t.database.db, hub, { hours: 40, shipmentId: s.id }, sandboxShipping);
     const res = await t.app.inject({ url: `/api/tracking/${s.trackingNumber}`, headers: { 'accept-language': 'zh' } });
     const [line] = res.json();
     expect(line.events.map((e: any) => e.code)).toEqual([

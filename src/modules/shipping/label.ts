@@ -9,13 +9,13 @@ import { systemActor } from '../../platform/actor.ts';
 import { pickText } from '../../platform/i18n.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
 import type { Executor } from '../../platform/db.ts';
-import { font, SARABUN, SARABUN_BOLD, NOTO_SC } from '../documents/pdf.ts';
-import { addressLine, getTaxProfile } from '../documents/service.ts';
-import { hubLocations } from '../inventory/hubs.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
-import { getOrder } from '../orders/service.ts';
+import { font, NOTO_SC, SARABUN, SARABUN_BOLD } from '../../platform/pdf-fonts.ts';
+import { addressLine, getTaxProfile } from '../documents/index.ts';
+import { hubLocations } from '../inventory/index.ts';
+import { sellerFacts } from '../sellers/index.ts';
+import { getOrder } from '../orders/index.ts';
 import { CARRIERS, type CarrierCode } from './carriers.ts';
-import { loadShippingConfig } from './config.ts';
+import type { ShippingConfig } from './config.ts';
 import type { shipments } from './schema.ts';
 
 export interface LabelData {
@@ -43,7 +43,11 @@ export function code128Widths(text: string): number[] {
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 const kg = (g: number) => `${(g / 1000).toFixed(g % 1000 === 0 ? 0 : g % 100 === 0 ? 1 : 2)} kg`;
 
-export async function labelData(db: Executor, s: typeof shipments.$inferSelect): Promise<LabelData> {
+export async function labelData(
+  db: Executor,
+  s: typeof shipments.$inferSelect,
+  config: ShippingConfig,
+): Promise<LabelData> {
   const actor = systemActor('shipping');
   const [order, shops, hubs, tax] = await Promise.all([
     getOrder(db, actor, s.orderId, 'th'),
@@ -69,7 +73,6 @@ export async function labelData(db: Executor, s: typeof shipments.$inferSelect):
         address: `${s.consignee.address} (${s.consignee.districtCode})`,
       }
     : { name: a.name, phone: a.phone, address: addressLine(a) };
-  const config = loadShippingConfig();
   return {
     carrier: s.carrier as CarrierCode,
     trackingNumber: s.trackingNumber,
@@ -83,8 +86,12 @@ export async function labelData(db: Executor, s: typeof shipments.$inferSelect):
   };
 }
 
-export async function shipmentLabel(db: Executor, s: typeof shipments.$inferSelect): Promise<Buffer> {
-  return renderLabel(await labelData(db, s));
+export async function shipmentLabel(
+  db: Executor,
+  s: typeof shipments.$inferSelect,
+  config: ShippingConfig,
+): Promise<Buffer> {
+  return renderLabel(await labelData(db, s, config));
 }
 
 export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {}): Promise<Buffer> {

@@ -7,12 +7,10 @@ import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { pickText } from '../../platform/i18n.ts';
 import { CARRIERS } from './carriers.ts';
-import { loadShippingConfig } from './config.ts';
+import type { ShippingConfig } from './config.ts';
 import { advanceCarrierSandbox } from './sandbox.ts';
-import { cancelBookingsOfOrder, shopShipmentLabelPdf } from './service.ts';
-import type { OutboxHandler } from '../../platform/outbox.ts';
+import { shopShipmentLabelPdf } from './service.ts';
 import { trackingByNumber, trackingOfOrder } from './tracking.ts';
-import './seller.ts'; // registers the check of a shop's "shipped" with the orders module
 
 const Event = Type.Object({
   code: Type.String(),
@@ -34,10 +32,9 @@ const Timeline = Type.Object({
   events: Type.Array(Event),
 });
 
-export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
+export async function shippingRoutes(plain: FastifyInstance, config: ShippingConfig): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['shipping'];
-  const config = loadShippingConfig(); // an invalid CARRIER_SANDBOX* value stops the start here, naming the variable
 
   app.get(
     '/orders/:id/tracking',
@@ -49,7 +46,7 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
         response: { 200: Type.Array(Timeline), ...problemResponses },
       },
     },
-    async (req) => trackingOfOrder(app.db, req.actor, req.params.id, req.locale),
+    async (req) => trackingOfOrder(app.db, req.actor, req.params.id, req.locale, config),
   );
 
   app.get(
@@ -64,7 +61,7 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return trackingByNumber(app.db, req.params.number, req.locale);
+      return trackingByNumber(app.db, req.params.number, req.locale, config);
     },
   );
 
@@ -79,7 +76,7 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const pdf = await shopShipmentLabelPdf(app.db, req.actor, req.params.id);
+      const pdf = await shopShipmentLabelPdf(app.db, req.actor, req.params.id, config);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="label-${req.params.id}.pdf"`)
@@ -123,16 +120,4 @@ export async function shippingRoutes(plain: FastifyInstance): Promise<void> {
     },
     async (req) => ({ reported: await advanceCarrierSandbox(app.db, req.actor, req.body, config) }),
   );
-}
-
-/** A cancelled order's carrier booking is called off if the parcel was not handed over yet. */
-export function shippingOutboxHandlers(): [string, OutboxHandler][] {
-  return [
-    [
-      'order.cancelled',
-      async (db, e) => {
-        await cancelBookingsOfOrder(db, (e.payload as { orderId: string }).orderId);
-      },
-    ],
-  ];
 }

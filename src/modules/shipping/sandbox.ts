@@ -12,7 +12,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
 import type { Db, Executor } from '../../platform/db.ts';
 import { CARRIERS, type CarrierCode } from './carriers.ts';
-import { loadShippingConfig, type ShippingConfig } from './config.ts';
+import type { ShippingConfig } from './config.ts';
 import { sandboxSchedule, type shipments } from './schema.ts';
 import { recordTrackingEvent } from './tracking.ts';
 
@@ -94,8 +94,8 @@ export async function scheduleSandboxEvents(
   tx: Executor,
   s: typeof shipments.$inferSelect,
   handedOverAt: Date,
-  opts: { fromProvince?: string; toProvince?: string } = {},
-  config: ShippingConfig = loadShippingConfig(),
+  opts: { fromProvince?: string; toProvince?: string },
+  config: ShippingConfig,
 ): Promise<number> {
   const carrier = CARRIERS[s.carrier as CarrierCode];
   if (!config.sandbox || !carrier?.sandboxTracked) return 0;
@@ -175,7 +175,7 @@ export async function advanceCarrierSandbox(
   db: Db,
   actor: Actor,
   input: { hours: number; shipmentId?: string },
-  config: ShippingConfig = loadShippingConfig(),
+  config: ShippingConfig,
 ): Promise<number> {
   if (!(actor.kind === 'system' || (actor.kind === 'user' && actor.isOperator))) throw forbidden();
   if (!config.sandbox) throw new AppError(409, 'carrier_sandbox_off');
@@ -190,30 +190,4 @@ export async function advanceCarrierSandbox(
       ),
     );
   return runCarrierSandbox(db);
-}
-
-export function startCarrierSandbox(
-  db: Db,
-  log: FastifyBaseLogger,
-  config: ShippingConfig = loadShippingConfig(),
-): () => void {
-  if (!config.sandbox) return () => {};
-  let stopped = false;
-  let timer: NodeJS.Timeout;
-  const tick = async () => {
-    try {
-      const n = await runCarrierSandbox(db, new Date(), 200, (err, shipmentId) =>
-        log.warn({ err, shipmentId }, 'carrier sandbox event not recorded; retrying later'),
-      );
-      if (n) log.debug({ reported: n }, 'carrier sandbox reported tracking events');
-    } catch (err) {
-      log.error({ err }, 'carrier sandbox failed');
-    }
-    if (!stopped) timer = setTimeout(tick, config.pollSeconds * 1000);
-  };
-  timer = setTimeout(tick, config.pollSeconds * 1000);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
 }

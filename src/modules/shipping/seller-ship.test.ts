@@ -6,7 +6,7 @@ import { queryRows } from '../../platform/db.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { useTestApp } from '../../../test/db.ts';
 import { shopWithOwner, signedInUser } from '../catalog/testing.ts';
-import { paidOrder } from './testing.ts';
+import { paidOrder, sandboxShipping } from './testing.ts';
 import { advanceCarrierSandbox, runCarrierSandbox } from './sandbox.ts';
 import { s10Number } from './s10.ts';
 
@@ -82,7 +82,7 @@ describe('a shop ships an order with a tracking number', () => {
     // The post office accepts it at once; nothing more is due yet; a day of carrier time later it is out for delivery.
     expect(await runCarrierSandbox(t.database.db)).toBe(1);
     expect(await runCarrierSandbox(t.database.db)).toBe(0);
-    await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 23 });
+    await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 23 }, sandboxShipping);
     const middle = (await tracking(o.orderId, o.shop.cookie, 'th')).json()[0];
     expect(middle.events.map((e: any) => e.code)).toEqual([
       'out_for_delivery',
@@ -95,7 +95,7 @@ describe('a shop ships an order with a tracking number', () => {
       (await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status,
     ).toBe('shipped');
 
-    await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 48 });
+    await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 48 }, sandboxShipping);
     const last = (await tracking(o.orderId, o.buyer.cookie)).json()[0];
     expect(last.status).toBe('delivered');
     expect(last.events[0]).toMatchObject({ code: 'delivered', label: 'Delivered' });
@@ -103,7 +103,7 @@ describe('a shop ships an order with a tracking number', () => {
       (await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.buyer.cookie } })).json().status,
     ).toBe('delivered');
     // Running the sandbox again reports nothing twice.
-    expect(await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 100 })).toBe(0);
+    expect(await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 100 }, sandboxShipping)).toBe(0);
 
     const topics = await queryRows<{ topic: string }>(
       t.database.db,
@@ -128,7 +128,7 @@ describe('a shop ships an order with a tracking number', () => {
     ).toMatchObject({ field: 'carrier' });
     const ok = await ship(o.orderId, o.shop.cookie, { carrier: 'flash-express', trackingNumber: 'TH01234567890A' });
     expect(ok.json()).toMatchObject({ status: 'shipped', trackingNumber: 'TH01234567890A' });
-    await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 200 });
+    await advanceCarrierSandbox(t.database.db, systemActor('test'), { hours: 200 }, sandboxShipping);
     const [line] = (await tracking(o.orderId, o.buyer.cookie, 'zh')).json();
     expect(line).toMatchObject({ carrier: 'flash-express', sandbox: false });
     expect(line.events).toEqual([

@@ -6,12 +6,13 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import type { Executor } from '../../platform/db.ts';
-import { onShopShipsOrder, type ShopShipsOrder } from '../orders/service.ts';
-import { reservationsOfOrders, sellerLocation } from '../inventory/service.ts';
-import { hubLocations } from '../inventory/hubs.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
+import type { ShopShipsOrder } from '../orders/index.ts';
+import type { ShippingConfig } from './config.ts';
+import { reservationsOfOrders, sellerLocation } from '../inventory/index.ts';
+import { hubLocations } from '../inventory/index.ts';
+import { sellerFacts } from '../sellers/index.ts';
 import { CARRIERS, isCarrierCode, normalizeTrackingNumber } from './carriers.ts';
 import { s10CheckDigit } from './s10.ts';
 import { shipments, trackingEvents } from './schema.ts';
@@ -36,31 +37,34 @@ export function trackingNumberError(carrierCode: string, raw: string | undefined
   ]);
 }
 
-export const shopShipsOrder: ShopShipsOrder = async (tx, actor, order, input) => {
-  const carrier = input.carrier ?? 'thailand-post';
-  const error = trackingNumberError(carrier, input.trackingNumber);
-  if (error) throw error;
-  const trackingNumber = normalizeTrackingNumber(input.trackingNumber!);
-  // Units held at a hub are the hub's to ship.
-  const hubs = new Set((await hubLocations(tx)).map((h) => h.id));
-  const held = await reservationsOfOrders(tx, [order.id]);
-  if (held.some((r) => hubs.has(r.locationId) && r.status !== 'released'))
-    throw new AppError(409, 'order_fulfilled_by_hub');
-  const [taken] = await tx
-    .select({ orderId: shipments.orderId })
-    .from(shipments)
-    .where(
-      and(
-        eq(shipments.carrier, carrier),
-        eq(shipments.trackingNumber, trackingNumber),
-        ne(shipments.status, 'cancelled'),
-      ),
-    );
-  if (taken && taken.orderId !== order.id)
-    throw new AppError(409, 'tracking_number_in_use', { number: trackingNumber });
-  await recordShopShipment(tx, actor, order, carrier, trackingNumber);
-  return { trackingNumber };
-};
+/** How a shop's own "shipped" is checked and recorded (the orders module's hook). */
+export const shopShipsOrder =
+  (config: ShippingConfig): ShopShipsOrder =>
+  async (tx, actor, order, input) => {
+    const carrier = input.carrier ?? 'thailand-post';
+    const error = trackingNumberError(carrier, input.trackingNumber);
+    if (error) throw error;
+    const trackingNumber = normalizeTrackingNumber(input.trackingNumber!);
+    // Units held at a hub are the hub's to ship.
+    const hubs = new Set((await hubLocations(tx)).map((h) => h.id));
+    const held = await reservationsOfOrders(tx, [order.id]);
+    if (held.some((r) => hubs.has(r.locationId) && r.status !== 'released'))
+      throw new AppError(409, 'order_fulfilled_by_hub');
+    const [taken] = await tx
+      .select({ orderId: shipments.orderId })
+      .from(shipments)
+      .where(
+        and(
+          eq(shipments.carrier, carrier),
+          eq(shipments.trackingNumber, trackingNumber),
+          ne(shipments.status, 'cancelled'),
+        ),
+      );
+    if (taken && taken.orderId !== order.id)
+      throw new AppError(409, 'tracking_number_in_use', { number: trackingNumber });
+    await recordShopShipment(tx, actor, order, carrier, trackingNumber, config);
+    return { trackingNumber };
+  };
 
 async function recordShopShipment(
   tx: Executor,
@@ -68,6 +72,7 @@ async function recordShopShipment(
   order: { id: string; sellerId: string },
   carrier: string,
   trackingNumber: string,
+  config: ShippingConfig,
 ): Promise<void> {
   const [existing] = await tx
     .select()
@@ -115,10 +120,14 @@ async function recordShopShipment(
     },
   });
   const [full, shop] = await Promise.all([orderToShip(tx, order.id), sellerFacts(tx, [order.sellerId])]);
-  await scheduleSandboxEvents(tx, row, now, {
-    fromProvince: shop.get(order.sellerId)?.provinceCode,
-    toProvince: full.shippingAddress.provinceCode,
-  });
+  await scheduleSandboxEvents(
+    tx,
+    row,
+    now,
+    {
+      fromProvince: shop.get(order.sellerId)?.provinceCode,
+      toProvince: full.shippingAddress.provinceCode,
+    },
+    config,
+  );
 }
-
-onShopShipsOrder(shopShipsOrder);

@@ -8,16 +8,17 @@ import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import { queryRows, type Executor } from '../../platform/db.ts';
-import { getOrder, advanceOrderByCarrier } from '../orders/service.ts';
-import { hubLocations, HUB_LOCATIONS } from '../inventory/hubs.ts';
-import { sellerLocation } from '../inventory/service.ts';
-import { requireSellerAccess } from '../sellers/access.ts';
-import { sellerFacts } from '../sellers/lookup.ts';
+import { getOrder, advanceOrderByCarrier } from '../orders/index.ts';
+import { hubLocations, HUB_LOCATIONS } from '../inventory/index.ts';
+import { sellerLocation } from '../inventory/index.ts';
+import { requireSellerAccess } from '../sellers/index.ts';
+import { sellerFacts } from '../sellers/index.ts';
 import { CARRIERS, normalizeTrackingNumber } from './carriers.ts';
 import { carrierFor } from './booking.ts';
 import { shipments, trackingEvents, type Consignee, type Parcel } from './schema.ts';
+import type { ShippingConfig } from './config.ts';
 import { scheduleSandboxEvents } from './sandbox.ts';
 import { shipmentLabel } from './label.ts';
 import './messages.ts';
@@ -212,7 +213,12 @@ async function lockShipment(tx: Executor, shipmentId: string): Promise<ShipmentR
  * The carrier has the parcels: the order becomes shipped with the tracking number, and the carrier
  * (the sandbox here) starts reporting. Handing over twice changes nothing.
  */
-export async function handOverShipment(tx: Executor, actor: Actor, shipmentId: string): Promise<Shipment> {
+export async function handOverShipment(
+  tx: Executor,
+  actor: Actor,
+  shipmentId: string,
+  config: ShippingConfig,
+): Promise<Shipment> {
   const s = await lockShipment(tx, shipmentId);
   requireCallerMayShip(actor, s.sellerId);
   if (s.handedOverAt) return toShipment(s);
@@ -238,7 +244,7 @@ export async function handOverShipment(tx: Executor, actor: Actor, shipmentId: s
   const order = await orderToShip(tx, s.orderId);
   const hub = (await hubLocations(tx)).find((h) => h.id === s.fromLocationId);
   const fromProvince = hub?.provinceCode ?? (await sellerFacts(tx, [s.sellerId])).get(s.sellerId)?.provinceCode;
-  await scheduleSandboxEvents(tx, row, now, { fromProvince, toProvince: order.shippingAddress.provinceCode });
+  await scheduleSandboxEvents(tx, row, now, { fromProvince, toProvince: order.shippingAddress.provinceCode }, config);
   return toShipment(row);
 }
 
@@ -255,11 +261,16 @@ export async function shipmentsOfOrder(db: Executor, actor: Actor, orderId: stri
 }
 
 /** The shipping label: Code 128 tracking barcode, QR to the tracking page, sender and receiver, parcel n of N. */
-export async function shipmentLabelPdf(db: Executor, actor: Actor, shipmentId: string): Promise<Buffer> {
+export async function shipmentLabelPdf(
+  db: Executor,
+  actor: Actor,
+  shipmentId: string,
+  config: ShippingConfig,
+): Promise<Buffer> {
   const [s] = await db.select().from(shipments).where(eq(shipments.id, shipmentId));
   if (!s) throw notFound('shipment');
   requireCallerMayShip(actor, s.sellerId);
-  return shipmentLabel(db, s);
+  return shipmentLabel(db, s, config);
 }
 
 /**
@@ -276,7 +287,12 @@ export async function cancelBookingsOfOrder(db: Executor, orderId: string): Prom
 }
 
 /** The label, for the shop that ships the order (its members and API tokens) and operators. */
-export async function shopShipmentLabelPdf(db: Executor, actor: Actor, shipmentId: string): Promise<Buffer> {
+export async function shopShipmentLabelPdf(
+  db: Executor,
+  actor: Actor,
+  shipmentId: string,
+  config: ShippingConfig,
+): Promise<Buffer> {
   const [s] = await db.select({ sellerId: shipments.sellerId }).from(shipments).where(eq(shipments.id, shipmentId));
   if (!s) throw notFound('shipment');
   try {
@@ -284,7 +300,7 @@ export async function shopShipmentLabelPdf(db: Executor, actor: Actor, shipmentI
   } catch {
     throw notFound('shipment');
   }
-  return shipmentLabelPdf(db, actor, shipmentId);
+  return shipmentLabelPdf(db, actor, shipmentId, config);
 }
 
 export { HUB_LOCATIONS };

@@ -1,4 +1,5 @@
 // Test fixtures: a paid order (a shop, a product in stock, a buyer who checked out and paid).
+import { loadShippingConfig } from './config.ts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { systemActor } from '../../platform/actor.ts';
@@ -6,7 +7,7 @@ import type { Db } from '../../platform/db.ts';
 import { addToCart, checkout } from '../../../test/shop.ts';
 import { shopWithOwner, signedInUser, type ShopFixture } from '../catalog/testing.ts';
 import { productInStock } from '../inventory/testing.ts';
-import { markGroupPaid } from '../orders/service.ts';
+import { markGroupPaid } from '../orders/index.ts';
 
 export interface PaidOrder {
   shop: ShopFixture;
@@ -30,3 +31,12 @@ export async function paidOrder(
   if (opts.paid !== false) await markGroupPaid(db, systemActor('payments'), groupId);
   return { shop, buyer: { ...buyer, cookie }, orderId: res.json().orders[0].id, groupId };
 }
+
+// The test entry: the module's public entry, and what only tests reach.
+export * from './index.ts';
+export { labelData } from './label.ts';
+export { advanceCarrierSandbox } from './sandbox.ts';
+export { shipments } from './schema.ts';
+
+/** The shipping settings of a test app (the carrier sandbox on, as by default). */
+export const sandboxShipping = loadShippingConfig({});

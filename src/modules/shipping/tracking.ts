@@ -5,12 +5,12 @@ import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { translate, pickText, type Locale } from '../../platform/i18n.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emit } from '../../events.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/db.ts';
-import { getOrder, advanceOrderByCarrier } from '../orders/service.ts';
+import { getOrder, advanceOrderByCarrier } from '../orders/index.ts';
 import { CARRIERS, normalizeTrackingNumber, type CarrierCode } from './carriers.ts';
-import { loadShippingConfig } from './config.ts';
+import type { ShippingConfig } from './config.ts';
 import { shipments, trackingEvents } from './schema.ts';
 import './messages.ts';
 
@@ -120,8 +120,8 @@ async function timelines(
   db: Executor,
   rows: (typeof shipments.$inferSelect)[],
   locale: Locale,
+  config: ShippingConfig,
 ): Promise<ShipmentTimeline[]> {
-  const config = loadShippingConfig();
   const out: ShipmentTimeline[] = [];
   for (const s of rows) {
     const events = await db
@@ -160,6 +160,7 @@ export async function trackingOfOrder(
   actor: Actor,
   orderId: string,
   locale: Locale,
+  config: ShippingConfig,
 ): Promise<ShipmentTimeline[]> {
   await getOrder(db, actor, orderId, locale); // authorizes: buyer of the order, member of its shop, operator
   const rows = await db
@@ -167,7 +168,7 @@ export async function trackingOfOrder(
     .from(shipments)
     .where(and(eq(shipments.orderId, orderId), ne(shipments.status, 'cancelled')))
     .orderBy(asc(shipments.createdAt));
-  return timelines(db, rows, locale);
+  return timelines(db, rows, locale, config);
 }
 
 /**
@@ -178,6 +179,7 @@ export async function trackingByNumber(
   db: Executor,
   trackingNumber: string,
   locale: Locale,
+  config: ShippingConfig,
 ): Promise<ShipmentTimeline[]> {
   const rows = await db
     .select()
@@ -186,5 +188,5 @@ export async function trackingByNumber(
       and(eq(shipments.trackingNumber, normalizeTrackingNumber(trackingNumber)), ne(shipments.status, 'cancelled')),
     );
   if (!rows.length) throw notFound('shipment');
-  return timelines(db, rows, locale);
+  return timelines(db, rows, locale, config);
 }

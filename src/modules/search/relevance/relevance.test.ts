@@ -3,7 +3,7 @@ import { createTestDatabase, testConfig } from '../../../../test/db.ts';
 import type { Database } from '../../../platform/db.ts';
 import { createMediaStorage } from '../../../platform/storage.ts';
 import { reindex } from '../service.ts';
-import { loadRelevanceCatalog } from './catalog.ts';
+import { loadRelevanceCatalog } from './testing.ts';
 import { LABELLED_QUERIES } from './queries.ts';
 import { judge } from './judge.ts';
 import { RECORDED_PRECISION } from './recorded.ts';

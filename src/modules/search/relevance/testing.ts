@@ -13,11 +13,11 @@ import {
   seedCategories,
   setProductStatus,
   type CategoryNode,
-} from '../../catalog/service.ts';
+} from '../../catalog/testing.ts';
 import { signedInUser } from '../../catalog/testing.ts';
-import { applyForShop, approveSeller, setFlagship, type ShopApplication } from '../../sellers/service.ts';
+import { applyForShop, approveSeller, setFlagship, type ShopApplication } from '../../sellers/testing.ts';
 import { validTaxId } from '../../sellers/testing.ts';
-import { setStock } from '../../inventory/service.ts';
+import { setStock } from '../../inventory/index.ts';
 
 type Text = { th: string; zh?: string; en?: string };
 interface FixtureProduct {

@@ -1,0 +1,36 @@
+// The modules of the platform, in order: a module may use the public entries of the modules before
+// it, and hears about the ones after it only through their events. The app registers their routes,
+// the job runner starts their jobs and the outbox delivers to their subscriptions, all in this order.
+// Adding a module is a folder under modules/ and a line here (README, "Adding a module").
+import { cartModule } from './modules/cart/index.ts';
+import { catalogModule } from './modules/catalog/index.ts';
+import { crossborderModule } from './modules/crossborder/index.ts';
+import { customsModule } from './modules/customs/index.ts';
+import { documentsModule } from './modules/documents/index.ts';
+import { hubModule } from './modules/hub/index.ts';
+import { identityModule } from './modules/identity/index.ts';
+import { inventoryModule } from './modules/inventory/index.ts';
+import { ledgerModule } from './modules/ledger/index.ts';
+import { ordersModule } from './modules/orders/index.ts';
+import { paymentsModule } from './modules/payments/index.ts';
+import { searchModule } from './modules/search/index.ts';
+import { sellersModule } from './modules/sellers/index.ts';
+import { shippingModule } from './modules/shipping/index.ts';
+import type { TaladModule } from './platform/module.ts';
+
+export const modules: readonly TaladModule<unknown>[] = [
+  identityModule,
+  sellersModule,
+  catalogModule,
+  inventoryModule,
+  searchModule,
+  cartModule,
+  ordersModule,
+  paymentsModule,
+  ledgerModule,
+  documentsModule,
+  crossborderModule,
+  customsModule,
+  shippingModule,
+  hubModule,
+] as TaladModule<unknown>[];

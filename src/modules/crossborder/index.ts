@@ -1,0 +1,21 @@
+// Selling to China (bonded 1210 retail import): which products may go and how they are taxed,
+// landed prices in CNY, the per-order and yearly limits, the buyer's verified identity, and the
+// cross-border checkout that takes bonded hub stock only.
+import { on } from '../../events.ts';
+import { defineModule } from '../../platform/module.ts';
+import { markCbecPaid, markCbecStatus, recordCbecRefund } from './checkout.ts';
+import { crossborderRoutes } from './routes.ts';
+
+export const crossborderModule = defineModule({
+  name: 'crossborder',
+  routes: (app) => app.register(crossborderRoutes),
+  subscriptions: () => [
+    on('order.paid', (db, e) => markCbecPaid(db, e.payload.orderId)),
+    on('order.cancelled', (db, e) => markCbecStatus(db, e.payload.orderId, 'cancelled')),
+    on('payment.refunded', (db, e) => recordCbecRefund(db, e.payload)),
+  ],
+});
+
+export { chinaYear, ORDER_LIMIT_FEN, residentIdCheckChar, residentIdProblem, YEARLY_LIMIT_FEN } from './rules.ts';
+export { declarationFacts, isCrossBorderOrder, setProductTerms } from './service.ts';
+export type { DeclarationFacts } from './service.ts';
