@@ -94,10 +94,11 @@ describe('the event catalogue', () => {
  * Checked by the compiler, never run: `npm test` runs tsc first, which fails if either line stops
  * being an error (an emitted payload that misses a field, a topic that is not in the catalogue).
  */
-export function typeChecksOfEmit(): void {
+function typeChecksOfEmit(): void {
   const orderId = '01900000-0000-7000-8000-0000000000e2';
   // @ts-expect-error: order.paid needs totalSatang and the rest of its payload
   void emit(t.app.db, { topic: 'order.paid', aggregateId: orderId, payload: { orderId } });
   // @ts-expect-error: no such topic in the catalogue
   void emit(t.app.db, { topic: 'order.teleported', aggregateId: orderId, payload: {} });
 }
+void typeChecksOfEmit; // referenced so that linters keep it; it is never called
