@@ -10,7 +10,7 @@ import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
 import { hashRequest } from '../platform/idempotency.ts';
 import { createUser } from '../modules/identity/index.ts';
-import { addToCarts, cartOwnerKey } from '../modules/cart/index.ts';
+import { addToCarts, cartOwnerKey, cartOwnerOf } from '../modules/cart/index.ts';
 import { placeOrdersDurably } from '../modules/orders/index.ts';
 import { markGroupPaid } from '../modules/orders/index.ts';
 import { HUB_LOCATIONS } from '../modules/inventory/index.ts';
@@ -128,7 +128,15 @@ export async function seedHubDemo(db: Db, config: Config, buyer: Actor, shops: D
   };
   const [answer] = await placeOrdersDurably(
     db,
-    [{ actor: buyer, ownerKey, idempotencyKey: 'demo-hub', requestHash: hashRequest('checkout', input), input }],
+    [
+      {
+        actor: buyer,
+        owner: cartOwnerOf(buyer)!,
+        idempotencyKey: 'demo-hub',
+        requestHash: hashRequest('checkout', input),
+        input,
+      },
+    ],
     config,
   );
   if (answer.statusCode === 201 && 'orders' in answer.body)

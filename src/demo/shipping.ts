@@ -8,7 +8,7 @@ import type { Hooks } from '../platform/module.ts';
 import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
 import { hashRequest } from '../platform/idempotency.ts';
-import { addToCarts, cartOwnerKey } from '../modules/cart/index.ts';
+import { addToCarts, cartOwnerKey, cartOwnerOf } from '../modules/cart/index.ts';
 import { placeOrdersDurably } from '../modules/orders/index.ts';
 import { markGroupPaid, transitionOrder } from '../modules/orders/index.ts';
 import { s10Number } from '../modules/shipping/index.ts';
@@ -54,7 +54,15 @@ export async function seedShippingDemo(
   };
   const [answer] = await placeOrdersDurably(
     db,
-    [{ actor: buyer, ownerKey, idempotencyKey: 'demo-shipping', requestHash: hashRequest('checkout', input), input }],
+    [
+      {
+        actor: buyer,
+        owner: cartOwnerOf(buyer)!,
+        idempotencyKey: 'demo-shipping',
+        requestHash: hashRequest('checkout', input),
+        input,
+      },
+    ],
     config,
   );
   if (answer.statusCode !== 201 || !('orders' in answer.body)) return;

@@ -93,3 +93,20 @@ registerMessages({
   'field.unknown': { th: 'ไม่รู้จักช่องนี้', zh: '未知字段', en: 'is not a known field' },
   'field.invalid': { th: 'ไม่ถูกต้อง', zh: '无效', en: 'is not valid' },
 });
+
+/**
+ * For something the caller may not see: a refusal of access (401/403) reads as "not found", so ids
+ * cannot be probed; any other failure — a database error included — stays what it is.
+ */
+export async function notFoundIfDenied<T>(work: Promise<T>, what: string): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (isAccessRefusal(err) || (err instanceof AppError && err.status === 404)) throw notFound(what);
+    throw err;
+  }
+}
+
+/** Whether an error refuses access (sign in first, or not allowed), as opposed to a failure. */
+export const isAccessRefusal = (err: unknown): boolean =>
+  err instanceof AppError && (err.status === 401 || err.status === 403);

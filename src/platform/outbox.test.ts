@@ -118,3 +118,36 @@ describe('coalescing handlers', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('handlers of one event', () => {
+  it('keep their own work when another fails, and the event is tried again for the one that failed', async () => {
+    await database.db.execute(sql`create table if not exists test_posted (n int primary key)`);
+    let documentsUp = false;
+    const handlers = new Map<string, OutboxHandler[]>([
+      [
+        'test.paid',
+        [
+          // an idempotent "ledger" that writes
+          async (db, e) => {
+            await db.execute(sql`insert into test_posted values (${Number(field(e, 'n'))}) on conflict do nothing`);
+          },
+          // a "documents" that is down the first time
+          async () => {
+            if (!documentsUp) throw new Error('documents down');
+          },
+        ],
+      ],
+    ]);
+    await emitRaw(database.db, [
+      { topic: 'test.paid', aggregateId: '01900000-0000-7000-8000-00000000000b', payload: { n: 7 } },
+    ]);
+    await deliverOutbox(database.db, handlers);
+    expect(await queryRows(database.db, sql`select n from test_posted`)).toEqual([{ n: 7 }]);
+    const pending = sql`select last_error from outbox where delivered_at is null and topic = 'test.paid'`;
+    expect(await queryRows(database.db, pending)).toEqual([{ last_error: 'Error: documents down' }]);
+    documentsUp = true;
+    await deliverOutbox(database.db, handlers, { now: new Date(Date.now() + 2_000) });
+    expect(await queryRows(database.db, pending)).toEqual([]);
+    expect(await queryRows(database.db, sql`select n from test_posted`)).toEqual([{ n: 7 }]);
+  });
+});

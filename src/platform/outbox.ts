@@ -68,14 +68,22 @@ export async function deliverOutbox(
     for (const row of rows) {
       const event = { id: row.id, topic: row.topic, aggregateId: row.aggregate_id, payload: row.payload };
       try {
-        // The handlers run inside the delivering transaction, each event in its own savepoint: their
-        // writes commit together with the "delivered" mark (or roll back alone), and on PGlite, which
-        // has one connection, a handler never waits for the connection this transaction holds.
+        // The handlers run inside the delivering transaction: their writes commit together with the
+        // "delivered" mark, and on PGlite, which has one connection, a handler never waits for the
+        // connection this transaction holds.
+        // Each handler in its own savepoint: one module's failure does not undo another's work (the
+        // event is tried again, and handlers are idempotent, so the others' second run changes nothing).
         const forTopic = (handlers.get(row.topic) ?? []).filter((h) => due(h, event));
-        if (forTopic.length)
-          await tx.transaction(async (sp) => {
-            for (const h of forTopic) await h(sp as unknown as Db, event);
-          });
+        const failures: unknown[] = [];
+        for (const h of forTopic) {
+          await tx
+            .transaction(async (sp) => {
+              await h(sp as unknown as Db, event);
+            })
+            .catch((err) => failures.push(err));
+        }
+        if (failures.length)
+          throw failures.length === 1 ? failures[0] : new AggregateError(failures, failures.map(String).join('; '));
         delivered.push(row.id);
       } catch (err) {
         await tx.execute(

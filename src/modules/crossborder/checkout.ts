@@ -12,7 +12,7 @@ import type { Db, Executor } from '../../platform/db.ts';
 import { emit } from '../../events.ts';
 import { hashRequest, idempotent, type StoredResponse } from '../../platform/idempotency.ts';
 import { getVariantsForSale } from '../catalog/index.ts';
-import { cartLines, lockCarts } from '../cart/index.ts';
+import { type CartOwner, cartLines, lockCarts, ownerKey } from '../cart/index.ts';
 import { placeMarketOrders } from '../orders/index.ts';
 import { requireGroupPayment } from '../payments/index.ts';
 import { cbecIdentityLocks, cbecOrders, cbecRefundsSeen, type CbecLine } from './schema.ts';
@@ -148,16 +148,17 @@ export async function crossBorderCheckout(
   db: Db,
   actor: Actor,
   config: Config,
-  input: { ownerKey: string; idempotencyKey?: string; body: CrossBorderCheckoutInput; now?: Date },
+  input: { owner: CartOwner; idempotencyKey?: string; body: CrossBorderCheckoutInput; now?: Date },
 ): Promise<StoredResponse> {
   const now = input.now ?? new Date();
   const id = checkIdentity(config, input.body);
   // The request hash covers the ID number only as its keyed hash: nothing personal is stored with the key.
   const { idNumber: _omit, ...rest } = input.body;
   const hash = hashRequest('cbec-checkout', { ...rest, idHash: id.idHash });
-  return idempotent(db, `cbec-checkout:${input.ownerKey}`, input.idempotencyKey, hash, async (tx) => {
-    await lockCarts(tx, [input.ownerKey]);
-    const { cartId, quote, rate } = await quoteCart(tx, config, input.ownerKey, now);
+  const cartKey = ownerKey(input.owner);
+  return idempotent(db, `cbec-checkout:${cartKey}`, input.idempotencyKey, hash, async (tx) => {
+    await lockCarts(tx, [cartKey]);
+    const { cartId, quote, rate } = await quoteCart(tx, config, cartKey, now);
     if (input.body.expectedTotalFen !== undefined && input.body.expectedTotalFen !== quote.landed.totalFen) {
       throw new AppError(409, 'cbec_price_changed', {
         total: yuan(quote.landed.totalFen),
@@ -171,8 +172,7 @@ export async function crossBorderCheckout(
 
     const placed = await placeMarketOrders(
       tx,
-      actor,
-      input.ownerKey,
+      input.owner,
       {
         market: 'CN',
         cartId,

@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validIdempotencyKey } from '../../platform/idempotency.ts';
-import { cartOwnerKey } from '../cart/index.ts';
+import { cartOwnerKey, cartOwnerOf } from '../cart/index.ts';
 import {
   MARKETS,
   CUSTOMS_UNITS,
@@ -138,10 +138,10 @@ export async function crossborderRoutes(plain: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
       if (!key) throw new AppError(400, 'idempotency_key_required');
-      const ownerKey = cartOwnerKey(req.actor);
-      if (!ownerKey) throw new AppError(422, 'cart_empty');
+      const owner = cartOwnerOf(req.actor);
+      if (!owner) throw new AppError(422, 'cart_empty');
       const res = await crossBorderCheckout(app.db, req.actor, app.config, {
-        ownerKey,
+        owner,
         idempotencyKey: key,
         body: req.body,
       });

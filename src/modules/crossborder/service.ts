@@ -9,7 +9,7 @@ import { decryptPersonal } from '../../platform/personal-data.ts';
 import { pickText, type Locale } from '../../platform/i18n.ts';
 import { getVariantsForSale } from '../catalog/index.ts';
 import { bondedAvailability } from '../inventory/index.ts';
-import { getOrder } from '../orders/index.ts';
+import { requireOrder } from '../orders/index.ts';
 import { cbecOrders, type CbecLine } from './schema.ts';
 import { productTerms } from './terms.ts';
 import { quoteOrder, sellingRate, CNY_ROUNDING } from './pricing.ts';
@@ -137,7 +137,7 @@ export async function cbecOrderOf(
   orderId: string,
   locale: Locale,
 ): Promise<CbecOrderView | null> {
-  await getOrder(db, actor, orderId, locale); // authorizes, or not found
+  await requireOrder(db, actor, orderId); // authorizes, or not found
   const [row] = await db.select().from(cbecOrders).where(eq(cbecOrders.orderId, orderId));
   return row ? toView(row) : null;
 }

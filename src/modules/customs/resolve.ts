@@ -15,7 +15,7 @@ import type { Locale } from '../../platform/i18n.ts';
 import { hashRequest, idempotent } from '../../platform/idempotency.ts';
 import { encryptPersonal } from '../../platform/personal-data.ts';
 import { sellerFacts } from '../sellers/index.ts';
-import { getOrder, transitionOrder } from '../orders/index.ts';
+import { orderFacts, requireOrder, transitionOrder } from '../orders/index.ts';
 import { captureOf } from '../payments/index.ts';
 import { recordOrderRefund } from '../payments/index.ts';
 import { declarationFacts } from '../crossborder/index.ts';
@@ -94,7 +94,7 @@ export async function resubmitRejected(
         .for('update');
       if (!decl || !['rejected', 'invalid'].includes(decl.status))
         throw new AppError(409, 'customs_not_rejected', { status: decl?.status ?? 'not_declared' });
-      const order = await getOrder(tx, systemActor('customs'), rejection.orderId, 'th');
+      const order = await orderFacts(tx, rejection.orderId);
       if (order.status === 'cancelled') throw new AppError(409, 'customs_order_cancelled');
       const facts = await declarationFacts(tx, systemActor('customs'), rt.config, decl.orderId);
       const capture = await captureOf(tx, facts.groupId);
@@ -168,7 +168,7 @@ export async function cancelAndRefundRejected(
         .for('update');
       if (!decl || !['rejected', 'invalid'].includes(decl.status))
         throw new AppError(409, 'customs_not_rejected', { status: decl?.status ?? 'not_declared' });
-      const order = await getOrder(tx, actor, rejection.orderId, 'th');
+      const { order } = await requireOrder(tx, actor, rejection.orderId);
       if (!['paid', 'processing'].includes(order.status))
         throw new AppError(409, 'customs_cannot_cancel', { status: order.status });
       // The orders service cancels (stock back where it was reserved: the bonded hub), in this transaction.

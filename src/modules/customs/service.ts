@@ -14,7 +14,7 @@ import { emit, type Payload } from '../../events.ts';
 import { encryptPersonal } from '../../platform/personal-data.ts';
 import { pickText, type Locale } from '../../platform/i18n.ts';
 import { sellerFacts } from '../sellers/index.ts';
-import { getOrder } from '../orders/index.ts';
+import { requireOrder } from '../orders/index.ts';
 import { captureOf } from '../payments/index.ts';
 import { declarationFacts, isCrossBorderOrder, type DeclarationFacts } from '../crossborder/index.ts';
 import { cebXml, RECEIPT_OF, type CebMessage, type CebType } from './ceb.ts';
@@ -240,7 +240,7 @@ export async function customsStatusOf(
   orderId: string,
   locale: Locale,
 ): Promise<CustomsStatus | null> {
-  await getOrder(db, actor, orderId, locale);
+  await requireOrder(db, actor, orderId);
   const [decl] = await db.select().from(customsDeclarations).where(eq(customsDeclarations.orderId, orderId));
   if (!decl) return null;
   const [msgs, receipts] = await Promise.all([

@@ -84,7 +84,9 @@ export async function issueForOrder(
       },
       buyer: business
         ? { name: business.name, address: business.address, taxId: business.taxId, branch: business.branch }
-        : { name: order.shippingAddress.name, address: addressLine(order.shippingAddress), taxId: null, branch: null },
+        : order.shippingAddress
+          ? { name: order.shippingAddress.name, address: addressLine(order.shippingAddress), taxId: null, branch: null }
+          : { name: '', address: '', taxId: null, branch: null }, // a service order names no address
       lines: order.lines.map((l) => ({
         description: [pickText(l.titleText, 'th'), ...l.optionValues].join(' · '),
         quantity: l.quantity,

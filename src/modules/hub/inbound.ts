@@ -3,7 +3,14 @@
 // stock away into bins. Received good units are sellable at that hub at once (inventory).
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
-import { AppError, invalid, notFound, type FieldError } from '../../platform/errors.ts';
+import {
+  AppError,
+  invalid,
+  notFound,
+  type FieldError,
+  notFoundIfDenied,
+  isAccessRefusal,
+} from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { queryRows, type Executor } from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/index.ts';
@@ -191,15 +198,12 @@ export async function sellerInbound(db: Executor, actor: Actor, sellerId: string
 export async function getInbound(db: Executor, actor: Actor, id: string): Promise<InboundView> {
   const [s] = await db.select().from(inboundShipments).where(eq(inboundShipments.id, id));
   if (!s) throw notFound('inbound shipment');
-  try {
-    await requireHubStaff(db, actor, s.locationId, 'view');
-  } catch {
-    try {
-      await requireSellerAccess(db, actor, s.sellerId);
-    } catch {
-      throw notFound('inbound shipment');
-    }
-  }
+  // Hub staff see the ASNs at their hub, and each shop its own; to anyone else it does not exist.
+  const staff = await requireHubStaff(db, actor, s.locationId, 'view').then(
+    () => true,
+    (err) => (isAccessRefusal(err) ? false : Promise.reject(err)),
+  );
+  if (!staff) await notFoundIfDenied(requireSellerAccess(db, actor, s.sellerId), 'inbound shipment');
   return (await inboundViews(db, [id]))[0];
 }
 

@@ -13,7 +13,7 @@ import { sellerFacts } from '../sellers/index.ts';
 import { getVariantsForSale } from '../catalog/index.ts';
 import { hubLocations } from '../inventory/index.ts';
 import { reservationsOfOrders } from '../inventory/index.ts';
-import { getOrder, transitionOrder } from '../orders/index.ts';
+import { orderFacts, transitionOrder, shippingAddressOf } from '../orders/index.ts';
 import { customsReleases, outboundLines, outboundOrders, picks, waves } from './schema.ts';
 import { requireHubStaff } from './access.ts';
 import { applyMovements, bangkokDate } from './movements.ts';
@@ -74,7 +74,7 @@ export async function onOrderPaid(db: Executor, orderId: string): Promise<void> 
     .from(outboundOrders)
     .where(eq(outboundOrders.orderId, orderId));
   if (existing) return;
-  const order = await getOrder(db, HUB, orderId, 'th');
+  const order = await orderFacts(db, orderId);
   if (order.status !== 'paid' && order.status !== 'processing') return;
   const hub = hubs.find((h) => h.id === res[0].locationId)!;
   const atHub = res.filter((r) => r.locationId === hub.id);
@@ -90,7 +90,7 @@ export async function onOrderPaid(db: Executor, orderId: string): Promise<void> 
     (variants.some((v) => v.perishable) ? DEFAULT_HANDLING_HOURS.perishable : DEFAULT_HANDLING_HOURS.standard);
   const paidAt = new Date(order.paidAt ?? Date.now());
   const rel = release?.payload as CustomsReleasePayload | undefined;
-  const a = order.shippingAddress;
+  const a = shippingAddressOf(order);
   const id = newId();
   await db.transaction(async (tx) => {
     const inserted = await tx
@@ -122,7 +122,7 @@ export async function onOrderPaid(db: Executor, orderId: string): Promise<void> 
           sellerId: order.sellerId,
           variantId,
           sku: line?.sku ?? '',
-          title: line?.title ?? '',
+          title: line?.title.th ?? '',
           quantity,
         };
       }),

@@ -8,7 +8,7 @@ import { forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/index.ts';
-import { getOrder } from '../orders/index.ts';
+import { orderFacts } from '../orders/index.ts';
 import { captureOf } from '../payments/index.ts';
 import {
   isBalanced,
@@ -76,8 +76,8 @@ export async function post(
 
 /** order.paid: the buyer's money splits into the seller's payable, commission and VAT on it. */
 export async function postOrderPaid(db: Db, payload: { orderId: string; groupId: string }): Promise<void> {
-  const order = await getOrder(db, systemActor('ledger'), payload.orderId, 'th');
-  const at = order.paidAt ? new Date(order.paidAt) : new Date();
+  const order = await orderFacts(db, payload.orderId);
+  const at = order.paidAt ?? new Date();
   const [commissionBp, vatBp, capture] = await Promise.all([
     commissionRateAt(db, order.sellerId, at),
     taxRateAt(db, 'vat', at),

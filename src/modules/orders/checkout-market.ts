@@ -4,18 +4,16 @@
 // come from bonded hub stock only. One checkout, one transaction, no batching: cross-border orders
 // are few and each carries customs checks that the flash-sale path must not pay for.
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/actor.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Executor } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { emit } from '../../events.ts';
-import type { Executor } from '../../platform/db.ts';
-import type { Config } from '../../platform/config.ts';
+import { type CartOwner, clearCarts } from '../cart/index.ts';
 import type { VariantForSale } from '../catalog/index.ts';
-import { readStock, planReservations, applyReservations, insertReservations } from '../inventory/index.ts';
-import { clearCarts } from '../cart/index.ts';
-import { orderGroups, orders, orderLines } from './schema.ts';
-import type { ShippingAddress } from './schema.ts';
-import { formatOrderNumber } from './views.ts';
+import { applyReservations, planReservations, readStock } from '../inventory/index.ts';
+import { goodsLine } from './checkout.ts';
+import { orderGroups, type ShippingAddress } from './schema.ts';
+import { type GroupDraft, orderSubtotal, orderTotal, writeOrders } from './writer.ts';
 import './messages.ts';
 
 export interface MarketCheckoutInput {
@@ -49,8 +47,7 @@ export interface MarketOrderPlaced {
 /** Places the orders of a market abroad in the caller's transaction; the cart is the caller's to lock. */
 export async function placeMarketOrders(
   tx: Executor,
-  actor: Actor,
-  ownerKey: string,
+  owner: CartOwner,
   input: MarketCheckoutInput,
   config: Config,
 ): Promise<MarketOrderPlaced> {
@@ -61,116 +58,45 @@ export async function placeMarketOrders(
   const outcome = plan.outcomes[0];
   if (!outcome.ok) throw new AppError(409, 'out_of_stock_bonded', { variantIds: outcome.soldOut });
 
-  const groupId = newId();
-  const paymentDue = new Date(now.getTime() + config.reservationTtlMinutes * 60_000);
-  const buyerUserId = actor.kind === 'user' ? actor.userId : null;
-  const guestHash = ownerKey.startsWith('g:') ? ownerKey.slice(2) : null;
   const bySeller = new Map<string, typeof input.lines>();
   for (const l of input.lines) bySeller.set(l.v.sellerId, [...(bySeller.get(l.v.sellerId) ?? []), l]);
-  const placed: MarketOrderPlaced = {
-    groupId,
-    paymentDueAt: paymentDue.toISOString(),
-    subtotalSatang: 0,
-    shippingSatang: 0,
-    totalSatang: 0,
-    orders: [],
-  };
-  const orderRows: (typeof orders.$inferInsert)[] = [];
-  const lineRows: (typeof orderLines.$inferInsert)[] = [];
-  const reservations: {
-    orderId: string;
-    sellerId: string;
-    variantId: string;
-    locationId: string;
-    quantity: number;
-    expiresAt: Date;
-  }[] = [];
-  for (const [sellerId, lines] of bySeller) {
-    const id = newId();
-    const subtotal = lines.reduce((s, l) => s + l.v.priceSatang * l.quantity, 0);
-    const shipping = input.shippingSatangBySeller.get(sellerId) ?? 0;
-    orderRows.push({
-      id,
-      groupId,
-      sellerId,
-      buyerUserId,
-      guestTokenHash: guestHash,
-      subtotalSatang: subtotal,
-      shippingSatang: shipping,
-      totalSatang: subtotal + shipping,
-      shippingAddress: input.shippingAddress,
-      paymentDueAt: paymentDue,
-    });
-    for (const l of lines) {
-      lineRows.push({
-        id: newId(),
-        orderId: id,
-        sellerId,
-        productId: l.v.productId,
-        variantId: l.v.variantId,
-        sku: l.v.sku,
-        title: l.v.title,
-        optionValues: l.v.optionValues as any,
-        unitPriceSatang: l.v.priceSatang,
-        quantity: l.quantity,
-        lineTotalSatang: l.v.priceSatang * l.quantity,
-      });
-    }
-    for (const a of outcome.allocations.filter((a) => a.sellerId === sellerId))
-      reservations.push({
-        orderId: id,
-        sellerId,
-        variantId: a.variantId,
-        locationId: a.locationId,
-        quantity: a.quantity,
-        expiresAt: paymentDue,
-      });
-    placed.orders.push({
-      id,
-      number: '',
-      sellerId,
-      subtotalSatang: subtotal,
-      shippingSatang: shipping,
-      totalSatang: subtotal + shipping,
-      lines: lines.map((l) => ({ variantId: l.v.variantId, quantity: l.quantity, unitPriceSatang: l.v.priceSatang })),
-    });
-    placed.subtotalSatang += subtotal;
-    placed.shippingSatang += shipping;
-    placed.totalSatang += subtotal + shipping;
-  }
-  await tx.insert(orderGroups).values({
-    id: groupId,
-    buyerUserId,
-    guestTokenHash: guestHash,
+  const group: GroupDraft = {
+    id: newId(),
+    buyer: owner,
     contactPhone: input.contactPhone,
+    contactEmail: null,
     market: input.market,
-    subtotalSatang: placed.subtotalSatang,
-    shippingSatang: placed.shippingSatang,
-    totalSatang: placed.totalSatang,
-    paymentDueAt: paymentDue,
-  });
-  const inserted = await tx.insert(orders).values(orderRows).returning({ id: orders.id, number: orders.number });
-  for (const o of placed.orders) o.number = formatOrderNumber(inserted.find((r) => r.id === o.id)!.number);
-  await tx.insert(orderLines).values(lineRows);
-  await insertReservations(tx, reservations);
-  await applyReservations(tx, plan.changes);
-  await emit(
-    tx,
-    placed.orders.map((o) => ({
-      topic: 'order.placed',
-      aggregateId: o.id,
-      payload: {
-        orderId: o.id,
-        groupId,
-        sellerId: o.sellerId,
-        productIds: [...new Set(input.lines.filter((l) => l.v.sellerId === o.sellerId).map((l) => l.v.productId))],
-        totalSatang: o.totalSatang,
-        market: input.market,
-      },
+    kind: 'goods',
+    paymentDueAt: new Date(now.getTime() + config.reservationTtlMinutes * 60_000),
+    orders: [...bySeller].map(([sellerId, lines]) => ({
+      id: newId(),
+      sellerId,
+      shippingSatang: input.shippingSatangBySeller.get(sellerId) ?? 0,
+      shippingAddress: input.shippingAddress,
+      lines: lines.map((l) => goodsLine(l.v, l.quantity)),
+      reservations: outcome.allocations.filter((a) => a.sellerId === sellerId),
     })),
-  );
-  await clearCarts(tx, [input.cartId]);
-  return placed;
+  };
+  const numbers = await writeOrders(tx, [group]);
+  await Promise.all([applyReservations(tx, plan.changes), clearCarts(tx, [input.cartId])]);
+  const orders = group.orders.map((o) => ({
+    id: o.id,
+    number: numbers.get(o.id)!,
+    sellerId: o.sellerId,
+    subtotalSatang: orderSubtotal(o),
+    shippingSatang: o.shippingSatang,
+    totalSatang: orderTotal(o),
+    lines: o.lines.map((l) => ({ variantId: l.variantId!, quantity: l.quantity, unitPriceSatang: l.unitPriceSatang })),
+  }));
+  const sum = (f: (o: (typeof orders)[number]) => number) => orders.reduce((s, o) => s + f(o), 0);
+  return {
+    groupId: group.id,
+    paymentDueAt: group.paymentDueAt.toISOString(),
+    subtotalSatang: sum((o) => o.subtotalSatang),
+    shippingSatang: sum((o) => o.shippingSatang),
+    totalSatang: sum((o) => o.totalSatang),
+    orders,
+  };
 }
 
 /** The market of an order group (TH for a domestic one). */

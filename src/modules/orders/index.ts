@@ -36,3 +36,20 @@ export {
   transitionOrder,
 } from './service.ts';
 export { orderProductLines } from './schema.ts';
+export {
+  type OrderFacts,
+  type OrderLineFacts,
+  OrderNotFound,
+  orderFacts,
+  ordersFacts,
+  requireOrder,
+  roleOnOrder,
+  shippingAddressOf,
+} from './facts.ts';
+export type { Role as OrderRole } from './status.ts';
+export {
+  completeServiceOrder,
+  placeServiceOrder,
+  type ServiceOrderInput,
+  type ServiceOrderPlaced,
+} from './service-orders.ts';

@@ -1,6 +1,16 @@
 import { registerMessages } from '../../platform/i18n.ts';
 
 registerMessages({
+  order_not_shippable: {
+    th: 'คำสั่งซื้อนี้เป็นบริการ ไม่มีสินค้าให้จัดส่ง',
+    zh: '此订单为服务，没有需要发货的商品',
+    en: 'This order is a service: there is nothing to ship',
+  },
+  order_not_service: {
+    th: 'คำสั่งซื้อนี้เป็นสินค้า ต้องจัดส่งก่อนจึงจะสำเร็จ',
+    zh: '此订单为商品，须发货后才能完成',
+    en: 'This order is for goods: it is completed by delivery',
+  },
   out_of_stock_bonded: {
     th: 'สินค้าบางรายการในคลังทัณฑ์บนสำหรับส่งไปจีนหมดหรือมีไม่พอ',
     zh: '部分商品在保税仓的跨境库存已售罄或不足',

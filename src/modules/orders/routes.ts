@@ -3,11 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
-import { hashRequest, validIdempotencyKey } from '../../platform/idempotency.ts';
+import { answerError, hashRequest, validIdempotencyKey } from '../../platform/idempotency.ts';
 import { normalizeEmail, normalizeThaiMobile } from '../../platform/thai.ts';
 import { PROVINCE_CODES } from '../../platform/provinces.ts';
-import { cartOwnerKey } from '../cart/index.ts';
-import { answerToError, type CheckoutInput } from './checkout.ts';
+import { cartOwnerOf } from '../cart/index.ts';
+import type { CheckoutInput } from './checkout.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { OrdersRuntime } from './runtime.ts';
 import {
@@ -128,8 +128,8 @@ export async function orderRoutes(plain: FastifyInstance, ctx: ModuleContext, rt
       if (!contactPhone) errors.push({ field: 'contactPhone', code: 'not_thai_mobile' });
       if (contactEmail === null) errors.push({ field: 'contactEmail', code: 'bad_format' });
       if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
-      const ownerKey = cartOwnerKey(req.actor);
-      if (!ownerKey) throw new AppError(422, 'cart_empty');
+      const owner = cartOwnerOf(req.actor);
+      if (!owner) throw new AppError(422, 'cart_empty');
       const input: CheckoutInput = {
         shippingAddress: { ...body.shippingAddress, phone: addressPhone! },
         contactPhone: contactPhone!,
@@ -138,12 +138,12 @@ export async function orderRoutes(plain: FastifyInstance, ctx: ModuleContext, rt
       };
       const answer = await checkout({
         actor: req.actor,
-        ownerKey,
+        owner,
         idempotencyKey: key,
         requestHash: hashRequest('checkout', input),
         input,
       });
-      const error = answerToError(answer);
+      const error = answerError(answer);
       if (error) throw error;
       return reply.code(201).send(answer.body as any);
     },

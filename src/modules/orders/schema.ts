@@ -53,6 +53,8 @@ export const orderGroups = pgTable(
     currency: text('currency').notNull().default('THB'),
     /** Where the goods go: TH (domestic) or CN (cross-border, bonded stock only); more markets later. */
     market: text('market').notNull().default('TH'),
+    /** goods (stock reserved, shipped) or service (an experience or a trade milestone the shop renders). */
+    kind: text('kind').$type<'goods' | 'service'>().notNull().default('goods'),
     subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
     shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
     totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
@@ -80,8 +82,8 @@ export const orders = pgTable(
     subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
     shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
     totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
-    /** A Thai address (TH market), or the consignee's address abroad (crossborder keeps its details). */
-    shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
+    /** A Thai address (TH market), or the consignee's address abroad (crossborder keeps its details); none for a service. */
+    shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
     paymentDueAt: timestamp('payment_due_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     shippedAt: timestamp('shipped_at', { withTimezone: true }),
@@ -109,14 +111,17 @@ export const orderLines = pgTable(
       .notNull()
       .references(() => orders.id),
     sellerId: uuid('seller_id').notNull(),
-    productId: uuid('product_id').notNull(),
-    variantId: uuid('variant_id').notNull(),
+    /** The catalog's product and variant; null on a service line (see reference). */
+    productId: uuid('product_id'),
+    variantId: uuid('variant_id'),
     sku: text('sku').notNull(),
     title: jsonb('title').$type<{ th: string; zh?: string | null; en?: string | null }>().notNull(),
     optionValues: jsonb('option_values').$type<{ th: string; zh?: string; en?: string }[]>().notNull(),
     unitPriceSatang: bigint('unit_price_satang', { mode: 'number' }).notNull(),
     quantity: integer('quantity').notNull(),
     lineTotalSatang: bigint('line_total_satang', { mode: 'number' }).notNull(),
+    /** What a service line stands for in the module that sold it (e.g. tourism.booking:<id>). */
+    reference: text('reference'),
   },
   (t) => [index('order_lines_order_idx').on(t.orderId)],
 );
@@ -151,5 +156,5 @@ export const orderProductLines = pgView('order_product_lines', {
   variantId: uuid('variant_id').notNull(),
   quantity: integer('quantity').notNull(),
 }).as(
-  sql`select l.order_id, o.status, l.product_id, l.variant_id, l.quantity from order_lines l join orders o on o.id = l.order_id`,
+  sql`select l.order_id, o.status, l.product_id, l.variant_id, l.quantity from order_lines l join orders o on o.id = l.order_id where l.product_id is not null`,
 );

@@ -8,8 +8,8 @@ import { emit, ORDER_STATUS_TOPIC } from '../../events.ts';
 import { type Hooks, hookPoint, noHooks } from '../../platform/module.ts';
 import { pickText, type Locale } from '../../platform/i18n.ts';
 import { anyUuid, type Db, type Executor } from '../../platform/db.ts';
-import { requireSellerAccess } from '../sellers/index.ts';
-import { sellerFacts } from '../sellers/index.ts';
+import { requireSellerAccess, sellerFacts } from '../sellers/index.ts';
+import { isBuyerOf, OrderNotFound, roleOnOrder } from './facts.ts';
 import { commitReservations, releaseReservations } from '../inventory/index.ts';
 import { orders, orderLines, orderTransitions, orderGroups } from './schema.ts';
 import { canTransition, isEdge, type OrderStatus, type Role } from './status.ts';
@@ -60,28 +60,12 @@ function buyerFilter(actor: Actor): SQL | null {
   return null;
 }
 
-function isBuyerOf(actor: Actor, o: { buyerUserId: string | null; guestTokenHash: string | null }): boolean {
-  if (actor.kind === 'user' && o.buyerUserId === actor.userId) return true;
-  return (
-    actor.kind !== 'token' &&
-    actor.kind !== 'system' &&
-    !!actor.guestTokenHash &&
-    o.guestTokenHash === actor.guestTokenHash
-  );
-}
-
-/** The role an actor plays towards one order, or forbidden. */
+/** The role an actor plays towards one order; an order they play no role in does not exist for them. */
 async function roleFor(db: Executor, actor: Actor, o: OrderRow): Promise<Role> {
-  if (actor.kind === 'system') return 'system';
-  if (actor.kind === 'user' && actor.isOperator) return 'operator';
-  if (isBuyerOf(actor, o)) return 'buyer';
+  const role = await roleOnOrder(db, actor, o);
+  if (role) return role;
   if (actor.kind === 'guest' && !actor.guestTokenHash) throw unauthenticated();
-  try {
-    await requireSellerAccess(db, actor, o.sellerId, { membersOnly: true });
-    return 'seller';
-  } catch {
-    throw notFound('order'); // someone else's order does not exist, as far as the caller can tell
-  }
+  throw new OrderNotFound();
 }
 
 export interface Page<T> {
@@ -179,7 +163,7 @@ export async function getOrderGroup(db: Executor, actor: Actor, id: string, loca
  * Moves orders (already locked, all in status `from`) to `to`, with the stock side effects, a
  * transition row and an outbox event each, in the caller's transaction.
  */
-async function applyTransition(
+export async function applyTransition(
   tx: Executor,
   rows: OrderRow[],
   to: OrderTarget,
@@ -247,6 +231,11 @@ export async function transitionOrder(
     if (o.status === to) return; // already there: a retried request changes nothing
     if (!isEdge(o.status, to)) throw new AppError(409, 'invalid_transition', { from: o.status, to });
     if (!canTransition(o.status, to, role)) throw forbidden();
+    if (to === 'processing' || to === 'shipped') {
+      // A service (an experience, a trade milestone) ships nothing: its seller module completes it.
+      const [g] = await tx.select({ kind: orderGroups.kind }).from(orderGroups).where(eq(orderGroups.id, o.groupId));
+      if (g?.kind === 'service') throw new AppError(409, 'order_not_shippable', { orderId: o.id });
+    }
     // A shop's (or an operator's) "shipped" goes through the shipping module's checks: a valid
     // tracking number of a known carrier, recorded as a shipment with its timeline.
     const shopShipsOrder = hooks.get(shopShipsOrderHook);

@@ -3,7 +3,8 @@ import { pickText, type Locale } from '../../platform/i18n.ts';
 import type { ShippingAddress } from './schema.ts';
 import type { OrderStatus } from './status.ts';
 
-export const formatOrderNumber = (n: number): string => `TLD-${String(n).padStart(8, '0')}`;
+export { formatOrderNumber } from './facts.ts';
+import { formatOrderNumber } from './facts.ts';
 
 export interface OrderLineView {
   variantId: string;
@@ -27,7 +28,7 @@ export interface OrderView {
   subtotalSatang: number;
   shippingSatang: number;
   totalSatang: number;
-  shippingAddress: ShippingAddress;
+  shippingAddress: ShippingAddress | null;
   paymentDueAt: string;
   paidAt: string | null;
   shippedAt: string | null;

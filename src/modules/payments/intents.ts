@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, notFound, notFoundIfDenied } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { findStored, isUniqueViolation, store } from '../../platform/idempotency.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Db, Executor } from '../../platform/db.ts';
 import { getOrderGroup } from '../orders/index.ts';
@@ -110,20 +110,34 @@ export async function createIntent(
   opts: { idempotencyKey?: string; locale: Locale; now?: Date },
 ): Promise<IntentView> {
   const { db, config } = ctx;
-  const scope = `payment-intent:${groupId}`;
-  const hash = `${method}`;
-  if (opts.idempotencyKey) {
-    const prior = await findStored(db, scope, opts.idempotencyKey, hash);
-    if (prior) return getIntent(ctx, actor, (prior.body as { id: string }).id, opts.locale);
-  }
-  const group = await payableGroup(db, actor, groupId, opts.locale);
+  // The intent and the answer under the key are written in one transaction; the gateway is told
+  // after the commit (idempotently, by intent id), so a retry also finishes a start that failed.
+  const answer = await idempotent(db, `payment-intent:${groupId}`, opts.idempotencyKey, method, async (tx) => ({
+    statusCode: 201,
+    body: { id: (await openIntent(tx, actor, groupId, method, config, opts)).id },
+  }));
+  const row = await intentRow(db, (answer.body as { id: string }).id);
+  if (!row) throw notFound('payment');
+  return toIntentView(await ensureStarted(ctx, row), config);
+}
+
+/** The group's open intent for this method and amount, or a new one (the others stop). */
+async function openIntent(
+  tx: Executor,
+  actor: Actor,
+  groupId: string,
+  method: PaymentMethod,
+  config: PaymentsConfig,
+  opts: { locale: Locale; now?: Date },
+): Promise<IntentRow> {
+  const group = await payableGroup(tx, actor, groupId, opts.locale);
   const now = opts.now ?? new Date();
   const expiresAt = new Date(
     Math.min(now.getTime() + config.intentTtlMinutes * 60_000, Date.parse(group.paymentDueAt)),
   );
   if (expiresAt <= now) throw new AppError(409, 'order_expired');
 
-  const required = await groupRequirement(db, groupId);
+  const required = await groupRequirement(tx, groupId);
   if (required && required.method !== method)
     throw new AppError(422, 'payment_method_not_allowed', { method: required.method });
   const currency = required?.currency ?? METHOD_CURRENCY[method] ?? group.currency;
@@ -134,64 +148,52 @@ export async function createIntent(
     amount = required.amount;
     fx = required.fxRate ? { rate: required.fxRate, source: required.fxSource ?? '' } : null;
   } else if (currency !== group.currency) {
-    const rate = await currentRate(db, group.currency, currency, now);
+    const rate = await currentRate(tx, group.currency, currency, now);
     if (!rate) throw new AppError(409, 'fx_rate_missing', { from: group.currency, to: currency });
     amount = convertMinor(group.totalSatang, rate.rate);
     fx = { rate: rate.rate, source: rate.source };
   }
 
-  const intent = await db.transaction(async (tx) => {
-    // The group's intents are locked first: two requests for one group queue here.
-    const existing = await tx
-      .select()
-      .from(paymentIntents)
-      .where(eq(paymentIntents.groupId, groupId))
-      .orderBy(paymentIntents.id)
-      .for('update');
-    const reusable = existing.find(
-      (i) => i.method === method && isOpen(i.status) && i.expiresAt > now && i.amount === amount,
-    );
-    if (reusable) return reusable;
-    // One method at a time: the others stop being offered (a payment that still arrives for one is handled in notifications.ts).
-    const others = existing.filter((i) => isOpen(i.status)).map((i) => i.id);
-    if (others.length) {
-      await tx
-        .update(paymentIntents)
-        .set({ status: 'cancelled', updatedAt: sql`now()` })
-        .where(
-          and(eq(paymentIntents.groupId, groupId), sql`${paymentIntents.status} in ('requires_action', 'processing')`),
-        );
-    }
-    const [row] = await tx
-      .insert(paymentIntents)
-      .values({
-        id: newId(),
-        groupId,
-        method,
-        provider: METHOD_PROVIDER[method],
-        amount,
-        currency,
-        groupAmount: group.totalSatang,
-        groupCurrency: group.currency,
-        fxRate: fx?.rate ?? null,
-        fxSource: fx?.source ?? null,
-        fxRounding: fx ? FX_ROUNDING : null,
-        reference: newReference(),
-        expiresAt,
-      })
-      .returning();
-    return row;
-  });
-
-  const started = await ensureStarted(ctx, intent);
-  if (opts.idempotencyKey) {
-    try {
-      await store(db, scope, opts.idempotencyKey, hash, { statusCode: 201, body: { id: started.id } });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
+  // The group's intents are locked first: two requests for one group queue here.
+  const existing = await tx
+    .select()
+    .from(paymentIntents)
+    .where(eq(paymentIntents.groupId, groupId))
+    .orderBy(paymentIntents.id)
+    .for('update');
+  const reusable = existing.find(
+    (i) => i.method === method && isOpen(i.status) && i.expiresAt > now && i.amount === amount,
+  );
+  if (reusable) return reusable;
+  // One method at a time: the others stop being offered (a payment that still arrives for one is handled in notifications.ts).
+  const others = existing.filter((i) => isOpen(i.status)).map((i) => i.id);
+  if (others.length) {
+    await tx
+      .update(paymentIntents)
+      .set({ status: 'cancelled', updatedAt: sql`now()` })
+      .where(
+        and(eq(paymentIntents.groupId, groupId), sql`${paymentIntents.status} in ('requires_action', 'processing')`),
+      );
   }
-  return toIntentView(started, config);
+  const [row] = await tx
+    .insert(paymentIntents)
+    .values({
+      id: newId(),
+      groupId,
+      method,
+      provider: METHOD_PROVIDER[method],
+      amount,
+      currency,
+      groupAmount: group.totalSatang,
+      groupCurrency: group.currency,
+      fxRate: fx?.rate ?? null,
+      fxSource: fx?.source ?? null,
+      fxRounding: fx ? FX_ROUNDING : null,
+      reference: newReference(),
+      expiresAt,
+    })
+    .returning();
+  return row;
 }
 
 /** Tells the gateway to expect the payment (idempotent at the gateway by intent id). */
@@ -215,9 +217,7 @@ export async function intentRow(db: Executor, id: string): Promise<IntentRow | u
 export async function getIntent(ctx: PaymentsContext, actor: Actor, id: string, locale: Locale): Promise<IntentView> {
   let row = await intentRow(ctx.db, id);
   if (!row) throw notFound('payment');
-  await getOrderGroup(ctx.db, actor, row.groupId, locale).catch(() => {
-    throw notFound('payment');
-  });
+  await notFoundIfDenied(getOrderGroup(ctx.db, actor, row.groupId, locale), 'payment');
   if (isOpen(row.status) && row.expiresAt <= new Date()) row = (await expireIntents(ctx.db, [row.id]))[0] ?? row;
   return toIntentView(row, ctx.config);
 }

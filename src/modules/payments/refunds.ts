@@ -4,13 +4,13 @@
 // gateway's answer or notification settles it (notifications.ts), and the ledger hears of it.
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { systemActor, type Actor } from '../../platform/actor.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError, forbidden, isAccessRefusal } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashRequest, idempotent } from '../../platform/idempotency.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Db, Executor } from '../../platform/db.ts';
 import { requireSellerAccess } from '../sellers/index.ts';
-import { getOrder } from '../orders/index.ts';
+import { orderFacts, requireOrder } from '../orders/index.ts';
 import { stopGroupIntents, type PaymentsContext } from './intents.ts';
 import { settleRefund } from './notifications.ts';
 import type { ProviderName } from './provider.ts';
@@ -109,8 +109,8 @@ export async function recordOrderRefund(
 async function mayRefund(db: Executor, actor: Actor, sellerId: string): Promise<void> {
   if (actor.kind === 'user' && actor.isOperator) return;
   if (actor.kind === 'guest') throw forbidden();
-  await requireSellerAccess(db, actor, sellerId, { membersOnly: true }).catch(() => {
-    throw forbidden();
+  await requireSellerAccess(db, actor, sellerId, { membersOnly: true }).catch((err) => {
+    throw isAccessRefusal(err) ? forbidden() : err;
   });
 }
 
@@ -121,7 +121,7 @@ export async function requestRefund(
   input: { amount: number; reason: string },
   opts: { idempotencyKey?: string; locale: Locale },
 ): Promise<RefundView> {
-  const order = await getOrder(ctx.db, actor, orderId, opts.locale);
+  const { order } = await requireOrder(ctx.db, actor, orderId);
   await mayRefund(ctx.db, actor, order.sellerId);
   if (!REFUNDABLE_STATUSES.has(order.status) || (order.status === 'cancelled' && !order.paidAt))
     throw new AppError(409, 'not_paid');
@@ -185,7 +185,7 @@ export async function listRefunds(
   orderId: string,
   locale: Locale,
 ): Promise<RefundView[]> {
-  await getOrder(ctx.db, actor, orderId, locale);
+  await requireOrder(ctx.db, actor, orderId);
   const rows = await ctx.db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(refunds.createdAt);
   return rows.map(toRefundView);
 }
@@ -203,7 +203,7 @@ export async function onOrderCancelled(
     await stopGroupIntents(db, payload.groupId, payload.reason === 'payment_timeout' ? 'expired' : 'cancelled');
     return;
   }
-  const order = await getOrder(db, systemActor('payments'), payload.orderId, 'th');
+  const order = await orderFacts(db, payload.orderId);
   await db.transaction(async (tx) => {
     const [prior] = await tx
       .select({ id: refunds.id })

@@ -142,7 +142,7 @@ describe('the in-memory replica', () => {
     });
     expect(found.total).toBeGreaterThan(3);
     expect(found.facets!.provinces.length).toBeGreaterThan(0);
-  });
+  }, 240_000); // ~400 searches on both engines: about 50 s on a quiet machine
 
   it('scores every product for every query as PostgreSQL does: words, weights, phrases, half-typed words', async () => {
     const titles = await queryRows<{ th: string; zh: string | null; en: string | null }>(

@@ -8,7 +8,7 @@ export const sellersModule = defineModule({
   routes: (app) => app.register(sellerRoutes),
 });
 
-export { requireApprovedSeller, requireSellerAccess } from './access.ts';
+export { requireApprovedSeller, requireSellerAccess, sellerIdsOf } from './access.ts';
 export { sellerFacts } from './lookup.ts';
 export { payoutDestination } from './payout-details.ts';
 export { getSeller } from './profile.ts';

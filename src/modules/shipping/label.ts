@@ -13,7 +13,7 @@ import { font, NOTO_SC, SARABUN, SARABUN_BOLD } from '../../platform/pdf-fonts.t
 import { addressLine, getTaxProfile } from '../documents/index.ts';
 import { hubLocations } from '../inventory/index.ts';
 import { sellerFacts } from '../sellers/index.ts';
-import { getOrder } from '../orders/index.ts';
+import { getOrder, shippingAddressOf } from '../orders/index.ts';
 import { CARRIERS, type CarrierCode } from './carriers.ts';
 import type { ShippingConfig } from './config.ts';
 import type { shipments } from './schema.ts';
@@ -65,7 +65,7 @@ export async function labelData(
     : (tax?.registeredAddress ??
       (crossBorder ? province(shop.provinceCode)?.zh : `จ.${province(shop.provinceCode)?.th}`) ??
       '');
-  const a = order.shippingAddress;
+  const a = shippingAddressOf(order);
   const receiver = s.consignee
     ? {
         name: s.consignee.name,

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emit } from '../../events.ts';
 import type { Executor } from '../../platform/db.ts';
-import type { ShopShipsOrder } from '../orders/index.ts';
+import { type ShopShipsOrder, shippingAddressOf } from '../orders/index.ts';
 import type { ShippingConfig } from './config.ts';
 import { reservationsOfOrders, sellerLocation } from '../inventory/index.ts';
 import { hubLocations } from '../inventory/index.ts';
@@ -126,7 +126,7 @@ async function recordShopShipment(
     now,
     {
       fromProvince: shop.get(order.sellerId)?.provinceCode,
-      toProvince: full.shippingAddress.provinceCode,
+      toProvince: shippingAddressOf(full).provinceCode,
     },
     config,
   );

@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { AppError, forbidden, notFound, type FieldError } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound, type FieldError, notFoundIfDenied } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emit } from '../../events.ts';
 import { queryRows, type Executor } from '../../platform/db.ts';
-import { getOrder, advanceOrderByCarrier } from '../orders/index.ts';
+import { advanceOrderByCarrier, orderFacts, shippingAddressOf } from '../orders/index.ts';
 import { hubLocations, HUB_LOCATIONS } from '../inventory/index.ts';
 import { sellerLocation } from '../inventory/index.ts';
 import { requireSellerAccess } from '../sellers/index.ts';
@@ -63,7 +63,7 @@ function requireCallerMayShip(actor: Actor, sellerId: string): void {
 
 /** The order as shipping needs it, by the platform's own eyes (the caller was authorized before). */
 export async function orderToShip(db: Executor, orderId: string) {
-  return getOrder(db, SHIPPING, orderId, 'th');
+  return orderFacts(db, orderId);
 }
 
 function checkParcels(parcels: Parcel[]): FieldError[] {
@@ -244,7 +244,13 @@ export async function handOverShipment(
   const order = await orderToShip(tx, s.orderId);
   const hub = (await hubLocations(tx)).find((h) => h.id === s.fromLocationId);
   const fromProvince = hub?.provinceCode ?? (await sellerFacts(tx, [s.sellerId])).get(s.sellerId)?.provinceCode;
-  await scheduleSandboxEvents(tx, row, now, { fromProvince, toProvince: order.shippingAddress.provinceCode }, config);
+  await scheduleSandboxEvents(
+    tx,
+    row,
+    now,
+    { fromProvince, toProvince: shippingAddressOf(order).provinceCode },
+    config,
+  );
   return toShipment(row);
 }
 
@@ -295,11 +301,7 @@ export async function shopShipmentLabelPdf(
 ): Promise<Buffer> {
   const [s] = await db.select({ sellerId: shipments.sellerId }).from(shipments).where(eq(shipments.id, shipmentId));
   if (!s) throw notFound('shipment');
-  try {
-    await requireSellerAccess(db, actor, s.sellerId);
-  } catch {
-    throw notFound('shipment');
-  }
+  await notFoundIfDenied(requireSellerAccess(db, actor, s.sellerId), 'shipment');
   return shipmentLabelPdf(db, actor, shipmentId, config);
 }
 

@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { emit } from '../../events.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/db.ts';
-import { getOrder, advanceOrderByCarrier } from '../orders/index.ts';
+import { advanceOrderByCarrier, requireOrder } from '../orders/index.ts';
 import { CARRIERS, normalizeTrackingNumber, type CarrierCode } from './carriers.ts';
 import type { ShippingConfig } from './config.ts';
 import { shipments, trackingEvents } from './schema.ts';
@@ -162,7 +162,7 @@ export async function trackingOfOrder(
   locale: Locale,
   config: ShippingConfig,
 ): Promise<ShipmentTimeline[]> {
-  await getOrder(db, actor, orderId, locale); // authorizes: buyer of the order, member of its shop, operator
+  await requireOrder(db, actor, orderId); // authorizes: buyer of the order, member of its shop, operator
   const rows = await db
     .select()
     .from(shipments)
