@@ -183,7 +183,7 @@ export async function createIntent(
     return row;
   });
 
-  const started = await ensureStarted(ctx, intent);
+  const started = await ensureStarted(ctx, intent, opts.locale);
   if (opts.idempotencyKey) {
     try {
       await store(db, scope, opts.idempotencyKey, hash, { statusCode: 201, body: { id: started.id } });
@@ -195,9 +195,9 @@ export async function createIntent(
 }
 
 /** Tells the gateway to expect the payment (idempotent at the gateway by intent id). */
-async function ensureStarted(ctx: PaymentsContext, intent: IntentRow): Promise<IntentRow> {
+async function ensureStarted(ctx: PaymentsContext, intent: IntentRow, locale?: Locale): Promise<IntentRow> {
   if (intent.providerRef) return intent;
-  const started = await ctx.providers[intent.provider as ProviderName].startPayment(intent);
+  const started = await ctx.providers[intent.provider as ProviderName].startPayment({ ...intent, locale });
   const [row] = await ctx.db
     .update(paymentIntents)
     .set({ providerRef: started.providerRef, redirectUrl: started.redirectUrl, updatedAt: sql`now()` })
