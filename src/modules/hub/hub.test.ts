@@ -57,7 +57,7 @@ beforeAll(async () => {
 });
 
 describe('the hubs by name', () => {
-  it('names each hub in the reader\'s language: Thai, Chinese or English', async () => {
+  it("names each hub in the reader's language: Thai, Chinese or English", async () => {
     const names = async (lang: string) =>
       (await t.app.inject({ url: '/api/hubs', headers: { 'accept-language': lang } }))
         .json()
