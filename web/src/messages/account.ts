@@ -14,6 +14,12 @@ defineMessages({
   'cart.shipping': ['ค่าจัดส่ง', '运费', 'Shipping'],
   'cart.total': ['ยอดชำระทั้งหมด', '应付总额', 'Total to pay'],
   'cart.checkout': ['ไปชำระเงิน', '去结算', 'Go to checkout'],
+  'cart.domesticInstead': [
+    'หรือส่งภายในประเทศไทย (ชำระเป็นบาท)',
+    '或寄往泰国境内地址（以泰铢付款）',
+    'Or ship within Thailand (pay in baht)',
+  ],
+  'cart.checkoutDomestic': ['ส่งในประเทศไทย ไปชำระเงิน', '寄往泰国境内，去结算', 'Ship within Thailand: checkout'],
   'cart.notReady': [
     'สินค้าบางรายการหมดหรือมีไม่พอ กรุณาปรับจำนวนก่อนชำระเงิน',
     '部分商品缺货或库存不足，请先调整数量',
