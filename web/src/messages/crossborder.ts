@@ -58,7 +58,11 @@ defineMessages({
     'Customs sandbox — nothing reaches real customs',
   ],
   'cn.status.not_declared': ['รอชำระเงิน', '待付款', 'Awaiting payment'],
-  'cn.status.preparing': ['ชำระแล้ว กำลังเตรียมยื่นศุลกากร', '已付款，正在准备向海关申报', 'Paid: preparing the customs declaration'],
+  'cn.status.preparing': [
+    'ชำระแล้ว กำลังเตรียมยื่นศุลกากร',
+    '已付款，正在准备向海关申报',
+    'Paid: preparing the customs declaration',
+  ],
   'cn.status.declared': ['ยื่นศุลกากรแล้ว รอผล', '已向海关申报，等待回执', 'Declared, awaiting customs'],
   'cn.status.released': ['ศุลกากรปล่อยสินค้าแล้ว', '海关已放行', 'Released by customs'],
   'cn.status.rejected': ['ศุลกากรปฏิเสธ', '海关退单', 'Rejected by customs'],
