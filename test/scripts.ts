@@ -24,6 +24,7 @@ export const LATIN_NAMES = [
   'SANDBOX',
   'EEC',
   'PNG',
+  'PDF',
   'GMT',
   'OTOP',
 ];
