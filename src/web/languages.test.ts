@@ -8,7 +8,7 @@ import { addToCart, checkout, thaiAddress } from '../../test/shop.ts';
 import { foreignRuns, readableText } from '../../test/scripts.ts';
 import { operatorSession, signUp } from '../modules/identity/testing.ts';
 import { adjustHubStock, HUB_LOCATIONS } from '../modules/inventory/index.ts';
-import { buyerIdentity, cnCheckout } from '../modules/crossborder/testing.ts';
+import { buyerIdentity, cnCheckout, payAsBuyer, residentId } from '../modules/crossborder/testing.ts';
 import { paySandboxQr } from '../modules/payments/testing.ts';
 import { systemActor } from '../platform/actor.ts';
 import { newId } from '../platform/ids.ts';
@@ -172,6 +172,17 @@ describe('each language in its own script, along a buyer journey', () => {
       const done = await page(`${p}/checkout/done/${groupId}`, cookie);
       expect(done).not.toContain(locale === 'th' ? 'กรุณาชำระเงินภายใน' : 'Please pay by');
     });
+
+  it('tells a Chinese buyer in Chinese when the payer was someone else and the money went back', async () => {
+    const buyer = await signUp(m.app, { displayName: '李雷', locale: 'zh' });
+    const { cookie } = await addToCart(m.app, m.market.rice.variantIds[0], 1, buyer.cookie);
+    const id = buyerIdentity({ name: '李雷', idNumber: residentId('11010119900101123') });
+    const placed = (await cnCheckout(m.app, cookie, id)).json();
+    await payAsBuyer(m.app, cookie, placed.orderGroupId, { name: '韩梅梅', idNumber: residentId('32010219800505004') });
+    const html = await expectInScript('zh', `/zh/pay/${placed.orderGroupId}`, cookie, ['李雷']);
+    expect(readableText(html)).toContain('付款人与订购人不一致，款项已退回');
+    expect(readableText(html)).not.toContain('已收到付款');
+  });
 
   it('shows each language the mobile number format of its readers under the sign-up field', async () => {
     const zh = readableText(await page('/zh/signup'));

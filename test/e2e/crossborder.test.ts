@@ -303,5 +303,22 @@ describe('selling rice to China', () => {
       sql`select provider_amount::int, provider_currency from refunds where order_id = ${placed.orderId}::uuid`,
     );
     expect(refunds).toEqual([{ provider_amount: placed.totalFen, provider_currency: 'CNY' }]);
+
+    // The buyer reads it on her order, in Chinese: cancelled, and the yuan given back.
+    const buyerContext = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const buyerSession = cookie
+      .split('; ')
+      .find((c) => c.startsWith('talad_session='))!
+      .split('=')[1];
+    await buyerContext.addCookies([{ name: 'talad_session', value: buyerSession, url: m.baseUrl }]);
+    const mine = await buyerContext.newPage();
+    await mine.goto(`${m.baseUrl}/zh/orders/${placed.orderId}`);
+    await hydrated(mine);
+    await mine.getByText('已取消', { exact: true }).waitFor();
+    const paidTotal = await mine.getByTestId('landed-total').innerText();
+    expect(await mine.getByTestId('refund').innerText()).toMatch(/^退款 ¥\d+\.\d{2}（(退款处理中|已退回付款账户)）$/);
+    expect(await mine.getByTestId('refund').innerText()).toContain(paidTotal);
+    await expectChinese(mine, 'the order, cancelled and refunded', [...(await dataNames()), '李华']);
+    await buyerContext.close();
   });
 });

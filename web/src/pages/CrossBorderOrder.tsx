@@ -38,22 +38,31 @@ export interface CustomsStatus {
   documents: { type: string; status: string }[];
   receipts: { code: string; passed: boolean; reasons: Reason[] }[];
 }
+/** A refund of the order, in the currency it went back in (yuan, through Alipay). */
+export interface RefundLine {
+  id: string;
+  providerAmount: number;
+  providerCurrency: 'THB' | 'CNY';
+  status: 'pending' | 'succeeded' | 'failed';
+}
 export interface CrossBorderFacts {
   landed: CbecOrder;
   customs: CustomsStatus;
+  refunds: RefundLine[];
 }
 
 export async function loadCrossBorderFacts(api: Api, orderId: string): Promise<CrossBorderFacts> {
-  const [landed, customs] = await Promise.all([
+  const [landed, customs, refunds] = await Promise.all([
     api.get<CbecOrder>(`/crossborder/orders/${encodeURIComponent(orderId)}`),
     api.get<CustomsStatus>(`/customs/orders/${encodeURIComponent(orderId)}`),
+    api.get<RefundLine[]>(`/orders/${encodeURIComponent(orderId)}/refunds`).catch(() => [] as RefundLine[]),
   ]);
-  return { landed, customs };
+  return { landed, customs, refunds };
 }
 
 export function CrossBorderOrderView({ order: o, facts }: { order: OrderView; facts: CrossBorderFacts }) {
   const { t, href, locale, reload } = useApp();
-  const { landed, customs } = facts;
+  const { landed, customs, refunds } = facts;
   const when = (iso: string) => formatDateZoned(iso, locale, CHINA_TIME_ZONE);
   const cny = (fen: number) => formatMoney(fen, locale, 'CNY');
   const lineFen = new Map(landed.lines.map((l) => [l.variantId, l]));
@@ -112,8 +121,17 @@ export function CrossBorderOrderView({ order: o, facts }: { order: OrderView; fa
         </tbody>
       </table>
       <LandedTotals q={landed} />
-      {landed.refundedFen > 0 ? (
-        <p data-testid="refunded">{t('cn.refunded', { amount: cny(landed.refundedFen) })}</p>
+      {refunds.length ? (
+        <ul className="refunds">
+          {refunds.map((r) => (
+            <li key={r.id} data-testid="refund">
+              {t('cn.refundLine', {
+                amount: formatMoney(r.providerAmount, locale, r.providerCurrency),
+                status: t(`cn.refund.${r.status}`),
+              })}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <p className="hint">
         {t('cn.rate', { rate: landed.fx.rate, date: formatDateZoned(landed.fx.validFrom, locale, CHINA_TIME_ZONE) })}
