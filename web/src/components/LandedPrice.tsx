@@ -132,6 +132,10 @@ export function useCartQuote(itemCount: number, version: number, initial?: CartL
       return;
     }
     first.current = false;
+    if (!itemCount) {
+      setState(null);
+      return;
+    }
     let live = true;
     void loadCartQuote(api).then((s) => {
       if (live) setState(s);
