@@ -1,7 +1,9 @@
 // In a real browser, on a 360 px phone: the cooperative opens its rice to China in the seller centre;
 // in Chinese, a buyer in Guangzhou sees the Roi Et rice's CNY
 // landed price, buys it cross-border with her real name, resident ID and a GB/T 2260 address, pays
-// with Alipay (sandbox) as herself, and watches the order reach "released" in the customs sandbox.
+// with Alipay (sandbox) as herself, and watches the order reach "released" in the customs sandbox —
+// in Chinese all the way (no Thai on any page she sees but the names of shops and products), with
+// the yuan she paid, tax included, on her orders and her order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startOutboxWorker } from '../../src/platform/outbox.ts';
@@ -17,9 +19,27 @@ import { receiveReceipt } from '../../src/modules/customs/testing.ts';
 import { addToCart } from '../shop.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
+import { foreignRuns } from '../scripts.ts';
+import type { Page } from 'playwright-core';
 import { startMarketApp, type MarketApp } from './market-app.ts';
 
 let m: MarketApp;
+
+/** Names that are data (products, shops) in every language, the only Thai a Chinese page may show. */
+async function dataNames(): Promise<string[]> {
+  const names: string[] = [];
+  for (const id of [m.market.rice.productId, m.market.durian.productId])
+    for (const lang of ['th', 'zh', 'en']) {
+      const p = (await m.app.inject({ url: `/api/products/${id}`, headers: { 'accept-language': lang } })).json();
+      names.push(p.title, p.shop.shopName, ...p.variants.flatMap((v: { optionValues: string[] }) => v.optionValues));
+    }
+  return names;
+}
+/** The page as the buyer sees it is in Chinese, under /zh: no Thai (nor English words) but data names. */
+async function expectChinese(page: Page, what: string, allowed: string[]) {
+  expect(new URL(page.url()).pathname, `${what} left /zh`).toMatch(/^\/zh\//);
+  expect(foreignRuns(await page.locator('body').innerText(), 'zh', allowed).join(' | '), what).toBe('');
+}
 let browser: Browser;
 const stops: (() => void)[] = [];
 beforeAll(async () => {
@@ -76,6 +96,7 @@ describe('selling rice to China', () => {
     );
     await freshRate(m.app.db, '0.2050');
 
+    const names = [...(await dataNames()), '王小明', '天河路385号太古汇一座1201室'];
     const buyer = await signUp(m.app, { displayName: '王小明' });
     const { cookie } = await addToCart(m.app, variantId, 2, buyer.cookie);
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
@@ -91,14 +112,28 @@ describe('selling rice to China', () => {
     await hydrated(page);
     await page.getByRole('heading', { name: '寄往中国（跨境）' }).waitFor();
     expect(await page.getByTestId('landed-price').innerText()).toMatch(/¥|CN¥|元/);
+    // On the China storefront the landed price in yuan is the page's price; the baht one comes second.
+    expect(await page.locator('.big-price').first().getAttribute('data-testid')).toBe('landed-price');
+    await page.getByText(/^泰国境内售价 THB/).waitFor();
+    await expectChinese(page, 'the product page', names);
+    await screenshot(page, 'crossborder-phone-00-product');
 
     // Cart -> cross-border checkout.
     await page.goto(`${m.baseUrl}/zh/cart`);
     await hydrated(page);
+    // The cart's main button is the cross-border checkout, in yuan; the Thai checkout is the alternative.
+    expect(await page.locator('a.button.primary').allInnerTexts()).toEqual(['跨境购买，寄往中国']);
+    await page.getByRole('link', { name: '寄往泰国境内，去结算' }).waitFor();
+    await expectChinese(page, 'the cart', names);
+    await screenshot(page, 'crossborder-phone-00-cart');
+    await expectAccessible(page, 'the cart on the China storefront');
+    await expectNoSideways(page, 'the cart on the China storefront');
     await page.getByRole('link', { name: '跨境购买，寄往中国' }).click();
     await page.getByRole('heading', { name: '跨境购买（寄往中国）' }).waitFor();
     await hydrated(page);
     const total = await page.getByTestId('landed-total').innerText();
+    await page.getByText(/^汇率 1 THB = 0\.205 CNY（运营方设定/).waitFor();
+    await expectChinese(page, 'the cross-border checkout', names);
     await expectAccessible(page, 'the cross-border checkout');
     await expectNoSideways(page, 'the cross-border checkout');
 
@@ -123,19 +158,29 @@ describe('selling rice to China', () => {
     expect(await page.getByTestId('landed-total').innerText()).toBe(total);
     await page.getByText(/440106\*+\d{3}[\dX]/).waitFor();
     expect(await page.content()).not.toContain(id);
+    await expectChinese(page, 'the order, awaiting payment', names);
     await page.getByRole('link', { name: '去支付宝付款' }).click();
 
     // Alipay, in yuan; the sandbox wallet's real-name holder is the buyer.
     await page.getByRole('radio', { name: '支付宝 Alipay（人民币）' }).waitFor();
     await hydrated(page);
     await page.getByRole('radio', { name: '支付宝 Alipay（人民币）' }).check();
+    await expectChinese(page, 'the payment page', names);
     await page.getByRole('button', { name: '去付款', exact: true }).click();
-    await page.getByRole('link', { name: '前往支付宝付款' }).click();
+    // The link to the (sandbox) wallet keeps the buyer's language.
+    const wallet = page.getByRole('link', { name: '前往支付宝付款' });
+    expect(await wallet.getAttribute('href')).toMatch(/^\/zh\/sandbox\/alipay\//);
+    await page.getByText(/^汇率 1 THB = 0\.205 CNY（运营方设定）/).waitFor();
+    await expectChinese(page, 'the payment page, Alipay chosen', names);
+    await wallet.click();
     await hydrated(page);
-    await page.getByLabel(/真实姓名|ชื่อจริง|Real name/).fill('王小明');
-    await page.getByLabel(/身份证号码|เลขบัตรประชาชนจีน|Resident ID/).fill(id);
-    await page.getByRole('button', { name: /确认付款|ยืนยันการชำระเงิน|Confirm payment/ }).click();
-    await page.getByText(/已收到付款|ได้รับการชำระเงินแล้ว|Payment received/).waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { name: '支付宝（沙盒）' }).waitFor();
+    await expectChinese(page, 'the sandbox Alipay wallet', names);
+    await page.getByLabel('真实姓名').fill('王小明');
+    await page.getByLabel('身份证号码（18 位）').fill(id);
+    await page.getByRole('button', { name: '确认付款' }).click();
+    await page.getByText('已收到付款，谢谢').waitFor({ timeout: 15_000 });
+    await expectChinese(page, 'the payment page, paid', names);
 
     // Customs: declared on payment, answered by the sandbox a moment later; the page looks again by itself.
     await page.goto(orderUrl);
@@ -143,9 +188,28 @@ describe('selling rice to China', () => {
     await page.getByText('海关沙盒 — 未发送至真实海关').waitFor();
     await page.getByText('海关已放行').waitFor({ timeout: 30_000 });
     expect(await page.getByText(/^运单号: TLX\d{10}$/).count()).toBe(1);
+    // One page: the yuan paid with its tax, the masked identity, customs in words, times with their zone.
+    expect(await page.getByTestId('landed-total').innerText()).toBe(total);
+    await page.getByText(/440106\*+\d{3}[\dX]/).waitFor();
+    const released = await page.locator('body').innerText();
+    expect(released).toMatch(/付款时间 \d{4}年\d{1,2}月\d{1,2}日 中国标准时间 \d{2}:\d{2}/);
+    expect(released).not.toMatch(/CEB\d{3}|请在.*前付款/);
+    expect(released).not.toContain('440106\n');
+    await expectChinese(page, 'the order, released', names);
     await screenshot(page, 'crossborder-phone-02-released');
     await expectAccessible(page, 'the cross-border order, released');
     await expectNoSideways(page, 'the cross-border order, released');
+
+    // Her orders: the landed total in yuan with its tax, as paid (never the shop's baht total).
+    await page.goto(`${m.baseUrl}/zh/orders`);
+    await hydrated(page);
+    const listed = await page.getByTestId('order-total').first().innerText();
+    expect(listed).toContain(total);
+    expect(listed).toMatch(/含跨境电商综合税 ¥\d+\.\d{2}/);
+    expect(listed).not.toContain('THB');
+    await expectChinese(page, 'her orders', names);
+    await screenshot(page, 'crossborder-phone-02-orders');
+    await expectAccessible(page, 'her orders, in yuan');
     await context.close();
   });
 
@@ -239,5 +303,22 @@ describe('selling rice to China', () => {
       sql`select provider_amount::int, provider_currency from refunds where order_id = ${placed.orderId}::uuid`,
     );
     expect(refunds).toEqual([{ provider_amount: placed.totalFen, provider_currency: 'CNY' }]);
+
+    // The buyer reads it on her order, in Chinese: cancelled, and the yuan given back.
+    const buyerContext = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const buyerSession = cookie
+      .split('; ')
+      .find((c) => c.startsWith('talad_session='))!
+      .split('=')[1];
+    await buyerContext.addCookies([{ name: 'talad_session', value: buyerSession, url: m.baseUrl }]);
+    const mine = await buyerContext.newPage();
+    await mine.goto(`${m.baseUrl}/zh/orders/${placed.orderId}`);
+    await hydrated(mine);
+    await mine.getByText('已取消', { exact: true }).waitFor();
+    const paidTotal = await mine.getByTestId('landed-total').innerText();
+    expect(await mine.getByTestId('refund').innerText()).toMatch(/^退款 ¥\d+\.\d{2}（(退款处理中|已退回付款账户)）$/);
+    expect(await mine.getByTestId('refund').innerText()).toContain(paidTotal);
+    await expectChinese(mine, 'the order, cancelled and refunded', [...(await dataNames()), '李华']);
+    await buyerContext.close();
   });
 });

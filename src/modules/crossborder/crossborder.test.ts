@@ -180,6 +180,34 @@ describe('cross-border checkout refusals', () => {
     expect((await yearlyUsage(t.app.db, hash, year)).usedFen).toBe(0);
   });
 
+  it("lists a buyer's own cross-border orders with their landed CNY totals and tax, to that buyer only", async () => {
+    const shop = await shopWithOwner(t.app.db);
+    const rice = await bondedProduct(t.app.db, shop.sellerId);
+    await freshRate(t.app.db, '0.2050');
+    const buyer = await signedInUser(t.app.db);
+    const { cookie } = await addToCart(t.app, rice.variantId, 2, buyer.cookie);
+    const placed = (await cnCheckout(t.app, cookie, buyerIdentity())).json();
+    const mine = await t.app.inject({ url: '/api/crossborder/orders', headers: { cookie } });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const [item] = mine.json().items;
+    expect(item).toMatchObject({ orderId: placed.orderId, currency: 'CNY', totalFen: placed.totalFen });
+    expect(item.taxFen).toBeGreaterThan(0);
+    expect(item.goodsFen + item.freightFen + item.taxFen).toBe(item.totalFen);
+    const byIds = await t.app.inject({
+      url: `/api/crossborder/orders?orderIds=${placed.orderId}&orderIds=${newId()}`,
+      headers: { cookie },
+    });
+    expect(byIds.json().items.map((i: { orderId: string }) => i.orderId)).toEqual([placed.orderId]);
+    // Another buyer asking for the same id gets nothing; a guest gets nothing.
+    const other = await signedInUser(t.app.db);
+    const theirs = await t.app.inject({
+      url: `/api/crossborder/orders?orderIds=${placed.orderId}`,
+      headers: { cookie: other.cookie },
+    });
+    expect(theirs.json().items).toEqual([]);
+    expect((await t.app.inject({ url: '/api/crossborder/orders' })).json().items).toEqual([]);
+  });
+
   it("lets a shop set its own products' terms only", async () => {
     const shop = await shopWithOwner(t.app.db);
     const other = await shopWithOwner(t.app.db);

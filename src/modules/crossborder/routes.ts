@@ -10,6 +10,7 @@ import { cartOwnerKey, cartOwnerOf } from '../cart/index.ts';
 import {
   MARKETS,
   CUSTOMS_UNITS,
+  buyerCbecOrders,
   cbecOrderOf,
   crossBorderCheckout,
   districtChildren,
@@ -147,6 +148,19 @@ export async function crossborderRoutes(plain: FastifyInstance): Promise<void> {
       });
       return reply.code(res.statusCode as 201).send(res.body as any);
     },
+  );
+
+  app.get(
+    '/crossborder/orders',
+    {
+      schema: {
+        tags,
+        summary:
+          "The caller's own cross-border orders (those ids only, when given), newest first: landed CNY goods, freight, tax, total and refunds",
+        querystring: Type.Object({ orderIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })) }),
+      },
+    },
+    async (req) => ({ items: await buyerCbecOrders(app.db, req.actor, req.query.orderIds) }),
   );
 
   app.get(

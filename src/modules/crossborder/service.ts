@@ -1,6 +1,6 @@
 // Crossborder: selling to China under the bonded (1210) model — markets, product terms, CNY landed
 // prices, the cross-border tax and limits, and the buyer's identity. Other modules call these.
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import type { Config } from '../../platform/config.ts';
@@ -140,6 +140,56 @@ export async function cbecOrderOf(
   await requireOrder(db, actor, orderId); // authorizes, or not found
   const [row] = await db.select().from(cbecOrders).where(eq(cbecOrders.orderId, orderId));
   return row ? toView(row) : null;
+}
+
+/** A cross-border order as its buyer's order list shows it: the landed amounts, in CNY, as paid. */
+export interface CbecOrderSummary {
+  orderId: string;
+  groupId: string;
+  orderNo: string;
+  currency: 'CNY';
+  goodsFen: number;
+  freightFen: number;
+  taxFen: number;
+  totalFen: number;
+  refundedFen: number;
+  createdAt: string;
+}
+
+/**
+ * The signed-in buyer's own cross-border orders (those ids only, when given), newest first: the
+ * orders module keeps baht totals and knows nothing of yuan, so the order list asks here.
+ */
+export async function buyerCbecOrders(
+  db: Executor,
+  actor: Actor,
+  orderIds: string[] | undefined,
+  limit = 50,
+): Promise<CbecOrderSummary[]> {
+  if (actor.kind !== 'user') return [];
+  const rows = await db
+    .select()
+    .from(cbecOrders)
+    .where(
+      and(
+        eq(cbecOrders.buyerUserId, actor.userId),
+        orderIds?.length ? inArray(cbecOrders.orderId, orderIds) : undefined,
+      ),
+    )
+    .orderBy(desc(cbecOrders.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    orderId: r.orderId,
+    groupId: r.groupId,
+    orderNo: r.orderNo,
+    currency: 'CNY',
+    goodsFen: r.goodsFen,
+    freightFen: r.freightFen,
+    taxFen: r.taxFen,
+    totalFen: r.totalFen,
+    refundedFen: r.refundedFen,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 export async function cbecOrdersOfGroup(db: Executor, groupId: string): Promise<CbecRow[]> {

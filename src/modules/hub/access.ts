@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
 import type { Executor } from '../../platform/db.ts';
+import type { Locale } from '../../platform/i18n.ts';
 import { getUser } from '../identity/index.ts';
 import { hubLocations, type HubLocation } from '../inventory/index.ts';
 import { hubStaff } from './schema.ts';
@@ -53,9 +54,13 @@ export async function requireHub(db: Executor, locationId: string): Promise<HubL
 }
 
 /** The hubs the actor works at, with its role there (operators: every hub, as manager). */
-export async function myHubs(db: Executor, actor: Actor): Promise<(HubLocation & { role: HubRole })[]> {
+export async function myHubs(
+  db: Executor,
+  actor: Actor,
+  locale: Locale = 'th',
+): Promise<(HubLocation & { role: HubRole })[]> {
   if (actor.kind !== 'user') throw unauthenticated();
-  const hubs = await hubLocations(db);
+  const hubs = await hubLocations(db, locale);
   if (actor.isOperator) return hubs.map((h) => ({ ...h, role: 'manager' as const }));
   const rows = await db.select().from(hubStaff).where(eq(hubStaff.userId, actor.userId));
   return hubs.flatMap((h) => {

@@ -265,6 +265,9 @@ describe('a cross-border sale to China, end to end', () => {
       phone: '13800138000',
       address: '广东省广州市天河区天河路385号太古汇一座1201室 (440106)',
     });
+    // The sender is the hub, named in Chinese on a label for China (no Thai, no English on it).
+    expect(printed.sender.address).toContain(HUB_LOCATIONS.eecBonded.names.zh);
+    expect(printed.sender.address).not.toMatch(/[\u0E00-\u0E7F]|Smart Digital Hub/);
 
     // 7. Dispatched (the parcel found by scanning its waybill): the order is shipped.
     const found = (await call('GET', `/api/hubs/${EEC}/outbound/find?code=${customs.waybillNo}`, staff.cookie)).json();

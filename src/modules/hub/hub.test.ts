@@ -56,6 +56,23 @@ beforeAll(async () => {
   ({ variantId } = await productInStock(t.app.db, shop.sellerId, { stock: 0 })); // perishable durian, nothing at the shop itself
 });
 
+describe('the hubs by name', () => {
+  it("names each hub in the reader's language: Thai, Chinese or English", async () => {
+    const names = async (lang: string) =>
+      (await t.app.inject({ url: '/api/hubs', headers: { 'accept-language': lang } }))
+        .json()
+        .items.map((h: { code: string; name: string }) => [h.code, h.name]);
+    const zh = Object.fromEntries(await names('zh-CN'));
+    const th = Object.fromEntries(await names('th'));
+    const en = Object.fromEntries(await names('en'));
+    expect(zh['EEC-BONDED']).toBe('Talad 东部经济走廊智慧物流中心（保税仓）');
+    expect(th['EEC-BONDED']).toMatch(/คลังสินค้าทัณฑ์บน/);
+    expect(en['EEC-BONDED']).toBe('Talad EEC Smart Digital Hub (bonded)');
+    for (const name of Object.values(zh)) expect(name).not.toMatch(/[\u0E00-\u0E7F]|Hub|centre/);
+    for (const name of Object.values(th)) expect(name).not.toMatch(/[\u4E00-\u9FFF]|Hub|centre/);
+  });
+});
+
 describe('the hub, from the inbound shipment to dispatch', () => {
   it('refuses an ASN without dates for perishables, or for another shop', async () => {
     const noDates = await sendAsn(FC, [{ variantId, quantity: 5, lotNumber: 'L1' }]);

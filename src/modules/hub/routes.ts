@@ -75,11 +75,11 @@ export async function hubRoutes(plain: FastifyInstance, shipping: ShippingConfig
     schema: { tags, summary, ...(extra as T) },
   });
 
-  app.get('/hubs', s('The platform hubs (bonded EEC hub, domestic fulfilment centre)'), async () => ({
-    items: await hubLocations(app.db),
+  app.get('/hubs', s('The platform hubs (bonded EEC hub, domestic fulfilment centre)'), async (req) => ({
+    items: await hubLocations(app.db, req.locale),
   }));
   app.get('/hub/me', s('The hubs the signed-in user works at, with the role'), async (req) => ({
-    items: await myHubs(app.db, req.actor),
+    items: await myHubs(app.db, req.actor, req.locale),
   }));
   app.put(
     '/hubs/:locationId/staff',

@@ -42,13 +42,32 @@ function toUser(row: UserRow): User {
   };
 }
 
-/** An email or a Thai mobile number as typed, in the form accounts are stored under. */
+/**
+ * A mainland China mobile number as E.164 (+86 and 11 digits starting 13-19), typed with or
+ * without +86 / 0086 / 86, spaces or dashes: Chinese shoppers sign up with theirs.
+ */
+export function normalizeChinaMobile(input: string): string | null {
+  const s = input.replace(/[\s\-().]/g, '');
+  const national = /^(?:\+86|0086|86)?(1[3-9]\d{9})$/.exec(s)?.[1];
+  return national ? `+86${national}` : null;
+}
+
+/**
+ * An account's mobile number as E.164: a Thai mobile (+66; a number typed without a country code
+ * and starting 0 stays Thai) or a mainland China one (+86). The two never read alike: Thai
+ * national numbers start with the trunk 0, Chinese mobiles with 1.
+ */
+export function normalizeAccountMobile(input: string): string | null {
+  return normalizeThaiMobile(input) ?? normalizeChinaMobile(input);
+}
+
+/** An email or a mobile number (Thai or Chinese) as typed, in the form accounts are stored under. */
 export function parseLogin(identifier: string): { email: string } | { phone: string } | null {
   if (identifier.includes('@')) {
     const email = normalizeEmail(identifier);
     return email ? { email } : null;
   }
-  const phone = normalizeThaiMobile(identifier);
+  const phone = normalizeAccountMobile(identifier);
   return phone ? { phone } : null;
 }
 
@@ -70,15 +89,15 @@ function checkPassword(password: string, errors: FieldError[]): void {
 }
 
 /**
- * Creates an account (also used by the demo seed for operators). Needs an email or a Thai mobile
- * number or both; an address already taken is a 409 `account_exists`.
+ * Creates an account (also used by the demo seed for operators). Needs an email or a mobile
+ * number (Thai or mainland China) or both; an address already taken is a 409 `account_exists`.
  */
 export async function createUser(db: Executor, input: NewUser): Promise<User> {
   const errors: FieldError[] = [];
   const hasEmail = Boolean(input.email?.trim());
   const hasPhone = Boolean(input.phone?.trim());
   const email = hasEmail ? normalizeEmail(input.email!) : null;
-  const phone = hasPhone ? normalizeThaiMobile(input.phone!) : null;
+  const phone = hasPhone ? normalizeAccountMobile(input.phone!) : null;
   if (!hasEmail && !hasPhone) {
     errors.push({ field: 'email', code: 'required' }, { field: 'phone', code: 'required' });
   }

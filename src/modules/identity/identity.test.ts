@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../../app.ts';
 import { useTestApp, testConfig } from '../../../test/db.ts';
 import { users } from './schema.ts';
+import { normalizeAccountMobile } from './accounts.ts';
 import { operatorSession, sessionCookieOf, signUp, TEST_PASSWORD, uniqueEmail, uniqueMobile } from './testing.ts';
 
 const t = useTestApp();
@@ -43,6 +44,39 @@ describe('sign-up', () => {
     const signIn = await signInWith(spaced, TEST_PASSWORD);
     expect(signIn.statusCode).toBe(200);
     expect(signIn.json().phone).toBe(`+66${national}`);
+  });
+
+  it('stores a mainland China mobile as +86 (E.164), and signs in with it typed with or without +86', async () => {
+    const national = `13${String(Date.now() % 1e9).padStart(9, '0')}`;
+    const typed = `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`; // "138 0013 8000"
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { phone: typed, password: TEST_PASSWORD, displayName: '王小明', locale: 'zh' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().phone).toBe(`+86${national}`);
+    for (const form of [national, `+86 ${national}`, `0086${national}`, `+86-${typed.replace(/ /g, '-')}`]) {
+      const signIn = await signInWith(form, TEST_PASSWORD);
+      expect(signIn.statusCode, form).toBe(200);
+      expect(signIn.json().phone).toBe(`+86${national}`);
+    }
+  });
+
+  it('keeps a number typed without a country code Thai, and refuses what is neither a Thai nor a Chinese mobile', async () => {
+    expect(normalizeAccountMobile('0812345678')).toBe('+66812345678');
+    expect(normalizeAccountMobile('66812345678')).toBe('+66812345678');
+    expect(normalizeAccountMobile('13800138000')).toBe('+8613800138000');
+    expect(normalizeAccountMobile('8613800138000')).toBe('+8613800138000');
+    for (const bad of ['12800138000', '1380013800', '+86 010 1234 5678', '+6613800138000', '0212345678'])
+      expect(normalizeAccountMobile(bad), bad).toBeNull();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { phone: '12800138000', password: TEST_PASSWORD, displayName: 'x' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'phone', code: 'bad_format' })]);
   });
 
   it('stores 081-234-5678 as +66812345678', async () => {

@@ -7,7 +7,9 @@ export const LocaleSchema = Type.Enum(['th', 'zh', 'en']);
 export const userProperties = {
   id: Type.String({ format: 'uuid' }),
   email: Nullable(Type.String()),
-  phone: Nullable(Type.String({ description: 'E.164, e.g. +66812345678' })),
+  phone: Nullable(
+    Type.String({ description: 'E.164: a Thai (+66812345678) or mainland China (+8613800138000) mobile' }),
+  ),
   displayName: Type.String(),
   locale: LocaleSchema,
   roles: Type.Array(Type.Enum(['buyer', 'operator'])),

@@ -2,6 +2,7 @@
 // merchant's RSA key and answers and notifications verified with Alipay's public key (see
 // alipay-signature.ts); the payment request id is our intent id, which makes a retried request
 // the same payment. Notifications are answered in Alipay's format: {"result": {...}}.
+import type { Locale } from '../../platform/i18n.ts';
 import type { AlipaySettings } from './config.ts';
 import { alipayRequestTime, signAlipay, verifyAlipay } from './alipay-signature.ts';
 import {
@@ -38,7 +39,7 @@ export function freshRequestTime(requestTime: string | undefined, now: number): 
 export function alipayProvider(
   s: AlipaySettings,
   transport: Transport,
-  urls: { notify: string; redirect: (intentId: string) => string },
+  urls: { notify: string; redirect: (intentId: string, locale?: Locale) => string },
 ): PaymentProvider {
   async function call(path: string, payload: object): Promise<Record<string, any>> {
     const body = JSON.stringify(payload);
@@ -86,7 +87,7 @@ export function alipayProvider(
         paymentMethod: { paymentMethodType: 'ALIPAY_CN' },
         paymentExpiryTime: alipayRequestTime(intent.expiresAt),
         paymentNotifyUrl: urls.notify,
-        paymentRedirectUrl: urls.redirect(intent.id),
+        paymentRedirectUrl: urls.redirect(intent.id, intent.locale),
       });
       const result = answer.result as AlipayResult;
       if (result?.resultStatus !== 'U' || !answer.paymentId)

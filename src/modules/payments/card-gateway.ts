@@ -3,6 +3,7 @@
 // shows its own dynamic QR (promptpay.ts) and the gateway matches the incoming transfer by the
 // reference in it. Notifications carry Standard Webhooks signatures (webhooks.ts); the webhook id
 // is the notification id we de-duplicate on. A 2xx answer acknowledges; anything else is retried.
+import type { Locale } from '../../platform/i18n.ts';
 import type { CardGatewaySettings } from './config.ts';
 import {
   GatewayError,
@@ -18,7 +19,7 @@ import { verifyWebhook, WebhookRejected } from './webhooks.ts';
 export function cardGatewayProvider(
   s: CardGatewaySettings,
   transport: Transport,
-  urls: { redirect: (intentId: string) => string },
+  urls: { redirect: (intentId: string, locale?: Locale) => string },
 ): PaymentProvider {
   async function call(path: string, idempotencyKey: string, payload: object): Promise<Record<string, any>> {
     const res = await transport({
@@ -46,7 +47,7 @@ export function cardGatewayProvider(
         method: intent.method,
         reference: intent.reference,
         expiresAt: intent.expiresAt.toISOString(),
-        returnUrl: urls.redirect(intent.id),
+        returnUrl: urls.redirect(intent.id, intent.locale),
       });
       return { providerRef: String(charge.id), redirectUrl: charge.authorizeUri ? String(charge.authorizeUri) : null };
     },

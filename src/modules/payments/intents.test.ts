@@ -10,6 +10,7 @@ import { expireUnpaidOrders } from '../orders/testing.ts';
 import { newWebhookSecret } from './webhooks.ts';
 import { scanPromptPay } from './promptpay.ts';
 import { intentRow } from './intents.ts';
+import { newId } from '../../platform/ids.ts';
 import { paymentsRuntime } from './index.ts';
 import { deliverDue } from './sandbox/gateway.ts';
 import { alipayResult, gatewayEvent, paySandboxQr, placedGroup, sendSigned, startIntent } from './testing.ts';
@@ -313,6 +314,33 @@ describe('Alipay in CNY', () => {
     const replay = await sendSigned(app, 'alipay', alipayResult(await withRef(intent)));
     expect(replay.json()).toEqual({ result: { resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success' } });
     expect(replay.headers.signature).toMatch(/^algorithm=RSA256,keyVersion=1,signature=/);
+  });
+});
+
+describe('the language of the gateway pages', () => {
+  it('sends a buyer paying from a Chinese or English page to the gateway and back in that language', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/operator/fx-rates',
+      headers: { cookie: operator.cookie },
+      payload: { base: 'THB', quote: 'CNY', rate: '0.2013', source: 'test rate' },
+    });
+    const p = await placedGroup(app, { prices: [129_000] });
+    const start = (method: 'alipay' | 'card', lang: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/order-groups/${p.groupId}/payment-intents`,
+        headers: { cookie: p.buyer.cookie, 'idempotency-key': newId(), 'accept-language': lang },
+        payload: { method },
+      });
+    const alipay = await start('alipay', 'zh-CN');
+    expect(alipay.statusCode, alipay.body).toBe(201);
+    // The sandbox wallet opens under /zh: the page it returns to is /zh/pay/intent/<id>.
+    expect(alipay.json().redirectUrl).toMatch(/^\/zh\/sandbox\/alipay\/\w+$/);
+    const card = await start('card', 'en');
+    expect(card.json().redirectUrl).toMatch(/^\/en\/sandbox\/card\/[\w-]+$/);
+    const thai = await start('alipay', 'th');
+    expect(thai.json().redirectUrl).toMatch(/^\/sandbox\/alipay\//);
   });
 });
 

@@ -118,7 +118,7 @@ export async function createIntent(
   }));
   const row = await intentRow(db, (answer.body as { id: string }).id);
   if (!row) throw notFound('payment');
-  return toIntentView(await ensureStarted(ctx, row), config);
+  return toIntentView(await ensureStarted(ctx, row, opts.locale), config);
 }
 
 /** The group's open intent for this method and amount, or a new one (the others stop). */
@@ -197,9 +197,9 @@ async function openIntent(
 }
 
 /** Tells the gateway to expect the payment (idempotent at the gateway by intent id). */
-async function ensureStarted(ctx: PaymentsContext, intent: IntentRow): Promise<IntentRow> {
+async function ensureStarted(ctx: PaymentsContext, intent: IntentRow, locale?: Locale): Promise<IntentRow> {
   if (intent.providerRef) return intent;
-  const started = await ctx.providers[intent.provider as ProviderName].startPayment(intent);
+  const started = await ctx.providers[intent.provider as ProviderName].startPayment({ ...intent, locale });
   const [row] = await ctx.db
     .update(paymentIntents)
     .set({ providerRef: started.providerRef, redirectUrl: started.redirectUrl, updatedAt: sql`now()` })

@@ -1,6 +1,7 @@
 // One interface in front of every payment gateway. An adapter speaks its provider's signed
 // protocol over a Transport: real HTTP in production, in-process requests to the local sandbox
 // gateway (the same routes, signatures and bodies) in sandbox mode and in tests.
+import type { Locale } from '../../platform/i18n.ts';
 import type { PaymentMethod } from './status.ts';
 
 export type ProviderName = 'alipay' | 'gateway';
@@ -39,6 +40,8 @@ export interface IntentForProvider {
   currency: string;
   reference: string;
   expiresAt: Date;
+  /** The buyer's page language: the gateway sends the buyer back to the payment page in it. */
+  locale?: Locale;
 }
 
 export interface StartedPayment {

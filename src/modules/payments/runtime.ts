@@ -1,6 +1,7 @@
 // The payments runtime of one app: its settings, the gateway adapters and, in the sandbox, the
 // local gateway. In sandbox mode the adapters reach that gateway through in-process requests to
 // the same app (the same routes, headers, signatures and bytes as over the network).
+import type { Locale } from '../../platform/i18n.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { alipayProvider } from './alipay.ts';
 import { cardGatewayProvider } from './card-gateway.ts';
@@ -30,7 +31,9 @@ function injectTransport(ctx: ModuleContext): Transport {
 export function startPayments(ctx: ModuleContext): PaymentsRuntime {
   const config = loadPaymentsConfig(ctx.config.dataDir, ctx.env);
   const transport = config.sandbox ? injectTransport(ctx) : fetchTransport();
-  const redirect = (intentId: string) => `${config.publicUrl}/pay/intent/${intentId}`;
+  // Back to the payment page in the language the buyer paid from (a Chinese buyer stays in /zh).
+  const redirect = (intentId: string, locale?: Locale) =>
+    `${config.publicUrl}${locale && locale !== 'th' ? `/${locale}` : ''}/pay/intent/${intentId}`;
   return {
     db: ctx.db,
     config,

@@ -170,6 +170,7 @@ describe('the hub books, labels and hands over', () => {
       address: expect.stringContaining('แขวงคลองจั่น เขตบางกะปิ กรุงเทพมหานคร 10240'),
     });
     expect(data.sender.name).toContain('BKK-FC');
+    expect(data.sender.address).toContain(HUB_LOCATIONS.domesticFulfilment.names.th);
     expect(data.sandbox).toBe(true);
     const plain = await renderLabel(data, { compress: false });
     expect(pages(plain)).toBe(3);

@@ -61,7 +61,7 @@ export async function labelData(
   const province = (code: string) => provinceByCode(code);
   const shopName = crossBorder ? pickText(shop.shopName, 'zh') : shop.shopName.th;
   const from = hub
-    ? `${hub.name}, ${crossBorder ? (province(hub.provinceCode)?.zh ?? '') : (province(hub.provinceCode)?.th ?? '')}`
+    ? `${hub.names[crossBorder ? 'zh' : 'th']}, ${crossBorder ? (province(hub.provinceCode)?.zh ?? '') : (province(hub.provinceCode)?.th ?? '')}`
     : (tax?.registeredAddress ??
       (crossBorder ? province(shop.provinceCode)?.zh : `จ.${province(shop.provinceCode)?.th}`) ??
       '');

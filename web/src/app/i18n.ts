@@ -43,6 +43,32 @@ export const formatNumber = (n: number, locale: Locale) => numberFormats[locale]
 /** Asia/Bangkok time; Thai pages use the Buddhist calendar (พ.ศ.). */
 export const formatDate = (iso: string, locale: Locale) => formatDateTime(new Date(iso), locale);
 
+/** Where a buyer in China lives: the cross-border pages give times in China Standard Time. */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+const LANGUAGE_TAG: Record<Locale, string> = { th: 'th-TH-u-ca-buddhist', zh: 'zh-Hans-CN', en: 'en-GB' };
+/**
+ * A time in `timeZone` with its zone written out ("2026年11月22日 中国标准时间 15:05"), for a
+ * reader who may not live in Bangkok's zone; Thai in the Buddhist calendar.
+ */
+export function formatDateZoned(iso: string, locale: Locale, timeZone = 'Asia/Bangkok'): string {
+  const key = `${locale}|${timeZone}`;
+  let f = zonedFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
+      timeZone,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'long',
+    });
+    zonedFormats.set(key, f);
+  }
+  return f.format(new Date(iso));
+}
+
 export const provinceName = (code: string | null | undefined, locale: Locale): string => {
   const p = code ? provinceByCode(code) : undefined;
   return p ? p[locale] : (code ?? '');

@@ -26,7 +26,7 @@ export const checkoutPage: PageModule<CartView> = {
     const [address, setAddress] = useState<AddressValue>({
       ...emptyAddress,
       name: me?.displayName ?? '',
-      phone: me?.phone?.replace(/^\+66/, '0') ?? '',
+      phone: me?.phone?.startsWith('+66') ? me.phone.replace(/^\+66/, '0') : '',
     });
     const [email, setEmail] = useState(me?.email ?? '');
     const { errors, formError, pending, run } = useSubmit();

@@ -1,10 +1,12 @@
 // Selling to China, Chinese first: the cross-border checkout (CNY landed price, the buyer's identity
-// and a GB/T 2260 address), the order's customs status, and the operator's rejection queue.
+// and a GB/T 2260 address) and the operator's rejection queue. The order itself is one page,
+// /orders/<id> (pages/CrossBorderOrder.tsx); /cn/orders/<id> leads there.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../app/api.ts';
 import { useApp } from '../app/context.tsx';
-import { formatDate, formatMoney, pick } from '../app/i18n.ts';
-import type { PageModule } from '../app/router.ts';
+import { CHINA_TIME_ZONE, formatDate, formatDateZoned, formatMoney, pick } from '../app/i18n.ts';
+import { Redirect, type PageModule } from '../app/router.ts';
+import { LandedTotals } from '../components/LandedPrice.tsx';
 import { useSubmit } from '../app/use-submit.ts';
 import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import { Empty, FormError, PageTitle, SelectField, TextArea, TextField } from '../components/ui.tsx';
@@ -28,25 +30,6 @@ interface Quote {
     taxFen: number;
     taxRatePercent: number;
   }[];
-}
-
-export function LandedTotals({ q }: { q: Pick<Quote, 'goodsFen' | 'freightFen' | 'taxFen' | 'totalFen'> }) {
-  const { t, locale } = useApp();
-  const cny = (fen: number) => formatMoney(fen, locale, 'CNY');
-  return (
-    <dl className="totals landed">
-      <dt>{t('cn.goods')}</dt>
-      <dd>{cny(q.goodsFen)}</dd>
-      <dt>{t('cn.freight')}</dt>
-      <dd>{cny(q.freightFen)}</dd>
-      <dt>{t('cn.tax')}</dt>
-      <dd>{cny(q.taxFen)}</dd>
-      <dt className="grand">{t('cn.total')}</dt>
-      <dd className="grand" data-testid="landed-total">
-        {cny(q.totalFen)}
-      </dd>
-    </dl>
-  );
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -148,7 +131,14 @@ export const cnCheckoutPage: PageModule<CheckoutData> = {
   head: (_d, { t }) => ({ title: t('cn.checkoutTitle'), noindex: true }),
   Page({ data }) {
     const { t, api, href, navigate, setCartCount, locale, me } = useApp();
-    const [form, setForm] = useState({ name: '', idNumber: '', phone: '', districtCode: '', addressDetail: '' });
+    const [form, setForm] = useState({
+      name: '',
+      idNumber: '',
+      // A mainland mobile the buyer signed up with is offered as it is written in China.
+      phone: me?.phone?.startsWith('+86') ? me.phone.slice(3) : '',
+      districtCode: '',
+      addressDetail: '',
+    });
     const { errors, formError, pending, run, setErrors } = useSubmit();
     const attempt = useRef<{ body: string; key: string } | null>(null);
     if ('error' in data)
@@ -179,7 +169,7 @@ export const cnCheckoutPage: PageModule<CheckoutData> = {
       );
       if (placed) {
         setCartCount(0);
-        await navigate(href(`/cn/orders/${placed.orderId}`));
+        await navigate(href(`/orders/${placed.orderId}`));
       }
     };
     return (
@@ -204,7 +194,7 @@ export const cnCheckoutPage: PageModule<CheckoutData> = {
             </ul>
             <LandedTotals q={q} />
             <p className="hint">
-              {t('cn.rate', { rate: q.fx.rate, source: q.fx.source, date: formatDate(q.fx.validFrom, locale) })}
+              {t('cn.rate', { rate: q.fx.rate, date: formatDateZoned(q.fx.validFrom, locale, CHINA_TIME_ZONE) })}
             </p>
             <p className="hint">{t('cn.limits')}</p>
           </section>
@@ -265,103 +255,19 @@ export const cnCheckoutPage: PageModule<CheckoutData> = {
   },
 };
 
-interface CbecOrder {
-  orderId: string;
-  groupId: string;
-  orderNo: string;
-  goodsFen: number;
-  freightFen: number;
-  taxFen: number;
-  totalFen: number;
-  buyer: { name: string; idMasked: string };
-  consignee: { name: string; address: string };
-}
 /** A customs reason as the API renders it: its code (null for text written before the codes) and its text in the page's language (the API client sends the page's locale). */
 interface Reason {
   code: string | null;
   text: string;
 }
-interface CustomsStatus {
-  status: string;
-  waybillNo?: string;
-  sandbox: boolean;
-  documents: { type: string; status: string }[];
-  receipts: { code: string; passed: boolean; reasons: Reason[] }[];
-}
-interface OrderFacts {
-  order: CbecOrder;
-  customs: CustomsStatus;
-  status: string;
-}
 
-export const cnOrderPage: PageModule<OrderFacts> = {
-  load: async ({ api, params }) => {
-    const [order, customs, o] = await Promise.all([
-      api.get<CbecOrder>(`/crossborder/orders/${params.id}`),
-      api.get<CustomsStatus>(`/customs/orders/${params.id}`),
-      api.get<{ status: string }>(`/orders/${params.id}`),
-    ]);
-    return { order, customs, status: o.status };
+/** The cross-border order has one page, /orders/<id>: older links to /cn/orders/<id> lead there. */
+export const cnOrderPage: PageModule<null> = {
+  load: async ({ params, locale }) => {
+    throw new Redirect(`${locale === 'th' ? '' : `/${locale}`}/orders/${encodeURIComponent(params.id)}`);
   },
-  head: (d, { t }) => ({ title: t('cn.orderTitle', { no: d.order.orderNo }), noindex: true }),
-  Page({ data }) {
-    const { t, href, reload } = useApp();
-    const { order, customs } = data;
-    // Customs answers asynchronously: while declared, look again every few seconds.
-    useEffect(() => {
-      if (customs.status !== 'declared' && !(customs.status === 'not_declared' && data.status === 'paid')) return;
-      const timer = setTimeout(() => void reload(), 3000);
-      return () => clearTimeout(timer);
-    }, [customs.status, data.status]);
-    return (
-      <>
-        <PageTitle>{t('cn.orderTitle', { no: order.orderNo })}</PageTitle>
-        <LandedTotals q={order} />
-        <p>
-          {t('cn.buyer')}: {order.buyer.name} · {order.buyer.idMasked}
-        </p>
-        <p>
-          {order.consignee.name} · {order.consignee.address}
-        </p>
-        {data.status === 'pending_payment' ? (
-          <p>
-            <a className="button primary" href={href(`/pay/${order.groupId}`)}>
-              {t('cn.pay')}
-            </a>
-          </p>
-        ) : null}
-        <section aria-labelledby="customs">
-          <h2 id="customs">{t('cn.customs')}</h2>
-          {customs.sandbox ? <p className="sandbox-badge">{t('cn.customsSandbox')}</p> : null}
-          <p className={`status status-${customs.status}`} data-testid="customs-status">
-            <strong>{t(`cn.status.${customs.status}`)}</strong>
-          </p>
-          {customs.waybillNo ? (
-            <p>
-              {t('cn.waybill')}: <code>{customs.waybillNo}</code>
-            </p>
-          ) : null}
-          <ul>
-            {customs.documents.map((d) => (
-              <li key={d.type}>
-                {t(`cn.doc.${d.type}`)}: {t(`cn.docStatus.${d.status}`)}
-              </li>
-            ))}
-          </ul>
-          {customs.receipts
-            .filter((r) => !r.passed)
-            .map((r) => (
-              <p key={r.code} className="error">
-                {t('cn.receipt', { code: r.code })}: {r.reasons.map((x) => x.text).join('; ')}
-              </p>
-            ))}
-          <button type="button" onClick={() => void reload()}>
-            {t('cn.refresh')}
-          </button>
-        </section>
-      </>
-    );
-  },
+  head: (_d, { t }) => ({ title: t('cn.customs'), noindex: true }),
+  Page: () => null,
 };
 
 interface Rejection {

@@ -14,6 +14,12 @@ defineMessages({
   'cart.shipping': ['ค่าจัดส่ง', '运费', 'Shipping'],
   'cart.total': ['ยอดชำระทั้งหมด', '应付总额', 'Total to pay'],
   'cart.checkout': ['ไปชำระเงิน', '去结算', 'Go to checkout'],
+  'cart.domesticInstead': [
+    'หรือส่งภายในประเทศไทย (ชำระเป็นบาท)',
+    '或寄往泰国境内地址（以泰铢付款）',
+    'Or ship within Thailand (pay in baht)',
+  ],
+  'cart.checkoutDomestic': ['ส่งในประเทศไทย ไปชำระเงิน', '寄往泰国境内，去结算', 'Ship within Thailand: checkout'],
   'cart.notReady': [
     'สินค้าบางรายการหมดหรือมีไม่พอ กรุณาปรับจำนวนก่อนชำระเงิน',
     '部分商品缺货或库存不足，请先调整数量',
@@ -27,8 +33,8 @@ defineMessages({
   'auth.phone': ['เบอร์มือถือ', '手机号', 'Mobile number'],
   'auth.phoneHint': [
     'เช่น 081-234-5678 (กรอกอีเมลหรือเบอร์มือถืออย่างน้อยหนึ่งอย่าง)',
-    '例如 081-234-5678（邮箱和手机号至少填一项）',
-    'e.g. 081-234-5678 (give an email, a mobile number or both)',
+    '中国大陆手机号，例如 138 0013 8000（邮箱和手机号至少填一项）',
+    'A Thai mobile (081-234-5678) or a mainland China one (+86 138 0013 8000); give an email, a mobile number or both',
   ],
   'auth.password': ['รหัสผ่าน', '密码', 'Password'],
   'auth.passwordHint': ['อย่างน้อย 8 ตัวอักษร', '至少 8 个字符', 'At least 8 characters'],

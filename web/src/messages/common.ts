@@ -5,6 +5,7 @@ defineMessages({
   'nav.skip': ['ข้ามไปยังเนื้อหาหลัก', '跳到主要内容', 'Skip to main content'],
   'nav.home': ['ตลาด หน้าแรก', '塔拉德 首页', 'Talad home'],
   'nav.main': ['เมนูหลัก', '主菜单', 'Main menu'],
+  'nav.breadcrumb': ['ตำแหน่งในหมวดหมู่', '所在分类', 'Breadcrumb'],
   'nav.products': ['สินค้าทั้งหมด', '全部商品', 'All products'],
   'nav.cart': ['ตะกร้า', '购物车', 'Cart'],
   'nav.cartCount': [' (มีสินค้า {n} ชิ้น)', '（{n} 件商品）', ' ({n} items)'],

@@ -46,6 +46,7 @@ defineMessages({
   'product.inStock': ['มีสินค้า {n} ชิ้น', '有货 {n} 件', '{n} in stock'],
   'product.outOfStock': ['สินค้าหมด', '缺货', 'Out of stock'],
   'product.origin': ['แหล่งผลิต', '产地', 'Origin'],
+  'product.priceInThailand': ['ราคาในประเทศไทย', '泰国境内售价', 'Price in Thailand'],
   'product.seller': ['ผู้ขาย', '卖家', 'Seller'],
   'product.description': ['รายละเอียดสินค้า', '商品详情', 'Description'],
   'product.perishable': ['สินค้าสด เก็บได้ {days} วัน', '生鲜商品，保质期 {days} 天', 'Fresh produce, keeps {days} days'],

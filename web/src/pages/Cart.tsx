@@ -1,7 +1,15 @@
-// The cart: items grouped by shop, with quantities to change, totals, and the way to checkout.
-import { CartLanded } from '../components/LandedPrice.tsx';
+// The cart: items grouped by shop, with quantities to change, totals, and the way to checkout. On the
+// China storefront a cart that can go cross-border leads with its landed CNY total and /cn/checkout.
+import {
+  CartLanded,
+  loadCartQuote,
+  onChinaStorefront,
+  useCartQuote,
+  type CartLandedState,
+} from '../components/LandedPrice.tsx';
 import { useState } from 'react';
 import { useApp } from '../app/context.tsx';
+import { formatMoney } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle, Price } from '../components/ui.tsx';
@@ -48,13 +56,25 @@ export function CartTotals({ cart }: { cart: CartView }) {
   );
 }
 
-export const cartPage: PageModule<CartView> = {
-  load: ({ api }) => api.get<CartView>('/cart'),
+type CartData = CartView & { landed?: CartLandedState };
+
+export const cartPage: PageModule<CartData> = {
+  load: async ({ api, locale }) => {
+    const cart = await api.get<CartView>('/cart');
+    // The China storefront decides on the server which checkout leads, so the page does not jump.
+    return onChinaStorefront(locale) && cart.shops.length ? { ...cart, landed: await loadCartQuote(api) } : cart;
+  },
   head: (_d, { t }) => ({ title: t('cart.title'), noindex: true }),
   Page({ data }) {
-    const { t, href, api, setCartCount } = useApp();
-    const [cart, setCart] = useState(data);
+    const { t, href, api, setCartCount, locale } = useApp();
+    const [cart, setCart] = useState<CartView>(data);
+    const [version, setVersion] = useState(0);
     const { formError, errors, run, pending } = useSubmit();
+    const landed = useCartQuote(cart.itemCount, version, data.landed);
+    const quote = landed && 'quote' in landed ? landed.quote : null;
+    const china = onChinaStorefront(locale) && !!quote;
+    const lineFen = new Map(quote?.lines.map((l) => [l.variantId, l]) ?? []);
+    const cny = (fen: number) => formatMoney(fen, locale, 'CNY');
     const change = async (variantId: string, quantity: number) => {
       const fresh = await run(() =>
         api.send<CartView>('PUT', `/cart/items/${variantId}`, { quantity: Math.max(0, quantity) }),
@@ -62,6 +82,7 @@ export const cartPage: PageModule<CartView> = {
       if (fresh) {
         setCart(fresh);
         setCartCount(fresh.itemCount);
+        setVersion((n) => n + 1);
       }
     };
     if (!cart.shops.length) {
@@ -96,7 +117,11 @@ export const cartPage: PageModule<CartView> = {
                       </p>
                     ) : null}
                   </div>
-                  <Price satang={item.unitPriceSatang} />
+                  {china && lineFen.has(item.variantId) ? (
+                    <span className="price">{cny(lineFen.get(item.variantId)!.unitPriceFen)}</span>
+                  ) : (
+                    <Price satang={item.unitPriceSatang} />
+                  )}
                   <form
                     className="qty"
                     onSubmit={(e) => {
@@ -129,13 +154,19 @@ export const cartPage: PageModule<CartView> = {
                       <span className="sr-only"> {item.title}</span>
                     </button>
                   </form>
-                  <Price satang={item.lineTotalSatang} className="line-total" />
+                  {china && lineFen.has(item.variantId) ? (
+                    <span className="price line-total">{cny(lineFen.get(item.variantId)!.goodsFen)}</span>
+                  ) : (
+                    <Price satang={item.lineTotalSatang} className="line-total" />
+                  )}
                 </li>
               ))}
             </ul>
-            <p className="shop-sum">
-              {t('cart.shipping')}: <Price satang={shop.shippingSatang} />
-            </p>
+            {china ? null : (
+              <p className="shop-sum">
+                {t('cart.shipping')}: <Price satang={shop.shippingSatang} />
+              </p>
+            )}
           </section>
         ))}
         {errors.quantity ? (
@@ -143,18 +174,25 @@ export const cartPage: PageModule<CartView> = {
             {errors.quantity}
           </p>
         ) : null}
-        <CartTotals cart={cart} />
-        {!cart.readyForCheckout ? <p className="error">{t('cart.notReady')}</p> : null}
-        {cart.readyForCheckout ? (
-          <a className="button primary" href={href('/checkout')}>
-            {t('cart.checkout')}
-          </a>
-        ) : (
-          <span className="button primary" aria-disabled="true">
-            {t('cart.checkout')}
-          </span>
-        )}
-        {cart.shops.length ? <CartLanded itemCount={cart.itemCount} /> : null}
+        {china ? <CartLanded state={landed} lead /> : null}
+        <section
+          className={china ? 'domestic alternative' : 'domestic'}
+          aria-labelledby={china ? 'cart-domestic' : undefined}
+        >
+          {china ? <h2 id="cart-domestic">{t('cart.domesticInstead')}</h2> : null}
+          <CartTotals cart={cart} />
+          {!cart.readyForCheckout ? <p className="error">{t('cart.notReady')}</p> : null}
+          {cart.readyForCheckout ? (
+            <a className={china ? 'button' : 'button primary'} href={href('/checkout')}>
+              {t(china ? 'cart.checkoutDomestic' : 'cart.checkout')}
+            </a>
+          ) : (
+            <span className={china ? 'button' : 'button primary'} aria-disabled="true">
+              {t(china ? 'cart.checkoutDomestic' : 'cart.checkout')}
+            </span>
+          )}
+        </section>
+        {china ? null : <CartLanded state={landed} />}
       </>
     );
   },

@@ -1,7 +1,7 @@
 // The buyer's orders: the list (with the thank-you note right after checkout) and one order.
 import '../messages/crossborder.ts';
 import { useApp } from '../app/context.tsx';
-import { formatDate, provinceName } from '../app/i18n.ts';
+import { formatDate, formatMoney, provinceName } from '../app/i18n.ts';
 import { query } from '../app/api.ts';
 import type { PageModule } from '../app/router.ts';
 import type { Page } from '../app/shapes.ts';
@@ -9,6 +9,7 @@ import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle, Price } from '../components/ui.tsx';
 import '../messages/account.ts';
 import { OrderTracking } from '../shipping/Timeline.tsx';
+import { CrossBorderOrderView, loadCrossBorderFacts, type CrossBorderFacts } from './CrossBorderOrder.tsx';
 
 export interface OrderView {
   id: string;
@@ -91,12 +92,31 @@ export function OrderLines({ order }: { order: OrderView }) {
   );
 }
 
-export const ordersPage: PageModule<Page<OrderView>> = {
+/** A cross-border order's landed amounts in yuan: what its buyer paid (the orders API keeps baht only). */
+interface LandedSummary {
+  orderId: string;
+  goodsFen: number;
+  freightFen: number;
+  taxFen: number;
+  totalFen: number;
+  refundedFen: number;
+}
+const isCrossBorder = (o: OrderView) => o.shippingAddress.country === 'CN';
+
+export const ordersPage: PageModule<Page<OrderView> & { landed: Record<string, LandedSummary> }> = {
   access: 'user',
-  load: ({ api, query: q }) => api.get<Page<OrderView>>(`/orders${query({ page: q.get('page'), perPage: 20 })}`),
+  load: async ({ api, query: q }) => {
+    const page = await api.get<Page<OrderView>>(`/orders${query({ page: q.get('page'), perPage: 20 })}`);
+    const ids = page.items.filter(isCrossBorder).map((o) => `orderIds=${o.id}`);
+    const landed = ids.length
+      ? (await api.get<{ items: LandedSummary[] }>(`/crossborder/orders?${ids.join('&')}`)).items
+      : [];
+    return { ...page, landed: Object.fromEntries(landed.map((l) => [l.orderId, l])) };
+  },
   head: (_d, { t }) => ({ title: t('orders.title'), noindex: true }),
   Page({ data }) {
     const { t, href, locale } = useApp();
+    const cny = (fen: number) => formatMoney(fen, locale, 'CNY');
     return (
       <>
         <PageTitle>{t('orders.title')}</PageTitle>
@@ -112,9 +132,16 @@ export const ordersPage: PageModule<Page<OrderView>> = {
                   {t('orders.placed')} {formatDate(o.createdAt, locale)}
                 </p>
                 <p>{o.lines.map((l) => `${l.title} × ${l.quantity}`).join(', ')}</p>
-                <p>
-                  {t('common.total')}: <Price satang={o.totalSatang} />
-                </p>
+                {data.landed[o.id] ? (
+                  <p data-testid="order-total">
+                    {t('cn.total')}: <strong>{cny(data.landed[o.id].totalFen)}</strong>{' '}
+                    <span className="muted">({t('cn.taxIncluded', { tax: cny(data.landed[o.id].taxFen) })})</span>
+                  </p>
+                ) : (
+                  <p data-testid="order-total">
+                    {t('common.total')}: <Price satang={o.totalSatang} />
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -134,14 +161,13 @@ export function AddressBlock({ address }: { address: OrderView['shippingAddress'
   // A Thai address is written in Thai whatever the page's language: that is what the courier reads.
   const a = address;
   // An address in China (cross-border) is written as it is there, in Chinese, with its GB/T 2260 district code.
+  // Its full address already names province, city and county: the GB/T 2260 code is for customs, not for reading.
   if (a.country === 'CN')
     return (
       <address lang="zh-Hans">
         {a.name} · {a.phone}
         <br />
         {a.fullAddress}
-        <br />
-        {a.districtCode}
       </address>
     );
   const bangkok = a.provinceCode === '10';
@@ -162,12 +188,21 @@ export function AddressBlock({ address }: { address: OrderView['shippingAddress'
   );
 }
 
-export const orderPage: PageModule<OrderView> = {
+export const orderPage: PageModule<{ order: OrderView; crossBorder: CrossBorderFacts | null }> = {
   access: 'user',
-  load: ({ api, params }) => api.get<OrderView>(`/orders/${encodeURIComponent(params.id)}`),
-  head: (o, { t }) => ({ title: t('orders.detailTitle', { number: o.number }), noindex: true }),
-  Page({ data: o }) {
+  load: async ({ api, params }) => {
+    const order = await api.get<OrderView>(`/orders/${encodeURIComponent(params.id)}`);
+    // A cross-border order is one page: the yuan paid with its tax, customs, tracking, the masked identity.
+    return { order, crossBorder: isCrossBorder(order) ? await loadCrossBorderFacts(api, order.id) : null };
+  },
+  head: ({ order: o, crossBorder }, { t }) => ({
+    title: crossBorder ? t('cn.orderTitle', { no: o.number }) : t('orders.detailTitle', { number: o.number }),
+    noindex: true,
+  }),
+  Page({ data }) {
+    const { order: o, crossBorder } = data;
     const { t, locale, href, reload } = useApp();
+    if (crossBorder) return <CrossBorderOrderView order={o} facts={crossBorder} />;
     return (
       <>
         <PageTitle>{t('orders.detailTitle', { number: o.number })}</PageTitle>
@@ -213,11 +248,6 @@ export const orderPage: PageModule<OrderView> = {
         </dl>
         <h2>{t('orders.shipTo')}</h2>
         <AddressBlock address={o.shippingAddress} />
-        {o.shippingAddress.country === 'CN' ? (
-          <p>
-            <a href={href(`/cn/orders/${o.id}`)}>{t('cn.customs')}</a>
-          </p>
-        ) : null}
       </>
     );
   },
@@ -236,13 +266,15 @@ export const placedPage: PageModule<OrderGroup> = {
   head: (_g, { t }) => ({ title: t('orders.thanks'), noindex: true }),
   Page({ data: g }) {
     const { t, locale, href } = useApp();
-    const due = g.paymentDueAt ?? g.orders[0]?.paymentDueAt;
+    // "Please pay by" only while something is still to pay: after payment it would be a stale screen.
+    const unpaid = g.orders.some((o) => o.status === 'pending_payment');
+    const due = unpaid ? (g.paymentDueAt ?? g.orders[0]?.paymentDueAt) : undefined;
     return (
       <>
         <div className="notice" role="status">
           <PageTitle>{t('orders.thanks')}</PageTitle>
           {due ? <p>{t('orders.payBy', { date: formatDate(due, locale) })}</p> : null}
-          {g.orders.some((o) => o.status === 'pending_payment') ? (
+          {unpaid ? (
             <p>
               <a className="button primary" href={href(`/pay/${g.id}`)}>
                 {t('pay.payNow')}

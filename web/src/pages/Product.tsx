@@ -5,24 +5,36 @@ import type { PageModule } from '../app/router.ts';
 import type { ProductDetail, PublicVariant } from '../app/shapes.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle, Price } from '../components/ui.tsx';
-import { LandedPrice } from '../components/LandedPrice.tsx';
+import { LandedPrice, loadLanded, onChinaStorefront, sellsToChina, type Landed } from '../components/LandedPrice.tsx';
 import '../messages/store.ts';
 
 interface ProductData {
   product: ProductDetail;
   available: Record<string, number>;
+  /** On the China storefront: each variant's landed price in CNY, rendered on the server. */
+  landed?: Record<string, Landed> | null;
 }
 
 const variantLabel = (v: PublicVariant) => v.optionValues.join(' / ') || v.sku;
 
 export const productPage: PageModule<ProductData> = {
-  async load({ api, params }) {
+  async load({ api, params, locale }) {
     const product = await api.get<ProductDetail>(`/products/${encodeURIComponent(params.id)}`);
     const ids = product.variants.map((v) => `variantIds=${v.id}`).join('&');
-    const stock = ids
-      ? await api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`)
-      : { items: [] };
-    return { product, available: Object.fromEntries(stock.items.map((i) => [i.variantId, i.available])) };
+    const [stock, landed] = await Promise.all([
+      ids ? api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`) : { items: [] },
+      onChinaStorefront(locale)
+        ? loadLanded(
+            api,
+            product.variants.map((v) => v.id),
+          )
+        : null,
+    ]);
+    return {
+      product,
+      available: Object.fromEntries(stock.items.map((i) => [i.variantId, i.available])),
+      landed,
+    };
   },
   head({ product: p, available }) {
     const prices = p.variants.map((v) => v.priceSatang);
@@ -66,6 +78,9 @@ export const productPage: PageModule<ProductData> = {
     const variant = p.variants.find((v) => v.id === variantId) ?? first;
     const images = p.images;
     const untranslated = p.titleLang !== locale || p.descriptionLang !== locale;
+    // The China storefront leads with the landed price in yuan where the variant can go cross-border.
+    const landed = variant ? data.landed?.[variant.id] : undefined;
+    const china = onChinaStorefront(locale) && sellsToChina(landed);
 
     const addToCart = async (e: FormEvent<HTMLFormElement>) => {
       e.preventDefault();
@@ -85,7 +100,7 @@ export const productPage: PageModule<ProductData> = {
 
     return (
       <article className="product">
-        <nav aria-label="breadcrumb" className="crumbs">
+        <nav aria-label={t('nav.breadcrumb')} className="crumbs">
           <a href={href('/products')}>{t('nav.products')}</a>
           {p.categoryPath.map((c) => (
             <span key={c.id}>
@@ -133,12 +148,16 @@ export const productPage: PageModule<ProductData> = {
               <span lang={p.titleLang !== locale ? p.titleLang : undefined}>{p.title}</span>
             </PageTitle>
             {untranslated ? <p className="note">{t('product.shownInThai')}</p> : null}
+            {variant && china ? <LandedPrice variantId={variant.id} initial={landed} lead /> : null}
             {variant ? (
-              <p className="big-price">
+              <p className={china ? 'muted' : 'big-price'}>
+                {china ? `${t('product.priceInThailand')} ` : null}
                 <Price satang={variant.priceSatang} />
               </p>
             ) : null}
-            {variant ? <LandedPrice variantId={variant.id} /> : null}
+            {variant && !china ? (
+              <LandedPrice variantId={variant.id} initial={data.landed ? landed : undefined} />
+            ) : null}
             <dl className="facts">
               <dt>{t('product.seller')}</dt>
               <dd>

@@ -279,7 +279,14 @@ export const payPage: PageModule<PayData> = {
             <h2 id="docs">{t('pay.documents')}</h2>
             <Documents orders={data.group.orders} />
             <p>
-              <a href={href('/orders')}>{t('pay.viewOrders')}</a>
+              {/* A cross-border order has its own page: what was paid in yuan, customs, tracking. */}
+              {data.group.market === 'CN' && data.group.orders.length === 1 ? (
+                <a href={href(`/orders/${data.group.orders[0].id}`)}>
+                  {t('cn.orderTitle', { no: data.group.orders[0].number })}
+                </a>
+              ) : (
+                <a href={href('/orders')}>{t('pay.viewOrders')}</a>
+              )}
             </p>
           </section>
         ) : (
@@ -311,9 +318,7 @@ export const payPage: PageModule<PayData> = {
                     {t('pay.amount')}:{' '}
                     <strong className="grand">{formatMoney(intent.amount, locale, intent.currency)}</strong>
                   </p>
-                  {intent.fx ? (
-                    <p className="muted">{t('pay.rate', { rate: intent.fx.rate, source: intent.fx.source })}</p>
-                  ) : null}
+                  {intent.fx ? <p className="muted">{t('pay.rate', { rate: intent.fx.rate })}</p> : null}
                   <p className="muted">
                     {t('pay.expires')} {formatDate(intent.expiresAt, locale)}
                   </p>

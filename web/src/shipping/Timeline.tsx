@@ -2,7 +2,7 @@
 // Thai). It refreshes itself while the parcel is on its way, so a buyer sees it move.
 import { useEffect, useState } from 'react';
 import { useApp } from '../app/context.tsx';
-import { formatDate } from '../app/i18n.ts';
+import { formatDate, formatDateZoned } from '../app/i18n.ts';
 import '../messages/shipping.ts';
 
 export interface TimelineEvent {
@@ -25,8 +25,18 @@ export interface ShipmentTimeline {
   events: TimelineEvent[];
 }
 
-export function ShipmentTimelines({ items, showLabel = false }: { items: ShipmentTimeline[]; showLabel?: boolean }) {
+export function ShipmentTimelines({
+  items,
+  showLabel = false,
+  timeZone,
+}: {
+  items: ShipmentTimeline[];
+  showLabel?: boolean;
+  /** Times in this zone with the zone written out (a buyer in China); Bangkok time otherwise. */
+  timeZone?: string;
+}) {
   const { t, locale } = useApp();
+  const when = (iso: string) => (timeZone ? formatDateZoned(iso, locale, timeZone) : formatDate(iso, locale));
   if (!items.length) return <p className="muted">{t('tracking.none')}</p>;
   return (
     <>
@@ -53,7 +63,7 @@ export function ShipmentTimelines({ items, showLabel = false }: { items: Shipmen
           <ol className="timeline">
             {s.events.map((e, i) => (
               <li key={`${e.code}-${e.occurredAt}-${i}`} className={i === 0 ? 'current' : undefined} data-code={e.code}>
-                <time dateTime={e.occurredAt}>{formatDate(e.occurredAt, locale)}</time>
+                <time dateTime={e.occurredAt}>{when(e.occurredAt)}</time>
                 <span className="what">{e.label}</span>
                 {e.place ? <span className="muted"> · {e.place}</span> : null}
               </li>
@@ -71,11 +81,13 @@ export function OrderTracking({
   pollSeconds = 5,
   onDelivered,
   showLabel = false,
+  timeZone,
 }: {
   orderId: string;
   pollSeconds?: number;
   onDelivered?: () => void;
   showLabel?: boolean;
+  timeZone?: string;
 }) {
   const { t, api, locale } = useApp();
   const [items, setItems] = useState<ShipmentTimeline[] | null>(null);
@@ -104,7 +116,11 @@ export function OrderTracking({
   return (
     <section className="tracking" aria-labelledby={`tracking-${orderId}`} aria-live="polite">
       <h2 id={`tracking-${orderId}`}>{t('tracking.title')}</h2>
-      {items ? <ShipmentTimelines items={items} showLabel={showLabel} /> : <p className="muted">…</p>}
+      {items ? (
+        <ShipmentTimelines items={items} showLabel={showLabel} timeZone={timeZone} />
+      ) : (
+        <p className="muted">…</p>
+      )}
     </section>
   );
 }

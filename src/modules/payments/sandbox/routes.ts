@@ -20,6 +20,15 @@ import {
   type SandboxGateway,
 } from './gateway.ts';
 
+/**
+ * The sandbox's own pages open in the language of the page the buyer comes back to ("/zh" when the
+ * merchant's return URL is /zh/pay/intent/...), so a Chinese buyer is never switched into Thai.
+ */
+function pageLanguage(returnUrl: unknown): string {
+  const path = typeof returnUrl === 'string' ? new URL(returnUrl, 'http://sandbox').pathname : '';
+  return /^\/(zh|en)\//.exec(path)?.[0].slice(0, -1) ?? '';
+}
+
 const chargeView = (c: ChargeRow) => ({
   id: c.id,
   gateway: c.gateway,
@@ -197,7 +206,7 @@ export async function sandboxGatewayRoutes(plain: FastifyInstance, opts: { gatew
               paymentRequestId: charge.merchantRequestId,
               paymentId: charge.id,
               paymentAmount: { currency: charge.currency, value: String(charge.amount) },
-              normalUrl: `/sandbox/alipay/${charge.id}`,
+              normalUrl: `${pageLanguage(r.paymentRedirectUrl)}/sandbox/alipay/${charge.id}`,
             });
           }
           try {
@@ -253,7 +262,7 @@ export async function sandboxGatewayRoutes(plain: FastifyInstance, opts: { gatew
         if (charge.amount !== r.amount) return reply.code(409).send({ error: 'idempotency_key_reused' });
         return reply.code(201).send({
           ...chargeView(charge),
-          authorizeUri: charge.method === 'card' ? `/sandbox/card/${charge.id}` : null,
+          authorizeUri: charge.method === 'card' ? `${pageLanguage(r.returnUrl)}/sandbox/card/${charge.id}` : null,
         });
       },
     );
