@@ -36,3 +36,4 @@ export {
   transitionOrder,
 } from './service.ts';
 export { orderProductLines } from './schema.ts';
+export { buyersOfProduct, type ProductBuyer } from './product-buyers.ts';
