@@ -173,14 +173,14 @@ export async function standardsRoutes(base: FastifyInstance, rt: StandardsRuntim
 
   // Flagship store.
   app.get(
-    '/sellers/:sellerId/flagship',
+    '/sellers/:sellerId/flagship-application',
     s(SHOP, "The shop's flagship application", { params: SellerParams }),
     async (req) => ({
       application: await myFlagship(db, req.actor, req.params.sellerId, rt, req.locale),
     }),
   );
   app.put(
-    '/sellers/:sellerId/flagship',
+    '/sellers/:sellerId/flagship-application',
     s(SHOP, 'Apply to be a flagship store, or edit the storefront (owner)', {
       params: SellerParams,
       body: Type.Object(
@@ -196,7 +196,7 @@ export async function standardsRoutes(base: FastifyInstance, rt: StandardsRuntim
     async (req) => applyForFlagship(db, req.actor, req.params.sellerId, req.body, rt, req.locale),
   );
   app.post(
-    '/sellers/:sellerId/flagship/banner',
+    '/sellers/:sellerId/flagship-application/banner',
     s(SHOP, "The flagship storefront's banner (multipart file, JPEG, PNG or WebP)", {
       params: SellerParams,
       consumes: ['multipart/form-data'],
