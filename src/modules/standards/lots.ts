@@ -153,7 +153,7 @@ export async function createLot(
     if (found.length !== certIds.length) err('certificateIds', 'not_certificate_of_shop');
     for (const gi of found.filter((c) => c.kind === 'gi' && c.giId)) {
       const area = (await db.select().from(giAreas).where(eq(giAreas.giId, gi.giId!))).map((a) => a.areaCode);
-      const problem = place ? giAreaProblem(area, place.code, 'areaCode') : null;
+      const problem = place && place.level !== 'province' ? giAreaProblem(area, place.code, 'areaCode') : null;
       if (problem) errors.push(problem);
     }
   }
