@@ -6,11 +6,13 @@ import type { ProductDetail, PublicVariant } from '../app/shapes.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle, Price } from '../components/ui.tsx';
 import { LandedPrice } from '../components/LandedPrice.tsx';
+import { type MarkBadge, MarkBadges } from '../standards/MarkBadges.tsx';
 import '../messages/store.ts';
 
 interface ProductData {
   product: ProductDetail;
   available: Record<string, number>;
+  marks: MarkBadge[];
 }
 
 const variantLabel = (v: PublicVariant) => v.optionValues.join(' / ') || v.sku;
@@ -19,10 +21,17 @@ export const productPage: PageModule<ProductData> = {
   async load({ api, params }) {
     const product = await api.get<ProductDetail>(`/products/${encodeURIComponent(params.id)}`);
     const ids = product.variants.map((v) => `variantIds=${v.id}`).join('&');
-    const stock = ids
-      ? await api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`)
-      : { items: [] };
-    return { product, available: Object.fromEntries(stock.items.map((i) => [i.variantId, i.available])) };
+    const [stock, marks] = await Promise.all([
+      ids
+        ? api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`)
+        : { items: [] },
+      api.get<{ items: MarkBadge[] }>(`/standards/products/${product.id}/marks`),
+    ]);
+    return {
+      product,
+      available: Object.fromEntries(stock.items.map((i) => [i.variantId, i.available])),
+      marks: marks.items,
+    };
   },
   head({ product: p, available }) {
     const prices = p.variants.map((v) => v.priceSatang);
@@ -54,7 +63,7 @@ export const productPage: PageModule<ProductData> = {
     };
   },
   Page({ data }) {
-    const { product: p, available } = data;
+    const { product: p, available, marks } = data;
     const { t, locale, href, api, setCartCount } = useApp();
     const stockOf = (v: PublicVariant) => available[v.id] ?? 0;
     const inStock = (v: PublicVariant) => stockOf(v) > 0;
@@ -133,6 +142,7 @@ export const productPage: PageModule<ProductData> = {
               <span lang={p.titleLang !== locale ? p.titleLang : undefined}>{p.title}</span>
             </PageTitle>
             {untranslated ? <p className="note">{t('product.shownInThai')}</p> : null}
+            <MarkBadges marks={marks.filter((m) => !m.variantId || m.variantId === variantId)} />
             {variant ? (
               <p className="big-price">
                 <Price satang={variant.priceSatang} />
