@@ -368,15 +368,18 @@ export async function flagshipStorefront(
     storyLang: story === row.storyTh ? 'th' : locale,
     bannerUrl: row.bannerKey ? rt.media.url(row.bannerKey) : null,
     badges: await badgesOf(db, [...byKind.values()], locale),
-    featuredLots: featured.map((l) => {
-      const place = placeOf(l.areaCode);
-      return {
-        lotNumber: l.lotNumber,
-        traceCode: l.traceCode,
-        producerName: l.producerName,
-        area: place ? placeLabel(place) : l.areaCode,
-        harvestedOn: l.harvestedOn,
-      };
-    }),
+    // In the order the shop chose them.
+    featuredLots: featured
+      .sort((a, b) => row.featuredLotIds.indexOf(a.id) - row.featuredLotIds.indexOf(b.id))
+      .map((l) => {
+        const place = placeOf(l.areaCode);
+        return {
+          lotNumber: l.lotNumber,
+          traceCode: l.traceCode,
+          producerName: l.producerName,
+          area: place ? placeLabel(place) : l.areaCode,
+          harvestedOn: l.harvestedOn,
+        };
+      }),
   };
 }
