@@ -163,14 +163,18 @@ describe('the demo data', () => {
     const products = (await app.inject({ url: '/api/products?perPage=50', headers: en })).json().items;
     const marksOf = async (word: string) => {
       const p = products.find((x: any) => x.title.toLowerCase().includes(word));
-      return (await app.inject({ url: `/api/standards/products/${p.id}/marks`, headers: en })).json().items.map((m: any) => m.kind);
+      return (await app.inject({ url: `/api/standards/products/${p.id}/marks`, headers: en }))
+        .json()
+        .items.map((m: any) => m.kind);
     };
     expect(await marksOf('rice')).toEqual(['gi', 'thai_hom_mali']);
     expect(await marksOf('mango')).toEqual(['fda', 'fda']);
     expect(await marksOf('silk')).toEqual(['community_standard']);
     expect(await marksOf('durian')).toEqual(['gap']);
     const rice = products.find((x: any) => x.title.includes('rice'));
-    const storefront = (await app.inject({ url: `/api/standards/shops/${rice.shop.slug}/flagship`, headers: en })).json().storefront;
+    const storefront = (
+      await app.inject({ url: `/api/standards/shops/${rice.shop.slug}/flagship`, headers: en })
+    ).json().storefront;
     expect(storefront.badges.map((b: any) => b.kind).sort()).toEqual(['gi', 'thai_hom_mali']);
     expect(storefront.featuredLots.map((l: any) => l.lotNumber)).toEqual(['TKR-HM-5KG-EEC-01', 'TKR-2568-KW-02']);
     // The bonded lot is the hub's: its trace page goes through the EEC hub towards China.

@@ -49,7 +49,9 @@ describe('product standards in the browser', () => {
     await page.getByLabel('เลขที่').fill('45-1-2345');
     await page.getByLabel('วันออก').fill(day(-30));
     await page.getByLabel('วันหมดอายุ').fill(day(20));
-    await page.getByLabel('เอกสาร (PDF หรือรูปภาพ)').setInputFiles({ name: 'fda.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page
+      .getByLabel('เอกสาร (PDF หรือรูปภาพ)')
+      .setInputFiles({ name: 'fda.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'ส่งตรวจ' }).click();
     await page.getByText('ต้องเป็นเลข 13 หลัก รูปแบบ XX-X-XXXXX-X-XXXX').waitFor();
     await screenshot(page, 'standards-phone-01-malformed-number');

@@ -11,6 +11,7 @@ import { newId } from '../../platform/ids.ts';
 import { productFacts } from '../catalog/index.ts';
 import { requireSellerAccess, sellerFacts } from '../sellers/index.ts';
 import { placeLabel, placeOf } from './areas.ts';
+import { lookupFor } from './agency.ts';
 import { bangkokDay, type StandardsRuntime } from './config.ts';
 import { storeDocument } from './documents.ts';
 import { type CertificateKind, ISSUERS, isMark, MARK_KINDS } from './numbers.ts';
@@ -133,7 +134,7 @@ export async function registerCertificate(
   );
   try {
     const shop = (await sellerFacts(db, [sellerId])).get(sellerId);
-    const answer = await rt.agency.check(valid.kind, valid.number, shop?.shopName.th ?? '');
+    const answer = await lookupFor(rt.agencies, valid.kind).check(valid.number, shop?.shopName.th ?? '');
     const row = await db.transaction(async (tx) => {
       await tx
         .insert(numberClaims)

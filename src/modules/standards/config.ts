@@ -4,10 +4,11 @@
 import { type Env, envBool, envInt } from '../../platform/config.ts';
 import type { Config } from '../../platform/config.ts';
 import { createMediaStorage, createPrivateMediaStorage, type MediaStorage } from '../../platform/storage.ts';
-import { type AgencyLookup, noAgency, sandboxAgency } from './agency.ts';
+import { type Agencies, agencies, sandboxAgency, unreachableAgency } from './agency.ts';
 
 export interface StandardsRuntime {
-  agency: AgencyLookup;
+  /** Each agency's look-up (its sandbox unless STANDARDS_AGENCY_SANDBOX=false). */
+  agencies: Agencies;
   sandbox: boolean;
   documentLimitBytes: number;
   /** Share of a flagship store's products on sale that must carry a verified mark. */
@@ -23,7 +24,7 @@ export interface StandardsRuntime {
 export function loadStandardsRuntime(env: Env, config: Pick<Config, 'dataDir'>): StandardsRuntime {
   const sandbox = envBool(env, 'STANDARDS_AGENCY_SANDBOX', true);
   return {
-    agency: sandbox ? sandboxAgency : noAgency,
+    agencies: agencies(sandbox ? sandboxAgency : unreachableAgency),
     sandbox,
     documentLimitBytes: envInt(env, 'STANDARDS_DOCUMENT_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     flagshipMinVerifiedPercent: envInt(env, 'STANDARDS_FLAGSHIP_MIN_VERIFIED_PERCENT', 80, 0, 100),

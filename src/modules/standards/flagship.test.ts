@@ -6,6 +6,7 @@ import { categoryIdBySlug, productOnSale, seedCategories } from '../catalog/test
 import { operatorSession, type TestAccount } from '../identity/testing.ts';
 import { approvedSeller, type TestSeller } from '../sellers/testing.ts';
 import { addDays } from '../hub/testing.ts';
+import { postgresSearchEngine } from '../search/testing.ts';
 import { fdaNumber, standardsModule, sweepCertificates, uploadCertificate, verifiedCertificate } from './testing.ts';
 
 const t = useTestApp({ DATA_DIR: `/tmp/talad-flagship-test-${process.pid}` });
@@ -41,13 +42,17 @@ describe('a flagship store', () => {
     expect((await apply()).json()).toMatchObject({ status: 'pending', brandName: 'ทุ่งกุลา' });
     const refused = await approve();
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'flagship_requirements_unmet', detail: '3 flagship store requirement(s) are not met' });
+    expect(refused.json()).toMatchObject({
+      code: 'flagship_requirements_unmet',
+      detail: '3 flagship store requirement(s) are not met',
+    });
     expect(refused.json().errors.map((e: any) => e.field)).toEqual([
       'requirements.trademark',
       'requirements.marks_per_product',
       'requirements.verified_share',
     ]);
-    const queue = (await call('GET', '/api/operator/standards/flagship', operator.cookie, undefined, 'th')).json().items;
+    const queue = (await call('GET', '/api/operator/standards/flagship', operator.cookie, undefined, 'th')).json()
+      .items;
     expect(queue[0].requirements.map((r: any) => [r.code, r.ok])).toEqual([
       ['legal_entity', true],
       ['trademark', false],
@@ -69,8 +74,16 @@ describe('a flagship store', () => {
         exclusive: true,
       },
     });
-    await verifiedCertificate(t.app, coop, operator.cookie, { kind: 'halal', productId: rice.productId, number: '111122223333' });
-    await verifiedCertificate(t.app, coop, operator.cookie, { kind: 'halal', productId: second.productId, number: '111122224444' });
+    await verifiedCertificate(t.app, coop, operator.cookie, {
+      kind: 'halal',
+      productId: rice.productId,
+      number: '111122223333',
+    });
+    await verifiedCertificate(t.app, coop, operator.cookie, {
+      kind: 'halal',
+      productId: second.productId,
+      number: '111122224444',
+    });
     const approved = await approve();
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().status).toBe('approved');
@@ -79,14 +92,27 @@ describe('a flagship store', () => {
     const found = (await t.app.inject({ url: '/api/search?flagship=true' })).json();
     expect(found.items.map((i: any) => i.id).sort()).toEqual([rice.productId, second.productId].sort());
     expect(found.items.every((i: any) => i.shop.isFlagship)).toBe(true);
-    const storefront = (await t.app.inject({ url: `/api/standards/shops/${coop.slug}/flagship`, headers: { 'accept-language': 'zh' } })).json().storefront;
+    // The PostgreSQL engine (behind talad reindex and queries inside transactions) filters the same way.
+    const sql = await postgresSearchEngine.query(t.app.db, {
+      text: '',
+      filters: { flagshipOnly: true },
+      sort: 'newest',
+      page: 1,
+      perPage: 10,
+      facets: false,
+    });
+    expect(sql.hits.map((h) => h.productId).sort()).toEqual([rice.productId, second.productId].sort());
+    const storefront = (
+      await t.app.inject({ url: `/api/standards/shops/${coop.slug}/flagship`, headers: { 'accept-language': 'zh' } })
+    ).json().storefront;
     expect(storefront).toMatchObject({ brandName: 'ทุ่งกุลา', story: '合作社社员种植的茉莉香米', storyLang: 'zh' });
     expect(storefront.badges.map((b: any) => b.kind)).toEqual(['halal']);
 
     // The authorisation expires: the badge comes off by itself and the shop is told why.
     await sweepCertificates(t.app.db, t.app.platform.runtime(standardsModule), new Date(Date.now() + 41 * 86_400_000));
     expect(await isFlagship()).toBe(false);
-    const mine = (await call('GET', `/api/sellers/${coop.sellerId}/flagship-application`, coop.cookie)).json().application;
+    const mine = (await call('GET', `/api/sellers/${coop.sellerId}/flagship-application`, coop.cookie)).json()
+      .application;
     expect(mine.status).toBe('lapsed');
     expect(mine.requirements.find((r: any) => !r.ok)).toMatchObject({
       code: 'trademark',
@@ -121,7 +147,12 @@ describe('a flagship store', () => {
       story: { th: 'ข้าว' },
       productIds: [rice.productId],
     });
-    expect(foreign.json().errors).toEqual([expect.objectContaining({ field: 'productIds', code: 'not_product_of_shop' })]);
-    expect((await uploadCertificate(t.app, person, { kind: 'fda', productId: own.productId, number: fdaNumber() })).statusCode).toBe(201);
+    expect(foreign.json().errors).toEqual([
+      expect.objectContaining({ field: 'productIds', code: 'not_product_of_shop' }),
+    ]);
+    expect(
+      (await uploadCertificate(t.app, person, { kind: 'fda', productId: own.productId, number: fdaNumber() }))
+        .statusCode,
+    ).toBe(201);
   });
 });

@@ -351,7 +351,7 @@ export async function flagshipStorefront(
 ): Promise<FlagshipStorefront | null> {
   const shop = await getShopBySlug(db, slug);
   const [row] = await db.select().from(flagshipApplications).where(eq(flagshipApplications.sellerId, shop.id));
-  if (!row || row.status !== 'approved' || !shop.isFlagship) return null;
+  if (row?.status !== 'approved' || !shop.isFlagship) return null;
   const marks = await showingMarks(db, row.productIds);
   // One badge per kind of mark across the listed products.
   const byKind = new Map(marks.map((m) => [m.kind, m]));

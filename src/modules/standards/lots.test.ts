@@ -95,7 +95,12 @@ beforeAll(async () => {
   rice = await productOnSale(t.app, coop, await categoryIdBySlug(t.app.db, 'jasmine-rice'));
   const gi = (await call('POST', '/api/operator/standards/sweep', operator.cookie)).statusCode; // the job runs for operators
   expect(gi).toBe(200);
-  await t.app.inject({ method: 'PUT', url: '/api/operator/standards/gis', headers: { cookie: operator.cookie }, payload: REFERENCE_GIS[0] });
+  await t.app.inject({
+    method: 'PUT',
+    url: '/api/operator/standards/gis',
+    headers: { cookie: operator.cookie },
+    payload: REFERENCE_GIS[0],
+  });
   const tkr = (await call('GET', '/api/standards/gis', null)).json().items[0];
   giCert = await verifiedCertificate(t.app, coop, operator.cookie, {
     kind: 'gi',
@@ -108,12 +113,24 @@ beforeAll(async () => {
 
 describe('a traceable lot', () => {
   it('is recorded with its place and dates, checked against the GI it claims, and found by its trace code only', async () => {
-    const bad = await call('POST', `/api/sellers/${coop.sellerId}/lots`, coop.cookie, lotBody({ areaCode: '45', processedOn: addDays(-40) }), 'en');
+    const bad = await call(
+      'POST',
+      `/api/sellers/${coop.sellerId}/lots`,
+      coop.cookie,
+      lotBody({ areaCode: '45', processedOn: addDays(-40) }),
+      'en',
+    );
     expect(bad.json().errors.map((e: any) => `${e.field}:${e.code}`)).toEqual([
       'areaCode:lot_area_needs_district',
       'processedOn:processed_before_harvest',
     ]);
-    const outside = await call('POST', `/api/sellers/${coop.sellerId}/lots`, coop.cookie, lotBody({ areaCode: '450101' }), 'en');
+    const outside = await call(
+      'POST',
+      `/api/sellers/${coop.sellerId}/lots`,
+      coop.cookie,
+      lotBody({ areaCode: '450101' }),
+      'en',
+    );
     expect(outside.json().errors).toEqual([expect.objectContaining({ field: 'areaCode', code: 'gi_outside_area' })]);
     const foreign = await call('POST', `/api/sellers/${other.sellerId}/lots`, other.cookie, lotBody());
     expect(foreign.json().errors.map((e: any) => e.code)).toEqual(['not_product_of_shop', 'not_certificate_of_shop']);
@@ -123,13 +140,20 @@ describe('a traceable lot', () => {
     expect(lot).toMatchObject({ area: { label: 'ต.กู่กาสิงห์ อ.เกษตรวิสัย จ.ร้อยเอ็ด' }, status: 'active', hubLots: [] });
     expect(lot.traceCode).toMatch(/^[a-z2-9]{12}$/);
     expect(lot.traceUrl).toMatch(new RegExp(`/trace/${lot.traceCode}$`));
-    const again = await call('POST', `/api/sellers/${coop.sellerId}/lots`, coop.cookie, lotBody({ lotNumber: lot.lotNumber }));
+    const again = await call(
+      'POST',
+      `/api/sellers/${coop.sellerId}/lots`,
+      coop.cookie,
+      lotBody({ lotNumber: lot.lotNumber }),
+    );
     expect(again.json().code).toBe('lot_number_taken');
     expect((await call('GET', '/api/trace/notacode123', null)).statusCode).toBe(404);
   });
 
   it('is linked to the hub’s lot, put on the label as a QR code, traced in Chinese without buyer data, and recalled in one action', async () => {
-    const lot = (await call('POST', `/api/sellers/${coop.sellerId}/lots`, coop.cookie, lotBody({ lotNumber: 'TKR-HUB-01' }))).json();
+    const lot = (
+      await call('POST', `/api/sellers/${coop.sellerId}/lots`, coop.cookie, lotBody({ lotNumber: 'TKR-HUB-01' }))
+    ).json();
     const packed = await packedFromLot(t.app, coop, rice.variantIds[0], 'TKR-HUB-01', 2);
 
     // The hub's label carries the tracking QR code and the lot's trace QR code.
@@ -140,7 +164,9 @@ describe('a traceable lot', () => {
     expect(codes.some((c) => /\/track\//.test(c))).toBe(true);
 
     // The public trace page, in Chinese: origin, cooperative, marks, dates, route through the hub.
-    const trace = (await call('GET', new URL(lot.traceUrl).pathname.replace('/trace/', '/api/trace/'), null, undefined, 'zh')).json();
+    const trace = (
+      await call('GET', new URL(lot.traceUrl).pathname.replace('/trace/', '/api/trace/'), null, undefined, 'zh')
+    ).json();
     expect(trace).toMatchObject({
       lotNumber: 'TKR-HUB-01',
       status: 'active',
@@ -160,7 +186,13 @@ describe('a traceable lot', () => {
     // No buyer data: neither the buyer's name, phone, address nor the order.
     const order = (await call('GET', `/api/orders/${packed.orderId}`, packed.buyerCookie)).json();
     const page = JSON.stringify(trace);
-    for (const secret of [order.shippingAddress.name, order.shippingAddress.phone, order.shippingAddress.houseNumber, String(order.number), packed.orderId])
+    for (const secret of [
+      order.shippingAddress.name,
+      order.shippingAddress.phone,
+      order.shippingAddress.houseNumber,
+      String(order.number),
+      packed.orderId,
+    ])
       expect(page).not.toContain(secret);
 
     // The shop sees the hub's lot beside its own; another shop sees nothing.
@@ -174,11 +206,19 @@ describe('a traceable lot', () => {
     expect(recalled.statusCode, recalled.body).toBe(200);
     expect(recalled.json()).toMatchObject({ status: 'recalled', recallReason: 'พบความชื้นเกินมาตรฐาน' });
     expect(recalled.json().buyers).toEqual([
-      expect.objectContaining({ orderId: packed.orderId, certainty: 'picked', quantity: 2, buyerName: order.shippingAddress.name }),
+      expect.objectContaining({
+        orderId: packed.orderId,
+        certainty: 'picked',
+        quantity: 2,
+        buyerName: order.shippingAddress.name,
+      }),
     ]);
     expect((await t.app.inject({ url: `/api/products/${rice.productId}` })).statusCode).toBe(404);
     await drainOutbox(t.app);
-    const [hubLot] = await queryRows<{ block_reason: string }>(t.app.db, sql`select block_reason from hub_lots where lot_number = 'TKR-HUB-01'`);
+    const [hubLot] = await queryRows<{ block_reason: string }>(
+      t.app.db,
+      sql`select block_reason from hub_lots where lot_number = 'TKR-HUB-01'`,
+    );
     expect(hubLot.block_reason).toBe('recalled');
     // The operator sees the same list; the trace page warns whoever scans a pack.
     const asOperator = (await call('GET', `/api/lots/${lot.id}`, operator.cookie)).json();

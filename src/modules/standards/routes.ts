@@ -92,8 +92,8 @@ async function readUpload(request: FastifyRequest, jsonField: string | null): Pr
       if (jsonField && json === null) throw invalid(jsonField, 'required');
       return { json, file };
     }
-  } catch (err: any) {
-    if (err instanceof AppError || err?.statusCode) throw err;
+  } catch (err) {
+    if (err instanceof AppError || (err as { statusCode?: number })?.statusCode) throw err;
     throw new AppError(400, 'bad_request'); // a cut or malformed multipart body, or JSON that is not
   }
   throw invalid(jsonField ? 'document' : 'file', 'required');
@@ -114,7 +114,7 @@ export async function standardsRoutes(base: FastifyInstance, rt: StandardsRuntim
     limits: { fileSize: Math.max(rt.documentLimitBytes, app.config.uploadLimitBytes), files: 1, fields: 3, parts: 4 },
   });
   const db = app.db;
-  const s = <const T extends object = {}>(tags: string, summary: string, extra?: T) => ({
+  const s = <const T extends object = object>(tags: string, summary: string, extra?: T) => ({
     schema: { tags: [tags], summary, ...(extra as T) },
   });
   const SHOP = 'standards: shop';

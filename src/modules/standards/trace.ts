@@ -105,10 +105,10 @@ export async function traceView(db: Executor, code: string, locale: Locale): Pro
     route.push({ code: 'export', title: t('export'), date: null, place: t('exportPlace'), note: null });
   route.push({ code: 'buyer', title: t('buyer'), date: null, place: null, note: null });
 
-  const seen = new Set<string>();
-  const provinces = marked
-    .filter((m) => (seen.has(m.code) ? false : (seen.add(m.code), true)))
-    .map((m) => ({ ...m, name: provinceName(m.code) }));
+  // Each province once, in the role it has first on the route.
+  const provinces: TraceView['map']['provinces'] = [];
+  for (const m of marked)
+    if (!provinces.some((p) => p.code === m.code)) provinces.push({ ...m, name: provinceName(m.code) });
   const title = pickText(product.title, locale);
   return {
     lotNumber: lot.lotNumber,

@@ -1,36 +1,9 @@
-// Messages of product standards: badges, the trace page, the flagship storefront, the seller's
-// certificates, lots and flagship application, and the operator's review.
+// Messages of product standards outside the storefront's main bundle: the trace page, the seller's
+// certificates, lots and flagship application, and the operator's review (marks.ts has the badges').
 import { defineMessages } from '../app/i18n.ts';
+import './marks.ts';
 
 defineMessages({
-  'marks.verifiedBy': ['ตรวจสอบโดยตาลาด', 'Talad 已核实', 'Verified by Talad'],
-  'marks.title': ['มาตรฐานและตรารับรอง', '认证与标准', 'Standards and marks'],
-  'marks.explain': ['ตรารับรองนี้หมายถึงอะไร', '这个标志是什么意思', 'What this mark means'],
-  'marks.number': ['เลขที่ {number}', '编号 {number}', 'No. {number}'],
-  'marks.issuer': ['ออกโดย {issuer}', '签发机构：{issuer}', 'Issued by {issuer}'],
-  'marks.validUntil': ['ใช้ได้ถึง {date}', '有效期至 {date}', 'Valid until {date}'],
-  'marks.stars': ['{stars} ดาว ปี {year}', '{stars} 星（{year} 年）', '{stars} stars ({year})'],
-  'marks.gi': ['GI: {name} ({number})', '地理标志：{name}（{number}）', 'GI: {name} ({number})'],
-  'marks.origin': ['แหล่งผลิต {place}', '产地 {place}', 'Made in {place}'],
-  'marks.facetExplain': [
-    'นับเฉพาะตรารับรองที่เจ้าหน้าที่ตาลาดตรวจกับเอกสารแล้วและยังไม่หมดอายุ',
-    '只计算 Talad 工作人员已核对文件且仍在有效期内的认证标志',
-    'Only marks a Talad operator checked against their documents, and still valid, are counted',
-  ],
-  'marks.sandbox': [
-    'การตรวจเลขกับหน่วยงานใช้ระบบจำลอง (sandbox)',
-    '与签发机构的核对使用的是沙盒',
-    'The agency look-up is a sandbox',
-  ],
-
-  'flagship.badge': ['ร้านเรือธง', '旗舰店', 'Flagship store'],
-  'flagship.story': ['เรื่องราวของเรา', '品牌故事', 'Our story'],
-  'flagship.lots': ['ล็อตแนะนำ สแกนย้อนกลับถึงแปลงปลูก', '精选批次，可追溯到产地', 'Featured lots, traced to the farm'],
-  'flagship.lot': ['ล็อต {lot} · {area} · เก็บเกี่ยว {date}', '批次 {lot} · {area} · 收获 {date}', 'Lot {lot} · {area} · harvested {date}'],
-  'flagship.trace': ['ดูที่มา', '查看溯源', 'Trace it'],
-  'search.flagshipOnly': ['เฉพาะร้านเรือธง', '只看旗舰店', 'Flagship stores only'],
-  'search.facet.store': ['ประเภทร้าน', '店铺', 'Store'],
-
   'trace.title': ['ที่มาของสินค้า ล็อต {lot}', '产品溯源 批次 {lot}', 'Where it comes from: lot {lot}'],
   'trace.recalled': [
     'ล็อตนี้ถูกเรียกคืน: {reason} กรุณาหยุดบริโภคและติดต่อร้าน',
@@ -49,11 +22,7 @@ defineMessages({
   'trace.legend.processing': ['แปรรูป', '加工', 'Processing'],
   'trace.legend.hub': ['คลังสินค้า', '仓库', 'Warehouse'],
   'trace.noMarks': ['ยังไม่มีตรารับรองที่ตรวจสอบแล้ว', '暂无已核实的认证', 'No verified marks yet'],
-  'trace.privacy': [
-    'หน้านี้ไม่มีข้อมูลของผู้ซื้อ',
-    '本页面不含任何买家信息',
-    'This page holds no buyer data',
-  ],
+  'trace.privacy': ['หน้านี้ไม่มีข้อมูลของผู้ซื้อ', '本页面不含任何买家信息', 'This page holds no buyer data'],
   'trace.visitShop': ['ไปที่ร้าน', '进入店铺', 'Visit the shop'],
 
   'standards.nav': ['มาตรฐาน', '认证', 'Standards'],
@@ -71,7 +40,11 @@ defineMessages({
   'standards.number': ['เลขที่', '编号', 'Number'],
   'standards.standardRef': ['มาตรฐาน (มอก./มผช.)', '标准（TIS / 社区标准）', 'Standard (มอก. / มผช.)'],
   'standards.gi': ['สิ่งบ่งชี้ทางภูมิศาสตร์', '地理标志', 'Geographical indication'],
-  'standards.originArea': ['รหัสพื้นที่ผลิต (อำเภอ 4 หลัก หรือ ตำบล 6 หลัก)', '产地代码（县 4 位或区 6 位）', 'Place made (district 4 or sub-district 6 digits)'],
+  'standards.originArea': [
+    'รหัสพื้นที่ผลิต (อำเภอ 4 หลัก หรือ ตำบล 6 หลัก)',
+    '产地代码（县 4 位或区 6 位）',
+    'Place made (district 4 or sub-district 6 digits)',
+  ],
   'standards.issuedOn': ['วันออก', '签发日期', 'Issued on'],
   'standards.expiresOn': ['วันหมดอายุ', '到期日期', 'Expires on'],
   'standards.stars': ['จำนวนดาว OTOP', 'OTOP 星级', 'OTOP stars'],
@@ -142,10 +115,18 @@ defineMessages({
   ],
   'lots.product': ['สินค้า', '商品', 'Product'],
   'lots.number': ['เลขล็อต', '批次号', 'Lot number'],
-  'lots.producer': ['ฟาร์มหรือสมาชิกผู้ปลูก (แสดงต่อสาธารณะ)', '农场或种植社员（公开显示）', 'Farm or member who grew it (shown publicly)'],
+  'lots.producer': [
+    'ฟาร์มหรือสมาชิกผู้ปลูก (แสดงต่อสาธารณะ)',
+    '农场或种植社员（公开显示）',
+    'Farm or member who grew it (shown publicly)',
+  ],
   'lots.member': ['รหัสสมาชิก', '社员编号', 'Member code'],
   'lots.plot': ['แปลง', '地块', 'Plot'],
-  'lots.area': ['รหัสอำเภอ (4 หลัก) หรือตำบล (6 หลัก)', '县（4 位）或区（6 位）代码', 'District (4 digits) or sub-district (6) code'],
+  'lots.area': [
+    'รหัสอำเภอ (4 หลัก) หรือตำบล (6 หลัก)',
+    '县（4 位）或区（6 位）代码',
+    'District (4 digits) or sub-district (6) code',
+  ],
   'lots.harvested': ['วันเก็บเกี่ยว', '收获日期', 'Harvested on'],
   'lots.processed': ['วันแปรรูป', '加工日期', 'Processed on'],
   'lots.note': ['การแปรรูป', '加工说明', 'Processing'],

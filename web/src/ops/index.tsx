@@ -33,7 +33,9 @@ interface Seller {
 
 export function ConsoleNav({
   current,
-}: { current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards' }) {
+}: {
+  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards';
+}) {
   const { t, href } = useApp();
   const link = (to: typeof current, label: string) => (
     <a href={href(`/ops/${to}`)} aria-current={current === to ? 'page' : undefined}>

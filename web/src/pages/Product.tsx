@@ -22,9 +22,7 @@ export const productPage: PageModule<ProductData> = {
     const product = await api.get<ProductDetail>(`/products/${encodeURIComponent(params.id)}`);
     const ids = product.variants.map((v) => `variantIds=${v.id}`).join('&');
     const [stock, marks] = await Promise.all([
-      ids
-        ? api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`)
-        : { items: [] },
+      ids ? api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`) : { items: [] },
       api.get<{ items: MarkBadge[] }>(`/standards/products/${product.id}/marks`),
     ]);
     return {

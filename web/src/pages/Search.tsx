@@ -11,7 +11,7 @@ import { ProductGrid } from '../components/ProductCard.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import '../messages/search.ts';
-import '../messages/standards.ts';
+import '../messages/marks.ts';
 
 interface FacetValue {
   value: string;
@@ -237,7 +237,10 @@ export const searchPage: PageModule<SearchResult> = {
               <h2>{t('search.facet.store')}</h2>
               <ul>
                 <li>
-                  <a href={link('flagship', 'true')} aria-current={current.get('flagship') === 'true' ? 'true' : undefined}>
+                  <a
+                    href={link('flagship', 'true')}
+                    aria-current={current.get('flagship') === 'true' ? 'true' : undefined}
+                  >
                     <span>
                       {current.get('flagship') === 'true' ? '✓ ' : ''}
                       {t('search.flagshipOnly')}

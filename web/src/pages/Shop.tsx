@@ -21,7 +21,9 @@ export const shopPage: PageModule<ShopData> = {
     const [shop, products, flagship] = await Promise.all([
       api.get<Shop>(`/shops/${encodeURIComponent(params.slug)}`),
       api.get<Page<ProductSummary>>(`/products${query({ seller: params.slug, page: q.get('page'), perPage: 24 })}`),
-      api.get<{ storefront: FlagshipStorefront | null }>(`/standards/shops/${encodeURIComponent(params.slug)}/flagship`),
+      api.get<{ storefront: FlagshipStorefront | null }>(
+        `/standards/shops/${encodeURIComponent(params.slug)}/flagship`,
+      ),
     ]);
     return { shop, products, flagship: flagship.storefront };
   },

@@ -2,7 +2,7 @@
 // products it lists, and featured lots that buyers can trace to the farm.
 import { useApp } from '../app/context.tsx';
 import { formatDay, type MarkBadge, MarkBadges } from './MarkBadges.tsx';
-import '../messages/standards.ts';
+import '../messages/marks.ts';
 
 export interface FlagshipStorefront {
   brandName: string;
@@ -17,7 +17,9 @@ export function FlagshipHeader({ storefront: f }: { storefront: FlagshipStorefro
   const { t, href, locale } = useApp();
   return (
     <section className="flagship" aria-label={t('flagship.badge')}>
-      {f.bannerUrl ? <img src={f.bannerUrl} alt={f.brandName} className="flagship-banner" width={1200} height={400} /> : null}
+      {f.bannerUrl ? (
+        <img src={f.bannerUrl} alt={f.brandName} className="flagship-banner" width={1200} height={400} />
+      ) : null}
       <MarkBadges marks={f.badges} />
       <h2>{t('flagship.story')}</h2>
       <p lang={f.storyLang !== locale ? f.storyLang : undefined}>{f.story}</p>

@@ -3,7 +3,7 @@
 // and screen readers reach it too): what the mark means, its number, issuer and validity.
 import { useState } from 'react';
 import { useApp } from '../app/context.tsx';
-import '../messages/standards.ts';
+import '../messages/marks.ts';
 import './standards.css';
 
 export interface MarkBadge {
@@ -51,11 +51,15 @@ function Badge({ mark }: { mark: MarkBadge }) {
         <div className="mark-explain" role="note">
           <p>{mark.explanation}</p>
           <ul>
-            <li>{t('marks.number', { number: mark.standardRef ? `${mark.standardRef} · ${mark.number}` : mark.number })}</li>
+            <li>
+              {t('marks.number', { number: mark.standardRef ? `${mark.standardRef} · ${mark.number}` : mark.number })}
+            </li>
             <li>{t('marks.issuer', { issuer: mark.issuer })}</li>
             {mark.gi ? <li>{t('marks.gi', { name: mark.gi.name, number: mark.gi.registrationNumber })}</li> : null}
             {mark.originArea ? <li lang="th">{t('marks.origin', { place: mark.originArea })}</li> : null}
-            {mark.stars && mark.year ? <li>{t('marks.stars', { stars: mark.stars, year: locale === 'th' ? mark.year + 543 : mark.year })}</li> : null}
+            {mark.stars && mark.year ? (
+              <li>{t('marks.stars', { stars: mark.stars, year: locale === 'th' ? mark.year + 543 : mark.year })}</li>
+            ) : null}
             <li>{t('marks.validUntil', { date: formatDay(mark.expiresOn, locale) })}</li>
           </ul>
         </div>

@@ -55,7 +55,9 @@ function RecallForm({ lot, onDone }: { lot: Lot; onDone: (buyers: Buyer[], lot: 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const done = await run(() =>
-      api.send<Lot & { buyers: Buyer[] }>('POST', `/lots/${lot.id}/recall`, { reason: formValues(e.currentTarget).reason ?? '' }),
+      api.send<Lot & { buyers: Buyer[] }>('POST', `/lots/${lot.id}/recall`, {
+        reason: formValues(e.currentTarget).reason ?? '',
+      }),
     );
     if (done) onDone(done.buyers, done);
   };
@@ -213,6 +215,9 @@ export const lotsPage: PageModule<LotsData> = {
   },
 };
 
+/** Twelve labels to an A4 sheet. */
+const LABELS = Array.from({ length: 12 }, (_, i) => `label-${i + 1}`);
+
 interface LabelsData {
   lot: Lot;
   qrSvg: string;
@@ -235,10 +240,15 @@ export const lotLabelsPage: PageModule<LabelsData> = {
         </p>
         <PageTitle>{t('lots.sheet', { lot: data.lot.lotNumber })}</PageTitle>
         <ul className="qr-sheet">
-          {Array.from({ length: 12 }, (_, i) => (
-            <li key={i} className="qr-label" data-trace-url={data.lot.traceUrl}>
-              {/* qrcode's own SVG (server-made from the lot's trace URL, no user text in it). */}
-              <div className="qr" role="img" aria-label={t('lots.scan')} dangerouslySetInnerHTML={{ __html: data.qrSvg }} />
+          {LABELS.map((label) => (
+            <li key={label} className="qr-label" data-trace-url={data.lot.traceUrl}>
+              <div
+                className="qr"
+                role="img"
+                aria-label={t('lots.scan')}
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: qrcode's own SVG, made on the server from the lot's trace URL (no user text in it)
+                dangerouslySetInnerHTML={{ __html: data.qrSvg }}
+              />
               <div>{t('lots.scan')}</div>
               <div>
                 <strong>{data.lot.lotNumber}</strong>

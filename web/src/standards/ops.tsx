@@ -29,7 +29,11 @@ function Decide({ c, onDone }: { c: Certificate; onDone: () => void }) {
   const { errors, formError, pending, run } = useSubmit();
   const act = async (action: 'verify' | 'reject' | 'revoke', reason?: string) => {
     const done = await run(() =>
-      api.send('POST', `/operator/standards/certificates/${c.id}/${action}`, action === 'verify' ? undefined : { reason: reason ?? '' }),
+      api.send(
+        'POST',
+        `/operator/standards/certificates/${c.id}/${action}`,
+        action === 'verify' ? undefined : { reason: reason ?? '' },
+      ),
     );
     if (done) onDone();
   };

@@ -147,7 +147,11 @@ export const certificatesPage: PageModule<CertificatesData> = {
       const file = (form.elements.namedItem('document') as HTMLInputElement).files?.[0];
       if (file) body.append('document', file);
       const made = await run(async () => {
-        const res = await fetch(`/api${base}/certificates`, { method: 'POST', body, headers: { 'accept-language': locale } });
+        const res = await fetch(`/api${base}/certificates`, {
+          method: 'POST',
+          body,
+          headers: { 'accept-language': locale },
+        });
         const json = await res.json();
         if (!res.ok) throw new ApiError(res.status, json);
         return json as Certificate;
@@ -205,7 +209,13 @@ export const certificatesPage: PageModule<CertificatesData> = {
             label={t('standards.number')}
             name="number"
             error={errors.number}
-            placeholder={kind === 'fda' ? 'XX-X-XXXXX-X-XXXX' : kind === 'gap' || kind === 'organic' ? 'กษ AA-BBBB-CC-DDD-EEEEEE XXX' : undefined}
+            placeholder={
+              kind === 'fda'
+                ? 'XX-X-XXXXX-X-XXXX'
+                : kind === 'gap' || kind === 'organic'
+                  ? 'กษ AA-BBBB-CC-DDD-EEEEEE XXX'
+                  : undefined
+            }
           />
           {kind === 'gi' ? (
             <>
@@ -216,12 +226,24 @@ export const certificatesPage: PageModule<CertificatesData> = {
                 placeholder=""
                 options={data.gis.map((g) => ({ value: g.id, label: g.name }))}
               />
-              <TextField label={t('standards.originArea')} name="originAreaCode" inputMode="numeric" error={errors.originAreaCode} />
+              <TextField
+                label={t('standards.originArea')}
+                name="originAreaCode"
+                inputMode="numeric"
+                error={errors.originAreaCode}
+              />
             </>
           ) : null}
           {kind === 'otop' ? (
             <>
-              <TextField label={t('standards.stars')} name="stars" type="number" min={1} max={5} error={errors['details.stars']} />
+              <TextField
+                label={t('standards.stars')}
+                name="stars"
+                type="number"
+                min={1}
+                max={5}
+                error={errors['details.stars']}
+              />
               <TextField label={t('standards.year')} name="year" type="number" error={errors['details.year']} />
             </>
           ) : null}
@@ -233,13 +255,23 @@ export const certificatesPage: PageModule<CertificatesData> = {
                 error={errors['details.variety']}
                 options={['KDML105', 'RD15'].map((v) => ({ value: v, label: v }))}
               />
-              <TextField label={t('standards.purity')} name="purity" type="number" step="0.1" error={errors['details.purityPercent']} />
+              <TextField
+                label={t('standards.purity')}
+                name="purity"
+                type="number"
+                step="0.1"
+                error={errors['details.purityPercent']}
+              />
             </>
           ) : null}
           {isEvidence ? <TextField label={t('standards.brand')} name="brand" error={errors['details.brand']} /> : null}
           {kind === 'trademark_authorisation' ? (
             <>
-              <TextField label={t('standards.trademarkNumber')} name="trademarkNumber" error={errors['details.trademarkNumber']} />
+              <TextField
+                label={t('standards.trademarkNumber')}
+                name="trademarkNumber"
+                error={errors['details.trademarkNumber']}
+              />
               <TextField label={t('standards.ownerName')} name="ownerName" error={errors['details.ownerName']} />
               <TextField label={t('standards.grantorName')} name="grantorName" error={errors['details.grantorName']} />
               <label className="check">
@@ -334,7 +366,11 @@ export const flagshipPage: PageModule<FlagshipData> = {
       e.preventDefault();
       const body = new FormData(e.currentTarget);
       const saved = await run(async () => {
-        const res = await fetch(`/api${base}/flagship-application/banner`, { method: 'POST', body, headers: { 'accept-language': locale } });
+        const res = await fetch(`/api${base}/flagship-application/banner`, {
+          method: 'POST',
+          body,
+          headers: { 'accept-language': locale },
+        });
         const json = await res.json();
         if (!res.ok) throw new ApiError(res.status, json);
         return json as FlagshipApplication;
@@ -349,7 +385,11 @@ export const flagshipPage: PageModule<FlagshipData> = {
         {app ? (
           <section aria-label={t('flagshipApp.requirements')}>
             <p>
-              <strong className={app.status === 'approved' ? 'status-verified' : app.status === 'pending' ? '' : 'status-rejected'}>
+              <strong
+                className={
+                  app.status === 'approved' ? 'status-verified' : app.status === 'pending' ? '' : 'status-rejected'
+                }
+              >
                 {t(`flagshipApp.status.${app.status}`)}
               </strong>
               {app.rejectionReason ? ` — ${app.rejectionReason}` : ''}
@@ -366,8 +406,18 @@ export const flagshipPage: PageModule<FlagshipData> = {
           </section>
         ) : null}
         <form onSubmit={submit} noValidate className="stack-form">
-          <TextField label={t('flagshipApp.brand')} name="brandName" defaultValue={app?.brandName} error={errors.brandName} />
-          <TextArea label={t('flagshipApp.storyTh')} name="storyTh" defaultValue={app?.story.th} error={errors['story.th']} />
+          <TextField
+            label={t('flagshipApp.brand')}
+            name="brandName"
+            defaultValue={app?.brandName}
+            error={errors.brandName}
+          />
+          <TextArea
+            label={t('flagshipApp.storyTh')}
+            name="storyTh"
+            defaultValue={app?.story.th}
+            error={errors['story.th']}
+          />
           <TextArea label={t('flagshipApp.storyZh')} name="storyZh" defaultValue={app?.story.zh ?? ''} />
           <TextArea label={t('flagshipApp.storyEn')} name="storyEn" defaultValue={app?.story.en ?? ''} />
           <fieldset>
@@ -385,7 +435,12 @@ export const flagshipPage: PageModule<FlagshipData> = {
               <legend>{t('flagshipApp.lots')}</legend>
               {data.lots.map((l) => (
                 <label key={l.id} className="check">
-                  <input type="checkbox" name="featuredLotIds" value={l.id} defaultChecked={app?.featuredLotIds.includes(l.id)} />{' '}
+                  <input
+                    type="checkbox"
+                    name="featuredLotIds"
+                    value={l.id}
+                    defaultChecked={app?.featuredLotIds.includes(l.id)}
+                  />{' '}
                   {l.lotNumber} · {l.productTitle}
                 </label>
               ))}
@@ -399,7 +454,13 @@ export const flagshipPage: PageModule<FlagshipData> = {
         {app ? (
           <form onSubmit={banner} className="stack-form">
             {app.bannerUrl ? <img src={app.bannerUrl} alt="" className="flagship-banner" /> : null}
-            <TextField label={t('flagshipApp.banner')} name="file" type="file" accept="image/jpeg,image/png,image/webp" error={errors.file} />
+            <TextField
+              label={t('flagshipApp.banner')}
+              name="file"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              error={errors.file}
+            />
             <button type="submit" disabled={pending}>
               {t('flagshipApp.uploadBanner')}
             </button>

@@ -43,7 +43,10 @@ export const tracePage: PageModule<TraceData> = {
         <dl className="trace-facts">
           <dt>{t('trace.product')}</dt>
           <dd>
-            <a href={href(`/p/${d.product.id}`)} lang={d.product.titleLang !== locale ? d.product.titleLang : undefined}>
+            <a
+              href={href(`/p/${d.product.id}`)}
+              lang={d.product.titleLang !== locale ? d.product.titleLang : undefined}
+            >
               {d.product.title}
             </a>
           </dd>
