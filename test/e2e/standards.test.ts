@@ -99,7 +99,7 @@ describe('product standards in the browser', () => {
     await sweepCertificates(m.app.db, m.app.platform.runtime(standardsModule), new Date(Date.now() + 21 * 86_400_000));
     await drainOutbox(m.app);
     // (Anonymous visitors share a render for 3 seconds: reload until it is a new one.)
-    const after = async (p: typeof product, count: () => Promise<number>) =>
+    const goneAfterReload = async (p: typeof product, count: () => Promise<number>) =>
       expect
         .poll(
           async () => {
@@ -109,8 +109,8 @@ describe('product standards in the browser', () => {
           { timeout: 15_000, interval: 1_000 },
         )
         .toBe(0);
-    await after(product, () => product.locator('.mark-badge').count());
-    await after(search, () => search.locator('.facets').getByText('เลขสารบบอาหาร (อย.)').count());
+    await goneAfterReload(product, () => product.locator('.mark-badge').count());
+    await goneAfterReload(search, () => search.locator('.facets').getByText('เลขสารบบอาหาร (อย.)').count());
     await page.reload();
     await hydrated(page);
     await page.locator('.cert-list li', { hasText: number }).getByText('หมดอายุ', { exact: true }).waitFor();
