@@ -217,6 +217,29 @@ export const catalogue = {
     }),
     'Customs passed all four documents: the bonded hub may ship (never carries the ID number)',
   ),
+  'standards.mark_changed': event(
+    'standards',
+    Type.Object({
+      certificateId: Id,
+      sellerId: Id,
+      productId: Nullable(Id),
+      kind: Type.String(),
+      status: Type.Union([
+        Type.Literal('pending'),
+        Type.Literal('verified'),
+        Type.Literal('rejected'),
+        Type.Literal('expired'),
+        Type.Literal('revoked'),
+      ]),
+      reason: Nullable(Type.String()),
+    }),
+    'A certificate was verified, rejected, revoked or expired: the badges and search facets of its product follow',
+  ),
+  'standards.lot_recalled': event(
+    'standards',
+    Type.Object({ lotId: Id, sellerId: Id, productId: Id, lotNumber: Type.String(), reason: Type.String() }),
+    'A shop or an operator recalled a lot: its product stops selling and the hub blocks its units',
+  ),
   'shipment.booked': event(
     'shipping',
     Type.Object({ ...Shipment, parcels: Type.Integer() }),

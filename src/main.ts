@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { seedDemo, isSeeded } from './demo/seed.ts';
 import { seedCrossBorderOrder } from './demo/crossborder.ts';
-import { reindex } from './modules/search/index.ts';
+import { certificationSourceHook, reindex } from './modules/search/index.ts';
 import { startJobs } from './platform/module.ts';
 
 const USAGE = `talad — the Talad marketplace
@@ -77,8 +77,16 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'reindex') {
     const database = await open(config);
+    // The modules' hooks (the standards module's certification marks) without serving anything.
+    const app = await appOn(database, config);
     const started = performance.now();
-    const count = await reindex(database.db, progressBar('indexing'));
+    const count = await reindex(
+      database.db,
+      progressBar('indexing'),
+      undefined,
+      app.platform.hooks.get(certificationSourceHook),
+    );
+    await app.close();
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(
       `search index rebuilt: ${count.toLocaleString('en')} products in ${((performance.now() - started) / 1000).toFixed(1)} s`,

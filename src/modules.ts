@@ -16,6 +16,7 @@ import { paymentsModule } from './modules/payments/index.ts';
 import { searchModule } from './modules/search/index.ts';
 import { sellersModule } from './modules/sellers/index.ts';
 import { shippingModule } from './modules/shipping/index.ts';
+import { standardsModule } from './modules/standards/index.ts';
 import type { TaladModule } from './platform/module.ts';
 
 export const modules: readonly TaladModule<unknown>[] = [
@@ -33,4 +34,5 @@ export const modules: readonly TaladModule<unknown>[] = [
   customsModule,
   shippingModule,
   hubModule,
+  standardsModule,
 ] as TaladModule<unknown>[];

@@ -157,4 +157,30 @@ describe('the demo data', () => {
     ).json();
     expect(work).toMatchObject({ allocatedOrders: 1, waves: 1 });
   });
+  it('has the Roi Et cooperative as a flagship store with GI and Thai Hom Mali, marks on mango, silk and durian, and two traced rice lots', async () => {
+    await drainOutbox(app);
+    const en = { 'accept-language': 'en' };
+    const products = (await app.inject({ url: '/api/products?perPage=50', headers: en })).json().items;
+    const marksOf = async (word: string) => {
+      const p = products.find((x: any) => x.title.toLowerCase().includes(word));
+      return (await app.inject({ url: `/api/standards/products/${p.id}/marks`, headers: en }))
+        .json()
+        .items.map((m: any) => m.kind);
+    };
+    expect(await marksOf('rice')).toEqual(['gi', 'thai_hom_mali']);
+    expect(await marksOf('mango')).toEqual(['fda', 'fda']);
+    expect(await marksOf('silk')).toEqual(['community_standard']);
+    expect(await marksOf('durian')).toEqual(['gap']);
+    const rice = products.find((x: any) => x.title.includes('rice'));
+    const storefront = (
+      await app.inject({ url: `/api/standards/shops/${rice.shop.slug}/flagship`, headers: en })
+    ).json().storefront;
+    expect(storefront.badges.map((b: any) => b.kind).sort()).toEqual(['gi', 'thai_hom_mali']);
+    expect(storefront.featuredLots.map((l: any) => l.lotNumber)).toEqual(['TKR-HM-5KG-EEC-01', 'TKR-2568-KW-02']);
+    // The bonded lot is the hub's: its trace page goes through the EEC hub towards China.
+    const trace = (await app.inject({ url: `/api/trace/${storefront.featuredLots[0].traceCode}`, headers: en })).json();
+    expect(trace.route.map((s: any) => s.code)).toEqual(['farm', 'processing', 'hub', 'export', 'buyer']);
+    expect((await app.inject({ url: '/api/search?certification=gi' })).json().total).toBe(1);
+    expect((await app.inject({ url: '/api/search?flagship=true' })).json().total).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-// Media storage (product images and thumbnails) behind one small interface: the local disk under
+// Media storage (product images and thumbnails; certificate documents, kept apart) behind one small interface: the local disk under
 // DATA_DIR/media today, object storage (S3-compatible) when the platform grows past one machine.
 // Keys are relative paths the application makes (`products/<seller>/<product>/<image>.webp`), never
 // names a user typed, and are checked again here so that no key can step outside the root.
@@ -26,8 +26,13 @@ export interface MediaStorage {
 }
 
 /** Slash-separated segments of lower-case letters, digits, '-' and '_', ending in a known extension. */
-const KEY = /^(?:[a-z0-9][a-z0-9_-]*\/){0,8}[a-z0-9][a-z0-9_-]*\.(jpg|png|webp)$/;
-const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const KEY = /^(?:[a-z0-9][a-z0-9_-]*\/){0,8}[a-z0-9][a-z0-9_-]*\.(jpg|png|webp|pdf)$/;
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
 
 export const isValidMediaKey = (key: string): boolean => key.length <= 300 && KEY.test(key);
 /** The content type a key's extension stands for (keys carry it, so the disk needs no metadata). */
@@ -85,4 +90,13 @@ export class LocalDiskStorage implements MediaStorage {
 
 export function createMediaStorage(config: Pick<Config, 'dataDir'>): MediaStorage {
   return new LocalDiskStorage(join(config.dataDir, 'media'));
+}
+
+/**
+ * Media that only their owners and operators may read (certificate documents): the same storage,
+ * under DATA_DIR/private-media, which no public route serves. `url` is not a public address; the
+ * owning module serves each object after checking who asks.
+ */
+export function createPrivateMediaStorage(config: Pick<Config, 'dataDir'>): MediaStorage {
+  return new LocalDiskStorage(join(config.dataDir, 'private-media'), 'private:');
 }

@@ -8,6 +8,7 @@ import { clientDir, loadWebBuild, WebBuildMissing, type WebBuild } from './build
 import { notBuiltDocument, pageDocument } from './document.ts';
 import { thaiAddressIndex } from './thai-address.ts';
 import { GUEST_COOKIE, SESSION_COOKIE } from '../modules/identity/index.ts';
+import { negotiateLocale } from '../platform/i18n.ts';
 
 export const LANGUAGE_COOKIE = 'talad_lang';
 const LOCALES: Locale[] = ['th', 'zh', 'en'];
@@ -179,6 +180,12 @@ export async function webApp(app: FastifyInstance): Promise<void> {
     // The pages for buyers in China are Chinese first: without a language chosen, /cn/... opens in Chinese.
     if (!explicit && !remembered && /^\/cn(\/|$)/.test(path)) {
       return reply.header('vary', 'Cookie').redirect(localePath('zh', path) + url.search, 302);
+    }
+    // A pack's QR code opens its trace page in the scanning phone's language (a Chinese buyer's in Chinese).
+    if (!explicit && !remembered && /^\/trace\//.test(path)) {
+      const wanted = negotiateLocale(request.headers['accept-language']);
+      if (wanted !== 'th')
+        return reply.header('vary', 'Cookie, Accept-Language').redirect(localePath(wanted, path) + url.search, 302);
     }
     const actor = request.actor;
     const viewer = actor?.kind === 'user' ? (actor.isOperator ? 'operator' : 'user') : 'guest';

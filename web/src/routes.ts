@@ -8,7 +8,6 @@ import { productPage } from './pages/Product.tsx';
 import { shopPage } from './pages/Shop.tsx';
 import { cartPage } from './pages/Cart.tsx';
 import { signInPage, signUpPage } from './pages/Auth.tsx';
-import { orderPage, ordersPage, placedPage } from './pages/Orders.tsx';
 import { forbiddenPage, notFoundPage, serverErrorPage } from './pages/errors.tsx';
 
 const CHECKOUT = 'src/checkout/index.tsx';
@@ -23,8 +22,14 @@ const pay = () => import('./payments/index.tsx');
 const cn = () => import('./crossborder/index.tsx');
 const HUB = 'src/hub/index.tsx';
 const hub = () => import('./hub/index.tsx');
+const ORDERS = 'src/pages/Orders.tsx';
+const orders = () => import('./pages/Orders.tsx');
 const TRACK = 'src/shipping/track-page.tsx';
 const track = () => import('./shipping/track-page.tsx');
+const STANDARDS = 'src/standards/index.tsx';
+const standards = () => import('./standards/index.tsx');
+const TRACE = 'src/standards/trace-page.tsx';
+const trace = () => import('./standards/trace-page.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -36,10 +41,41 @@ export const routes: Route[] = [
   { name: 'cart', path: '/cart', module: () => cartPage },
   { name: 'signin', path: '/signin', module: () => signInPage },
   { name: 'signup', path: '/signup', module: () => signUpPage },
-  { name: 'orders', path: '/orders', module: () => ordersPage },
-  { name: 'order', path: '/orders/:id', module: () => orderPage },
-  { name: 'placed', path: '/checkout/done/:groupId', module: () => placedPage },
+  { name: 'orders', path: '/orders', chunk: ORDERS, module: () => orders().then((m) => m.ordersPage) },
+  { name: 'order', path: '/orders/:id', chunk: ORDERS, module: () => orders().then((m) => m.orderPage) },
+  { name: 'placed', path: '/checkout/done/:groupId', chunk: ORDERS, module: () => orders().then((m) => m.placedPage) },
   { name: 'track', path: '/track/:number', chunk: TRACK, module: () => track().then((m) => m.trackPage) },
+  { name: 'trace', path: '/trace/:code', chunk: TRACE, module: () => trace().then((m) => m.tracePage) },
+  {
+    name: 'seller-standards',
+    path: '/seller/:sellerId/standards',
+    chunk: STANDARDS,
+    module: () => standards().then((m) => m.certificatesPage),
+  },
+  {
+    name: 'seller-lots',
+    path: '/seller/:sellerId/lots',
+    chunk: STANDARDS,
+    module: () => standards().then((m) => m.lotsPage),
+  },
+  {
+    name: 'seller-lot-labels',
+    path: '/seller/:sellerId/lots/:lotId/labels',
+    chunk: STANDARDS,
+    module: () => standards().then((m) => m.lotLabelsPage),
+  },
+  {
+    name: 'seller-flagship',
+    path: '/seller/:sellerId/flagship',
+    chunk: STANDARDS,
+    module: () => standards().then((m) => m.flagshipPage),
+  },
+  {
+    name: 'ops-standards',
+    path: '/ops/standards',
+    chunk: STANDARDS,
+    module: () => standards().then((m) => m.opsStandardsPage),
+  },
   { name: 'checkout', path: '/checkout', chunk: CHECKOUT, module: () => checkout().then((m) => m.checkoutPage) },
   { name: 'pay', path: '/pay/:groupId', chunk: PAY, module: () => pay().then((m) => m.payPage) },
   { name: 'pay-return', path: '/pay/intent/:intentId', chunk: PAY, module: () => pay().then((m) => m.payReturnPage) },

@@ -22,3 +22,5 @@ export {
 } from './service.ts';
 export type { CategoryNode, ProductForIndex, VariantForSale, VariantInput } from './service.ts';
 export { productsOnSale } from './schema.ts';
+export { activeProductIdsOfShop, productFacts, type ProductFacts } from './facts.ts';
+export { prepareImage } from './images.ts';

@@ -8,6 +8,7 @@ import type { Executor } from '../../platform/db.ts';
 import { bookShipment, handOverShipment, type ShippingConfig, shipmentLabelPdf } from '../shipping/index.ts';
 import { outboundOrders, type Parcel } from './schema.ts';
 import { requireHubStaff } from './access.ts';
+import { type LotTrace, lotNumbersOfOutbound } from './lot-links.ts';
 import {
   OutboundStateError,
   outboundViews,
@@ -72,11 +73,17 @@ export async function outboundLabel(
   actor: Actor,
   outboundId: string,
   shipping: ShippingConfig,
+  trace?: LotTrace,
 ): Promise<{ pdf: Buffer; trackingNumber: string }> {
   const o = await requireOutbound(db, outboundId);
   await requireHubStaff(db, actor, o.locationId, 'pack');
   if (!o.shipmentId || !o.trackingNumber) throw notFound('shipment');
-  return { pdf: await shipmentLabelPdf(db, actor, o.shipmentId, shipping), trackingNumber: o.trackingNumber };
+  // The lots picked for this order, traced by the module that fills in lotTraceHook (if any).
+  const codes = trace ? await trace(db, await lotNumbersOfOutbound(db, o.id)) : [];
+  return {
+    pdf: await shipmentLabelPdf(db, actor, o.shipmentId, shipping, { trace: codes }),
+    trackingNumber: o.trackingNumber,
+  };
 }
 
 /** Hands a packed order to its carrier: the staff scan the parcel's tracking barcode (or give the id). */

@@ -8,6 +8,7 @@ import { hashRequest, idempotent, validIdempotencyKey } from '../../platform/ide
 import type { Executor } from '../../platform/db.ts';
 import type { ShippingConfig } from '../shipping/index.ts';
 import { hubLocations } from '../inventory/index.ts';
+import type { LotTrace } from './lot-links.ts';
 import {
   blockExpiredLots,
   closeInbound,
@@ -68,7 +69,7 @@ async function moving(
   return reply.code(res.statusCode).send(res.body);
 }
 
-export async function hubRoutes(plain: FastifyInstance, shipping: ShippingConfig): Promise<void> {
+export async function hubRoutes(plain: FastifyInstance, shipping: ShippingConfig, trace?: LotTrace): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['hub'];
   const s = <const T extends object = {}>(summary: string, extra?: T) => ({
@@ -289,7 +290,7 @@ export async function hubRoutes(plain: FastifyInstance, shipping: ShippingConfig
     '/outbound/:id/label.pdf',
     { schema: { tags, summary: 'The shipping label of a packed order (PDF)', params: Id } },
     async (req, reply) => {
-      const { pdf, trackingNumber } = await outboundLabel(app.db, req.actor, req.params.id, shipping);
+      const { pdf, trackingNumber } = await outboundLabel(app.db, req.actor, req.params.id, shipping, trace);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${trackingNumber}.pdf"`)

@@ -151,47 +151,77 @@ export async function blockExpiredLots(db: Db, now = new Date()): Promise<number
       .from(hubLots)
       .where(and(isNull(hubLots.blockedAt), sql`${hubLots.expiryDate} <= ${today}::date`))
       .for('update', { skipLocked: true });
-    if (!lots.length) return 0;
-    const ids = lots.map((l) => l.id);
-    const idList = sql`(select unnest(${`{${ids.join(',')}}`}::uuid[]))`;
-    await tx.update(hubLots).set({ blockedAt: now, blockReason: 'expired' }).where(sql`${hubLots.id} in ${idList}`);
-    // Give up open picks on these lots: units back to free in the bin, lines to be allocated again.
-    await tx.execute(sql`
+    return blockLots(tx, lots, 'expired', 'hub_lot_expired', now);
+  });
+}
+
+/**
+ * standards.lot_recalled: the shop's hub lots of that number are blocked like expired ones (open
+ * picks given up, units out of sellable stock). Idempotent: blocked lots are not blocked again.
+ */
+export async function blockRecalledLots(
+  db: Db,
+  sellerId: string,
+  lotNumber: string,
+  now = new Date(),
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const lots = await tx
+      .select()
+      .from(hubLots)
+      .where(and(isNull(hubLots.blockedAt), eq(hubLots.sellerId, sellerId), eq(hubLots.lotNumber, lotNumber)))
+      .for('update');
+    return blockLots(tx, lots, 'recalled', 'hub_lot_recalled', now);
+  });
+}
+
+async function blockLots(
+  tx: Executor,
+  lots: (typeof hubLots.$inferSelect)[],
+  why: string,
+  stockReason: string,
+  now: Date,
+): Promise<number> {
+  if (!lots.length) return 0;
+  const ids = lots.map((l) => l.id);
+  const idList = sql`(select unnest(${`{${ids.join(',')}}`}::uuid[]))`;
+  await tx.update(hubLots).set({ blockedAt: now, blockReason: why }).where(sql`${hubLots.id} in ${idList}`);
+  // Give up open picks on these lots: units back to free in the bin, lines to be allocated again.
+  await tx.execute(sql`
       with gone as (delete from hub_picks where lot_id in ${idList} and picked_at is null returning outbound_id, line_id, bin_id, lot_id, quantity),
       bins as (update hub_bin_stock s set allocated = s.allocated - g.q from (select bin_id, lot_id, sum(quantity)::int as q from gone group by bin_id, lot_id) g
                where s.bin_id = g.bin_id and s.lot_id = g.lot_id returning 1),
       lines as (update hub_outbound_lines l set allocated = l.allocated - g.q from (select line_id, sum(quantity)::int as q from gone group by line_id) g
                where l.id = g.line_id returning l.outbound_id)
       update hub_outbound_orders o set status = 'ready', wave_id = null where o.id in (select outbound_id from lines) and o.status = 'allocated'`);
-    const qty = await queryRows<{ lot_id: string; quantity: number }>(
-      tx,
-      sql`
+  const qty = await queryRows<{ lot_id: string; quantity: number }>(
+    tx,
+    sql`
       select lot_id, sum(quantity)::int as quantity from hub_bin_stock where lot_id in ${idList} group by lot_id`,
-    );
-    const actor = systemActor('hub-expiry');
-    for (const lot of lots) {
-      const units = qty.find((q) => q.lot_id === lot.id)?.quantity ?? 0;
-      if (!units) continue;
-      // Paid orders not yet allocated may already count on some of these units; never below reserved.
-      const line = await adjustHubStock(tx, actor, {
+  );
+  const actor = systemActor(`hub-${why}`);
+  for (const lot of lots) {
+    const units = qty.find((q) => q.lot_id === lot.id)?.quantity ?? 0;
+    if (!units) continue;
+    // Paid orders not yet allocated may already count on some of these units; never below reserved.
+    const line = await adjustHubStock(tx, actor, {
+      locationId: lot.locationId,
+      sellerId: lot.sellerId,
+      variantId: lot.variantId,
+      delta: 0,
+      reason: 'read',
+    });
+    const take = Math.min(units, line.available);
+    if (take > 0)
+      await adjustHubStock(tx, actor, {
         locationId: lot.locationId,
         sellerId: lot.sellerId,
         variantId: lot.variantId,
-        delta: 0,
-        reason: 'read',
+        delta: -take,
+        reason: `${stockReason}:${lot.lotNumber}`,
       });
-      const take = Math.min(units, line.available);
-      if (take > 0)
-        await adjustHubStock(tx, actor, {
-          locationId: lot.locationId,
-          sellerId: lot.sellerId,
-          variantId: lot.variantId,
-          delta: -take,
-          reason: `hub_lot_expired:${lot.lotNumber}`,
-        });
-    }
-    return lots.length;
-  });
+  }
+  return lots.length;
 }
 
 /** Bins whose balance differs from the sum of their movements (must always be empty). */

@@ -53,3 +53,4 @@ export {
   type ServiceOrderInput,
   type ServiceOrderPlaced,
 } from './service-orders.ts';
+export { buyersOfProduct, type ProductBuyer } from './product-buyers.ts';

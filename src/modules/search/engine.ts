@@ -36,6 +36,8 @@ export interface SearchFilters {
   provinces?: string[];
   sellerTypes?: string[];
   certifications?: string[];
+  /** Only flagship stores' products (seller tier 2). */
+  flagshipOnly?: boolean;
   minPriceSatang?: number;
   maxPriceSatang?: number;
   inStock?: boolean;

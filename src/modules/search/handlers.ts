@@ -6,11 +6,14 @@
 import { on } from '../../events.ts';
 import type { Subscription } from '../../platform/module.ts';
 import type { SearchEngine } from './engine.ts';
-import { Indexer } from './indexer.ts';
+import { type CertificationSource, Indexer, noCertifications } from './indexer.ts';
 import { postgresSearchEngine } from './pg-engine.ts';
 
-export function searchSubscriptions(engine: SearchEngine = postgresSearchEngine): Subscription[] {
-  const indexer = () => new Indexer(engine);
+export function searchSubscriptions(
+  engine: SearchEngine = postgresSearchEngine,
+  certifications: CertificationSource = noCertifications,
+): Subscription[] {
+  const indexer = () => new Indexer(engine, certifications);
   const shop = (db: Parameters<Indexer['indexShop']>[0], sellerId: string) => indexer().indexShop(db, sellerId);
   return [
     // These read the current state, so one call per product (or variant) per delivery pass is enough.
@@ -33,5 +36,12 @@ export function searchSubscriptions(engine: SearchEngine = postgresSearchEngine)
     on('seller.flagship_changed', (db, e) => shop(db, e.payload.sellerId)),
     on('seller.suspended', (db, e) => shop(db, e.payload.sellerId)),
     on('seller.reinstated', (db, e) => shop(db, e.payload.sellerId)),
+    // A mark verified, rejected, revoked or expired: its product's facet values and card follow.
+    on(
+      'standards.mark_changed',
+      (db, e) =>
+        e.payload.productId ? indexer().indexProducts(db, [e.payload.productId]) : shop(db, e.payload.sellerId),
+      { coalesce: (e) => e.payload.productId ?? e.payload.sellerId },
+    ),
   ];
 }

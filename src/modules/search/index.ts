@@ -4,8 +4,9 @@
 import type { Job } from '../../platform/module.ts';
 import { defineModule } from '../../platform/module.ts';
 import { searchSubscriptions } from './handlers.ts';
+import { certificationSourceHook } from './indexer.ts';
 import { searchRoutes } from './routes.ts';
-import { indexIfEmpty, memorySearchEngine } from './service.ts';
+import { indexIfEmpty, memorySearchEngine, postgresSearchEngine } from './service.ts';
 
 /**
  * A database that had products before search existed gets its index once, in the background; then
@@ -14,7 +15,7 @@ import { indexIfEmpty, memorySearchEngine } from './service.ts';
 const warmUp: Job = {
   name: 'search index and replica warm-up',
   start(ctx) {
-    void indexIfEmpty(ctx.db)
+    void indexIfEmpty(ctx.db, undefined, ctx.hooks.get(certificationSourceHook))
       .then((n) => {
         if (n) ctx.log.info(`search index built: ${n} products`);
       })
@@ -30,8 +31,11 @@ const warmUp: Job = {
 export const searchModule = defineModule({
   name: 'search',
   routes: (app) => app.register(searchRoutes),
-  subscriptions: () => searchSubscriptions(),
+  // Marks come from the standards module, a later one, through the hook it fills in.
+  subscriptions: (ctx) => searchSubscriptions(postgresSearchEngine, ctx.hooks.get(certificationSourceHook)),
   jobs: [warmUp],
 });
 
 export { reindex } from './service.ts';
+export { certificationSourceHook, type CertificationSource } from './indexer.ts';
+export { CERTIFICATION_MARKS, type CertificationMark } from './messages.ts';

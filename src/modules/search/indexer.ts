@@ -14,6 +14,7 @@ import {
   type ProductForIndex,
 } from '../catalog/index.ts';
 import { shopsByIds, type ShopView } from '../sellers/index.ts';
+import { hookPoint } from '../../platform/module.ts';
 import type { SearchDocument, SearchEngine } from './engine.ts';
 import { glossary } from './glossary.ts';
 
@@ -41,12 +42,13 @@ async function categoryPaths(db: Executor): Promise<Map<string, CategoryInfo>> {
 }
 
 /**
- * Where certification marks (GI, OTOP stars, organic, มอก., อย., ...) will come from: the
- * standards module does not exist yet, so no product carries one. The index, the filters and the
- * facet already handle them.
+ * Where certification marks (GI, OTOP stars, organic, มอก., อย., ...) come from: the standards
+ * module (after search) fills in `certificationSourceHook` with the verified, unexpired marks of
+ * each product; without it no product carries one.
  */
 export type CertificationSource = (db: Executor, productIds: string[]) => Promise<Map<string, string[]>>;
-const noCertifications: CertificationSource = async () => new Map();
+export const noCertifications: CertificationSource = async () => new Map();
+export const certificationSourceHook = hookPoint<CertificationSource>('search.certifications');
 
 export class Indexer {
   private shops = new Map<string, ShopView>();
@@ -113,6 +115,7 @@ export class Indexer {
           categoryId: p.categoryId,
           originProvinceCode: p.originProvinceCode,
           thumbKey: p.thumbKey,
+          certifications: marks.get(p.id) ?? [],
           shop: {
             id: shop.id,
             slug: shop.slug,

@@ -137,6 +137,7 @@ export async function runInMemory(
   let inStockCount = 0;
   for (const n of candidates) {
     if (!index.alive[n] || !sellerOk[index.seller[n]] || (inCategory && !inCategory[index.categoryPath[n]])) continue;
+    if (f.flagshipOnly && index.tier[n] !== 2) continue;
     if (hidden.products.size && hidden.products.has(index.productIds[n])) continue;
     if (matcher && !matcher.matches(n)) continue;
     const fProvince = !provinceOk || provinceOk[index.province[n]] === 1;

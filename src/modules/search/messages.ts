@@ -37,9 +37,14 @@ registerMessages({
     en: 'Community product standard',
   },
   'search.mark.fda': { th: 'เลขสารบบอาหาร (อย.)', zh: '泰国食品药品监督管理局注册 (FDA)', en: 'Thai FDA registered' },
+  'search.mark.thai_hom_mali': {
+    th: 'ตรารับรองข้าวหอมมะลิไทย',
+    zh: '泰国茉莉香米认证标志',
+    en: 'Thai Hom Mali rice mark',
+  },
 });
 
-/** Certification marks the search filter and facet know (the standards module will issue them). */
+/** Certification marks the search filter and facet know (the standards module issues them). */
 export const CERTIFICATION_MARKS = [
   'gi',
   'otop',
@@ -49,4 +54,6 @@ export const CERTIFICATION_MARKS = [
   'tis',
   'community_standard',
   'fda',
+  'thai_hom_mali',
 ] as const;
+export type CertificationMark = (typeof CERTIFICATION_MARKS)[number];

@@ -147,6 +147,7 @@ export function searchStatement(q: SearchQuery, scoring: Scoring): SQL {
     match ? sql`d.lexemes @@ ${match}` : sql`true`,
     f.categoryId ? sql`d.category_ids @> array[${f.categoryId}::uuid]` : sql`true`,
     f.sellerId ? sql`d.seller_id = ${f.sellerId}::uuid` : sql`true`,
+    f.flagshipOnly ? sql`d.seller_tier = 2` : sql`true`,
     notHidden,
   ];
   const all = sql`f_province and f_type and f_cert and f_price and f_stock`;

@@ -34,6 +34,8 @@ export interface ProductCard {
   categoryId: string;
   originProvinceCode: string;
   thumbKey: string | null;
+  /** Verified, unexpired certification marks (codes of search.mark.*); absent on cards indexed before standards. */
+  certifications?: string[];
   shop: { id: string; slug: string; name: LocalizedText; isFlagship: boolean; provinceCode: string };
 }
 

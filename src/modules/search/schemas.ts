@@ -33,8 +33,12 @@ export const SearchQuerystring = Type.Object({
     Type.Array(Type.Enum(BUSINESS_TYPES), { maxItems: 5, description: 'Business types of the shops' }),
   ),
   certification: Type.Optional(
-    Type.Array(Type.Enum([...CERTIFICATION_MARKS]), { maxItems: 8, description: 'Certification marks (any of them)' }),
+    Type.Array(Type.Enum([...CERTIFICATION_MARKS]), {
+      maxItems: CERTIFICATION_MARKS.length,
+      description: 'Certification marks verified by Talad (any of them)',
+    }),
   ),
+  flagship: Type.Optional(Type.Boolean({ description: 'Only products of flagship stores' })),
   minPriceSatang: Type.Optional(
     Type.Integer({ minimum: 0, description: "On the product's lowest variant price, in satang" }),
   ),
@@ -83,6 +87,7 @@ export const SearchResponse = Type.Object({
       thumbnailUrl: Nullable(Type.String()),
       categoryId: Uuid,
       originProvince: Type.Object({ code: Type.String(), name: Type.String() }),
+      certifications: Type.Array(Type.String(), { description: 'Marks verified by Talad and still valid' }),
       shop: Type.Object({
         id: Uuid,
         slug: Type.String(),

@@ -15,10 +15,10 @@ import { memorySearchEngine } from './memory-engine.ts';
 import { describeFacets, type Facets } from './facets.ts';
 import { glossary } from './glossary.ts';
 import { normalizeText } from './tokenizer.ts';
-import { Indexer } from './indexer.ts';
+import { type CertificationSource, Indexer } from './indexer.ts';
 import './messages.ts';
 
-export { Indexer } from './indexer.ts';
+export { certificationSourceHook, Indexer, type CertificationSource } from './indexer.ts';
 export { searchSubscriptions } from './handlers.ts';
 
 /**
@@ -40,6 +40,7 @@ export interface SearchParams {
   province?: string[];
   sellerType?: string[];
   certification?: string[];
+  flagship?: boolean;
   minPriceSatang?: number;
   maxPriceSatang?: number;
   inStock?: boolean;
@@ -61,6 +62,7 @@ export interface SearchItem {
   thumbnailUrl: string | null;
   categoryId: string;
   originProvince: { code: string; name: string };
+  certifications: string[];
   shop: { id: string; slug: string; name: string; nameI18n: LocalizedText; isFlagship: boolean };
 }
 
@@ -108,6 +110,7 @@ async function resolveFilters(db: Executor, p: SearchParams, tree: CategoryNode[
     provinces: p.province,
     sellerTypes: p.sellerType,
     certifications: p.certification,
+    flagshipOnly: p.flagship || undefined,
     minPriceSatang: p.minPriceSatang,
     maxPriceSatang: p.maxPriceSatang,
     inStock: p.inStock,
@@ -181,6 +184,7 @@ export async function searchProducts(
           code: h.card.originProvinceCode,
           name: province ? province[locale] : h.card.originProvinceCode,
         },
+        certifications: h.card.certifications ?? [],
         shop: {
           id: h.card.shop.id,
           slug: h.card.shop.slug,
@@ -257,9 +261,13 @@ export async function suggest(
 }
 
 /** A database with products on sale but an empty index (search added to an existing platform): index it all. */
-export async function indexIfEmpty(db: Executor, engine = searchEngine): Promise<number> {
+export async function indexIfEmpty(
+  db: Executor,
+  engine = searchEngine,
+  certifications?: CertificationSource,
+): Promise<number> {
   const [row] = await queryRows<{ any: boolean }>(db, sql`select exists(select 1 from search_documents) as any`);
-  return row.any ? 0 : reindex(db, undefined, engine);
+  return row.any ? 0 : reindex(db, undefined, engine, certifications);
 }
 
 /** `talad reindex`: the whole index again from the catalog. */
@@ -267,6 +275,7 @@ export async function reindex(
   db: Executor,
   onProgress?: (done: number, total: number) => void,
   engine = searchEngine,
+  certifications?: CertificationSource,
 ): Promise<number> {
-  return new Indexer(engine).reindexAll(db, { onProgress });
+  return new Indexer(engine, certifications).reindexAll(db, { onProgress });
 }

@@ -2,3 +2,4 @@
 export * from './index.ts';
 export { PRODUCT_TERMS } from './glossary.ts';
 export type { GlossaryEntry } from './glossary.ts';
+export { postgresSearchEngine } from './service.ts';

@@ -15,3 +15,4 @@ export { getSeller } from './profile.ts';
 export { BUSINESS_TYPES, shopsOnSale } from './schema.ts';
 export { applyForShop, approveSeller, getShopBySlug, setFlagship, shopsByIds } from './service.ts';
 export type { ShopApplication, ShopView } from './service.ts';
+export { slugify } from './application.ts';

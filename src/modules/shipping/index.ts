@@ -36,3 +36,4 @@ export const shippingModule: TaladModule<ShippingConfig> = defineModule<Shipping
 export type { ShippingConfig } from './config.ts';
 export { s10Number } from './s10.ts';
 export { bookShipment, handOverShipment, shipmentLabelPdf } from './service.ts';
+export type { LabelExtras, TraceQr } from './label.ts';

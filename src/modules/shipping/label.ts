@@ -28,6 +28,19 @@ export interface LabelData {
   sender: { name: string; address: string };
   receiver: { name: string; phone: string; address: string };
   parcels: { weightGrams: number; lengthMm: number; widthMm: number; heightMm: number }[];
+  /** Trace pages of the lots in the parcel (their QR codes go at the foot of the label). */
+  trace?: TraceQr[];
+}
+
+/** A QR code to a lot's public trace page, with the lot number printed beside it. */
+export interface TraceQr {
+  lotNumber: string;
+  url: string;
+}
+
+/** What the caller adds to a label (the hub: the trace codes of the lots it packed). */
+export interface LabelExtras {
+  trace?: TraceQr[];
 }
 
 // bwip-js's ES module build exports the "raw" symbology under the name of its raw() encoder, so the
@@ -90,8 +103,9 @@ export async function shipmentLabel(
   db: Executor,
   s: typeof shipments.$inferSelect,
   config: ShippingConfig,
+  extras: LabelExtras = {},
 ): Promise<Buffer> {
-  return renderLabel(await labelData(db, s, config));
+  return renderLabel({ ...(await labelData(db, s, config)), trace: extras.trace });
 }
 
 export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {}): Promise<Buffer> {
@@ -213,6 +227,19 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
     y += 4;
     const facts = `${tr('คำสั่งซื้อ', '订单')} ${d.orderNumber} · ${tr('น้ำหนัก', '重量')} ${kg(p.weightGrams)} · ${p.lengthMm / 10}×${p.widthMm / 10}×${p.heightMm / 10} cm`;
     write(facts, M, y, 8, { width: W - 2 * M });
+    // Trace codes of the lots inside (at most two), at the foot: 48 pt squares, the lot number beside.
+    (d.trace ?? []).slice(0, 2).forEach((t, k) => {
+      const size = 48,
+        top = doc.page.height - M - size,
+        left = M + k * ((W - 2 * M) / 2);
+      const code = QRCode.create(t.url, { errorCorrectionLevel: 'M' });
+      const c = size / code.modules.size;
+      for (let r = 0; r < code.modules.size; r++)
+        for (let col = 0; col < code.modules.size; col++)
+          if (code.modules.get(r, col)) doc.rect(left + col * c, top + r * c, c, c).fill('#000');
+      write(tr('สแกนดูที่มาของสินค้า', '扫码溯源'), left + size + 4, top + 8, 7, { width: (W - 2 * M) / 2 - size - 6 });
+      write(t.lotNumber, left + size + 4, top + 22, 7, { width: (W - 2 * M) / 2 - size - 6, bold: true });
+    });
   });
   doc.end();
   return done;

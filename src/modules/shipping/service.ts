@@ -20,7 +20,7 @@ import { carrierFor } from './booking.ts';
 import { shipments, trackingEvents, type Consignee, type Parcel } from './schema.ts';
 import type { ShippingConfig } from './config.ts';
 import { scheduleSandboxEvents } from './sandbox.ts';
-import { shipmentLabel } from './label.ts';
+import { type LabelExtras, shipmentLabel } from './label.ts';
 import './messages.ts';
 
 export interface Shipment {
@@ -272,11 +272,12 @@ export async function shipmentLabelPdf(
   actor: Actor,
   shipmentId: string,
   config: ShippingConfig,
+  extras: LabelExtras = {},
 ): Promise<Buffer> {
   const [s] = await db.select().from(shipments).where(eq(shipments.id, shipmentId));
   if (!s) throw notFound('shipment');
   requireCallerMayShip(actor, s.sellerId);
-  return shipmentLabel(db, s, config);
+  return shipmentLabel(db, s, config, extras);
 }
 
 /**

@@ -6,7 +6,7 @@ import { useApp } from '../app/context.tsx';
 import { formatMoney } from '../app/i18n.ts';
 import type { Api } from '../app/api.ts';
 import type { Locale } from '../ssr-contract.ts';
-import '../messages/crossborder.ts';
+import '../messages/landed.ts';
 
 export interface Landed {
   variantId: string;

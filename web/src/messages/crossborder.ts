@@ -1,16 +1,9 @@
 // Messages of selling to China: landed prices, the buyer's identity form, customs status, the rejection queue.
 import { defineMessages } from '../app/i18n.ts';
+import './landed.ts';
 
 defineMessages({
-  'cn.market': ['ส่งไปประเทศจีน (ข้ามพรมแดน)', '寄往中国（跨境）', 'Ship to China (cross-border)'],
-  'cn.shipToChina': ['สั่งซื้อส่งไปจีน', '跨境购买，寄往中国', 'Buy for delivery to China'],
   'cn.checkoutTitle': ['สั่งซื้อข้ามพรมแดนไปจีน', '跨境购买（寄往中国）', 'Cross-border order to China'],
-  'cn.landed': ['ราคาถึงมือผู้ซื้อในจีน', '到手价（含运费和税）', 'Landed price in China'],
-  'cn.goods': ['ค่าสินค้า', '商品金额', 'Goods'],
-  'cn.freight': ['ค่าขนส่งระหว่างประเทศ', '国际运费', 'International shipping'],
-  'cn.tax': ['ภาษีนำเข้าข้ามพรมแดน', '跨境电商综合税', 'Cross-border tax'],
-  'cn.taxRate': ['อัตรา {rate}%', '税率 {rate}%', 'rate {rate}%'],
-  'cn.total': ['รวมที่ต้องชำระ', '应付总额', 'Total to pay'],
   // For buyers: what the rate is and who set it, never the operator's own note on where it came from.
   'cn.rate': [
     'อัตราแลกเปลี่ยน 1 THB = {rate} CNY (ผู้ให้บริการแพลตฟอร์มกำหนด, {date}) ปัดเศษครึ่งขึ้นทีละ 0.01 หยวน',
@@ -27,11 +20,6 @@ defineMessages({
     'วงเงิน: ไม่เกิน 5,000 หยวนต่อครั้ง และ 26,000 หยวนต่อคนต่อปี',
     '限值：单次不超过 5,000 元，每人每年不超过 26,000 元',
     'Limits: 5,000 yuan per order, 26,000 yuan per person per year',
-  ],
-  'cn.bonded': [
-    'ส่งจากคลังทัณฑ์บน EEC (เหลือ {n})',
-    '保税仓发货（EEC，库存 {n}）',
-    'Ships from the bonded EEC hub ({n} left)',
   ],
   'cn.notEligible': ['สินค้านี้ยังไม่เปิดขายไปจีน', '该商品暂不支持跨境购买', 'Not open for sale to China'],
   'cn.identity': ['ข้อมูลผู้ซื้อ (ต้องตรงกับผู้ชำระเงิน)', '购买人信息（须与支付人一致）', 'Buyer (must be the payer)'],

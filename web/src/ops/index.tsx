@@ -14,6 +14,7 @@ import '../messages/ops.ts';
 import '../messages/seller.ts';
 import '../messages/payments.ts';
 import '../messages/crossborder.ts';
+import '../messages/standards.ts';
 
 interface Seller {
   id: string;
@@ -30,7 +31,11 @@ interface Seller {
   createdAt: string;
 }
 
-export function ConsoleNav({ current }: { current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' }) {
+export function ConsoleNav({
+  current,
+}: {
+  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards';
+}) {
   const { t, href } = useApp();
   const link = (to: typeof current, label: string) => (
     <a href={href(`/ops/${to}`)} aria-current={current === to ? 'page' : undefined}>
@@ -44,6 +49,7 @@ export function ConsoleNav({ current }: { current: 'applications' | 'sellers' | 
       {link('orders', t('ops.orders'))}
       {link('payouts', t('ops.payouts'))}
       {link('customs', t('cn.rejections'))}
+      {link('standards', t('opsStandards.title'))}
     </nav>
   );
 }

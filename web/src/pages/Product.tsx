@@ -6,6 +6,7 @@ import type { ProductDetail, PublicVariant } from '../app/shapes.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle, Price } from '../components/ui.tsx';
 import { LandedPrice, loadLanded, onChinaStorefront, sellsToChina, type Landed } from '../components/LandedPrice.tsx';
+import { type MarkBadge, MarkBadges } from '../standards/MarkBadges.tsx';
 import '../messages/store.ts';
 
 interface ProductData {
@@ -13,6 +14,7 @@ interface ProductData {
   available: Record<string, number>;
   /** On the China storefront: each variant's landed price in CNY, rendered on the server. */
   landed?: Record<string, Landed> | null;
+  marks: MarkBadge[];
 }
 
 const variantLabel = (v: PublicVariant) => v.optionValues.join(' / ') || v.sku;
@@ -21,7 +23,7 @@ export const productPage: PageModule<ProductData> = {
   async load({ api, params, locale }) {
     const product = await api.get<ProductDetail>(`/products/${encodeURIComponent(params.id)}`);
     const ids = product.variants.map((v) => `variantIds=${v.id}`).join('&');
-    const [stock, landed] = await Promise.all([
+    const [stock, landed, marks] = await Promise.all([
       ids ? api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`) : { items: [] },
       onChinaStorefront(locale)
         ? loadLanded(
@@ -29,11 +31,13 @@ export const productPage: PageModule<ProductData> = {
             product.variants.map((v) => v.id),
           )
         : null,
+      api.get<{ items: MarkBadge[] }>(`/standards/products/${product.id}/marks`),
     ]);
     return {
       product,
       available: Object.fromEntries(stock.items.map((i) => [i.variantId, i.available])),
       landed,
+      marks: marks.items,
     };
   },
   head({ product: p, available }) {
@@ -66,7 +70,7 @@ export const productPage: PageModule<ProductData> = {
     };
   },
   Page({ data }) {
-    const { product: p, available } = data;
+    const { product: p, available, marks } = data;
     const { t, locale, href, api, setCartCount } = useApp();
     const stockOf = (v: PublicVariant) => available[v.id] ?? 0;
     const inStock = (v: PublicVariant) => stockOf(v) > 0;
@@ -149,6 +153,7 @@ export const productPage: PageModule<ProductData> = {
             </PageTitle>
             {untranslated ? <p className="note">{t('product.shownInThai')}</p> : null}
             {variant && china ? <LandedPrice variantId={variant.id} initial={landed} lead /> : null}
+            <MarkBadges marks={marks.filter((m) => !m.variantId || m.variantId === variantId)} />
             {variant ? (
               <p className={china ? 'muted' : 'big-price'}>
                 {china ? `${t('product.priceInThailand')} ` : null}

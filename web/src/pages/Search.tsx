@@ -11,6 +11,7 @@ import { ProductGrid } from '../components/ProductCard.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import '../messages/search.ts';
+import '../messages/marks.ts';
 
 interface FacetValue {
   value: string;
@@ -56,6 +57,7 @@ const PASSED = [
   'province',
   'sellerType',
   'certification',
+  'flagship',
   'minPriceSatang',
   'maxPriceSatang',
   'inStock',
@@ -231,9 +233,29 @@ export const searchPage: PageModule<SearchResult> = {
                 </ul>
               </section>
             ) : null}
+            <section>
+              <h2>{t('search.facet.store')}</h2>
+              <ul>
+                <li>
+                  <a
+                    href={link('flagship', 'true')}
+                    aria-current={current.get('flagship') === 'true' ? 'true' : undefined}
+                  >
+                    <span>
+                      {current.get('flagship') === 'true' ? '✓ ' : ''}
+                      {t('search.flagshipOnly')}
+                    </span>
+                  </a>
+                </li>
+              </ul>
+            </section>
             {f.certifications.length ? (
               <section>
                 <h2>{t('search.facet.marks')}</h2>
+                <details className="marks-note">
+                  <summary>{t('marks.verifiedBy')}</summary>
+                  <p>{t('marks.facetExplain')}</p>
+                </details>
                 <ul>
                   {f.certifications.map((m) =>
                     entry(link('certification', m.value, { multi: true }), m.label, m.count, m.selected, m.value),

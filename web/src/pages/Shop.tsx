@@ -7,20 +7,25 @@ import type { Page, ProductSummary, Shop } from '../app/shapes.ts';
 import { ProductGrid } from '../components/ProductCard.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
+import { FlagshipHeader, type FlagshipStorefront } from '../standards/Flagship.tsx';
 import '../messages/store.ts';
 
 interface ShopData {
   shop: Shop;
   products: Page<ProductSummary>;
+  flagship: FlagshipStorefront | null;
 }
 
 export const shopPage: PageModule<ShopData> = {
   async load({ api, params, query: q }) {
-    const [shop, products] = await Promise.all([
+    const [shop, products, flagship] = await Promise.all([
       api.get<Shop>(`/shops/${encodeURIComponent(params.slug)}`),
       api.get<Page<ProductSummary>>(`/products${query({ seller: params.slug, page: q.get('page'), perPage: 24 })}`),
+      api.get<{ storefront: FlagshipStorefront | null }>(
+        `/standards/shops/${encodeURIComponent(params.slug)}/flagship`,
+      ),
     ]);
-    return { shop, products };
+    return { shop, products, flagship: flagship.storefront };
   },
   head: ({ shop }, { t, locale }) => ({
     title: t('shop.title', { name: pick(shop.shopName, locale) }),
@@ -28,7 +33,7 @@ export const shopPage: PageModule<ShopData> = {
   }),
   Page({ data }) {
     const { t, locale } = useApp();
-    const { shop, products } = data;
+    const { shop, products, flagship } = data;
     return (
       <>
         <PageTitle>{pick(shop.shopName, locale)}</PageTitle>
@@ -36,6 +41,7 @@ export const shopPage: PageModule<ShopData> = {
           {t(`business.${shop.businessType}`)} · {shop.province[locale]}
           {shop.isFlagship ? <span className="tag">{t('home.flagship')}</span> : null}
         </p>
+        {flagship ? <FlagshipHeader storefront={flagship} /> : null}
         <h2>{t('shop.products')}</h2>
         {products.items.length ? <ProductGrid products={products.items} /> : <Empty>{t('shop.empty')}</Empty>}
         <Pager page={products.page} perPage={products.perPage} total={products.total} />

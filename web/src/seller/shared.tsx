@@ -3,6 +3,7 @@ import { useApp } from '../app/context.tsx';
 import { pick } from '../app/i18n.ts';
 import '../messages/seller.ts';
 import '../messages/payments.ts';
+import '../messages/standards.ts';
 
 /** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
 export function bahtToSatang(input: string): number | null {
@@ -18,7 +19,7 @@ export function ShopNav({
   current,
 }: {
   sellerId: string;
-  current: 'products' | 'orders' | 'tokens' | 'money' | 'invoices' | 'inbound';
+  current: 'products' | 'orders' | 'tokens' | 'money' | 'invoices' | 'inbound' | 'standards' | 'lots' | 'flagship';
 }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
@@ -40,6 +41,9 @@ export function ShopNav({
         {link('money', t('seller.money'))}
         {link('invoices', t('seller.invoices'))}
         {link('inbound', t('seller.inbound'))}
+        {link('standards', t('standards.nav'))}
+        {link('lots', t('lots.nav'))}
+        {link('flagship', t('flagship.badge'))}
       </nav>
     </>
   );
