@@ -22,7 +22,7 @@ export const ordersModule: TaladModule<OrdersRuntime> = defineModule<OrdersRunti
   ],
 });
 
-export { placeMarketOrders } from './checkout-market.ts';
+export { marketOfGroup, placeMarketOrders } from './checkout-market.ts';
 export { placeOrdersDurably } from './checkout.ts';
 export type { ShippingAddress } from './schema.ts';
 export {
