@@ -147,7 +147,7 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
       .lineTo(W - M, y)
       .lineWidth(0.5)
       .stroke();
-    y += 4;
+    y += 6;
     const block = (title: string, name: string, lines: string[]) => {
       // Beside the QR code (the top 200 pt) the text leaves it room.
       const width = () => W - 2 * M - (y < 200 ? 76 : 0);
@@ -169,7 +169,7 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
       .moveTo(M, y)
       .lineTo(W - M, y)
       .stroke();
-    y += 4;
+    y += 6;
     block(tr('ผู้รับ', '收件人'), d.receiver.name, [d.receiver.address, `${tr('โทร', '电话')} ${d.receiver.phone}`]);
     doc
       .moveTo(M, y)
