@@ -16,7 +16,9 @@ function extract(pdf: Buffer, layout = false): string {
     }).toString('utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error('pdftotext is missing: install poppler-utils (apt-get install -y poppler-utils), as .ci/run does');
+      throw new Error(
+        'pdftotext is missing: install poppler-utils (apt-get install -y poppler-utils), as .ci/run does',
+      );
     throw err;
   }
 }

@@ -50,7 +50,9 @@ const words = new Intl.Segmenter('th', { granularity: 'word' });
 const EMOJI = /\p{Emoji_Presentation}|\uFE0F|\u20E3|\p{Regional_Indicator}/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
 const covers = (f: Face, cluster: string) =>
-  Array.from(cluster.replace(/[\uFE0E\uFE0F\u200D]/g, '')).every((c) => face(f).hasGlyphForCodePoint(c.codePointAt(0)!));
+  Array.from(cluster.replace(/[\uFE0E\uFE0F\u200D]/g, '')).every((c) =>
+    face(f).hasGlyphForCodePoint(c.codePointAt(0)!),
+  );
 
 /** The face a cluster prints in: the text's own face when it has the glyphs, else the first fallback that has. */
 export function faceOf(cluster: string, primary: 'regular' | 'bold'): Face {

@@ -25,7 +25,8 @@ const PICTO = /\p{Extended_Pictographic}/u;
 export function printable(s: string, opts: { multiline?: boolean } = {}): string {
   const chars = Array.from(s.normalize('NFC').replace(DROP, ''));
   const kept = chars.filter((c, i) => {
-    if (c === '\u200D') return i > 0 && i < chars.length - 1 && PICTO.test(baseBefore(chars, i)) && PICTO.test(chars[i + 1]);
+    if (c === '\u200D')
+      return i > 0 && i < chars.length - 1 && PICTO.test(baseBefore(chars, i)) && PICTO.test(chars[i + 1]);
     if (c === '\uFE0E' || c === '\uFE0F') return i > 0 && /[\p{Extended_Pictographic}#*0-9]/u.test(chars[i - 1]);
     return true;
   });
@@ -44,4 +45,3 @@ function baseBefore(chars: string[], i: number): string {
   while (j > 0 && /[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/u.test(chars[j])) j--;
   return chars[j];
 }
-

@@ -182,9 +182,15 @@ export async function exportSaleOf(db: Executor, orderId: string): Promise<Expor
   if (!row) return null;
   const p = districtPath(row.districtCode);
   // Municipalities (北京市) list their districts under a "city" that only says 市辖区.
-  const city = !p || ['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(p.city) ? (p?.province ?? '') : p.city;
+  const city =
+    !p || ['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(p.city)
+      ? (p?.province ?? '')
+      : p.city;
   const prefix = chineseAddress(row.districtCode, '');
-  const street = prefix && row.consigneeAddress.startsWith(prefix) ? row.consigneeAddress.slice(prefix.length) : row.consigneeAddress;
+  const street =
+    prefix && row.consigneeAddress.startsWith(prefix)
+      ? row.consigneeAddress.slice(prefix.length)
+      : row.consigneeAddress;
   return {
     market: 'CN',
     currency: 'CNY',

@@ -222,7 +222,7 @@ describe('tax invoices and receipts', () => {
       '<ram:BuyerTradeParty><ram:Name>บริษัท ผลไม้ไทยส่งออก จำกัด</ram:Name><ram:SpecifiedTaxRegistration><ram:ID schemeID="TXID">099400016550100012</ram:ID>',
     );
     const text = pdfToText(await invoicePdf(row.data, 'en'), { flat: true });
-    expect(text).toContain('เลขประจำตัวผู้เสียภาษีของผู้ซื้อ / Buyer\'s tax ID: 0994000165501 (สาขาที่ 00012)');
+    expect(text).toContain("เลขประจำตัวผู้เสียภาษีของผู้ซื้อ / Buyer's tax ID: 0994000165501 (สาขาที่ 00012)");
     expect(text).toContain("เลขประจำตัวผู้เสียภาษีของผู้ขาย / Seller's tax ID");
     // Once issued, a tax invoice is never rewritten.
     expect((await put(company)).json().code).toBe('documents_already_issued');

@@ -147,7 +147,13 @@ describe('the tax document of a sale exported to China', () => {
     expect(doc.kind).toBe('receipt');
     expect(data).toMatchObject({ vat: null, vatRateBp: null, vatCategory: null, export: { paid: order.totalFen } });
     expect(data.buyer.addressParts?.province).toBe('广东省');
-    for (const words of ['ใบเสร็จรับเงิน', '收据', '王小明', '天河路385号太古汇一座1201室', 'การส่งออกสินค้าไปยังผู้ซื้อในประเทศจีน'])
+    for (const words of [
+      'ใบเสร็จรับเงิน',
+      '收据',
+      '王小明',
+      '天河路385号太古汇一座1201室',
+      'การส่งออกสินค้าไปยังผู้ซื้อในประเทศจีน',
+    ])
       expect(text, words).toContain(words);
     expect(text).not.toContain('ภาษีมูลค่าเพิ่ม / 增值税');
   });

@@ -55,7 +55,13 @@ function chineseBuyer(x: ExportSale): Party {
     taxId: null,
     branch: null,
     country: 'CN',
-    addressParts: { province: c.province, city: c.city, district: c.district, street: c.street, districtCode: c.districtCode },
+    addressParts: {
+      province: c.province,
+      city: c.city,
+      district: c.district,
+      street: c.street,
+      districtCode: c.districtCode,
+    },
     ...(c.name !== x.buyer.name ? { consignee: c.name } : {}),
   };
 }
@@ -130,7 +136,12 @@ export async function issueForOrder(
         ? chineseBuyer(exportSale)
         : business
           ? { name: business.name, address: business.address, taxId: business.taxId, branch: business.branch }
-          : { name: order.shippingAddress.name, address: thaiAddressLine(order.shippingAddress), taxId: null, branch: null },
+          : {
+              name: order.shippingAddress.name,
+              address: thaiAddressLine(order.shippingAddress),
+              taxId: null,
+              branch: null,
+            },
       lines: lines.map(({ variantId: _v, ...l }) => l),
     });
     const id = newId();

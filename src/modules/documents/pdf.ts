@@ -141,8 +141,11 @@ export function invoicePdf(d: InvoiceData, lang: Locale = 'th', opts: { compress
       .stroke();
   const header = () => {
     rule(y - 4);
-    const h = Math.max(...cols.map((c, i) => t.height(c.head, { width: c.w, size: 9, bold: true, align: i >= 2 ? 'right' : 'left' })));
-    cols.forEach((c, i) => t.write(c.head, c.x, y, { width: c.w, size: 9, bold: true, align: i >= 2 ? 'right' : 'left' }));
+    const h = Math.max(
+      ...cols.map((c, i) => t.height(c.head, { width: c.w, size: 9, bold: true, align: i >= 2 ? 'right' : 'left' })),
+    );
+    for (const [i, c] of cols.entries())
+      t.write(c.head, c.x, y, { width: c.w, size: 9, bold: true, align: i >= 2 ? 'right' : 'left' });
     y += h + 2;
     rule(y - 2);
     y += 2;
@@ -151,7 +154,14 @@ export function invoicePdf(d: InvoiceData, lang: Locale = 'th', opts: { compress
   d.lines.forEach((l, i) => {
     const fen = x?.lines[i];
     const cells = x
-      ? [String(i + 1), l.description, String(l.quantity), amount(fen?.unitPrice ?? 0), amount(fen?.amount ?? 0), amount(l.amount)]
+      ? [
+          String(i + 1),
+          l.description,
+          String(l.quantity),
+          amount(fen?.unitPrice ?? 0),
+          amount(fen?.amount ?? 0),
+          amount(l.amount),
+        ]
       : [String(i + 1), l.description, String(l.quantity), amount(l.unitPrice), amount(l.amount)];
     const h = t.height(l.description, { width: cols[1].w });
     if (y + h > bottom) {
@@ -159,7 +169,8 @@ export function invoicePdf(d: InvoiceData, lang: Locale = 'th', opts: { compress
       y = 48;
       header();
     }
-    cells.forEach((c, k) => t.write(c, cols[k].x, y, { width: cols[k].w, align: k >= 2 ? 'right' : 'left' }));
+    for (const [k, c] of cells.entries())
+      t.write(c, cols[k].x, y, { width: cols[k].w, align: k >= 2 ? 'right' : 'left' });
     y += h + 2;
   });
   rule(y);

@@ -168,7 +168,10 @@ export async function documentRoutes(plain: FastifyInstance, hooks: Hooks): Prom
     },
     { additionalProperties: false },
   );
-  const Profile = Type.Object({ address: Address, branch: Type.String({ maxLength: 5 }) }, { additionalProperties: false });
+  const Profile = Type.Object(
+    { address: Address, branch: Type.String({ maxLength: 5 }) },
+    { additionalProperties: false },
+  );
   app.get(
     '/sellers/:sellerId/tax-profile',
     {

@@ -5,7 +5,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, notFound, type FieldError } from '../../platform/errors.ts';
 import type { Hooks } from '../../platform/module.ts';
-import { type Db, type Executor } from '../../platform/db.ts';
+import type { Db, Executor } from '../../platform/db.ts';
 import { requireSellerAccess, getSeller } from '../sellers/index.ts';
 import { getOrder, getOrderGroup } from '../orders/index.ts';
 import { isValidThaiId } from '../../platform/thai.ts';

@@ -85,7 +85,11 @@ describe('a tax invoice needs the seller’s complete registered address', () =>
     expect((await issue('en')).json().detail).toContain('registered address is incomplete');
 
     // An incomplete address is not saved; nothing is issued.
-    const half = await putProfile(shop, { address: { ...COMPLETE, subdistrict: ' ', postcode: '2200' }, branch: '1' }, 'en');
+    const half = await putProfile(
+      shop,
+      { address: { ...COMPLETE, subdistrict: ' ', postcode: '2200' }, branch: '1' },
+      'en',
+    );
     expect(half.statusCode).toBe(422);
     expect(half.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual([
       'address.subdistrict:required',

@@ -37,9 +37,7 @@ const input = (over: Partial<InvoiceInput> = {}): InvoiceInput => ({
 /** The PDF with its ActualText spans blanked out (same length, so the file stays valid): only the ToUnicode maps left. */
 const withoutActualText = (pdf: Buffer) =>
   Buffer.from(
-    pdf
-      .toString('latin1')
-      .replace(/\/Span <<\/ActualText <[0-9A-F]+>>> BDC|\bEMC\b/g, (m) => ' '.repeat(m.length)),
+    pdf.toString('latin1').replace(/\/Span <<\/ActualText <[0-9A-F]+>>> BDC|\bEMC\b/g, (m) => ' '.repeat(m.length)),
     'latin1',
   );
 

@@ -45,12 +45,23 @@ describe('the shipping label as text', () => {
         label({
           carrier: 'linehaul-cn',
           crossBorder: true,
-          receiver: { name: '王小明', phone: '13800138000', address: '广东省广州市天河区天河路385号太古汇一座1201室 (440106)' },
+          receiver: {
+            name: '王小明',
+            phone: '13800138000',
+            address: '广东省广州市天河区天河路385号太古汇一座1201室 (440106)',
+          },
         }),
       ),
       { flat: true },
     );
-    for (const words of ['寄件人 / ผู้ส่ง', '收件人 / ผู้รับ', '王小明', '广东省广州市天河区', '电话 / โทร 13800138000', '重量 / น้ำหนัก'])
+    for (const words of [
+      '寄件人 / ผู้ส่ง',
+      '收件人 / ผู้รับ',
+      '王小明',
+      '广东省广州市天河区',
+      '电话 / โทร 13800138000',
+      '重量 / น้ำหนัก',
+    ])
       expect(text, words).toContain(words);
   });
 });
