@@ -4,6 +4,7 @@
 import { on } from '../../events.ts';
 import { periodic } from '../../platform/jobs.ts';
 import { defineModule } from '../../platform/module.ts';
+import { seedDocumentsDemo } from './demo.ts';
 import { issueForOrder, issueWaiting } from './issue.ts';
 import { documentRoutes } from './routes.ts';
 
@@ -14,6 +15,7 @@ export const documentsModule = defineModule({
   subscriptions: (ctx) => [
     on('order.paid', (db, e) => issueForOrder(db, e.payload.orderId, { hooks: ctx.hooks, onIncomplete: 'wait' })),
   ],
+  seedDemo: (ctx) => seedDocumentsDemo(ctx.db),
   jobs: [
     // The shop's save issues what waited at once; this catches what that could not (a failure, a restart).
     periodic({
