@@ -2,8 +2,9 @@
 // 'CN'), as its tax document needs it.
 //
 // The rule (README "Tax documents for exports"): an export of goods is zero-rated — Revenue Code
-// s.80/1 (1): VAT is computed at 0% on the export of goods not exempt under s.81 (1) (and s.80/1 (6)
-// zero-rates sales between bonded warehouses and free zones). Zero-rated is not exempt: the seller
+// s.80/1 (1): VAT is computed at 0% on the export of goods not exempt under s.81 (3) (as the English
+// translation read has it; the section number is unconfirmed), and s.80/1 (6) zero-rates sales
+// between bonded warehouses and free zones. Zero-rated is not exempt: the seller
 // still issues its tax invoice, shows VAT at 0%, and keeps its input-tax credit. What counts as an
 // export is goods sent out of Thailand; the Revenue Department takes the customs export declaration
 // (ใบขนสินค้าขาออก) as the evidence, and the tax point of an export is when it is declared (the
