@@ -1,5 +1,7 @@
 // Fonts bundled from npm for every PDF the platform prints (tax invoices, labels, certificates,
-// tickets): Sarabun for Thai and Latin, Noto Sans SC for Chinese. Each file is read once.
+// tickets): Sarabun for Thai and Latin, Noto Sans SC for Chinese, and two fallbacks for what
+// neither has — Noto Emoji (monochrome) for emoji and Noto Sans Symbols 2 for symbols (✗ ★ ☐ ...).
+// All are under the SIL Open Font License 1.1 (the npm packages' LICENSE_FONT). Each file is read once.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -19,3 +21,7 @@ export function font(file: string): Buffer {
 export const SARABUN = '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf';
 export const SARABUN_BOLD = '@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf';
 export const NOTO_SC = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+/** 870 KB; only the glyphs a document uses are embedded (subset), as for every font here. */
+export const NOTO_EMOJI = '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf';
+/** 1.2 MB. */
+export const NOTO_SYMBOLS = '@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf';

@@ -1,4 +1,5 @@
 // Thai identifiers and contact details (../shared/REFERENCE.md, "Thai identifiers").
+import { provinceByCode } from './provinces.ts';
 
 /** 13-digit national ID / juristic tax ID: check digit = (11 - sum(d_i * (14 - i)) mod 11) mod 10. */
 export function isValidThaiId(id: string): boolean {
@@ -46,3 +47,51 @@ export function isValidGtin(gtin: string): boolean {
 
 /** A Thai postcode: 5 digits, the first two from 10 to 96. */
 export const isValidPostcode = (s: string) => /^(1[0-9]|[2-8]\d|9[0-6])\d{3}$/.test(s);
+
+/** The parts of a Thai address (REFERENCE.md, "Thai identifiers"): what a parcel or a tax invoice needs. */
+export interface ThaiAddressParts {
+  houseNumber: string;
+  moo?: string;
+  village?: string;
+  /** Building, floor or room, as the owner writes it. */
+  building?: string;
+  soi?: string;
+  road?: string;
+  subdistrict: string;
+  district: string;
+  provinceCode: string;
+  postcode: string;
+}
+
+/** A name typed with its own prefix ("ตำบลท่าช้าง", "ต.ท่าช้าง", "เขต บางกะปิ") without it. */
+const unprefixed = (s: string | undefined, prefixes: RegExp) => (s ?? '').trim().replace(prefixes, '').trim();
+
+/**
+ * A Thai address on one line, as the courier and the Revenue Department read it — the one formatter
+ * of the platform (tax invoices, shipping labels, the hub's packing list): "99 หมู่ 4 ต.ท่าช้าง
+ * อ.เมืองจันทบุรี จ.จันทบุรี 22000"; in Bangkok the sub-district is a แขวง and the district a เขต, and
+ * the province is written without จ.
+ */
+export function thaiAddressLine(a: ThaiAddressParts): string {
+  const bangkok = a.provinceCode === '10';
+  const province = provinceByCode(a.provinceCode)?.th ?? '';
+  const subdistrict = unprefixed(a.subdistrict, /^(ตำบล|ต\.|แขวง)\s*/);
+  const district = unprefixed(a.district, /^(อำเภอ|อ\.|เขต)\s*/);
+  const soi = unprefixed(a.soi, /^(ซอย|ซ\.)\s*/);
+  const road = unprefixed(a.road, /^(ถนน|ถ\.)\s*/);
+  const moo = unprefixed(a.moo, /^(หมู่ที่|หมู่|ม\.)\s*/);
+  return [
+    a.houseNumber.trim(),
+    moo && `หมู่ ${moo}`,
+    a.village?.trim(),
+    a.building?.trim(),
+    soi && `ซ.${soi}`,
+    road && `ถ.${road}`,
+    subdistrict && (bangkok ? `แขวง${subdistrict}` : `ต.${subdistrict}`),
+    district && (bangkok ? `เขต${district}` : `อ.${district}`),
+    province && (bangkok ? province : `จ.${province}`),
+    a.postcode.trim(),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}

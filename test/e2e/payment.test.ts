@@ -38,7 +38,17 @@ describe('paying with PromptPay in the sandbox', () => {
       method: 'PUT',
       url: `/api/sellers/${orchard.sellerId}/tax-profile`,
       headers: { cookie: orchard.cookie },
-      payload: { registeredAddress: '88 หมู่ 3 ต.พลับพลา อ.เมืองจันทบุรี จ.จันทบุรี 22000', branch: '00000' },
+      payload: {
+        address: {
+          houseNumber: '88',
+          moo: '3',
+          subdistrict: 'พลับพลา',
+          district: 'เมืองจันทบุรี',
+          provinceCode: '22',
+          postcode: '22000',
+        },
+        branch: '00000',
+      },
     });
     expect(profile.statusCode).toBe(200);
 

@@ -10,6 +10,8 @@ import { pickText, type Locale } from '../../platform/i18n.ts';
 import { getVariantsForSale } from '../catalog/index.ts';
 import { bondedAvailability } from '../inventory/index.ts';
 import { requireOrder } from '../orders/index.ts';
+import type { ExportSale } from '../documents/index.ts';
+import { chineseAddress, districtPath } from './districts.ts';
 import { cbecOrders, type CbecLine } from './schema.ts';
 import { productTerms } from './terms.ts';
 import { quoteOrder, sellingRate, CNY_ROUNDING } from './pricing.ts';
@@ -219,4 +221,47 @@ export type DeclarationFacts = Awaited<ReturnType<typeof declarationFacts>>;
 export async function isCrossBorderOrder(db: Executor, orderId: string): Promise<boolean> {
   const [row] = await db.select({ id: cbecOrders.orderId }).from(cbecOrders).where(eq(cbecOrders.orderId, orderId));
   return !!row;
+}
+
+/**
+ * What the order's tax document needs (documents' exportSaleHook): the CNY amounts as paid, the
+ * order's rate snapshot and the consignee's address in its Chinese parts. Null for a domestic order.
+ */
+export async function exportSaleOf(db: Executor, orderId: string): Promise<ExportSale | null> {
+  const [row] = await db.select().from(cbecOrders).where(eq(cbecOrders.orderId, orderId));
+  if (!row) return null;
+  const p = districtPath(row.districtCode);
+  // Municipalities (北京市) list their districts under a "city" that only says 市辖区.
+  const city =
+    !p || ['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(p.city)
+      ? (p?.province ?? '')
+      : p.city;
+  const prefix = chineseAddress(row.districtCode, '');
+  const street =
+    prefix && row.consigneeAddress.startsWith(prefix)
+      ? row.consigneeAddress.slice(prefix.length)
+      : row.consigneeAddress;
+  return {
+    market: 'CN',
+    currency: 'CNY',
+    fx: { rate: row.fxRate, source: row.fxSource, validFrom: row.fxValidFrom.toISOString() },
+    lines: row.lines.map((l) => ({
+      variantId: l.variantId,
+      quantity: l.quantity,
+      unitPriceFen: l.unitPriceFen,
+      goodsFen: l.goodsFen,
+    })),
+    freightFen: row.freightFen,
+    importTaxFen: row.taxFen,
+    totalFen: row.totalFen,
+    buyer: { name: row.buyerName },
+    consignee: {
+      name: row.consigneeName,
+      province: p?.province ?? '',
+      city,
+      district: p?.county ?? '',
+      street,
+      districtCode: row.districtCode,
+    },
+  };
 }

@@ -5,17 +5,21 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Uuid, problemResponses } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Hooks } from '../../platform/module.ts';
 import { etaxInvoiceXml } from './etax-xml.ts';
+import { issueNow } from './issue.ts';
 import { invoicePdf } from './pdf.ts';
 import {
   documentData,
   getBuyerTaxDetails,
-  getTaxProfile,
   orderDocuments,
   sellerDocuments,
   setBuyerTaxDetails,
   setTaxProfile,
+  taxProfileStatus,
 } from './service.ts';
+import { toProblem } from '../../platform/errors.ts';
+import { taxAddressIncomplete } from './tax-address.ts';
 
 const Summary = Type.Object({
   id: Uuid,
@@ -28,7 +32,7 @@ const Summary = Type.Object({
   currency: Type.String(),
 });
 
-export async function documentRoutes(plain: FastifyInstance): Promise<void> {
+export async function documentRoutes(plain: FastifyInstance, hooks: Hooks): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['documents'];
 
@@ -43,6 +47,20 @@ export async function documentRoutes(plain: FastifyInstance): Promise<void> {
       },
     },
     async (req) => orderDocuments(app.db, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/orders/:id/documents',
+    {
+      schema: {
+        tags,
+        summary:
+          "Issue a paid order's document now (its shop or an operator); a VAT shop with an incomplete registered address is refused (409 tax_address_incomplete, per missing field)",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Object({ id: Uuid, kind: Type.String(), number: Type.String() }), ...problemResponses },
+      },
+    },
+    async (req) => issueNow(app.db, req.actor, req.params.id, hooks),
   );
 
   app.get(
@@ -134,8 +152,24 @@ export async function documentRoutes(plain: FastifyInstance): Promise<void> {
     async (req) => setBuyerTaxDetails(app.db, req.actor, req.params.id, req.body),
   );
 
+  const opt = Type.Optional(Type.String({ maxLength: 120 }));
+  const Address = Type.Object(
+    {
+      houseNumber: Type.String({ maxLength: 40 }),
+      moo: opt,
+      village: opt,
+      building: opt,
+      soi: opt,
+      road: opt,
+      subdistrict: Type.String({ maxLength: 120 }),
+      district: Type.String({ maxLength: 120 }),
+      provinceCode: Type.String({ maxLength: 2 }),
+      postcode: Type.String({ maxLength: 5 }),
+    },
+    { additionalProperties: false },
+  );
   const Profile = Type.Object(
-    { registeredAddress: Type.String({ minLength: 10, maxLength: 300 }), branch: Type.String({ pattern: '^\\d{5}$' }) },
+    { address: Address, branch: Type.String({ maxLength: 5 }) },
     { additionalProperties: false },
   );
   app.get(
@@ -143,27 +177,31 @@ export async function documentRoutes(plain: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: "A shop's registered address and branch for its tax invoices",
+        summary:
+          "A shop's registered address (in its parts) and branch for its tax invoices, whether they are complete, what is missing (`problem`, as the refusal says it) and how many paid orders wait for their document",
         params: Type.Object({ sellerId: Uuid }),
       },
     },
-    async (req) =>
-      (await getTaxProfile(app.db, req.actor, req.params.sellerId)) ?? {
-        sellerId: req.params.sellerId,
-        registeredAddress: '',
-        branch: '00000',
-      },
+    async (req) => {
+      const status = await taxProfileStatus(app.db, req.actor, req.params.sellerId);
+      return {
+        ...status,
+        problem: status.complete ? null : toProblem(taxAddressIncomplete(status.missing), req.locale),
+      };
+    },
   );
   app.put(
     '/sellers/:sellerId/tax-profile',
     {
       schema: {
         tags,
-        summary: 'Set the registered address and branch ("00000" = head office)',
+        summary:
+          'Set the registered address (house number, sub-district, district, province, postcode; moo, village, building, soi, road when there are) and branch ("00000" = head office); the documents that waited for it are issued',
         params: Type.Object({ sellerId: Uuid }),
         body: Profile,
+        response: { ...problemResponses },
       },
     },
-    async (req) => setTaxProfile(app.db, req.actor, req.params.sellerId, req.body),
+    async (req) => setTaxProfile(app.db, req.actor, req.params.sellerId, req.body, hooks),
   );
 }

@@ -1,5 +1,6 @@
 // Documents' tables: the seller's tax-invoice details (registered address, branch), per-seller
-// serial number counters, and the issued tax invoices and receipts (an immutable snapshot each).
+// serial number counters, the issued tax invoices and receipts (an immutable snapshot each), and
+// the orders whose document waits for the shop's registered address to be complete.
 import {
   pgTable,
   text,
@@ -13,6 +14,7 @@ import {
   pgEnum,
 } from 'drizzle-orm/pg-core';
 import { sellers } from '../sellers/schema.ts';
+import type { ThaiAddressParts } from '../../platform/thai.ts';
 
 export const documentKind = pgEnum('document_kind', ['tax_invoice', 'receipt']);
 
@@ -21,7 +23,10 @@ export const sellerTaxProfiles = pgTable('seller_tax_profiles', {
   sellerId: uuid('seller_id')
     .primaryKey()
     .references(() => sellers.id),
+  /** The address on one line, as printed (from `address`; free text in rows older than it). */
   registeredAddress: text('registered_address').notNull(),
+  /** The registered address in its parts (null in rows older than it: incomplete until the shop sets it). */
+  address: jsonb('address').$type<ThaiAddressParts>(),
   /** "00000" is the head office (สำนักงานใหญ่); otherwise the 5-digit branch number. */
   branch: text('branch').notNull().default('00000'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -73,3 +78,17 @@ export const buyerTaxDetails = pgTable('buyer_tax_details', {
   address: text('address').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** An order whose document cannot be issued yet (a VAT shop's incomplete registered address); issued once it is complete. */
+export const documentWaits = pgTable(
+  'document_waits',
+  {
+    orderId: uuid('order_id').primaryKey(),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('document_waits_seller_idx').on(t.sellerId, t.createdAt)],
+);

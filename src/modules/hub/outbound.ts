@@ -8,7 +8,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
-import { provinceByCode } from '../../platform/provinces.ts';
+import { thaiAddressLine } from '../../platform/thai.ts';
 import { sellerFacts } from '../sellers/index.ts';
 import { getVariantsForSale } from '../catalog/index.ts';
 import { hubLocations } from '../inventory/index.ts';
@@ -31,33 +31,6 @@ export type CustomsReleasePayload = Payload<'customs.order_released'> & {
     parcels?: number;
   };
 };
-
-function addressLine(a: {
-  houseNumber: string;
-  moo?: string;
-  village?: string;
-  soi?: string;
-  road?: string;
-  subdistrict: string;
-  district: string;
-  provinceCode: string;
-  postcode: string;
-}): string {
-  const p = provinceByCode(a.provinceCode);
-  return [
-    a.houseNumber,
-    a.moo && `หมู่ ${a.moo}`,
-    a.village,
-    a.soi && `ซ. ${a.soi}`,
-    a.road && `ถ. ${a.road}`,
-    a.subdistrict,
-    a.district,
-    p?.th ?? a.provinceCode,
-    a.postcode,
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
 
 /**
  * order.paid: if the order's units were reserved at a hub, it becomes outbound work there. Safe to
@@ -105,7 +78,7 @@ export async function onOrderPaid(db: Executor, orderId: string): Promise<void> 
         paidAt,
         handlingHours,
         shipBy: new Date(paidAt.getTime() + handlingHours * 3600_000),
-        shipTo: rel ? rel.consignee : { name: a.name, phone: a.phone, address: addressLine(a) },
+        shipTo: rel ? rel.consignee : { name: a.name, phone: a.phone, address: thaiAddressLine(a) },
         crossBorder: rel
           ? { waybillNo: rel.waybillNo, logisticsCode: rel.logisticsCode, exportDeclaration: rel.exportDeclaration }
           : null,

@@ -2,7 +2,7 @@
 // caller is to it. The localised view for people is views.ts. Three outcomes stay apart: an order
 // that does not exist (OrderNotFound), one the caller may not see (it does not exist for them:
 // the same 404, by a deliberate check), and a failure (a database error propagates as itself).
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { anyUuid, type Executor } from '../../platform/db.ts';
 import { AppError, forbidden, unauthenticated } from '../../platform/errors.ts';
@@ -149,10 +149,18 @@ export async function requireOrder(
   return { order, role };
 }
 
-/** An order group's totals and buyer (no access check). */
-export async function groupFacts(db: Executor, groupId: string) {
-  const [g] = await db.select().from(orderGroups).where(sql`${orderGroups.id} = ${groupId}::uuid`);
-  return g ?? null;
+/**
+ * An order group and its orders, to its buyer or an operator (or the system); to anyone else it
+ * does not exist.
+ */
+export async function requireGroup(db: Executor, actor: Actor, groupId: string) {
+  const [group] = await db.select().from(orderGroups).where(eq(orderGroups.id, groupId));
+  const mayRead =
+    group && (actor.kind === 'system' || (actor.kind === 'user' && actor.isOperator) || isBuyerOf(actor, group));
+  if (!mayRead) throw new AppError(404, 'not_found', { what: 'order group' });
+  const ids = (await db.select({ id: orders.id }).from(orders).where(eq(orders.groupId, groupId))).map((r) => r.id);
+  const facts = await ordersFacts(db, ids);
+  return { group, orders: ids.map((id) => facts.get(id)!) };
 }
 
 /** Where goods go: the address of an order of goods (a service order has none, and ships nothing). */

@@ -42,6 +42,7 @@ export {
   OrderNotFound,
   orderFacts,
   ordersFacts,
+  requireGroup,
   requireOrder,
   roleOnOrder,
   shippingAddressOf,

@@ -1,7 +1,9 @@
 // The shipping label (A6, one page per parcel): a Code 128 barcode of the tracking number (bars
 // drawn from bwip-js's encoding, as vectors), a QR code of the tracking page, sender and receiver
 // (Thai script for domestic parcels, Chinese for cross-border ones, in the bundled fonts), parcel n
-// of N and its weight. Parcels the carrier sandbox carries say so on the label.
+// of N and its weight. Parcels the carrier sandbox carries say so on the label. Text goes through
+// the platform's PDF writer (platform/pdf-text.ts): fonts per character with emoji and symbol
+// fallbacks, and a text layer that extracts as written (pdftotext reads "ผู้รับ").
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { createRequire } from 'node:module';
@@ -9,11 +11,12 @@ import { systemActor } from '../../platform/actor.ts';
 import { pickText } from '../../platform/i18n.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
 import type { Executor } from '../../platform/db.ts';
-import { font, NOTO_SC, SARABUN, SARABUN_BOLD } from '../../platform/pdf-fonts.ts';
-import { addressLine, getTaxProfile } from '../documents/index.ts';
+import { finishPdf, PdfText, printable } from '../../platform/pdf-text.ts';
+import { thaiAddressLine } from '../../platform/thai.ts';
+import { getTaxProfile } from '../documents/index.ts';
 import { hubLocations } from '../inventory/index.ts';
 import { sellerFacts } from '../sellers/index.ts';
-import { getOrder, shippingAddressOf } from '../orders/index.ts';
+import { orderFacts, shippingAddressOf } from '../orders/index.ts';
 import { CARRIERS, type CarrierCode } from './carriers.ts';
 import type { ShippingConfig } from './config.ts';
 import type { shipments } from './schema.ts';
@@ -53,7 +56,6 @@ export function code128Widths(text: string): number[] {
   return symbol.sbs;
 }
 
-const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 const kg = (g: number) => `${(g / 1000).toFixed(g % 1000 === 0 ? 0 : g % 100 === 0 ? 1 : 2)} kg`;
 
 export async function labelData(
@@ -63,7 +65,7 @@ export async function labelData(
 ): Promise<LabelData> {
   const actor = systemActor('shipping');
   const [order, shops, hubs, tax] = await Promise.all([
-    getOrder(db, actor, s.orderId, 'th'),
+    orderFacts(db, s.orderId),
     sellerFacts(db, [s.sellerId]),
     hubLocations(db),
     getTaxProfile(db, actor, s.sellerId),
@@ -81,11 +83,11 @@ export async function labelData(
   const a = shippingAddressOf(order);
   const receiver = s.consignee
     ? {
-        name: s.consignee.name,
-        phone: s.consignee.phone,
-        address: `${s.consignee.address} (${s.consignee.districtCode})`,
+        name: printable(s.consignee.name),
+        phone: printable(s.consignee.phone),
+        address: `${printable(s.consignee.address)} (${s.consignee.districtCode})`,
       }
-    : { name: a.name, phone: a.phone, address: addressLine(a) };
+    : { name: printable(a.name), phone: printable(a.phone), address: thaiAddressLine(a) };
   return {
     carrier: s.carrier as CarrierCode,
     trackingNumber: s.trackingNumber,
@@ -93,7 +95,7 @@ export async function labelData(
     orderNumber: order.number,
     sandbox: config.sandbox && CARRIERS[s.carrier as CarrierCode].sandboxTracked,
     crossBorder,
-    sender: { name: hub ? `${shopName} (${hub.code})` : shopName, address: from },
+    sender: { name: printable(hub ? `${shopName} (${hub.code})` : shopName), address: printable(from) },
     receiver,
     parcels: s.parcels,
   };
@@ -117,34 +119,7 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
     lang: d.crossBorder ? 'zh-CN' : 'th-TH',
     info: { Title: `${d.trackingNumber}`, Subject: d.orderNumber },
   });
-  doc.registerFont('thai', font(SARABUN));
-  doc.registerFont('thai-bold', font(SARABUN_BOLD));
-  const cjk =
-    d.crossBorder || [d.sender.name, d.sender.address, d.receiver.name, d.receiver.address].some((t) => CJK.test(t));
-  if (cjk) doc.registerFont('cjk', font(NOTO_SC));
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const fontFor = (t: string, bold = false) => (CJK.test(t) && cjk ? 'cjk' : bold ? 'thai-bold' : 'thai');
-  /** Writes a line in fonts that have its glyphs: Chinese runs in Noto Sans SC, the rest in Sarabun. */
-  const write = (
-    t: string,
-    x: number,
-    y: number,
-    size: number,
-    opts: PDFKit.Mixins.TextOptions & { bold?: boolean } = {},
-  ) => {
-    const { bold, ...rest } = opts;
-    const runs = cjk
-      ? (t.match(/[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+|[^\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+/g) ?? [t])
-      : [t];
-    runs.forEach((run, i) => {
-      doc.font(fontFor(run, bold)).fontSize(size);
-      const continued = i < runs.length - 1;
-      if (i === 0) doc.text(run, x, y, { ...rest, continued });
-      else doc.text(run, { continued });
-    });
-  };
+  const t = new PdfText(doc);
   const carrier = CARRIERS[d.carrier];
   const widths = code128Widths(d.trackingNumber);
   const modules = widths.reduce((a, b) => a + b, 0);
@@ -159,20 +134,16 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
     const carrierName = d.crossBorder
       ? `${carrier.name.zh} · ${carrier.name.en}`
       : `${carrier.name.th} ${carrier.name.en}`;
-    write(carrierName, M, y, d.crossBorder ? 9 : 11, { width: W - 2 * M - 40, lineBreak: false, bold: true });
-    doc
-      .font('thai-bold')
-      .fontSize(11)
-      .text(`${i + 1}/${d.parcels.length}`, W - M - 36, y, { width: 36, align: 'right' });
+    t.write(carrierName, M, y, { size: d.crossBorder ? 9 : 11, bold: true });
+    t.write(`${i + 1}/${d.parcels.length}`, W - M - 36, y, { width: 36, align: 'right', size: 11, bold: true });
     y += 18;
     if (d.sandbox) {
       doc.rect(M, y, W - 2 * M, 14).fill('#000');
-      doc.fillColor('#fff');
-      write(d.crossBorder ? 'SANDBOX · 测试 非真实包裹 · ทดสอบ' : 'SANDBOX · ทดสอบ ไม่ใช่พัสดุจริง', M + 6, y + 2, 8, {
-        lineBreak: false,
+      t.write(d.crossBorder ? 'SANDBOX · 测试 非真实包裹 · ทดสอบ' : 'SANDBOX · ทดสอบ ไม่ใช่พัสดุจริง', M + 6, y + 1, {
+        size: 8,
         bold: true,
+        color: '#fff',
       });
-      doc.fillColor('#000');
       y += 18;
     }
     // Code 128: quiet zones of 10 modules either side, bars at least 0.9 pt wide.
@@ -183,26 +154,20 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
       x += w * module;
     });
     y += 52;
-    doc
-      .font('thai-bold')
-      .fontSize(12)
-      .text(d.trackingNumber, M, y, { width: W - 2 * M, align: 'center', characterSpacing: 1 });
+    t.write(d.trackingNumber, M, y, { width: W - 2 * M, align: 'center', size: 12, bold: true });
     y += 20;
     doc
       .moveTo(M, y)
       .lineTo(W - M, y)
       .lineWidth(0.5)
       .stroke();
-    y += 4;
+    y += 6;
     const block = (title: string, name: string, lines: string[]) => {
-      write(title, M, y, 8, { width: W - 2 * M - 76 });
-      y = doc.y;
-      write(name, M, y, 11, { width: W - 2 * M - (y < 200 ? 76 : 0), bold: true });
-      y = doc.y;
-      for (const l of lines) {
-        write(l, M, y, 9, { width: W - 2 * M - (y < 200 ? 76 : 0) });
-        y = doc.y;
-      }
+      // Beside the QR code (the top 200 pt) the text leaves it room.
+      const width = () => W - 2 * M - (y < 200 ? 76 : 0);
+      y = t.write(title, M, y, { size: 8, width: width() });
+      y = t.write(name, M, y, { size: 11, bold: true, width: width() });
+      for (const l of lines) y = t.write(l, M, y, { size: 9, width: width() });
       y += 4;
     };
     // QR to the tracking page, beside the sender.
@@ -218,7 +183,7 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
       .moveTo(M, y)
       .lineTo(W - M, y)
       .stroke();
-    y += 4;
+    y += 6;
     block(tr('ผู้รับ', '收件人'), d.receiver.name, [d.receiver.address, `${tr('โทร', '电话')} ${d.receiver.phone}`]);
     doc
       .moveTo(M, y)
@@ -226,21 +191,23 @@ export async function renderLabel(d: LabelData, opts: { compress?: boolean } = {
       .stroke();
     y += 4;
     const facts = `${tr('คำสั่งซื้อ', '订单')} ${d.orderNumber} · ${tr('น้ำหนัก', '重量')} ${kg(p.weightGrams)} · ${p.lengthMm / 10}×${p.widthMm / 10}×${p.heightMm / 10} cm`;
-    write(facts, M, y, 8, { width: W - 2 * M });
+    t.write(facts, M, y, { size: 8, width: W - 2 * M });
     // Trace codes of the lots inside (at most two), at the foot: 48 pt squares, the lot number beside.
-    (d.trace ?? []).slice(0, 2).forEach((t, k) => {
+    (d.trace ?? []).slice(0, 2).forEach((lot, k) => {
       const size = 48,
         top = doc.page.height - M - size,
         left = M + k * ((W - 2 * M) / 2);
-      const code = QRCode.create(t.url, { errorCorrectionLevel: 'M' });
+      const code = QRCode.create(lot.url, { errorCorrectionLevel: 'M' });
       const c = size / code.modules.size;
       for (let r = 0; r < code.modules.size; r++)
         for (let col = 0; col < code.modules.size; col++)
           if (code.modules.get(r, col)) doc.rect(left + col * c, top + r * c, c, c).fill('#000');
-      write(tr('สแกนดูที่มาของสินค้า', '扫码溯源'), left + size + 4, top + 8, 7, { width: (W - 2 * M) / 2 - size - 6 });
-      write(t.lotNumber, left + size + 4, top + 22, 7, { width: (W - 2 * M) / 2 - size - 6, bold: true });
+      t.write(tr('สแกนดูที่มาของสินค้า', '扫码溯源'), left + size + 4, top + 8, {
+        size: 7,
+        width: (W - 2 * M) / 2 - size - 6,
+      });
+      t.write(lot.lotNumber, left + size + 4, top + 22, { size: 7, width: (W - 2 * M) / 2 - size - 6, bold: true });
     });
   });
-  doc.end();
-  return done;
+  return finishPdf(doc);
 }

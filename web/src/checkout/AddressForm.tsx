@@ -52,11 +52,14 @@ export function AddressForm({
   onChange,
   errors,
   prefix,
+  contact = true,
 }: {
   value: AddressValue;
   onChange: (v: AddressValue) => void;
   errors: Record<string, string>;
   prefix: string;
+  /** Whether to ask for the recipient's name and phone (not for a shop's registered address). */
+  contact?: boolean;
 }) {
   const { t, locale } = useApp();
   const [districts, setDistricts] = useState<AddressDistrict[] | null>(null);
@@ -111,25 +114,29 @@ export function AddressForm({
 
   return (
     <div className="address-form">
-      <TextField
-        label={t('checkout.name')}
-        name="name"
-        autoComplete="name"
-        required
-        value={value.name}
-        onChange={(e) => set({ name: e.target.value })}
-        error={err('name')}
-      />
-      <TextField
-        label={t('checkout.phone')}
-        name="phone"
-        type="tel"
-        autoComplete="tel"
-        required
-        value={value.phone}
-        onChange={(e) => set({ phone: e.target.value })}
-        error={err('phone')}
-      />
+      {contact ? (
+        <>
+          <TextField
+            label={t('checkout.name')}
+            name="name"
+            autoComplete="name"
+            required
+            value={value.name}
+            onChange={(e) => set({ name: e.target.value })}
+            error={err('name')}
+          />
+          <TextField
+            label={t('checkout.phone')}
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            required
+            value={value.phone}
+            onChange={(e) => set({ phone: e.target.value })}
+            error={err('phone')}
+          />
+        </>
+      ) : null}
       <div className="row">
         <TextField
           label={t('checkout.houseNumber')}

@@ -120,6 +120,22 @@ defineMessages({
     '5-digit branch (00000 = head office)',
   ],
   'invoices.none': ['ยังไม่มีเอกสาร', '暂无单据', 'No documents yet'],
+  'invoices.addressWhy': ['ที่อยู่ของร้านบนใบเสร็จรับเงิน', '收据上显示的店铺地址', "The shop's address on its receipts"],
+  'invoices.addressWhyVat': [
+    'ใบกำกับภาษีต้องแสดงที่อยู่ของผู้ขายตามที่จดทะเบียนภาษีมูลค่าเพิ่มไว้ครบถ้วน (ประมวลรัษฎากร มาตรา 86/4)',
+    '税务发票须完整显示卖方的增值税注册地址（泰国税法典第 86/4 条）',
+    "A tax invoice must show the seller's complete VAT-registered address (Revenue Code s.86/4)",
+  ],
+  'invoices.waiting': [
+    'คำสั่งซื้อที่ชำระแล้ว {n} รายการรอใบกำกับภาษีอยู่ จะออกให้ทันทีเมื่อบันทึกที่อยู่ครบ',
+    '{n} 个已付款订单正在等待税务发票，地址保存完整后立即开具',
+    '{n} paid orders are waiting for their tax invoice: it is issued as soon as the address is complete',
+  ],
+  'invoices.issuedWaiting': [
+    'ออกใบกำกับภาษีที่รออยู่แล้ว {n} ฉบับ',
+    '已开具等待中的税务发票 {n} 张',
+    'Issued {n} waiting tax invoices',
+  ],
   'invoices.number': ['เลขที่', '编号', 'Number'],
   'invoices.order': ['คำสั่งซื้อ', '订单', 'Order'],
   'refund.title': ['คืนเงินให้ผู้ซื้อ', '给买家退款', 'Refund the buyer'],

@@ -1,15 +1,18 @@
 // A shop's money (balance, ledger entries, payouts) and its documents (tax invoices or receipts,
-// and the registered address and branch its tax invoices carry).
+// and the registered address and branch its tax invoices carry: a VAT-registered shop's tax
+// invoices wait until that address is complete, and the page says so).
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../app/context.tsx';
 import { formatDate, formatMoney } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import type { Page } from '../app/shapes.ts';
 import { useSubmit } from '../app/use-submit.ts';
-import { Empty, FormError, PageTitle, Price, TextArea, TextField } from '../components/ui.tsx';
+import { AddressForm, emptyAddress, type AddressValue } from '../checkout/AddressForm.tsx';
+import { Empty, FormError, PageTitle, Price, TextField } from '../components/ui.tsx';
 import { ShopNav } from './shared.tsx';
 import '../messages/seller.ts';
 import '../messages/payments.ts';
+import '../messages/account.ts';
 
 interface Balance {
   currency: string;
@@ -143,10 +146,34 @@ interface Doc {
   issuedAt: string;
   total: number;
 }
+interface AddressParts {
+  houseNumber: string;
+  moo?: string;
+  village?: string;
+  building?: string;
+  soi?: string;
+  road?: string;
+  subdistrict: string;
+  district: string;
+  provinceCode: string;
+  postcode: string;
+}
 interface Profile {
   registeredAddress: string;
+  address: AddressParts | null;
   branch: string;
+  vatRegistered: boolean;
+  complete: boolean;
+  waiting: number;
+  /** The refusal a tax invoice gets while the address is incomplete, in the page's language. */
+  problem: { detail: string; errors?: { field: string; detail: string }[] } | null;
 }
+const toForm = (a: AddressParts | null): AddressValue & { building: string } => ({
+  ...emptyAddress,
+  ...(a ?? {}),
+  building: a?.building ?? '',
+});
+const fromForm = ({ name: _n, phone: _p, ...a }: AddressValue & { building: string }): AddressParts => a;
 
 export const invoicesPage: PageModule<{ docs: Page<Doc>; profile: Profile }> = {
   access: 'user',
@@ -161,19 +188,40 @@ export const invoicesPage: PageModule<{ docs: Page<Doc>; profile: Profile }> = {
   head: (_d, { t }) => ({ title: t('invoices.title'), noindex: true }),
   Page({ data, params }) {
     const { t, api, locale } = useApp();
-    const [profile, setProfile] = useState(data.profile);
-    const [saved, setSaved] = useState(false);
+    const [status, setStatus] = useState(data.profile);
+    const [docs, setDocs] = useState(data.docs);
+    const [address, setAddress] = useState(toForm(data.profile.address));
+    const [branch, setBranch] = useState(data.profile.branch);
+    const [saved, setSaved] = useState<number | null>(null);
     const { errors, formError, pending, run } = useSubmit();
+    const id = encodeURIComponent(params.sellerId);
     const save = async (e: FormEvent) => {
       e.preventDefault();
-      setSaved(false);
-      if (await run(() => api.send('PUT', `/sellers/${params.sellerId}/tax-profile`, profile))) setSaved(true);
+      setSaved(null);
+      const done = await run(() =>
+        api.send<{ issued: number }>('PUT', `/sellers/${id}/tax-profile`, { address: fromForm(address), branch }),
+      );
+      if (done) {
+        setSaved(done.issued);
+        const [next, list] = await Promise.all([
+          api.get<Profile>(`/sellers/${id}/tax-profile`),
+          api.get<Page<Doc>>(`/sellers/${id}/documents`),
+        ]);
+        setStatus(next);
+        setDocs(list);
+      }
     };
     return (
       <>
         <PageTitle>{t('invoices.title')}</PageTitle>
         <ShopNav sellerId={params.sellerId} current="invoices" />
-        {data.docs.items.length ? (
+        {status.vatRegistered && !status.complete && status.problem ? (
+          <div className="note" role="alert">
+            <p>{status.problem.detail}</p>
+            {status.waiting ? <p>{t('invoices.waiting', { n: status.waiting })}</p> : null}
+          </div>
+        ) : null}
+        {docs.items.length ? (
           <div className="table-wrap">
             <table className="table">
               <thead>
@@ -185,7 +233,7 @@ export const invoicesPage: PageModule<{ docs: Page<Doc>; profile: Profile }> = {
                 </tr>
               </thead>
               <tbody>
-                {data.docs.items.map((d) => (
+                {docs.items.map((d) => (
                   <tr key={d.id}>
                     <td>
                       <a href={`/api/documents/${d.id}/pdf?lang=${locale}`} download>
@@ -215,30 +263,34 @@ export const invoicesPage: PageModule<{ docs: Page<Doc>; profile: Profile }> = {
           <Empty>{t('invoices.none')}</Empty>
         )}
         <h2>{t('invoices.profile')}</h2>
-        <form onSubmit={save} noValidate>
-          <TextArea
-            label={t('invoices.address')}
-            name="registeredAddress"
-            rows={3}
-            value={profile.registeredAddress}
-            error={errors.registeredAddress}
-            onChange={(e) => setProfile({ ...profile, registeredAddress: e.target.value })}
-          />
+        <p className="hint">{t(status.vatRegistered ? 'invoices.addressWhyVat' : 'invoices.addressWhy')}</p>
+        <form onSubmit={save} noValidate aria-label={t('invoices.profile')}>
+          <fieldset>
+            <legend>{t('invoices.address')}</legend>
+            <AddressForm
+              value={address}
+              onChange={(v) => setAddress({ ...address, ...v })}
+              errors={errors}
+              prefix="address"
+              contact={false}
+            />
+          </fieldset>
           <TextField
             label={t('invoices.branch')}
             name="branch"
             inputMode="numeric"
             maxLength={5}
-            value={profile.branch}
+            value={branch}
             error={errors.branch}
-            onChange={(e) => setProfile({ ...profile, branch: e.target.value })}
+            onChange={(e) => setBranch(e.target.value)}
           />
           <button type="submit" className="primary" disabled={pending}>
             {pending ? t('common.saving') : t('common.save')}
           </button>
-          {saved ? (
+          {saved !== null ? (
             <p role="status" className="ok">
               {t('common.saved')}
+              {saved ? ` ${t('invoices.issuedWaiting', { n: saved })}` : ''}
             </p>
           ) : null}
           <FormError message={formError} />
