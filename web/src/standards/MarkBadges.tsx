@@ -1,7 +1,7 @@
 // "Verified by Talad" badges: each mark a product (or a flagship store, or a lot) carries, verified
-// by an operator and still valid. The explanation opens on hover or tap (a disclosure, so keyboards
-// and screen readers reach it too): what the mark means, its number, issuer and validity.
-import { useState } from 'react';
+// by an operator and still valid. The explanation opens on a tap or a click (a plain disclosure, so
+// keyboards and screen readers reach it too): what the mark means, its number, issuer and validity.
+// It does not also open on hover: a mouse that hovered it open and then clicked closed it again.
 import { useApp } from '../app/context.tsx';
 import '../messages/marks.ts';
 import './standards.css';
@@ -31,17 +31,9 @@ export function formatDay(day: string, locale: string): string {
 
 function Badge({ mark }: { mark: MarkBadge }) {
   const { t, locale } = useApp();
-  const [open, setOpen] = useState(false);
   return (
     <li>
-      <details
-        className={`mark-badge mark-${mark.kind}`}
-        open={open}
-        onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
-        // Hover opens it for a mouse; a tap (or Enter) toggles it the way a disclosure does.
-        onPointerEnter={(e) => e.pointerType === 'mouse' && setOpen(true)}
-        onPointerLeave={(e) => e.pointerType === 'mouse' && setOpen(false)}
-      >
+      <details className={`mark-badge mark-${mark.kind}`}>
         <summary>
           <span aria-hidden="true">✓ </span>
           {mark.label}
