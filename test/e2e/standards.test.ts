@@ -85,6 +85,9 @@ describe('product standards in the browser', () => {
     await badge.locator('summary').click();
     await badge.getByText(`เลขที่ ${number}`).waitFor();
     await badge.getByText('ตาลาดตรวจรูปแบบเลข').waitFor();
+    // Pinned open by the click: the pointer moving away does not close it.
+    await product.mouse.move(1, 1);
+    expect(await badge.getAttribute('open')).not.toBeNull();
     expect(await badge.locator('summary').innerText()).toContain('ตรวจสอบโดยตาลาด');
     await screenshot(product, 'standards-phone-03-badge-explained');
     await expectAccessible(product, 'the product page with its verified badge');

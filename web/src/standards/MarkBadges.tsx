@@ -1,7 +1,9 @@
 // "Verified by Talad" badges: each mark a product (or a flagship store, or a lot) carries, verified
-// by an operator and still valid. The explanation opens on a tap or a click (a plain disclosure, so
+// by an operator and still valid. The explanation opens on a tap, a click or Enter (a disclosure, so
 // keyboards and screen readers reach it too): what the mark means, its number, issuer and validity.
-// It does not also open on hover: a mouse that hovered it open and then clicked closed it again.
+// A mouse hovering over it shows it for as long as it stays; clicking a badge that hover opened pins
+// it open rather than closing it under the pointer.
+import { useRef } from 'react';
 import { useApp } from '../app/context.tsx';
 import '../messages/marks.ts';
 import './standards.css';
@@ -31,9 +33,29 @@ export function formatDay(day: string, locale: string): string {
 
 function Badge({ mark }: { mark: MarkBadge }) {
   const { t, locale } = useApp();
+  const openedByHover = useRef(false);
   return (
     <li>
-      <details className={`mark-badge mark-${mark.kind}`}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the summary is the keyboard control, and Enter on it fires this click */}
+      <details
+        className={`mark-badge mark-${mark.kind}`}
+        onPointerEnter={(e) => {
+          if (e.pointerType !== 'mouse' || e.currentTarget.open) return;
+          openedByHover.current = true;
+          e.currentTarget.open = true;
+        }}
+        onPointerLeave={(e) => {
+          if (e.pointerType !== 'mouse' || !openedByHover.current) return;
+          openedByHover.current = false;
+          e.currentTarget.open = false;
+        }}
+        onClick={(e) => {
+          if (!openedByHover.current || !(e.target as Element).closest('summary')) return;
+          // Opened by hover: a click on the summary pins it open instead of toggling it shut.
+          openedByHover.current = false;
+          e.preventDefault();
+        }}
+      >
         <summary>
           <span aria-hidden="true">✓ </span>
           {mark.label}
