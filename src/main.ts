@@ -8,6 +8,7 @@ import { seedDemo, isSeeded } from './demo/seed.ts';
 import { seedCrossBorderOrder } from './demo/crossborder.ts';
 import { certificationSourceHook, reindex } from './modules/search/index.ts';
 import { startJobs } from './platform/module.ts';
+import { exportOpenData, insightsModule } from './modules/insights/index.ts';
 
 const USAGE = `talad — the Talad marketplace
 
@@ -16,6 +17,8 @@ Usage: talad <command>
   migrate   apply the committed database migrations
   seed      load the demo data (once; skipped when it is already there)
   reindex   rebuild the search index from the catalog (it keeps answering meanwhile)
+  export-open-data [dir]
+            write the open datasets (CSV, JSON, metadata) and the DCAT-AP catalogue to dir (./open-data)
 
 Configuration: environment variables (see README.md): PORT, HOST, DATA_DIR, DATABASE_URL, ...`;
 
@@ -92,6 +95,16 @@ async function main(argv: string[]): Promise<void> {
       `search index rebuilt: ${count.toLocaleString('en')} products in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     await database.close();
+    return;
+  }
+  if (command === 'export-open-data') {
+    const database = await open(config);
+    const app = await appOn(database, config);
+    const dir = argv[1] ?? 'open-data';
+    const written = await exportOpenData(database.db, dir, app.platform.runtime(insightsModule).publicUrl);
+    await app.close();
+    await database.close();
+    console.log(`open data written to ${dir}: ${written.join(', ')}`);
     return;
   }
   if (command !== 'start') {

@@ -8,6 +8,7 @@ import { crossborderModule } from './modules/crossborder/index.ts';
 import { customsModule } from './modules/customs/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 import { hubModule } from './modules/hub/index.ts';
+import { insightsModule } from './modules/insights/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { inventoryModule } from './modules/inventory/index.ts';
 import { ledgerModule } from './modules/ledger/index.ts';
@@ -35,4 +36,5 @@ export const modules: readonly TaladModule<unknown>[] = [
   shippingModule,
   hubModule,
   standardsModule,
+  insightsModule,
 ] as TaladModule<unknown>[];

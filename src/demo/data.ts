@@ -3,7 +3,9 @@
 import type { NewUser } from '../modules/identity/index.ts';
 import type { ShopApplication } from '../modules/sellers/index.ts';
 
-export const DEMO_PASSWORD = 'talad-demo-2569';
+import { DEMO_PASSWORD } from '../platform/demo.ts';
+
+export { DEMO_PASSWORD };
 
 export const DEMO_ACCOUNTS: NewUser[] = [
   { email: 'operator@talad.local', password: DEMO_PASSWORD, displayName: 'ผู้ดูแลตลาด', isOperator: true },

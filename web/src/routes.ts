@@ -30,6 +30,8 @@ const STANDARDS = 'src/standards/index.tsx';
 const standards = () => import('./standards/index.tsx');
 const TRACE = 'src/standards/trace-page.tsx';
 const trace = () => import('./standards/trace-page.tsx');
+const INSIGHTS = 'src/insights/index.tsx';
+const insights = () => import('./insights/index.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -45,6 +47,7 @@ export const routes: Route[] = [
   { name: 'order', path: '/orders/:id', chunk: ORDERS, module: () => orders().then((m) => m.orderPage) },
   { name: 'placed', path: '/checkout/done/:groupId', chunk: ORDERS, module: () => orders().then((m) => m.placedPage) },
   { name: 'track', path: '/track/:number', chunk: TRACK, module: () => track().then((m) => m.trackPage) },
+  { name: 'insights', path: '/insights', chunk: INSIGHTS, module: () => insights().then((m) => m.insightsPage) },
   { name: 'trace', path: '/trace/:code', chunk: TRACE, module: () => trace().then((m) => m.tracePage) },
   {
     name: 'seller-standards',

@@ -127,3 +127,14 @@ export const productsOnSale = pgView('products_on_sale', {
 }).as(
   sql`select p.id, p.seller_id from products p join shops_on_sale s on s.id = p.seller_id where p.status = 'active'`,
 );
+
+/** Published for insights: each product's category, with the category's names. Read-only. */
+export const productCategoryFacts = pgView('product_category_facts', {
+  productId: uuid('product_id').notNull(),
+  categorySlug: text('category_slug').notNull(),
+  nameTh: text('name_th').notNull(),
+  nameZh: text('name_zh'),
+  nameEn: text('name_en'),
+}).as(
+  sql`select p.id as product_id, c.slug as category_slug, c.name_th, c.name_zh, c.name_en from products p join categories c on c.id = p.category_id`,
+);

@@ -1,7 +1,19 @@
 // Crossborder's tables: which products sell to China and how they are taxed, each cross-border
 // order's customs facts (landed price in fen, the buyer's identity with the ID number encrypted),
 // and one lock row per identity so that concurrent checkouts of one person queue up.
-import { pgTable, text, uuid, timestamp, integer, bigint, boolean, jsonb, index, check } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  bigint,
+  boolean,
+  jsonb,
+  index,
+  check,
+  pgView,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
 import { products } from '../catalog/schema.ts';
@@ -109,3 +121,10 @@ export const cbecRefundsSeen = pgTable('cbec_refunds_seen', {
   refundId: uuid('refund_id').primaryKey(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Published for insights: the import tax (CBEC) of each cross-border order, in fen. Read-only. */
+export const cbecOrderTaxFacts = pgView('cbec_order_tax_facts', {
+  orderId: uuid('order_id').notNull(),
+  taxFen: bigint('tax_fen', { mode: 'number' }).notNull(),
+  status: text('status').notNull(),
+}).as(sql`select order_id, tax_fen, status from cbec_orders`);

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   primaryKey,
   check,
+  pgView,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { stockLocations } from '../inventory/schema.ts';
@@ -328,3 +329,14 @@ export const waves = pgTable('hub_waves', {
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Published for insights: the hub's dispatches, when paid, packed and handed over. Read-only. */
+export const hubDispatchFacts = pgView('hub_dispatch_facts', {
+  locationId: uuid('location_id').notNull(),
+  sellerId: uuid('seller_id').notNull(),
+  paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+  packedAt: timestamp('packed_at', { withTimezone: true }),
+  dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
+}).as(
+  sql`select location_id, seller_id, paid_at, packed_at, dispatched_at from hub_outbound_orders where dispatched_at is not null`,
+);

@@ -158,3 +158,29 @@ export const orderProductLines = pgView('order_product_lines', {
 }).as(
   sql`select l.order_id, o.status, l.product_id, l.variant_id, l.quantity from order_lines l join orders o on o.id = l.order_id where l.product_id is not null`,
 );
+
+/**
+ * Published for insights: each paid order's sales facts. The buyer is a one-way hash (it counts
+ * distinct buyers and can name nobody). Read-only; the columns are a contract.
+ */
+export const orderSalesFacts = pgView('order_sales_facts', {
+  orderId: uuid('order_id').notNull(),
+  sellerId: uuid('seller_id').notNull(),
+  market: text('market').notNull(),
+  kind: text('kind').notNull(),
+  buyerHash: text('buyer_hash').notNull(),
+  status: orderStatus('status').notNull(),
+  paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+  shippedAt: timestamp('shipped_at', { withTimezone: true }),
+  totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
+}).as(
+  sql`select o.id as order_id, o.seller_id, g.market, g.kind, md5(coalesce(o.buyer_user_id::text, o.guest_token_hash, o.id::text)) as buyer_hash, o.status, o.paid_at, o.shipped_at, o.total_satang from orders o join order_groups g on g.id = o.group_id where o.paid_at is not null`,
+);
+
+/** Published for insights: the units of each order line by product, for its categories. */
+export const orderLineUnits = pgView('order_line_units', {
+  orderId: uuid('order_id').notNull(),
+  productId: uuid('product_id').notNull(),
+  quantity: integer('quantity').notNull(),
+  lineTotalSatang: bigint('line_total_satang', { mode: 'number' }).notNull(),
+}).as(sql`select order_id, product_id, quantity, line_total_satang from order_lines where product_id is not null`);

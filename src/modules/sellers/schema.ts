@@ -124,3 +124,18 @@ export const shopsOnSale = pgView('shops_on_sale', {
 }).as(
   sql`select id, slug, shop_name_th, shop_name_zh, shop_name_en, province_code, business_type, is_flagship from sellers where status = 'approved'`,
 );
+
+/**
+ * Published for insights: each shop's onboarding facts (where, what kind, when it applied and was
+ * approved), and nothing that names or reaches a person. Read-only; the columns are a contract.
+ */
+export const sellerOnboardingFacts = pgView('seller_onboarding_facts', {
+  sellerId: uuid('seller_id').notNull(),
+  provinceCode: text('province_code').notNull(),
+  businessType: businessType('business_type').notNull(),
+  status: sellerStatus('status').notNull(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
+  approvedAt: timestamp('approved_at', { withTimezone: true }),
+}).as(
+  sql`select id as seller_id, province_code, business_type, status, created_at as applied_at, case when status in ('approved', 'suspended') then reviewed_at end as approved_at from sellers`,
+);

@@ -1,0 +1,72 @@
+// Insights' own tables: who may read the dashboards (analysts, national or of one province), and
+// the aggregates it keeps from the outbox — one row per month, shop and market, and the sets behind
+// its distinct counts. They hold no person: buyers are the orders module's one-way hash.
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A government analyst: national (province_code null) or a province's officer. Operators read everything. */
+export const insightsAnalysts = pgTable('insights_analysts', {
+  userId: uuid('user_id').primaryKey(),
+  provinceCode: text('province_code'),
+  grantedBy: uuid('granted_by'),
+  grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Sales of one shop in one market and month (Bangkok time), net of orders cancelled after payment. */
+export const insightsSales = pgTable(
+  'insights_sales',
+  {
+    month: date('month').notNull(),
+    sellerId: uuid('seller_id').notNull(),
+    market: text('market').notNull(),
+    orders: integer('orders').notNull().default(0),
+    grossSatang: bigint('gross_satang', { mode: 'number' }).notNull().default(0),
+    cbecTaxFen: bigint('cbec_tax_fen', { mode: 'number' }).notNull().default(0),
+    shipped: integer('shipped').notNull().default(0),
+    shipHours: bigint('ship_hours', { mode: 'number' }).notNull().default(0),
+    /** Distinct buyers of this shop in this market and month (the hashes are in insights_buyers). */
+    buyers: integer('buyers').notNull().default(0),
+    /** Rows the demo made up to show a year of history ("simulated" on the dashboard); 0 for real sales. */
+    simulated: integer('simulated').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.sellerId, t.market] })],
+);
+
+/** The orders counted in insights_sales, so that a repeated event counts once and a cancellation takes its own amount back. */
+export const insightsCountedOrders = pgTable('insights_counted_orders', {
+  orderId: uuid('order_id').primaryKey(),
+  month: date('month').notNull(),
+  sellerId: uuid('seller_id').notNull(),
+  market: text('market').notNull(),
+  grossSatang: bigint('gross_satang', { mode: 'number' }).notNull(),
+  cbecTaxFen: bigint('cbec_tax_fen', { mode: 'number' }).notNull(),
+  shipped: integer('shipped').notNull().default(0),
+});
+
+/** Which buyers (one-way hashes) bought from a shop in a market and month: for the at-least-5-buyers rule. */
+export const insightsBuyers = pgTable(
+  'insights_buyers',
+  {
+    month: date('month').notNull(),
+    sellerId: uuid('seller_id').notNull(),
+    market: text('market').notNull(),
+    buyerHash: text('buyer_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.sellerId, t.market, t.buyerHash] })],
+);
+
+/** Units sold by category, shop, market and month. */
+export const insightsCategories = pgTable(
+  'insights_categories',
+  {
+    month: date('month').notNull(),
+    sellerId: uuid('seller_id').notNull(),
+    market: text('market').notNull(),
+    categorySlug: text('category_slug').notNull(),
+    units: integer('units').notNull().default(0),
+    grossSatang: bigint('gross_satang', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.sellerId, t.market, t.categorySlug] }),
+    index('insights_categories_slug_idx').on(t.categorySlug),
+  ],
+);

@@ -1,0 +1,104 @@
+// In a real browser at 360 px: a government analyst opens the programme dashboard, filters to
+// Roi Et and the Chinese market, sees the figures, the chart by month and the map of provinces,
+// and downloads the open dataset as CSV (UTF-8 with a BOM, for Excel in Thai).
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shopWithOwner, signedInUser } from '../../src/modules/catalog/testing.ts';
+import { launchBrowser, PHONE, screenshot } from './browser.ts';
+import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
+import { type MarketApp, startMarketApp } from './market-app.ts';
+
+let m: MarketApp;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  m = await startMarketApp();
+});
+afterAll(async () => {
+  await browser?.close();
+  await m?.close();
+});
+
+/** Six months of sales for `shops` (rows marked simulated, as the demo's history is). */
+async function history(sellerIds: string[], market: 'TH' | 'CN') {
+  const now = new Date(Date.now() + 7 * 3_600_000);
+  for (let back = 0; back < 6; back++) {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+    for (const [i, id] of sellerIds.entries())
+      await m.app.db.execute(
+        sql`insert into insights_sales (month, seller_id, market, orders, gross_satang, cbec_tax_fen, shipped, ship_hours, buyers, simulated)
+            values (${month}::date, ${id}, ${market}, ${10 + i}, ${(10 + i) * 50_000}, ${market === 'CN' ? 4_000 : 0}, ${10 + i}, ${(10 + i) * 30}, 8, 1)`,
+      );
+  }
+}
+
+describe('government insight in the browser', () => {
+  it('an analyst filters to Roi Et and China, sees the map and the chart, and downloads the dataset', async () => {
+    const db = m.app.db;
+    const roiEt = [];
+    const elsewhere = [];
+    for (let i = 0; i < 5; i++) roiEt.push((await shopWithOwner(db, { provinceCode: '45' })).sellerId);
+    for (let i = 0; i < 5; i++) elsewhere.push((await shopWithOwner(db, { provinceCode: '50' })).sellerId);
+    await history([...roiEt, ...elsewhere], 'CN');
+    await history([...roiEt, ...elsewhere], 'TH');
+
+    const operator = await signedInUser(db, { isOperator: true });
+    const analyst = await signedInUser(db);
+    const granted = await m.app.inject({
+      method: 'PUT',
+      url: `/api/operator/insights/analysts/${analyst.userId}`,
+      headers: { cookie: operator.cookie },
+      payload: { provinceCode: null },
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: 'th-TH',
+      isMobile: true,
+      hasTouch: true,
+      acceptDownloads: true,
+    });
+    await context.addCookies([{ name: 'talad_session', value: analyst.cookie.split('=')[1], url: m.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/insights`);
+    await hydrated(page);
+    await page.getByRole('heading', { name: 'ภาพรวมโครงการ' }).waitFor();
+    await page.getByText('ทั้งประเทศ').waitFor();
+
+    await page.getByLabel('จังหวัด').selectOption('45');
+    await page.getByLabel('ตลาด').selectOption('CN');
+    await page.getByRole('button', { name: 'แสดงผล' }).click();
+    await page.waitForURL(/province=45/);
+    await page.getByText('ตัวเลขรวมประวัติจำลองของข้อมูลสาธิต').waitFor();
+    // Five shops in Roi Et and five elsewhere: Roi Et's Chinese sales are shown.
+    const orders = page.locator('.insight-figure', { hasText: 'คำสั่งซื้อ' }).first().locator('dd');
+    await expect.poll(() => orders.innerText()).toBe(String((10 + 11 + 12 + 13 + 14) * 6));
+    // The chart's months are in the Buddhist era.
+    const chart = page.locator('img[src^="/api/insights/charts/sales-by-month.svg"]');
+    expect(await chart.getAttribute('alt')).toContain(String(new Date().getUTCFullYear() + 543));
+    for (const img of [chart, page.locator('img.insight-map')])
+      await expect
+        .poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth))
+        .toBeGreaterThan(0);
+    const map = await m.app.inject({
+      url: '/api/insights/map.svg?province=45&market=CN',
+      headers: { cookie: analyst.cookie },
+    });
+    expect(map.body).toMatch(/data-province="45"[^>]*><title>ร้อยเอ็ด: /);
+    await screenshot(page, 'insights-phone-01-roi-et-china');
+    await expectAccessible(page, 'the insights dashboard');
+    await expectNoSideways(page, 'the insights dashboard');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'ดาวน์โหลด CSV' }).first().click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFmonth,province_code,province_th')).toBe(true);
+    expect(csv).toContain(',45,ร้อยเอ็ด,Roi Et,CN,');
+    await context.close();
+  });
+});
