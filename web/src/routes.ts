@@ -30,6 +30,8 @@ const STANDARDS = 'src/standards/index.tsx';
 const standards = () => import('./standards/index.tsx');
 const TRACE = 'src/standards/trace-page.tsx';
 const trace = () => import('./standards/trace-page.tsx');
+const ACADEMY_VERIFY = 'src/academy/verify-page.tsx';
+const academyVerify = () => import('./academy/verify-page.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -46,6 +48,12 @@ export const routes: Route[] = [
   { name: 'placed', path: '/checkout/done/:groupId', chunk: ORDERS, module: () => orders().then((m) => m.placedPage) },
   { name: 'track', path: '/track/:number', chunk: TRACK, module: () => track().then((m) => m.trackPage) },
   { name: 'trace', path: '/trace/:code', chunk: TRACE, module: () => trace().then((m) => m.tracePage) },
+  {
+    name: 'academy-verify',
+    path: '/academy/verify/:id',
+    chunk: ACADEMY_VERIFY,
+    module: () => academyVerify().then((m) => m.verifyPage),
+  },
   {
     name: 'seller-standards',
     path: '/seller/:sellerId/standards',
