@@ -2,6 +2,7 @@
 // it, and hears about the ones after it only through their events. The app registers their routes,
 // the job runner starts their jobs and the outbox delivers to their subscriptions, all in this order.
 // Adding a module is a folder under modules/ and a line here (README, "Adding a module").
+import { academyModule } from './modules/academy/index.ts';
 import { cartModule } from './modules/cart/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { crossborderModule } from './modules/crossborder/index.ts';
@@ -36,5 +37,6 @@ export const modules: readonly TaladModule<unknown>[] = [
   shippingModule,
   hubModule,
   standardsModule,
+  academyModule,
   insightsModule,
 ] as TaladModule<unknown>[];

@@ -32,6 +32,8 @@ const TRACE = 'src/standards/trace-page.tsx';
 const trace = () => import('./standards/trace-page.tsx');
 const INSIGHTS = 'src/insights/index.tsx';
 const insights = () => import('./insights/index.tsx');
+const ACADEMY_VERIFY = 'src/academy/verify-page.tsx';
+const academyVerify = () => import('./academy/verify-page.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -49,6 +51,12 @@ export const routes: Route[] = [
   { name: 'track', path: '/track/:number', chunk: TRACK, module: () => track().then((m) => m.trackPage) },
   { name: 'insights', path: '/insights', chunk: INSIGHTS, module: () => insights().then((m) => m.insightsPage) },
   { name: 'trace', path: '/trace/:code', chunk: TRACE, module: () => trace().then((m) => m.tracePage) },
+  {
+    name: 'academy-verify',
+    path: '/academy/verify/:id',
+    chunk: ACADEMY_VERIFY,
+    module: () => academyVerify().then((m) => m.verifyPage),
+  },
   {
     name: 'seller-standards',
     path: '/seller/:sellerId/standards',

@@ -1,0 +1,79 @@
+// Talad Academy: a learner's lesson progress, quiz attempts (the questions drawn for that attempt and
+// the answers given, graded on the server), the Open Badges 3.0 credentials issued for a passed course
+// with their revocation, and the issuer's Ed25519 signing key. Course content lives in code (course.ts).
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const academyLessonProgress = pgTable(
+  'academy_lesson_progress',
+  {
+    userId: uuid('user_id').notNull(),
+    courseId: text('course_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.lessonId] }),
+    index('academy_progress_course_idx').on(t.courseId, t.userId),
+  ],
+);
+
+export const academyAttempts = pgTable(
+  'academy_attempts',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    courseId: text('course_id').notNull(),
+    quizId: text('quiz_id').notNull(),
+    /** 1, 2, 3 ... per learner and quiz: the unique index makes a concurrent extra attempt fail. */
+    attemptNo: integer('attempt_no').notNull(),
+    /** The client's id for the attempt, so a resent submission (offline sync) is graded once. */
+    clientAttemptId: text('client_attempt_id'),
+    questionIds: jsonb('question_ids').$type<string[]>().notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown> | null>(),
+    scorePercent: integer('score_percent'),
+    passed: boolean('passed'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('academy_attempts_no_uq').on(t.userId, t.quizId, t.attemptNo),
+    uniqueIndex('academy_attempts_client_uq').on(t.userId, t.clientAttemptId),
+  ],
+);
+
+export const academyCredentials = pgTable(
+  'academy_credentials',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    courseId: text('course_id').notNull(),
+    learnerName: text('learner_name').notNull(),
+    /** The signed VC-JWT (compact JWS, EdDSA). */
+    jwt: text('jwt').notNull(),
+    keyId: text('key_id').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [uniqueIndex('academy_credentials_user_course_uq').on(t.userId, t.courseId)],
+);
+
+export const academyIssuerKeys = pgTable('academy_issuer_keys', {
+  id: text('id').primaryKey(),
+  publicJwk: jsonb('public_jwk').$type<Record<string, string>>().notNull(),
+  /** PKCS#8 PEM of the Ed25519 private key. */
+  privatePem: text('private_pem').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});
