@@ -54,3 +54,23 @@ registerMessages({
     en: 'must be a 5-digit Thai postcode',
   },
 });
+
+// A Thai address whose parts do not belong together (address-check.ts): the field named, in words.
+registerMessages({
+  'field.unknown_province': { th: 'จังหวัด: ไม่รู้จักจังหวัดนี้', zh: '府（省）：未知的府', en: 'province: not a Thai province' },
+  'field.district_not_in_province': {
+    th: 'อำเภอ/เขต: ไม่มี "{district}" ในจังหวัด{provinceTh}',
+    zh: '县（区）：{provinceZh}没有“{district}”',
+    en: 'district: there is no "{district}" in {provinceEn}',
+  },
+  'field.subdistrict_not_in_district': {
+    th: 'ตำบล/แขวง: ไม่มี "{subdistrict}" ในอำเภอ/เขต{district}',
+    zh: '乡（街道）：“{district}”县（区）没有“{subdistrict}”',
+    en: 'sub-district: there is no "{subdistrict}" in the district {district}',
+  },
+  'field.postcode_not_subdistrict': {
+    th: 'รหัสไปรษณีย์: {postcode} ไม่ใช่ของตำบล/แขวง{subdistrict} (ควรเป็น {expected})',
+    zh: '邮政编码：{postcode} 不属于“{subdistrict}”（应为 {expected}）',
+    en: 'postcode: {postcode} is not the postcode of {subdistrict} (it should be {expected})',
+  },
+});
