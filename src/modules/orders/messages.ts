@@ -27,6 +27,11 @@ registerMessages({
     zh: '下单请求必须带有 Idempotency-Key',
     en: 'An Idempotency-Key header is required to place an order',
   },
+  already_shipped: {
+    th: 'คำสั่งซื้อนี้จัดส่งแล้วด้วยเลขพัสดุ {trackingNumber} ไม่มีการเปลี่ยนแปลง',
+    zh: '该订单已发货（运单号 {trackingNumber}），未做任何更改',
+    en: 'This order was already shipped with tracking number {trackingNumber}; nothing was changed',
+  },
   invalid_transition: {
     th: 'ไม่สามารถเปลี่ยนสถานะคำสั่งซื้อจาก "{from}" เป็น "{to}" ได้',
     zh: '订单状态不能从“{from}”变为“{to}”',
