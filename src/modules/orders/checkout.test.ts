@@ -111,6 +111,18 @@ describe('checkout', () => {
     expect(phone.json().errors).toEqual([
       { field: 'shippingAddress.phone', code: 'not_thai_mobile', detail: 'is not a Thai mobile number' },
     ]);
+    const empty = await checkout(
+      t.app,
+      cookie,
+      'k-empty-fields',
+      { shippingAddress: { ...thaiAddress, name: '', houseNumber: '' }, contactPhone: '' },
+      { 'accept-language': 'zh' },
+    );
+    expect(empty.json().errors).toEqual([
+      { field: 'shippingAddress.name', code: 'required', detail: '必填' },
+      { field: 'shippingAddress.houseNumber', code: 'required', detail: '必填' },
+      { field: 'contactPhone', code: 'required', detail: '必填' },
+    ]);
     expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 5, reserved: 0 });
   });
 
