@@ -72,3 +72,11 @@ registerMessages({
     en: 'tax ID is not valid: the check digit should be {expected}',
   },
 });
+
+registerMessages({
+  approval_warnings_open: {
+    th: 'ยังอนุมัติไม่ได้: ต้องรับทราบคำเตือนก่อน ({warnings})',
+    zh: '尚不能批准：须先确认警告（{warnings}）',
+    en: 'Not approved: acknowledge the warnings first ({warnings})',
+  },
+});
