@@ -69,7 +69,7 @@ function fieldErrorsFromValidation(err: FastifyError): FieldError[] {
     if (v.keyword === 'additionalProperties')
       field = base ? `${base}.${params.additionalProperty}` : params.additionalProperty;
     if (ctx && ctx !== 'body') field = field || ctx;
-    const code =
+    let code =
       (
         {
           required: 'required',
@@ -89,6 +89,8 @@ function fieldErrorsFromValidation(err: FastifyError): FieldError[] {
           additionalProperties: 'unknown',
         } as Record<string, string>
       )[v.keyword] ?? 'invalid';
+    // An empty text where something is needed reads "required", not "too short (at least 1)".
+    if (code === 'too_short' && v.keyword === 'minLength' && params.limit === 1) code = 'required';
     const p: Record<string, unknown> = {};
     if ('limit' in params) {
       p.min = params.limit;

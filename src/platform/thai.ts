@@ -4,9 +4,14 @@ import { provinceByCode } from './provinces.ts';
 /** 13-digit national ID / juristic tax ID: check digit = (11 - sum(d_i * (14 - i)) mod 11) mod 10. */
 export function isValidThaiId(id: string): boolean {
   if (!/^\d{13}$/.test(id)) return false;
+  return thaiIdCheckDigit(id) === Number(id[12]);
+}
+
+/** The check digit the first 12 digits of a Thai ID call for. */
+export function thaiIdCheckDigit(id: string): number {
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(id[i]) * (13 - i);
-  return (11 - (sum % 11)) % 10 === Number(id[12]);
+  return (11 - (sum % 11)) % 10;
 }
 
 /** Strips the spaces and dashes people type ("1-2345-67890-12-1"). */

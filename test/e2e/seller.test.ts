@@ -52,6 +52,8 @@ describe('a new seller', () => {
     const taxIdError = seller.locator('.field.has-error .error');
     await taxIdError.first().waitFor();
     expect(await seller.getByLabel('เลขประจำตัวผู้เสียภาษี').getAttribute('aria-invalid')).toBe('true');
+    // The reason is spelt out: which digit it should have been.
+    expect(await taxIdError.first().textContent()).toContain('เลขประจำตัวผู้เสียภาษีไม่ถูกต้อง: หลักตรวจสอบควรเป็น 1');
     await screenshot(seller, 'seller-01-application-error');
     await seller.getByLabel('เลขประจำตัวผู้เสียภาษี').fill(validTaxId());
     await seller.getByRole('button', { name: 'ส่งใบสมัคร' }).click();

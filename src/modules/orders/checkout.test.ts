@@ -111,7 +111,76 @@ describe('checkout', () => {
     expect(phone.json().errors).toEqual([
       { field: 'shippingAddress.phone', code: 'not_thai_mobile', detail: 'is not a Thai mobile number' },
     ]);
+    const empty = await checkout(
+      t.app,
+      cookie,
+      'k-empty-fields',
+      { shippingAddress: { ...thaiAddress, name: '', houseNumber: '' }, contactPhone: '' },
+      { 'accept-language': 'zh' },
+    );
+    expect(empty.json().errors).toEqual([
+      { field: 'shippingAddress.name', code: 'required', detail: '必填' },
+      { field: 'shippingAddress.houseNumber', code: 'required', detail: '必填' },
+      { field: 'contactPhone', code: 'required', detail: '必填' },
+    ]);
     expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 5, reserved: 0 });
+  });
+
+  it('refuses a Thai address whose province, district, sub-district and postcode do not belong together', async () => {
+    const shop = await shopWithOwner(t.database.db);
+    const p = await productInStock(t.database.db, shop.sellerId, { stock: 5 });
+    const { cookie } = await addToCart(t.app, p.variantId, 1);
+    const countOrders = async () =>
+      (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from orders`))[0].n;
+    const before = await countOrders();
+    const chiangMai = { provinceCode: '50', district: 'เมืองเชียงใหม่', subdistrict: 'ช้างคลาน', postcode: '50100' };
+    const cases = [
+      // A Chiang Mai sub-district with Bangkok's postcode 10110.
+      [
+        { ...chiangMai, postcode: '10110' },
+        'shippingAddress.postcode',
+        'postcode_not_subdistrict',
+        'th',
+        '10110 ไม่ใช่ของตำบล/แขวงช้างคลาน',
+      ],
+      // Bangkok with a Chiang Mai district.
+      [
+        { ...thaiAddress, district: 'เมืองเชียงใหม่' },
+        'shippingAddress.district',
+        'district_not_in_province',
+        'zh',
+        '曼谷没有“เมืองเชียงใหม่”',
+      ],
+      // A sub-district that does not exist.
+      [
+        { ...thaiAddress, subdistrict: 'ไม่มีตำบลนี้' },
+        'shippingAddress.subdistrict',
+        'subdistrict_not_in_district',
+        'en',
+        'sub-district: there is no',
+      ],
+    ] as const;
+    for (const [address, field, code, lang, words] of cases) {
+      const res = await checkout(
+        t.app,
+        cookie,
+        `k-${code}`,
+        { shippingAddress: { ...thaiAddress, ...address } },
+        { 'accept-language': lang },
+      );
+      expect(res.statusCode).toBe(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const errors = res.json().errors;
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ field, code });
+      expect(errors[0].detail).toContain(words);
+    }
+    expect(await countOrders()).toBe(before);
+    expect(await stockOf(t.database.db, p.variantId)).toEqual({ onHand: 5, reserved: 0 });
+    const good = await checkout(t.app, cookie, 'k-good-cm', {
+      shippingAddress: { ...thaiAddress, ...chiangMai, district: 'อำเภอเมืองเชียงใหม่' },
+    });
+    expect(good.statusCode).toBe(201);
   });
 
   it('refuses when the total changed since the buyer looked, and when an item left sale', async () => {

@@ -27,6 +27,11 @@ registerMessages({
     zh: '下单请求必须带有 Idempotency-Key',
     en: 'An Idempotency-Key header is required to place an order',
   },
+  already_shipped: {
+    th: 'คำสั่งซื้อนี้จัดส่งแล้วด้วยเลขพัสดุ {trackingNumber} ไม่มีการเปลี่ยนแปลง',
+    zh: '该订单已发货（运单号 {trackingNumber}），未做任何更改',
+    en: 'This order was already shipped with tracking number {trackingNumber}; nothing was changed',
+  },
   invalid_transition: {
     th: 'ไม่สามารถเปลี่ยนสถานะคำสั่งซื้อจาก "{from}" เป็น "{to}" ได้',
     zh: '订单状态不能从“{from}”变为“{to}”',
@@ -52,5 +57,25 @@ registerMessages({
     th: 'รหัสไปรษณีย์ต้องเป็นตัวเลข 5 หลัก',
     zh: '邮政编码须为 5 位数字',
     en: 'must be a 5-digit Thai postcode',
+  },
+});
+
+// A Thai address whose parts do not belong together (address-check.ts): the field named, in words.
+registerMessages({
+  'field.unknown_province': { th: 'จังหวัด: ไม่รู้จักจังหวัดนี้', zh: '府（省）：未知的府', en: 'province: not a Thai province' },
+  'field.district_not_in_province': {
+    th: 'อำเภอ/เขต: ไม่มี "{district}" ในจังหวัด{provinceTh}',
+    zh: '县（区）：{provinceZh}没有“{district}”',
+    en: 'district: there is no "{district}" in {provinceEn}',
+  },
+  'field.subdistrict_not_in_district': {
+    th: 'ตำบล/แขวง: ไม่มี "{subdistrict}" ในอำเภอ/เขต{district}',
+    zh: '乡（街道）：“{district}”县（区）没有“{subdistrict}”',
+    en: 'sub-district: there is no "{subdistrict}" in the district {district}',
+  },
+  'field.postcode_not_subdistrict': {
+    th: 'รหัสไปรษณีย์: {postcode} ไม่ใช่ของตำบล/แขวง{subdistrict} (ควรเป็น {expected})',
+    zh: '邮政编码：{postcode} 不属于“{subdistrict}”（应为 {expected}）',
+    en: 'postcode: {postcode} is not the postcode of {subdistrict} (it should be {expected})',
   },
 });

@@ -7,6 +7,7 @@ import { answerError, hashRequest, validIdempotencyKey } from '../../platform/id
 import { normalizeEmail, normalizeThaiMobile } from '../../platform/thai.ts';
 import { PROVINCE_CODES } from '../../platform/provinces.ts';
 import { cartOwnerOf } from '../cart/index.ts';
+import { thaiAddressErrors } from './address-check.ts';
 import type { CheckoutInput } from './checkout.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { OrdersRuntime } from './runtime.ts';
@@ -127,6 +128,7 @@ export async function orderRoutes(plain: FastifyInstance, ctx: ModuleContext, rt
       if (!addressPhone) errors.push({ field: 'shippingAddress.phone', code: 'not_thai_mobile' });
       if (!contactPhone) errors.push({ field: 'contactPhone', code: 'not_thai_mobile' });
       if (contactEmail === null) errors.push({ field: 'contactEmail', code: 'bad_format' });
+      errors.push(...thaiAddressErrors(body.shippingAddress, 'shippingAddress'));
       if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
       const owner = cartOwnerOf(req.actor);
       if (!owner) throw new AppError(422, 'cart_empty');

@@ -228,7 +228,14 @@ export async function transitionOrder(
     const [o] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
     if (!o) throw notFound('order');
     const role = await roleFor(tx, actor, o);
-    if (o.status === to) return; // already there: a retried request changes nothing
+    if (o.status === to) {
+      // Already there. The same request retried changes nothing; a second "shipped" with another
+      // tracking number (or an invalid one) is refused, so the shop knows it was not recorded.
+      const same = (a?: string | null) => (a ?? '').replace(/[\s-]/g, '').toUpperCase();
+      if (to === 'shipped' && extra.trackingNumber && same(extra.trackingNumber) !== same(o.trackingNumber))
+        throw new AppError(409, 'already_shipped', { trackingNumber: o.trackingNumber ?? '' });
+      return;
+    }
     if (!isEdge(o.status, to)) throw new AppError(409, 'invalid_transition', { from: o.status, to });
     if (!canTransition(o.status, to, role)) throw forbidden();
     if (to === 'processing' || to === 'shipped') {

@@ -87,9 +87,23 @@ describe('applying for a shop', () => {
     const th = await apply(shopApplication({ taxId: bad }));
     expect(th.statusCode).toBe(422);
     expect(th.json()).toMatchObject({ code: 'validation_failed', detail: 'ข้อมูลบางช่องไม่ถูกต้อง' });
-    expect(th.json().errors).toEqual([{ field: 'taxId', code: 'invalid', detail: 'ไม่ถูกต้อง' }]);
+    expect(th.json().errors).toEqual([
+      {
+        field: 'taxId',
+        code: 'tax_id_check_digit',
+        detail: `เลขประจำตัวผู้เสียภาษีไม่ถูกต้อง: หลักตรวจสอบควรเป็น ${good[12]}`,
+      },
+    ]);
     const en = await apply(shopApplication({ taxId: bad }), { cookie: applicant.cookie, 'accept-language': 'en' });
-    expect(en.json().errors).toEqual([{ field: 'taxId', code: 'invalid', detail: 'is not valid' }]);
+    expect(en.json().errors).toEqual([
+      {
+        field: 'taxId',
+        code: 'tax_id_check_digit',
+        detail: `tax ID is not valid: the check digit should be ${good[12]}`,
+      },
+    ]);
+    const zh = await apply(shopApplication({ taxId: '12345' }), { cookie: applicant.cookie, 'accept-language': 'zh' });
+    expect(zh.json().errors[0].detail).toBe('纳税人识别号无效：须为 13 位数字（现为 5 位）');
   });
 
   it('names every bad field at once and stores nothing', async () => {
@@ -107,7 +121,7 @@ describe('applying for a shop', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.map((e: any) => [e.field, e.code])).toEqual([
       ['legalName.th', 'required'],
-      ['taxId', 'bad_format'],
+      ['taxId', 'tax_id_digits'],
       ['provinceCode', 'not_allowed'],
       ['contactPhone', 'bad_format'],
       ['contactEmail', 'bad_format'],

@@ -8,7 +8,13 @@ import { AppError, unauthenticated, type FieldError } from '../../platform/error
 import { newId } from '../../platform/ids.ts';
 import { emit } from '../../events.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
-import { compactDigits, isValidThaiId, normalizeEmail, normalizeThaiMobile } from '../../platform/thai.ts';
+import {
+  compactDigits,
+  isValidThaiId,
+  thaiIdCheckDigit,
+  normalizeEmail,
+  normalizeThaiMobile,
+} from '../../platform/thai.ts';
 import { requireSellerAccess } from './access.ts';
 import { bankByCode } from './banks.ts';
 import { sellerMembers, sellers } from './schema.ts';
@@ -58,8 +64,9 @@ export function checkApplication(input: ShopApplication): ApplicationColumns {
 
   const taxId = compactDigits(input.taxId);
   if (!taxId) errors.push({ field: 'taxId', code: 'required' });
-  else if (!/^\d{13}$/.test(taxId)) errors.push({ field: 'taxId', code: 'bad_format' });
-  else if (!isValidThaiId(taxId)) errors.push({ field: 'taxId', code: 'invalid' });
+  else if (!/^\d{13}$/.test(taxId)) errors.push({ field: 'taxId', code: 'tax_id_digits', params: { n: taxId.length } });
+  else if (!isValidThaiId(taxId))
+    errors.push({ field: 'taxId', code: 'tax_id_check_digit', params: { expected: thaiIdCheckDigit(taxId) } });
 
   if (!provinceByCode(input.provinceCode)) errors.push({ field: 'provinceCode', code: 'not_allowed' });
 

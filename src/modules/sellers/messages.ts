@@ -58,3 +58,25 @@ registerMessages({
     en: 'The shop owner cannot be removed',
   },
 });
+
+// The tax ID's reasons, spelt out (issue 13 item 6).
+registerMessages({
+  'field.tax_id_digits': {
+    th: 'เลขประจำตัวผู้เสียภาษีไม่ถูกต้อง: ต้องเป็นตัวเลข 13 หลัก (กรอกมา {n} หลัก)',
+    zh: '纳税人识别号无效：须为 13 位数字（现为 {n} 位）',
+    en: 'tax ID is not valid: it must be 13 digits (this has {n})',
+  },
+  'field.tax_id_check_digit': {
+    th: 'เลขประจำตัวผู้เสียภาษีไม่ถูกต้อง: หลักตรวจสอบควรเป็น {expected}',
+    zh: '纳税人识别号无效：校验位应为 {expected}',
+    en: 'tax ID is not valid: the check digit should be {expected}',
+  },
+});
+
+registerMessages({
+  approval_warnings_open: {
+    th: 'ยังอนุมัติไม่ได้: ต้องรับทราบคำเตือนก่อน ({warnings})',
+    zh: '尚不能批准：须先确认警告（{warnings}）',
+    en: 'Not approved: acknowledge the warnings first ({warnings})',
+  },
+});

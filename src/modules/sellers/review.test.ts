@@ -213,3 +213,60 @@ describe('what each party sees of a shop', () => {
     expect(view.status).toBe('approved');
   });
 });
+
+describe('what approval checks', () => {
+  it('does not approve a shop named <script>…</script>ร้าน😀 until its warnings are acknowledged', async () => {
+    const shop = await pendingSeller(t.app, {
+      application: {
+        shopName: { th: '<script>alert(1)</script>ร้าน😀', zh: null, en: 'Аpple Farm' },
+        payout: { method: 'bank_account', bankCode: '004', accountNumber: '1234567890', accountName: 'นายสมชาย อื่นๆ' },
+      },
+    });
+    const review = await t.app.inject({
+      url: `/api/sellers/${shop.sellerId}/review`,
+      headers: { cookie: operator.cookie },
+    });
+    expect(review.statusCode).toBe(200);
+    const body = review.json();
+    expect(body.warnings.map((w: any) => w.key)).toEqual([
+      'name_markup:shopName.th',
+      'name_emoji:shopName.th',
+      'name_mixed_script:shopName.en',
+      'payout_name_mismatch:payout.accountName',
+    ]);
+    expect(body.registry).toMatchObject({ sandbox: true, found: true });
+    expect(body.registry.label).toContain('(sandbox)');
+    expect(body.payout).toMatchObject({ accountName: 'นายสมชาย อื่นๆ', matches: false });
+    expect(
+      (await t.app.inject({ url: `/api/sellers/${shop.sellerId}/review`, headers: { cookie: buyer.cookie } }))
+        .statusCode,
+    ).toBe(403);
+
+    const refused = await post(`/api/sellers/${shop.sellerId}/approve`, operator.cookie);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'approval_warnings_open' });
+    expect(refused.json().detail).toContain('name_markup:shopName.th');
+    const partly = await post(`/api/sellers/${shop.sellerId}/approve`, operator.cookie, {
+      acknowledgedWarnings: ['name_markup:shopName.th'],
+    });
+    expect(partly.statusCode).toBe(409);
+    const state = await t.app.inject({ url: `/api/sellers/${shop.sellerId}`, headers: { cookie: shop.cookie } });
+    expect(state.json().status).toBe('pending');
+    const ok = await post(`/api/sellers/${shop.sellerId}/approve`, operator.cookie, {
+      acknowledgedWarnings: body.warnings.filter((w: any) => w.blocking).map((w: any) => w.key),
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().status).toBe('approved');
+  });
+
+  it('finds nothing to warn about in a plain application, and the sandbox registry refuses a wrong check digit', async () => {
+    const shop = await pendingSeller(t.app);
+    const body = (
+      await t.app.inject({ url: `/api/sellers/${shop.sellerId}/review`, headers: { cookie: operator.cookie } })
+    ).json();
+    expect(body.warnings).toEqual([]);
+    const { sandboxTaxRegistry } = await import('./approval-checks.ts');
+    expect((await sandboxTaxRegistry.lookup('0105536000001', 'x')).found).toBe(false);
+    expect((await sandboxTaxRegistry.lookup('0105536000001', 'x')).registry).toBe('dbd');
+  });
+});

@@ -9,6 +9,14 @@ import { emit } from '../../events.ts';
 import { sellers } from './schema.ts';
 import { toSellerView, type SellerStatus, type SellerView } from './views.ts';
 import './messages.ts';
+import {
+  nameWarnings,
+  payoutNameMatches,
+  sandboxTaxRegistry,
+  type ApprovalWarning,
+  type RegistryAnswer,
+  type TaxRegistry,
+} from './approval-checks.ts';
 
 const REASON_MAX = 2000;
 
@@ -74,8 +82,71 @@ async function decide(
   });
 }
 
-export const approveSeller = (db: Executor, actor: Actor, sellerId: string) =>
-  decide(db, actor, sellerId, 'approved', null);
+export interface ApprovalReview {
+  sellerId: string;
+  /** Each warning with its key; name warnings must be acknowledged (by key) to approve. */
+  warnings: (ApprovalWarning & { key: string; blocking: boolean })[];
+  registry: RegistryAnswer;
+  payout: { method: string | null; accountName: string | null; matches: boolean | null };
+  documents: { kind: string; value: string }[];
+}
+
+/** What the operator checks before approving: warnings, the registry lookup (sandbox), the payout name. */
+export async function reviewApplication(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  registry: TaxRegistry = sandboxTaxRegistry,
+): Promise<ApprovalReview> {
+  requireOperator(actor);
+  const [row] = await db.select().from(sellers).where(eq(sellers.id, sellerId));
+  if (!row) throw notFound('seller');
+  const warnings: ApprovalReview['warnings'] = nameWarnings({
+    'shopName.th': row.shopNameTh,
+    'shopName.zh': row.shopNameZh,
+    'shopName.en': row.shopNameEn,
+    'legalName.th': row.legalNameTh,
+    'legalName.en': row.legalNameEn,
+  }).map((w) => ({ ...w, key: `${w.code}:${w.field}`, blocking: true }));
+  const accountName = row.payoutAccountName;
+  const matches = accountName
+    ? payoutNameMatches(accountName, [row.legalNameTh, row.legalNameEn, row.shopNameTh, row.shopNameEn])
+    : null;
+  if (matches === false)
+    warnings.push({
+      code: 'payout_name_mismatch',
+      field: 'payout.accountName',
+      key: 'payout_name_mismatch:payout.accountName',
+      blocking: false,
+    });
+  return {
+    sellerId,
+    warnings,
+    registry: await registry.lookup(row.taxId, row.legalNameTh),
+    payout: { method: row.payoutMethod, accountName, matches },
+    // The application's documents: what the applicant submitted (no file uploads exist yet).
+    documents: [
+      { kind: 'taxId', value: row.taxId },
+      { kind: 'businessType', value: row.businessType },
+    ],
+  };
+}
+
+/**
+ * Approves a pending application. A name with markup, emoji or look-alike letters is approved only
+ * when the operator acknowledges each such warning by its key.
+ */
+export async function approveSeller(
+  db: Executor,
+  actor: Actor,
+  sellerId: string,
+  acknowledged: readonly string[] = [],
+): Promise<SellerView> {
+  const review = await reviewApplication(db, actor, sellerId);
+  const open = review.warnings.filter((w) => w.blocking && !acknowledged.includes(w.key)).map((w) => w.key);
+  if (open.length) throw new AppError(409, 'approval_warnings_open', { warnings: open.join(', ') });
+  return decide(db, actor, sellerId, 'approved', null);
+}
 
 /** A rejection needs a reason: the applicant reads it to correct the application. */
 export async function rejectSeller(

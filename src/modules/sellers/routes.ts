@@ -11,6 +11,7 @@ import {
   acceptInvitation,
   applyForShop,
   approveSeller,
+  reviewApplication,
   BANKS,
   cancelInvitation,
   createSellerApiToken,
@@ -132,12 +133,35 @@ export async function sellerRoutes(base: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Approve a pending application (operators)',
+        summary:
+          'Approve a pending application (operators); a name with markup, emoji or look-alike letters needs its warning keys in acknowledgedWarnings',
         params: IdParams,
+        description:
+          'Optional JSON body: { "acknowledgedWarnings": ["name_markup:shopName.th", …] } (keys from GET /sellers/:id/review)',
         response: { 200: SellerSchema, ...problemResponses },
       },
     },
-    async (request) => approveSeller(app.db, request.actor, request.params.id),
+    async (request) => {
+      const body = request.body as { acknowledgedWarnings?: unknown } | undefined | null;
+      const list = body && typeof body === 'object' ? body.acknowledgedWarnings : undefined;
+      const acknowledged = Array.isArray(list)
+        ? list.filter((k): k is string => typeof k === 'string').slice(0, 20)
+        : [];
+      return approveSeller(app.db, request.actor, request.params.id, acknowledged);
+    },
+  );
+
+  app.get(
+    '/sellers/:id/review',
+    {
+      schema: {
+        tags,
+        summary:
+          "What to check before approving (operators): name warnings, the payout account's name against the shop, the tax ID in the registry (sandbox), the application's documents",
+        params: IdParams,
+      },
+    },
+    async (request) => reviewApplication(app.db, request.actor, request.params.id),
   );
 
   app.post(

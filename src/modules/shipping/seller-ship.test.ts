@@ -116,6 +116,34 @@ describe('a shop ships an order with a tracking number', () => {
     expect(list.at(-1)).toBe('shipment.delivered');
   });
 
+  it('refuses a second "shipped" with another (or an invalid) tracking number; a retry of the same changes nothing', async () => {
+    const o = await paidOrder(t.app, t.database.db);
+    const number = s10Number('EE', ++serial);
+    expect((await ship(o.orderId, o.shop.cookie, { trackingNumber: number })).statusCode).toBe(200);
+    const again = (trackingNumber: string, lang = 'en') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/orders/${o.orderId}/transitions`,
+        headers: { cookie: o.shop.cookie, 'accept-language': lang },
+        payload: { to: 'shipped', trackingNumber },
+      });
+    const invalid = await again('XX12345678');
+    expect(invalid.statusCode).toBe(409);
+    expect(invalid.headers['content-type']).toContain('application/problem+json');
+    expect(invalid.json()).toMatchObject({
+      code: 'already_shipped',
+      detail: `This order was already shipped with tracking number ${number}; nothing was changed`,
+    });
+    const other = await again(s10Number('EE', ++serial), 'th');
+    expect(other.statusCode).toBe(409);
+    expect(other.json().detail).toContain('จัดส่งแล้ว');
+    const retry = await again(number);
+    expect(retry.statusCode).toBe(200);
+    const order = await t.app.inject({ url: `/api/orders/${o.orderId}`, headers: { cookie: o.shop.cookie } });
+    expect(order.json()).toMatchObject({ status: 'shipped', trackingNumber: number });
+    expect((await tracking(o.orderId, o.buyer.cookie)).json()).toHaveLength(1);
+  });
+
   it('shows only what was entered for a carrier the sandbox does not play, and checks its format', async () => {
     const o = await paidOrder(t.app, t.database.db);
     const wrong = await ship(o.orderId, o.shop.cookie, { carrier: 'kerry-express', trackingNumber: '12345' });

@@ -16,6 +16,12 @@ import '../messages/payments.ts';
 import '../messages/crossborder.ts';
 import '../messages/standards.ts';
 
+interface ApprovalChecks {
+  warnings: { key: string; code: string; field: string; blocking: boolean }[];
+  registry: { label: string; found: boolean };
+  payout: { accountName: string | null; matches: boolean | null };
+}
+
 interface Seller {
   id: string;
   slug: string;
@@ -68,8 +74,14 @@ function Review({ seller, onDone }: { seller: Seller; onDone: (message: string) 
   const [rejecting, setRejecting] = useState(false);
   const { errors, formError, pending, run } = useSubmit();
   const name = pick(seller.shopName, locale);
+  const [checks, setChecks] = useState<ApprovalChecks | null>(null);
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
+  useEffect(() => {
+    api.get<ApprovalChecks>(`/sellers/${seller.id}/review`).then(setChecks, () => setChecks(null));
+  }, [api, seller.id]);
   const approve = async () => {
-    if (await run(() => api.send('POST', `/sellers/${seller.id}/approve`))) onDone(t('ops.approved', { name }));
+    if (await run(() => api.send('POST', `/sellers/${seller.id}/approve`, { acknowledgedWarnings: acknowledged })))
+      onDone(t('ops.approved', { name }));
   };
   const reject = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -100,6 +112,44 @@ function Review({ seller, onDone }: { seller: Seller; onDone: (message: string) 
         <dt>{t('ops.appliedOn')}</dt>
         <dd>{formatDate(seller.createdAt, locale)}</dd>
       </dl>
+      {checks ? (
+        <section aria-label={t('ops.checks')}>
+          <p>
+            {t('ops.registry')}: {checks.registry.label} —{' '}
+            {checks.registry.found ? t('ops.registryFound') : t('ops.registryNotFound')}
+          </p>
+          {checks.payout.accountName ? (
+            <p className={checks.payout.matches ? undefined : 'error'}>
+              {t('ops.payoutName')}: {checks.payout.accountName} —{' '}
+              {checks.payout.matches ? t('ops.payoutNameMatches') : t('ops.payoutNameDiffers')}
+            </p>
+          ) : null}
+          {checks.warnings.length ? (
+            <ul className="warnings">
+              {checks.warnings.map((w) => (
+                <li key={w.key} className="error">
+                  {w.blocking ? (
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={acknowledged.includes(w.key)}
+                        onChange={(e) =>
+                          setAcknowledged((a) => (e.target.checked ? [...a, w.key] : a.filter((k) => k !== w.key)))
+                        }
+                      />{' '}
+                      {t(`ops.warning.${w.code}`, { field: w.field })} — {t('ops.acknowledge')}
+                    </label>
+                  ) : (
+                    t(`ops.warning.${w.code}`, { field: w.field })
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('ops.noWarnings')}</p>
+          )}
+        </section>
+      ) : null}
       <p className="inline-form">
         <button type="button" className="primary" disabled={pending} onClick={() => void approve()}>
           {t('ops.approve')}
