@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db.ts';
-import { registerErrorHandling } from './platform/http.ts';
+import { frameworkErrors, registerErrorHandling } from './platform/http.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { modules as allModules } from './modules.ts';
 import { resolveActor } from './modules/identity/index.ts';
@@ -31,6 +31,7 @@ export async function buildApp({ db, config, logger, env, modules }: AppOptions)
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
