@@ -35,6 +35,13 @@ export async function buildApp({ db, config, logger, env, modules }: AppOptions)
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // The route table, as Fastify registers it: the tenant matrix and the fuzzer walk it, so a new
+  // module's routes are covered without being listed anywhere.
+  const routeTable: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
   app.decorate('db', db);
   app.decorate('config', config);
   const platform: Platform = createPlatform({

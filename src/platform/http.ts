@@ -15,6 +15,8 @@ declare module 'fastify' {
     config: Config;
     /** The modules of this app, their runtimes, hooks and outbox handlers. */
     platform: Platform;
+    /** Every route registered, as Fastify saw it (method and URL pattern). */
+    routeTable: readonly { method: string; url: string }[];
   }
   interface FastifyRequest {
     locale: Locale;
