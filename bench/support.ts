@@ -48,8 +48,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' });
+export async function startServer(env: Record<string, string>, build = true): Promise<RunningServer> {
+  if (build) execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' });
   const port = await freePort();
   const child = spawn(
     process.execPath,

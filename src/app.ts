@@ -9,8 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db.ts';
-import { registerErrorHandling } from './platform/http.ts';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { frameworkErrors, registerErrorHandling } from './platform/http.ts';
+import { registerRequestGuards, registerSecurityHeaders } from './platform/security-headers.ts';
 import { modules as allModules } from './modules.ts';
 import { resolveActor } from './modules/identity/index.ts';
 import { createPlatform, startJobs, type Platform, type TaladModule } from './platform/module.ts';
@@ -31,9 +31,23 @@ export async function buildApp({ db, config, logger, env, modules }: AppOptions)
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors,
+    // Slow and idle sockets do not hold the server: a request must arrive whole within 30 s, its
+    // headers within 10 s, and an idle keep-alive socket closes after 5 s.
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    connectionTimeout: 60_000,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // The route table, as Fastify registers it: the tenant matrix and the fuzzer walk it, so a new
+  // module's routes are covered without being listed anywhere.
+  const routeTable: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
+  app.server.headersTimeout = 10_000;
   app.decorate('db', db);
   app.decorate('config', config);
   const platform: Platform = createPlatform({
@@ -54,6 +68,7 @@ export async function buildApp({ db, config, logger, env, modules }: AppOptions)
   registerErrorHandling(app);
 
   registerSecurityHeaders(app);
+  registerRequestGuards(app);
   // CORS is closed unless CORS_ORIGINS names the origins allowed to call the API from a browser.
   if (config.corsOrigins.length) await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(cookie);

@@ -66,6 +66,19 @@ registerMessages({
   },
   payload_too_large: { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', zh: '提交的数据过大', en: 'The request body is too large' },
   unsupported_media_type: { th: 'ไม่รองรับชนิดข้อมูลนี้', zh: '不支持此内容类型', en: 'This content type is not supported' },
+  uri_too_long: { th: 'ที่อยู่ (URL) ยาวเกินไป', zh: '请求地址过长', en: 'The request URL is too long' },
+  headers_too_large: { th: 'ส่วนหัวของคำขอมีขนาดใหญ่เกินไป', zh: '请求头过大', en: 'The request headers are too large' },
+  service_unavailable: {
+    th: 'ระบบไม่ว่างชั่วคราว กรุณาลองใหม่ในอีกสักครู่',
+    zh: '服务暂时不可用，请稍后重试',
+    en: 'The service is briefly unavailable, please try again in a moment',
+  },
+  unknown_reference: {
+    th: 'ข้อมูลที่อ้างถึงไม่มีอยู่ในระบบ',
+    zh: '所引用的数据不存在',
+    en: 'Something this request refers to does not exist',
+  },
+  conflict: { th: 'ข้อมูลนี้มีอยู่แล้ว', zh: '该数据已存在', en: 'This already exists' },
   bad_request: { th: 'คำขอไม่ถูกต้อง', zh: '请求无效', en: 'The request is malformed' },
   rate_limited: {
     th: 'ทำรายการบ่อยเกินไป กรุณารอสักครู่',

@@ -15,6 +15,8 @@ declare module 'fastify' {
     config: Config;
     /** The modules of this app, their runtimes, hooks and outbox handlers. */
     platform: Platform;
+    /** Every route registered, as Fastify saw it (method and URL pattern). */
+    routeTable: readonly { method: string; url: string }[];
   }
   interface FastifyRequest {
     locale: Locale;
@@ -107,6 +109,51 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: A
     .send(toProblem(err, request.locale ?? 'th', request.url));
 }
 
+/** The SQLSTATE of a database error (postgres.js and PGlite put it on the error or on drizzle's `cause`). */
+export function sqlState(err: unknown): string | undefined {
+  for (let e: any = err, i = 0; e && i < 4; e = e.cause, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/** Whether the database could not be reached (connection cut, server restarting, pool closed). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: any = err, i = 0; e && i < 4; e = e.cause, i++) {
+    const code = String(e.code ?? '');
+    if (/^(08|57P0|53)/.test(code)) return true;
+    if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|CONNECTION_(CLOSED|ENDED|DESTROYED)|CONNECT_TIMEOUT)$/.test(code))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * What a database error means to the caller when a service did not turn it into an AppError first:
+ * bad input the schema could not catch (22xxx: a value out of range, a NUL byte, a malformed enum),
+ * a reference to something that does not exist (23503), a duplicate (23505), a broken rule (23514),
+ * contention (40001/40P01) or an unreachable database — the last two retryable with a 503.
+ */
+export function problemFromDatabase(err: unknown): AppError | null {
+  if (isDatabaseUnavailable(err)) return new AppError(503, 'service_unavailable');
+  const state = sqlState(err);
+  if (!state) return null;
+  if (state.startsWith('22')) return new AppError(422, 'validation_failed', {}, [{ field: 'body', code: 'invalid' }]);
+  if (state === '23503') return new AppError(422, 'unknown_reference');
+  if (state === '23505') return new AppError(409, 'conflict');
+  if (state === '23514' || state === '23502')
+    return new AppError(422, 'validation_failed', {}, [{ field: 'body', code: 'invalid' }]);
+  if (state === '40001' || state === '40P01' || state === '55P03') return new AppError(503, 'service_unavailable');
+  return null;
+}
+
+/** Answers the router's own refusals (a malformed URL, a path parameter too long) as problems too. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode === 414 ? 414 : 400;
+  request.locale = negotiateLocale(request.headers['accept-language']);
+  return sendProblem(request, reply, new AppError(status, status === 414 ? 'uri_too_long' : 'bad_request'));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.addSchema(ProblemSchema);
   app.decorateRequest('locale', 'th');
@@ -118,9 +165,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof AppError) return sendProblem(request, reply, error);
     if (error.validation)
       return sendProblem(request, reply, new AppError(422, 'validation_failed', {}, fieldErrorsFromValidation(error)));
+    const fromDb = problemFromDatabase(error);
+    if (fromDb) {
+      if (fromDb.status === 503) reply.header('retry-after', '2');
+      else request.log.warn({ err: error }, 'database refused the input');
+      return sendProblem(request, reply, fromDb);
+    }
     const status = error.statusCode ?? 500;
     if (status === 413) return sendProblem(request, reply, new AppError(413, 'payload_too_large'));
     if (status === 415) return sendProblem(request, reply, new AppError(415, 'unsupported_media_type'));
+    if (status === 414) return sendProblem(request, reply, new AppError(414, 'uri_too_long'));
+    if (status === 431) return sendProblem(request, reply, new AppError(431, 'headers_too_large'));
+    if (status === 503) {
+      reply.header('retry-after', '2');
+      return sendProblem(request, reply, new AppError(503, 'service_unavailable'));
+    }
     if (status === 429) return sendProblem(request, reply, new AppError(429, 'rate_limited'));
     if (status >= 400 && status < 500) return sendProblem(request, reply, new AppError(status, 'bad_request'));
     request.log.error({ err: error }, 'unhandled error');

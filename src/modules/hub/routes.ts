@@ -234,7 +234,18 @@ export async function hubRoutes(plain: FastifyInstance, shipping: ShippingConfig
     s('Open outbound orders, most urgent first, with their risk of missing ship-by', {
       params: Hub,
       querystring: Type.Object({
-        status: Type.Optional(Type.String({ maxLength: 30 })),
+        status: Type.Optional(
+          Type.Enum([
+            'awaiting_release',
+            'ready',
+            'allocated',
+            'picking',
+            'picked',
+            'packed',
+            'dispatched',
+            'cancelled',
+          ]),
+        ),
         atRisk: Type.Optional(Type.Boolean()),
       }),
     }),

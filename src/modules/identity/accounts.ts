@@ -214,3 +214,63 @@ export async function currentUser(db: Executor, actor: Actor): Promise<User> {
   if (!user) throw unauthenticated();
   return user;
 }
+
+/** A session as its account sees it: a public id (not the secret), when it started and ends. */
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+const sessionId = (tokenHash: string) => tokenHash.slice(0, 24);
+
+/** The signed-in account's live sessions, newest first; `current` marks the one asking. */
+export async function listSessions(db: Executor, actor: Actor, currentToken?: string): Promise<SessionInfo[]> {
+  if (actor.kind !== 'user') throw unauthenticated();
+  const mine = currentToken ? hashSecret(currentToken) : '';
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, actor.userId), sql`${sessions.expiresAt} > now()`));
+  return rows
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .map((r) => ({
+      id: sessionId(r.tokenHash),
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      current: r.tokenHash === mine,
+    }));
+}
+
+/** Ends one of the account's own sessions; another account's session id is simply not found. */
+export async function revokeSession(db: Executor, actor: Actor, id: string): Promise<void> {
+  if (actor.kind !== 'user') throw unauthenticated();
+  const gone = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, actor.userId), sql`left(${sessions.tokenHash}, 24) = ${id}`))
+    .returning({ t: sessions.tokenHash });
+  if (!gone.length) throw new AppError(404, 'not_found', { what: 'session' });
+}
+
+/** Changes the password after checking the current one; every other session of the account ends. */
+export async function changePassword(
+  db: Executor,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; keepToken?: string },
+): Promise<void> {
+  if (actor.kind !== 'user') throw unauthenticated();
+  const [row] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!row || !(await verify(row.passwordHash, input.currentPassword.slice(0, PASSWORD_MAX_LENGTH * 4))))
+    throw new AppError(401, 'invalid_credentials');
+  if (input.newPassword.length < PASSWORD_MIN_LENGTH || input.newPassword.length > PASSWORD_MAX_LENGTH)
+    throw new AppError(422, 'validation_failed', {}, [
+      { field: 'newPassword', code: 'too_short', params: { min: PASSWORD_MIN_LENGTH } },
+    ]);
+  await db
+    .update(users)
+    .set({ passwordHash: await hash(input.newPassword) })
+    .where(eq(users.id, actor.userId));
+  const keep = input.keepToken ? hashSecret(input.keepToken) : '';
+  await db.delete(sessions).where(and(eq(sessions.userId, actor.userId), sql`${sessions.tokenHash} <> ${keep}`));
+}

@@ -7,7 +7,18 @@ import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
 import { problemResponses } from '../../platform/http.ts';
 import { LocaleSchema, UserSchema } from './schemas.ts';
-import { parseLogin, signIn, signOut, signUp, SESSION_COOKIE, PASSWORD_MAX_LENGTH, type Session } from './service.ts';
+import {
+  changePassword,
+  listSessions,
+  parseLogin,
+  revokeSession,
+  signIn,
+  signOut,
+  signUp,
+  SESSION_COOKIE,
+  PASSWORD_MAX_LENGTH,
+  type Session,
+} from './service.ts';
 
 const SignUpBody = Type.Object(
   {
@@ -117,6 +128,67 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
     async (request, reply) => {
       await signOut(app.db, request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  // The account's own sessions: listed without their secrets, each revocable; a password change
+  // ends every session but the one that made it.
+  app.get(
+    '/auth/sessions',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: "The signed-in account's sessions",
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              createdAt: Type.String(),
+              expiresAt: Type.String(),
+              current: Type.Boolean(),
+            }),
+          ),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => listSessions(app.db, request.actor, request.cookies[SESSION_COOKIE]),
+  );
+  app.delete(
+    '/auth/sessions/:id',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'End one of your own sessions',
+        params: Type.Object({ id: Type.String({ minLength: 24, maxLength: 24 }) }),
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeSession(app.db, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/auth/password',
+    {
+      config: { rateLimit: perMinute },
+      schema: {
+        tags: ['identity'],
+        summary: 'Change the password; every other session of the account ends',
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }),
+            newPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 429: Type.Ref('Problem'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(app.db, request.actor, { ...request.body, keepToken: request.cookies[SESSION_COOKIE] });
       return reply.code(204).send(null);
     },
   );

@@ -1,0 +1,205 @@
+// The tenant matrix, built from Fastify's route table (app.routeTable, filled by an onRoute hook):
+// every route with an id parameter is called with shop A's ids (its seller, products, orders,
+// payments, documents, inbound, waves, picks, outbound…) by every actor who is not A's: the other
+// shop's owner and staff, another buyer, hub staff of each role at the hub A does not use and of
+// each role at A's hub for routes outside the hub, a guest and A's revoked API token. A route a
+// guest may read is public; anything else that answers 2xx to one of them is a cross-tenant leak.
+// A new module's `/:id` routes are covered automatically: the id comes from the table named after
+// the path segment before it (`/bookings/:id` → `bookings`, restricted to A's seller_id if the
+// table has one), or is a fresh UUID when no such table exists.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
+import { useTestApp } from './db.ts';
+import { createMarket } from './e2e/market.ts';
+import { addStaff } from '../src/modules/sellers/testing.ts';
+import { signUp } from '../src/modules/identity/testing.ts';
+import { hubWorker, paidOrder } from '../src/modules/hub/testing.ts';
+import { HUB_LOCATIONS } from '../src/modules/inventory/index.ts';
+import { queryRows } from '../src/platform/db.ts';
+import { newId } from '../src/platform/ids.ts';
+import { valid, type Schema } from './openapi.ts';
+
+const t = useTestApp({ SIGN_IN_RATE_LIMIT: '100000' });
+
+/** The table a path segment names, where the name alone does not say it. */
+const TABLE_OF: Record<string, string> = {
+  'order-groups': 'order_groups',
+  'payment-intents': 'payment_intents',
+  inbound: 'hub_inbound_shipments',
+  waves: 'hub_waves',
+  picks: 'hub_picks',
+  outbound: 'hub_outbound_orders',
+  hubs: 'stock_locations',
+  lots: 'standards_lots',
+  certificates: 'standards_certificates',
+  'payout-batches': 'payout_batches',
+};
+const PARAM_TABLE: Record<string, string> = {
+  sellerId: 'sellers',
+  productId: 'products',
+  variantId: 'product_variants',
+  orderId: 'orders',
+  invitationId: 'seller_invitations',
+  tokenId: 'api_tokens',
+  imageId: 'product_images',
+};
+
+describe('tenant matrix over the route table', () => {
+  it("refuses every other actor on every route that takes one of shop A's ids", async () => {
+    await t.app.ready();
+    const db = t.app.db;
+    const market = await createMarket(t.app);
+    const a = market.durian.seller;
+    const b = market.rice.seller;
+    const aStaff = await addStaff(t.app, a);
+    const bStaff = await addStaff(t.app, b);
+    const buyerB = await signUp(t.app, { displayName: 'ผู้ซื้ออีกคน' });
+    // A's world: a paid order, its payment and documents, an ASN to the domestic hub.
+    const order = await paidOrder(t.app, market.durian.variantIds[0], 1);
+    const asn = await t.app.inject({
+      method: 'POST',
+      url: `/api/sellers/${a.sellerId}/inbound`,
+      headers: { cookie: a.cookie, 'idempotency-key': newId() },
+      payload: {
+        locationId: HUB_LOCATIONS.domesticFulfilment.id,
+        cartons: 1,
+        lines: [{ variantId: market.durian.variantIds[0], quantity: 5, lotNumber: 'L1', expiresOn: '2027-12-31' }],
+      },
+    });
+    // A revoked token of A's.
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/sellers/${a.sellerId}/api-tokens`,
+      headers: { cookie: a.cookie },
+      payload: { name: 'revoked' },
+    });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/sellers/${a.sellerId}/api-tokens/${made.json().token.id}`,
+      headers: { cookie: a.cookie },
+    });
+    expect(revoke.statusCode).toBeLessThan(300);
+
+    const actors: Record<string, Record<string, string>> = {
+      guest: {},
+      'revoked API token of A': { authorization: `Bearer ${made.json().secret}` },
+      "the other shop's owner": { cookie: b.cookie },
+      "the other shop's staff": { cookie: bStaff.cookie },
+      'another buyer': { cookie: buyerB.cookie },
+    };
+    for (const role of ['manager', 'receiver', 'picker', 'packer'] as const) {
+      actors[`bonded-hub ${role}`] = { cookie: (await hubWorker(db, HUB_LOCATIONS.eecBonded.id, role)).cookie };
+      actors[`domestic-hub ${role}`] = {
+        cookie: (await hubWorker(db, HUB_LOCATIONS.domesticFulfilment.id, role)).cookie,
+      };
+    }
+    const tables = new Set(
+      (
+        await queryRows<{ t: string }>(
+          db,
+          sql`select table_name as t from information_schema.tables where table_schema = 'public'`,
+        )
+      ).map((r) => r.t),
+    );
+    const withSeller = new Set(
+      (
+        await queryRows<{ t: string }>(
+          db,
+          sql`select table_name as t from information_schema.columns where table_schema = 'public' and column_name = 'seller_id'`,
+        )
+      ).map((r) => r.t),
+    );
+    const idCache = new Map<string, string | null>();
+    async function idFrom(table: string): Promise<string | null> {
+      if (!tables.has(table)) return null;
+      if (!idCache.has(table)) {
+        const where =
+          table === 'sellers'
+            ? `where id = '${a.sellerId}'`
+            : withSeller.has(table)
+              ? `where seller_id = '${a.sellerId}'`
+              : '';
+        const [row] = await queryRows<{ id: string }>(
+          db,
+          sql.raw(`select id::text as id from "${table}" ${where} limit 1`),
+        ).catch(() => [] as { id: string }[]); // a table without an id column names no resource
+        idCache.set(table, row?.id ?? null);
+      }
+      return idCache.get(table) ?? null;
+    }
+    // Ids that the fixtures know better than a table scan.
+    const known: Record<string, string> = {
+      sellers: a.sellerId,
+      products: market.durian.productId,
+      product_variants: market.durian.variantIds[0],
+      orders: order.orderId,
+      order_groups: order.groupId,
+      stock_locations: HUB_LOCATIONS.domesticFulfilment.id,
+    };
+    if (asn.statusCode === 201) known.hub_inbound_shipments = asn.json().id;
+
+    const doc = t.app.swagger() as Schema;
+    const withIds = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && /:\w*id\b/i.test(r.url));
+    const leaks: string[] = [];
+    const covered: string[] = [];
+    const unresolved = new Set<string>();
+    let calls = 0;
+    // Reads first, so no refused write can change what a read sees.
+    withIds.sort((x, y) => Number(x.method !== 'GET') - Number(y.method !== 'GET'));
+    for (const route of withIds) {
+      const segments = route.url.split('/');
+      let url = '';
+      for (let i = 0; i < segments.length; i++) {
+        const seg = segments[i];
+        if (!seg.startsWith(':')) {
+          url += `${i ? '/' : ''}${seg}`;
+          continue;
+        }
+        const name = seg.slice(1);
+        const prev = segments[i - 1] ?? '';
+        const table =
+          PARAM_TABLE[name] ??
+          (name === 'locationId' ? 'stock_locations' : (TABLE_OF[prev] ?? prev.replace(/-/g, '_')));
+        const id = known[table] ?? (await idFrom(table));
+        if (!id) unresolved.add(`${route.method} ${route.url} (:${name} → ${table})`);
+        url += `/${id ?? newId()}`;
+      }
+      const op = doc.paths?.[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      const bodySchema = op?.requestBody?.content?.['application/json']?.schema;
+      const payload =
+        route.method === 'GET' || route.method === 'DELETE'
+          ? undefined
+          : bodySchema
+            ? fc.sample(valid(bodySchema, doc), { seed: 14, numRuns: 1 })[0]
+            : {};
+      const call = (headers: Record<string, string>) => {
+        calls++;
+        return t.app.inject({
+          method: route.method as any,
+          url,
+          headers: { ...headers, 'idempotency-key': newId() },
+          ...(payload === undefined ? {} : { payload: payload as any }),
+        });
+      };
+      // The caller's own cart, keyed by a public catalogue variant id: nobody else's data.
+      if (route.url.startsWith('/api/cart/')) continue;
+      const guest = await call({});
+      // A route a guest may read (a product page, a tracking number) is public.
+      if (route.method === 'GET' && guest.statusCode < 300) continue;
+      // The domestic hub's own staff may do hub work at the domestic hub.
+      const hubRoute = /^\/api\/(hubs|inbound|waves|picks|outbound)\//.test(route.url);
+      covered.push(`${route.method} ${route.url}`);
+      for (const [who, headers] of Object.entries(actors)) {
+        if (hubRoute && who.startsWith('domestic-hub')) continue;
+        const res = who === 'guest' ? guest : await call(headers);
+        if (res.statusCode < 300)
+          leaks.push(`${who}: ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+      }
+    }
+    console.log(
+      `tenant matrix: ${withIds.length} routes with an id, ${covered.length} not public checked against ${Object.keys(actors).length} actors, ${calls} requests; ${unresolved.size} ids without a fixture (fresh UUID): ${[...unresolved].join('; ')}`,
+    );
+    expect(leaks).toEqual([]);
+  }, 600_000);
+});
