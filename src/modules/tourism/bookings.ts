@@ -35,7 +35,7 @@ export async function reserve(
   const [slot] = await tx.select().from(slots).where(eq(slots.id, input.slotId));
   if (!slot) throw new AppError(404, 'not_found', { what: 'slot' });
   const [exp] = await tx.select().from(experiences).where(eq(experiences.id, slot.experienceId));
-  if (!exp || !exp.active) throw new AppError(404, 'not_found', { what: 'slot' });
+  if (!exp?.active) throw new AppError(404, 'not_found', { what: 'slot' });
   const option = exp.options.find((o) => o.id === slot.optionId);
   if (!option) throw new AppError(404, 'not_found', { what: 'slot' });
 

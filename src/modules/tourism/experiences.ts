@@ -49,7 +49,11 @@ export async function addSeason(
   if (!exp.options.some((o) => o.id === season.optionId))
     throw new AppError(422, 'validation_failed', {}, [{ field: 'optionId', code: 'invalid' }]);
   const rows: (typeof slots.$inferInsert)[] = [];
-  for (let d = new Date(`${season.from}T00:00:00Z`); d <= new Date(`${season.to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) {
+  for (
+    let d = new Date(`${season.from}T00:00:00Z`);
+    d <= new Date(`${season.to}T00:00:00Z`);
+    d = new Date(d.getTime() + 86_400_000)
+  ) {
     if (season.closedWeekdays?.includes(d.getUTCDay())) continue;
     const day = d.toISOString().slice(0, 10);
     for (const t of season.times)
@@ -91,6 +95,6 @@ export async function experiencesIn(db: Executor, provinceCodes?: string[]) {
 
 export async function experienceById(db: Executor, id: string) {
   const [exp] = await db.select().from(experiences).where(eq(experiences.id, id));
-  if (!exp || !exp.active) throw new AppError(404, 'not_found', { what: 'experience' });
+  if (!exp?.active) throw new AppError(404, 'not_found', { what: 'experience' });
   return exp;
 }

@@ -21,29 +21,39 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
   const db = app.db;
   const tag = { tags: ['tourism'] };
 
-  app.get('/tourism/destinations', { schema: { ...tag, summary: 'The secondary-city provinces in force, with their source' } }, async (req) => {
-    const v = secondaryCitiesOn();
-    const exps = await experiencesIn(db);
-    return {
-      version: v.version,
-      effectiveFrom: v.effectiveFrom,
-      source: v.source,
-      items: destinationProvinces().map((p) => ({
-        code: p.code,
-        iso: p.iso,
-        name: req.locale === 'zh' ? p.zh : req.locale === 'en' ? p.en : p.th,
-        region: p.region,
-        experiences: exps.filter((e) => e.provinceCode === p.code).length,
-      })),
-    };
-  });
+  app.get(
+    '/tourism/destinations',
+    { schema: { ...tag, summary: 'The secondary-city provinces in force, with their source' } },
+    async (req) => {
+      const v = secondaryCitiesOn();
+      const exps = await experiencesIn(db);
+      return {
+        version: v.version,
+        effectiveFrom: v.effectiveFrom,
+        source: v.source,
+        items: destinationProvinces().map((p) => ({
+          code: p.code,
+          iso: p.iso,
+          name: req.locale === 'zh' ? p.zh : req.locale === 'en' ? p.en : p.th,
+          region: p.region,
+          experiences: exps.filter((e) => e.provinceCode === p.code).length,
+        })),
+      };
+    },
+  );
 
   app.get(
     '/tourism/destinations/:code',
-    { schema: { ...tag, summary: 'A destination: the province, what to see, its experiences', params: Type.Object({ code: Type.String({ maxLength: 2 }) }) } },
+    {
+      schema: {
+        ...tag,
+        summary: 'A destination: the province, what to see, its experiences',
+        params: Type.Object({ code: Type.String({ maxLength: 2 }) }),
+      },
+    },
     async (req) => {
       const p = provinceByCode(req.params.code);
-      if (!p || !p.secondaryCity) throw new AppError(404, 'not_found', { what: 'destination' });
+      if (!p?.secondaryCity) throw new AppError(404, 'not_found', { what: 'destination' });
       const l = req.locale;
       return {
         code: p.code,
@@ -60,7 +70,13 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
 
   app.get(
     '/tourism/experiences/:id',
-    { schema: { ...tag, summary: 'An experience (OCTO product) with options, units, meeting point, policy', params: Type.Object({ id: Uuid }) } },
+    {
+      schema: {
+        ...tag,
+        summary: 'An experience (OCTO product) with options, units, meeting point, policy',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
     async (req) => {
       const e = await experienceById(db, req.params.id);
       const l = req.locale;
@@ -144,7 +160,14 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
 
   app.post(
     '/tourism/slots/:id/closure',
-    { schema: { ...tag, summary: 'Close or reopen a slot', params: Type.Object({ id: Uuid }), body: Type.Object({ closed: Type.Boolean() }) } },
+    {
+      schema: {
+        ...tag,
+        summary: 'Close or reopen a slot',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({ closed: Type.Boolean() }),
+      },
+    },
     async (req, reply) => {
       await setSlotClosed(db, req.actor, req.params.id, req.body.closed);
       return reply.code(204).send();
@@ -182,17 +205,21 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/tourism/bookings/:id', { schema: { ...tag, summary: 'A booking of the visitor', params: Type.Object({ id: Uuid }) } }, async (req) => {
-    const b = await bookingOf(db, req.actor, cartOwnerKey(req.actor), req.params.id);
-    return {
-      id: b.id,
-      status: b.status,
-      slotId: b.slotId,
-      units: b.units,
-      totalSatang: b.totalSatang,
-      orderId: b.orderId,
-      groupId: b.groupId,
-      holdExpiresAt: b.holdExpiresAt.toISOString(),
-    };
-  });
+  app.get(
+    '/tourism/bookings/:id',
+    { schema: { ...tag, summary: 'A booking of the visitor', params: Type.Object({ id: Uuid }) } },
+    async (req) => {
+      const b = await bookingOf(db, req.actor, cartOwnerKey(req.actor), req.params.id);
+      return {
+        id: b.id,
+        status: b.status,
+        slotId: b.slotId,
+        units: b.units,
+        totalSatang: b.totalSatang,
+        orderId: b.orderId,
+        groupId: b.groupId,
+        holdExpiresAt: b.holdExpiresAt.toISOString(),
+      };
+    },
+  );
 }
