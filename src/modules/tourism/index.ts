@@ -4,6 +4,7 @@
 import { on } from '../../events.ts';
 import { periodic } from '../../platform/jobs.ts';
 import { defineModule, type TaladModule } from '../../platform/module.ts';
+import { seedTourismDemo } from './demo.ts';
 import { confirmPaid, expireHolds, releaseCancelled } from './bookings.ts';
 import './messages.ts';
 import { tourismRoutes } from './routes.ts';
@@ -24,6 +25,7 @@ export const tourismModule: TaladModule<unknown> = defineModule({
       report: (n) => `tourism: ${n} expired holds gave their places back`,
     }),
   ],
+  seedDemo: (ctx) => seedTourismDemo(ctx.db),
 });
 
 export { isSecondaryCity, SECONDARY_CITY_VERSIONS, secondaryCitiesOn } from './destinations.ts';
