@@ -19,6 +19,7 @@ import { searchModule } from './modules/search/index.ts';
 import { sellersModule } from './modules/sellers/index.ts';
 import { shippingModule } from './modules/shipping/index.ts';
 import { standardsModule } from './modules/standards/index.ts';
+import { tourismModule } from './modules/tourism/index.ts';
 import type { TaladModule } from './platform/module.ts';
 
 export const modules: readonly TaladModule<unknown>[] = [
@@ -38,5 +39,6 @@ export const modules: readonly TaladModule<unknown>[] = [
   hubModule,
   standardsModule,
   academyModule,
+  tourismModule,
   insightsModule,
 ] as TaladModule<unknown>[];

@@ -1,0 +1,225 @@
+// HTTP for tourism: destinations (the secondary-city list and its version), experiences and their
+// availability, the shop's experiences and seasons, and the visitor's bookings (reserve → pay → confirm).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../platform/errors.ts';
+import { Uuid } from '../../platform/http.ts';
+import { hashRequest, idempotent, validIdempotencyKey } from '../../platform/idempotency.ts';
+import { provinceByCode } from '../../platform/provinces.ts';
+import { cartOwnerKey, cartOwnerOf } from '../cart/index.ts';
+import { availabilityOf } from './availability.ts';
+import { bookingOf, reserve } from './bookings.ts';
+import { destinationProvinces, HIGHLIGHTS, secondaryCitiesOn } from './destinations.ts';
+import { addSeason, createExperience, experienceById, experiencesIn, setSlotClosed } from './experiences.ts';
+import type { ExperienceInput } from './experiences.ts';
+
+const pick = (t: { th: string; zh: string; en: string }, l: string) => (l === 'zh' ? t.zh : l === 'en' ? t.en : t.th);
+
+export async function tourismRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const db = app.db;
+  const tag = { tags: ['tourism'] };
+
+  app.get(
+    '/tourism/destinations',
+    { schema: { ...tag, summary: 'The secondary-city provinces in force, with their source' } },
+    async (req) => {
+      const v = secondaryCitiesOn();
+      const exps = await experiencesIn(db);
+      return {
+        version: v.version,
+        effectiveFrom: v.effectiveFrom,
+        source: v.source,
+        items: destinationProvinces().map((p) => ({
+          code: p.code,
+          iso: p.iso,
+          name: req.locale === 'zh' ? p.zh : req.locale === 'en' ? p.en : p.th,
+          region: p.region,
+          experiences: exps.filter((e) => e.provinceCode === p.code).length,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/tourism/destinations/:code',
+    {
+      schema: {
+        ...tag,
+        summary: 'A destination: the province, what to see, its experiences',
+        params: Type.Object({ code: Type.String({ maxLength: 2 }) }),
+      },
+    },
+    async (req) => {
+      const p = provinceByCode(req.params.code);
+      if (!p?.secondaryCity) throw new AppError(404, 'not_found', { what: 'destination' });
+      const l = req.locale;
+      return {
+        code: p.code,
+        name: l === 'zh' ? p.zh : l === 'en' ? p.en : p.th,
+        highlights: HIGHLIGHTS[p.code] ? pick(HIGHLIGHTS[p.code], l) : null,
+        experiences: (await experiencesIn(db, [p.code])).map((e) => ({
+          id: e.id,
+          title: pick(e.title, l),
+          fromSatang: Math.min(...e.options.flatMap((o) => o.units.map((u) => u.priceSatang))),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/tourism/experiences/:id',
+    {
+      schema: {
+        ...tag,
+        summary: 'An experience (OCTO product) with options, units, meeting point, policy',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req) => {
+      const e = await experienceById(db, req.params.id);
+      const l = req.locale;
+      return {
+        id: e.id,
+        sellerId: e.sellerId,
+        provinceCode: e.provinceCode,
+        title: pick(e.title, l),
+        description: pick(e.description, l),
+        options: e.options.map((o) => ({
+          id: o.id,
+          title: pick(o.title, l),
+          durationMinutes: o.durationMinutes,
+          units: o.units.map((u) => ({ id: u.id, type: u.type, title: pick(u.title, l), priceSatang: u.priceSatang })),
+        })),
+        meetingPoint: {
+          lat: e.meetingPoint.lat,
+          lng: e.meetingPoint.lng,
+          address: pick(e.meetingPoint.address, l),
+          directions: pick(e.meetingPoint.directions, l),
+          directionsZh: e.meetingPoint.directions.zh,
+        },
+        guideLanguages: e.guideLanguages,
+        inclusions: e.inclusions.map((i) => pick(i, l)),
+        cancellation: e.cancellation,
+        cutoffMinutes: e.cutoffMinutes,
+      };
+    },
+  );
+
+  app.get(
+    '/tourism/experiences/:id/availability',
+    {
+      schema: {
+        ...tag,
+        summary: 'Slots with OCTO status (AVAILABLE, LIMITED, SOLD_OUT, CLOSED) and vacancies',
+        params: Type.Object({ id: Uuid }),
+        querystring: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) }),
+      },
+    },
+    async (req) => {
+      const a = await availabilityOf(
+        db,
+        req.params.id,
+        new Date(`${req.query.from}T00:00:00+07:00`),
+        new Date(new Date(`${req.query.to}T00:00:00+07:00`).getTime() + 86_400_000),
+      );
+      if (!a) throw new AppError(404, 'not_found', { what: 'experience' });
+      return { items: a.slots };
+    },
+  );
+
+  app.post(
+    '/sellers/:sellerId/tourism/experiences',
+    { schema: { ...tag, summary: 'A shop offers an experience', params: Type.Object({ sellerId: Uuid }) } },
+    async (req, reply) => {
+      const out = await createExperience(db, req.actor, req.params.sellerId, req.body as ExperienceInput);
+      return reply.code(201).send(out);
+    },
+  );
+
+  app.post(
+    '/tourism/experiences/:id/seasons',
+    {
+      schema: {
+        ...tag,
+        summary: 'The shop adds a season of slots',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({
+          optionId: Type.String({ maxLength: 40 }),
+          from: Type.String({ format: 'date' }),
+          to: Type.String({ format: 'date' }),
+          times: Type.Array(Type.String({ pattern: '^[0-2][0-9]:[0-5][0-9]$' }), { minItems: 1, maxItems: 12 }),
+          capacity: Type.Integer({ minimum: 1, maximum: 10_000 }),
+          closedWeekdays: Type.Optional(Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { maxItems: 7 })),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addSeason(db, req.actor, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/tourism/slots/:id/closure',
+    {
+      schema: {
+        ...tag,
+        summary: 'Close or reopen a slot',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({ closed: Type.Boolean() }),
+      },
+    },
+    async (req, reply) => {
+      await setSlotClosed(db, req.actor, req.params.id, req.body.closed);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/tourism/bookings',
+    {
+      schema: {
+        ...tag,
+        summary: 'Reserve: a hold on the places and its service order to pay (accepts an Idempotency-Key)',
+        body: Type.Object({
+          slotId: Uuid,
+          units: Type.Record(Type.String({ maxLength: 40 }), Type.Integer({ minimum: 0, maximum: 100 })),
+          contactPhone: Type.Optional(Type.String({ maxLength: 20 })),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const buyer = cartOwnerOf(req.actor);
+      if (!buyer) throw new AppError(401, 'unauthenticated');
+      const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
+      const answer = await idempotent(
+        db,
+        `tourism.reserve:${cartOwnerKey(req.actor)}`,
+        key,
+        hashRequest('tourism.reserve', req.body),
+        async (tx) => ({
+          statusCode: 201,
+          body: await reserve(tx, buyer, { ...req.body, locale: req.locale }),
+        }),
+      );
+      return reply.code(answer.statusCode).send(answer.body);
+    },
+  );
+
+  app.get(
+    '/tourism/bookings/:id',
+    { schema: { ...tag, summary: 'A booking of the visitor', params: Type.Object({ id: Uuid }) } },
+    async (req) => {
+      const b = await bookingOf(db, req.actor, cartOwnerKey(req.actor), req.params.id);
+      return {
+        id: b.id,
+        status: b.status,
+        slotId: b.slotId,
+        units: b.units,
+        totalSatang: b.totalSatang,
+        orderId: b.orderId,
+        groupId: b.groupId,
+        holdExpiresAt: b.holdExpiresAt.toISOString(),
+      };
+    },
+  );
+}
