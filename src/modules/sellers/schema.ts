@@ -124,3 +124,13 @@ export const shopsOnSale = pgView('shops_on_sale', {
 }).as(
   sql`select id, slug, shop_name_th, shop_name_zh, shop_name_en, province_code, business_type, is_flagship from sellers where status = 'approved'`,
 );
+
+// --- Published for finance (credit profiles), read-only; the columns are a contract. ---
+/** How long each shop has sold on Talad: approved (or suspended since) shops and when they were approved. No province, no owner. */
+export const sellerTenure = pgView('seller_tenure', {
+  sellerId: uuid('seller_id').notNull(),
+  status: text('status').notNull(),
+  approvedAt: timestamp('approved_at', { withTimezone: true }),
+}).as(
+  sql`select id as seller_id, status::text as status, reviewed_at as approved_at from sellers where status in ('approved', 'suspended')`,
+);
