@@ -7,6 +7,7 @@ import { catalogModule } from './modules/catalog/index.ts';
 import { crossborderModule } from './modules/crossborder/index.ts';
 import { customsModule } from './modules/customs/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
+import { financeModule } from './modules/finance/index.ts';
 import { hubModule } from './modules/hub/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { inventoryModule } from './modules/inventory/index.ts';
@@ -35,4 +36,5 @@ export const modules: readonly TaladModule<unknown>[] = [
   shippingModule,
   hubModule,
   standardsModule,
+  financeModule,
 ] as TaladModule<unknown>[];

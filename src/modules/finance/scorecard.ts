@@ -3,7 +3,7 @@
 // and 50 points more for each doubling of the good:bad odds. Each decision is explained by the
 // variables that lost the most points against their best bin, in the reader's language.
 
-/** What a decision may use (and nothing else): the profile's features. Province, region, the owner and the kind of business are not among them. */
+/** What a decision may use (and nothing else): the profile's scored features (cross-border share is shown, not scored). Province, region, the owner and the kind of business are not among them. */
 export const FEATURES = [
   'tenureMonths',
   'avgMonthlySalesBaht',
@@ -12,7 +12,6 @@ export const FEATURES = [
   'cancelRatePct',
   'onTimeRatePct',
   'verifiedMarks',
-  'crossborderSharePct',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type Features = Record<Feature, number | null>;
