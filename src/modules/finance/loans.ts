@@ -84,15 +84,13 @@ export async function disburse(
     })
     .returning();
   if (loan.repayment === 'instalments')
-    await tx
-      .insert(instalments)
-      .values(
-        instalmentPlan(loan.outstanding, loan.tenorMonths, today).map((i) => ({
-          ...i,
-          loanId: loan.id,
-          sellerId: loan.sellerId,
-        })),
-      );
+    await tx.insert(instalments).values(
+      instalmentPlan(loan.outstanding, loan.tenorMonths, today).map((i) => ({
+        ...i,
+        loanId: loan.id,
+        sellerId: loan.sellerId,
+      })),
+    );
   await move(tx, loan, {
     kind: 'disbursement',
     sourceKey: `loan.disbursed:${loan.id}`,

@@ -54,6 +54,13 @@ export function lastMonths(now: Date, n: number): string[] {
   return out;
 }
 
+/** Whole calendar months from `from` to `to` (0 when `to` is earlier). */
+export function wholeMonths(from: Date, to: Date): number {
+  const months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth();
+  const into = (d: Date) => d.getTime() - Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  return Math.max(0, months - (into(to) < into(from) ? 1 : 0));
+}
+
 const pct = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
 interface ProfileRow {
@@ -102,9 +109,7 @@ export async function computeProfile(db: Executor, sellerId: string, now = new D
     asOf: now.toISOString(),
     monthly,
     features: {
-      tenureMonths: approved
-        ? Math.max(0, Math.floor((now.getTime() - approved.getTime()) / (30.44 * 86_400_000)))
-        : null,
+      tenureMonths: approved ? wholeMonths(approved, now) : null,
       avgMonthlySalesBaht: Math.round(sum(monthly.slice(6)) / 6 / 100),
       salesTrendPct: prev3 > 0 ? Math.round(((last3 - prev3) / prev3) * 1000) / 10 : null,
       refundRatePct: pct(Number(row.refunded ?? 0), gross12),
