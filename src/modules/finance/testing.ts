@@ -145,3 +145,8 @@ export function acceptOfferOf(
 
 export * from './index.ts';
 export { collectDue } from './loans.ts';
+export { acceptOffer, applyForLoan } from './applications.ts';
+export { grantConsent } from './consent.ts';
+export { loadFinanceRuntime } from './config.ts';
+export { createLender, createProduct } from './lenders.ts';
+export { DATA_ITEMS } from './profile.ts';
