@@ -30,6 +30,8 @@ const STANDARDS = 'src/standards/index.tsx';
 const standards = () => import('./standards/index.tsx');
 const TRACE = 'src/standards/trace-page.tsx';
 const trace = () => import('./standards/trace-page.tsx');
+const FINANCE = 'src/finance/index.tsx';
+const finance = () => import('./finance/index.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -70,6 +72,31 @@ export const routes: Route[] = [
     chunk: STANDARDS,
     module: () => standards().then((m) => m.flagshipPage),
   },
+  {
+    name: 'seller-finance',
+    path: '/seller/:sellerId/finance',
+    chunk: FINANCE,
+    module: () => finance().then((m) => m.profilePage),
+  },
+  {
+    name: 'seller-finance-consents',
+    path: '/seller/:sellerId/finance/consents',
+    chunk: FINANCE,
+    module: () => finance().then((m) => m.consentsPage),
+  },
+  {
+    name: 'seller-finance-apply',
+    path: '/seller/:sellerId/finance/apply',
+    chunk: FINANCE,
+    module: () => finance().then((m) => m.applyPage),
+  },
+  {
+    name: 'seller-finance-loans',
+    path: '/seller/:sellerId/finance/loans',
+    chunk: FINANCE,
+    module: () => finance().then((m) => m.loansPage),
+  },
+  { name: 'lender', path: '/lender', chunk: FINANCE, module: () => finance().then((m) => m.lenderPage) },
   {
     name: 'ops-standards',
     path: '/ops/standards',
