@@ -8,6 +8,7 @@ import { catalogModule } from './modules/catalog/index.ts';
 import { crossborderModule } from './modules/crossborder/index.ts';
 import { customsModule } from './modules/customs/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
+import { financeModule } from './modules/finance/index.ts';
 import { hubModule } from './modules/hub/index.ts';
 import { insightsModule } from './modules/insights/index.ts';
 import { identityModule } from './modules/identity/index.ts';
@@ -40,5 +41,6 @@ export const modules: readonly TaladModule<unknown>[] = [
   standardsModule,
   academyModule,
   tourismModule,
+  financeModule,
   insightsModule,
 ] as TaladModule<unknown>[];

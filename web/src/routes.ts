@@ -34,6 +34,8 @@ const INSIGHTS = 'src/insights/index.tsx';
 const insights = () => import('./insights/index.tsx');
 const ACADEMY_VERIFY = 'src/academy/verify-page.tsx';
 const academyVerify = () => import('./academy/verify-page.tsx');
+const FINANCE = 'src/finance/index.tsx';
+const finance = () => import('./finance/index.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -81,6 +83,31 @@ export const routes: Route[] = [
     chunk: STANDARDS,
     module: () => standards().then((m) => m.flagshipPage),
   },
+  {
+    name: 'seller-finance',
+    path: '/seller/:sellerId/finance',
+    chunk: FINANCE,
+    module: () => finance().then((m) => m.profilePage),
+  },
+  {
+    name: 'seller-finance-consents',
+    path: '/seller/:sellerId/finance/consents',
+    chunk: FINANCE,
+    module: () => finance().then((m) => m.consentsPage),
+  },
+  {
+    name: 'seller-finance-apply',
+    path: '/seller/:sellerId/finance/apply',
+    chunk: FINANCE,
+    module: () => finance().then((m) => m.applyPage),
+  },
+  {
+    name: 'seller-finance-loans',
+    path: '/seller/:sellerId/finance/loans',
+    chunk: FINANCE,
+    module: () => finance().then((m) => m.loansPage),
+  },
+  { name: 'lender', path: '/lender', chunk: FINANCE, module: () => finance().then((m) => m.lenderPage) },
   {
     name: 'ops-standards',
     path: '/ops/standards',

@@ -22,3 +22,10 @@ export const ledgerModule: TaladModule<PayoutSettings> = defineModule<PayoutSett
 });
 
 export { taxRateAt } from './rates.ts';
+export {
+  loanEntries,
+  postLoanMovement,
+  sellerPayableNow,
+  unbalancedTransactions,
+  type LoanMovement,
+} from './loans.ts';

@@ -9,7 +9,8 @@ export type Account =
   | 'seller_payable'
   | 'payouts_in_transit'
   | 'refunds_payable'
-  | 'cbec_tax_payable';
+  | 'cbec_tax_payable'
+  | 'lender_clearing';
 
 export interface Entry {
   account: Account;

@@ -13,7 +13,9 @@ import {
   index,
   uniqueIndex,
   pgEnum,
+  pgView,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
 
 export const ledgerAccount = pgEnum('ledger_account', [
@@ -24,6 +26,8 @@ export const ledgerAccount = pgEnum('ledger_account', [
   'payouts_in_transit',
   'refunds_payable',
   'cbec_tax_payable',
+  // Finance: what the platform holds for, or owes to, lenders (disbursed loans, repayments collected).
+  'lender_clearing',
 ]);
 export const payoutBatchStatus = pgEnum('payout_batch_status', ['in_transit', 'paid']);
 
@@ -161,4 +165,16 @@ export const payouts = pgTable(
     uniqueIndex('payouts_batch_seller_key').on(t.batchId, t.sellerId),
     index('payouts_seller_idx').on(t.sellerId, t.createdAt),
   ],
+);
+
+// --- Published for finance (credit profiles), read-only; the columns are a contract. ---
+/** Each shop's position in baht: what the platform owes it now, paid out so far (and how often), refunds in the last 365 days. */
+export const sellerLedgerPosition = pgView('seller_ledger_position', {
+  sellerId: uuid('seller_id').notNull(),
+  payableSatang: bigint('payable_satang', { mode: 'number' }).notNull(),
+  paidOutSatang: bigint('paid_out_satang', { mode: 'number' }).notNull(),
+  payouts: integer('payouts').notNull(),
+  refunded365dSatang: bigint('refunded_365d_satang', { mode: 'number' }).notNull(),
+}).as(
+  sql`select t.seller_id, coalesce(-sum(e.amount) filter (where e.account = 'seller_payable'), 0)::bigint as payable_satang, coalesce(sum(e.amount) filter (where e.account = 'seller_payable' and t.kind = 'payout'), 0)::bigint as paid_out_satang, (count(distinct t.id) filter (where t.kind = 'payout'))::int as payouts, coalesce(-sum(e.amount) filter (where e.account = 'payments_clearing' and t.kind = 'refund' and t.created_at > now() - interval '365 days'), 0)::bigint as refunded_365d_satang from ledger_entries e join ledger_transactions t on t.id = e.transaction_id where t.seller_id is not null and e.currency = 'THB' group by t.seller_id`,
 );

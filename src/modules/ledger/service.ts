@@ -265,7 +265,7 @@ export async function sellerBalance(
   const [row] = await queryRows<{ earned: string; paid_out: string }>(
     db,
     sql`
-    select coalesce(-sum(e.amount) filter (where t.kind in ('order_paid', 'refund')), 0) as earned,
+    select coalesce(-sum(e.amount) filter (where t.kind <> 'payout'), 0) as earned,
            coalesce(sum(e.amount) filter (where t.kind = 'payout'), 0) as paid_out
     from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
     where e.account = 'seller_payable' and e.seller_id = ${sellerId}::uuid and e.currency = 'THB'`,

@@ -184,3 +184,16 @@ export const orderLineUnits = pgView('order_line_units', {
   quantity: integer('quantity').notNull(),
   lineTotalSatang: bigint('line_total_satang', { mode: 'number' }).notNull(),
 }).as(sql`select order_id, product_id, quantity, line_total_satang from order_lines where product_id is not null`);
+
+// --- Published for finance (credit profiles), read-only; the columns are a contract. ---
+/** Each shop's paid orders per Bangkok month: gross sales, the cross-border part, and how many were cancelled after payment. */
+export const sellerSalesMonthly = pgView('seller_sales_monthly', {
+  sellerId: uuid('seller_id').notNull(),
+  month: text('month').notNull(),
+  paidOrders: integer('paid_orders').notNull(),
+  grossSatang: bigint('gross_satang', { mode: 'number' }).notNull(),
+  crossborderSatang: bigint('crossborder_satang', { mode: 'number' }).notNull(),
+  cancelledOrders: integer('cancelled_orders').notNull(),
+}).as(
+  sql`select o.seller_id, to_char(o.paid_at at time zone 'Asia/Bangkok', 'YYYY-MM') as month, count(*)::int as paid_orders, sum(o.total_satang)::bigint as gross_satang, coalesce(sum(o.total_satang) filter (where g.market <> 'TH'), 0)::bigint as crossborder_satang, (count(*) filter (where o.status = 'cancelled'))::int as cancelled_orders from orders o join order_groups g on g.id = o.group_id where o.paid_at is not null group by 1, 2`,
+);

@@ -139,3 +139,13 @@ export const sellerOnboardingFacts = pgView('seller_onboarding_facts', {
 }).as(
   sql`select id as seller_id, province_code, business_type, status, created_at as applied_at, case when status in ('approved', 'suspended') then reviewed_at end as approved_at from sellers`,
 );
+
+// --- Published for finance (credit profiles), read-only; the columns are a contract. ---
+/** How long each shop has sold on Talad: approved (or suspended since) shops and when they were approved. No province, no owner. */
+export const sellerTenure = pgView('seller_tenure', {
+  sellerId: uuid('seller_id').notNull(),
+  status: text('status').notNull(),
+  approvedAt: timestamp('approved_at', { withTimezone: true }),
+}).as(
+  sql`select id as seller_id, status::text as status, reviewed_at as approved_at from sellers where status in ('approved', 'suspended')`,
+);

@@ -1,6 +1,18 @@
 // Shipping owns shipments (a carrier's booking for an order's parcels), their tracking events, and
 // the carrier sandbox's schedule of events still to come (stored, so it survives restarts).
-import { pgTable, pgSequence, text, uuid, timestamp, integer, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  pgTable,
+  pgSequence,
+  pgView,
+  text,
+  uuid,
+  timestamp,
+  integer,
+  jsonb,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export interface Parcel {
   weightGrams: number;
@@ -91,4 +103,16 @@ export const sandboxSchedule = pgTable(
     uniqueIndex('carrier_sandbox_schedule_key').on(t.shipmentId, t.step),
     index('carrier_sandbox_schedule_due_idx').on(t.dueAt),
   ],
+);
+
+// --- Published for finance (credit profiles), read-only; the columns are a contract. ---
+/** Each shop's shipments per Bangkok month of booking: how many reached the carrier within 48 hours, and were delivered. */
+export const sellerShippingMonthly = pgView('seller_shipping_monthly', {
+  sellerId: uuid('seller_id').notNull(),
+  month: text('month').notNull(),
+  shipments: integer('shipments').notNull(),
+  handedOverOnTime: integer('handed_over_on_time').notNull(),
+  delivered: integer('delivered').notNull(),
+}).as(
+  sql`select seller_id, to_char(created_at at time zone 'Asia/Bangkok', 'YYYY-MM') as month, count(*)::int as shipments, (count(*) filter (where handed_over_at is not null and handed_over_at <= created_at + interval '48 hours'))::int as handed_over_on_time, (count(*) filter (where delivered_at is not null))::int as delivered from shipments group by 1, 2`,
 );

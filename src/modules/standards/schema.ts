@@ -11,6 +11,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  pgView,
   primaryKey,
   text,
   timestamp,
@@ -239,4 +240,13 @@ export const shopNotices = pgTable(
     uniqueIndex('standards_notices_dedupe_key').on(t.sellerId, t.dedupeKey),
     index('standards_notices_seller_idx').on(t.sellerId, t.createdAt),
   ],
+);
+
+// --- Published for finance (credit profiles), read-only; the columns are a contract. ---
+/** Each shop's marks verified by an operator whose expiry date (Bangkok) has not passed. */
+export const sellerVerifiedMarks = pgView('seller_verified_marks', {
+  sellerId: uuid('seller_id').notNull(),
+  verifiedMarks: integer('verified_marks').notNull(),
+}).as(
+  sql`select seller_id, count(*)::int as verified_marks from standards_certificates where status = 'verified' and expires_on >= (now() at time zone 'Asia/Bangkok')::date group by seller_id`,
 );

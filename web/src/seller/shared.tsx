@@ -4,6 +4,7 @@ import { pick } from '../app/i18n.ts';
 import '../messages/seller.ts';
 import '../messages/payments.ts';
 import '../messages/standards.ts';
+import '../messages/finance.ts';
 
 /** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
 export function bahtToSatang(input: string): number | null {
@@ -19,7 +20,17 @@ export function ShopNav({
   current,
 }: {
   sellerId: string;
-  current: 'products' | 'orders' | 'tokens' | 'money' | 'invoices' | 'inbound' | 'standards' | 'lots' | 'flagship';
+  current:
+    | 'products'
+    | 'orders'
+    | 'tokens'
+    | 'money'
+    | 'invoices'
+    | 'inbound'
+    | 'standards'
+    | 'lots'
+    | 'flagship'
+    | 'finance';
 }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
@@ -44,6 +55,7 @@ export function ShopNav({
         {link('standards', t('standards.nav'))}
         {link('lots', t('lots.nav'))}
         {link('flagship', t('flagship.badge'))}
+        {link('finance', t('finance.nav'))}
       </nav>
     </>
   );

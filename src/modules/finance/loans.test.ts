@@ -1,0 +1,156 @@
+// Money through the ledger: an offer accepted is disbursed into the shop's balance; a revenue-based
+// loan takes its share of each later sale; instalments are collected when due, and one unpaid past
+// the grace days is charged once and the loan shows late; every posting balances.
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { drainOutbox, useTestApp } from '../../../test/db.ts';
+import { queryRows } from '../../platform/db.ts';
+import { unbalancedTransactions } from '../ledger/index.ts';
+import { paidOrder } from '../hub/testing.ts';
+import { acceptOfferOf, applyFor, collectDue, giveConsent, sandboxLender, shopWithHistory } from './testing.ts';
+
+const t = useTestApp();
+
+const balanceOf = async (sellerId: string) => {
+  const [row] = await queryRows<{ b: string | null }>(
+    t.app.db,
+    sql`select -sum(amount) as b from ledger_entries where account = 'seller_payable' and seller_id = ${sellerId}::uuid`,
+  );
+  return Number(row.b ?? 0);
+};
+
+describe('loans through the ledger', () => {
+  it('disburses an accepted offer into the balance and repays a share of each later sale', async () => {
+    const lender = await sandboxLender(t.app);
+    const shop = await shopWithHistory(t.app);
+    expect((await giveConsent(t.app, shop, lender.lenderId)).statusCode).toBe(201);
+    const res = await applyFor(t.app, shop, { productId: lender.revenueProductId, amount: 1_000_000, tenorMonths: 6 });
+    expect(res.statusCode, res.body).toBe(201);
+    const decision = res.json();
+    expect(decision.outcome).toBe('offer');
+    expect(decision.sandbox).toBe(true);
+    expect(decision.explanation.score).toBeGreaterThanOrEqual(620);
+    expect(decision.explanation.scorecardVersion).toBe('talad-sme-2026.12');
+    expect(decision.explanation.reasons.length).toBeLessThanOrEqual(4);
+    // 10,000 baht at 8% + 2 points (a score under 660) a year for 6 months, 1% fee, 1.75% a year TCG guarantee fee.
+    expect(decision.explanation.score).toBeLessThan(660);
+    expect(decision.offer).toMatchObject({
+      amount: 1_000_000,
+      rateBp: 1000,
+      interest: 50_000,
+      fee: 10_000,
+      guaranteeFee: 8_750,
+    });
+
+    const before = await balanceOf(shop.sellerId);
+    const accepted = await acceptOfferOf(t.app, shop, decision.id);
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(accepted.json().status).toBe('accepted');
+    expect(await balanceOf(shop.sellerId)).toBe(before + 1_000_000 - 10_000 - 8_750);
+
+    // A second acceptance is refused; no second disbursement.
+    expect((await acceptOfferOf(t.app, shop, decision.id)).statusCode).toBe(409);
+
+    // The next sale: 10% of it goes to the lender.
+    const { orderId } = await paidOrder(t.app, shop.variantId, 1);
+    const [order] = await queryRows<{ total: string }>(
+      t.app.db,
+      sql`select total_satang as total from orders where id = ${orderId}::uuid`,
+    );
+    const loans = (
+      await t.app.inject({ url: `/api/sellers/${shop.sellerId}/finance/loans`, headers: { cookie: shop.cookie } })
+    ).json().items;
+    expect(loans).toHaveLength(1);
+    const share = Math.floor(Number(order.total) / 10);
+    expect(loans[0].outstanding).toBe(1_050_000 - share);
+    expect(loans[0].statement.map((m: any) => m.kind)).toEqual(['disbursement', 'repayment']);
+    expect(loans[0].statement[1].amount).toBe(share);
+
+    // The same event delivered again takes nothing more.
+    await t.app.db.execute(
+      sql`update outbox set delivered_at = null where topic = 'order.paid' and payload->>'orderId' = ${orderId}`,
+    );
+    await drainOutbox(t.app);
+    const again = (
+      await t.app.inject({ url: `/api/sellers/${shop.sellerId}/finance/loans`, headers: { cookie: shop.cookie } })
+    ).json().items;
+    expect(again[0].outstanding).toBe(1_050_000 - share);
+    expect(await unbalancedTransactions(t.app.db)).toBe(0);
+  });
+
+  it('collects instalments from the balance when due, and charges one unpaid past the grace days once', async () => {
+    const lender = await sandboxLender(t.app);
+    const shop = await shopWithHistory(t.app);
+    await giveConsent(t.app, shop, lender.lenderId);
+    const decision = (
+      await applyFor(t.app, shop, { productId: lender.instalmentProductId, amount: 600_000, tenorMonths: 3 })
+    ).json();
+    expect(decision.outcome).toBe('offer');
+    expect((await acceptOfferOf(t.app, shop, decision.id)).statusCode).toBe(201);
+    const loanOf = async () =>
+      (
+        await t.app.inject({ url: `/api/sellers/${shop.sellerId}/finance/loans`, headers: { cookie: shop.cookie } })
+      ).json().items[0];
+    const loan = await loanOf();
+    // 6,000 baht + 14% a year (12% + 2 points under 660) for 3 months = 6,210 baht in three instalments of 2,070.
+    expect(loan.schedule.map((i: any) => i.amount)).toEqual([207_000, 207_000, 207_000]);
+
+    await t.app.db.execute(
+      sql`update finance_instalments set due_on = (now() - interval '10 days')::date where loan_id = ${loan.id}::uuid and n = 1`,
+    );
+    const rt = { lateFeeSatang: 10_000, graceDays: 5 };
+    const balance = await balanceOf(shop.sellerId);
+    await collectDue(t.app.db, rt);
+    const after = await loanOf();
+    expect(after.schedule[0].paid).toBe(Math.min(207_000, balance));
+    expect(await balanceOf(shop.sellerId)).toBe(balance - after.schedule[0].paid);
+
+    // Empty the balance (a balanced payout of all of it, written here: the payout batch waits for deliveries), make the second instalment overdue: late, fee charged once.
+    const left = await balanceOf(shop.sellerId);
+    if (left > 0)
+      await t.app.db.execute(
+        sql`insert into ledger_transactions (id, kind, source_key, currency, seller_id) values (gen_random_uuid(), 'payout', ${`test-payout-${loan.id}`}, 'THB', ${shop.sellerId}::uuid)`,
+      );
+    if (left > 0)
+      await t.app.db.execute(sql`
+        insert into ledger_entries (transaction_id, account, seller_id, currency, amount)
+        select id, 'seller_payable'::ledger_account, seller_id, 'THB', ${left}::bigint from ledger_transactions where source_key = ${`test-payout-${loan.id}`}
+        union all select id, 'payouts_in_transit'::ledger_account, seller_id, 'THB', ${-left}::bigint from ledger_transactions where source_key = ${`test-payout-${loan.id}`}`);
+    await t.app.db.execute(
+      sql`update finance_instalments set due_on = (now() - interval '8 days')::date where loan_id = ${loan.id}::uuid and n = 2`,
+    );
+    await collectDue(t.app.db, rt);
+    await collectDue(t.app.db, rt);
+    const late = await loanOf();
+    expect(late.status).toBe('late');
+    expect(late.schedule[1].lateFee).toBe(10_000);
+    expect(late.statement.filter((m: any) => m.kind === 'late_fee')).toHaveLength(1);
+    expect(late.outstanding).toBe(621_000 - after.schedule[0].paid + 10_000);
+
+    // Money comes in again: the next collection takes what is owed, late fee included.
+    await paidOrder(t.app, shop.variantId, 1);
+    await collectDue(t.app.db, rt);
+    const caught = await loanOf();
+    expect(caught.schedule[1].paid).toBeGreaterThan(0);
+    expect(await unbalancedTransactions(t.app.db)).toBe(0);
+  });
+
+  it('accepts an offer once when two acceptances race', async () => {
+    const lender = await sandboxLender(t.app);
+    const shop = await shopWithHistory(t.app, { months: 4 });
+    await giveConsent(t.app, shop, lender.lenderId);
+    const decision = (
+      await applyFor(t.app, shop, { productId: lender.revenueProductId, amount: 500_000, tenorMonths: 3 })
+    ).json();
+    expect(decision.outcome).toBe('offer');
+    const codes = (await Promise.all([1, 2, 3].map(() => acceptOfferOf(t.app, shop, decision.id)))).map(
+      (r) => r.statusCode,
+    );
+    expect(codes.sort()).toEqual([201, 409, 409]);
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.app.db,
+      sql`select count(*)::int as n from ledger_transactions where kind = 'loan_disbursement' and seller_id = ${shop.sellerId}::uuid`,
+    );
+    expect(n).toBe(1);
+  });
+});
