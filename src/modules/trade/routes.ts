@@ -68,7 +68,9 @@ export async function tradeRoutes(base: FastifyInstance): Promise<void> {
   });
   app.put(
     '/trade/buyers/me/language',
-    { schema: { tags, summary: 'The language the team reads quotes in', body: Type.Object({ language: Lang }, closed) } },
+    {
+      schema: { tags, summary: 'The language the team reads quotes in', body: Type.Object({ language: Lang }, closed) },
+    },
     async (req) => setLanguage(db, req.actor, req.body.language),
   );
   app.post(
@@ -148,7 +150,12 @@ export async function tradeRoutes(base: FastifyInstance): Promise<void> {
   app.post(
     '/sellers/:sellerId/trade/rfqs/:rfqId/quotes',
     {
-      schema: { tags, summary: 'Quote on a request', params: Type.Object({ sellerId: Uuid, rfqId: Uuid }), body: Quote },
+      schema: {
+        tags,
+        summary: 'Quote on a request',
+        params: Type.Object({ sellerId: Uuid, rfqId: Uuid }),
+        body: Quote,
+      },
     },
     async (req, reply) =>
       reply.code(201).send(await submitQuote(db, req.actor, req.params.sellerId, req.params.rfqId, req.body)),
@@ -156,7 +163,12 @@ export async function tradeRoutes(base: FastifyInstance): Promise<void> {
   app.put(
     '/sellers/:sellerId/trade/quotes/:quoteId',
     {
-      schema: { tags, summary: 'Edit a quote (once)', params: Type.Object({ sellerId: Uuid, quoteId: Uuid }), body: Quote },
+      schema: {
+        tags,
+        summary: 'Edit a quote (once)',
+        params: Type.Object({ sellerId: Uuid, quoteId: Uuid }),
+        body: Quote,
+      },
     },
     async (req) => editQuote(db, req.actor, req.params.sellerId, req.params.quoteId, req.body),
   );

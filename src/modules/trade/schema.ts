@@ -1,6 +1,17 @@
 // B2B trade: business buyer accounts (company, country, registration checked and verified, team,
 // language), requests for quotation, sellers' quotes (one per shop and request, editable once).
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../identity/schema.ts';
 import { sellers } from '../sellers/schema.ts';
 

@@ -41,7 +41,9 @@ export async function registerBuyer(db: Db, actor: Actor, input: BuyerInput) {
   } else if (!/^[A-Z0-9-]{5,30}$/.test(registrationNumber)) throw invalid('registrationNumber', 'invalid');
   const id = newId();
   await db.transaction(async (tx) => {
-    await tx.insert(tradeBuyers).values({ id, companyName: input.companyName.trim(), country, registrationNumber, language: input.language });
+    await tx
+      .insert(tradeBuyers)
+      .values({ id, companyName: input.companyName.trim(), country, registrationNumber, language: input.language });
     await tx.insert(tradeBuyerMembers).values({ buyerId: id, userId: uid, role: 'owner' });
   });
   return getBuyer(db, actor, id);
@@ -251,7 +253,9 @@ export async function submitQuote(db: Db, actor: Actor, sellerId: string, rfqId:
     const count = rfq.quoteCount + 1;
     await tx
       .update(tradeRfqs)
-      .set(count >= MAX_QUOTES ? { quoteCount: count, status: 'closed', closedReason: 'quotes' } : { quoteCount: count })
+      .set(
+        count >= MAX_QUOTES ? { quoteCount: count, status: 'closed', closedReason: 'quotes' } : { quoteCount: count },
+      )
       .where(eq(tradeRfqs.id, rfqId));
     return quoteView((await tx.select().from(tradeQuotes).where(eq(tradeQuotes.id, id)))[0]);
   });
@@ -272,7 +276,10 @@ export async function editQuote(db: Db, actor: Actor, sellerId: string, quoteId:
     if (!q) throw notFound('quote');
     if (q.edits >= 1) throw new AppError(409, 'quote_edited_once');
     if (q.status !== 'submitted') throw new AppError(409, 'rfq_closed');
-    await tx.update(tradeQuotes).set({ ...input, edits: q.edits + 1 }).where(eq(tradeQuotes.id, quoteId));
+    await tx
+      .update(tradeQuotes)
+      .set({ ...input, edits: q.edits + 1 })
+      .where(eq(tradeQuotes.id, quoteId));
     return quoteView((await tx.select().from(tradeQuotes).where(eq(tradeQuotes.id, quoteId)))[0]);
   });
 }
@@ -286,7 +293,10 @@ export async function shopQuotes(db: Executor, actor: Actor, sellerId: string) {
 /** The buyer's side-by-side comparison of the quotes on its own request, cheapest first. */
 export async function compareQuotes(db: Executor, actor: Actor, rfqId: string) {
   const { buyer } = await buyerOfActor(db, actor);
-  const [rfq] = await db.select().from(tradeRfqs).where(and(eq(tradeRfqs.id, rfqId), eq(tradeRfqs.buyerId, buyer.id)));
+  const [rfq] = await db
+    .select()
+    .from(tradeRfqs)
+    .where(and(eq(tradeRfqs.id, rfqId), eq(tradeRfqs.buyerId, buyer.id)));
   if (!rfq) throw notFound('rfq');
   const quotes = await db.select().from(tradeQuotes).where(eq(tradeQuotes.rfqId, rfqId));
   return {
