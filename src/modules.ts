@@ -21,6 +21,7 @@ import { sellersModule } from './modules/sellers/index.ts';
 import { shippingModule } from './modules/shipping/index.ts';
 import { standardsModule } from './modules/standards/index.ts';
 import { tourismModule } from './modules/tourism/index.ts';
+import { tradeModule } from './modules/trade/index.ts';
 import type { TaladModule } from './platform/module.ts';
 
 export const modules: readonly TaladModule<unknown>[] = [
@@ -42,5 +43,6 @@ export const modules: readonly TaladModule<unknown>[] = [
   academyModule,
   tourismModule,
   financeModule,
+  tradeModule,
   insightsModule,
 ] as TaladModule<unknown>[];
