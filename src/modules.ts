@@ -17,6 +17,7 @@ import { searchModule } from './modules/search/index.ts';
 import { sellersModule } from './modules/sellers/index.ts';
 import { shippingModule } from './modules/shipping/index.ts';
 import { standardsModule } from './modules/standards/index.ts';
+import { reviewsModule } from './modules/reviews/index.ts';
 import type { TaladModule } from './platform/module.ts';
 
 export const modules: readonly TaladModule<unknown>[] = [
@@ -35,4 +36,5 @@ export const modules: readonly TaladModule<unknown>[] = [
   shippingModule,
   hubModule,
   standardsModule,
+  reviewsModule,
 ] as TaladModule<unknown>[];
