@@ -22,6 +22,7 @@ import { shippingModule } from './modules/shipping/index.ts';
 import { standardsModule } from './modules/standards/index.ts';
 import { tourismModule } from './modules/tourism/index.ts';
 import { tradeModule } from './modules/trade/index.ts';
+import { reviewsModule } from './modules/reviews/index.ts';
 import type { TaladModule } from './platform/module.ts';
 
 export const modules: readonly TaladModule<unknown>[] = [
@@ -44,5 +45,6 @@ export const modules: readonly TaladModule<unknown>[] = [
   tourismModule,
   financeModule,
   tradeModule,
+  reviewsModule,
   insightsModule,
 ] as TaladModule<unknown>[];
