@@ -14,6 +14,70 @@ import { destinationProvinces, HIGHLIGHTS, secondaryCitiesOn } from './destinati
 import { addSeason, createExperience, experienceById, experiencesIn, setSlotClosed } from './experiences.ts';
 import type { ExperienceInput } from './experiences.ts';
 
+const Text3 = Type.Object(
+  {
+    th: Type.String({ minLength: 1, maxLength: 2000 }),
+    zh: Type.String({ maxLength: 2000 }),
+    en: Type.String({ maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+const Short = Type.String({ minLength: 1, maxLength: 40 });
+/** What a shop sends to offer an experience (checked before anything is stored). */
+const ExperienceBody = Type.Object(
+  {
+    provinceCode: Type.String({ pattern: '^\\d{2}$' }),
+    title: Text3,
+    description: Text3,
+    options: Type.Array(
+      Type.Object(
+        {
+          id: Short,
+          title: Text3,
+          durationMinutes: Type.Integer({ minimum: 15, maximum: 7 * 24 * 60 }),
+          units: Type.Array(
+            Type.Object(
+              {
+                id: Short,
+                type: Type.Union(['ADULT', 'CHILD', 'RESIDENT', 'FOREIGNER'].map((t) => Type.Literal(t))),
+                title: Text3,
+                priceSatang: Type.Integer({ minimum: 0, maximum: 100_000_000 }),
+              },
+              { additionalProperties: false },
+            ),
+            { minItems: 1, maxItems: 8 },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 10 },
+    ),
+    meetingPoint: Type.Object(
+      {
+        lat: Type.Number({ minimum: -90, maximum: 90 }),
+        lng: Type.Number({ minimum: -180, maximum: 180 }),
+        address: Text3,
+        directions: Text3,
+      },
+      { additionalProperties: false },
+    ),
+    guideLanguages: Type.Array(Type.String({ minLength: 2, maxLength: 10 }), { maxItems: 10 }),
+    inclusions: Type.Array(Text3, { maxItems: 20 }),
+    cancellation: Type.Array(
+      Type.Object(
+        {
+          hoursBefore: Type.Integer({ minimum: 0, maximum: 24 * 365 }),
+          refundPercent: Type.Integer({ minimum: 0, maximum: 100 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 10 },
+    ),
+    cutoffMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 24 * 60 })),
+  },
+  { additionalProperties: false },
+);
+
 const pick = (t: { th: string; zh: string; en: string }, l: string) => (l === 'zh' ? t.zh : l === 'en' ? t.en : t.th);
 
 export async function tourismRoutes(base: FastifyInstance): Promise<void> {
@@ -131,7 +195,14 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
 
   app.post(
     '/sellers/:sellerId/tourism/experiences',
-    { schema: { ...tag, summary: 'A shop offers an experience', params: Type.Object({ sellerId: Uuid }) } },
+    {
+      schema: {
+        ...tag,
+        summary: 'A shop offers an experience',
+        params: Type.Object({ sellerId: Uuid }),
+        body: ExperienceBody,
+      },
+    },
     async (req, reply) => {
       const out = await createExperience(db, req.actor, req.params.sellerId, req.body as ExperienceInput);
       return reply.code(201).send(out);
