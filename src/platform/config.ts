@@ -195,3 +195,7 @@ export function loadConfig(env: Env = readEnv()): Config {
     },
   };
 }
+
+/** The address people reach the platform at (PUBLIC_URL, else this machine's port), without a trailing slash: for links in PDFs, QR codes and catalogues. */
+export const publicUrlOf = (env: Env): string =>
+  (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, '');

@@ -1,6 +1,6 @@
 // What insights' routes share: the database and the public address that the open-data catalogue
 // and metadata give as the datasets' URLs (PUBLIC_URL).
-import type { Env } from '../../platform/config.ts';
+import { type Env, publicUrlOf } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
 
 export interface InsightsRuntime {
@@ -10,5 +10,5 @@ export interface InsightsRuntime {
 
 export const loadInsightsRuntime = (env: Env, db: Db): InsightsRuntime => ({
   db,
-  publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
+  publicUrl: publicUrlOf(env),
 });

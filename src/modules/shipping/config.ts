@@ -2,7 +2,7 @@
 // (the default) Thailand Post and the line-haul carrier are the local carrier sandbox, which emits
 // tracking events on a schedule stored in the database: one carrier hour takes
 // CARRIER_SANDBOX_SECONDS_PER_HOUR real seconds.
-import { type Env, envBool, envInt } from '../../platform/config.ts';
+import { type Env, envBool, envInt, publicUrlOf } from '../../platform/config.ts';
 
 export interface ShippingConfig {
   sandbox: boolean;
@@ -16,6 +16,6 @@ export function loadShippingConfig(env: Env): ShippingConfig {
     sandbox: envBool(env, 'CARRIER_SANDBOX', true),
     secondsPerCarrierHour: envInt(env, 'CARRIER_SANDBOX_SECONDS_PER_HOUR', 60, 0, 3600),
     pollSeconds: envInt(env, 'CARRIER_SANDBOX_POLL_SECONDS', 5, 1, 3600),
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
+    publicUrl: publicUrlOf(env),
   };
 }

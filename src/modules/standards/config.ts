@@ -1,7 +1,7 @@
 // The standards module's settings (README, "Configuration") and what its services share: the
 // agencies' look-up (the sandbox unless STANDARDS_AGENCY_SANDBOX=false), the private storage of
 // certificate documents and the public one of flagship banners.
-import { type Env, envBool, envInt } from '../../platform/config.ts';
+import { type Env, envBool, envInt, publicUrlOf } from '../../platform/config.ts';
 import type { Config } from '../../platform/config.ts';
 import { createMediaStorage, createPrivateMediaStorage, type MediaStorage } from '../../platform/storage.ts';
 import { type Agencies, agencies, sandboxAgency, unreachableAgency } from './agency.ts';
@@ -30,7 +30,7 @@ export function loadStandardsRuntime(env: Env, config: Pick<Config, 'dataDir'>):
     flagshipMinVerifiedPercent: envInt(env, 'STANDARDS_FLAGSHIP_MIN_VERIFIED_PERCENT', 80, 0, 100),
     expiryNoticeDays: 30,
     sweepMinutes: envInt(env, 'STANDARDS_SWEEP_MINUTES', 60, 1, 24 * 60),
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
+    publicUrl: publicUrlOf(env),
     documents: createPrivateMediaStorage(config),
     media: createMediaStorage(config),
   };
