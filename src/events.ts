@@ -35,6 +35,8 @@ const OrderTransition = Type.Object({
   to: OrderStatus,
   totalSatang: Type.Integer(),
   reason: Nullable(Type.String()),
+  /** When it happened (for delivered: the carrier's event or the shop's proof, which starts the payout hold). */
+  occurredAt: Type.Optional(Type.String()),
 });
 
 const Shipment = {

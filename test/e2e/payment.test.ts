@@ -9,6 +9,7 @@ import { startOutboxWorker } from '../../src/platform/outbox.ts';
 import { sellers } from '../../src/modules/sellers/testing.ts';
 import { signIn, signUp } from '../../src/modules/identity/testing.ts';
 import { paySandboxQr, startIntent } from '../../src/modules/payments/testing.ts';
+import { proveDelivery } from '../../src/modules/shipping/testing.ts';
 import { addToCart, checkout } from '../shop.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
@@ -121,7 +122,7 @@ describe('paying with PromptPay in the sandbox', () => {
     const placed = (await checkout(m.app, cookie, `pay-e2e-2-${Date.now()}`)).json();
     const p = { groupId: placed.orderGroupId, buyer: { cookie } } as Parameters<typeof startIntent>[1];
     expect((await paySandboxQr(m.app, await startIntent(m.app, p, 'promptpay'))).statusCode).toBe(200);
-    for (const to of ['processing', 'shipped', 'delivered']) {
+    for (const to of ['processing', 'shipped']) {
       const res = await m.app.inject({
         method: 'POST',
         url: `/api/orders/${placed.orders[0].id}/transitions`,
@@ -130,6 +131,7 @@ describe('paying with PromptPay in the sandbox', () => {
       });
       expect(res.statusCode).toBe(200);
     }
+    await proveDelivery(m.app, placed.orders[0].id, orchard.cookie);
     const balance = async () =>
       (
         await m.app.inject({ url: `/api/sellers/${orchard.sellerId}/balance`, headers: { cookie: orchard.cookie } })

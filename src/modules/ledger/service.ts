@@ -213,11 +213,21 @@ export async function postUnallocated(
   );
 }
 
-/** order.delivered: the payable of this order may be paid out after the holding period. */
-export async function recordDelivery(db: Db, p: { orderId: string; sellerId: string }): Promise<void> {
+/**
+ * order.delivered: the payable of this order may be paid out after the holding period, counted from
+ * the proven delivery (the carrier's event or the shop's proof), not from when the event arrives.
+ */
+export async function recordDelivery(
+  db: Db,
+  p: { orderId: string; sellerId: string; occurredAt?: string },
+): Promise<void> {
   await db
     .insert(orderClearances)
-    .values({ orderId: p.orderId, sellerId: p.sellerId, deliveredAt: new Date() })
+    .values({
+      orderId: p.orderId,
+      sellerId: p.sellerId,
+      deliveredAt: p.occurredAt ? new Date(p.occurredAt) : new Date(),
+    })
     .onConflictDoNothing();
 }
 

@@ -90,7 +90,16 @@ describe('an order from payment to delivery', () => {
       code: 'invalid_transition',
       detail: 'An order cannot go from "shipped" to "cancelled"',
     });
-    expect((await move(order.id, shop.cookie, { to: 'delivered' })).json().status).toBe('delivered');
+    // The shop's word is not proof of delivery: it sends a photo or signature (shipping's
+    // delivery-proof test) or the carrier reports it. An operator may decide it, with a reason.
+    const unproven = await move(order.id, shop.cookie, { to: 'delivered' }, 'en');
+    expect(unproven.statusCode).toBe(409);
+    expect(unproven.json().code).toBe('delivery_proof_required');
+    const noReason = await move(order.id, operator.cookie, { to: 'delivered' }, 'en');
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().errors).toEqual([expect.objectContaining({ field: 'reason', code: 'required' })]);
+    const decided = await move(order.id, operator.cookie, { to: 'delivered', reason: 'buyer confirmed by phone' });
+    expect(decided.json().status).toBe('delivered');
 
     const steps = await queryRows<{ from_status: string; to_status: string }>(
       t.database.db,

@@ -32,6 +32,11 @@ registerMessages({
     zh: '该订单已发货（运单号 {trackingNumber}），未做任何更改',
     en: 'This order was already shipped with tracking number {trackingNumber}; nothing was changed',
   },
+  delivery_proof_required: {
+    th: 'ยืนยันการส่งถึงด้วยรูปถ่ายหรือลายเซ็นผู้รับ หรือรอให้ขนส่งแจ้งว่านำจ่ายสำเร็จ',
+    zh: '请上传签收照片或收件人签名作为送达凭证，或等待承运商的签收记录',
+    en: 'Prove the delivery with a photo or the recipient’s signature, or wait for the carrier’s delivery event',
+  },
   invalid_transition: {
     th: 'ไม่สามารถเปลี่ยนสถานะคำสั่งซื้อจาก "{from}" เป็น "{to}" ได้',
     zh: '订单状态不能从“{from}”变为“{to}”',

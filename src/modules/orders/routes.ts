@@ -67,6 +67,14 @@ const OrderSummary = Type.Object(
     shippingSatang: Type.Integer(),
     totalSatang: Type.Integer(),
     lines: Type.Array(Line),
+    fulfilment: Type.Optional(
+      Type.Union([Type.Literal('hub'), Type.Literal('shop')], { description: 'Who ships it: a hub or the shop' }),
+    ),
+    actions: Type.Optional(
+      Type.Array(Status, {
+        description: 'What the caller may do next (for a shop, "delivered" means sending a proof of delivery)',
+      }),
+    ),
   },
   { additionalProperties: true },
 );

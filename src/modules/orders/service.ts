@@ -2,7 +2,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { actorId } from '../../platform/actor.ts';
-import { AppError, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
+import { AppError, forbidden, invalid, notFound, unauthenticated } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emit, ORDER_STATUS_TOPIC } from '../../events.ts';
 import { type Hooks, hookPoint, noHooks } from '../../platform/module.ts';
@@ -10,9 +10,9 @@ import { pickText, type Locale } from '../../platform/i18n.ts';
 import { anyUuid, type Db, type Executor } from '../../platform/db.ts';
 import { requireSellerAccess, sellerFacts } from '../sellers/index.ts';
 import { isBuyerOf, OrderNotFound, roleOnOrder } from './facts.ts';
-import { commitReservations, releaseReservations } from '../inventory/index.ts';
+import { commitReservations, hubLocations, releaseReservations, reservationsOfOrders } from '../inventory/index.ts';
 import { orders, orderLines, orderTransitions, orderGroups } from './schema.ts';
-import { canTransition, isEdge, type OrderStatus, type Role } from './status.ts';
+import { canTransition, isEdge, nextActions, type OrderStatus, type Role } from './status.ts';
 import { toOrderView, type OrderView } from './views.ts';
 import './messages.ts';
 
@@ -20,13 +20,21 @@ type OrderRow = typeof orders.$inferSelect;
 /** A status an order can move to (each announced by its own topic). */
 export type OrderTarget = keyof typeof ORDER_STATUS_TOPIC;
 
+/** Orders whose units are held at a hub (the hub ships them, not the shop). */
+async function hubFulfilled(db: Executor, ids: string[]): Promise<Set<string>> {
+  const [hubs, held] = await Promise.all([hubLocations(db), reservationsOfOrders(db, ids)]);
+  const hubIds = new Set(hubs.map((h) => h.id));
+  return new Set(held.filter((r) => hubIds.has(r.locationId) && r.status !== 'released').map((r) => r.orderId));
+}
+
 async function withLines(
   db: Executor,
   rows: OrderRow[],
   locale: Locale,
+  role: Role | ((o: OrderRow) => Role),
 ): Promise<(OrderView & { shopName: string; shopSlug: string })[]> {
   if (!rows.length) return [];
-  const [lines, shops] = await Promise.all([
+  const [lines, shops, atHub] = await Promise.all([
     db
       .select()
       .from(orderLines)
@@ -38,14 +46,21 @@ async function withLines(
       )
       .orderBy(orderLines.id),
     sellerFacts(db, [...new Set(rows.map((r) => r.sellerId))]),
+    hubFulfilled(
+      db,
+      rows.map((r) => r.id),
+    ),
   ]);
   return rows.map((o) => {
     const shop = shops.get(o.sellerId);
+    const fulfilment = atHub.has(o.id) ? 'hub' : 'shop';
+    const viewer = typeof role === 'function' ? role(o) : role;
     return {
       ...toOrderView(
         o,
         lines.filter((l) => l.orderId === o.id),
         locale,
+        { fulfilment, actions: nextActions(o.status, viewer, fulfilment) },
       ),
       shopName: shop ? pickText(shop.shopName, locale) : '',
       shopSlug: shop?.slug ?? '',
@@ -81,6 +96,7 @@ async function pageOf(
   locale: Locale,
   page: number,
   perPage: number,
+  role: Role,
 ): Promise<Page<OrderView>> {
   const rows = await db
     .select()
@@ -90,7 +106,7 @@ async function pageOf(
     .limit(perPage)
     .offset((page - 1) * perPage);
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(where);
-  return { items: await withLines(db, rows, locale), total: n, page, perPage };
+  return { items: await withLines(db, rows, locale, role), total: n, page, perPage };
 }
 
 export async function listBuyerOrders(
@@ -102,7 +118,7 @@ export async function listBuyerOrders(
 ): Promise<Page<OrderView>> {
   const mine = buyerFilter(actor);
   if (!mine) return { items: [], total: 0, page, perPage };
-  return pageOf(db, mine, locale, page, perPage);
+  return pageOf(db, mine, locale, page, perPage, 'buyer');
 }
 
 export async function listSellerOrders(
@@ -114,7 +130,7 @@ export async function listSellerOrders(
 ): Promise<Page<OrderView>> {
   await requireSellerAccess(db, actor, sellerId);
   const where = and(eq(orders.sellerId, sellerId), opts.status ? eq(orders.status, opts.status) : undefined);
-  return pageOf(db, where, locale, opts.page ?? 1, opts.perPage ?? 20);
+  return pageOf(db, where, locale, opts.page ?? 1, opts.perPage ?? 20, 'seller');
 }
 
 export async function listAllOrders(
@@ -128,14 +144,14 @@ export async function listAllOrders(
     opts.status ? eq(orders.status, opts.status) : undefined,
     opts.sellerId ? eq(orders.sellerId, opts.sellerId) : undefined,
   );
-  return pageOf(db, where, locale, opts.page ?? 1, opts.perPage ?? 20);
+  return pageOf(db, where, locale, opts.page ?? 1, opts.perPage ?? 20, 'operator');
 }
 
 export async function getOrder(db: Executor, actor: Actor, id: string, locale: Locale): Promise<OrderView> {
   const [o] = await db.select().from(orders).where(eq(orders.id, id));
   if (!o) throw notFound('order');
-  await roleFor(db, actor, o);
-  return (await withLines(db, [o], locale))[0];
+  const role = await roleFor(db, actor, o);
+  return (await withLines(db, [o], locale, role))[0];
 }
 
 export async function getOrderGroup(db: Executor, actor: Actor, id: string, locale: Locale) {
@@ -155,7 +171,7 @@ export async function getOrderGroup(db: Executor, actor: Actor, id: string, loca
     createdAt: g.createdAt.toISOString(),
     contactPhone: g.contactPhone,
     contactEmail: g.contactEmail,
-    orders: await withLines(db, rows, locale),
+    orders: await withLines(db, rows, locale, actor.kind === 'user' && actor.isOperator ? 'operator' : 'buyer'),
   };
 }
 
@@ -168,7 +184,7 @@ export async function applyTransition(
   rows: OrderRow[],
   to: OrderTarget,
   actor: Actor,
-  extra: { reason?: string; trackingNumber?: string } = {},
+  extra: { reason?: string; trackingNumber?: string; occurredAt?: Date } = {},
 ): Promise<void> {
   if (!rows.length) return;
   const ids = rows.map((r) => r.id);
@@ -176,12 +192,14 @@ export async function applyTransition(
   if (to === 'cancelled') await releaseReservations(tx, ids);
   const stamps = { paid: 'paidAt', shipped: 'shippedAt', delivered: 'deliveredAt', cancelled: 'cancelledAt' } as const;
   const stamp = to in stamps ? stamps[to as keyof typeof stamps] : undefined;
+  // When it happened: now, or when the carrier says it delivered (its event may arrive later).
+  const at = extra.occurredAt ?? new Date();
   await tx
     .update(orders)
     .set({
       status: to,
       updatedAt: sql`now()`,
-      ...(stamp ? { [stamp]: sql`now()` } : {}),
+      ...(stamp ? { [stamp]: extra.occurredAt ?? sql`now()` } : {}),
       ...(to === 'cancelled' ? { cancelReason: extra.reason ?? null } : {}),
       ...(extra.trackingNumber ? { trackingNumber: extra.trackingNumber } : {}),
     })
@@ -211,6 +229,7 @@ export async function applyTransition(
         to,
         totalSatang: r.totalSatang,
         reason: extra.reason ?? null,
+        occurredAt: at.toISOString(),
       },
     })),
   );
@@ -237,6 +256,11 @@ export async function transitionOrder(
       return;
     }
     if (!isEdge(o.status, to)) throw new AppError(409, 'invalid_transition', { from: o.status, to });
+    // Delivery needs proof: the carrier's delivery event, or the shop's photo or signature sent to
+    // the shipping module (POST /orders/:id/delivery-proof). An operator may still decide it, with
+    // the reason on record.
+    if (to === 'delivered' && role === 'seller') throw new AppError(409, 'delivery_proof_required');
+    if (to === 'delivered' && role === 'operator' && !extra.reason?.trim()) throw invalid('reason', 'required');
     if (!canTransition(o.status, to, role)) throw forbidden();
     if (to === 'processing' || to === 'shipped') {
       // A service (an experience, a trade milestone) ships nothing: its seller module completes it.
@@ -275,6 +299,7 @@ export async function advanceOrderByCarrier(
   orderId: string,
   to: 'shipped' | 'delivered',
   trackingNumber?: string,
+  occurredAt?: Date,
 ): Promise<void> {
   if (actor.kind !== 'system') throw forbidden();
   const [o] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
@@ -287,7 +312,7 @@ export async function advanceOrderByCarrier(
     row = { ...row, status: 'processing' };
   }
   if (!isEdge(row.status, to)) throw new AppError(409, 'invalid_transition', { from: row.status, to });
-  await applyTransition(tx, [row], to, actor, { trackingNumber });
+  await applyTransition(tx, [row], to, actor, { trackingNumber, occurredAt });
 }
 
 /**

@@ -1,7 +1,7 @@
 // How orders are shown: to their buyer, to their shop, to operators.
 import { pickText, type Locale } from '../../platform/i18n.ts';
 import type { ShippingAddress } from './schema.ts';
-import type { OrderStatus } from './status.ts';
+import type { Fulfilment, OrderStatus } from './status.ts';
 
 export { formatOrderNumber } from './facts.ts';
 import { formatOrderNumber } from './facts.ts';
@@ -37,13 +37,23 @@ export interface OrderView {
   cancelReason: string | null;
   trackingNumber: string | null;
   createdAt: string;
+  /** Who ships it: a hub (units held there) or the shop. */
+  fulfilment: Fulfilment;
+  /** What the viewer may do next (status names; for a shop, "delivered" means sending a proof). */
+  actions: OrderStatus[];
   lines: OrderLineView[];
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function toOrderView(o: any, lines: any[], locale: Locale): OrderView {
+export function toOrderView(
+  o: any,
+  lines: any[],
+  locale: Locale,
+  next: { fulfilment: Fulfilment; actions: OrderStatus[] },
+): OrderView {
   return {
+    ...next,
     id: o.id,
     number: formatOrderNumber(Number(o.number)),
     groupId: o.groupId,

@@ -14,7 +14,7 @@ import { cancelBookingsOfOrder } from './service.ts';
 export const shippingModule: TaladModule<ShippingConfig> = defineModule<ShippingConfig>({
   name: 'shipping',
   // An invalid CARRIER_SANDBOX* value stops the start here, naming the variable.
-  runtime: (ctx) => loadShippingConfig(ctx.env),
+  runtime: (ctx) => loadShippingConfig(ctx.env, ctx.config),
   routes: (app, ctx) => app.register(async (scope) => shippingRoutes(scope, ctx.runtime(shippingModule))),
   // A cancelled order's carrier booking is called off if the parcel was not handed over yet.
   subscriptions: () => [on('order.cancelled', (db, e) => cancelBookingsOfOrder(db, e.payload.orderId))],

@@ -64,6 +64,16 @@ registerMessages({
     zh: '该订单由枢纽仓发货，店铺无需自行发货',
     en: 'This order ships from the hub; the shop does not ship it itself',
   },
+  already_delivered: {
+    th: 'คำสั่งซื้อนี้ส่งถึงผู้รับแล้ว ไม่มีการเปลี่ยนแปลง',
+    zh: '该订单已送达，未做任何更改',
+    en: 'This order was already delivered; nothing was changed',
+  },
+  'field.proof_picture_only': {
+    th: 'หลักฐานการส่งต้องเป็นรูปภาพ (JPEG, PNG หรือ WebP)',
+    zh: '送达凭证须为图片（JPEG、PNG 或 WebP）',
+    en: 'The proof must be a picture (JPEG, PNG or WebP)',
+  },
   carrier_sandbox_off: {
     th: 'ระบบขนส่งจำลอง (sandbox) ปิดอยู่',
     zh: '承运商沙盒未启用',

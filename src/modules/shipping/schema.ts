@@ -105,6 +105,27 @@ export const sandboxSchedule = pgTable(
   ],
 );
 
+/**
+ * What proves that a parcel the shop shipped itself reached its buyer: a photo of the parcel at the
+ * door or the recipient's signature, kept in private storage for the buyer, the shop and operators.
+ * One per order; its time starts the payout hold.
+ */
+export const deliveryProofs = pgTable('delivery_proofs', {
+  orderId: uuid('order_id').primaryKey(),
+  shipmentId: uuid('shipment_id').references(() => shipments.id),
+  sellerId: uuid('seller_id').notNull(),
+  /** 'photo' | 'signature' */
+  kind: text('kind').notNull(),
+  documentKey: text('document_key').notNull(),
+  contentType: text('content_type').notNull(),
+  bytes: integer('bytes').notNull(),
+  recipientName: text('recipient_name').notNull(),
+  note: text('note'),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull(),
+  recordedBy: uuid('recorded_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 // --- Published for finance (credit profiles), read-only; the columns are a contract. ---
 /** Each shop's shipments per Bangkok month of booking: how many reached the carrier within 48 hours, and were delivered. */
 export const sellerShippingMonthly = pgView('seller_shipping_monthly', {

@@ -1,4 +1,6 @@
 // Test fixtures: a paid order (a shop, a product in stock, a buyer who checked out and paid).
+import { tmpdir } from 'node:os';
+import { PNG, multipart } from '../../../test/uploads.ts';
 import { loadShippingConfig } from './config.ts';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
@@ -39,4 +41,20 @@ export { advanceCarrierSandbox } from './sandbox.ts';
 export { shipments } from './schema.ts';
 
 /** The shipping settings of a test app (the carrier sandbox on, as by default). */
-export const sandboxShipping = loadShippingConfig({});
+export const sandboxShipping = loadShippingConfig({}, { dataDir: tmpdir(), uploadLimitBytes: 10 * 1024 * 1024 });
+
+/** The shop proves a shipped order's delivery with a photo (the only way a shop marks it delivered). */
+export async function proveDelivery(app: FastifyInstance, orderId: string, cookie: string, recipientName = 'ผู้รับ') {
+  const body = multipart([
+    { name: 'proof', value: JSON.stringify({ kind: 'photo', recipientName }) },
+    { name: 'file', filename: 'door.png', type: 'image/png', data: PNG },
+  ]);
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/orders/${orderId}/delivery-proof`,
+    headers: { cookie, ...body.headers },
+    payload: body.payload,
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}

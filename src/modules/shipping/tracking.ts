@@ -53,6 +53,8 @@ export async function recordTrackingEvent(tx: Executor, shipmentId: string, r: C
       .limit(1);
     if (last && last.at.getTime() >= occurredAt.getTime()) occurredAt = new Date(last.at.getTime() + 1000);
   }
+  // Delivered once is delivered: a later report of it (the sandbox's schedule after the shop's proof) adds nothing.
+  if (r.code === 'delivered' && s.status === 'delivered') return false;
   const [inserted] = await tx
     .insert(trackingEvents)
     .values({
@@ -86,7 +88,9 @@ export async function recordTrackingEvent(tx: Executor, shipmentId: string, r: C
     payload: { ...base, code: r.code, occurredAt: occurredAt.toISOString(), place: r.place },
   });
   if (r.code === 'delivered' && s.status !== 'delivered') {
-    await advanceOrderByCarrier(tx, systemActor('shipping'), s.orderId, 'delivered');
+    // The payout hold counts from the delivery itself (never from a moment still to come on the sandbox's clock).
+    const at = new Date(Math.min(occurredAt.getTime(), Date.now()));
+    await advanceOrderByCarrier(tx, systemActor('shipping'), s.orderId, 'delivered', undefined, at);
     await emit(tx, {
       topic: 'shipment.delivered',
       aggregateId: s.id,

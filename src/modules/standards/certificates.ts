@@ -13,7 +13,7 @@ import { requireSellerAccess, sellerFacts } from '../sellers/index.ts';
 import { placeLabel, placeOf } from './areas.ts';
 import { lookupFor } from './agency.ts';
 import { bangkokDay, type StandardsRuntime } from './config.ts';
-import { storeDocument } from './documents.ts';
+import { storeDocument } from '../../platform/uploads.ts';
 import { type CertificateKind, ISSUERS, isMark, MARK_KINDS } from './numbers.ts';
 import { type AgencyAnswer, certificates, geographicalIndications, numberClaims } from './schema.ts';
 import { type CertificateInput, validateCertificate } from './validate.ts';

@@ -1,7 +1,7 @@
 // The numbers as the agencies write them, and places against GI areas (no database).
 import { describe, expect, it } from 'vitest';
 import { areaCovers, coversPartOf, placeLabel, placeOf } from './areas.ts';
-import { documentTypeOf } from './documents.ts';
+import { documentTypeOf } from '../../platform/uploads.ts';
 import {
   checkCommunityStandard,
   checkFdaNumber,

@@ -1,11 +1,12 @@
 // HTTP for product standards: the shop's certificates, lots and flagship application; the
 // operator's review; the public badges, flagship storefront, GI register, trace pages and map.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { readUpload } from '../../platform/uploads.ts';
 import { Uuid } from '../../platform/http.ts';
 import { LOCALES, type Locale, negotiateLocale, translate } from '../../platform/i18n.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
@@ -77,27 +78,6 @@ const checkCertificate = Compile(CertificateBody);
 const SellerParams = Type.Object({ sellerId: Uuid });
 const Id = Type.Object({ id: Uuid });
 const Reason = Type.Object({ reason: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
-
-/** A multipart upload's parts in order: the JSON field `jsonField` (if named) then the file. */
-async function readUpload(request: FastifyRequest, jsonField: string | null): Promise<{ json: unknown; file: Buffer }> {
-  if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type');
-  let json: unknown = null;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        if (jsonField && part.fieldname === jsonField) json = JSON.parse(String(part.value));
-        continue;
-      }
-      const file = await part.toBuffer(); // past the size limit this throws a 413
-      if (jsonField && json === null) throw invalid(jsonField, 'required');
-      return { json, file };
-    }
-  } catch (err) {
-    if (err instanceof AppError || (err as { statusCode?: number })?.statusCode) throw err;
-    throw new AppError(400, 'bad_request'); // a cut or malformed multipart body, or JSON that is not
-  }
-  throw invalid(jsonField ? 'document' : 'file', 'required');
-}
 
 function certificateFrom(json: unknown): CertificateInput {
   if (checkCertificate.Check(json)) return json as CertificateInput;

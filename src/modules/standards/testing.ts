@@ -1,40 +1,18 @@
 // Test fixtures for product standards: a multipart certificate upload as a browser sends it, small
 // documents of each accepted type, numbers that are valid and different on every call, the
 // operator's verification, and a hub order packed from a named lot (for trace QR codes and recalls).
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { drainOutbox } from '../../../test/db.ts';
+import { PDF, multipart } from '../../../test/uploads.ts';
+export { multipart, PDF, PNG } from '../../../test/uploads.ts';
 import { HUB_LOCATIONS } from '../inventory/index.ts';
 import { addDays, hubWorker, paidOrder } from '../hub/testing.ts';
-
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-export const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
 
 let counter = 0;
 /** A well-formed FDA food number of Phetchabun (67), made in a provincially licensed premises, unique per call. */
 export function fdaNumber(): string {
   const seq = String(((Date.now() + ++counter) % 9000) + 1000);
   return `67-2-00358-2-${seq === '0000' || seq === '9999' ? '1234' : seq}`;
-}
-
-/** A multipart/form-data body: text fields then files, as a browser's FormData sends them. */
-export function multipart(
-  parts: ({ name: string; value: string } | { name: string; filename: string; type: string; data: Buffer })[],
-) {
-  const boundary = `----talad${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const head =
-      'value' in p
-        ? `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n`
-        : `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`;
-    chunks.push(Buffer.from(head), 'value' in p ? Buffer.from(p.value) : p.data, Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 const days = (n: number) => addDays(n);

@@ -94,6 +94,33 @@ export function browserApiCall(locale: Locale): ApiCall {
   };
 }
 
+/**
+ * Sends a multipart form (an upload) from the browser: the browser sets the boundary; a refusal
+ * comes back as an ApiError like any other call's, in the page's language.
+ */
+export async function sendForm<T>(path: string, body: FormData, locale: Locale): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'accept-language': locale },
+    });
+  } catch {
+    throw new ApiError(503, { status: 503, code: 'network_error', detail: '' });
+  }
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok)
+    throw new ApiError(res.status, {
+      status: res.status,
+      code: json.code ?? 'http_error',
+      detail: json.detail ?? String(res.status),
+      errors: json.errors,
+    });
+  return json as T;
+}
+
 export const query = (params: Record<string, string | number | null | undefined>): string => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));

@@ -107,6 +107,12 @@ defineMessages({
   'sellerOrders.to.processing': ['เริ่มเตรียมสินค้า', '开始备货', 'Start processing'],
   'sellerOrders.to.shipped': ['แจ้งจัดส่ง', '标记发货', 'Mark shipped'],
   'sellerOrders.to.delivered': ['ยืนยันส่งถึงแล้ว', '确认送达', 'Mark delivered'],
+  'sellerOrders.proveDelivery': ['ส่งหลักฐานการส่งถึง', '上传送达凭证', 'Prove delivery'],
+  'sellerOrders.byHub': [
+    'ศูนย์กระจายสินค้าเป็นผู้แพ็กและจัดส่งคำสั่งซื้อนี้ ขนส่งจะแจ้งเมื่อส่งถึง',
+    '该订单由枢纽仓拣货发货，送达由承运商确认',
+    'The hub packs and ships this order; the carrier confirms its delivery',
+  ],
   'sellerOrders.to.cancelled': ['ยกเลิกคำสั่งซื้อ', '取消订单', 'Cancel order'],
   'sellerOrders.tracking': ['เลขพัสดุ', '运单号', 'Tracking number'],
   'sellerOrders.reason': ['เหตุผลที่ยกเลิก', '取消原因', 'Reason for cancelling'],

@@ -21,4 +21,17 @@ defineMessages({
   'ship.carrier': ['บริษัทขนส่ง', '承运商', 'Carrier'],
   'ship.trackingHint': ['รูปแบบ: {format}', '格式：{format}', 'Format: {format}'],
   'ship.label': ['ใบจ่าหน้าพัสดุ (PDF)', '面单 (PDF)', 'Shipping label (PDF)'],
+  'proof.title': ['หลักฐานการส่งถึง', '送达凭证', 'Proof of delivery'],
+  'proof.why': [
+    'ถ่ายรูปพัสดุตอนส่งมอบ หรือรูปลายเซ็นผู้รับ ผู้ซื้อและผู้ดูแลระบบจะเห็นหลักฐานนี้ และการพักเงินก่อนโอนเริ่มนับจากเวลานี้',
+    '请拍摄交付时的包裹照片或收件人签名。买家和平台运营人员可以看到此凭证，结算等待期从此时开始计算。',
+    'Take a photo of the parcel handed over, or of the recipient’s signature. The buyer and operators see it, and the payout hold counts from now.',
+  ],
+  'proof.kind': ['ชนิดหลักฐาน', '凭证类型', 'Kind of proof'],
+  'proof.kind.photo': ['รูปถ่ายการส่งมอบ', '交付照片', 'Photo of the handover'],
+  'proof.kind.signature': ['ลายเซ็นผู้รับ', '收件人签名', 'Recipient’s signature'],
+  'proof.file': ['รูปภาพ (JPEG, PNG หรือ WebP)', '图片（JPEG、PNG 或 WebP）', 'Picture (JPEG, PNG or WebP)'],
+  'proof.recipient': ['ชื่อผู้รับ', '收件人姓名', 'Recipient’s name'],
+  'proof.note': ['หมายเหตุ', '备注', 'Note'],
+  'proof.send': ['ส่งหลักฐานและยืนยันการส่งถึง', '提交凭证并确认送达', 'Send the proof and mark delivered'],
 });

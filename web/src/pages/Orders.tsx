@@ -8,6 +8,7 @@ import type { Page } from '../app/shapes.ts';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle, Price } from '../components/ui.tsx';
 import '../messages/account.ts';
+import { DeliveryProofCard } from '../shipping/DeliveryProof.tsx';
 import { OrderTracking } from '../shipping/Timeline.tsx';
 import { CrossBorderOrderView, loadCrossBorderFacts, type CrossBorderFacts } from './CrossBorderOrder.tsx';
 
@@ -41,6 +42,10 @@ export interface OrderView {
   paidAt: string | null;
   trackingNumber: string | null;
   createdAt: string;
+  /** Who ships it: a hub or the shop. */
+  fulfilment?: 'hub' | 'shop';
+  /** What the viewer may do next, as the API will accept it. */
+  actions?: string[];
   shopName?: string;
   lines: {
     variantId: string;
@@ -231,6 +236,7 @@ export const orderPage: PageModule<{ order: OrderView; crossBorder: CrossBorderF
         {o.status === 'shipped' || o.status === 'delivered' || o.status === 'processing' ? (
           <OrderTracking orderId={o.id} onDelivered={o.status === 'delivered' ? undefined : () => void reload()} />
         ) : null}
+        {o.status === 'delivered' ? <DeliveryProofCard orderId={o.id} /> : null}
         <OrderLines order={o} />
         <dl className="totals">
           <dt>{t('cart.subtotal')}</dt>

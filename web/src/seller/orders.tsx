@@ -14,14 +14,7 @@ import { RefundPanel } from './refund.tsx';
 import '../messages/seller.ts';
 import { OrderTracking } from '../shipping/Timeline.tsx';
 import { ShipFields } from '../shipping/ShipFields.tsx';
-
-/** The next steps a shop may take from each state (the orders module has the last word). */
-const NEXT: Record<string, string[]> = {
-  paid: ['processing', 'cancelled'],
-  processing: ['shipped', 'cancelled'],
-  shipped: ['delivered'],
-  pending_payment: ['cancelled'],
-};
+import { DeliveryProofCard, DeliveryProofForm } from '../shipping/DeliveryProof.tsx';
 
 function OrderActions({ order, onChange }: { order: OrderView; onChange: (o: OrderView) => void }) {
   const { t, api } = useApp();
@@ -46,7 +39,8 @@ function OrderActions({ order, onChange }: { order: OrderView; onChange: (o: Ord
       setStep(null);
     }
   };
-  const steps = NEXT[order.status] ?? [];
+  // What the API will accept, as it says: a hub's order is the hub's to ship and its carrier's to deliver.
+  const steps = order.actions ?? [];
   if (!steps.length) return null;
   return (
     <div>
@@ -59,11 +53,20 @@ function OrderActions({ order, onChange }: { order: OrderView; onChange: (o: Ord
             onClick={() => setStep(s)}
             aria-pressed={step === s}
           >
-            {t(`sellerOrders.to.${s}`)}
+            {t(s === 'delivered' ? 'sellerOrders.proveDelivery' : `sellerOrders.to.${s}`)}
           </button>
         ))}
       </p>
-      {step ? (
+      {step === 'delivered' ? (
+        <DeliveryProofForm
+          orderId={order.id}
+          onCancel={() => setStep(null)}
+          onSent={() => {
+            setStep(null);
+            void api.get<OrderView>(`/orders/${order.id}`).then(onChange);
+          }}
+        />
+      ) : step ? (
         <form onSubmit={submit} className="inline-form" noValidate>
           {step === 'shipped' ? <ShipFields errors={errors} /> : null}
           {step === 'cancelled' ? (
@@ -116,9 +119,13 @@ export const sellerOrdersPage: PageModule<Page<OrderView>> = {
                   order={o}
                   onChange={(u) => setOrders(orders.map((x) => (x.id === u.id ? { ...x, ...u } : x)))}
                 />
+                {o.fulfilment === 'hub' && o.status !== 'cancelled' && o.status !== 'pending_payment' ? (
+                  <p className="muted">{t('sellerOrders.byHub')}</p>
+                ) : null}
                 {o.status === 'shipped' || o.status === 'delivered' ? (
                   <OrderTracking key={`${o.id}-${o.status}`} orderId={o.id} pollSeconds={15} showLabel />
                 ) : null}
+                {o.status === 'delivered' ? <DeliveryProofCard key={`${o.id}-proof`} orderId={o.id} /> : null}
                 <RefundPanel order={o} />
               </li>
             ))}
