@@ -9,6 +9,7 @@ import { markGroupPaid } from '../../src/modules/orders/index.ts';
 import { advanceCarrierSandbox, sandboxShipping } from '../../src/modules/shipping/testing.ts';
 import { s10Number } from '../../src/modules/shipping/index.ts';
 import { addToCart, checkout } from '../shop.ts';
+import { PNG } from '../uploads.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
 import { startMarketApp, type MarketApp } from './market-app.ts';
@@ -113,6 +114,62 @@ describe('a shop ships an order itself and the buyer tracks it', () => {
     await expectAccessible(track, 'the public tracking page');
     await expectNoSideways(track, 'the public tracking page');
     await anyone.close();
+    await shopContext.close();
+    await buyerContext.close();
+  });
+  it('lets a shop prove its own delivery with a photo, every missing field said at once, and the buyer sees it', async () => {
+    const orchard = m.market.durian.seller;
+    const buyer = await signUp(m.app, { displayName: 'วิไล ส่งถึง' });
+    const { cookie } = await addToCart(m.app, m.market.durian.variantIds[0], 1, buyer.cookie);
+    const placed = await checkout(m.app, cookie, `proof-e2e-${Date.now()}`);
+    const order = placed.json().orders[0];
+    await markGroupPaid(m.app.db, systemActor('payments'), placed.json().orderGroupId);
+    for (const payload of [
+      { to: 'processing' },
+      { to: 'shipped', carrier: 'kerry-express', trackingNumber: `KEX${Date.now() % 1_000_000_000_000}` },
+    ]) {
+      const res = await m.app.inject({
+        method: 'POST',
+        url: `/api/orders/${order.id}/transitions`,
+        headers: { cookie: orchard.cookie },
+        payload,
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const shopContext = await phoneAs(orchard.cookie);
+    const shop = await shopContext.newPage();
+    await shop.goto(`${m.baseUrl}/seller/${orchard.sellerId}/orders`);
+    await hydrated(shop);
+    const card = shop.locator('li', { has: shop.getByRole('heading', { name: new RegExp(order.number) }) });
+    await card.getByRole('button', { name: 'ส่งหลักฐานการส่งถึง' }).click();
+    const form = card.getByRole('form', { name: 'หลักฐานการส่งถึง' });
+    await form.getByRole('button', { name: 'ส่งหลักฐานและยืนยันการส่งถึง' }).click();
+    // No picture, no name: both fields say so, beside themselves, in Thai.
+    await expect.poll(() => form.locator('.field.has-error').count()).toBe(2);
+    expect(await form.locator('.field.has-error .error').allInnerTexts()).toEqual(['จำเป็นต้องกรอก', 'จำเป็นต้องกรอก']);
+    await form
+      .getByLabel('รูปภาพ (JPEG, PNG หรือ WebP)')
+      .setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: PNG });
+    await form.getByLabel('ชื่อผู้รับ').fill('วิไล ส่งถึง');
+    await form.getByRole('button', { name: 'ส่งหลักฐานและยืนยันการส่งถึง' }).click();
+    await card
+      .locator('figure.delivery-proof-card')
+      .getByText('ผู้รับ' + ': วิไล ส่งถึง', { exact: false })
+      .waitFor();
+    expect(await card.getByRole('button', { name: 'ส่งหลักฐานการส่งถึง' }).count()).toBe(0);
+    await screenshot(shop, 'shipping-phone-05-proof-sent');
+    await expectNoSideways(shop, 'the seller orders page with a proof of delivery');
+
+    const buyerContext = await phoneAs(cookie);
+    const page = await buyerContext.newPage();
+    await page.goto(`${m.baseUrl}/orders/${order.id}`);
+    await hydrated(page);
+    const proof = page.locator('figure.delivery-proof-card');
+    await proof.getByText('หลักฐานการส่งถึง').waitFor();
+    const loaded = await proof.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth);
+    expect(loaded).toBeGreaterThan(0);
+    await expectAccessible(page, 'the order page with its proof of delivery');
+    await expectNoSideways(page, 'the order page with its proof of delivery');
     await shopContext.close();
     await buyerContext.close();
   });
