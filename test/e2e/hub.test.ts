@@ -128,6 +128,9 @@ describe('the hub in the browser', () => {
     await scan(hub, 'สแกนรหัสช่องเก็บ', bin);
     await scan(hub, 'สแกน SKU หรือเลขล็อต', skuCode);
     await hub.getByText('รอบนี้หยิบครบแล้ว').waitFor();
+    // The list of waves follows the picking: a wave picked in full leaves it (it once still said one pick left).
+    await expect.poll(() => hub.getByRole('button', { name: /รอบ \d+: 1 คำสั่งซื้อ/ }).count()).toBe(0);
+    await hub.getByText('ไม่มีงานหยิบ').waitFor();
 
     const order = await m.app.inject({ url: `/api/orders/${orderId}`, headers: { cookie: buyerCookie } });
     expect(order.json().status).toBe('processing');
@@ -141,6 +144,8 @@ describe('the hub in the browser', () => {
 
     await hub.goto(`${m.baseUrl}/hub/${FC}/pack`);
     await hydrated(hub);
+    const waiting = hub.locator('table', { hasText: order.json().number });
+    await waiting.waitFor();
     await scan(hub, 'สแกนเลขคำสั่งซื้อหรือเลขพัสดุ', order.json().number);
     await hub.getByLabel('น้ำหนัก (กรัม)').fill('10400');
     await hub.getByLabel('ยาว (มม.)').fill('450');
@@ -149,6 +154,8 @@ describe('the hub in the browser', () => {
     await hub.getByRole('button', { name: 'แพ็กและจองขนส่ง' }).click();
     const packed = await hub.getByText(/แพ็กแล้ว เลขพัสดุ [A-Z]{2}\d{9}TH/).textContent();
     const tracking = /[A-Z]{2}\d{9}TH/.exec(packed!)![0];
+    // Packed, it is no longer listed among the picked orders waiting to be packed.
+    await expect.poll(() => waiting.count()).toBe(0);
     await check(hub, 'hub-06-packed');
     const labelHref = await hub.getByRole('link', { name: 'พิมพ์ใบปะหน้า (PDF)' }).getAttribute('href');
     const label = await hub.request.get(`${m.baseUrl}${labelHref}`);

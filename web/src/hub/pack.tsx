@@ -74,6 +74,7 @@ export const packPage: PageModule<{ items: Outbound[] }> = {
   Page({ data, params }) {
     const { t, api } = useApp();
     const [o, setO] = useState<Outbound | null>(null);
+    const [waiting, setWaiting] = useState(data.items);
     const [flash, setFlash] = useFlash();
     const { errors, formError, pending, run } = useSubmit();
     const find = async (code: string) => {
@@ -107,6 +108,8 @@ export const packPage: PageModule<{ items: Outbound[] }> = {
       if (packed) {
         setO(packed);
         setFlash(t('hub.packed', { tracking: packed.trackingNumber ?? '', carrier: packed.carrier ?? '' }));
+        // A packed order leaves the list of picked ones waiting to be packed.
+        setWaiting((await api.get<{ items: Outbound[] }>(`/hubs/${params.locationId}/outbound?status=picked`)).items);
       }
     };
     return (
@@ -176,7 +179,7 @@ export const packPage: PageModule<{ items: Outbound[] }> = {
           </p>
         ) : null}
         <h2>{t('hub.status.picked')}</h2>
-        {data.items.length ? <OutboundTable rows={data.items} /> : <Empty>{t('hub.noWaves')}</Empty>}
+        {waiting.length ? <OutboundTable rows={waiting} /> : <Empty>{t('hub.noWaves')}</Empty>}
       </>
     );
   },

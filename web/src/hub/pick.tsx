@@ -75,6 +75,8 @@ export const pickPage: PageModule<{ items: Wave[] }> = {
         setPicks(picks!.map((p) => (p.id === current.id ? { ...p, picked: true } : p)));
         setBin(null);
         setFlash(`${t('hub.pickedOk')}: ${current.quantity} × ${current.sku}`);
+        // The waves' counts come from the hub, not from this screen: a count left as it was would be stale.
+        setWaves((await api.get<{ items: Wave[] }>(`${base}/waves`)).items);
       }
     };
     return (
