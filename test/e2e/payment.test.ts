@@ -100,6 +100,9 @@ describe('paying with PromptPay in the sandbox', () => {
     // The sandbox banking app pays; the page is not reloaded: it notices by itself.
     await page.getByRole('button', { name: 'จำลองการสแกนจ่าย QR นี้' }).click();
     await page.getByText('ได้รับการชำระเงินแล้ว ขอบคุณค่ะ').waitFor({ timeout: 15_000 });
+    // Nothing is "due" once paid (a stale "amount due" asked the buyer to pay again).
+    await page.getByText('ยอดที่ชำระแล้ว:').waitFor();
+    expect(await page.getByText('ยอดที่ต้องชำระ').count()).toBe(0);
     const invoiceLink = page.getByRole('link', { name: /^ดาวน์โหลดใบกำกับภาษี TI\d{4}-000001 \(PDF\)$/ });
     await invoiceLink.waitFor({ timeout: 15_000 });
     await screenshot(page, 'payment-phone-02-paid');

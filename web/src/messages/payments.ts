@@ -4,6 +4,7 @@ import { defineMessages } from '../app/i18n.ts';
 defineMessages({
   'pay.title': ['ชำระค่าสินค้า', '支付订单', 'Pay for your order'],
   'pay.amountDue': ['ยอดที่ต้องชำระ', '应付金额', 'Amount due'],
+  'pay.amountPaid': ['ยอดที่ชำระแล้ว', '已付金额', 'Amount paid'],
   'pay.choose': ['เลือกวิธีชำระเงิน', '选择付款方式', 'Choose how to pay'],
   'pay.method.promptpay': ['พร้อมเพย์ QR (บาท)', 'PromptPay 二维码（泰铢）', 'PromptPay QR (baht)'],
   'pay.method.alipay': ['Alipay (หยวน)', '支付宝 Alipay（人民币）', 'Alipay (yuan)'],

@@ -258,7 +258,9 @@ export const payPage: PageModule<PayData> = {
           </p>
         ) : (
           <p>
-            {t('pay.amountDue')}: <strong className="grand">{formatMoney(data.group.totalSatang, locale)}</strong> ·{' '}
+            {/* Once paid, nothing is "due" any more: a stale "amount due" read as a request to pay again. */}
+            {t(paid ? 'pay.amountPaid' : 'pay.amountDue')}:{' '}
+            <strong className="grand">{formatMoney(data.group.totalSatang, locale)}</strong> ·{' '}
             {data.group.orders.map((o) => o.number).join(', ')}
           </p>
         )}
