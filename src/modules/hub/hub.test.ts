@@ -167,6 +167,11 @@ describe('the hub, from the inbound shipment to dispatch', () => {
 
     // A buyer pays for 12: the order becomes hub work with a ship-by time from the handling time.
     const { orderId, buyerCookie } = await paidOrder(t.app, variantId, 12);
+    // The shop sees that the hub ships it, and is offered no step the API would refuse it.
+    const mine = (await call('GET', `/api/sellers/${shop.sellerId}/orders`, shop.cookie)).json().items;
+    expect(mine.find((o: any) => o.id === orderId)).toMatchObject({ fulfilment: 'hub', actions: ['cancelled'] });
+    const selfProcess = await call('POST', `/api/orders/${orderId}/transitions`, shop.cookie, { to: 'processing' });
+    expect(selfProcess.json().code).toBe('order_fulfilled_by_hub');
     const queue = (await call('GET', `/api/hubs/${FC}/outbound`, staff.cookie)).json().items;
     const ob = queue.find((o: any) => o.orderId === orderId);
     expect(ob).toMatchObject({ status: 'ready', handlingHours: 24, risk: 'on_time' });

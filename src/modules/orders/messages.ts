@@ -32,6 +32,11 @@ registerMessages({
     zh: '该订单已发货（运单号 {trackingNumber}），未做任何更改',
     en: 'This order was already shipped with tracking number {trackingNumber}; nothing was changed',
   },
+  order_fulfilled_by_hub: {
+    th: 'คำสั่งซื้อนี้จัดส่งโดยศูนย์กระจายสินค้า ร้านไม่ต้องแจ้งจัดส่งเอง',
+    zh: '该订单由枢纽仓发货，店铺无需自行发货',
+    en: 'This order ships from the hub; the shop does not ship it itself',
+  },
   delivery_proof_required: {
     th: 'ยืนยันการส่งถึงด้วยรูปถ่ายหรือลายเซ็นผู้รับ หรือรอให้ขนส่งแจ้งว่านำจ่ายสำเร็จ',
     zh: '请上传签收照片或收件人签名作为送达凭证，或等待承运商的签收记录',

@@ -262,6 +262,9 @@ export async function transitionOrder(
     if (to === 'delivered' && role === 'seller') throw new AppError(409, 'delivery_proof_required');
     if (to === 'delivered' && role === 'operator' && !extra.reason?.trim()) throw invalid('reason', 'required');
     if (!canTransition(o.status, to, role)) throw forbidden();
+    // What a hub holds, the hub processes and ships (its staff act as the system).
+    if (role === 'seller' && (to === 'processing' || to === 'shipped') && (await hubFulfilled(tx, [o.id])).size)
+      throw new AppError(409, 'order_fulfilled_by_hub');
     if (to === 'processing' || to === 'shipped') {
       // A service (an experience, a trade milestone) ships nothing: its seller module completes it.
       const [g] = await tx.select({ kind: orderGroups.kind }).from(orderGroups).where(eq(orderGroups.id, o.groupId));

@@ -59,11 +59,6 @@ registerMessages({
     zh: '该运单预订已取消',
     en: 'This shipment booking was cancelled',
   },
-  order_fulfilled_by_hub: {
-    th: 'คำสั่งซื้อนี้จัดส่งโดยศูนย์กระจายสินค้า ร้านไม่ต้องแจ้งจัดส่งเอง',
-    zh: '该订单由枢纽仓发货，店铺无需自行发货',
-    en: 'This order ships from the hub; the shop does not ship it itself',
-  },
   already_delivered: {
     th: 'คำสั่งซื้อนี้ส่งถึงผู้รับแล้ว ไม่มีการเปลี่ยนแปลง',
     zh: '该订单已送达，未做任何更改',
