@@ -78,6 +78,11 @@ export async function buyDurian(
   await page.getByRole('heading', { name: 'ทุเรียนหมอนทอง จันทบุรี' }).waitFor();
   await expect.poll(() => page.locator('.big-price').textContent()).toBe('฿1,290.00');
   await shot('04-product');
+  // A quantity out of range gets a message on the page, in Thai, not only the browser's bubble.
+  await page.getByLabel('จำนวน', { exact: true }).fill('0');
+  await page.getByRole('button', { name: 'ใส่ตะกร้า' }).click();
+  await page.locator('#quantity-error').getByText('ต้องไม่น้อยกว่า 1').waitFor();
+  await page.getByLabel('จำนวน', { exact: true }).fill('1');
   await page.getByRole('button', { name: 'ใส่ตะกร้า' }).click();
   await page.getByText('ใส่ตะกร้าแล้ว').waitFor();
   await page.getByRole('link', { name: 'ดูตะกร้า' }).click();
@@ -85,9 +90,22 @@ export async function buyDurian(
   // Durian 1,290 + the shop's flat shipping 50 baht.
   await expect.poll(() => page.locator('.totals .grand').last().textContent()).toBe('฿1,340.00');
   await shot('05-cart');
+  await page.getByLabel('จำนวนของ ทุเรียนหมอนทอง จันทบุรี').fill('1000');
+  await page.getByRole('button', { name: 'ปรับจำนวน' }).click();
+  await page.getByRole('alert').getByText('ต้องไม่มากกว่า 999').waitFor();
+  await expect.poll(() => page.locator('.totals .grand').last().textContent()).toBe('฿1,340.00');
 
   await page.getByRole('link', { name: 'ไปชำระเงิน' }).click();
   await page.getByRole('heading', { name: 'ชำระเงิน' }).waitFor();
+  await hydrated(page);
+  // Sent empty: every missing field says so at once, beside itself, in Thai.
+  await page.getByRole('button', { name: 'ยืนยันการสั่งซื้อ' }).click();
+  const missing = page.locator('form.checkout .field.has-error');
+  await expect.poll(() => missing.count()).toBeGreaterThanOrEqual(6);
+  await shot('06a-checkout-missing');
+  const refused = await missing.locator('label').allInnerTexts();
+  expect(refused).toEqual(expect.arrayContaining(['เบอร์โทรผู้รับ', 'บ้านเลขที่', 'จังหวัด']));
+  for (const text of await missing.locator('.error').allInnerTexts()) expect(text).toContain('จำเป็นต้องกรอก');
   await page.getByLabel('ชื่อ-นามสกุลผู้รับ').fill('สมหญิง ใจดี');
   await page.getByLabel('เบอร์โทรผู้รับ').fill('081-234-5678');
   await page.getByLabel('บ้านเลขที่').fill('99/1');

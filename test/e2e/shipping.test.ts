@@ -166,7 +166,9 @@ describe('a shop ships an order itself and the buyer tracks it', () => {
     await hydrated(page);
     const proof = page.locator('figure.delivery-proof-card');
     await proof.getByText('หลักฐานการส่งถึง').waitFor();
-    const loaded = await proof.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+    const loaded = await proof
+      .locator('img')
+      .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
     expect(loaded).toBeGreaterThan(0);
     await expectAccessible(page, 'the order page with its proof of delivery');
     await expectNoSideways(page, 'the order page with its proof of delivery');

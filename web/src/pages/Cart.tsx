@@ -75,10 +75,10 @@ export const cartPage: PageModule<CartData> = {
     const china = onChinaStorefront(locale) && !!quote;
     const lineFen = new Map(quote?.lines.map((l) => [l.variantId, l]) ?? []);
     const cny = (fen: number) => formatMoney(fen, locale, 'CNY');
-    const change = async (variantId: string, quantity: number) => {
-      const fresh = await run(() =>
-        api.send<CartView>('PUT', `/cart/items/${variantId}`, { quantity: Math.max(0, quantity) }),
-      );
+    // The quantity as typed: one out of range is refused by the cart with a message on the page
+    // (a negative one once removed the line without a word).
+    const change = async (variantId: string, quantity: number | string) => {
+      const fresh = await run(() => api.send<CartView>('PUT', `/cart/items/${variantId}`, { quantity }));
       if (fresh) {
         setCart(fresh);
         setCartCount(fresh.itemCount);
@@ -124,9 +124,11 @@ export const cartPage: PageModule<CartData> = {
                   )}
                   <form
                     className="qty"
+                    noValidate
                     onSubmit={(e) => {
                       e.preventDefault();
-                      void change(item.variantId, Number(new FormData(e.currentTarget).get('quantity')));
+                      const raw = String(new FormData(e.currentTarget).get('quantity') ?? '').trim();
+                      void change(item.variantId, Number.isFinite(Number(raw)) && raw !== '' ? Number(raw) : raw);
                     }}
                   >
                     <label className="sr-only" htmlFor={`q-${item.variantId}`}>

@@ -88,7 +88,10 @@ export const productPage: PageModule<ProductData> = {
 
     const addToCart = async (e: FormEvent<HTMLFormElement>) => {
       e.preventDefault();
-      const quantity = Number(new FormData(e.currentTarget).get('quantity')) || 1;
+      // What was typed goes to the cart as typed: a quantity out of range comes back as a message
+      // beside the field, in the page's language (not the browser's bubble, nor a silent 1).
+      const raw = String(new FormData(e.currentTarget).get('quantity') ?? '').trim();
+      const quantity = raw === '' ? 1 : Number.isFinite(Number(raw)) ? Number(raw) : raw;
       setAdded(false);
       const cart = await run(() =>
         api.send<{ itemCount?: number }>('POST', '/cart/items', { variantId: variant.id, quantity }),
@@ -174,7 +177,7 @@ export const productPage: PageModule<ProductData> = {
             {p.perishable && p.shelfLifeDays ? (
               <p className="note">{t('product.perishable', { days: p.shelfLifeDays })}</p>
             ) : null}
-            <form method="post" action="/cart/add" onSubmit={addToCart} className="buy-form">
+            <form method="post" action="/cart/add" onSubmit={addToCart} className="buy-form" noValidate>
               <input type="hidden" name="next" value={href('/cart')} />
               {p.variants.length > 1 ? (
                 <fieldset>
