@@ -61,9 +61,30 @@ export const Pagination = Type.Object({
 });
 
 /** Maps Ajv's keywords to the stable field codes that have messages in three languages. */
-function fieldErrorsFromValidation(err: FastifyError): FieldError[] {
+/** The value at an Ajv instance path ("/address/phone") in what was sent. */
+function valueAt(data: unknown, pointer: string): unknown {
+  let at: any = data;
+  for (const key of pointer.split('/').slice(1)) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = at[key.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return at;
+}
+
+/** What a validation error's context ("body", "querystring", "params", "headers") was checked against. */
+const validated = (request: FastifyRequest, ctx: string | undefined): unknown =>
+  ctx === 'querystring'
+    ? request.query
+    : ctx === 'params'
+      ? request.params
+      : ctx === 'headers'
+        ? request.headers
+        : request.body;
+
+function fieldErrorsFromValidation(err: FastifyError, sent: unknown): FieldError[] {
   const ctx = (err as any).validationContext as string | undefined;
-  return (err.validation ?? []).map((v: any) => {
+  const seen = new Set<string>();
+  return (err.validation ?? []).flatMap((v: any) => {
     const base = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
     const params = v.params ?? {};
     let field = base;
@@ -93,12 +114,20 @@ function fieldErrorsFromValidation(err: FastifyError): FieldError[] {
       )[v.keyword] ?? 'invalid';
     // An empty text where something is needed reads "required", not "too short (at least 1)".
     if (code === 'too_short' && v.keyword === 'minLength' && params.limit === 1) code = 'required';
+    // So does an empty text that fails a pattern or a format ("格式不正确" for a field left blank).
+    if ((code === 'bad_format' || code === 'too_short') && v.keyword !== 'minItems') {
+      const value = valueAt(sent, v.instancePath || '');
+      if (typeof value === 'string' && value.trim() === '') code = 'required';
+    }
+    const key = `${field}\u0000${code}`;
+    if (seen.has(key)) return []; // one message per field and reason
+    seen.add(key);
     const p: Record<string, unknown> = {};
     if ('limit' in params) {
       p.min = params.limit;
       p.max = params.limit;
     }
-    return { field: field || 'body', code, params: p };
+    return [{ field: field || 'body', code, params: p }];
   });
 }
 
@@ -164,7 +193,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendProblem(request, reply, error);
     if (error.validation)
-      return sendProblem(request, reply, new AppError(422, 'validation_failed', {}, fieldErrorsFromValidation(error)));
+      return sendProblem(
+        request,
+        reply,
+        new AppError(
+          422,
+          'validation_failed',
+          {},
+          fieldErrorsFromValidation(error, validated(request, (error as any).validationContext)),
+        ),
+      );
     const fromDb = problemFromDatabase(error);
     if (fromDb) {
       if (fromDb.status === 503) reply.header('retry-after', '2');

@@ -137,6 +137,23 @@ describe('selling rice to China', () => {
     await expectAccessible(page, 'the cross-border checkout');
     await expectNoSideways(page, 'the cross-border checkout');
 
+    // Sent empty: every missing field says 必填 at once, beside itself (never "太短（至少 1）").
+    await page.getByRole('button', { name: '提交订单并用支付宝付款' }).click();
+    const missing = page.locator('form.checkout .field.has-error');
+    await expect.poll(() => missing.count()).toBeGreaterThanOrEqual(5);
+    expect(await missing.locator('label').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        '真实姓名',
+        '身份证号码（18 位）',
+        '手机号码',
+        '区 / 县',
+        '详细地址（街道、门牌号、楼栋、房号）',
+      ]),
+    );
+    for (const text of await missing.locator('.error').allInnerTexts()) expect(text).toContain('必填');
+    expect(await page.locator('main').innerText()).not.toContain('太短');
+    await screenshot(page, 'crossborder-phone-01a-checkout-missing');
+
     const id = residentId('44010619900307123');
     await page.getByLabel('真实姓名').fill('王小明');
     // A mistyped check character is caught before anything is sent.
