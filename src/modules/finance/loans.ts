@@ -317,6 +317,8 @@ const dayFormats: Record<Locale, Intl.DateTimeFormat> = {
 /** A YYYY-MM-DD Bangkok day as the reader writes it (Thai: Buddhist era). */
 const formatThaiDay = (day: string, locale: Locale) => dayFormats[locale].format(new Date(`${day}T00:00:00+07:00`));
 
+const baht = (satang: number) => (satang / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
+
 async function loanDetails(db: Executor, rows: (typeof loans.$inferSelect & { lenderName: any })[], locale: Locale) {
   if (!rows.length) return [];
   const ids = rows.map((l) => l.id);
@@ -362,8 +364,8 @@ async function loanDetails(db: Executor, rows: (typeof loans.$inferSelect & { le
         text: translate(n.params.instalment === null ? 'finance.notice.late_final' : 'finance.notice.late', locale, {
           n: n.params.instalment ?? '',
           due: formatThaiDay(String(n.params.dueOn), locale),
-          fee: Number(n.params.lateFeeSatang) / 100,
-          outstanding: Number(n.params.outstandingSatang) / 100,
+          fee: baht(Number(n.params.lateFeeSatang)),
+          outstanding: baht(Number(n.params.outstandingSatang)),
         }),
       })),
     statement: moves

@@ -232,9 +232,9 @@ registerMessages({
     en: 'Collected repayments paid on to the lender',
   },
   'finance.notice.late': {
-    th: 'งวดที่ {n} ครบกำหนด {due} ยังชำระไม่ครบ: คิดค่าปรับ {fee} บาท ยอดค้าง {outstanding} บาท โปรดเติมยอดขายหรือติดต่อผู้ให้กู้',
-    zh: '第 {n} 期（{due} 到期）未还清：收取逾期费 {fee} 泰铢，未还余额 {outstanding} 泰铢。请联系贷款方',
-    en: 'Instalment {n}, due {due}, is unpaid: a late fee of {fee} baht was charged; {outstanding} baht outstanding. Please contact the lender',
+    th: 'งวดที่ {n} ครบกำหนด {due} ยังชำระไม่ครบ: คิดค่าปรับ {fee} บาท ยอดค้าง {outstanding} บาท จะหักจากยอดเงินของร้านเมื่อมีเงินเข้า หรือติดต่อผู้ให้กู้',
+    zh: '第 {n} 期（{due} 到期）未还清：收取逾期费 {fee} 泰铢，未还余额 {outstanding} 泰铢。店铺余额到账后将自动扣款，或请联系贷款方',
+    en: 'Instalment {n}, due {due}, is unpaid: a late fee of {fee} baht was charged; {outstanding} baht outstanding, taken from the balance as money comes in; or contact the lender',
   },
   'finance.notice.late_final': {
     th: 'สินเชื่อครบกำหนด {due} แล้วแต่ยังชำระไม่ครบ: คิดค่าปรับ {fee} บาท ยอดค้าง {outstanding} บาท',
