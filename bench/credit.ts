@@ -96,14 +96,19 @@ async function main() {
       revenueShareBp: 1000,
     });
     const owner = (u: string): Actor => ({ kind: 'user', userId: u, isOperator: false, guestTokenHash: null });
-    for (const s of shops)
-      await grantConsent(
-        db,
-        owner(s.u),
-        s.s,
-        { lenderId: lender.id, purpose: 'credit_assessment', dataItems: [...DATA_ITEMS] },
-        'th',
-      );
+    // Consents, set-based: the first through the API's own function (its wording and version), the rest copied in one insert.
+    const first = await grantConsent(
+      db,
+      owner(shops[0].u),
+      shops[0].s,
+      { lenderId: lender.id, purpose: 'credit_assessment', dataItems: [...DATA_ITEMS] },
+      'th',
+    );
+    await db.execute(sql`insert into finance_consents (id, seller_id, lender_id, purpose, data_items, retention_days, wording, wording_version, granted_by)
+      select gen_random_uuid(), x.s, c.lender_id, c.purpose, c.data_items, c.retention_days, c.wording, c.wording_version, x.u
+      from jsonb_to_recordset(${JSON.stringify(shops.slice(1))}::jsonb) as x(s uuid, u uuid, i int), finance_consents c
+      where c.id = ${first.id}::uuid`);
+    await db.execute(sql`analyze`);
     console.log(`engine: ${engine}`);
     console.log(`profiles: ${PROFILES}`);
     console.log(`seed_s: ${((performance.now() - t0) / 1000).toFixed(1)}`);

@@ -47,6 +47,12 @@ const Shipment = {
   trackingNumber: Type.String(),
 };
 
+const Loan = {
+  loanId: Id,
+  sellerId: Id,
+  lenderId: Id,
+};
+
 const SellerChange = {
   sellerId: Id,
   slug: Type.String(),
@@ -241,6 +247,38 @@ export const catalogue = {
     'standards',
     Type.Object({ lotId: Id, sellerId: Id, productId: Id, lotNumber: Type.String(), reason: Type.String() }),
     'A shop or an operator recalled a lot: its product stops selling and the hub blocks its units',
+  ),
+  'loan.disbursed': event(
+    'finance',
+    Type.Object({
+      ...Loan,
+      principalSatang: Type.Integer(),
+      disbursedSatang: Type.Integer(),
+      repayment: Type.Union([Type.Literal('revenue_share'), Type.Literal('instalments')]),
+    }),
+    "A shop accepted a lender's offer: the loan is made and its money put into the shop's balance",
+  ),
+  'loan.repaid': event(
+    'finance',
+    Type.Object({ ...Loan, repaidSatang: Type.Integer() }),
+    'A loan was repaid in full (principal, interest, fees and any late fees)',
+  ),
+  'loan.late': event(
+    'finance',
+    Type.Object({
+      ...Loan,
+      /** The overdue instalment, or null for a revenue-based loan still owing after its last day. */
+      instalment: Nullable(Type.Integer()),
+      dueOn: Type.String(),
+      lateFeeSatang: Type.Integer(),
+      outstandingSatang: Type.Integer(),
+    }),
+    'A repayment is overdue past the grace days: the loan is late and the late fee charged once',
+  ),
+  'loan.settled': event(
+    'finance',
+    Type.Object({ ...Loan, settledSatang: Type.Integer(), settlementId: Id }),
+    'Repayments collected for a lender were paid on to the lender',
   ),
   'shipment.booked': event(
     'shipping',

@@ -1,10 +1,20 @@
 // In a real browser at 360 px, in Thai: a shop with months of sales reads its credit profile,
 // consents to a sandbox lender for credit assessment, applies, gets an instant offer explained by
 // its score and reasons, accepts it (ticking the separate servicing consent, which is refused
-// unticked), and sees the disbursement in its loan statement.
+// unticked), and sees the disbursement in its loan statement; a shop whose instalment is overdue
+// reads the late notice on its loan.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { sandboxLender, shopWithHistory } from '../../src/modules/finance/testing.ts';
+import {
+  acceptOfferOf,
+  applyFor,
+  collectDue,
+  giveConsent,
+  sandboxLender,
+  shopWithHistory,
+} from '../../src/modules/finance/testing.ts';
+import { drainOutbox } from '../db.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
 import { startMarketApp, type MarketApp } from './market-app.ts';
@@ -88,6 +98,49 @@ describe('finance in the browser', () => {
     await expectAccessible(page, 'the loan statement');
     await expectNoSideways(page, 'the loan statement');
     await screenshot(page, 'finance-phone-03-loan');
+    await context.close();
+  });
+
+  it('a shop whose instalment is overdue reads the late notice, in Thai with the Buddhist-era date, at 360 px', async () => {
+    const lender = await sandboxLender(m.app);
+    const shop = await shopWithHistory(m.app);
+    expect((await giveConsent(m.app, shop, lender.lenderId)).statusCode).toBe(201);
+    const decision = (
+      await applyFor(m.app, shop, { productId: lender.instalmentProductId, amount: 600_000, tenorMonths: 3 })
+    ).json();
+    expect(decision.outcome).toBe('offer');
+    expect((await acceptOfferOf(m.app, shop, decision.id)).statusCode).toBe(201);
+    // The balance is paid out (a balanced payout written here), and the first instalment is 10 days overdue.
+    const key = `e2e-payout-${decision.id}`;
+    await m.app.db.execute(
+      sql`insert into ledger_transactions (id, kind, source_key, currency, seller_id) values (gen_random_uuid(), 'payout', ${key}, 'THB', ${shop.sellerId}::uuid)`,
+    );
+    await m.app.db.execute(sql`
+      with b as (select -sum(amount) as left from ledger_entries where account = 'seller_payable' and seller_id = ${shop.sellerId}::uuid)
+      insert into ledger_entries (transaction_id, account, seller_id, currency, amount)
+      select t.id, 'seller_payable'::ledger_account, t.seller_id, 'THB', b.left from ledger_transactions t, b where t.source_key = ${key}
+      union all select t.id, 'payouts_in_transit'::ledger_account, t.seller_id, 'THB', -b.left from ledger_transactions t, b where t.source_key = ${key}`);
+    await m.app.db.execute(
+      sql`update finance_instalments set due_on = (now() - interval '10 days')::date where seller_id = ${shop.sellerId}::uuid and n = 1`,
+    );
+    await collectDue(m.app.db, { lateFeeSatang: 10_000, graceDays: 5 });
+    await drainOutbox(m.app);
+
+    const context = await phone(shop.cookie);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/seller/${shop.sellerId}/finance/loans`);
+    await hydrated(page);
+    await page.getByText('ค้างชำระ', { exact: true }).first().waitFor();
+    const notice = page.locator('.finance-notice');
+    await notice.waitFor();
+    expect(await notice.count()).toBe(1);
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('งวดที่ 1');
+    expect(text).toContain('คิดค่าปรับ 100 บาท ยอดค้าง 6,310 บาท');
+    expect(text).toMatch(/25\d\d/);
+    await expectAccessible(page, 'the late notice');
+    await expectNoSideways(page, 'the late notice');
+    await screenshot(page, 'finance-phone-04-late');
     await context.close();
   });
 });

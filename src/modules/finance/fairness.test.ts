@@ -1,7 +1,8 @@
 // What a decision must never use, and replay: a province (a stand-in for ethnicity — the Malay
 // Muslim deep south, the Lao-speaking northeast) and the other excluded attributes are in no
 // scorecard variable, no published view finance reads, and change no decision; every stored
-// decision replays to the same score, outcome and offer from its inputs and versions.
+// decision replays to the same score, outcome and offer from its inputs and versions (until the
+// retention job has deleted the lender's copy of those inputs).
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/db.ts';
@@ -57,7 +58,7 @@ describe('replay', () => {
       decided_by: string;
     }>(
       t.app.db,
-      sql`select inputs, scorecard_version, policy_version, score, outcome::text, offer, decided_by from finance_applications`,
+      sql`select inputs, scorecard_version, policy_version, score, outcome::text, offer, decided_by from finance_applications where erased_at is null`,
     );
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const r of rows.filter((r) => r.decided_by === 'sandbox')) {

@@ -7,7 +7,21 @@ import { drainOutbox, useTestApp } from '../../../test/db.ts';
 import { queryRows } from '../../platform/db.ts';
 import { unbalancedTransactions } from '../ledger/index.ts';
 import { paidOrder } from '../hub/testing.ts';
-import { acceptOfferOf, applyFor, collectDue, giveConsent, sandboxLender, shopWithHistory } from './testing.ts';
+import {
+  acceptOfferOf,
+  applyFor,
+  collectDue,
+  giveConsent,
+  sandboxLender,
+  settleCollected,
+  shopWithHistory,
+} from './testing.ts';
+
+const eventsOf = (loanId: string) =>
+  queryRows<{ topic: string; payload: any; delivered: boolean }>(
+    t.app.db,
+    sql`select topic, payload, delivered_at is not null as delivered from outbox where aggregate_id = ${loanId}::uuid order by id`,
+  );
 
 const t = useTestApp();
 
@@ -76,6 +90,79 @@ describe('loans through the ledger', () => {
     ).json().items;
     expect(again[0].outstanding).toBe(1_050_000 - share);
     expect(await unbalancedTransactions(t.app.db)).toBe(0);
+
+    // The disbursement was announced in its own transaction, and delivered through the outbox.
+    await drainOutbox(t.app);
+    const disbursed = (await eventsOf(again[0].id)).filter((e) => e.topic === 'loan.disbursed');
+    expect(disbursed).toHaveLength(1);
+    expect(disbursed[0]).toMatchObject({
+      delivered: true,
+      payload: { sellerId: shop.sellerId, lenderId: lender.lenderId, disbursedSatang: 1_000_000 - 10_000 - 8_750 },
+    });
+  });
+
+  it('pays what was collected on to the lender, balanced, once, with a statement line', async () => {
+    const lender = await sandboxLender(t.app);
+    const shop = await shopWithHistory(t.app);
+    await giveConsent(t.app, shop, lender.lenderId);
+    const decision = (
+      await applyFor(t.app, shop, { productId: lender.revenueProductId, amount: 1_000_000, tenorMonths: 6 })
+    ).json();
+    expect((await acceptOfferOf(t.app, shop, decision.id)).statusCode).toBe(201);
+    await paidOrder(t.app, shop.variantId, 1);
+    await paidOrder(t.app, shop.variantId, 1);
+    const loanOf = async () =>
+      (
+        await t.app.inject({ url: `/api/sellers/${shop.sellerId}/finance/loans`, headers: { cookie: shop.cookie } })
+      ).json().items[0];
+    const collected = (await loanOf()).statement
+      .filter((m: any) => m.kind === 'repayment')
+      .reduce((s: number, m: any) => s + m.amount, 0);
+    expect(collected).toBeGreaterThan(0);
+    const clearing = async () => {
+      const [row] = await queryRows<{ c: string }>(
+        t.app.db,
+        sql`select coalesce(sum(e.amount), 0) as c from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+            where e.account = 'lender_clearing' and t.seller_id = ${shop.sellerId}::uuid and t.kind in ('loan_repayment', 'loan_settlement')`,
+      );
+      return Number(row.c);
+    };
+    // Collected for the lender: the platform owes it that much.
+    expect(await clearing()).toBe(-collected);
+
+    // The operator's run (the same as the job) pays it on; a second run finds nothing more.
+    const op = await t.app.inject({
+      method: 'POST',
+      url: '/api/operator/finance/settle',
+      headers: { cookie: lender.operatorCookie },
+    });
+    expect(op.statusCode, op.body).toBe(200);
+    expect(op.json().settled).toBeGreaterThanOrEqual(collected);
+    expect(await settleCollected(t.app.db)).toBe(0);
+    expect(await clearing()).toBe(0);
+    const loan = await loanOf();
+    const lines = loan.statement.filter((m: any) => m.kind === 'settlement');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ amount: collected, label: 'ส่งต่อเงินที่เก็บได้ให้ผู้ให้กู้' });
+    expect(lines[0].outstandingAfter).toBe(loan.outstanding);
+    const [tx] = await queryRows<{ n: number }>(
+      t.app.db,
+      sql`select count(*)::int as n from ledger_transactions where kind = 'loan_settlement' and seller_id = ${shop.sellerId}::uuid`,
+    );
+    expect(tx.n).toBe(1);
+    expect(await unbalancedTransactions(t.app.db)).toBe(0);
+    expect((await eventsOf(loan.id)).filter((e) => e.topic === 'loan.settled')[0].payload.settledSatang).toBe(
+      collected,
+    );
+
+    // The lender console shows the same line to its officer (the servicing consent given on accepting).
+    const seen = (
+      await t.app.inject({
+        url: `/api/lenders/${lender.lenderId}/loans`,
+        headers: { cookie: lender.staff.cookie },
+      })
+    ).json().items;
+    expect(seen[0].statement.map((m: any) => m.kind)).toContain('settlement');
   });
 
   it('collects instalments from the balance when due, and charges one unpaid past the grace days once', async () => {
@@ -127,12 +214,36 @@ describe('loans through the ledger', () => {
     expect(late.statement.filter((m: any) => m.kind === 'late_fee')).toHaveLength(1);
     expect(late.outstanding).toBe(621_000 - after.schedule[0].paid + 10_000);
 
+    // loan.late goes out with the change and, delivered through the outbox, tells the shop once.
+    expect((await eventsOf(loan.id)).filter((e) => e.topic === 'loan.late')).toHaveLength(1);
+    await drainOutbox(t.app);
+    await drainOutbox(t.app);
+    const told = await loanOf();
+    expect(told.notices).toHaveLength(1);
+    expect(told.notices[0].text).toContain('งวดที่ 2');
+    expect(told.notices[0].text).toContain('100 บาท');
+    expect(told.notices[0].text).toMatch(/25\d\d/); // Buddhist era
+
     // Money comes in again: the next collection takes what is owed, late fee included.
     await paidOrder(t.app, shop.variantId, 1);
     await collectDue(t.app.db, rt);
     const caught = await loanOf();
     expect(caught.schedule[1].paid).toBeGreaterThan(0);
     expect(await unbalancedTransactions(t.app.db)).toBe(0);
+
+    // Repaid in full: loan.repaid, with everything it took.
+    await t.app.db.execute(
+      sql`update finance_instalments set due_on = (now() - interval '1 day')::date where loan_id = ${loan.id}::uuid`,
+    );
+    for (let i = 0; i < 4 && (await loanOf()).outstanding > 0; i++) {
+      await paidOrder(t.app, shop.variantId, 1);
+      await collectDue(t.app.db, rt);
+    }
+    const repaid = await loanOf();
+    expect(repaid.status).toBe('repaid');
+    const done = (await eventsOf(loan.id)).filter((e) => e.topic === 'loan.repaid');
+    expect(done).toHaveLength(1);
+    expect(done[0].payload.repaidSatang).toBe(621_000 + 10_000);
   });
 
   it('accepts an offer once when two acceptances race', async () => {

@@ -4,6 +4,7 @@
 // Each movement has a source key, posted once in the ledger under the same key, in the same
 // transaction, with the loan's row locked: two deliveries of one sale never take twice.
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { emit } from '../../events.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db, Executor } from '../../platform/db.ts';
 import { type Locale, pickText, translate } from '../../platform/i18n.ts';
@@ -14,7 +15,7 @@ import { requireSellerAccess } from '../sellers/index.ts';
 import { requireLenderStaff } from './access.ts';
 import { liveConsent, recordAccess } from './consent.ts';
 import type { Offer } from './decision.ts';
-import { type applications, instalments, lenders, loanMovements, type loanProducts, loans } from './schema.ts';
+import { type applications, instalments, lenders, loanMovements, type loanProducts, loans, notices } from './schema.ts';
 
 /** The Bangkok date of `now` plus `days`, YYYY-MM-DD. */
 export const bangkokDay = (now = new Date(), days = 0) =>
@@ -37,10 +38,27 @@ export function instalmentPlan(total: number, tenorMonths: number, firstDay: str
   }));
 }
 
+const LEDGER_KIND = {
+  disbursement: 'loan_disbursement',
+  repayment: 'loan_repayment',
+  settlement: 'loan_settlement',
+} as const;
+
+const loanKey = (loan: typeof loans.$inferSelect) => ({
+  loanId: loan.id,
+  sellerId: loan.sellerId,
+  lenderId: loan.lenderId,
+});
+
 async function move(
   tx: Executor,
   loan: typeof loans.$inferSelect,
-  m: { kind: 'disbursement' | 'repayment' | 'late_fee'; sourceKey: string; amount: number; outstandingAfter: number },
+  m: {
+    kind: 'disbursement' | 'repayment' | 'late_fee' | 'settlement';
+    sourceKey: string;
+    amount: number;
+    outstandingAfter: number;
+  },
 ): Promise<boolean> {
   const [row] = await tx
     .insert(loanMovements)
@@ -51,7 +69,7 @@ async function move(
   if (m.kind !== 'late_fee')
     // A late fee is owed, not moved: the ledger sees it when it is collected.
     await postLoanMovement(tx, {
-      kind: m.kind === 'disbursement' ? 'loan_disbursement' : 'loan_repayment',
+      kind: LEDGER_KIND[m.kind as Exclude<typeof m.kind, 'late_fee'>],
       sourceKey: m.sourceKey,
       sellerId: loan.sellerId,
       amount: m.amount,
@@ -97,6 +115,16 @@ export async function disburse(
     amount: a.offer.disbursed,
     outstandingAfter: loan.outstanding,
   });
+  await emit(tx, {
+    topic: 'loan.disbursed',
+    aggregateId: loan.id,
+    payload: {
+      ...loanKey(loan),
+      principalSatang: loan.principal,
+      disbursedSatang: a.offer.disbursed,
+      repayment: loan.repayment,
+    },
+  });
   return loan.id;
 }
 
@@ -131,6 +159,17 @@ async function repay(tx: Executor, loan: typeof loans.$inferSelect, want: number
     .update(loans)
     .set({ outstanding, status: outstanding === 0 ? 'repaid' : loan.status })
     .where(eq(loans.id, loan.id));
+  if (outstanding === 0) {
+    const [{ repaid }] = await tx
+      .select({ repaid: sql<string>`coalesce(sum(${loanMovements.amount}), 0)` })
+      .from(loanMovements)
+      .where(and(eq(loanMovements.loanId, loan.id), eq(loanMovements.kind, 'repayment')));
+    await emit(tx, {
+      topic: 'loan.repaid',
+      aggregateId: loan.id,
+      payload: { ...loanKey(loan), repaidSatang: Number(repaid) },
+    });
+  }
   return take;
 }
 
@@ -224,6 +263,17 @@ export async function collectDue(db: Db, rt: { lateFeeSatang: number; graceDays:
             amount: rt.lateFeeSatang,
             outstandingAfter: loan.outstanding,
           });
+          await emit(tx, {
+            topic: 'loan.late',
+            aggregateId: loan.id,
+            payload: {
+              ...loanKey(loan),
+              instalment: i.n,
+              dueOn: i.dueOn,
+              lateFeeSatang: rt.lateFeeSatang,
+              outstandingSatang: loan.outstanding,
+            },
+          });
         }
       } else if (loan.finalDueOn < lateBefore) {
         late = true;
@@ -235,8 +285,20 @@ export async function collectDue(db: Db, rt: { lateFeeSatang: number; graceDays:
             amount: rt.lateFeeSatang,
             outstandingAfter: loan.outstanding + rt.lateFeeSatang,
           }))
-        )
+        ) {
           loan.outstanding += rt.lateFeeSatang;
+          await emit(tx, {
+            topic: 'loan.late',
+            aggregateId: loan.id,
+            payload: {
+              ...loanKey(loan),
+              instalment: null,
+              dueOn: loan.finalDueOn,
+              lateFeeSatang: rt.lateFeeSatang,
+              outstandingSatang: loan.outstanding,
+            },
+          });
+        }
       }
       await tx
         .update(loans)
@@ -247,16 +309,27 @@ export async function collectDue(db: Db, rt: { lateFeeSatang: number; graceDays:
   return collected;
 }
 
+const dayFormats: Record<Locale, Intl.DateTimeFormat> = {
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', dateStyle: 'long' }),
+  zh: new Intl.DateTimeFormat('zh-Hans-CN', { timeZone: 'Asia/Bangkok', dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'long' }),
+};
+/** A YYYY-MM-DD Bangkok day as the reader writes it (Thai: Buddhist era). */
+const formatThaiDay = (day: string, locale: Locale) => dayFormats[locale].format(new Date(`${day}T00:00:00+07:00`));
+
+const baht = (satang: number) => (satang / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
+
 async function loanDetails(db: Executor, rows: (typeof loans.$inferSelect & { lenderName: any })[], locale: Locale) {
   if (!rows.length) return [];
   const ids = rows.map((l) => l.id);
-  const [plan, moves] = await Promise.all([
+  const [plan, moves, told] = await Promise.all([
     db.select().from(instalments).where(inArray(instalments.loanId, ids)).orderBy(asc(instalments.n)),
     db
       .select()
       .from(loanMovements)
       .where(inArray(loanMovements.loanId, ids))
       .orderBy(asc(loanMovements.at), asc(loanMovements.id)),
+    db.select().from(notices).where(inArray(notices.loanId, ids)).orderBy(desc(notices.at)),
   ]);
   return rows.map((l) => ({
     id: l.id,
@@ -282,6 +355,18 @@ async function loanDetails(db: Executor, rows: (typeof loans.$inferSelect & { le
         lateFee: i.lateFee,
         paid: i.paid,
         lateSince: i.lateSince,
+      })),
+    notices: told
+      .filter((n) => n.loanId === l.id)
+      .map((n) => ({
+        at: n.at.toISOString(),
+        kind: n.kind,
+        text: translate(n.params.instalment === null ? 'finance.notice.late_final' : 'finance.notice.late', locale, {
+          n: n.params.instalment ?? '',
+          due: formatThaiDay(String(n.params.dueOn), locale),
+          fee: baht(Number(n.params.lateFeeSatang)),
+          outstanding: baht(Number(n.params.outstandingSatang)),
+        }),
       })),
     statement: moves
       .filter((m) => m.loanId === l.id)
@@ -335,4 +420,81 @@ export async function lenderLoans(db: Executor, actor: Actor, lenderId: string, 
     visible.push({ ...r.l, lenderName: r.name });
   }
   return (await loanDetails(db, visible, locale)).map((l, i) => ({ ...l, sellerId: visible[i].sellerId }));
+}
+
+/**
+ * The settlement run (a job, and `POST /api/operator/finance/settle`): what has been collected for
+ * each loan and not yet paid on is forwarded to the lender — out of the platform's account and off
+ * `lender_clearing`, balanced — with a statement line on the loan and `loan.settled` in the same
+ * transaction. Returns the satang paid on.
+ */
+export async function settleCollected(db: Db): Promise<number> {
+  const pending = await db
+    .select({ loanId: loanMovements.loanId })
+    .from(loanMovements)
+    .where(inArray(loanMovements.kind, ['repayment', 'settlement']))
+    .groupBy(loanMovements.loanId)
+    .having(
+      sql`sum(case when ${loanMovements.kind} = 'repayment' then ${loanMovements.amount} else -${loanMovements.amount} end) > 0`,
+    );
+  let settled = 0;
+  for (const { loanId } of pending) {
+    settled += await db.transaction(async (tx) => {
+      const [loan] = await tx.select().from(loans).where(eq(loans.id, loanId)).for('update');
+      const [row] = await tx
+        .select({
+          collected: sql<string>`coalesce(sum(${loanMovements.amount}) filter (where ${loanMovements.kind} = 'repayment'), 0)`,
+          paidOn: sql<string>`coalesce(sum(${loanMovements.amount}) filter (where ${loanMovements.kind} = 'settlement'), 0)`,
+          settlements: sql<number>`(count(*) filter (where ${loanMovements.kind} = 'settlement'))::int`,
+        })
+        .from(loanMovements)
+        .where(eq(loanMovements.loanId, loanId));
+      const amount = Number(row.collected) - Number(row.paidOn);
+      if (amount <= 0) return 0;
+      const sourceKey = `loan.settled:${loan.id}:${row.settlements + 1}`;
+      if (!(await move(tx, loan, { kind: 'settlement', sourceKey, amount, outstandingAfter: loan.outstanding })))
+        return 0;
+      await emit(tx, {
+        topic: 'loan.settled',
+        aggregateId: loan.id,
+        payload: { ...loanKey(loan), settledSatang: amount, settlementId: newId() },
+      });
+      return amount;
+    });
+  }
+  return settled;
+}
+
+/** loan.late (through the outbox): the shop is told, once per late event, in its loans page. */
+export async function noticeLate(
+  db: Db,
+  e: {
+    id: number;
+    payload: {
+      loanId: string;
+      sellerId: string;
+      instalment: number | null;
+      dueOn: string;
+      lateFeeSatang: number;
+      outstandingSatang: number;
+    };
+  },
+): Promise<void> {
+  const p = e.payload;
+  await db
+    .insert(notices)
+    .values({
+      id: newId(),
+      sellerId: p.sellerId,
+      loanId: p.loanId,
+      kind: 'late',
+      sourceKey: `loan.late:${p.loanId}:${p.instalment ?? 'final'}`,
+      params: {
+        instalment: p.instalment,
+        dueOn: p.dueOn,
+        lateFeeSatang: p.lateFeeSatang,
+        outstandingSatang: p.outstandingSatang,
+      },
+    })
+    .onConflictDoNothing();
 }

@@ -226,4 +226,24 @@ registerMessages({
     en: 'Repayment taken from the balance',
   },
   'finance.movement.late_fee': { th: 'ค่าปรับชำระล่าช้า', zh: '逾期费', en: 'Late fee' },
+  'finance.movement.settlement': {
+    th: 'ส่งต่อเงินที่เก็บได้ให้ผู้ให้กู้',
+    zh: '已将收回的还款转付贷款方',
+    en: 'Collected repayments paid on to the lender',
+  },
+  'finance.notice.late': {
+    th: 'งวดที่ {n} ครบกำหนด {due} ยังชำระไม่ครบ: คิดค่าปรับ {fee} บาท ยอดค้าง {outstanding} บาท จะหักจากยอดเงินของร้านเมื่อมีเงินเข้า หรือติดต่อผู้ให้กู้',
+    zh: '第 {n} 期（{due} 到期）未还清：收取逾期费 {fee} 泰铢，未还余额 {outstanding} 泰铢。店铺余额到账后将自动扣款，或请联系贷款方',
+    en: 'Instalment {n}, due {due}, is unpaid: a late fee of {fee} baht was charged; {outstanding} baht outstanding, taken from the balance as money comes in; or contact the lender',
+  },
+  'finance.notice.late_final': {
+    th: 'สินเชื่อครบกำหนด {due} แล้วแต่ยังชำระไม่ครบ: คิดค่าปรับ {fee} บาท ยอดค้าง {outstanding} บาท',
+    zh: '贷款已于 {due} 到期但未还清：收取逾期费 {fee} 泰铢，未还余额 {outstanding} 泰铢',
+    en: 'The loan was due on {due} and is not repaid: a late fee of {fee} baht was charged; {outstanding} baht outstanding',
+  },
+  'finance.access.what.erased': {
+    th: 'ลบสำเนาข้อมูลที่ผู้ให้กู้ได้รับแล้ว (ถอนความยินยอมหรือพ้นระยะเวลาเก็บรักษา)',
+    zh: '已删除贷款方持有的数据副本（撤回同意或保存期满）',
+    en: "The lender's copy of the shared data was deleted (consent withdrawn or retention period over)",
+  },
 });

@@ -14,7 +14,7 @@ import { grantConsent, shopAccessLog, shopConsents, withdrawConsent } from './co
 import { SCORECARDS } from './decision.ts';
 import { decideReferral, lenderApplications, lenderProfile, lenderSellers } from './lender.ts';
 import { addLenderStaff, createLender, createProduct, lenderCatalogue } from './lenders.ts';
-import { collectDue, lenderLoans, shopLoans } from './loans.ts';
+import { collectDue, lenderLoans, settleCollected, shopLoans } from './loans.ts';
 import { DATA_ITEMS } from './profile.ts';
 import { shopProfile } from './shop-profile.ts';
 import { lendersOf } from './access.ts';
@@ -277,6 +277,14 @@ export async function financeRoutes(base: FastifyInstance, rt: FinanceRuntime): 
     async (req) => {
       requireOperator(req.actor);
       return { collected: await collectDue(db, rt) };
+    },
+  );
+  app.post(
+    '/operator/finance/settle',
+    s(OPS, 'Pay on to the lenders now what has been collected for them'),
+    async (req) => {
+      requireOperator(req.actor);
+      return { settled: await settleCollected(db) };
     },
   );
 }

@@ -161,6 +161,8 @@ export const applications = pgTable(
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decisionMs: integer('decision_ms').notNull(),
+    /** When the retention job deleted the lender's copy of the shared profile (inputs emptied; the decision stays). */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     index('finance_applications_seller_idx').on(t.sellerId, t.createdAt),
@@ -223,11 +225,29 @@ export const loanMovements = pgTable(
       .notNull()
       .references(() => loans.id),
     sellerId: uuid('seller_id').notNull(),
-    kind: text('kind').$type<'disbursement' | 'repayment' | 'late_fee'>().notNull(),
+    kind: text('kind').$type<'disbursement' | 'repayment' | 'late_fee' | 'settlement'>().notNull(),
     sourceKey: text('source_key').notNull().unique(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     outstandingAfter: bigint('outstanding_after', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('finance_loan_movements_loan_idx').on(t.loanId, t.at)],
+);
+
+/** What the shop is told about its loans (a late repayment), once per source event. */
+export const notices = pgTable(
+  'finance_notices',
+  {
+    id: uuid('id').primaryKey(),
+    sellerId: uuid('seller_id').notNull(),
+    loanId: uuid('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    kind: text('kind').$type<'late'>().notNull(),
+    sourceKey: text('source_key').notNull().unique(),
+    /** The message's parameters (instalment, due date, late fee, outstanding). */
+    params: jsonb('params').$type<Record<string, string | number | null>>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('finance_notices_seller_idx').on(t.sellerId, t.at)],
 );

@@ -144,7 +144,8 @@ export function acceptOfferOf(
 }
 
 export * from './index.ts';
-export { collectDue } from './loans.ts';
+export { collectDue, settleCollected } from './loans.ts';
+export { eraseExpiredCopies } from './retention.ts';
 export { acceptOffer, applyForLoan } from './applications.ts';
 export { grantConsent } from './consent.ts';
 export { loadFinanceRuntime } from './config.ts';

@@ -7,11 +7,17 @@ import { queryRows, type Executor } from '../../platform/db.ts';
 import type { Entry } from './posting.ts';
 import { post } from './service.ts';
 
-export type LoanMovement = 'loan_disbursement' | 'loan_repayment' | 'loan_fee';
+export type LoanMovement = 'loan_disbursement' | 'loan_repayment' | 'loan_fee' | 'loan_settlement';
 
 /** The entries of a loan movement of `amount` satang (> 0): balanced by construction. */
 export function loanEntries(kind: LoanMovement, sellerId: string, amount: number): Entry[] {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new Error('a loan movement is a positive whole amount');
+  // Settlement: repayments collected for the lender are paid on to it, out of the platform's account.
+  if (kind === 'loan_settlement')
+    return [
+      { account: 'lender_clearing', amount, sellerId },
+      { account: 'payments_clearing', amount: -amount, sellerId },
+    ];
   // Disbursement: the lender's money (held in clearing) becomes owed to the shop. Repayment or fee: the reverse.
   const toShop = kind === 'loan_disbursement' ? amount : -amount;
   return [
