@@ -114,8 +114,8 @@ function fieldErrorsFromValidation(err: FastifyError, sent: unknown): FieldError
       )[v.keyword] ?? 'invalid';
     // An empty text where something is needed reads "required", not "too short (at least 1)".
     if (code === 'too_short' && v.keyword === 'minLength' && params.limit === 1) code = 'required';
-    // So does an empty text that fails a pattern or a format ("格式不正确" for a field left blank).
-    if ((code === 'bad_format' || code === 'too_short') && v.keyword !== 'minItems') {
+    // So does an empty text that fails a pattern, a format or a list ("格式不正确" for a field left blank).
+    if ((code === 'bad_format' || code === 'too_short' || code === 'not_allowed') && v.keyword !== 'minItems') {
       const value = valueAt(sent, v.instancePath || '');
       if (typeof value === 'string' && value.trim() === '') code = 'required';
     }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { uniqueEmail } from '../../src/modules/identity/testing.ts';
 import { validTaxId } from '../../src/modules/sellers/testing.ts';
+import { PDF, PNG } from '../uploads.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, hydrated } from './flows.ts';
 import { startMarketApp, type MarketApp } from './market-app.ts';
@@ -58,6 +59,25 @@ describe('a new seller', () => {
     await seller.getByLabel('เลขประจำตัวผู้เสียภาษี').fill(validTaxId());
     await seller.getByRole('button', { name: 'ส่งใบสมัคร' }).click();
     await seller.getByText('รอตรวจสอบ').waitFor();
+    await hydrated(seller);
+    // The application's papers: an empty attempt names both fields, then the two papers go up.
+    const papers = seller.getByRole('form', { name: 'แนบเอกสาร' });
+    await papers.getByRole('button', { name: 'แนบเอกสาร' }).click();
+    await papers.locator('.field.has-error').nth(1).waitFor();
+    expect(await papers.locator('.field.has-error .error').allTextContents()).toEqual([
+      expect.stringContaining('จำเป็นต้องกรอก'),
+      expect.stringContaining('จำเป็นต้องกรอก'),
+    ]);
+    for (const [kind, file] of [
+      ['ใบสำคัญรับจดทะเบียนสหกรณ์', { name: 'สหกรณ์.pdf', mimeType: 'application/pdf', buffer: PDF }],
+      ['สำเนาบัตรประชาชน', { name: 'id.png', mimeType: 'image/png', buffer: PNG }],
+    ] as const) {
+      const form = seller.getByRole('form', { name: 'แนบเอกสาร' });
+      await form.getByLabel('ประเภทเอกสาร').selectOption({ label: kind });
+      await form.getByLabel('ไฟล์').setInputFiles(file);
+      await form.getByRole('button', { name: 'แนบเอกสาร' }).click();
+      await seller.locator('.documents a', { hasText: kind }).waitFor();
+    }
     await screenshot(seller, 'seller-02-pending');
 
     // A buyer who is no operator is turned away from the console.
@@ -76,6 +96,18 @@ describe('a new seller', () => {
     const application = operator.locator('.cards > li', { hasText: 'กาแฟดอยน่าน' });
     await screenshot(operator, 'seller-03-operator-applications');
     await expectAccessible(operator, 'operator applications');
+    // The operator sees the papers, none missing, and opens the certificate.
+    const certificate = application.locator('.documents a', { hasText: 'ใบสำคัญรับจดทะเบียนสหกรณ์' });
+    await certificate.waitFor();
+    await application.locator('.documents a', { hasText: 'สำเนาบัตรประชาชน' }).waitFor();
+    expect(await application.getByText('ยังขาด').count()).toBe(0);
+    const opened = await operator.request.get(new URL((await certificate.getAttribute('href'))!, m.baseUrl).href);
+    expect(opened.status()).toBe(200);
+    expect(Buffer.from(await opened.body()).equals(PDF)).toBe(true);
+    // The buyer who is no operator cannot open it.
+    expect((await nosy.request.get(new URL((await certificate.getAttribute('href'))!, m.baseUrl).href)).status()).toBe(
+      404,
+    );
     await application.getByRole('button', { name: 'อนุมัติ', exact: true }).click();
     await operator.getByText('อนุมัติ กาแฟดอยน่าน แล้ว').waitFor();
 
@@ -85,6 +117,33 @@ describe('a new seller', () => {
     await seller.getByRole('link', { name: 'สินค้า', exact: true }).click();
     await seller.getByRole('link', { name: 'เพิ่มสินค้าใหม่' }).click();
     await seller.getByRole('heading', { name: 'สินค้าใหม่' }).waitFor();
+    await hydrated(seller);
+    // Sent empty, the product form names every missing field at once, each beside its field.
+    await seller.getByRole('button', { name: 'สร้างสินค้า' }).click();
+    await seller.locator('.field.has-error').first().waitFor();
+    const productErrors = await seller
+      .locator('.field.has-error')
+      .evaluateAll((fields) =>
+        fields.map((f) => [
+          f.querySelector('label')?.textContent?.trim(),
+          f.querySelector('.error')?.textContent?.trim(),
+        ]),
+      );
+    expect(productErrors).toEqual([
+      ['หมวดหมู่', 'จำเป็นต้องกรอก'],
+      ['ชื่อสินค้า (ภาษาไทย)', 'จำเป็นต้องกรอก'],
+      ['รายละเอียด (ภาษาไทย)', 'จำเป็นต้องกรอก'],
+      ['จังหวัดแหล่งผลิต', 'จำเป็นต้องกรอก'],
+      ['รหัสสินค้า (SKU)', 'จำเป็นต้องกรอก'],
+      ['ราคา (บาท)', 'จำเป็นต้องกรอก'],
+      ['น้ำหนักรวมบรรจุภัณฑ์ (กรัม)', 'จำเป็นต้องกรอก'],
+    ]);
+    // A price typed wrong says how to type it, and the other fields still say what they miss.
+    await seller.getByLabel('ราคา (บาท)').fill('สามร้อย');
+    await seller.getByRole('button', { name: 'สร้างสินค้า' }).click();
+    await seller.getByText('กรอกเป็นจำนวนเงินบาท เช่น 1290 หรือ 1290.50').waitFor();
+    expect(await seller.locator('.field.has-error').count()).toBe(7);
+    await screenshot(seller, 'seller-04-product-errors');
     await selectByText(seller, 'หมวดหมู่', /^\s*กาแฟ$/);
     await seller.getByLabel('ชื่อสินค้า (ภาษาไทย)').fill('กาแฟคั่วกลาง ดอยน่าน');
     await seller.getByLabel('ชื่อสินค้า (ภาษาจีน)').fill('难府山中度烘焙咖啡');

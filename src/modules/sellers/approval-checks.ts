@@ -10,7 +10,8 @@ export type ApprovalWarning =
   | { code: 'name_markup'; field: string }
   | { code: 'name_emoji'; field: string }
   | { code: 'name_mixed_script'; field: string; scripts: string[] }
-  | { code: 'payout_name_mismatch'; field: 'payout.accountName' };
+  | { code: 'payout_name_mismatch'; field: 'payout.accountName' }
+  | { code: 'document_missing'; field: string };
 
 export interface RegistryAnswer {
   registry: 'dbd' | 'rd';

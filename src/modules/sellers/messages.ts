@@ -80,3 +80,12 @@ registerMessages({
     en: 'Not approved: acknowledge the warnings first ({warnings})',
   },
 });
+
+// The application's documents.
+registerMessages({
+  too_many_documents: {
+    th: 'แนบเอกสารได้ไม่เกิน {max} ไฟล์ต่อร้าน ลบไฟล์ที่ไม่ใช้ก่อน',
+    zh: '每家店铺最多上传 {max} 份文件，请先删除不用的文件',
+    en: 'A shop can attach at most {max} documents; remove one you no longer need first',
+  },
+});

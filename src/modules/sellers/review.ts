@@ -6,7 +6,13 @@ import { isOperator, type Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import { AppError, forbidden, invalid, notFound, unauthenticated } from '../../platform/errors.ts';
 import { emit } from '../../events.ts';
-import { sellers } from './schema.ts';
+import {
+  requiredDocumentKinds,
+  toDocumentView,
+  type ApplicationDocumentKind,
+  type ApplicationDocumentView,
+} from './documents.ts';
+import { sellerDocuments, sellers } from './schema.ts';
 import { toSellerView, type SellerStatus, type SellerView } from './views.ts';
 import './messages.ts';
 import {
@@ -88,7 +94,9 @@ export interface ApprovalReview {
   warnings: (ApprovalWarning & { key: string; blocking: boolean })[];
   registry: RegistryAnswer;
   payout: { method: string | null; accountName: string | null; matches: boolean | null };
-  documents: { kind: string; value: string }[];
+  /** The papers the applicant attached, and the kinds expected for this business that are missing. */
+  documents: ApplicationDocumentView[];
+  missingDocuments: ApplicationDocumentKind[];
 }
 
 /** What the operator checks before approving: warnings, the registry lookup (sandbox), the payout name. */
@@ -119,16 +127,30 @@ export async function reviewApplication(
       key: 'payout_name_mismatch:payout.accountName',
       blocking: false,
     });
+  const papers = await db
+    .select()
+    .from(sellerDocuments)
+    .where(eq(sellerDocuments.sellerId, sellerId))
+    .orderBy(sellerDocuments.uploadedAt);
+  const documents = papers.map(toDocumentView);
+  const missingDocuments = requiredDocumentKinds(row.businessType, row.payoutMethod).filter(
+    (kind) => !documents.some((d) => d.kind === kind),
+  );
+  // A missing paper is the operator's call (it may come by post or be checked at a centre): shown, not blocking.
+  for (const kind of missingDocuments)
+    warnings.push({
+      code: 'document_missing',
+      field: `documents.${kind}`,
+      key: `document_missing:${kind}`,
+      blocking: false,
+    });
   return {
     sellerId,
     warnings,
     registry: await registry.lookup(row.taxId, row.legalNameTh),
     payout: { method: row.payoutMethod, accountName, matches },
-    // The application's documents: what the applicant submitted (no file uploads exist yet).
-    documents: [
-      { kind: 'taxId', value: row.taxId },
-      { kind: 'businessType', value: row.businessType },
-    ],
+    documents,
+    missingDocuments,
   };
 }
 

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { IdParams, Pagination, problemResponses, Uuid } from '../../platform/http.ts';
 import { PROVINCES } from '../../platform/provinces.ts';
 import { currentUser } from '../identity/index.ts';
+import { applicationDocumentRoutes } from './document-routes.ts';
 import {
   acceptInvitation,
   applyForShop,
@@ -51,6 +52,7 @@ const NoContent = { 204: Type.Null() };
 
 export async function sellerRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(applicationDocumentRoutes);
 
   app.get(
     '/me',

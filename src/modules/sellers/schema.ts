@@ -104,6 +104,30 @@ export const sellerInvitations = pgTable(
   (t) => [index('seller_invitations_seller_idx').on(t.sellerId)],
 );
 
+/**
+ * The papers an applicant sends with a shop application (a company certificate, the owner's ID
+ * card, the bank book's first page…): stored privately, seen only by the shop's owner and operators.
+ */
+export const sellerDocuments = pgTable(
+  'seller_documents',
+  {
+    id: uuid('id').primaryKey(),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id, { onDelete: 'cascade' }),
+    /** One of APPLICATION_DOCUMENT_KINDS (documents.ts). */
+    kind: text('kind').notNull(),
+    documentKey: text('document_key').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('seller_documents_seller_idx').on(t.sellerId)],
+);
+
 /** The kinds of business a shop can be (the search facet and the application form list them). */
 export const BUSINESS_TYPES = businessType.enumValues;
 

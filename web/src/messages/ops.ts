@@ -51,6 +51,11 @@ defineMessages({
     '名称（{field}）混用了外形相似的不同文字',
     'The name ({field}) mixes look-alike letters from several scripts',
   ],
+  'ops.warning.document_missing': [
+    'ยังไม่ได้แนบเอกสาร ({field})',
+    '尚未上传材料（{field}）',
+    'Document not attached ({field})',
+  ],
   'ops.warning.payout_name_mismatch': [
     'ชื่อบัญชีรับเงินไม่ตรงกับร้าน',
     '收款账户名与店铺不符',

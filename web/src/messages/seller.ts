@@ -145,5 +145,39 @@ defineMessages({
     '请输入泰铢金额，如 1290 或 1290.50',
     'Enter an amount in baht, e.g. 1290 or 1290.50',
   ],
+  'field.required': ['จำเป็นต้องกรอก', '必填', 'is required'],
   'field.wholeNumber': ['กรอกเป็นจำนวนเต็ม', '请输入整数', 'Enter a whole number'],
+});
+
+// A shop application's papers.
+defineMessages({
+  'docs.title': ['เอกสารประกอบการสมัคร', '申请材料', 'Application documents'],
+  'docs.why': [
+    'แนบสำเนาบัตรประชาชนของผู้สมัคร หนังสือรับรองของกิจการ (บริษัท วิสาหกิจชุมชน หรือสหกรณ์) และหน้าสมุดบัญชีเมื่อรับเงินเข้าบัญชีธนาคาร เจ้าหน้าที่เท่านั้นที่เห็นเอกสารเหล่านี้',
+    '请上传申请人身份证复印件、企业证明（公司、社区企业或合作社）以及收款银行存折首页。只有平台工作人员能看到这些文件',
+    "Attach a copy of the applicant's ID card, the business's certificate (company, community enterprise or cooperative) and the bank book's page for a bank payout. Only Talad's staff see them",
+  ],
+  'docs.none': ['ยังไม่ได้แนบเอกสาร', '尚未上传文件', 'No documents attached yet'],
+  'docs.kind': ['ประเภทเอกสาร', '文件类型', 'Kind of document'],
+  'docs.kind.id_card': ['สำเนาบัตรประชาชน', '身份证复印件', 'ID card copy'],
+  'docs.kind.company_certificate': ['หนังสือรับรองบริษัท', '公司登记证明', 'Company certificate'],
+  'docs.kind.community_enterprise_certificate': [
+    'หนังสือสำคัญแสดงการจดทะเบียนวิสาหกิจชุมชน',
+    '社区企业登记证',
+    'Community enterprise registration',
+  ],
+  'docs.kind.cooperative_certificate': ['ใบสำคัญรับจดทะเบียนสหกรณ์', '合作社登记证', 'Cooperative registration'],
+  'docs.kind.otop_registration': ['ทะเบียนผู้ผลิตผู้ประกอบการ OTOP', 'OTOP 生产者登记', 'OTOP producer registration'],
+  'docs.kind.bank_book': ['หน้าสมุดบัญชีธนาคาร', '银行存折首页', "Bank book's first page"],
+  'docs.kind.other': ['เอกสารอื่น', '其他文件', 'Other document'],
+  'docs.file': ['ไฟล์', '文件', 'File'],
+  'docs.fileHint': [
+    'PDF หรือรูปภาพ (JPEG, PNG, WebP)',
+    'PDF 或图片（JPEG、PNG、WebP）',
+    'PDF or a picture (JPEG, PNG, WebP)',
+  ],
+  'docs.image': ['รูปภาพ', '图片', 'Picture'],
+  'docs.add': ['แนบเอกสาร', '上传文件', 'Attach document'],
+  'docs.remove': ['ลบ', '删除', 'Remove'],
+  'docs.missing': ['ยังขาด', '尚缺', 'Missing'],
 });

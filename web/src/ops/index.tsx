@@ -10,6 +10,7 @@ import { formValues, useSubmit } from '../app/use-submit.ts';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, FormError, PageTitle, Price, TextArea } from '../components/ui.tsx';
 import { StatusBadge, type OrderView } from '../pages/Orders.tsx';
+import { DocumentList, type ApplicationDocument } from '../seller/application-documents.tsx';
 import '../messages/ops.ts';
 import '../messages/seller.ts';
 import '../messages/payments.ts';
@@ -20,6 +21,8 @@ interface ApprovalChecks {
   warnings: { key: string; code: string; field: string; blocking: boolean }[];
   registry: { label: string; found: boolean };
   payout: { accountName: string | null; matches: boolean | null };
+  documents: ApplicationDocument[];
+  missingDocuments: string[];
 }
 
 interface Seller {
@@ -124,26 +127,35 @@ function Review({ seller, onDone }: { seller: Seller; onDone: (message: string) 
               {checks.payout.matches ? t('ops.payoutNameMatches') : t('ops.payoutNameDiffers')}
             </p>
           ) : null}
-          {checks.warnings.length ? (
+          <h3>{t('docs.title')}</h3>
+          <DocumentList documents={checks.documents} />
+          {checks.missingDocuments.length ? (
+            <p className="error">
+              {t('docs.missing')}: {checks.missingDocuments.map((k) => t(`docs.kind.${k}`)).join(', ')}
+            </p>
+          ) : null}
+          {checks.warnings.filter((w) => w.code !== 'document_missing').length ? (
             <ul className="warnings">
-              {checks.warnings.map((w) => (
-                <li key={w.key} className="error">
-                  {w.blocking ? (
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={acknowledged.includes(w.key)}
-                        onChange={(e) =>
-                          setAcknowledged((a) => (e.target.checked ? [...a, w.key] : a.filter((k) => k !== w.key)))
-                        }
-                      />{' '}
-                      {t(`ops.warning.${w.code}`, { field: w.field })} — {t('ops.acknowledge')}
-                    </label>
-                  ) : (
-                    t(`ops.warning.${w.code}`, { field: w.field })
-                  )}
-                </li>
-              ))}
+              {checks.warnings
+                .filter((w) => w.code !== 'document_missing')
+                .map((w) => (
+                  <li key={w.key} className="error">
+                    {w.blocking ? (
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={acknowledged.includes(w.key)}
+                          onChange={(e) =>
+                            setAcknowledged((a) => (e.target.checked ? [...a, w.key] : a.filter((k) => k !== w.key)))
+                          }
+                        />{' '}
+                        {t(`ops.warning.${w.code}`, { field: w.field })} — {t('ops.acknowledge')}
+                      </label>
+                    ) : (
+                      t(`ops.warning.${w.code}`, { field: w.field })
+                    )}
+                  </li>
+                ))}
             </ul>
           ) : (
             <p>{t('ops.noWarnings')}</p>

@@ -7,6 +7,7 @@ import type { PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle, SelectField, TextField } from '../components/ui.tsx';
 import '../messages/seller.ts';
+import { ApplicationDocuments } from './application-documents.tsx';
 
 interface SellerView {
   id: string;
@@ -58,6 +59,7 @@ export const sellerHomePage: PageModule<SellerView[]> = {
                     {t(`business.${s.businessType}`)} · {formatDate(s.createdAt, locale)}
                   </p>
                   {s.status === 'pending' ? <p className="note">{t('seller.pendingNote')}</p> : null}
+                  {s.status === 'pending' || s.status === 'rejected' ? <ApplicationDocuments sellerId={s.id} /> : null}
                   {s.status === 'rejected' ? (
                     <>
                       <p className="error">{t('seller.rejectedReason', { reason: s.rejectionReason ?? '' })}</p>

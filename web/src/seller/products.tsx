@@ -273,8 +273,9 @@ function variantBody(
   errors: Record<string, string>,
   t: (k: string) => string,
 ) {
-  const price = bahtToSatang(f[`${prefix}.priceSatang`] ?? '');
-  if (price === null) errors[`${prefix}.priceSatang`] = t('field.money');
+  const typedPrice = f[`${prefix}.priceSatang`] ?? '';
+  const price = bahtToSatang(typedPrice);
+  if (price === null) errors[`${prefix}.priceSatang`] = t(typedPrice.trim() ? 'field.money' : 'field.required');
   const stock = f[`${prefix}.stock`] ?? '0';
   if (!/^\d+$/.test(stock)) errors[`${prefix}.stock`] = t('field.wholeNumber');
   const option = text3(f, `${prefix}.optionValues.0`);
@@ -282,11 +283,38 @@ function variantBody(
     body: {
       sku: f[`${prefix}.sku`] ?? '',
       priceSatang: price ?? 0,
-      weightGrams: Number(f[`${prefix}.weightGrams`]) || 0,
+      // Left empty, the weight is not sent: the server says it is required.
+      ...(f[`${prefix}.weightGrams`] ? { weightGrams: Number(f[`${prefix}.weightGrams`]) } : {}),
       ...(option.th ? { optionValues: [option] } : {}),
     },
     stock: Number(stock),
   };
+}
+
+/**
+ * Runs a call and adds the errors the page found itself: they win for their fields, and the
+ * server's complaint about a field the page left out on purpose (`omitted`) is dropped. With page
+ * errors and no server error, the call still fails with the page's errors.
+ */
+async function withPageErrors<T>(
+  pageErrors: Record<string, string>,
+  omitted: string,
+  call: () => Promise<T>,
+): Promise<T> {
+  const own = Object.entries(pageErrors).map(([field, detail]) => ({ field, code: 'invalid', detail }));
+  let result: T;
+  try {
+    result = await call();
+  } catch (err) {
+    if (!(err instanceof ApiError) || !own.length) throw err;
+    const server = (err.problem.errors ?? []).filter(
+      (e) => !(e.field in pageErrors) && !(e.field === omitted && !(omitted in pageErrors)),
+    );
+    throw new ApiError(err.status, { ...err.problem, errors: [...server, ...own] });
+  }
+  if (own.length)
+    throw new ApiError(422, { status: 422, code: 'validation_failed', detail: own[0].detail, errors: own });
+  return result;
 }
 
 /** Runs a call whose field errors name a variant's fields ("priceSatang", "onHand"), as the form's "<prefix>.priceSatang". */
@@ -359,12 +387,15 @@ export const productEditPage: PageModule<EditData> = {
         return;
       }
       const first = variantBody(f, 'variants.0', localErrors, t);
-      if (Object.keys(localErrors).length) {
-        main.setErrors(localErrors);
-        return;
-      }
+      const localOnly = Object.keys(localErrors).length > 0;
       const created = await main.run(async () => {
-        const p = await api.send<SellerProduct>('POST', base, { ...fieldsBody, variants: [first.body] });
+        // With a price or stock the page already refuses, the server is still asked (without the
+        // price, so it cannot create anything) to name every other field's error at once.
+        const { priceSatang: _price, ...unpriced } = first.body;
+        const variant = localOnly ? unpriced : first.body;
+        const p = await withPageErrors(localErrors, `variants.0.priceSatang`, () =>
+          api.send<SellerProduct>('POST', base, { ...fieldsBody, variants: [variant] }),
+        );
         if (first.stock > 0)
           await api.send('PUT', `/sellers/${params.sellerId}/stock/${p.variants[0].id}`, { onHand: first.stock });
         return p;
