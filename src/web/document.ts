@@ -8,6 +8,7 @@ export function pageDocument(
   result: RenderResult,
   assetTags: string,
   entryScript: string,
+  nonce: string,
 ): string {
   return `<!doctype html>
 <html lang="${HTML_LANG[locale]}">
@@ -21,8 +22,8 @@ ${assetTags}
 </head>
 <body>
 <div id="root">${result.html}</div>
-<script id="talad-state" type="application/json">${result.state}</script>
-<script type="module" src="${entryScript}"></script>
+<script id="talad-state" type="application/json" nonce="${nonce}">${result.state}</script>
+<script type="module" src="${entryScript}" nonce="${nonce}"></script>
 </body>
 </html>`;
 }

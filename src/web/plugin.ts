@@ -9,6 +9,7 @@ import { notBuiltDocument, pageDocument } from './document.ts';
 import { thaiAddressIndex } from './thai-address.ts';
 import { GUEST_COOKIE, SESSION_COOKIE } from '../modules/identity/index.ts';
 import { negotiateLocale } from '../platform/i18n.ts';
+import { cspNonce, pageContentSecurityPolicy } from '../platform/security-headers.ts';
 
 export const LANGUAGE_COOKIE = 'talad_lang';
 const LOCALES: Locale[] = ['th', 'zh', 'en'];
@@ -25,25 +26,26 @@ const localePath = (locale: Locale, path: string) =>
 const safeLocalPath = (next: unknown, fallback = '/') =>
   typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : fallback;
 
+/** A rendered page, written out per response with that response's CSP nonce. */
 interface RenderedPage {
   status: number;
-  html: string;
-  gzip: Buffer | null;
+  document: (nonce: string) => string;
 }
 
-function renderedPage(status: number, html: string): RenderedPage {
-  return { status, html, gzip: html.length > 1024 ? gzipSync(html, { level: 4 }) : null };
-}
+const renderedPage = (status: number, document: (nonce: string) => string): RenderedPage => ({ status, document });
 
 function sendHtml(request: FastifyRequest, reply: FastifyReply, page: RenderedPage) {
+  const nonce = cspNonce();
+  const html = page.document(nonce);
   reply
     .code(page.status)
     .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', pageContentSecurityPolicy(nonce))
     .header('cache-control', 'no-cache')
     .header('vary', 'Cookie, Accept-Encoding');
-  if (page.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')))
-    return reply.header('content-encoding', 'gzip').send(page.gzip);
-  return reply.send(page.html);
+  if (html.length > 1024 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')))
+    return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 4 }));
+  return reply.send(html);
 }
 
 /**
@@ -171,7 +173,12 @@ export async function webApp(app: FastifyInstance): Promise<void> {
   app.get('/*', async (request, reply) => {
     const url = new URL(request.url, 'http://localhost');
     if (/^\/(api|docs|assets|web)(\/|$)/.test(url.pathname)) return reply.callNotFound();
-    if (!build) return sendHtml(request, reply, renderedPage(503, notBuiltDocument));
+    if (!build)
+      return sendHtml(
+        request,
+        reply,
+        renderedPage(503, () => notBuiltDocument),
+      );
     const { locale, path, explicit } = splitLocale(url.pathname);
     const remembered = request.cookies?.[LANGUAGE_COOKIE] as Locale | undefined;
     if (!explicit && remembered && remembered !== 'th' && LOCALES.includes(remembered)) {
@@ -237,10 +244,9 @@ export async function webApp(app: FastifyInstance): Promise<void> {
         viewer,
       });
       if (result.redirect) return reply.redirect(result.redirect, 302);
-      const page = renderedPage(
-        result.status,
-        pageDocument(locale, result, build.assetTags(result.chunks), build.entryScript),
-      );
+      const assetTags = build.assetTags(result.chunks);
+      const entryScript = build.entryScript;
+      const page = renderedPage(result.status, (nonce) => pageDocument(locale, result, assetTags, entryScript, nonce));
       if (anonymous && result.status === 200) {
         pageCache.set(request.url, page);
         settle(page);
