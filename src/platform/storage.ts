@@ -3,7 +3,7 @@
 // Keys are relative paths the application makes (`products/<seller>/<product>/<image>.webp`), never
 // names a user typed, and are checked again here so that no key can step outside the root.
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { newSecret } from './ids.ts';
@@ -66,10 +66,27 @@ export class LocalDiskStorage implements MediaStorage {
     await rename(temp, path);
   }
 
+  private realRoot?: Promise<string>;
+  /**
+   * Where the key's file really is once symlinks are followed, or null when that is outside the
+   * folder: a link planted inside (by a restored backup, a careless deploy) cannot serve what it
+   * points at.
+   */
+  private async realPathOf(key: string): Promise<string | null> {
+    const real = await realpath(this.pathOf(key));
+    this.realRoot ??= realpath(this.root);
+    const root = await this.realRoot.catch((err) => {
+      this.realRoot = undefined;
+      throw err;
+    });
+    return real.startsWith(root + sep) ? real : null;
+  }
+
   async get(key: string): Promise<MediaObject | null> {
     if (!isValidMediaKey(key)) return null;
-    const path = this.pathOf(key);
     try {
+      const path = await this.realPathOf(key);
+      if (!path) return null;
       const info = await stat(path);
       if (!info.isFile()) return null;
       return { body: createReadStream(path), contentType: contentTypeOfKey(key)!, size: info.size };

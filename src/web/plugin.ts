@@ -8,6 +8,7 @@ import { clientDir, loadWebBuild, WebBuildMissing, type WebBuild } from './build
 import { notBuiltDocument, pageDocument } from './document.ts';
 import { thaiAddressIndex } from './thai-address.ts';
 import { GUEST_COOKIE, SESSION_COOKIE } from '../modules/identity/index.ts';
+import { notFound } from '../platform/errors.ts';
 import { negotiateLocale } from '../platform/i18n.ts';
 import { cspNonce, pageContentSecurityPolicy } from '../platform/security-headers.ts';
 
@@ -93,6 +94,23 @@ function cachedJson() {
   };
 }
 
+/**
+ * A path that tries to leave its folder: a `..` segment, a backslash, a NUL or an empty segment, written plainly or
+ * percent-encoded once or twice. No built file is named so; it gets the plain 404 of any unknown
+ * asset (the static server would answer some of them 403, others 404).
+ */
+export function stepsOutOfFolder(url: string): boolean {
+  let path = url.split('?')[0];
+  for (let i = 0; i < 2 && /%[0-9a-f]{2}/i.test(path); i++) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      return true;
+    }
+  }
+  return /(?:^|[/\\])\.\.(?:[/\\]|$)|\\|\0|\/\//.test(path);
+}
+
 export async function webApp(app: FastifyInstance): Promise<void> {
   let build: WebBuild | null = null;
   try {
@@ -103,14 +121,19 @@ export async function webApp(app: FastifyInstance): Promise<void> {
   }
 
   if (build) {
-    await app.register(fastifyStatic, {
-      root: clientDir,
-      prefix: '/assets/',
-      preCompressed: true,
-      immutable: true,
-      maxAge: '365d',
-      index: false,
-      decorateReply: false,
+    await app.register(async (assets) => {
+      assets.addHook('onRequest', async (request) => {
+        if (stepsOutOfFolder(request.url)) throw notFound('asset');
+      });
+      await assets.register(fastifyStatic, {
+        root: clientDir,
+        prefix: '/assets/',
+        preCompressed: true,
+        immutable: true,
+        maxAge: '365d',
+        index: false,
+        decorateReply: false,
+      });
     });
   }
 

@@ -34,6 +34,8 @@ const INSIGHTS = 'src/insights/index.tsx';
 const insights = () => import('./insights/index.tsx');
 const ACADEMY_VERIFY = 'src/academy/verify-page.tsx';
 const academyVerify = () => import('./academy/verify-page.tsx');
+const ACCOUNT = 'src/account/sessions-page.tsx';
+const account = () => import('./account/sessions-page.tsx');
 const FINANCE = 'src/finance/index.tsx';
 const finance = () => import('./finance/index.tsx');
 
@@ -50,6 +52,12 @@ export const routes: Route[] = [
   { name: 'orders', path: '/orders', chunk: ORDERS, module: () => orders().then((m) => m.ordersPage) },
   { name: 'order', path: '/orders/:id', chunk: ORDERS, module: () => orders().then((m) => m.orderPage) },
   { name: 'placed', path: '/checkout/done/:groupId', chunk: ORDERS, module: () => orders().then((m) => m.placedPage) },
+  {
+    name: 'account-sessions',
+    path: '/account/sessions',
+    chunk: ACCOUNT,
+    module: () => account().then((m) => m.sessionsPage),
+  },
   { name: 'track', path: '/track/:number', chunk: TRACK, module: () => track().then((m) => m.trackPage) },
   { name: 'insights', path: '/insights', chunk: INSIGHTS, module: () => insights().then((m) => m.insightsPage) },
   { name: 'trace', path: '/trace/:code', chunk: TRACE, module: () => trace().then((m) => m.tracePage) },

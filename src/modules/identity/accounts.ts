@@ -144,10 +144,23 @@ export interface Session {
   expiresAt: Date;
 }
 
-export async function startSession(db: Executor, userId: string, ttlDays: number): Promise<Session> {
+/** Enough of a User-Agent to name the browser and system; the rest is not worth keeping. */
+const USER_AGENT_MAX_LENGTH = 400;
+
+export async function startSession(
+  db: Executor,
+  userId: string,
+  ttlDays: number,
+  userAgent?: string | null,
+): Promise<Session> {
   const token = newSecret();
   const expiresAt = new Date(Date.now() + ttlDays * 24 * 60 * 60 * 1000);
-  await db.insert(sessions).values({ tokenHash: hashSecret(token), userId, expiresAt });
+  await db.insert(sessions).values({
+    tokenHash: hashSecret(token),
+    userId,
+    expiresAt,
+    userAgent: userAgent ? userAgent.slice(0, USER_AGENT_MAX_LENGTH) : null,
+  });
   // Housekeeping: a user's expired sessions go when they next sign in.
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
   return { token, expiresAt };
@@ -157,10 +170,10 @@ export async function startSession(db: Executor, userId: string, ttlDays: number
 export async function signUp(
   db: Executor,
   _actor: Actor,
-  input: Omit<NewUser, 'isOperator'> & { sessionTtlDays: number },
+  input: Omit<NewUser, 'isOperator'> & { sessionTtlDays: number; userAgent?: string },
 ): Promise<{ user: User; session: Session }> {
   const user = await createUser(db, { ...input, isOperator: false });
-  return { user, session: await startSession(db, user.id, input.sessionTtlDays) };
+  return { user, session: await startSession(db, user.id, input.sessionTtlDays, input.userAgent) };
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -174,7 +187,7 @@ const dummyPasswordHash = () => (dummyHash ??= hash(newSecret()));
 export async function signIn(
   db: Executor,
   _actor: Actor,
-  input: { identifier: string; password: string; sessionTtlDays: number },
+  input: { identifier: string; password: string; sessionTtlDays: number; userAgent?: string },
 ): Promise<{ user: User; session: Session }> {
   const login = parseLogin(input.identifier);
   const [row] = login
@@ -188,7 +201,7 @@ export async function signIn(
     ? await verify(row.passwordHash, password)
     : (await verify(await dummyPasswordHash(), password), false);
   if (!row || !ok) throw new AppError(401, 'invalid_credentials');
-  return { user: toUser(row), session: await startSession(db, row.id, input.sessionTtlDays) };
+  return { user: toUser(row), session: await startSession(db, row.id, input.sessionTtlDays, input.userAgent) };
 }
 
 /** Ends the session the cookie names; signing out twice is harmless. */
@@ -215,17 +228,22 @@ export async function currentUser(db: Executor, actor: Actor): Promise<User> {
   return user;
 }
 
-/** A session as its account sees it: a public id (not the secret), when it started and ends. */
+/**
+ * A session as its account sees it: a public id (not the secret), the browser that opened it, when
+ * it started, was last used (to within five minutes) and ends.
+ */
 export interface SessionInfo {
   id: string;
+  userAgent: string | null;
   createdAt: string;
+  lastSeenAt: string;
   expiresAt: string;
   current: boolean;
 }
 
 const sessionId = (tokenHash: string) => tokenHash.slice(0, 24);
 
-/** The signed-in account's live sessions, newest first; `current` marks the one asking. */
+/** The signed-in account's live sessions: the one asking (`current`) first, then the last used first. */
 export async function listSessions(db: Executor, actor: Actor, currentToken?: string): Promise<SessionInfo[]> {
   if (actor.kind !== 'user') throw unauthenticated();
   const mine = currentToken ? hashSecret(currentToken) : '';
@@ -234,10 +252,12 @@ export async function listSessions(db: Executor, actor: Actor, currentToken?: st
     .from(sessions)
     .where(and(eq(sessions.userId, actor.userId), sql`${sessions.expiresAt} > now()`));
   return rows
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .sort((a, b) => Number(b.tokenHash === mine) - Number(a.tokenHash === mine) || +b.lastSeenAt - +a.lastSeenAt)
     .map((r) => ({
       id: sessionId(r.tokenHash),
+      userAgent: r.userAgent,
       createdAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
       expiresAt: r.expiresAt.toISOString(),
       current: r.tokenHash === mine,
     }));
@@ -251,6 +271,17 @@ export async function revokeSession(db: Executor, actor: Actor, id: string): Pro
     .where(and(eq(sessions.userId, actor.userId), sql`left(${sessions.tokenHash}, 24) = ${id}`))
     .returning({ t: sessions.tokenHash });
   if (!gone.length) throw new AppError(404, 'not_found', { what: 'session' });
+}
+
+/** Ends every session of the account but the one asking ("sign out everywhere else"); how many ended. */
+export async function revokeOtherSessions(db: Executor, actor: Actor, currentToken?: string): Promise<number> {
+  if (actor.kind !== 'user') throw unauthenticated();
+  const keep = currentToken ? hashSecret(currentToken) : '';
+  const gone = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, actor.userId), sql`${sessions.tokenHash} <> ${keep}`))
+    .returning({ t: sessions.tokenHash });
+  return gone.length;
 }
 
 /** Changes the password after checking the current one; every other session of the account ends. */
@@ -271,6 +302,5 @@ export async function changePassword(
     .update(users)
     .set({ passwordHash: await hash(input.newPassword) })
     .where(eq(users.id, actor.userId));
-  const keep = input.keepToken ? hashSecret(input.keepToken) : '';
-  await db.delete(sessions).where(and(eq(sessions.userId, actor.userId), sql`${sessions.tokenHash} <> ${keep}`));
+  await revokeOtherSessions(db, actor, input.keepToken);
 }

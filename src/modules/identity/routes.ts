@@ -11,6 +11,7 @@ import {
   changePassword,
   listSessions,
   parseLogin,
+  revokeOtherSessions,
   revokeSession,
   signIn,
   signOut,
@@ -89,6 +90,7 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
         ...request.body,
         locale: request.body.locale ?? request.locale,
         sessionTtlDays: app.config.sessionTtlDays,
+        userAgent: request.headers['user-agent'],
       });
       await replaceSession(app, request, reply, session);
       return reply.code(201).send(user);
@@ -114,6 +116,7 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
       const { user, session } = await signIn(app.db, request.actor, {
         ...request.body,
         sessionTtlDays: app.config.sessionTtlDays,
+        userAgent: request.headers['user-agent'],
       });
       await replaceSession(app, request, reply, session);
       return user;
@@ -143,10 +146,14 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
         response: {
           200: Type.Array(
             Type.Object({
-              id: Type.String(),
-              createdAt: Type.String(),
-              expiresAt: Type.String(),
-              current: Type.Boolean(),
+              id: Type.String({ description: 'A public id of the session (never its secret)' }),
+              userAgent: Type.Union([Type.String(), Type.Null()], {
+                description: 'The User-Agent of the browser that signed in',
+              }),
+              createdAt: Type.String({ format: 'date-time' }),
+              lastSeenAt: Type.String({ format: 'date-time', description: 'Last used, to within five minutes' }),
+              expiresAt: Type.String({ format: 'date-time' }),
+              current: Type.Boolean({ description: 'The session making this request' }),
             }),
           ),
           ...problemResponses,
@@ -154,6 +161,19 @@ export async function identityRoutes(base: FastifyInstance): Promise<void> {
       },
     },
     async (request) => listSessions(app.db, request.actor, request.cookies[SESSION_COOKIE]),
+  );
+  app.delete(
+    '/auth/sessions',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign out everywhere else: end every session of the account but this one',
+        response: { 200: Type.Object({ ended: Type.Integer({ minimum: 0 }) }), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      ended: await revokeOtherSessions(app.db, request.actor, request.cookies[SESSION_COOKIE]),
+    }),
   );
   app.delete(
     '/auth/sessions/:id',

@@ -38,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
               ) : null}
             </a>
             {me ? <a href={href('/orders')}>{t('nav.orders')}</a> : null}
+            {me ? <a href={href('/account/sessions')}>{t('nav.account')}</a> : null}
             {me ? <a href={href('/seller')}>{t('nav.sellerCentre')}</a> : null}
             {isOperator ? <a href={href('/ops')}>{t('nav.console')}</a> : null}
             {me ? (

@@ -2,6 +2,30 @@
 import { defineMessages } from '../app/i18n.ts';
 
 defineMessages({
+  'sessions.title': ['อุปกรณ์ที่เข้าสู่ระบบ', '已登录的设备', 'Signed-in devices'],
+  'sessions.intro': [
+    'บัญชีของ {name} เข้าสู่ระบบไว้บนอุปกรณ์เหล่านี้ หากไม่รู้จักอุปกรณ์ใด ให้ออกจากระบบและเปลี่ยนรหัสผ่าน',
+    '{name} 的账号在以下设备上处于登录状态。如有不认识的设备，请将其退出并修改密码。',
+    "{name}'s account is signed in on these devices. If you do not recognise one, sign it out and change your password.",
+  ],
+  'sessions.browserOn': ['{browser} บน {os}', '{os} 上的 {browser}', '{browser} on {os}'],
+  'sessions.unknownDevice': ['อุปกรณ์ที่ไม่รู้จัก', '未知设备', 'Unknown device'],
+  'sessions.thisDevice': ['อุปกรณ์นี้', '本设备', 'This device'],
+  'sessions.lastSeen': ['ใช้งานล่าสุด {when}', '最近使用：{when}', 'Last used: {when}'],
+  'sessions.signedIn': ['เข้าสู่ระบบเมื่อ {when}', '登录时间：{when}', 'Signed in: {when}'],
+  'sessions.signOutDevice': ['ออกจากระบบอุปกรณ์นี้', '退出此设备', 'Sign out this device'],
+  'sessions.signOutOthers': ['ออกจากระบบทุกอุปกรณ์ยกเว้นเครื่องนี้', '退出除本设备外的所有设备', 'Sign out everywhere else'],
+  'sessions.onlyThis': [
+    'บัญชีนี้เข้าสู่ระบบไว้บนอุปกรณ์นี้เท่านั้น',
+    '此账号仅在本设备上登录',
+    'This account is signed in on this device only',
+  ],
+  'sessions.ended': ['ออกจากระบบอุปกรณ์นั้นแล้ว', '已将该设备退出登录', 'That device is signed out'],
+  'sessions.endedOthers': [
+    'ออกจากระบบอุปกรณ์อื่นแล้ว {n} เครื่อง',
+    '已将其他 {n} 台设备退出登录',
+    'Signed out {n} other devices',
+  ],
   'cart.title': ['ตะกร้าสินค้า', '购物车', 'Your cart'],
   'cart.empty': ['ตะกร้ายังว่างอยู่', '购物车是空的', 'Your cart is empty'],
   'cart.browse': ['เลือกซื้อสินค้า', '去逛逛', 'Browse products'],

@@ -10,6 +10,7 @@ defineMessages({
   'nav.cart': ['ตะกร้า', '购物车', 'Cart'],
   'nav.cartCount': [' (มีสินค้า {n} ชิ้น)', '（{n} 件商品）', ' ({n} items)'],
   'nav.orders': ['คำสั่งซื้อของฉัน', '我的订单', 'My orders'],
+  'nav.account': ['บัญชีของฉัน', '我的账号', 'My account'],
   'nav.sellerCentre': ['ศูนย์ผู้ขาย', '卖家中心', 'Seller centre'],
   'nav.console': ['คอนโซลผู้ดูแล', '运营后台', 'Operator console'],
   'nav.signIn': ['เข้าสู่ระบบ', '登录', 'Sign in'],
