@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signUp } from '../../src/modules/identity/testing.ts';
+import { approvedSeller } from '../../src/modules/sellers/testing.ts';
 import { DEMO_COURSE_ID, demoCourse, lessonsOf } from '../../src/modules/academy/course.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
@@ -175,6 +176,75 @@ describe('the learner’s academy in the browser', () => {
     const after = await submittedAttempts(cookie);
     expect(after).toHaveLength(1);
     expect(after[0].attemptId).toBe(first[0].attemptId);
+    await context.close();
+  });
+
+  it('shows the course pages in Chinese and English at 360 px', async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    for (const [lang, title, lesson] of [
+      ['zh', 'SMEs 4.0：网上销售', '在 Talad 开店'],
+      ['en', 'SMEs 4.0: selling online', 'Opening a shop on Talad'],
+    ] as const) {
+      await page.goto(`${m.baseUrl}/${lang}/academy`);
+      await hydrated(page);
+      await page.getByRole('link', { name: title }).click();
+      await page.waitForURL(`**/${lang}/academy/courses/${DEMO_COURSE_ID}`);
+      await expect(page.locator('body').textContent()).resolves.toContain(lesson);
+      await expectNoSideways(page, `academy course ${lang}`);
+      await page.getByRole('link', { name: lesson }).click();
+      await page.waitForURL('**/lessons/open-shop');
+      await expectNoSideways(page, `academy lesson ${lang}`);
+    }
+    await context.close();
+  });
+
+  it('a seller turns on the badges in the seller centre, sees the next lesson, and the shop shows the course', async () => {
+    const shop = await approvedSeller(m.app);
+    const pkg = (
+      await m.app.inject({
+        method: 'POST',
+        url: `/api/academy/courses/${DEMO_COURSE_ID}/package`,
+        headers: { cookie: shop.cookie },
+        payload: { clientAttemptId: 'seller-passes-once' },
+      })
+    ).json();
+    const answers = Object.fromEntries(
+      pkg.attempt.questions.map((q: { id: string }) => {
+        const b = demoCourse.quiz.bank.find((x) => x.id === q.id);
+        return [q.id, b?.kind === 'multiple' ? b.correct : (b?.correct[0] ?? '')];
+      }),
+    );
+    await m.app.inject({
+      method: 'POST',
+      url: `/api/academy/attempts/${pkg.attempt.attemptId}/sync`,
+      headers: { cookie: shop.cookie },
+      payload: { answers, clientAttemptId: 'seller-passes-once' },
+    });
+    const context = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true });
+    await context.addCookies([{ name: 'talad_session', value: shop.cookie.split('=')[1] as string, url: m.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/shop/${shop.slug}`);
+    await hydrated(page);
+    await expect(page.locator('[data-badge]').count()).resolves.toBe(0);
+    await page.goto(`${m.baseUrl}/seller`);
+    await hydrated(page);
+    await page.getByRole('link', { name: 'สถาบันตลาดสำหรับร้าน' }).click();
+    await page.waitForURL(`**/seller/${shop.sellerId}/academy`);
+    await expect(page.locator('[data-gap="no_products"]').textContent()).resolves.toContain('เปิดร้านบนตลาด');
+    await expectNoSideways(page, 'seller academy');
+    await expectAccessible(page, 'seller academy');
+    await page.getByLabel('แสดงหลักสูตรที่ฉันผ่านแล้วเป็นเหรียญตราบนหน้าร้าน').check();
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await page.getByRole('status').filter({ hasText: 'บันทึกแล้ว' }).waitFor();
+    await page.goto(`${m.baseUrl}/shop/${shop.slug}`);
+    await hydrated(page);
+    const badge = page.locator(`[data-badge="${DEMO_COURSE_ID}"] a`);
+    await expect(badge.textContent()).resolves.toContain('SMEs 4.0: ขายออนไลน์');
+    await expectNoSideways(page, 'shop with badges');
+    await badge.click();
+    await page.waitForURL('**/academy/verify/**');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('ใช้ได้');
     await context.close();
   });
 });
