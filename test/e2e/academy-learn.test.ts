@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signUp } from '../../src/modules/identity/testing.ts';
+import { correctAnswers } from '../../src/modules/academy/testing.ts';
 import { approvedSeller } from '../../src/modules/sellers/testing.ts';
 import { DEMO_COURSE_ID, demoCourse, lessonsOf } from '../../src/modules/academy/course.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
@@ -143,6 +144,8 @@ describe('the learner’s academy in the browser', () => {
     await page.getByRole('link', { name: lesson.title.th }).click();
     await page.waitForURL(`**/lessons/${lesson.id}`);
     await expect(page.locator('article').textContent()).resolves.toContain('5,000 หยวนต่อครั้ง');
+    await page.getByRole('button', { name: 'ทำเครื่องหมายว่าเรียนแล้ว' }).click();
+    await page.getByRole('status').filter({ hasText: 'บันทึกไว้ในเครื่องแล้ว' }).waitFor();
     // A page opened from the address bar offline comes from the kept copy too.
     await page.goto(`${m.baseUrl}/academy/courses/${DEMO_COURSE_ID}/quiz`);
     await hydrated(page);
@@ -160,6 +163,10 @@ describe('the learner’s academy in the browser', () => {
     await screenshot(page, 'academy-offline-synced-th-360');
     const first = await submittedAttempts(cookie);
     expect(first).toHaveLength(1);
+    // The lesson marked done offline went with the sync.
+    const progress = (await m.app.inject({ url: `/api/academy/courses/${DEMO_COURSE_ID}`, headers: { cookie } })).json()
+      .progress;
+    expect(progress).toEqual({ done: 1, total: 5 });
 
     // The same sync again (a retry after a lost answer): the stored result, no second submission.
     const again = (await page.evaluate(`(async () => {
@@ -209,12 +216,7 @@ describe('the learner’s academy in the browser', () => {
         payload: { clientAttemptId: 'seller-passes-once' },
       })
     ).json();
-    const answers = Object.fromEntries(
-      pkg.attempt.questions.map((q: { id: string }) => {
-        const b = demoCourse.quiz.bank.find((x) => x.id === q.id);
-        return [q.id, b?.kind === 'multiple' ? b.correct : (b?.correct[0] ?? '')];
-      }),
-    );
+    const answers = correctAnswers(pkg.attempt.questions.map((q: { id: string }) => q.id));
     await m.app.inject({
       method: 'POST',
       url: `/api/academy/attempts/${pkg.attempt.attemptId}/sync`,

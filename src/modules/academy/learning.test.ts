@@ -11,6 +11,7 @@ import { addStaff, approvedSeller } from '../sellers/testing.ts';
 import { queryRows } from '../../platform/db.ts';
 import { DEMO_COURSE_ID, demoCourse } from './course.ts';
 import { requirePrerequisites } from './learning.ts';
+import { correctAnswers } from './testing.ts';
 
 const t = useTestApp();
 let rice: string;
@@ -19,14 +20,7 @@ beforeAll(async () => {
   rice = await categoryIdBySlug(t.database.db, 'jasmine-rice');
 });
 
-const correct = (ids: string[]) =>
-  Object.fromEntries(
-    ids.map((id) => {
-      const q = demoCourse.quiz.bank.find((x) => x.id === id);
-      if (!q) throw new Error(id);
-      return [id, q.kind === 'multiple' ? q.correct : (q.correct[0] as string)];
-    }),
-  );
+const correct = correctAnswers;
 const wrong = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'zzz']));
 
 async function download(cookie: string, clientAttemptId = `pkg-${Math.random().toString(36).slice(2)}`) {
