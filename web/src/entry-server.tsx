@@ -18,6 +18,7 @@ function headTags(head: Head, locale: Locale, path: string, origin: string): str
   const tags = [`<title>${escapeHtml(head.title)}</title>`];
   if (head.description) tags.push(`<meta name="description" content="${escapeHtml(head.description)}">`);
   if (head.noindex) tags.push('<meta name="robots" content="noindex">');
+  if (head.manifest) tags.push(`<link rel="manifest" href="${escapeHtml(head.manifest)}">`);
   else {
     tags.push(`<link rel="canonical" href="${url(locale)}">`);
     for (const l of LOCALES) tags.push(`<link rel="alternate" hreflang="${HTML_LANG[l]}" href="${url(l)}">`);

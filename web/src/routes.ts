@@ -36,6 +36,8 @@ const ACADEMY_VERIFY = 'src/academy/verify-page.tsx';
 const academyVerify = () => import('./academy/verify-page.tsx');
 const ACCOUNT = 'src/account/sessions-page.tsx';
 const account = () => import('./account/sessions-page.tsx');
+const ACADEMY_LEARN = 'src/academy/learn.tsx';
+const academyLearn = () => import('./academy/learn.tsx');
 const FINANCE = 'src/finance/index.tsx';
 const finance = () => import('./finance/index.tsx');
 
@@ -66,6 +68,36 @@ export const routes: Route[] = [
     path: '/academy/verify/:id',
     chunk: ACADEMY_VERIFY,
     module: () => academyVerify().then((m) => m.verifyPage),
+  },
+  {
+    name: 'academy',
+    path: '/academy',
+    chunk: ACADEMY_LEARN,
+    module: () => academyLearn().then((m) => m.cataloguePage),
+  },
+  {
+    name: 'academy-course',
+    path: '/academy/courses/:courseId',
+    chunk: ACADEMY_LEARN,
+    module: () => academyLearn().then((m) => m.coursePage),
+  },
+  {
+    name: 'academy-lesson',
+    path: '/academy/courses/:courseId/lessons/:lessonId',
+    chunk: ACADEMY_LEARN,
+    module: () => academyLearn().then((m) => m.lessonPage),
+  },
+  {
+    name: 'academy-quiz',
+    path: '/academy/courses/:courseId/quiz',
+    chunk: ACADEMY_LEARN,
+    module: () => academyLearn().then((m) => m.quizPage),
+  },
+  {
+    name: 'seller-academy',
+    path: '/seller/:sellerId/academy',
+    chunk: ACADEMY_LEARN,
+    module: () => academyLearn().then((m) => m.sellerAcademyPage),
   },
   {
     name: 'seller-standards',

@@ -77,3 +77,20 @@ export const academyIssuerKeys = pgTable('academy_issuer_keys', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
+
+/**
+ * The shops a learner acts for, as the academy knows them (recorded when the learner passes a course
+ * or opens the academy in the seller centre), and whether the shop shows that learner's completed
+ * courses as badges: off until a member of the shop turns it on.
+ */
+export const academyShopLinks = pgTable(
+  'academy_shop_links',
+  {
+    sellerId: uuid('seller_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    showBadges: boolean('show_badges').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sellerId, t.userId] }), index('academy_shop_links_user_idx').on(t.userId)],
+);

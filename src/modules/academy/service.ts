@@ -12,6 +12,7 @@ import { newId } from '../../platform/ids.ts';
 import { getUser } from '../identity/index.ts';
 import { type Course, courseById, lessonsOf, pick, type Question } from './course.ts';
 import { issueCredential } from './credentials.ts';
+import { requirePrerequisites } from './learning.ts';
 import { academyAttempts, academyLessonProgress } from './schema.ts';
 
 export function learnerOf(actor: Actor): string {
@@ -69,6 +70,7 @@ export async function completeLesson(db: Executor, actor: Actor, courseId: strin
   const userId = learnerOf(actor);
   const c = courseOr404(courseId);
   if (!lessonsOf(c).some((l) => l.id === lessonId)) throw notFound('lesson');
+  await requirePrerequisites(db, userId, c);
   await db.insert(academyLessonProgress).values({ userId, courseId, lessonId }).onConflictDoNothing();
   const done = await doneLessons(db, userId, courseId);
   return { done: done.size, total: lessonsOf(c).length };
@@ -110,6 +112,7 @@ export async function startAttempt(
   const userId = learnerOf(actor);
   const c = courseOr404(courseId);
   const clientAttemptId = input.clientAttemptId ?? null;
+  await requirePrerequisites(db, userId, c);
   const view = (a: typeof academyAttempts.$inferSelect) => ({
     attemptId: a.id,
     attemptNo: a.attemptNo,

@@ -40,6 +40,8 @@ export interface Head {
   noindex?: boolean;
   /** The query kept in the canonical URL (e.g. a listing's page number), without "?". */
   canonicalQuery?: string;
+  /** The web app manifest of an installable part of the site (the academy). */
+  manifest?: string;
 }
 
 export interface PageProps<D> {

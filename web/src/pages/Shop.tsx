@@ -9,23 +9,28 @@ import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import { FlagshipHeader, type FlagshipStorefront } from '../standards/Flagship.tsx';
 import '../messages/store.ts';
+import { ShopBadges, type ShopBadge } from '../academy/shop-badges.tsx';
 
 interface ShopData {
   shop: Shop;
   products: Page<ProductSummary>;
   flagship: FlagshipStorefront | null;
+  badges?: ShopBadge[];
 }
 
 export const shopPage: PageModule<ShopData> = {
   async load({ api, params, query: q }) {
-    const [shop, products, flagship] = await Promise.all([
+    const [shop, products, flagship, badges] = await Promise.all([
       api.get<Shop>(`/shops/${encodeURIComponent(params.slug)}`),
       api.get<Page<ProductSummary>>(`/products${query({ seller: params.slug, page: q.get('page'), perPage: 24 })}`),
       api.get<{ storefront: FlagshipStorefront | null }>(
         `/standards/shops/${encodeURIComponent(params.slug)}/flagship`,
       ),
+      api
+        .get<{ items: ShopBadge[] }>(`/academy/shops/${encodeURIComponent(params.slug)}/badges`)
+        .catch(() => ({ items: [] })),
     ]);
-    return { shop, products, flagship: flagship.storefront };
+    return { shop, products, flagship: flagship.storefront, badges: badges.items };
   },
   head: ({ shop }, { t, locale }) => ({
     title: t('shop.title', { name: pick(shop.shopName, locale) }),
@@ -42,6 +47,7 @@ export const shopPage: PageModule<ShopData> = {
           {shop.isFlagship ? <span className="tag">{t('home.flagship')}</span> : null}
         </p>
         {flagship ? <FlagshipHeader storefront={flagship} /> : null}
+        <ShopBadges items={data.badges ?? []} />
         <h2>{t('shop.products')}</h2>
         {products.items.length ? <ProductGrid products={products.items} /> : <Empty>{t('shop.empty')}</Empty>}
         <Pager page={products.page} perPage={products.perPage} total={products.total} />

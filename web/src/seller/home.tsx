@@ -8,6 +8,7 @@ import { useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle, SelectField, TextField } from '../components/ui.tsx';
 import '../messages/seller.ts';
 import { ApplicationDocuments } from './application-documents.tsx';
+import '../messages/academy-learn.ts';
 
 interface SellerView {
   id: string;
@@ -78,6 +79,9 @@ export const sellerHomePage: PageModule<SellerView[]> = {
                       </a>
                       <a className="button" href={href(`/seller/${s.id}/tokens`)}>
                         {t('seller.tokens')}
+                      </a>
+                      <a className="button" href={href(`/seller/${s.id}/academy`)}>
+                        {t('academy.seller.title')}
                       </a>
                     </p>
                   ) : null}
