@@ -271,9 +271,10 @@ export async function placeOrders(
     // 5. Every first answer is remembered under its key, in this same transaction.
     keys.remember(tx, answers),
     applyReservations(tx, plan.changes),
+    // The promotions' counters in the same round trip, after the stock (statements run in the order
+    // they are sent, which is the order a locked retry takes its rows in, so batches cannot deadlock).
+    book && placedPromotions.length ? book.commit(tx, placedPromotions) : undefined,
   ]);
-  // The promotions' counters after the stock (the same order as a locked retry takes its rows in).
-  if (book && placedPromotions.length) await book.commit(tx, placedPromotions);
   return keys.answers(answers) as CheckoutAnswer[];
 }
 
