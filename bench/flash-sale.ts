@@ -5,17 +5,23 @@
 // SKU with STOCK units, CONCURRENCY buyers at once, ATTEMPTS checkouts in all; each attempt is a new
 // guest: add to cart (gets a cart cookie), then checkout with an Idempotency-Key. The server runs in
 // its own process (so its memory can be measured); this process is the load generator.
+// CAMPAIGN=1: the SKU is in a flash-sale campaign (campaign price, stock limit STOCK, one per buyer);
+// VOUCHER=1: every checkout applies a platform voucher (ATTEMPTS uses in all, one per buyer).
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db.ts';
 import { shopWithOwner } from '../src/modules/catalog/testing.ts';
 import { productInStock } from '../src/modules/inventory/testing.ts';
+import { createCampaign, createPlatformVoucher } from '../src/modules/campaigns/service.ts';
+import { systemActor } from '../src/platform/actor.ts';
 import { freshPostgres, percentile, startServer } from './support.ts';
 
 const STOCK = Number(process.env.STOCK ?? 80_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200);
 const ATTEMPTS = Number(process.env.ATTEMPTS ?? 100_000);
+const CAMPAIGN = process.env.CAMPAIGN === '1';
+const VOUCHER = process.env.VOUCHER === '1';
 
 async function main() {
   // 1. A fresh database with one shop and one durian SKU.
@@ -27,6 +33,27 @@ async function main() {
     stock: STOCK,
     titleTh: 'ทุเรียนหมอนทองจันทบุรี 5 กก.',
   });
+  const from = new Date(Date.now() - 60_000).toISOString();
+  const until = new Date(Date.now() + 86_400_000).toISOString();
+  const operator = systemActor('bench');
+  if (CAMPAIGN)
+    await createCampaign(database.db, operator, shop.sellerId, {
+      name: { th: 'ทุเรียนราคาพิเศษ', zh: '榴莲秒杀', en: 'Durian flash sale' },
+      startsAt: from,
+      endsAt: until,
+      items: [{ variantId, priceSatang: 19_900, stockLimit: STOCK, perBuyerLimit: 1 }],
+    });
+  if (VOUCHER)
+    await createPlatformVoucher(database.db, operator, {
+      code: 'DURIAN10',
+      name: { th: 'ส่วนลด 10 บาท' },
+      kind: 'amount',
+      amountSatang: 1_000,
+      perBuyerLimit: 1,
+      totalLimit: ATTEMPTS,
+      startsAt: from,
+      endsAt: until,
+    });
 
   // 2. The server, in its own process (so its memory and CPU can be measured).
   const server = await startServer({
@@ -47,7 +74,11 @@ async function main() {
     provinceCode: '10',
     postcode: '10330',
   };
-  const checkoutBody = JSON.stringify({ shippingAddress: address, contactPhone: '0812345678' });
+  const checkoutBody = JSON.stringify({
+    shippingAddress: address,
+    contactPhone: '0812345678',
+    ...(VOUCHER ? { voucherCodes: ['DURIAN10'] } : {}),
+  });
   const addBody = JSON.stringify({ variantId, quantity: 1 });
   const latencies: number[] = [];
   const checkoutLatencies: number[] = [];
@@ -127,6 +158,11 @@ async function main() {
     select distinct order_id as id from order_lines where variant_id = ${variantId}::uuid`,
   );
   const orphans = orderRows.filter((r) => !acceptedIds.has(r.id)).length;
+  const [promo] = await queryRows<{ campaign_lines: number; voucher_uses: number }>(
+    database.db,
+    sql`select (select count(*)::int from order_lines where campaign_id is not null) as campaign_lines,
+      (select count(distinct group_id)::int from voucher_redemptions) as voucher_uses`,
+  );
   const sold = stock.reserved; // every accepted order holds its unit until paid or expired
   const peakRss = server.peakRssMb();
   await server.stop();
@@ -150,6 +186,10 @@ async function main() {
     ['server_rss_mb', Math.round(peakRss)],
     ['stock', STOCK],
     ['concurrency', CONCURRENCY],
+    ['campaign', CAMPAIGN ? 1 : 0],
+    ['voucher', VOUCHER ? 1 : 0],
+    ['campaign_lines', promo.campaign_lines],
+    ['voucher_uses', promo.voucher_uses],
     ['server_cpu_ms_per_attempt', ((serverCpu * 1000) / next).toFixed(2)],
     ['loadgen_cpu_ms_per_attempt', ((loadCpu.user + loadCpu.system) / 1000 / next).toFixed(2)],
   ];

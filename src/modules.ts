@@ -3,6 +3,7 @@
 // the job runner starts their jobs and the outbox delivers to their subscriptions, all in this order.
 // Adding a module is a folder under modules/ and a line here (README, "Adding a module").
 import { academyModule } from './modules/academy/index.ts';
+import { campaignsModule } from './modules/campaigns/index.ts';
 import { cartModule } from './modules/cart/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { crossborderModule } from './modules/crossborder/index.ts';
@@ -46,5 +47,6 @@ export const modules: readonly TaladModule<unknown>[] = [
   financeModule,
   tradeModule,
   reviewsModule,
+  campaignsModule,
   insightsModule,
 ] as TaladModule<unknown>[];

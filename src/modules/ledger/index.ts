@@ -22,6 +22,8 @@ export const ledgerModule: TaladModule<PayoutSettings> = defineModule<PayoutSett
 });
 
 export { taxRateAt } from './rates.ts';
+export { post } from './service.ts';
+export type { Entry } from './posting.ts';
 export {
   loanEntries,
   postLoanMovement,

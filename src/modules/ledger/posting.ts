@@ -10,7 +10,9 @@ export type Account =
   | 'payouts_in_transit'
   | 'refunds_payable'
   | 'cbec_tax_payable'
-  | 'lender_clearing';
+  | 'lender_clearing'
+  /** What the platform spends on its own vouchers: it pays the shop the discount the buyer got. */
+  | 'platform_promotions';
 
 export interface Entry {
   account: Account;

@@ -28,6 +28,8 @@ export const ledgerAccount = pgEnum('ledger_account', [
   'cbec_tax_payable',
   // Finance: what the platform holds for, or owes to, lenders (disbursed loans, repayments collected).
   'lender_clearing',
+  // Campaigns: the platform's spending on its own vouchers (paid to the shops as part of their sale).
+  'platform_promotions',
 ]);
 export const payoutBatchStatus = pgEnum('payout_batch_status', ['in_transit', 'paid']);
 

@@ -30,6 +30,15 @@ import {
 import { getVariantsForSale, sellersOfVariants, type VariantForSale } from '../catalog/index.ts';
 import { applyReservations, planReservations, readStock, StockConflict } from '../inventory/index.ts';
 import { sellerFacts } from '../sellers/index.ts';
+import type { Hooks } from '../../platform/module.ts';
+import {
+  type CheckoutPromotions,
+  checkoutPromotionsHook,
+  type OrderDiscount,
+  type PlacedPromotion,
+  PromotionConflict,
+  type PromotionOutcome,
+} from './promotions.ts';
 import type { ShippingAddress } from './schema.ts';
 import {
   type GroupDraft,
@@ -49,6 +58,8 @@ export interface CheckoutInput {
   contactEmail?: string;
   /** What the buyer saw; when the total has changed since, the checkout is refused. */
   expectedTotalSatang?: number;
+  /** Voucher codes the buyer applies (at most one per shop and one of the platform's). */
+  voucherCodes?: string[];
 }
 
 export interface CheckoutRequest {
@@ -66,12 +77,16 @@ export interface PlacedOrder {
   status: 'pending_payment';
   subtotalSatang: number;
   shippingSatang: number;
+  discountSatang: number;
+  discounts: OrderDiscount[];
   totalSatang: number;
   lines: {
     variantId: string;
     sku: string;
     title: VariantForSale['title'];
     unitPriceSatang: number;
+    listUnitPriceSatang: number | null;
+    campaignId: string | null;
     quantity: number;
     lineTotalSatang: number;
   }[];
@@ -83,6 +98,7 @@ export interface CheckoutSuccess {
   currency: 'THB';
   subtotalSatang: number;
   shippingSatang: number;
+  discountSatang: number;
   totalSatang: number;
   paymentDueAt: string;
   orders: PlacedOrder[];
@@ -95,7 +111,7 @@ export async function placeOrders(
   tx: Executor,
   requests: CheckoutRequest[],
   config: Config,
-  opts: { lockStockFirst?: boolean; now?: Date; numbers?: OrderNumbers } = {},
+  opts: { lockStockFirst?: boolean; now?: Date; numbers?: OrderNumbers; promotions?: CheckoutPromotions } = {},
 ): Promise<CheckoutAnswer[]> {
   const now = opts.now ?? new Date();
   const keys = new IdempotentBatch(
@@ -106,13 +122,23 @@ export async function placeOrders(
   // stored answer), and every later read in the pipeline sees the carts as they are after the lock.
   const owners = [...new Set(requests.map((r) => ownerKey(r.owner)))];
   const inCarts = cartVariantIds(owners);
-  const [, , carts, saleable, stockRows, facts] = await Promise.all([
+  const codes = [...new Set(requests.flatMap((r) => r.input.voucherCodes ?? []))];
+  const [, , carts, saleable, stockRows, facts, book] = await Promise.all([
     lockCarts(tx, owners),
     keys.recall(tx),
     cartLines(tx, owners),
     getVariantsForSale(tx, inCarts),
     readStock(tx, inCarts, { lock: !!opts.lockStockFirst }),
     sellerFacts(tx, sellersOfVariants(inCarts)),
+    // Campaign prices, vouchers and their uses so far (locked, after a lost race, in stock's wake).
+    opts.promotions?.read(tx, {
+      variantIds: inCarts,
+      sellerIds: sellersOfVariants(inCarts),
+      buyerKeys: owners,
+      codes,
+      lock: !!opts.lockStockFirst,
+      now,
+    }),
     opts.numbers?.prefetch(tx, requests.length),
   ]);
   const answers = new Map<number, StoredResponse>();
@@ -120,7 +146,12 @@ export async function placeOrders(
   // 2. What each cart holds, at today's prices (only requests not answered before).
   const variants = new Map(saleable.map((v) => [v.variantId, v]));
   const claimed = new Set<string>(); // a cart is checked out once per batch, whatever the keys
-  const priced: { i: number; cartId: string; lines: { v: VariantForSale; quantity: number }[] }[] = [];
+  const priced: {
+    i: number;
+    cartId: string;
+    lines: { v: VariantForSale; quantity: number }[];
+    promoted: (PromotionOutcome & { ok: true }) | null;
+  }[] = [];
   for (const i of keys.fresh()) {
     const r = requests[i];
     const cart = carts.get(ownerKey(r.owner));
@@ -135,9 +166,39 @@ export async function placeOrders(
       continue;
     }
     const sellers = new Set(lines.map((l) => l.v!.sellerId));
-    const total =
-      lines.reduce((s, l) => s + l.v!.priceSatang * l.quantity, 0) +
-      [...sellers].reduce((s, id) => s + shopShipping(facts.get(id)?.shippingFlatSatang, config), 0);
+    const shipping = [...sellers].reduce((s, id) => s + shopShipping(facts.get(id)?.shippingFlatSatang, config), 0);
+    let total = lines.reduce((s, l) => s + l.v!.priceSatang * l.quantity, 0) + shipping;
+    let promoted: (PromotionOutcome & { ok: true }) | null = null;
+    if (book) {
+      // The shops' lines in the order the orders keep them (the priced lines come back in it too).
+      const shopLines = [...sellers].map((sellerId) => lines.filter((l) => l.v!.sellerId === sellerId));
+      const outcome = book.price({
+        buyerKey: ownerKey(r.owner),
+        voucherCodes: r.input.voucherCodes ?? [],
+        orders: [...sellers].map((sellerId, k) => ({
+          sellerId,
+          shippingSatang: shopShipping(facts.get(sellerId)?.shippingFlatSatang, config),
+          lines: shopLines[k].map((l) => ({
+            productId: l.v!.productId,
+            variantId: l.v!.variantId,
+            quantity: l.quantity,
+            listPriceSatang: l.v!.priceSatang,
+          })),
+        })),
+      });
+      if (!outcome.ok) {
+        answers.set(i, refusal(outcome.error));
+        continue;
+      }
+      promoted = outcome;
+      total = shipping;
+      outcome.orders.forEach((o, k) => {
+        total -= o.discountSatang;
+        o.lines.forEach((l, j) => {
+          total += l.unitPriceSatang * shopLines[k][j].quantity;
+        });
+      });
+    }
     if (r.input.expectedTotalSatang !== undefined && r.input.expectedTotalSatang !== total) {
       answers.set(
         i,
@@ -146,7 +207,7 @@ export async function placeOrders(
       continue;
     }
     claimed.add(cart.cartId);
-    priced.push({ i, cartId: cart.cartId, lines: lines.map((l) => ({ v: l.v!, quantity: l.quantity })) });
+    priced.push({ i, cartId: cart.cartId, lines: lines.map((l) => ({ v: l.v!, quantity: l.quantity })), promoted });
   }
 
   // 3. Stock for all of them at once; each checkout is all-or-nothing. Optimistically the rows are
@@ -161,6 +222,7 @@ export async function placeOrders(
   const drafts: GroupDraft[] = [];
   const placedCarts: string[] = [];
   const placedRequests: number[] = [];
+  const placedPromotions: PlacedPromotion[] = [];
   priced.forEach((p, j) => {
     const outcome = plan.outcomes[j];
     if (!outcome.ok) {
@@ -170,22 +232,32 @@ export async function placeOrders(
     const r = requests[p.i];
     const bySeller = new Map<string, typeof p.lines>();
     for (const l of p.lines) bySeller.set(l.v.sellerId, [...(bySeller.get(l.v.sellerId) ?? []), l]);
+    const groupId = newId();
+    const orderIdOf = new Map([...bySeller.keys()].map((sellerId) => [sellerId, newId()]));
+    if (p.promoted) {
+      placedPromotions.push({ outcome: p.promoted, buyerKey: ownerKey(r.owner), groupId, orderIdOf });
+    }
     drafts.push({
-      id: newId(),
+      id: groupId,
       buyer: r.owner,
       contactPhone: r.input.contactPhone,
       contactEmail: r.input.contactEmail ?? null,
       market: 'TH',
       kind: 'goods',
       paymentDueAt,
-      orders: [...bySeller].map(([sellerId, lines]) => ({
-        id: newId(),
-        sellerId,
-        shippingSatang: shopShipping(facts.get(sellerId)?.shippingFlatSatang, config),
-        shippingAddress: r.input.shippingAddress,
-        lines: lines.map((l) => goodsLine(l.v, l.quantity)),
-        reservations: outcome.allocations.filter((a) => a.sellerId === sellerId),
-      })),
+      orders: [...bySeller].map(([sellerId, lines]) => {
+        const promo = p.promoted?.orders.find((o) => o.sellerId === sellerId);
+        return {
+          id: orderIdOf.get(sellerId)!,
+          sellerId,
+          shippingSatang: shopShipping(facts.get(sellerId)?.shippingFlatSatang, config),
+          shippingAddress: r.input.shippingAddress,
+          lines: lines.map((l, k) => ({ ...goodsLine(l.v, l.quantity), ...promo?.lines[k] })),
+          discountSatang: promo?.discountSatang ?? 0,
+          discounts: promo?.discounts ?? [],
+          reservations: outcome.allocations.filter((a) => a.sellerId === sellerId),
+        };
+      }),
     });
     placedCarts.push(p.cartId);
     placedRequests.push(p.i);
@@ -199,6 +271,9 @@ export async function placeOrders(
     // 5. Every first answer is remembered under its key, in this same transaction.
     keys.remember(tx, answers),
     applyReservations(tx, plan.changes),
+    // The promotions' counters in the same round trip, after the stock (statements run in the order
+    // they are sent, which is the order a locked retry takes its rows in, so batches cannot deadlock).
+    book && placedPromotions.length ? book.commit(tx, placedPromotions) : undefined,
   ]);
   return keys.answers(answers) as CheckoutAnswer[];
 }
@@ -223,12 +298,16 @@ function placedAnswer(g: GroupDraft, numbers: Map<string, string>): CheckoutAnsw
     status: 'pending_payment',
     subtotalSatang: orderSubtotal(o),
     shippingSatang: o.shippingSatang,
+    discountSatang: o.discountSatang ?? 0,
+    discounts: o.discounts ?? [],
     totalSatang: orderTotal(o),
     lines: o.lines.map((l) => ({
       variantId: l.variantId!,
       sku: l.sku,
       title: l.title as VariantForSale['title'],
       unitPriceSatang: l.unitPriceSatang,
+      listUnitPriceSatang: l.listUnitPriceSatang ?? null,
+      campaignId: l.campaignId ?? null,
       quantity: l.quantity,
       lineTotalSatang: lineTotal(l),
     })),
@@ -242,6 +321,7 @@ function placedAnswer(g: GroupDraft, numbers: Map<string, string>): CheckoutAnsw
       currency: 'THB',
       subtotalSatang: sum((o) => o.subtotalSatang),
       shippingSatang: sum((o) => o.shippingSatang),
+      discountSatang: sum((o) => o.discountSatang),
       totalSatang: sum((o) => o.totalSatang),
       paymentDueAt: g.paymentDueAt.toISOString(),
       orders,
@@ -255,25 +335,29 @@ export async function placeOrdersDurably(
   requests: CheckoutRequest[],
   config: Config,
   numbers?: OrderNumbers,
+  promotions?: CheckoutPromotions,
 ): Promise<CheckoutAnswer[]> {
   try {
-    return await db.transaction((tx) => placeOrders(tx, requests, config, { numbers }));
+    return await db.transaction((tx) => placeOrders(tx, requests, config, { numbers, promotions }));
   } catch (err) {
-    // Lost a race for stock: plan again with the rows locked. Lost a race for an Idempotency-Key
-    // (its original committed meanwhile): run again, which returns the stored answer.
-    if (!(err instanceof StockConflict) && !isUniqueViolation(err)) throw err;
-    return db.transaction((tx) => placeOrders(tx, requests, config, { lockStockFirst: true, numbers }));
+    // Lost a race for stock (or a campaign's units, a voucher's uses): plan again with the rows
+    // locked. Lost a race for an Idempotency-Key (its original committed meanwhile): run again,
+    // which returns the stored answer.
+    if (!(err instanceof StockConflict) && !(err instanceof PromotionConflict) && !isUniqueViolation(err)) throw err;
+    return db.transaction((tx) => placeOrders(tx, requests, config, { lockStockFirst: true, numbers, promotions }));
   }
 }
 
 /** The checkout group committer of one running app. */
-export function createCheckout(db: Db, config: Config) {
+export function createCheckout(db: Db, config: Config, hooks?: Hooks) {
   const numbers = orderNumberBlocks();
+  // Hooks are filled in after every runtime has started, so the promotions are looked up per batch.
+  const promotions = () => hooks?.get(checkoutPromotionsHook);
   const batcher = createBatcher<CheckoutRequest, CheckoutAnswer>({
     maxSize: config.checkoutBatchMax,
     concurrency: 3,
-    run: (reqs) => placeOrdersDurably(db, reqs, config, numbers),
-    runOne: async (req) => (await placeOrdersDurably(db, [req], config, numbers))[0],
+    run: (reqs) => placeOrdersDurably(db, reqs, config, numbers, promotions()),
+    runOne: async (req) => (await placeOrdersDurably(db, [req], config, numbers, promotions()))[0],
   });
   return (req: CheckoutRequest) => batcher.submit(req);
 }

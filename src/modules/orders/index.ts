@@ -24,6 +24,18 @@ export const ordersModule: TaladModule<OrdersRuntime> = defineModule<OrdersRunti
 
 export { placeMarketOrders } from './checkout-market.ts';
 export { placeOrdersDurably } from './checkout.ts';
+export {
+  type CheckoutPromotions,
+  checkoutPromotionsHook,
+  type OrderDiscount,
+  type PlacedPromotion,
+  type PricedShopOrder,
+  type PromotionBook,
+  type PromotionCart,
+  PromotionConflict,
+  type PromotionOutcome,
+  type PromotionUses,
+} from './promotions.ts';
 export type { ShippingAddress } from './schema.ts';
 export {
   advanceOrderByCarrier,

@@ -65,6 +65,19 @@ const OrderSummary = Type.Object(
     status: Status,
     subtotalSatang: Type.Integer(),
     shippingSatang: Type.Integer(),
+    discountSatang: Type.Optional(Type.Integer()),
+    discounts: Type.Optional(
+      Type.Array(
+        Type.Object({
+          kind: Type.String(),
+          id: Type.Union([Type.String(), Type.Null()]),
+          code: Type.Union([Type.String(), Type.Null()]),
+          amountSatang: Type.Integer(),
+          fundedBy: Type.String(),
+        }),
+        { description: 'Vouchers and free shipping, each with its amount and who funds it' },
+      ),
+    ),
     totalSatang: Type.Integer(),
     lines: Type.Array(Line),
     fulfilment: Type.Optional(
@@ -84,6 +97,7 @@ const Checkout = Type.Object({
   currency: Type.String(),
   subtotalSatang: Type.Integer(),
   shippingSatang: Type.Integer(),
+  discountSatang: Type.Integer({ description: 'Voucher and free-shipping discounts of its orders' }),
   totalSatang: Type.Integer(),
   paymentDueAt: Type.String(),
   orders: Type.Array(OrderSummary),
@@ -119,6 +133,12 @@ export async function orderRoutes(plain: FastifyInstance, ctx: ModuleContext, rt
             contactPhone: Text(20),
             contactEmail: Type.Optional(Text(254)),
             expectedTotalSatang: Type.Optional(Type.Integer({ minimum: 0 })),
+            voucherCodes: Type.Optional(
+              Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+                maxItems: 10,
+                description: 'At most one voucher per shop and one platform voucher',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -145,6 +165,7 @@ export async function orderRoutes(plain: FastifyInstance, ctx: ModuleContext, rt
         contactPhone: contactPhone!,
         ...(contactEmail ? { contactEmail } : {}),
         ...(body.expectedTotalSatang !== undefined ? { expectedTotalSatang: body.expectedTotalSatang } : {}),
+        ...(body.voucherCodes?.length ? { voucherCodes: body.voucherCodes.map((c) => c.trim().toUpperCase()) } : {}),
       };
       const answer = await checkout({
         actor: req.actor,

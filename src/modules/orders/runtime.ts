@@ -7,4 +7,6 @@ export interface OrdersRuntime {
   checkout: ReturnType<typeof createCheckout>;
 }
 
-export const startOrders = (ctx: ModuleContext): OrdersRuntime => ({ checkout: createCheckout(ctx.db, ctx.config) });
+export const startOrders = (ctx: ModuleContext): OrdersRuntime => ({
+  checkout: createCheckout(ctx.db, ctx.config, ctx.hooks),
+});

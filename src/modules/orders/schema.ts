@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { sellers } from '../sellers/schema.ts';
+import type { OrderDiscount } from './promotions.ts';
 
 export const orderStatus = pgEnum('order_status', [
   'pending_payment',
@@ -57,6 +58,8 @@ export const orderGroups = pgTable(
     kind: text('kind').$type<'goods' | 'service'>().notNull().default('goods'),
     subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
     shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
+    /** Voucher and free-shipping discounts of its orders (total = subtotal + shipping - discount). */
+    discountSatang: bigint('discount_satang', { mode: 'number' }).notNull().default(0),
     totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
     paymentDueAt: timestamp('payment_due_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -81,6 +84,9 @@ export const orders = pgTable(
     currency: text('currency').notNull().default('THB'),
     subtotalSatang: bigint('subtotal_satang', { mode: 'number' }).notNull(),
     shippingSatang: bigint('shipping_satang', { mode: 'number' }).notNull(),
+    /** Voucher and free-shipping discounts (total = subtotal + shipping - discount), each in `discounts`. */
+    discountSatang: bigint('discount_satang', { mode: 'number' }).notNull().default(0),
+    discounts: jsonb('discounts').$type<OrderDiscount[]>().notNull().default([]),
     totalSatang: bigint('total_satang', { mode: 'number' }).notNull(),
     /** A Thai address (TH market), or the consignee's address abroad (crossborder keeps its details); none for a service. */
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
@@ -118,6 +124,9 @@ export const orderLines = pgTable(
     title: jsonb('title').$type<{ th: string; zh?: string | null; en?: string | null }>().notNull(),
     optionValues: jsonb('option_values').$type<{ th: string; zh?: string; en?: string }[]>().notNull(),
     unitPriceSatang: bigint('unit_price_satang', { mode: 'number' }).notNull(),
+    /** When a campaign price was charged: the catalog price then, and the campaign (the shop funds the difference). */
+    listUnitPriceSatang: bigint('list_unit_price_satang', { mode: 'number' }),
+    campaignId: uuid('campaign_id'),
     quantity: integer('quantity').notNull(),
     lineTotalSatang: bigint('line_total_satang', { mode: 'number' }).notNull(),
     /** What a service line stands for in the module that sold it (e.g. tourism.booking:<id>). */

@@ -166,6 +166,7 @@ export async function getOrderGroup(db: Executor, actor: Actor, id: string, loca
     market: g.market,
     subtotalSatang: g.subtotalSatang,
     shippingSatang: g.shippingSatang,
+    discountSatang: g.discountSatang,
     totalSatang: g.totalSatang,
     paymentDueAt: g.paymentDueAt.toISOString(),
     createdAt: g.createdAt.toISOString(),

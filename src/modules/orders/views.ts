@@ -1,5 +1,6 @@
 // How orders are shown: to their buyer, to their shop, to operators.
 import { pickText, type Locale } from '../../platform/i18n.ts';
+import type { OrderDiscount } from './promotions.ts';
 import type { ShippingAddress } from './schema.ts';
 import type { Fulfilment, OrderStatus } from './status.ts';
 
@@ -14,6 +15,9 @@ export interface OrderLineView {
   titleText: { th: string; zh?: string | null; en?: string | null };
   optionValues: string[];
   unitPriceSatang: number;
+  /** The catalog price a campaign price replaced, and the campaign (null without one). */
+  listUnitPriceSatang: number | null;
+  campaignId: string | null;
   quantity: number;
   lineTotalSatang: number;
 }
@@ -27,6 +31,8 @@ export interface OrderView {
   currency: string;
   subtotalSatang: number;
   shippingSatang: number;
+  discountSatang: number;
+  discounts: OrderDiscount[];
   totalSatang: number;
   shippingAddress: ShippingAddress | null;
   paymentDueAt: string;
@@ -62,6 +68,8 @@ export function toOrderView(
     currency: o.currency,
     subtotalSatang: Number(o.subtotalSatang),
     shippingSatang: Number(o.shippingSatang),
+    discountSatang: Number(o.discountSatang ?? 0),
+    discounts: o.discounts ?? [],
     totalSatang: Number(o.totalSatang),
     shippingAddress: o.shippingAddress,
     paymentDueAt: iso(o.paymentDueAt)!,
@@ -80,6 +88,9 @@ export function toOrderView(
       titleText: l.title,
       optionValues: (l.optionValues ?? []).map((v: any) => pickText(v, locale)),
       unitPriceSatang: Number(l.unitPriceSatang),
+      listUnitPriceSatang:
+        l.listUnitPriceSatang === null || l.listUnitPriceSatang === undefined ? null : Number(l.listUnitPriceSatang),
+      campaignId: l.campaignId ?? null,
       quantity: l.quantity,
       lineTotalSatang: Number(l.lineTotalSatang),
     })),

@@ -10,6 +10,7 @@ import { queryRows } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { buyerOf, type CartOwner } from '../cart/index.ts';
 import { insertReservations } from '../inventory/index.ts';
+import type { OrderDiscount } from './promotions.ts';
 import type { ShippingAddress } from './schema.ts';
 import { formatOrderNumber } from './views.ts';
 
@@ -26,6 +27,9 @@ export interface OrderLineDraft {
   title: Text;
   optionValues: Text[];
   unitPriceSatang: number;
+  /** A campaign price: the catalog price it replaced and the campaign. */
+  listUnitPriceSatang?: number | null;
+  campaignId?: string | null;
   quantity: number;
   /** What a service line stands for in the module that sold it (e.g. `tourism.booking:<id>`). */
   reference?: string | null;
@@ -37,6 +41,9 @@ export interface OrderDraft {
   shippingSatang: number;
   shippingAddress: ShippingAddress | null;
   lines: OrderLineDraft[];
+  /** Voucher and free-shipping discounts (campaigns' checkout hook), each listed in `discounts`. */
+  discountSatang?: number;
+  discounts?: OrderDiscount[];
   /** Stock reserved for the order's lines (goods), at the locations the plan chose. */
   reservations: { variantId: string; locationId: string; quantity: number }[];
 }
@@ -54,7 +61,8 @@ export interface GroupDraft {
 
 export const lineTotal = (l: Pick<OrderLineDraft, 'unitPriceSatang' | 'quantity'>) => l.unitPriceSatang * l.quantity;
 export const orderSubtotal = (o: Pick<OrderDraft, 'lines'>) => o.lines.reduce((s, l) => s + lineTotal(l), 0);
-export const orderTotal = (o: Pick<OrderDraft, 'lines' | 'shippingSatang'>) => orderSubtotal(o) + o.shippingSatang;
+export const orderTotal = (o: Pick<OrderDraft, 'lines' | 'shippingSatang' | 'discountSatang'>) =>
+  orderSubtotal(o) + o.shippingSatang - (o.discountSatang ?? 0);
 
 /**
  * Order numbers, handed out from blocks drawn from the orders' sequence (the hi/lo pattern): one
@@ -109,6 +117,7 @@ export async function writeOrders(
   const groupRows = groups.map((g) => {
     const subtotal = g.orders.reduce((s, o) => s + orderSubtotal(o), 0);
     const shipping = g.orders.reduce((s, o) => s + o.shippingSatang, 0);
+    const discount = g.orders.reduce((s, o) => s + (o.discountSatang ?? 0), 0);
     return {
       id: g.id,
       ...buyerColumns(g.buyer),
@@ -118,7 +127,8 @@ export async function writeOrders(
       kind: g.kind,
       subtotal_satang: subtotal,
       shipping_satang: shipping,
-      total_satang: subtotal + shipping,
+      discount_satang: discount,
+      total_satang: subtotal + shipping - discount,
       payment_due_at: g.paymentDueAt.toISOString(),
     };
   });
@@ -130,6 +140,8 @@ export async function writeOrders(
     ...buyerColumns(g.buyer),
     subtotal_satang: orderSubtotal(o),
     shipping_satang: o.shippingSatang,
+    discount_satang: o.discountSatang ?? 0,
+    discounts: o.discounts ?? [],
     total_satang: orderTotal(o),
     shipping_address: o.shippingAddress,
     payment_due_at: g.paymentDueAt.toISOString(),
@@ -145,6 +157,8 @@ export async function writeOrders(
       title: l.title,
       option_values: l.optionValues,
       unit_price_satang: l.unitPriceSatang,
+      list_unit_price_satang: l.listUnitPriceSatang ?? null,
+      campaign_id: l.campaignId ?? null,
       quantity: l.quantity,
       line_total_satang: lineTotal(l),
       reference: l.reference ?? null,
@@ -167,30 +181,30 @@ export async function writeOrders(
     tx.execute(sql`
       with g as (
         insert into order_groups (id, buyer_user_id, guest_token_hash, contact_email, contact_phone, market, kind,
-          subtotal_satang, shipping_satang, total_satang, payment_due_at)
+          subtotal_satang, shipping_satang, discount_satang, total_satang, payment_due_at)
         select id, buyer_user_id, guest_token_hash, contact_email, contact_phone, market, kind,
-          subtotal_satang, shipping_satang, total_satang, payment_due_at
+          subtotal_satang, shipping_satang, discount_satang, total_satang, payment_due_at
         from jsonb_to_recordset(${JSON.stringify(groupRows)}::jsonb) as x(id uuid, buyer_user_id uuid,
           guest_token_hash text, contact_email text, contact_phone text, market text, kind text, subtotal_satang bigint,
-          shipping_satang bigint, total_satang bigint, payment_due_at timestamptz)
+          shipping_satang bigint, discount_satang bigint, total_satang bigint, payment_due_at timestamptz)
         returning id
       )
       insert into orders (id, number, group_id, seller_id, buyer_user_id, guest_token_hash, subtotal_satang,
-        shipping_satang, total_satang, shipping_address, payment_due_at)
+        shipping_satang, discount_satang, discounts, total_satang, shipping_address, payment_due_at)
       select x.id, x.number, x.group_id, x.seller_id, x.buyer_user_id, x.guest_token_hash, x.subtotal_satang,
-        x.shipping_satang, x.total_satang, x.shipping_address, x.payment_due_at
+        x.shipping_satang, x.discount_satang, x.discounts, x.total_satang, x.shipping_address, x.payment_due_at
       from jsonb_to_recordset(${JSON.stringify(orderRows)}::jsonb) as x(id uuid, number bigint, group_id uuid,
         seller_id uuid, buyer_user_id uuid, guest_token_hash text, subtotal_satang bigint, shipping_satang bigint,
-        total_satang bigint, shipping_address jsonb, payment_due_at timestamptz)
+        discount_satang bigint, discounts jsonb, total_satang bigint, shipping_address jsonb, payment_due_at timestamptz)
       where exists (select 1 from g where g.id = x.group_id)`),
     tx.execute(sql`
       insert into order_lines (id, order_id, seller_id, product_id, variant_id, sku, title, option_values,
-        unit_price_satang, quantity, line_total_satang, reference)
-      select id, order_id, seller_id, product_id, variant_id, sku, title, option_values, unit_price_satang, quantity,
-        line_total_satang, reference
+        unit_price_satang, list_unit_price_satang, campaign_id, quantity, line_total_satang, reference)
+      select id, order_id, seller_id, product_id, variant_id, sku, title, option_values, unit_price_satang,
+        list_unit_price_satang, campaign_id, quantity, line_total_satang, reference
       from jsonb_to_recordset(${JSON.stringify(lineRows)}::jsonb) as x(id uuid, order_id uuid, seller_id uuid,
         product_id uuid, variant_id uuid, sku text, title jsonb, option_values jsonb, unit_price_satang bigint,
-        quantity int, line_total_satang bigint, reference text)`),
+        list_unit_price_satang bigint, campaign_id uuid, quantity int, line_total_satang bigint, reference text)`),
     insertReservations(
       tx,
       drafts.flatMap(({ g, o }) =>

@@ -1,12 +1,12 @@
 // Checkout: the delivery address, the order summary, and placing the order with an
 // Idempotency-Key (a retry of the same order never buys twice).
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApp } from '../app/context.tsx';
 import type { PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import { CartTotals, type CartView } from '../pages/Cart.tsx';
-import { Empty, FormError, PageTitle, TextField } from '../components/ui.tsx';
+import { Empty, FormError, PageTitle, Price, TextField } from '../components/ui.tsx';
 import { AddressForm, emptyAddress, type AddressValue } from './AddressForm.tsx';
 import '../messages/account.ts';
 
@@ -17,10 +17,53 @@ function addressBody(a: AddressValue) {
   return out;
 }
 
+/** The cart priced as checkout prices it: campaign prices, vouchers, free shipping (POST /api/checkout/quote). */
+interface Quote {
+  subtotalSatang: number;
+  shippingSatang: number;
+  discountSatang: number;
+  totalSatang: number;
+  voucherCodes: string[];
+  shops: { discounts: { kind: string; code: string | null; amountSatang: number; fundedBy: string }[] }[];
+  vouchers: { code: string; sellerId: string | null }[];
+  problem: { code: string; detail: string } | null;
+}
+
+function QuoteTotals({ quote }: { quote: Quote }) {
+  const { t } = useApp();
+  const discounts = quote.shops.flatMap((s) => s.discounts);
+  return (
+    <dl className="totals" data-testid="quote-totals">
+      <dt>{t('cart.subtotal')}</dt>
+      <dd>
+        <Price satang={quote.subtotalSatang} />
+      </dd>
+      <dt>{t('cart.shipping')}</dt>
+      <dd>
+        <Price satang={quote.shippingSatang} />
+      </dd>
+      {discounts.map((d, k) => (
+        <div key={`${d.kind}-${d.code}-${k}`} className="discount">
+          <dt>{d.kind === 'free_shipping' ? t('checkout.freeShipping') : `${t('checkout.voucher')} ${d.code}`}</dt>
+          <dd data-testid="discount">
+            −<Price satang={d.amountSatang} />
+          </dd>
+        </div>
+      ))}
+      <dt className="grand">{t('cart.total')}</dt>
+      <dd className="grand" data-testid="quote-total">
+        <Price satang={quote.totalSatang} />
+      </dd>
+    </dl>
+  );
+}
+
 export const checkoutPage: PageModule<CartView> = {
   load: ({ api }) => api.get<CartView>('/cart'),
   head: (_d, { t }) => ({ title: t('checkout.title'), noindex: true }),
   Page({ data: cart }) {
+    const [quote, setQuote] = useState<Quote | null>(null);
+    const [code, setCode] = useState('');
     const { t, api, href, me, navigate, setCartCount } = useApp();
     // contactPhone is the address's phone; its errors show beside that field.
     const [address, setAddress] = useState<AddressValue>({
@@ -31,6 +74,16 @@ export const checkoutPage: PageModule<CartView> = {
     const [email, setEmail] = useState(me?.email ?? '');
     const { errors, formError, pending, run } = useSubmit();
     const attempt = useRef<{ body: string; key: string } | null>(null);
+
+    const applyVoucher = async (codes: string[]) => {
+      setQuote(await api.send<Quote>('POST', '/checkout/quote', { voucherCodes: codes }));
+    };
+
+    // The campaign prices and free shipping show as soon as the page is there; vouchers when applied.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+    useEffect(() => {
+      if (cart.shops.length) void applyVoucher([]).catch(() => undefined);
+    }, []);
 
     if (!cart.shops.length)
       return (
@@ -46,6 +99,9 @@ export const checkoutPage: PageModule<CartView> = {
         shippingAddress: addressBody(address),
         contactPhone: address.phone.trim(),
         ...(email.trim() ? { contactEmail: email.trim() } : {}),
+        ...(quote?.voucherCodes.length
+          ? { voucherCodes: quote.voucherCodes, expectedTotalSatang: quote.totalSatang }
+          : {}),
       };
       const serialized = JSON.stringify(body);
       // The same order sent again keeps its key; a changed order is a new request.
@@ -93,7 +149,43 @@ export const checkoutPage: PageModule<CartView> = {
                   </li>
                 ))}
             </ul>
-            <CartTotals cart={cart} />
+            <div className="voucher-entry">
+              <label htmlFor="voucher-code">{t('checkout.voucherCode')}</label>
+              <input
+                id="voucher-code"
+                name="voucherCode"
+                value={code}
+                list="vouchers-on-offer"
+                autoComplete="off"
+                onChange={(e) => setCode(e.target.value)}
+              />
+              <datalist id="vouchers-on-offer">
+                {(quote?.vouchers ?? []).map((v) => (
+                  <option key={v.code} value={v.code} />
+                ))}
+              </datalist>
+              <button
+                type="button"
+                onClick={() =>
+                  applyVoucher(
+                    [...new Set([...(quote?.voucherCodes ?? []), code.trim().toUpperCase()])].filter(Boolean),
+                  )
+                }
+              >
+                {t('checkout.applyVoucher')}
+              </button>
+              {quote?.voucherCodes.length ? (
+                <button type="button" onClick={() => applyVoucher([])}>
+                  {t('checkout.removeVouchers')}
+                </button>
+              ) : null}
+            </div>
+            {quote?.problem ? (
+              <p className="form-error" role="alert">
+                {quote.problem.detail}
+              </p>
+            ) : null}
+            {quote ? <QuoteTotals quote={quote} /> : <CartTotals cart={cart} />}
           </section>
           <FormError message={formError} />
           <button type="submit" className="primary" disabled={pending}>

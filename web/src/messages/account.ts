@@ -97,6 +97,11 @@ defineMessages({
     'Loading districts and sub-districts…',
   ],
   'checkout.summary': ['สรุปคำสั่งซื้อ', '订单摘要', 'Order summary'],
+  'checkout.voucherCode': ['โค้ดส่วนลด', '优惠码', 'Voucher code'],
+  'checkout.applyVoucher': ['ใช้โค้ด', '使用', 'Apply'],
+  'checkout.removeVouchers': ['ไม่ใช้โค้ด', '不使用优惠码', 'Remove vouchers'],
+  'checkout.voucher': ['ส่วนลด', '优惠', 'Voucher'],
+  'checkout.freeShipping': ['ส่งฟรี', '免运费', 'Free shipping'],
   'checkout.placeOrder': ['ยืนยันการสั่งซื้อ', '提交订单', 'Place order'],
   'checkout.placing': ['กำลังสั่งซื้อ…', '正在提交…', 'Placing your order…'],
   'checkout.signInFirst': [
