@@ -3,7 +3,8 @@
 // last place. The service order is paid through payments; `order.paid` confirms the booking after
 // re-checking the hold. Expired holds (and cancelled unpaid orders) give their places back.
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { formatDateTime, pickText } from '../../platform/i18n.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { Db, Executor } from '../../platform/db.ts';
@@ -204,4 +205,28 @@ export async function bookingOf(db: Executor, actor: Actor, buyerKey: string | n
   const mine = buyerKey !== null && b.buyerKey === buyerKey;
   if (!mine && actor.kind !== 'system') throw new AppError(404, 'not_found', { what: 'booking' });
   return b;
+}
+
+/** A visitor's bookings, newest first, with what the "my bookings" list shows. */
+export async function bookingsOfBuyer(db: Executor, buyerKey: string, locale: 'th' | 'zh' | 'en') {
+  const rows = await db
+    .select({ b: bookings, s: slots, e: experiences })
+    .from(bookings)
+    .innerJoin(slots, eq(slots.id, bookings.slotId))
+    .innerJoin(experiences, eq(experiences.id, bookings.experienceId))
+    .where(eq(bookings.buyerKey, buyerKey))
+    .orderBy(desc(bookings.createdAt))
+    .limit(100);
+  return rows.map(({ b, s, e }) => ({
+    id: b.id,
+    reference: b.reference,
+    status: b.status,
+    experienceTitle: pickText(e.title, locale),
+    startsAt: s.startsAt.toISOString(),
+    when: formatDateTime(s.startsAt, locale),
+    places: b.places,
+    totalSatang: b.totalSatang,
+    refundSatang: b.refundSatang,
+    groupId: b.groupId,
+  }));
 }
