@@ -105,6 +105,7 @@ export async function buildApp({ db, config, logger, env, modules }: AppOptions)
     },
     { prefix: '/api' },
   );
+  for (const m of platform.modules) await m.publicRoutes?.(app, platform);
   // The web app: storefront pages rendered on the server, seller centre, operator console.
   await app.register(webApp);
 

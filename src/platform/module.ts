@@ -72,6 +72,8 @@ export interface TaladModule<R = undefined> {
   runtime?: (ctx: ModuleContext) => R;
   /** Registers the module's routes under /api. */
   routes?: (app: FastifyInstance, ctx: ModuleContext) => PromiseLike<unknown> | undefined;
+  /** Routes outside /api, for a standard that fixes its own paths and errors (tourism's OCTO API at /octo). */
+  publicRoutes?: (app: FastifyInstance, ctx: ModuleContext) => PromiseLike<unknown> | undefined;
   subscriptions?: (ctx: ModuleContext) => Subscription[];
   jobs?: Job[];
   /** The hooks of earlier modules this one fills in (built after every runtime has started). */

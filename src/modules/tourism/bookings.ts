@@ -2,14 +2,16 @@
 // in the transaction that writes the hold and its service order, so two visitors can never get the
 // last place. The service order is paid through payments; `order.paid` confirms the booking after
 // re-checking the hold. Expired holds (and cancelled unpaid orders) give their places back.
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { formatDateTime, pickText } from '../../platform/i18n.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { Db, Executor } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { type CartOwner, ownerKey } from '../cart/index.ts';
-import { placeServiceOrder } from '../orders/index.ts';
+import { placeServiceOrder, transitionOrder } from '../orders/index.ts';
 import { slotStatus } from './availability.ts';
 import { bookings, experiences, slots } from './schema.ts';
 
@@ -21,6 +23,18 @@ export interface ReserveInput {
   locale?: string;
   contactPhone?: string | null;
   resellerReference?: string | null;
+  /** OCTO: the reseller booking it, the booking's uuid if the reseller chose it, contact and notes. */
+  resellerId?: string | null;
+  id?: string;
+  contact?: Record<string, unknown> | null;
+  notes?: string | null;
+}
+
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford: no I, L, O, U
+/** A ticket's short reference, e.g. "TK7Q4M9ZRA": what an operator types when the QR cannot be read. */
+export function newReference(): string {
+  const bytes = randomBytes(8);
+  return `TK${Array.from(bytes, (b) => REFERENCE_ALPHABET[b & 31]).join('')}`;
 }
 
 export const HOLD_MINUTES_DEFAULT = 15;
@@ -29,7 +43,7 @@ export async function reserve(
   tx: Executor,
   buyer: CartOwner,
   input: ReserveInput,
-  opts: { holdMinutes?: number; now?: Date } = {},
+  opts: { holdMinutes?: number; now?: Date; paymentMinutes?: number } = {},
 ) {
   const now = opts.now ?? new Date();
   const [slot] = await tx.select().from(slots).where(eq(slots.id, input.slotId));
@@ -69,13 +83,15 @@ export async function reserve(
   if (!took.length)
     throw new AppError(409, 'tourism_not_enough_places', { vacancies: Math.max(0, slot.capacity - slot.taken) });
 
-  const id = newId();
+  const id = input.id ?? newId();
   const holdExpiresAt = new Date(now.getTime() + (opts.holdMinutes ?? HOLD_MINUTES_DEFAULT) * 60_000);
   const order = await placeServiceOrder(tx, tourism, {
     buyer,
     sellerId: exp.sellerId,
     contactPhone: input.contactPhone ?? null,
-    paymentDueAt: holdExpiresAt,
+    // A reseller's hold may be extended, so its order waits as long as the longest hold; the sweeper
+    // cancels the order of a hold that lapses before that.
+    paymentDueAt: opts.paymentMinutes ? new Date(now.getTime() + opts.paymentMinutes * 60_000) : holdExpiresAt,
     lines: [
       {
         reference: `tourism.booking:${id}`,
@@ -103,20 +119,37 @@ export async function reserve(
     orderId: order.orderId,
     groupId: order.groupId,
     resellerReference: input.resellerReference ?? null,
+    resellerId: input.resellerId ?? null,
+    contact: input.contact ?? null,
+    notes: input.notes ?? null,
+    reference: newReference(),
   });
   return { bookingId: id, orderId: order.orderId, groupId: order.groupId, totalSatang: total, holdExpiresAt, places };
 }
 
-/** Gives back the places of bookings that did not get paid in time; returns how many lapsed. */
+/**
+ * Gives back the places of bookings that did not get paid in time, and cancels their orders (so no
+ * payment is taken for places that went back); returns how many lapsed.
+ */
 export async function expireHolds(db: Db, now = new Date()): Promise<number> {
-  return db.transaction(async (tx) => {
-    const lapsed = await tx
+  const lapsed = await db.transaction(async (tx) => {
+    const rows = await tx
       .update(bookings)
       .set({ status: 'EXPIRED' })
       .where(and(inArray(bookings.status, ['ON_HOLD', 'PENDING']), lt(bookings.holdExpiresAt, now)))
-      .returning({ slotId: bookings.slotId, places: bookings.places });
-    await giveBack(tx, lapsed);
-    return lapsed.length;
+      .returning({ slotId: bookings.slotId, places: bookings.places, orderId: bookings.orderId });
+    await giveBack(tx, rows);
+    return rows;
+  });
+  for (const r of lapsed) if (r.orderId) await cancelOrderOf(db, r.orderId, 'payment_timeout');
+  return lapsed.length;
+}
+
+/** Cancels a booking's order unless it already moved on its own (expired, cancelled); a paid one is refunded. */
+async function cancelOrderOf(db: Db, orderId: string, reason: string): Promise<void> {
+  await transitionOrder(db, tourism, orderId, 'cancelled', { reason }).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'invalid_transition') return;
+    throw err;
   });
 }
 
@@ -136,12 +169,22 @@ async function giveBack(tx: Executor, rows: { slotId: string; places: number }[]
  * usual path for cancelled orders).
  */
 export async function confirmPaid(db: Db, orderId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
+  const lost = await db.transaction(async (tx) => {
+    const done = await tx
       .update(bookings)
       .set({ status: 'CONFIRMED', confirmedAt: new Date() })
-      .where(and(eq(bookings.orderId, orderId), inArray(bookings.status, ['ON_HOLD', 'PENDING'])));
+      .where(and(eq(bookings.orderId, orderId), inArray(bookings.status, ['ON_HOLD', 'PENDING'])))
+      .returning({ id: bookings.id });
+    if (done.length) return false;
+    const [b] = await tx
+      .select({ status: bookings.status, confirmedAt: bookings.confirmedAt })
+      .from(bookings)
+      .where(eq(bookings.orderId, orderId));
+    // (A redelivered order.paid for a booking confirmed and then cancelled by its policy changes nothing.)
+    return !!b && !b.confirmedAt && (b.status === 'EXPIRED' || b.status === 'CANCELLED');
   });
+  // Paid after the hold lapsed (its places may be someone else's now): cancelled, so payments refunds it.
+  if (lost) await cancelOrderOf(db, orderId, 'tourism_hold_lapsed');
 }
 
 /** On `order.cancelled`: a booking not yet confirmed lapses and gives its places back. */
@@ -162,4 +205,28 @@ export async function bookingOf(db: Executor, actor: Actor, buyerKey: string | n
   const mine = buyerKey !== null && b.buyerKey === buyerKey;
   if (!mine && actor.kind !== 'system') throw new AppError(404, 'not_found', { what: 'booking' });
   return b;
+}
+
+/** A visitor's bookings, newest first, with what the "my bookings" list shows. */
+export async function bookingsOfBuyer(db: Executor, buyerKey: string, locale: 'th' | 'zh' | 'en') {
+  const rows = await db
+    .select({ b: bookings, s: slots, e: experiences })
+    .from(bookings)
+    .innerJoin(slots, eq(slots.id, bookings.slotId))
+    .innerJoin(experiences, eq(experiences.id, bookings.experienceId))
+    .where(eq(bookings.buyerKey, buyerKey))
+    .orderBy(desc(bookings.createdAt))
+    .limit(100);
+  return rows.map(({ b, s, e }) => ({
+    id: b.id,
+    reference: b.reference,
+    status: b.status,
+    experienceTitle: pickText(e.title, locale),
+    startsAt: s.startsAt.toISOString(),
+    when: formatDateTime(s.startsAt, locale),
+    places: b.places,
+    totalSatang: b.totalSatang,
+    refundSatang: b.refundSatang,
+    groupId: b.groupId,
+  }));
 }

@@ -7,11 +7,17 @@ import { defineModule, type TaladModule } from '../../platform/module.ts';
 import { seedTourismDemo } from './demo.ts';
 import { confirmPaid, expireHolds, releaseCancelled } from './bookings.ts';
 import './messages.ts';
-import { tourismRoutes } from './routes.ts';
+import { octoRoutes } from './octo-routes.ts';
+import { tourismRoutes, tourismTicketRoutes } from './routes.ts';
 
 export const tourismModule: TaladModule<unknown> = defineModule({
   name: 'tourism',
-  routes: (app) => app.register(async (scope) => tourismRoutes(scope)),
+  routes: (app, ctx) =>
+    app.register(async (scope) => {
+      await tourismRoutes(scope);
+      await tourismTicketRoutes(scope, ctx);
+    }),
+  publicRoutes: (app) => app.register(async (scope) => octoRoutes(scope), { prefix: '/octo' }),
   subscriptions: () => [
     on('order.paid', (db, e) => confirmPaid(db, e.payload.orderId)),
     on('order.cancelled', (db, e) => releaseCancelled(db, e.payload.orderId)),

@@ -32,6 +32,46 @@ registerMessages({
     zh: '人数无效',
     en: 'The number of people is not valid',
   },
+  tourism_ticket_invalid: {
+    th: 'รหัสบัตรไม่ถูกต้อง',
+    zh: '票码无效',
+    en: 'This ticket code is not valid',
+  },
+  tourism_ticket_not_found: {
+    th: 'ไม่พบบัตรนี้ในกิจกรรมของร้าน',
+    zh: '在本店的体验中找不到此票',
+    en: 'No ticket of this shop has this code',
+  },
+  tourism_ticket_already_redeemed: {
+    th: 'บัตรนี้ใช้แล้วเมื่อ {at}',
+    zh: '此票已于 {at} 核销',
+    en: 'This ticket was already redeemed at {at}',
+  },
+  tourism_ticket_cancelled: {
+    th: 'การจองนี้ถูกยกเลิกแล้ว',
+    zh: '此预订已取消',
+    en: 'This booking was cancelled',
+  },
+  tourism_ticket_not_confirmed: {
+    th: 'การจองนี้ยังไม่ได้ชำระเงิน จึงยังไม่มีบัตร',
+    zh: '此预订尚未付款，暂无门票',
+    en: 'This booking is not paid yet, so it has no ticket',
+  },
+  tourism_cancel_redeemed: {
+    th: 'บัตรนี้ใช้แล้ว ยกเลิกไม่ได้',
+    zh: '此票已核销，无法取消',
+    en: 'This ticket was already used and cannot be cancelled',
+  },
+  tourism_cancel_expired: {
+    th: 'การจองนี้หมดเวลาแล้ว',
+    zh: '此预订已过期',
+    en: 'This booking has expired',
+  },
+  tourism_cancel_started: {
+    th: 'กิจกรรมเริ่มไปแล้ว ยกเลิกไม่ได้',
+    zh: '活动已开始，无法取消',
+    en: 'The experience has started and can no longer be cancelled',
+  },
   'field.tourism_not_secondary_city': {
     th: 'จังหวัดนี้ไม่อยู่ในรายชื่อเมืองรอง',
     zh: '该府不在二线城市名单中',

@@ -9,10 +9,16 @@ import { hashRequest, idempotent, validIdempotencyKey } from '../../platform/ide
 import { provinceByCode } from '../../platform/provinces.ts';
 import { cartOwnerKey, cartOwnerOf } from '../cart/index.ts';
 import { availabilityOf } from './availability.ts';
-import { bookingOf, reserve } from './bookings.ts';
+import { bookingOf, bookingsOfBuyer, reserve } from './bookings.ts';
 import { destinationProvinces, HIGHLIGHTS, secondaryCitiesOn } from './destinations.ts';
 import { addSeason, createExperience, experienceById, experiencesIn, setSlotClosed } from './experiences.ts';
 import type { ExperienceInput } from './experiences.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import { dispatchRefund, paymentsModule } from '../payments/index.ts';
+import { type Cancelled, cancelBooking } from './cancellation.ts';
+import { createReseller, listResellers, revokeReseller } from './resellers.ts';
+import { redeemTicket, ticketOf, ticketPdf } from './tickets.ts';
 
 const Text3 = Type.Object(
   {
@@ -292,5 +298,116 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
         holdExpiresAt: b.holdExpiresAt.toISOString(),
       };
     },
+  );
+}
+
+/** Tickets, redeeming, cancelling and the operator's resellers. */
+export async function tourismTicketRoutes(base: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const db = app.db;
+  const secret = app.config.personalDataKey;
+  const tag = { tags: ['tourism'] };
+  const mine = async (actor: Actor, id: string) => bookingOf(db, actor, cartOwnerKey(actor), id);
+
+  app.get(
+    '/tourism/bookings/:id/ticket',
+    {
+      schema: {
+        ...tag,
+        summary: 'The ticket of a confirmed booking, with its redeem token',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req) => {
+      await mine(req.actor, req.params.id);
+      return ticketOf(db, secret, req.params.id, req.locale);
+    },
+  );
+
+  app.get(
+    '/tourism/bookings/:id/ticket.pdf',
+    { schema: { ...tag, summary: 'The ticket as a PDF in the buyer’s language', params: Type.Object({ id: Uuid }) } },
+    async (req, reply) => {
+      await mine(req.actor, req.params.id);
+      const t = await ticketOf(db, secret, req.params.id, req.locale);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="ticket-${t.reference}.pdf"`)
+        .send(await ticketPdf(t, req.locale));
+    },
+  );
+
+  app.post(
+    '/sellers/:sellerId/tourism/redeem',
+    {
+      schema: {
+        ...tag,
+        summary: 'The shop’s staff redeem a ticket by its QR token or typed reference (once)',
+        params: Type.Object({ sellerId: Uuid }),
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req) =>
+      db.transaction((tx) => redeemTicket(tx, req.actor, secret, req.params.sellerId, req.body.code, req.locale)),
+  );
+
+  app.post(
+    '/tourism/bookings/:id/cancel',
+    {
+      schema: {
+        ...tag,
+        summary: 'Cancel a booking: refund by the policy, places back (accepts an Idempotency-Key)',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (req) => {
+      const b = await mine(req.actor, req.params.id);
+      const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
+      const answer = await idempotent(
+        db,
+        `tourism.cancel:${b.id}`,
+        key,
+        hashRequest('tourism.cancel', { id: b.id }),
+        async (tx) => ({
+          statusCode: 200,
+          body: await cancelBooking(tx, b.id, { requestedBy: `buyer:${b.buyerKey.slice(0, 40)}` }),
+        }),
+      );
+      const out = answer.body as Cancelled;
+      if (out.refundId) await dispatchRefund(ctx.runtime(paymentsModule), out.refundId);
+      return out;
+    },
+  );
+
+  app.get(
+    '/tourism/my-bookings',
+    { schema: { ...tag, summary: 'The visitor’s bookings, newest first' } },
+    async (req) => {
+      const key = cartOwnerKey(req.actor);
+      if (!key) return { items: [] };
+      return { items: await bookingsOfBuyer(db, key, req.locale) };
+    },
+  );
+
+  app.get(
+    '/operator/tourism/resellers',
+    { schema: { ...tag, summary: 'Resellers with OCTO API keys (operators)' } },
+    async (req) => ({ items: await listResellers(db, req.actor) }),
+  );
+  app.post(
+    '/operator/tourism/resellers',
+    {
+      schema: {
+        ...tag,
+        summary: 'Issue a reseller its OCTO API key (shown once; operators)',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createReseller(db, req.actor, req.body.name)),
+  );
+  app.post(
+    '/operator/tourism/resellers/:id/revoke',
+    { schema: { ...tag, summary: 'Revoke a reseller’s key (operators)', params: Type.Object({ id: Uuid }) } },
+    async (req) => revokeReseller(db, req.actor, req.params.id),
   );
 }

@@ -1,7 +1,7 @@
 // Tourism: community experiences (OCTO products with options and units), their availability
 // (slots with a capacity), and bookings that hold capacity until paid and confirmed.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export interface Text3 {
   th: string;
@@ -109,13 +109,36 @@ export const bookings = pgTable(
     orderId: uuid('order_id'),
     groupId: uuid('group_id'),
     resellerReference: text('reseller_reference'),
+    /** The reseller (OCTO API key holder) that booked it; null for the platform's own visitors. */
+    resellerId: uuid('reseller_id'),
+    /** OCTO's contact and notes, as the reseller sent them. */
+    contact: jsonb('contact').$type<Record<string, unknown>>(),
+    notes: text('notes'),
+    /** The ticket's short reference (printed, and typed by the operator when the QR cannot be read). */
+    reference: text('reference'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     redeemedAt: timestamp('redeemed_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** What the cancellation policy gave back, in satang. */
+    refundSatang: integer('refund_satang'),
   },
   (t) => [
     index('tourism_bookings_slot').on(t.slotId),
+    uniqueIndex('tourism_bookings_reference').on(t.reference),
+    index('tourism_bookings_reseller').on(t.resellerId, t.resellerReference),
     index('tourism_bookings_hold').on(t.status, t.holdExpiresAt),
     index('tourism_bookings_order').on(t.orderId),
   ],
 );
+
+/** Resellers (OCTO API clients such as an OTA), managed by the platform operator; keys kept as SHA-256. */
+export const resellers = pgTable('tourism_resellers', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  /** The first characters of the key, to tell keys apart in the console. */
+  keyPrefix: text('key_prefix').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
