@@ -309,6 +309,11 @@ export const catalogue = {
     Type.Object({ ...Shipment, deliveredAt: Type.String() }),
     'The carrier delivered the parcels',
   ),
+  'shipment.returned': event(
+    'shipping',
+    Type.Object({ ...Shipment, deliveredAt: Type.String() }),
+    "A buyer's return parcel reached the shop (or the hub) it was sent back to",
+  ),
 };
 
 export type Topic = keyof typeof catalogue;

@@ -24,6 +24,7 @@ import { standardsModule } from './modules/standards/index.ts';
 import { tourismModule } from './modules/tourism/index.ts';
 import { tradeModule } from './modules/trade/index.ts';
 import { reviewsModule } from './modules/reviews/index.ts';
+import { returnsModule } from './modules/returns/index.ts';
 import type { TaladModule } from './platform/module.ts';
 
 export const modules: readonly TaladModule<unknown>[] = [
@@ -48,5 +49,6 @@ export const modules: readonly TaladModule<unknown>[] = [
   tradeModule,
   reviewsModule,
   campaignsModule,
+  returnsModule,
   insightsModule,
 ] as TaladModule<unknown>[];

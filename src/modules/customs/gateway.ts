@@ -27,10 +27,13 @@ export interface CustomsTransport {
 
 export interface CustomsGateway {
   submit(tx: Executor, doc: OutgoingDoc): Promise<void>;
+  /** Signs a message kept without sending it yet (a return application: no transport for it here). */
+  sign(xml: string): string;
 }
 
 export const customsGateway = (signer: CebSigner, transport: CustomsTransport): CustomsGateway => ({
   submit: (tx, doc) => transport.send(tx, { ...doc, xml: signer.sign(doc.xml) }),
+  sign: (xml) => signer.sign(xml),
 });
 
 const SIG_RE =

@@ -3,7 +3,7 @@
 // and the operator's queue of rejections. The customs sandbox answers in place of the single window.
 import { on } from '../../events.ts';
 import { periodic } from '../../platform/jobs.ts';
-import { defineModule, type TaladModule } from '../../platform/module.ts';
+import { defineModule, type Platform, type TaladModule } from '../../platform/module.ts';
 import { customsRoutes } from './routes.ts';
 import { type CustomsRuntime, customsRuntime, declareOrder, runSandboxOnce } from './service.ts';
 
@@ -23,3 +23,8 @@ export const customsModule: TaladModule<CustomsRuntime> = defineModule<CustomsRu
     }),
   ],
 });
+
+/** The customs runtime of a built app (its gateway and settings). */
+export const customsRuntimeOf = (app: { platform: Platform }): CustomsRuntime => app.platform.runtime(customsModule);
+export { declareReturn, returnDeclarationOf, type ReturnDeclaration } from './returns.ts';
+export type { CustomsRuntime } from './service.ts';

@@ -54,3 +54,5 @@ export {
   ordersPickedFromLot,
 } from './lot-links.ts';
 export { blockRecalledLots } from './service.ts';
+export { hubOfOrder, receiveReturnedUnits, type ReturnedUnits } from './returns.ts';
+export { requireHubStaff } from './access.ts';

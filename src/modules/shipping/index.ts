@@ -36,4 +36,5 @@ export const shippingModule: TaladModule<ShippingConfig> = defineModule<Shipping
 export type { ShippingConfig } from './config.ts';
 export { s10Number } from './s10.ts';
 export { bookShipment, handOverShipment, shipmentLabelPdf } from './service.ts';
+export { bookReturnShipment, handOverReturnShipment, returnShipment, type ReturnShipmentInput } from './returns.ts';
 export type { LabelExtras, TraceQr } from './label.ts';

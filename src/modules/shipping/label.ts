@@ -88,6 +88,9 @@ export async function labelData(
         address: `${printable(s.consignee.address)} (${s.consignee.districtCode})`,
       }
     : { name: printable(a.name), phone: printable(a.phone), address: thaiAddressLine(a) };
+  const shopEnd = { name: printable(hub ? `${shopName} (${hub.code})` : shopName), address: printable(from) };
+  // A return parcel goes the other way: from the buyer back to the shop (or the hub).
+  const isReturn = s.fulfilment === 'return';
   return {
     carrier: s.carrier as CarrierCode,
     trackingNumber: s.trackingNumber,
@@ -95,8 +98,8 @@ export async function labelData(
     orderNumber: order.number,
     sandbox: config.sandbox && CARRIERS[s.carrier as CarrierCode].sandboxTracked,
     crossBorder,
-    sender: { name: printable(hub ? `${shopName} (${hub.code})` : shopName), address: printable(from) },
-    receiver,
+    sender: isReturn ? { name: receiver.name, address: `${receiver.address} · ${receiver.phone}` } : shopEnd,
+    receiver: isReturn ? { ...shopEnd, phone: '-' } : receiver,
     parcels: s.parcels,
   };
 }

@@ -131,7 +131,7 @@ export async function bookShipment(tx: Executor, actor: Actor, input: BookShipme
   if (same) return toShipment(same);
   const [locked] = await queryRows<{ n: number }>(
     tx,
-    sql`select count(*)::int as n from shipments where order_id = ${order.id}::uuid and handed_over_at is not null`,
+    sql`select count(*)::int as n from shipments where order_id = ${order.id}::uuid and handed_over_at is not null and fulfilment <> 'return'`,
   );
   if (locked.n > 0) throw new AppError(409, 'order_already_handed_over');
   if (order.status !== 'paid' && order.status !== 'processing')
@@ -261,7 +261,7 @@ export async function shipmentsOfOrder(db: Executor, actor: Actor, orderId: stri
   const rows = await db
     .select()
     .from(shipments)
-    .where(and(eq(shipments.orderId, orderId), ne(shipments.status, 'cancelled')))
+    .where(and(eq(shipments.orderId, orderId), ne(shipments.status, 'cancelled'), ne(shipments.fulfilment, 'return')))
     .orderBy(sql`${shipments.createdAt} desc`, sql`${shipments.id} desc`);
   return rows.map(toShipment);
 }
@@ -288,7 +288,14 @@ export async function cancelBookingsOfOrder(db: Executor, orderId: string): Prom
   const rows = await db
     .update(shipments)
     .set({ status: 'cancelled' })
-    .where(and(eq(shipments.orderId, orderId), eq(shipments.status, 'booked'), sql`${shipments.handedOverAt} is null`))
+    .where(
+      and(
+        eq(shipments.orderId, orderId),
+        eq(shipments.status, 'booked'),
+        ne(shipments.fulfilment, 'return'),
+        sql`${shipments.handedOverAt} is null`,
+      ),
+    )
     .returning({ id: shipments.id });
   return rows.length;
 }

@@ -87,7 +87,14 @@ export async function recordTrackingEvent(tx: Executor, shipmentId: string, r: C
     aggregateId: s.id,
     payload: { ...base, code: r.code, occurredAt: occurredAt.toISOString(), place: r.place },
   });
-  if (r.code === 'delivered' && s.status !== 'delivered') {
+  if (r.code === 'delivered' && s.status !== 'delivered' && s.fulfilment === 'return') {
+    // A return parcel back at the shop (or the hub) leaves the order as it is: the returns module takes it from here.
+    await emit(tx, {
+      topic: 'shipment.returned',
+      aggregateId: s.id,
+      payload: { ...base, deliveredAt: occurredAt.toISOString() },
+    });
+  } else if (r.code === 'delivered' && s.status !== 'delivered') {
     // The payout hold counts from the delivery itself (never from a moment still to come on the sandbox's clock).
     const at = new Date(Math.min(occurredAt.getTime(), Date.now()));
     await advanceOrderByCarrier(tx, systemActor('shipping'), s.orderId, 'delivered', undefined, at);
