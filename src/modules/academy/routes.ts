@@ -19,6 +19,7 @@ import {
 import { certificatePdf } from './certificate-pdf.ts';
 import { completeLesson, courseView, gradesOf, startAttempt, submitAttempt } from './service.ts';
 import './messages.ts';
+import { cohortRoutes } from './cohort-routes.ts';
 
 export interface AcademyRuntime {
   publicUrl: string;
@@ -29,6 +30,7 @@ const Id = Type.Object({ id: Uuid });
 
 export async function academyRoutes(base: FastifyInstance, rt: AcademyRuntime): Promise<void> {
   setPublicBase(rt.publicUrl);
+  await cohortRoutes(base, rt);
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
   const s = <const T extends object = object>(summary: string, extra?: T) => ({

@@ -77,3 +77,4 @@ export const academyIssuerKeys = pgTable('academy_issuer_keys', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
+export * from './cohort-schema.ts';
