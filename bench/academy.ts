@@ -1,7 +1,7 @@
 // npm run bench:academy — LEARNERS learners each start and submit the demo course's quiz (CONCURRENCY
 // at a time, each submission sent twice as a flaky phone would), then VERIFICATIONS verifications of
-// the credentials issued. Runs the academy's services in this process against a fresh database on
-// DATABASE_URL's server (default: the local PostgreSQL). Prints submissions_per_s, p99_ms,
+// the credentials issued. Runs the academy's services in this process against a fresh database: PGlite
+// in memory by default, PostgreSQL with ENGINE=postgres or DATABASE_URL. Prints submissions_per_s, p99_ms,
 // verify_per_s and lost_submissions (a submission acknowledged but not stored as graded).
 // Small run: LEARNERS=50 VERIFICATIONS=100 npm run bench:academy
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import { queryRows } from '../src/platform/db.ts';
 import { DEMO_COURSE_ID, demoCourse } from '../src/modules/academy/course.ts';
 import { verifyCredentialJwt } from '../src/modules/academy/credentials.ts';
 import { startAttempt, submitAttempt } from '../src/modules/academy/service.ts';
-import { freshPostgres, percentile } from './support.ts';
+import { freshBenchDatabase, percentile } from './support.ts';
 
 const LEARNERS = Number(process.env.LEARNERS ?? 5_000);
 const VERIFICATIONS = Number(process.env.VERIFICATIONS ?? 20_000);
@@ -32,7 +32,7 @@ async function pool<T>(n: number, work: (i: number) => Promise<T>): Promise<T[]>
 }
 
 async function main() {
-  const fresh = await freshPostgres('talad_academy');
+  const fresh = await freshBenchDatabase('talad_academy');
   const db = fresh.database.db;
   try {
     const times: number[] = [];
@@ -67,8 +67,10 @@ async function main() {
     const verifySeconds = (performance.now() - t1) / 1000;
     console.log(
       JSON.stringify({
+        engine: fresh.engine,
         learners: LEARNERS,
         verifications: VERIFICATIONS,
+        submit_seconds: Math.round(submitSeconds),
         submissions_per_s: Math.round(LEARNERS / submitSeconds),
         p99_ms: Math.round(percentile(times, 99)),
         verify_per_s: Math.round(VERIFICATIONS / verifySeconds),

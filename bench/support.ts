@@ -129,3 +129,18 @@ export const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : 0;
 };
+
+/** A fresh, migrated database for a bench: PGlite in memory by default, PostgreSQL with ENGINE=postgres or DATABASE_URL. */
+export async function freshBenchDatabase(
+  prefix: string,
+): Promise<{ database: Database; engine: string; drop: () => Promise<void> }> {
+  if (process.env.ENGINE === 'postgres' || process.env.DATABASE_URL) {
+    const fresh = await freshPostgres(prefix);
+    return { database: fresh.database, engine: 'postgres', drop: fresh.drop };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { fromPglite, pgliteExtensions } = await import('../src/platform/db.ts');
+  const database = fromPglite(new PGlite({ extensions: pgliteExtensions }));
+  await migrateDatabase(database);
+  return { database, engine: 'pglite', drop: () => database.close() };
+}

@@ -3,6 +3,7 @@
 // course's quiz with its question bank. The demo course is "SMEs 4.0: selling online"; its
 // cross-border lesson states the CBEC rules in /work/shared/REFERENCE.md.
 import type { Locale } from '../../platform/i18n.ts';
+import { trainerCourse } from './trainer-course.ts';
 
 export type T3 = { th: string; zh: string; en: string };
 export type QuestionKind = 'single' | 'multiple' | 'true_false' | 'short';
@@ -293,7 +294,7 @@ export const demoCourse: Course = {
   },
 };
 
-export const COURSES: readonly Course[] = [demoCourse];
+export const COURSES: readonly Course[] = [demoCourse, trainerCourse];
 export const courseById = (id: string): Course | undefined => COURSES.find((c) => c.id === id);
 export const lessonsOf = (c: Course): Lesson[] => c.modules.flatMap((m) => m.lessons);
 export const pick = (t: T3, locale: Locale): string => t[locale] || t.th;

@@ -20,6 +20,7 @@ import { certificatePdf } from './certificate-pdf.ts';
 import { completeLesson, courseView, gradesOf, startAttempt, submitAttempt } from './service.ts';
 import './messages.ts';
 import { learnerRoutes } from './learn-routes.ts';
+import { cohortRoutes } from './cohort-routes.ts';
 
 export interface AcademyRuntime {
   publicUrl: string;
@@ -31,6 +32,7 @@ const Id = Type.Object({ id: Uuid });
 export async function academyRoutes(base: FastifyInstance, rt: AcademyRuntime): Promise<void> {
   setPublicBase(rt.publicUrl);
   await learnerRoutes(base);
+  await cohortRoutes(base, rt);
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
   const s = <const T extends object = object>(summary: string, extra?: T) => ({

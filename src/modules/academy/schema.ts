@@ -94,3 +94,4 @@ export const academyShopLinks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sellerId, t.userId] }), index('academy_shop_links_user_idx').on(t.userId)],
 );
+export * from './cohort-schema.ts';

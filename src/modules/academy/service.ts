@@ -13,6 +13,7 @@ import { getUser } from '../identity/index.ts';
 import { type Course, courseById, lessonsOf, pick, type Question } from './course.ts';
 import { issueCredential } from './credentials.ts';
 import { requirePrerequisites } from './learning.ts';
+import { readsGradesOf } from './cohorts.ts';
 import { academyAttempts, academyLessonProgress } from './schema.ts';
 
 export function learnerOf(actor: Actor): string {
@@ -230,10 +231,11 @@ export async function submitAttempt(
   };
 }
 
-/** A learner's grades: the learner themselves or an operator. */
+/** A learner's grades: the learner themselves, the trainer of a cohort they are in, or an operator. */
 export async function gradesOf(db: Executor, actor: Actor, userId: string) {
   if (actor.kind === 'guest') throw unauthenticated();
-  if (!(actor.kind === 'user' && actor.userId === userId) && !isOperator(actor)) throw notFound('learner');
+  const own = actor.kind === 'user' && actor.userId === userId;
+  if (!own && !isOperator(actor) && !(await readsGradesOf(db, actor, userId))) throw notFound('learner');
   const rows = await db
     .select({
       attemptId: academyAttempts.id,
