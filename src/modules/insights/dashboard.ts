@@ -139,6 +139,25 @@ export const provinceLabel = (code: string, locale: Locale) => {
 };
 
 export async function dashboard(db: Executor, f: Filters, locale: Locale) {
+  // The programmes' sections and the breakdowns are independent questions: asked at once (a pool
+  // answers them side by side; PGlite one after another). The catch only stops an early failure
+  // elsewhere from leaving these rejections unhandled; awaiting them still throws.
+  const programmes = Promise.all([
+    flashSaleResults(db, f, locale),
+    learning(db, f),
+    secondaryCityBookings(db, f, locale),
+    loans(db, f),
+  ]);
+  programmes.catch(() => {});
+  const months: string[] = [];
+  for (let m = f.from; m <= f.to; m = addMonths(m, 1)) months.push(m);
+  const breakdowns = Promise.all([
+    breakdown(db, f, 'month', (m) => monthLabel(m, locale), months),
+    breakdown(db, f, 'province', (c) => provinceLabel(c, locale)),
+    breakdown(db, f, 'market', (m) => m),
+    breakdown(db, f, 'sellerType', (k) => sellerTypeLabel(k, locale)),
+  ]);
+  breakdowns.catch(() => {});
   // Sales, and the complements of each filter (total − answer).
   const total = await totalCrowd(db, f, null);
   const complements: Crowd[] = [];
@@ -185,12 +204,7 @@ export async function dashboard(db: Executor, f: Filters, locale: Locale) {
     true,
   );
 
-  const months: string[] = [];
-  for (let m = f.from; m <= f.to; m = addMonths(m, 1)) months.push(m);
-  const byMonth = await breakdown(db, f, 'month', (m) => monthLabel(m, locale), months);
-  const byProvince = await breakdown(db, f, 'province', (c) => provinceLabel(c, locale));
-  const byMarket = await breakdown(db, f, 'market', (m) => m);
-  const bySellerType = await breakdown(db, f, 'sellerType', (k) => sellerTypeLabel(k, locale));
+  const [byMonth, byProvince, byMarket, bySellerType] = await breakdowns;
 
   const categories = await queryRows<{ slug: string; units: number; gross: number; sellers: number }>(
     db,
@@ -225,6 +239,7 @@ export async function dashboard(db: Executor, f: Filters, locale: Locale) {
         where ${monthRange(f, 's.month')} and ${where(f, null, { sales: true })}`,
   );
   const h = hub[0] ?? { dispatched: 0, hours: null, sellers: 0 };
+  const [flashSales, learned, bookings, lent] = await programmes;
   const hubCrowd: Crowd = { sellers: h.sellers, buyers: null };
 
   return {
@@ -248,10 +263,10 @@ export async function dashboard(db: Executor, f: Filters, locale: Locale) {
       dispatched: guard(h.dispatched, hubCrowd),
       hoursToDispatch: h.hours === null ? hidden : guard(Math.round(h.hours * 10) / 10, hubCrowd),
     },
-    flashSales: await flashSaleResults(db, f, locale),
-    learning: await learning(db, f),
-    bookings: await secondaryCityBookings(db, f, locale),
-    loans: await loans(db, f),
+    flashSales,
+    learning: learned,
+    bookings,
+    loans: lent,
   };
 }
 
