@@ -2,7 +2,7 @@
 // itself once (insights_counted_orders remembers it), a cancellation after payment takes its own
 // amounts back, a shipment adds its hours from payment. Every fact is read from the views the
 // owning modules publish (order_sales_facts, order_line_units, product_category_facts,
-// cbec_order_tax_facts); no other module's table is read.
+// cbec_order_tax_facts, hub_order_dispatch_facts); no other module's table is read.
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db.ts';
 
@@ -91,5 +91,14 @@ export async function countShipment(db: Executor, orderId: string): Promise<void
         from order_sales_facts f
         where f.order_id = ${orderId} and f.shipped_at is not null
           and s.month = ${row.month}::date and s.seller_id = ${row.seller_id} and s.market = ${row.market}`,
+  );
+  // Dispatched by the hub: its throughput and hours from payment to handover, in the month it was paid.
+  await db.execute(
+    sql`insert into insights_hub (month, seller_id, market, dispatched, dispatch_hours)
+        select ${row.month}::date, ${row.seller_id}, ${row.market}, 1,
+               greatest(0, round(extract(epoch from (h.dispatched_at - h.paid_at)) / 3600))::bigint
+        from hub_order_dispatch_facts h where h.order_id = ${orderId}
+        on conflict (month, seller_id, market) do update set
+          dispatched = insights_hub.dispatched + 1, dispatch_hours = insights_hub.dispatch_hours + excluded.dispatch_hours`,
   );
 }

@@ -5,72 +5,13 @@
 // Every figure passes privacy.ts before it leaves.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db.ts';
-import { invalid } from '../../platform/errors.ts';
 import { type Locale, pickText } from '../../platform/i18n.ts';
 import { PROVINCES, provinceByCode } from '../../platform/provinces.ts';
-import { BUSINESS_TYPES } from '../sellers/index.ts';
+import { addMonths, bangkokMonthOf, type Dim, type Filters, monthRange, turns, where } from './dashboard-filters.ts';
+export { MARKETS, type Market, readFilters, type Filters } from './dashboard-filters.ts';
+import { flashSaleResults } from './flash-sales.ts';
+import { learning, loans, secondaryCityBookings } from './programmes.ts';
 import { type Cell, type Crowd, guard, hidden, MIN_CELL, shown, suppressRows, tooSmall } from './privacy.ts';
-
-export const MARKETS = ['TH', 'CN'] as const;
-export type Market = (typeof MARKETS)[number];
-
-export interface Filters {
-  /** Months, YYYY-MM, inclusive (Bangkok time). */
-  from: string;
-  to: string;
-  province: string | null;
-  market: Market | null;
-  sellerType: string | null;
-}
-type Dim = 'province' | 'market' | 'sellerType';
-const DIMS: Dim[] = ['province', 'market', 'sellerType'];
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const bangkokMonthNow = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
-const addMonths = (m: string, n: number) => {
-  const d = new Date(`${m}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 7);
-};
-
-/** The question asked, checked: the last 12 months unless a period is given. */
-export function readFilters(q: Record<string, string | undefined>, now = new Date()): Filters {
-  const to = q.to ?? bangkokMonthNow(now);
-  const from = q.from ?? addMonths(to, -11);
-  if (!MONTH.test(from)) throw invalid('from', 'insights_month');
-  if (!MONTH.test(to)) throw invalid('to', 'insights_month');
-  if (from > to) throw invalid('from', 'insights_period_order');
-  if (q.province && !provinceByCode(q.province)) throw invalid('province', 'unknown_province');
-  if (q.market && !(MARKETS as readonly string[]).includes(q.market)) throw invalid('market', 'insights_market');
-  if (q.sellerType && !(BUSINESS_TYPES as readonly string[]).includes(q.sellerType))
-    throw invalid('sellerType', 'insights_seller_type');
-  return {
-    from,
-    to,
-    province: q.province || null,
-    market: (q.market as Market) || null,
-    sellerType: q.sellerType || null,
-  };
-}
-
-const monthRange = (f: Filters, column: string) =>
-  sql`${sql.raw(column)} between ${`${f.from}-01`}::date and ${`${f.to}-01`}::date`;
-const bangkokMonthOf = (column: string) => sql.raw(`date_trunc('month', ${column} at time zone 'Asia/Bangkok')::date`);
-
-/** The conditions on shops and sales of a question; `turn` asks the complement of one filter instead. */
-function where(f: Filters, turn: Dim | null, opts: { sales: boolean }): SQL {
-  const parts: SQL[] = [];
-  const eq = (d: Dim, column: SQL, value: string) =>
-    parts.push(turn === d ? sql`${column} <> ${value}` : sql`${column} = ${value}`);
-  if (f.province) eq('province', sql`f.province_code`, f.province);
-  if (f.sellerType) eq('sellerType', sql`f.business_type::text`, f.sellerType);
-  if (opts.sales && f.market) eq('market', sql`s.market`, f.market);
-  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
-}
-
-/** The questions whose answers could be subtracted from this one's: one per filter given. */
-const turns = (f: Filters, opts: { sales: boolean }): Dim[] =>
-  DIMS.filter((d) => (d === 'market' ? opts.sales && f.market : d === 'province' ? f.province : f.sellerType));
 
 interface SalesRow {
   key: string;
@@ -198,6 +139,25 @@ export const provinceLabel = (code: string, locale: Locale) => {
 };
 
 export async function dashboard(db: Executor, f: Filters, locale: Locale) {
+  // The programmes' sections and the breakdowns are independent questions: asked at once (a pool
+  // answers them side by side; PGlite one after another). The catch only stops an early failure
+  // elsewhere from leaving these rejections unhandled; awaiting them still throws.
+  const programmes = Promise.all([
+    flashSaleResults(db, f, locale),
+    learning(db, f),
+    secondaryCityBookings(db, f, locale),
+    loans(db, f),
+  ]);
+  programmes.catch(() => {});
+  const months: string[] = [];
+  for (let m = f.from; m <= f.to; m = addMonths(m, 1)) months.push(m);
+  const breakdowns = Promise.all([
+    breakdown(db, f, 'month', (m) => monthLabel(m, locale), months),
+    breakdown(db, f, 'province', (c) => provinceLabel(c, locale)),
+    breakdown(db, f, 'market', (m) => m),
+    breakdown(db, f, 'sellerType', (k) => sellerTypeLabel(k, locale)),
+  ]);
+  breakdowns.catch(() => {});
   // Sales, and the complements of each filter (total − answer).
   const total = await totalCrowd(db, f, null);
   const complements: Crowd[] = [];
@@ -244,12 +204,7 @@ export async function dashboard(db: Executor, f: Filters, locale: Locale) {
     true,
   );
 
-  const months: string[] = [];
-  for (let m = f.from; m <= f.to; m = addMonths(m, 1)) months.push(m);
-  const byMonth = await breakdown(db, f, 'month', (m) => monthLabel(m, locale), months);
-  const byProvince = await breakdown(db, f, 'province', (c) => provinceLabel(c, locale));
-  const byMarket = await breakdown(db, f, 'market', (m) => m);
-  const bySellerType = await breakdown(db, f, 'sellerType', (k) => sellerTypeLabel(k, locale));
+  const [byMonth, byProvince, byMarket, bySellerType] = await breakdowns;
 
   const categories = await queryRows<{ slug: string; units: number; gross: number; sellers: number }>(
     db,
@@ -274,15 +229,17 @@ export async function dashboard(db: Executor, f: Filters, locale: Locale) {
     .slice(0, 10)
     .map((c) => ({ slug: c.slug, name: nameOf.get(c.slug) ?? c.slug, units: c.units, grossSatang: c.gross }));
 
+  // The hub's dispatches, from insights' own rows (kept as orders ship), by the month the order was paid.
   const hub = await queryRows<{ dispatched: number; hours: number | null; sellers: number }>(
     db,
-    sql`select count(*)::int as dispatched, avg(extract(epoch from (h.dispatched_at - h.paid_at)) / 3600)::float8 as hours,
-               count(distinct h.seller_id)::int as sellers
-        from hub_dispatch_facts h join seller_onboarding_facts f on f.seller_id = h.seller_id
-        where ${bangkokMonthOf('h.dispatched_at')} between ${`${f.from}-01`}::date and ${`${f.to}-01`}::date
-          and ${where(f, null, { sales: false })}`,
+    sql`select coalesce(sum(s.dispatched), 0)::int as dispatched,
+               (sum(s.dispatch_hours)::float8 / nullif(sum(s.dispatched), 0)) as hours,
+               count(distinct s.seller_id) filter (where s.dispatched > 0)::int as sellers
+        from insights_hub s join seller_onboarding_facts f on f.seller_id = s.seller_id
+        where ${monthRange(f, 's.month')} and ${where(f, null, { sales: true })}`,
   );
   const h = hub[0] ?? { dispatched: 0, hours: null, sellers: 0 };
+  const [flashSales, learned, bookings, lent] = await programmes;
   const hubCrowd: Crowd = { sellers: h.sellers, buyers: null };
 
   return {
@@ -306,6 +263,10 @@ export async function dashboard(db: Executor, f: Filters, locale: Locale) {
       dispatched: guard(h.dispatched, hubCrowd),
       hoursToDispatch: h.hours === null ? hidden : guard(Math.round(h.hours * 10) / 10, hubCrowd),
     },
+    flashSales,
+    learning: learned,
+    bookings,
+    loans: lent,
   };
 }
 

@@ -7,6 +7,7 @@ import { on } from '../../events.ts';
 import { defineModule, type TaladModule } from '../../platform/module.ts';
 import { countPaidOrder, countShipment, uncountCancelledOrder } from './aggregate.ts';
 import { type InsightsRuntime, loadInsightsRuntime } from './config.ts';
+import { countFlashSaleOrder, uncountFlashSaleOrder } from './flash-sales.ts';
 import { seedInsightsDemo } from './demo.ts';
 import './messages.ts';
 import { insightsRoutes } from './routes.ts';
@@ -16,8 +17,14 @@ export const insightsModule: TaladModule<InsightsRuntime> = defineModule<Insight
   runtime: (ctx) => loadInsightsRuntime(ctx.env, ctx.db),
   routes: (app, ctx) => app.register(async (scope) => insightsRoutes(scope, ctx.runtime(insightsModule))),
   subscriptions: () => [
-    on('order.paid', (db, e) => countPaidOrder(db, e.payload.orderId)),
-    on('order.cancelled', (db, e) => uncountCancelledOrder(db, e.payload.orderId)),
+    on('order.paid', async (db, e) => {
+      await countPaidOrder(db, e.payload.orderId);
+      await countFlashSaleOrder(db, e.payload.orderId);
+    }),
+    on('order.cancelled', async (db, e) => {
+      await uncountCancelledOrder(db, e.payload.orderId);
+      await uncountFlashSaleOrder(db, e.payload.orderId);
+    }),
     on('order.shipped', (db, e) => countShipment(db, e.payload.orderId)),
   ],
   seedDemo: async (ctx) => {
