@@ -14,6 +14,7 @@ import { useTestApp } from './db.ts';
 import { createMarket } from './e2e/market.ts';
 import { addStaff } from '../src/modules/sellers/testing.ts';
 import { signUp } from '../src/modules/identity/testing.ts';
+import { categoryIdBySlug, signedInUser } from '../src/modules/catalog/testing.ts';
 import { hubWorker, paidOrder } from '../src/modules/hub/testing.ts';
 import { HUB_LOCATIONS } from '../src/modules/inventory/index.ts';
 import { queryRows } from '../src/platform/db.ts';
@@ -34,6 +35,9 @@ const TABLE_OF: Record<string, string> = {
   lots: 'standards_lots',
   certificates: 'standards_certificates',
   'payout-batches': 'payout_batches',
+  rfqs: 'trade_rfqs',
+  quotes: 'trade_quotes',
+  buyers: 'trade_buyers',
 };
 const PARAM_TABLE: Record<string, string> = {
   sellerId: 'sellers',
@@ -43,6 +47,11 @@ const PARAM_TABLE: Record<string, string> = {
   invitationId: 'seller_invitations',
   tokenId: 'api_tokens',
   imageId: 'product_images',
+  rfqId: 'trade_rfqs',
+  quoteId: 'trade_quotes',
+  tradeOrderId: 'trade_orders',
+  milestoneId: 'trade_milestones',
+  claimId: 'trade_claims',
 };
 
 describe('tenant matrix over the route table', () => {
@@ -67,6 +76,56 @@ describe('tenant matrix over the route table', () => {
         lines: [{ variantId: market.durian.variantIds[0], quantity: 5, lotNumber: 'L1', expiresOn: '2027-12-31' }],
       },
     });
+    // A's trade: an importer's request in A's category, A's quote, the importer's bulk order from it
+    // and a message on the thread (the importer is none of the actors below).
+    const inject = (method: 'POST' | 'PUT', url: string, cookie: string, payload: object) =>
+      t.app.inject({ method, url, headers: { cookie, 'idempotency-key': newId() }, payload });
+    const importer = await signedInUser(db);
+    const tradeOp = await signedInUser(db, { isOperator: true });
+    const tradeBuyer = await inject('POST', '/api/trade/buyers', importer.cookie, {
+      companyName: '广州稻香进出口有限公司',
+      country: 'CN',
+      registrationNumber: '91350100M000100Y43',
+      language: 'zh',
+    });
+    await inject('POST', `/api/operator/trade/buyers/${tradeBuyer.json().id}/verify`, tradeOp.cookie, {});
+    const durianCategory = await categoryIdBySlug(db, 'durian');
+    await inject('PUT', `/api/sellers/${a.sellerId}/trade/profile`, a.cookie, { categoryIds: [durianCategory] });
+    const rfq = await inject('POST', '/api/trade/rfqs', importer.cookie, {
+      product: '金枕头榴莲 2 吨',
+      language: 'zh',
+      categoryId: durianCategory,
+      quantity: 2,
+      unit: 'tonne',
+      currency: 'CNY',
+      incoterm: 'CPT',
+      transportMode: 'air',
+      place: 'Guangzhou Baiyun',
+      deliveryFrom: '2027-05-01',
+      deliveryTo: '2027-06-01',
+      certifications: [],
+      sampleWanted: false,
+      deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const quote = await inject('POST', `/api/sellers/${a.sellerId}/trade/rfqs/${rfq.json().id}/quotes`, a.cookie, {
+      unitPriceSatang: 15_000_000,
+      moq: 1,
+      tiers: [],
+      leadTimeDays: 10,
+      validUntil: '2099-12-31',
+      terms: 'มัดจำ 30%',
+      language: 'th',
+      attachments: [],
+    });
+    await inject('POST', `/api/trade/rfqs/${rfq.json().id}/sellers/${a.sellerId}/messages`, importer.cookie, {
+      body: '能空运吗？',
+      language: 'zh',
+    });
+    const tradeOrder = await inject('POST', `/api/trade/quotes/${quote.json().id}/orders`, importer.cookie, {
+      kind: 'bulk',
+    });
+    expect(tradeOrder.statusCode).toBe(201);
+
     // A revoked token of A's.
     const made = await t.app.inject({
       method: 'POST',
@@ -152,6 +211,11 @@ describe('tenant matrix over the route table', () => {
       stock_locations: HUB_LOCATIONS.domesticFulfilment.id,
     };
     if (asn.statusCode === 201) known.hub_inbound_shipments = asn.json().id;
+    known.trade_buyers = tradeBuyer.json().id;
+    known.trade_rfqs = rfq.json().id;
+    known.trade_quotes = quote.json().id;
+    known.trade_orders = tradeOrder.json().id;
+    known.trade_milestones = tradeOrder.json().milestones[0].id;
 
     const doc = t.app.swagger() as Schema;
     const withIds = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && /:\w*id\b/i.test(r.url));

@@ -1,14 +1,27 @@
 // B2B trade: business buyers with a checked and verified registration, requests for quotation seen
 // only by matching shops that show the marks asked for, quotes (at most 10, one per shop, edited
-// once) and the buyer's comparison. Requests close at their deadline through a job.
+// once) and the buyer's comparison, messages on a request, sample and bulk orders paid in milestones
+// as service orders (so payments, the ledger and payouts treat them like any sale), the shipment and
+// the export papers. Requests close at their deadline through a job.
+import { on } from '../../events.ts';
 import { periodic } from '../../platform/jobs.ts';
 import { defineModule } from '../../platform/module.ts';
 import { tradeRoutes } from './routes.ts';
+import { tradeOrderRoutes } from './routes-orders.ts';
 import { closeDueRfqs } from './service.ts';
+import { milestoneLapsed, milestonePaid } from './trade-orders.ts';
 
 export const tradeModule = defineModule({
   name: 'trade',
-  routes: (app) => app.register(async (scope) => tradeRoutes(scope)),
+  routes: (app) =>
+    app.register(async (scope) => {
+      await tradeRoutes(scope);
+      await tradeOrderRoutes(scope);
+    }),
+  subscriptions: () => [
+    on('order.paid', (db, e) => milestonePaid(db, e.payload.orderId)),
+    on('order.cancelled', (db, e) => milestoneLapsed(db, e.payload.orderId)),
+  ],
   jobs: [
     periodic({
       name: 'trade deadlines',

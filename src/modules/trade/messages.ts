@@ -22,6 +22,96 @@ registerMessages({
     zh: '该报价已修改过一次，不能再修改',
     en: 'This quote has already been edited once',
   },
+  quote_expired: {
+    th: 'ใบเสนอราคานี้หมดอายุแล้ว ขอให้ร้านเสนอราคาใหม่',
+    zh: '该报价已过有效期，请让卖家重新报价',
+    en: 'This quote is no longer valid; ask the shop for a new one',
+  },
+  trade_order_exists: {
+    th: 'สั่งซื้อจากใบเสนอราคานี้ไปแล้ว',
+    zh: '已根据该报价下过此类订单',
+    en: 'An order of this kind was already placed from this quote',
+  },
+  trade_no_sample: {
+    th: 'ร้านนี้ไม่ได้เสนอส่งสินค้าตัวอย่าง',
+    zh: '该卖家未提供样品',
+    en: 'This shop offers no sample',
+  },
+  trade_sample_first: {
+    th: 'โปรดรับสินค้าตัวอย่างก่อน แล้วจึงสั่งซื้อจำนวนมาก',
+    zh: '请先收到样品，再下批量订单',
+    en: 'Receive the sample first, then place the bulk order',
+  },
+  milestone_not_due: {
+    th: 'งวดนี้ไม่ได้รอชำระแล้ว',
+    zh: '该付款节点已不在待付款状态',
+    en: 'This payment step is not waiting for payment',
+  },
+  milestone_not_declared: {
+    th: 'ผู้ซื้อยังไม่ได้แจ้งเลขอ้างอิงการโอนของงวดนี้',
+    zh: '买方尚未提交该付款节点的转账参考号',
+    en: 'The buyer has not given a transfer reference for this payment step',
+  },
+  trade_order_state: {
+    th: 'ทำรายการนี้กับคำสั่งซื้อในสถานะปัจจุบันไม่ได้',
+    zh: '订单当前状态下不能进行此操作',
+    en: 'This cannot be done with the order in its present state',
+  },
+  trade_not_shipped: {
+    th: 'ใบกำกับสินค้าและบัญชีรายการบรรจุออกได้เมื่อบันทึกการส่งสินค้าแล้ว',
+    zh: '记录发货后才能出具商业发票和装箱单',
+    en: 'The commercial invoice and packing list are issued once the shipment is recorded',
+  },
+  'field.below_moq': {
+    th: 'ต้องไม่น้อยกว่าจำนวนสั่งขั้นต่ำ {moq} {unit}',
+    zh: '不能少于最小起订量 {moq} {unit}',
+    en: 'must be at least the minimum order quantity of {moq} {unit}',
+  },
+  'field.order_too_large': {
+    th: 'ยอดสั่งซื้อใหญ่เกินกว่าที่รับได้ในคำสั่งซื้อเดียว โปรดแบ่งเป็นหลายคำสั่งซื้อ',
+    zh: '订单金额超出单笔上限，请拆分为多笔订单',
+    en: 'the order is larger than one order can carry; split it into several',
+  },
+  'field.bank_reference': {
+    th: 'ต้องเป็นเลขอ้างอิงจากธนาคาร 6–35 ตัว (ตัวอักษร ตัวเลข / หรือ -)',
+    zh: '须为银行的 6–35 位参考号（字母、数字、/ 或 -）',
+    en: "must be the bank's reference: 6–35 letters, digits, / or -",
+  },
+  'field.awb_not_air': {
+    th: 'ใบตราส่งทางอากาศใช้กับการขนส่งทางอากาศเท่านั้น',
+    zh: '航空运单仅用于空运',
+    en: 'an air waybill is for air transport only',
+  },
+  'field.bl_for_air': {
+    th: 'การขนส่งทางอากาศใช้ใบตราส่งทางอากาศ (AWB) ไม่ใช่ B/L',
+    zh: '空运应使用航空运单（AWB），而非提单',
+    en: 'air transport takes an air waybill, not a bill of lading',
+  },
+  'field.awb_shape': {
+    th: 'ต้องเป็นรหัสสายการบิน 3 หลัก และเลข 8 หลัก เช่น 217-12345675',
+    zh: '须为 3 位航空公司代码加 8 位数字，例如 217-12345675',
+    en: 'must be a 3-digit airline prefix and 8 digits, e.g. 217-12345675',
+  },
+  'field.awb_check': {
+    th: 'เลขตรวจสอบหลักสุดท้ายไม่ถูกต้อง (เลข 7 หลัก หารด้วย 7 เหลือเศษ) โปรดตรวจอีกครั้ง',
+    zh: '校验位不正确（7 位序号除以 7 的余数），请核对',
+    en: 'its check digit is wrong (the 7-digit serial mod 7); please check the number',
+  },
+  'field.bl_shape': {
+    th: 'ต้องเป็นเลขที่ B/L ตัวอักษรและตัวเลข 4–35 ตัว',
+    zh: '须为 4–35 位字母和数字的提单号',
+    en: 'must be a bill of lading number of 4–35 letters and digits',
+  },
+  'field.same_language': {
+    th: 'คำแปลต้องเป็นภาษาอื่นจากต้นฉบับ',
+    zh: '译文须为与原文不同的语言',
+    en: 'the translation must be in another language than the original',
+  },
+  'field.deposit_range': {
+    th: 'มัดจำต้องอยู่ระหว่าง 10 ถึง 90 เปอร์เซ็นต์',
+    zh: '定金比例须在 10% 到 90% 之间',
+    en: 'the deposit must be between 10 and 90 percent',
+  },
   'field.uscc_shape': {
     th: 'ต้องเป็นรหัสเครดิตสังคมแบบรวม 18 ตัวอักษร (ไม่มี I O S V Z)',
     zh: '必须是 18 位统一社会信用代码（不含 I、O、S、V、Z）',

@@ -38,6 +38,8 @@ const Quote = Type.Object(
     terms: Type.String({ maxLength: 4000 }),
     language: Lang,
     attachments: Type.Array(Type.Object({ name: Str(200), url: Str(1000) }, closed), { maxItems: 10 }),
+    samplePriceSatang: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+    depositPercent: Type.Optional(Type.Integer()),
   },
   closed,
 );

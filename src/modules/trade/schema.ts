@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from '../identity/schema.ts';
 import { sellers } from '../sellers/schema.ts';
 
@@ -92,9 +93,103 @@ export const tradeQuotes = pgTable(
     terms: text('terms').notNull(),
     language: text('language').notNull(),
     attachments: jsonb('attachments').$type<{ name: string; url: string }[]>().notNull(),
+    /** The price of a sample lot, when the shop sends one; null: no sample offered. */
+    samplePriceSatang: integer('sample_price_satang'),
+    /** The deposit asked before production, in percent of the bulk order (the balance before shipment). */
+    depositPercent: integer('deposit_percent').notNull().default(30),
     edits: integer('edits').notNull().default(0),
     status: text('status').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('trade_quotes_one_per_shop').on(t.rfqId, t.sellerId)],
+);
+
+/**
+ * Messages on a request, one thread per request and quoting shop. The text is kept as written, in
+ * the language it was written in; a translation, when there is one, sits beside it with who made it
+ * (the sender, or a translator service: none is reachable, so only a labelled sandbox could be).
+ */
+export const tradeMessages = pgTable('trade_messages', {
+  id: uuid('id').primaryKey(),
+  rfqId: uuid('rfq_id')
+    .notNull()
+    .references(() => tradeRfqs.id),
+  sellerId: uuid('seller_id')
+    .notNull()
+    .references(() => sellers.id),
+  author: text('author').notNull(), // 'buyer' | 'seller'
+  authorUserId: uuid('author_user_id'), // null: the shop's API token
+  language: text('language').notNull(),
+  body: text('body').notNull(),
+  translationLanguage: text('translation_language'),
+  translationBody: text('translation_body'),
+  translatedBy: text('translated_by'), // 'sender' | 'sandbox'
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An order from an accepted quote: a sample, or the bulk order under the agreed Incoterm. */
+export const tradeOrders = pgTable(
+  'trade_orders',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    rfqId: uuid('rfq_id')
+      .notNull()
+      .references(() => tradeRfqs.id),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => tradeQuotes.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => tradeBuyers.id),
+    placedBy: uuid('placed_by').notNull(),
+    kind: text('kind').notNull(), // 'sample' | 'bulk'
+    incoterm: text('incoterm').notNull(),
+    transportMode: text('transport_mode').notNull(),
+    place: text('place').notNull(),
+    product: text('product').notNull(),
+    quantity: integer('quantity').notNull(),
+    unit: text('unit').notNull(),
+    unitPriceSatang: integer('unit_price_satang').notNull(),
+    totalSatang: integer('total_satang').notNull(),
+    depositPercent: integer('deposit_percent').notNull(),
+    status: text('status').notNull(),
+    transportDocument: text('transport_document'), // 'bl' | 'awb'
+    transportNumber: text('transport_number'),
+    carrier: text('carrier'),
+    grossWeightKg: integer('gross_weight_kg'),
+    packages: integer('packages'),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('trade_orders_one_kind_per_quote').on(t.quoteId, t.kind).where(sql`status <> 'cancelled'`)],
+);
+
+/** A payment step of a trade order, paid as a service order of the orders module. */
+export const tradeMilestones = pgTable(
+  'trade_milestones',
+  {
+    id: uuid('id').primaryKey(),
+    tradeOrderId: uuid('trade_order_id')
+      .notNull()
+      .references(() => tradeOrders.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    kind: text('kind').notNull(), // 'sample' | 'deposit' | 'balance'
+    percent: integer('percent').notNull(),
+    amountSatang: integer('amount_satang').notNull(),
+    orderId: uuid('order_id').notNull(),
+    orderNumber: text('order_number').notNull(),
+    groupId: uuid('group_id').notNull(),
+    status: text('status').notNull(), // 'due' | 'transfer_declared' | 'paid' | 'cancelled'
+    bankReference: text('bank_reference'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('trade_milestones_one_per_kind').on(t.tradeOrderId, t.kind)],
 );

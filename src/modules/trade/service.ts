@@ -216,6 +216,8 @@ export interface QuoteInput {
   terms: string;
   language: Locale;
   attachments: { name: string; url: string }[];
+  samplePriceSatang?: number | null;
+  depositPercent?: number;
 }
 
 function checkQuote(q: QuoteInput) {
@@ -227,6 +229,11 @@ function checkQuote(q: QuoteInput) {
     last = t.minQuantity;
   }
   if (!Number.isSafeInteger(q.leadTimeDays) || q.leadTimeDays < 0) throw invalid('leadTimeDays', 'invalid');
+  if (q.samplePriceSatang != null && (!Number.isSafeInteger(q.samplePriceSatang) || q.samplePriceSatang < 1))
+    throw invalid('samplePriceSatang', 'invalid');
+  const deposit = q.depositPercent ?? 30;
+  if (!Number.isSafeInteger(deposit) || deposit < 10 || deposit > 90) throw invalid('depositPercent', 'deposit_range');
+  return { ...q, samplePriceSatang: q.samplePriceSatang ?? null, depositPercent: deposit };
 }
 
 /**
@@ -236,7 +243,7 @@ function checkQuote(q: QuoteInput) {
 export async function submitQuote(db: Db, actor: Actor, sellerId: string, rfqId: string, input: QuoteInput) {
   await requireSellerAccess(db, actor, sellerId, { membersOnly: true });
   await requireApprovedSeller(db, sellerId);
-  checkQuote(input);
+  const values = checkQuote(input);
   const [profile] = await db.select().from(tradeSellerProfiles).where(eq(tradeSellerProfiles.sellerId, sellerId));
   const marks = await shopMarks(db, sellerId);
   return db.transaction(async (tx) => {
@@ -249,7 +256,7 @@ export async function submitQuote(db: Db, actor: Actor, sellerId: string, rfqId:
       .where(and(eq(tradeQuotes.rfqId, rfqId), eq(tradeQuotes.sellerId, sellerId)));
     if (existing) throw new AppError(409, 'quote_exists');
     const id = newId();
-    await tx.insert(tradeQuotes).values({ id, rfqId, sellerId, ...input, status: 'submitted' });
+    await tx.insert(tradeQuotes).values({ id, rfqId, sellerId, ...values, status: 'submitted' });
     const count = rfq.quoteCount + 1;
     await tx
       .update(tradeRfqs)
@@ -266,7 +273,7 @@ const quoteView = (q: typeof tradeQuotes.$inferSelect) => ({ ...q, createdAt: q.
 /** The shop edits its own quote once, while the request is open. */
 export async function editQuote(db: Db, actor: Actor, sellerId: string, quoteId: string, input: QuoteInput) {
   await requireSellerAccess(db, actor, sellerId, { membersOnly: true });
-  checkQuote(input);
+  const values = checkQuote(input);
   return db.transaction(async (tx) => {
     const [q] = await tx
       .select()
@@ -278,7 +285,7 @@ export async function editQuote(db: Db, actor: Actor, sellerId: string, quoteId:
     if (q.status !== 'submitted') throw new AppError(409, 'rfq_closed');
     await tx
       .update(tradeQuotes)
-      .set({ ...input, edits: q.edits + 1 })
+      .set({ ...values, edits: q.edits + 1 })
       .where(eq(tradeQuotes.id, quoteId));
     return quoteView((await tx.select().from(tradeQuotes).where(eq(tradeQuotes.id, quoteId)))[0]);
   });
