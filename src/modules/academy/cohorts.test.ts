@@ -70,6 +70,9 @@ describe('trainers', () => {
     expect(refused.json().detail).toContain('train-the-trainer');
     const course = (await get(`/api/academy/courses/${TRAINER_COURSE_ID}`, someone.cookie, 'zh')).json();
     expect(course.title).toBe('培训师培训：在社区数字中心讲授 SMEs 4.0');
+    const early = await post(`/api/academy/courses/${TRAINER_COURSE_ID}/attempts`, someone.cookie, {}, 'en');
+    expect(early.json().code).toBe('academy_prerequisites_missing');
+    expect((await passCourseQuiz(t.app, someone.cookie, DEMO_COURSE_ID)).passed).toBe(true);
     const passed = await passCourseQuiz(t.app, someone.cookie, TRAINER_COURSE_ID);
     expect(passed.passed).toBe(true);
     expect((await get('/api/academy/me/roles', someone.cookie)).json().roles).toEqual(['learner', 'trainer']);

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { signUp, type TestAccount } from '../identity/testing.ts';
 import { demoCentreRecords, loadCentres } from './centres.ts';
-import { courseById, demoCourse } from './course.ts';
+import { courseById, DEMO_COURSE_ID, demoCourse } from './course.ts';
 import { TRAINER_COURSE_ID } from './trainer-course.ts';
 
 /** Starts an attempt at a course's quiz and submits the right answers; returns the graded result. */
@@ -39,6 +39,8 @@ export async function passCourseQuiz(app: FastifyInstance, cookie: string, cours
 /** A new account that passed the train-the-trainer course (so holds its credential). */
 export async function certifiedTrainer(app: FastifyInstance, displayName = 'ครูสมศรี วิทยากร'): Promise<TestAccount> {
   const trainer = await signUp(app, { displayName });
+  // The train-the-trainer course asks for the SMEs 4.0 course first.
+  await passCourseQuiz(app, trainer.cookie, DEMO_COURSE_ID);
   const r = await passCourseQuiz(app, trainer.cookie, TRAINER_COURSE_ID);
   if (!r.passed) throw new Error(`trainer quiz not passed: ${JSON.stringify(r)}`);
   return trainer;
