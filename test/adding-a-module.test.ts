@@ -37,8 +37,8 @@ let database: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
   database = await createTestDatabase();
-  // Only the modules the tasting one stands on, and it: the shipping module (which fills the same hook) is left out.
-  const list = [...modules.filter((m) => ['shipping', 'hub'].indexOf(m.name) < 0), tasting];
+  // Only the modules the tasting one stands on, and it: the shipping module (which fills the same hook) is left out, with the modules that stand on it (hub, returns).
+  const list = [...modules.filter((m) => ['shipping', 'hub', 'returns'].indexOf(m.name) < 0), tasting];
   app = await buildApp({
     db: database.db,
     config: testConfig(),
