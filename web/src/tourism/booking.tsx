@@ -10,7 +10,7 @@ import { useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle } from '../components/ui.tsx';
 import { Policy } from './experience.tsx';
 import type { BookingSummary, MyBooking, Ticket } from './shapes.ts';
-import '../messages/tourism.ts';
+import './messages.ts';
 import './tourism.css';
 
 interface BookingData {

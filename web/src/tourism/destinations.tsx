@@ -5,7 +5,7 @@ import { formatMoney } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import type { Destination, DestinationList } from './shapes.ts';
-import '../messages/tourism.ts';
+import './messages.ts';
 import './tourism.css';
 
 const REGIONS = ['north', 'northeast', 'central', 'east', 'west', 'south'];

@@ -23,7 +23,7 @@ import {
   weekdayOf,
   weekdayShort,
 } from './shapes.ts';
-import '../messages/tourism.ts';
+import './messages.ts';
 import './tourism.css';
 
 const WEEKS = 6;

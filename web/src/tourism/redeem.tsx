@@ -9,7 +9,7 @@ import { NotFound, type PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle, TextField } from '../components/ui.tsx';
 import type { Ticket } from './shapes.ts';
-import '../messages/tourism.ts';
+import './messages.ts';
 import './tourism.css';
 
 interface RedeemData {
