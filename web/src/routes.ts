@@ -39,6 +39,8 @@ const account = () => import('./account/sessions-page.tsx');
 const ACADEMY_LEARN = 'src/academy/learn.tsx';
 const academyLearn = () => import('./academy/learn.tsx');
 const FINANCE = 'src/finance/index.tsx';
+const TOURISM = 'src/tourism/index.tsx';
+const tourism = () => import('./tourism/index.tsx');
 const finance = () => import('./finance/index.tsx');
 
 export const routes: Route[] = [
@@ -153,6 +155,37 @@ export const routes: Route[] = [
     path: '/ops/standards',
     chunk: STANDARDS,
     module: () => standards().then((m) => m.opsStandardsPage),
+  },
+  { name: 'tours', path: '/tours', chunk: TOURISM, module: () => tourism().then((m) => m.destinationsPage) },
+  {
+    name: 'tour-bookings',
+    path: '/tours/bookings',
+    chunk: TOURISM,
+    module: () => tourism().then((m) => m.myBookingsPage),
+  },
+  {
+    name: 'tour-booking',
+    path: '/tours/bookings/:id',
+    chunk: TOURISM,
+    module: () => tourism().then((m) => m.bookingPage),
+  },
+  {
+    name: 'tour-experience',
+    path: '/tours/experiences/:id',
+    chunk: TOURISM,
+    module: () => tourism().then((m) => m.experiencePage),
+  },
+  {
+    name: 'tour-destination',
+    path: '/tours/:code',
+    chunk: TOURISM,
+    module: () => tourism().then((m) => m.destinationPage),
+  },
+  {
+    name: 'seller-tourism-redeem',
+    path: '/seller/:sellerId/tourism/redeem',
+    chunk: TOURISM,
+    module: () => tourism().then((m) => m.redeemPage),
   },
   { name: 'checkout', path: '/checkout', chunk: CHECKOUT, module: () => checkout().then((m) => m.checkoutPage) },
   { name: 'pay', path: '/pay/:groupId', chunk: PAY, module: () => pay().then((m) => m.payPage) },

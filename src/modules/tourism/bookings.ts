@@ -13,6 +13,7 @@ import { newId } from '../../platform/ids.ts';
 import { type CartOwner, ownerKey } from '../cart/index.ts';
 import { placeServiceOrder, transitionOrder } from '../orders/index.ts';
 import { slotStatus } from './availability.ts';
+import { refundPercent } from './cancellation.ts';
 import { bookings, experiences, slots } from './schema.ts';
 
 const tourism = systemActor('tourism');
@@ -229,4 +230,43 @@ export async function bookingsOfBuyer(db: Executor, buyerKey: string, locale: 't
     refundSatang: b.refundSatang,
     groupId: b.groupId,
   }));
+}
+
+/**
+ * What the visitor's booking page shows: the experience and slot, the hold or the ticket state, and
+ * the share of the price a cancellation would give back now by the experience's policy.
+ */
+export async function bookingSummary(db: Executor, b: typeof bookings.$inferSelect, locale: 'th' | 'zh' | 'en') {
+  const [row] = await db
+    .select({ s: slots, e: experiences })
+    .from(slots)
+    .innerJoin(experiences, eq(experiences.id, slots.experienceId))
+    .where(eq(slots.id, b.slotId));
+  const option = row.e.options.find((o) => o.id === row.s.optionId);
+  const cancellable =
+    (b.status === 'ON_HOLD' || b.status === 'PENDING' || b.status === 'CONFIRMED') && row.s.startsAt > new Date();
+  return {
+    id: b.id,
+    reference: b.reference,
+    status: b.status,
+    experienceId: row.e.id,
+    experienceTitle: pickText(row.e.title, locale),
+    optionTitle: option ? pickText(option.title, locale) : row.s.optionId,
+    provinceCode: row.e.provinceCode,
+    startsAt: row.s.startsAt.toISOString(),
+    when: formatDateTime(row.s.startsAt, locale),
+    unitLines: Object.entries(b.units).map(([unitId, quantity]) => {
+      const u = option?.units.find((x) => x.id === unitId);
+      return { unitId, title: u ? pickText(u.title, locale) : unitId, quantity };
+    }),
+    places: b.places,
+    totalSatang: b.totalSatang,
+    refundSatang: b.refundSatang,
+    groupId: b.groupId,
+    holdExpiresAt: b.holdExpiresAt.toISOString(),
+    cancellation: row.e.cancellation,
+    cancellable,
+    refundPercentNow:
+      b.status === 'CONFIRMED' && cancellable ? refundPercent(row.e.cancellation, row.s.startsAt, new Date()) : 0,
+  };
 }

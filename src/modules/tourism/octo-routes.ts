@@ -18,6 +18,8 @@ import {
   updateBooking,
 } from './octo.ts';
 import { resellerOf } from './resellers.ts';
+import { ticketOf, ticketPdf } from './tickets.ts';
+import { AppError } from '../../platform/errors.ts';
 
 const Str = (max = 200) => Type.String({ maxLength: max });
 const Contact = Type.Object({
@@ -173,6 +175,33 @@ export async function octoRoutes(base: FastifyInstance): Promise<void> {
     '/bookings/:uuid',
     { schema: { tags, ...auth, summary: 'OCTO: a booking', params: Params, response: ok(Any) } },
     async (req) => getBooking(db, secret, who(req), req.params.uuid),
+  );
+  app.get(
+    '/bookings/:uuid/ticket.pdf',
+    {
+      schema: {
+        tags,
+        ...auth,
+        summary: 'The ticket PDF of a confirmed booking (the voucher’s PDF_URL), in lang or the request’s language',
+        params: Params,
+        querystring: Type.Object({
+          lang: Type.Optional(Type.Union([Type.Literal('th'), Type.Literal('zh'), Type.Literal('en')])),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const booking = await getBooking(db, secret, who(req), req.params.uuid);
+      const locale = req.query.lang ?? req.locale;
+      const ticket = await ticketOf(db, secret, booking.id, locale).catch((err: unknown) => {
+        if (err instanceof AppError)
+          throw new OctoError('BAD_REQUEST', 'The booking is not confirmed, so it has no ticket');
+        throw err;
+      });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="ticket-${ticket.reference}.pdf"`)
+        .send(await ticketPdf(ticket, locale));
+    },
   );
   app.post(
     '/bookings/:uuid/confirm',

@@ -328,7 +328,11 @@ export async function bookingView(db: Executor, secret: Buffer, b: Booking) {
       ? {
           redemptionMethod: 'DIGITAL',
           utcRedeemedAt: b.redeemedAt?.toISOString() ?? null,
-          deliveryOptions: [{ deliveryFormat: 'QRCODE', deliveryValue: redeemToken(secret, b.id) }],
+          deliveryOptions: [
+            { deliveryFormat: 'QRCODE', deliveryValue: redeemToken(secret, b.id) },
+            // The ticket PDF (ask with the same API key; lang=th|zh|en), relative to the supplier endpoint's origin.
+            { deliveryFormat: 'PDF_URL', deliveryValue: `/octo/bookings/${b.id}/ticket.pdf` },
+          ],
         }
       : null,
     unitItems,

@@ -9,7 +9,7 @@ import { hashRequest, idempotent, validIdempotencyKey } from '../../platform/ide
 import { provinceByCode } from '../../platform/provinces.ts';
 import { cartOwnerKey, cartOwnerOf } from '../cart/index.ts';
 import { availabilityOf } from './availability.ts';
-import { bookingOf, bookingsOfBuyer, reserve } from './bookings.ts';
+import { bookingOf, bookingsOfBuyer, bookingSummary, reserve } from './bookings.ts';
 import { destinationProvinces, HIGHLIGHTS, secondaryCitiesOn } from './destinations.ts';
 import { addSeason, createExperience, experienceById, experiencesIn, setSlotClosed } from './experiences.ts';
 import type { ExperienceInput } from './experiences.ts';
@@ -18,7 +18,7 @@ import type { ModuleContext } from '../../platform/module.ts';
 import { dispatchRefund, paymentsModule } from '../payments/index.ts';
 import { type Cancelled, cancelBooking } from './cancellation.ts';
 import { createReseller, listResellers, revokeReseller } from './resellers.ts';
-import { redeemTicket, ticketOf, ticketPdf } from './tickets.ts';
+import { redeemTicket, ticketOf, ticketPdf, ticketQrSvg } from './tickets.ts';
 
 const Text3 = Type.Object(
   {
@@ -83,6 +83,8 @@ const ExperienceBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const LOCALE_LITERALS = [Type.Literal('th'), Type.Literal('zh'), Type.Literal('en')];
 
 const pick = (t: { th: string; zh: string; en: string }, l: string) => (l === 'zh' ? t.zh : l === 'en' ? t.en : t.th);
 
@@ -287,16 +289,7 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
     { schema: { ...tag, summary: 'A booking of the visitor', params: Type.Object({ id: Uuid }) } },
     async (req) => {
       const b = await bookingOf(db, req.actor, cartOwnerKey(req.actor), req.params.id);
-      return {
-        id: b.id,
-        status: b.status,
-        slotId: b.slotId,
-        units: b.units,
-        totalSatang: b.totalSatang,
-        orderId: b.orderId,
-        groupId: b.groupId,
-        holdExpiresAt: b.holdExpiresAt.toISOString(),
-      };
+      return { ...(await bookingSummary(db, b, req.locale)), slotId: b.slotId, units: b.units, orderId: b.orderId };
     },
   );
 }
@@ -325,15 +318,38 @@ export async function tourismTicketRoutes(base: FastifyInstance, ctx: ModuleCont
   );
 
   app.get(
-    '/tourism/bookings/:id/ticket.pdf',
-    { schema: { ...tag, summary: 'The ticket as a PDF in the buyer’s language', params: Type.Object({ id: Uuid }) } },
+    '/tourism/bookings/:id/ticket/qr.svg',
+    {
+      schema: { ...tag, summary: 'The ticket’s QR code (its redeem token) as SVG', params: Type.Object({ id: Uuid }) },
+    },
     async (req, reply) => {
       await mine(req.actor, req.params.id);
       const t = await ticketOf(db, secret, req.params.id, req.locale);
       return reply
+        .header('content-type', 'image/svg+xml')
+        .header('cache-control', 'private, no-store')
+        .send(await ticketQrSvg(t.token));
+    },
+  );
+
+  app.get(
+    '/tourism/bookings/:id/ticket.pdf',
+    {
+      schema: {
+        ...tag,
+        summary: 'The ticket as a PDF in the buyer’s language (or lang=th|zh|en, as a page links it)',
+        params: Type.Object({ id: Uuid }),
+        querystring: Type.Object({ lang: Type.Optional(Type.Union(LOCALE_LITERALS)) }),
+      },
+    },
+    async (req, reply) => {
+      await mine(req.actor, req.params.id);
+      const locale = req.query.lang ?? req.locale;
+      const t = await ticketOf(db, secret, req.params.id, locale);
+      return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="ticket-${t.reference}.pdf"`)
-        .send(await ticketPdf(t, req.locale));
+        .send(await ticketPdf(t, locale));
     },
   );
 

@@ -225,6 +225,15 @@ describe('OCTO supplier API', () => {
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', utcExpiresAt: null, contact: { fullName: '王小明' } });
     expect(confirmed.voucher.deliveryOptions[0]).toMatchObject({ deliveryFormat: 'QRCODE' });
     expect(confirmed.voucher.deliveryOptions[0].deliveryValue).toMatch(/^TT1\./);
+    // The voucher's PDF: the reseller fetches the ticket with its key, in Chinese for its customer.
+    const pdfUrl = confirmed.voucher.deliveryOptions.find(
+      (d: { deliveryFormat: string }) => d.deliveryFormat === 'PDF_URL',
+    );
+    expect(pdfUrl.deliveryValue).toBe(`/octo/bookings/${uuid}/ticket.pdf`);
+    const pdf = await octo('GET', `${pdfUrl.deliveryValue.slice('/octo'.length)}?lang=zh`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdfToText(pdf.rawPayload, { flat: true })).toContain('体验活动门票');
+    expect((await octo('GET', `/bookings/${uuid}/ticket.pdf`, undefined, 'octo_not-a-key')).statusCode).toBe(401);
     const updated = (await octo('PATCH', `/bookings/${uuid}`, { notes: 'vegetarian lunch' })).json();
     expect(updated.notes).toBe('vegetarian lunch');
     expect((await octo('GET', `/bookings/${uuid}`)).json().status).toBe('CONFIRMED');

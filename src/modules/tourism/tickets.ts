@@ -134,6 +134,10 @@ export async function ticketOf(db: Executor, secret: Buffer, bookingId: string, 
   return view(secret, row, locale);
 }
 
+/** The QR a ticket page shows: the same signed token as the PDF's. */
+export const ticketQrSvg = (token: string): Promise<string> =>
+  QRCode.toString(token, { errorCorrectionLevel: 'M', margin: 2, type: 'svg' });
+
 const baht = (satang: number) => `฿${(satang / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
 /** The ticket as a one-page A5 PDF in the buyer's language. */

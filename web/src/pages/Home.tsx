@@ -1,11 +1,12 @@
 // Home: categories, featured shops and new products.
 import { useApp } from '../app/context.tsx';
-import { provinceName } from '../app/i18n.ts';
+import { pick, provinceName } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import type { CategoryNode, Page, ProductSummary, ShopSummary } from '../app/shapes.ts';
 import { ProductGrid } from '../components/ProductCard.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import '../messages/store.ts';
+import '../messages/tourism.ts';
 
 interface HomeData {
   categories: CategoryNode[];
@@ -30,12 +31,36 @@ export const homePage: PageModule<HomeData> = {
   },
   head: (_data, { t }) => ({ title: t('home.title'), description: t('home.description') }),
   Page({ data }) {
-    const { t, href, locale } = useApp();
+    const { t, href, locale, me } = useApp();
     return (
       <>
         <section className="hero">
           <PageTitle>{t('home.hero')}</PageTitle>
           <p>{t('home.description')}</p>
+        </section>
+        <section aria-labelledby="home-tours" className="home-tours">
+          <h2 id="home-tours">
+            <a href={href('/tours')}>{t('tour.nav')}</a>
+          </h2>
+          <p>{t('tour.navHint')}</p>
+          <ul className="chips">
+            {me ? (
+              <li>
+                <a className="chip" href={href('/tours/bookings')}>
+                  {t('tour.myBookings')}
+                </a>
+              </li>
+            ) : null}
+            {(me?.sellers ?? [])
+              .filter((s) => s.status === 'approved')
+              .map((s) => (
+                <li key={s.sellerId}>
+                  <a className="chip" href={href(`/seller/${s.sellerId}/tourism/redeem`)}>
+                    {t('tour.scanFor', { shop: pick(s.shopName, locale) })}
+                  </a>
+                </li>
+              ))}
+          </ul>
         </section>
         <section aria-labelledby="home-categories">
           <h2 id="home-categories">{t('home.categories')}</h2>
