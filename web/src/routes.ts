@@ -41,6 +41,8 @@ const academyLearn = () => import('./academy/learn.tsx');
 const FINANCE = 'src/finance/index.tsx';
 const TOURISM = 'src/tourism/index.tsx';
 const tourism = () => import('./tourism/index.tsx');
+const TRADE = 'src/trade/index.tsx';
+const trade = () => import('./trade/index.tsx');
 const finance = () => import('./finance/index.tsx');
 
 export const routes: Route[] = [
@@ -149,6 +151,16 @@ export const routes: Route[] = [
     chunk: FINANCE,
     module: () => finance().then((m) => m.loansPage),
   },
+  { name: 'trade', path: '/trade', chunk: TRADE, module: () => trade().then((m) => m.tradeHomePage) },
+  { name: 'trade-rfq-new', path: '/trade/rfqs/new', chunk: TRADE, module: () => trade().then((m) => m.newRfqPage) },
+  { name: 'trade-rfq', path: '/trade/rfqs/:id', chunk: TRADE, module: () => trade().then((m) => m.rfqPage) },
+  {
+    name: 'trade-thread',
+    path: '/trade/rfqs/:id/shops/:sellerId',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.buyerThreadPage),
+  },
+  { name: 'trade-order', path: '/trade/orders/:id', chunk: TRADE, module: () => trade().then((m) => m.buyerOrderPage) },
   { name: 'lender', path: '/lender', chunk: FINANCE, module: () => finance().then((m) => m.lenderPage) },
   {
     name: 'ops-standards',

@@ -15,6 +15,7 @@ import {
   confirmBankTransfer,
   confirmReceipt,
   declareBankTransfer,
+  declaredTransfers,
   goodsReady,
   orderView,
   placeTradeOrder,
@@ -220,6 +221,11 @@ export async function tradeOrderRoutes(base: FastifyInstance): Promise<void> {
     },
     async (req) => confirmReceipt(db, req.actor, req.params.tradeOrderId),
   );
+  app.get(
+    '/operator/trade/milestones',
+    { schema: { tags, summary: 'Bank transfers declared by buyers, to match on the statement' } },
+    async (req) => ({ items: await declaredTransfers(db, req.actor) }),
+  );
   app.post(
     '/operator/trade/milestones/:milestoneId/confirm-transfer',
     {
@@ -319,6 +325,7 @@ export async function tradeOrderRoutes(base: FastifyInstance): Promise<void> {
         tags,
         summary: 'Pro-forma invoice, commercial invoice or packing list (PDF)',
         params: Type.Object({ tradeOrderId: Uuid, document: Document }),
+        querystring: Type.Object({ lang: Type.Optional(Lang) }),
         response: PdfResponse,
       },
     },
@@ -329,7 +336,8 @@ export async function tradeOrderRoutes(base: FastifyInstance): Promise<void> {
         reply,
         o,
         req.params.document,
-        (req.headers['accept-language'] ? req.locale : buyer.language) as 'th',
+        // The page's language when a link gives it, else the asked language, else the team's.
+        (req.query.lang ?? (req.headers['accept-language'] ? req.locale : buyer.language)) as 'th',
       );
     },
   );

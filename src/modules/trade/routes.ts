@@ -8,12 +8,14 @@ import { INCOTERMS, TRANSPORT_MODES } from './codes.ts';
 import {
   addMember,
   buyerOfActor,
+  buyersForOperator,
   compareQuotes,
   editQuote,
   getBuyer,
   myRfqs,
   postRfq,
   registerBuyer,
+  rfqForSeller,
   rfqsForSeller,
   setLanguage,
   setTradeProfile,
@@ -93,6 +95,14 @@ export async function tradeRoutes(base: FastifyInstance): Promise<void> {
     async (req) => verifyBuyer(db, req.actor, req.params.id),
   );
 
+  app.get(
+    '/operator/trade/buyers',
+    { schema: { tags, summary: 'Business buyers, the unverified first' } },
+    async (req) => ({
+      items: await buyersForOperator(db, req.actor),
+    }),
+  );
+
   app.post(
     '/trade/rfqs',
     {
@@ -148,6 +158,17 @@ export async function tradeRoutes(base: FastifyInstance): Promise<void> {
     '/sellers/:sellerId/trade/rfqs',
     { schema: { tags, summary: 'Open requests the shop matches', params: SellerParams } },
     async (req) => ({ items: await rfqsForSeller(db, req.actor, req.params.sellerId) }),
+  );
+  app.get(
+    '/sellers/:sellerId/trade/rfqs/:rfqId',
+    {
+      schema: {
+        tags,
+        summary: 'A request the shop matches or quoted on, with its own quote',
+        params: Type.Object({ sellerId: Uuid, rfqId: Uuid }),
+      },
+    },
+    async (req) => rfqForSeller(db, req.actor, req.params.sellerId, req.params.rfqId),
   );
   app.post(
     '/sellers/:sellerId/trade/rfqs/:rfqId/quotes',

@@ -8,7 +8,7 @@ import { AppError, forbidden, invalid, notFound, unauthenticated } from '../../p
 import { LOCALES, type Locale } from '../../platform/i18n.ts';
 import { newId } from '../../platform/ids.ts';
 import { activeProductIdsOfShop } from '../catalog/index.ts';
-import { requireApprovedSeller, requireSellerAccess } from '../sellers/index.ts';
+import { requireApprovedSeller, requireSellerAccess, sellerFacts } from '../sellers/index.ts';
 import { productMarkCodes } from '../standards/index.ts';
 import { INCOTERMS, type Incoterm, incotermAllows, TRANSPORT_MODES, type TransportMode, usccProblem } from './codes.ts';
 import './messages.ts';
@@ -207,6 +207,44 @@ export async function rfqsForSeller(db: Executor, actor: Actor, sellerId: string
   return rows.filter((r) => matches(r, profile.categoryIds, marks)).map(rfqView);
 }
 
+/** One request as a shop sees it: open and matching, or one it has quoted on (404 otherwise). */
+export async function rfqForSeller(db: Executor, actor: Actor, sellerId: string, rfqId: string) {
+  await requireSellerAccess(db, actor, sellerId, { membersOnly: true });
+  const [rfq] = await db.select().from(tradeRfqs).where(eq(tradeRfqs.id, rfqId));
+  if (!rfq) throw notFound('rfq');
+  const [quote] = await db
+    .select()
+    .from(tradeQuotes)
+    .where(and(eq(tradeQuotes.rfqId, rfqId), eq(tradeQuotes.sellerId, sellerId)));
+  if (!quote) {
+    const open = (await rfqsForSeller(db, actor, sellerId)).some((r) => r.id === rfqId);
+    if (!open) throw notFound('rfq');
+  }
+  const [buyer] = await db
+    .select({ companyName: tradeBuyers.companyName, country: tradeBuyers.country, language: tradeBuyers.language })
+    .from(tradeBuyers)
+    .where(eq(tradeBuyers.id, rfq.buyerId));
+  return { rfq: rfqView(rfq), buyer, quote: quote ? quoteView(quote) : null };
+}
+
+/** The operator's list of business buyers, the unverified first. */
+export async function buyersForOperator(db: Executor, actor: Actor) {
+  if (!isOperator(actor)) throw actor.kind === 'guest' ? unauthenticated() : forbidden();
+  const rows = await db
+    .select()
+    .from(tradeBuyers)
+    .orderBy(sql`registration_verified_at is not null`, sql`created_at desc`)
+    .limit(200);
+  return rows.map((b) => ({
+    id: b.id,
+    companyName: b.companyName,
+    country: b.country,
+    registrationNumber: b.registrationNumber,
+    verified: b.registrationVerifiedAt !== null,
+    createdAt: b.createdAt.toISOString(),
+  }));
+}
+
 export interface QuoteInput {
   unitPriceSatang: number;
   moq: number;
@@ -306,11 +344,22 @@ export async function compareQuotes(db: Executor, actor: Actor, rfqId: string) {
     .where(and(eq(tradeRfqs.id, rfqId), eq(tradeRfqs.buyerId, buyer.id)));
   if (!rfq) throw notFound('rfq');
   const quotes = await db.select().from(tradeQuotes).where(eq(tradeQuotes.rfqId, rfqId));
+  const shops = await sellerFacts(
+    db,
+    quotes.map((q) => q.sellerId),
+  );
   return {
     rfq: rfqView(rfq),
     language: buyer.language,
     quotes: quotes
-      .map((q) => ({ ...quoteView(q), totalSatang: q.unitPriceSatang * Math.max(rfq.quantity, q.moq) }))
+      .map((q) => ({
+        ...quoteView(q),
+        shop: {
+          name: shops.get(q.sellerId)?.shopName ?? { th: '', zh: null, en: null },
+          slug: shops.get(q.sellerId)?.slug ?? '',
+        },
+        totalSatang: q.unitPriceSatang * Math.max(rfq.quantity, q.moq),
+      }))
       .sort((a, b) => a.unitPriceSatang - b.unitPriceSatang),
   };
 }

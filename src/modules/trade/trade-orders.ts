@@ -425,3 +425,24 @@ export async function confirmReceipt(db: Db, actor: Actor, id: string, now = new
     return orderView(tx, o);
   });
 }
+
+/** The operator's list of bank transfers buyers declared, to match on the statement. */
+export async function declaredTransfers(db: Executor, actor: Actor) {
+  if (!isOperator(actor)) throw actor.kind === 'guest' ? unauthenticated() : forbidden();
+  const rows = await db
+    .select({ m: tradeMilestones, o: tradeOrders })
+    .from(tradeMilestones)
+    .innerJoin(tradeOrders, eq(tradeOrders.id, tradeMilestones.tradeOrderId))
+    .where(eq(tradeMilestones.status, 'transfer_declared'))
+    .orderBy(asc(tradeMilestones.createdAt))
+    .limit(200);
+  return rows.map(({ m, o }) => ({
+    id: m.id,
+    kind: m.kind,
+    amountSatang: m.amountSatang,
+    bankReference: m.bankReference,
+    orderNumber: m.orderNumber,
+    tradeOrderNumber: o.number,
+    product: o.product,
+  }));
+}

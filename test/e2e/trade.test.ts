@@ -1,0 +1,137 @@
+// In a real browser at 360 px, in Chinese: a verified importer posts a request for jasmine rice,
+// the Roi Et rice cooperative quotes in Thai (through the API: its pages are not built yet), the
+// importer compares the quote, orders a sample, pays it with Alipay in the sandbox, and downloads
+// the pro-forma invoice, read back with pdftotext.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { categoryIdBySlug, signedInUser } from '../../src/modules/catalog/testing.ts';
+import { startOutboxWorker } from '../../src/platform/outbox.ts';
+import { pdfToText } from '../pdftotext.ts';
+import { launchBrowser, PHONE, screenshot } from './browser.ts';
+import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
+import { startMarketApp, type MarketApp } from './market-app.ts';
+
+let m: MarketApp;
+let browser: Browser;
+let stopOutbox: () => void;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  m = await startMarketApp();
+  stopOutbox = startOutboxWorker(m.app.db, m.app.platform.handlers, m.app.log, 200);
+});
+afterAll(async () => {
+  stopOutbox?.();
+  await browser?.close();
+  await m?.close();
+});
+
+const inject = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: object) =>
+  m.app.inject({ method, url, headers: { cookie, 'idempotency-key': crypto.randomUUID() }, payload });
+
+describe('B2B trade in the browser', () => {
+  it('an importer posts a request in Chinese, compares a Thai quote, orders a sample, pays by Alipay and gets the pro-forma', async () => {
+    const rice = await categoryIdBySlug(m.app.db, 'jasmine-rice');
+    const op = await signedInUser(m.app.db, { isOperator: true });
+    const importer = await signedInUser(m.app.db);
+    const buyer = await inject('POST', '/api/trade/buyers', importer.cookie, {
+      companyName: '广州稻香进出口有限公司',
+      country: 'CN',
+      registrationNumber: '91350100M000100Y43',
+      language: 'zh',
+    });
+    expect(buyer.statusCode).toBe(201);
+    expect((await inject('POST', `/api/operator/trade/buyers/${buyer.json().id}/verify`, op.cookie)).statusCode).toBe(
+      200,
+    );
+    const coop = m.market.rice.seller;
+    await inject('PUT', `/api/sellers/${coop.sellerId}/trade/profile`, coop.cookie, { categoryIds: [rice] });
+
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+      acceptDownloads: true,
+    });
+    const session = importer.cookie
+      .split('; ')
+      .find((c) => c.startsWith('talad_session='))!
+      .split('=')[1];
+    await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/zh/trade/rfqs/new`);
+    await hydrated(page);
+    await page.getByLabel('所需产品').fill('泰国茉莉香米 20 吨');
+    await page.getByLabel('类目').selectOption(rice);
+    await page.getByLabel('数量').fill('20');
+    await page.getByLabel('目标单价').fill('6500');
+    await page.getByLabel('港口或交货地点').fill('Laem Chabang');
+    await expectAccessible(page, 'the new request');
+    await expectNoSideways(page, 'the new request');
+    await page.getByRole('button', { name: '发布询价' }).click();
+    await page.getByText('还没有卖家报价').waitFor();
+    const rfqId = page.url().split('/').pop()!;
+
+    const quote = await inject('POST', `/api/sellers/${coop.sellerId}/trade/rfqs/${rfqId}/quotes`, coop.cookie, {
+      unitPriceSatang: 3_000_000,
+      moq: 5,
+      tiers: [{ minQuantity: 20, unitPriceSatang: 2_800_000 }],
+      leadTimeDays: 21,
+      validUntil: '2099-01-31',
+      terms: 'มัดจำ 30% ก่อนผลิต ส่วนที่เหลือก่อนส่งของ',
+      language: 'th',
+      attachments: [],
+      samplePriceSatang: 250_000,
+      depositPercent: 30,
+    });
+    expect(quote.statusCode).toBe(201);
+
+    await page.reload();
+    await hydrated(page);
+    const card = page.locator('.trade-compare > li').first();
+    await card.getByText('มัดจำ 30% ก่อนผลิต ส่วนที่เหลือก่อนส่งของ').waitFor();
+    await card.getByText('原文为泰语').waitFor();
+    expect(await card.innerText()).toContain('20 吨 起');
+    await screenshot(page, 'trade-phone-01-compare');
+    await expectAccessible(page, 'the quotes compared');
+    await expectNoSideways(page, 'the quotes compared');
+    await card.getByRole('button', { name: '订购样品' }).click();
+    await page.getByRole('heading', { name: /^订单 TR-/ }).waitFor();
+    await hydrated(page);
+    const orderUrl = page.url();
+    await page.getByRole('link', { name: '去付款（支付宝等）' }).click();
+    await page.getByRole('radio', { name: '支付宝 Alipay（人民币）' }).waitFor();
+    await hydrated(page);
+    await page.getByRole('radio', { name: '支付宝 Alipay（人民币）' }).check();
+    await page.getByRole('button', { name: '去付款', exact: true }).click();
+    await page.getByRole('link', { name: '前往支付宝付款' }).click();
+    await page.getByRole('heading', { name: '支付宝（沙盒）' }).waitFor();
+    await hydrated(page);
+    await page.getByRole('button', { name: '确认付款' }).click();
+    await page.getByText('已收到付款，谢谢').waitFor({ timeout: 15_000 });
+
+    // order.paid reaches the trade module through the outbox; then the order page shows the sample paid.
+    const orderId = orderUrl.split('/').pop()!;
+    await expect
+      .poll(
+        async () => (await inject('GET', `/api/trade/orders/${orderId}`, importer.cookie)).json().milestones[0].status,
+        { timeout: 15_000 },
+      )
+      .toBe('paid');
+    await page.goto(orderUrl);
+    await hydrated(page);
+    await page.getByTestId('milestone-sample').getByText('已付款').waitFor();
+    await screenshot(page, 'trade-phone-02-order');
+    await expectAccessible(page, 'the trade order, paid');
+    await expectNoSideways(page, 'the trade order, paid');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '形式发票（PDF）' }).click(),
+    ]);
+    const text = pdfToText(readFileSync((await download.path())!));
+    expect(text).toContain('广州稻香进出口有限公司');
+    expect(text).toMatch(/2,500\.00/);
+    await context.close();
+  });
+});

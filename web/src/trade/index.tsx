@@ -1,0 +1,2 @@
+// The trade chunk: the business buyer's pages (company, requests, quotes compared, messages, orders).
+export { buyerOrderPage, buyerThreadPage, newRfqPage, rfqPage, tradeHomePage } from './buyer.tsx';
