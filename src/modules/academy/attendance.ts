@@ -3,7 +3,9 @@
 // the server makes one and a photo forwarded to someone absent is stale within minutes. A code is
 // taken for GRACE_STEPS steps (10 minutes) after it was shown, so a late arrival or a phone on a slow
 // line still checks in; a repeat check-in is a no-op (one row per learner and session); an expired,
-// future or forged code is refused.
+// future or forged code is refused. Beside the QR code the screen shows a six-digit code of the same
+// step (another HMAC input) for a phone without a camera; it is judged the same way, and the check-in
+// route is rate-limited so nobody can run through the million codes in the ten minutes one lasts.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
@@ -13,7 +15,7 @@ import { AppError, invalid, notFound, unauthenticated } from '../../platform/err
 import { newId } from '../../platform/ids.ts';
 import { printable } from '../../platform/typed-text.ts';
 import { usersByIds } from '../identity/index.ts';
-import { academyAttendance, academyEnrolments, academySessions } from './cohort-schema.ts';
+import { academyAttendance, academyCohorts, academyEnrolments, academySessions } from './cohort-schema.ts';
 import { cohortAccess, cohortTeaching } from './cohorts.ts';
 
 export const STEP_MS = 30_000;
@@ -31,8 +33,23 @@ export function checkInToken(s: SessionRow, at: Date): string {
   return `${step.toString(36)}.${mac(s, step).toString('base64url')}`;
 }
 
+/** The six digits to type instead of scanning, for the step of `at`. */
+export function typedCode(s: SessionRow, at: Date, step = stepAt(at)): string {
+  const d = createHmac('sha256', Buffer.from(s.secret, 'base64url')).update(`${s.id}.${step}.typed`).digest();
+  return String(d.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}
+
+function judgeTyped(s: SessionRow, code: string, at: Date): 'ok' | 'forged' | 'expired' {
+  const now = stepAt(at);
+  const same = (step: number) => timingSafeEqual(Buffer.from(typedCode(s, at, step)), Buffer.from(code));
+  for (let step = now + 1; step >= now - GRACE_STEPS; step--) if (same(step)) return 'ok';
+  for (let step = now - GRACE_STEPS - 1; step >= now - 4 * GRACE_STEPS; step--) if (same(step)) return 'expired';
+  return 'forged';
+}
+
 /** 'ok', or why a code is refused: forged (bad format or MAC, or from the future) or expired. */
 export function judgeToken(s: SessionRow, token: string, at: Date): 'ok' | 'forged' | 'expired' {
+  if (/^[0-9]{6}$/.test(token)) return judgeTyped(s, token, at);
   const m = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/.exec(token);
   if (!m) return 'forged';
   const step = Number.parseInt(m[1] as string, 36);
@@ -96,7 +113,15 @@ export async function sessionQr(db: Executor, actor: Actor, sessionId: string, p
   const url = `${publicBase.replace(/\/$/, '')}/academy/check-in/${s.id}?t=${encodeURIComponent(token)}`;
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   const next = (stepAt(now) + 1) * STEP_MS;
-  return { sessionId: s.id, token, url, svg, rotatesInMs: next - now.getTime(), rotateEveryMs: STEP_MS };
+  return {
+    sessionId: s.id,
+    token,
+    code: typedCode(s, now),
+    url,
+    svg,
+    rotatesInMs: next - now.getTime(),
+    rotateEveryMs: STEP_MS,
+  };
 }
 
 export async function closeSession(db: Executor, actor: Actor, sessionId: string) {
@@ -148,9 +173,14 @@ export async function checkIn(db: Executor, actor: Actor, sessionId: string, tok
         .select()
         .from(academyAttendance)
         .where(and(eq(academyAttendance.sessionId, s.id), eq(academyAttendance.userId, actor.userId)));
+  const [cohort] = await db
+    .select({ title: academyCohorts.title })
+    .from(academyCohorts)
+    .where(eq(academyCohorts.id, s.cohortId));
   return {
     sessionId: s.id,
     cohortId: s.cohortId,
+    cohortTitle: cohort?.title ?? '',
     title: s.title,
     checkedInAt: (row?.checkedInAt ?? now).toISOString(),
     late: row?.late ?? late,

@@ -7,6 +7,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { type Executor, queryRows } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
+import { type Locale, translate } from '../../platform/i18n.ts';
 import { usersByIds } from '../identity/index.ts';
 import { academyEnrolments } from './cohort-schema.ts';
 import { type CohortRow, cohortAccess, cohortModules, cohortTeaching } from './cohorts.ts';
@@ -28,7 +29,12 @@ interface Row {
   sessions: number;
 }
 
-async function aggregate(db: Executor, cohort: CohortRow, page: { limit: number; offset: number }) {
+async function aggregate(
+  db: Executor,
+  cohort: CohortRow,
+  page: { limit: number; offset: number },
+  only: string[] | null,
+) {
   const cohortId = cohort.id;
   const { course, lessons } = cohortModules(cohort);
   const lessonIds = `{${lessons.map((l) => `"${l.id}"`).join(',')}}`;
@@ -62,22 +68,46 @@ async function aggregate(db: Executor, cohort: CohortRow, page: { limit: number;
       )
       select p.*, totals.* from totals
       left join lateral (
-        select * from stats order by enrolled_at, user_id limit ${page.limit} offset ${page.offset}
+        select * from stats ${only ? sql`where user_id = any(${`{${only.join(',')}}`}::uuid[])` : sql``}
+        order by enrolled_at, user_id limit ${page.limit} offset ${page.offset}
       ) p on true`,
   ).then((rows) => ({ rows, lessons: lessons.length }));
 }
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : '');
 
-/** Progress and grades of a cohort's learners, a page at a time: the trainer and operators only. */
+/**
+ * The learners of a cohort whose name or email holds `search` (case-insensitive), by id: the cohort's
+ * enrolments and their accounts in two indexed reads, matched here (identity keeps the names).
+ */
+async function matchingLearners(db: Executor, cohortId: string, search: string): Promise<string[]> {
+  const ids = (
+    await db
+      .select({ id: academyEnrolments.userId })
+      .from(academyEnrolments)
+      .where(eq(academyEnrolments.cohortId, cohortId))
+  ).map((r) => r.id);
+  const needle = search.trim().toLocaleLowerCase();
+  const users = await usersByIds(db, ids);
+  return ids.filter((id) => {
+    const u = users.get(id);
+    return u && `${u.displayName}\n${u.email ?? ''}\n${u.phone ?? ''}`.toLocaleLowerCase().includes(needle);
+  });
+}
+
+/**
+ * Progress and grades of a cohort's learners, a page at a time (optionally those whose name, email or
+ * phone holds `search`): the trainer and operators only. The summary is always the whole cohort's.
+ */
 export async function cohortProgress(
   db: Executor,
   actor: Actor,
   cohortId: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; search?: string },
 ) {
   const { cohort } = await cohortTeaching(db, actor, cohortId);
-  const { rows, lessons } = await aggregate(db, cohort, page);
+  const only = page.search?.trim() ? await matchingLearners(db, cohortId, page.search) : null;
+  const { rows, lessons } = await aggregate(db, cohort, page, only);
   const first = rows[0] as Row;
   const learners = rows.filter((r) => r.user_id);
   const names = await usersByIds(
@@ -95,7 +125,7 @@ export async function cohortProgress(
       sessions: first.sessions,
       attendance: first.attendance_total,
     },
-    total: first.enrolled,
+    total: only ? only.length : first.enrolled,
     limit: page.limit,
     offset: page.offset,
     items: learners.map((r) => ({
@@ -145,4 +175,55 @@ export async function cohortRoster(
       sessionsAttended: r.attended,
     })),
   };
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  // Every cell quoted; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+
+/**
+ * The whole cohort's progress as CSV (UTF-8 with a BOM, so Thai names open right in a spreadsheet),
+ * read a thousand learners at a time; headers in the caller's language.
+ */
+export async function cohortProgressCsv(db: Executor, actor: Actor, cohortId: string, locale: Locale) {
+  const { cohort } = await cohortTeaching(db, actor, cohortId);
+  const header = [
+    'academy_csv_name',
+    'academy_csv_enrolled_at',
+    'academy_csv_lessons_done',
+    'academy_csv_attempts',
+    'academy_csv_best_percent',
+    'academy_csv_passed',
+    'academy_csv_sessions_attended',
+  ].map((k) => translate(k, locale));
+  const lines = [header.map(csvCell).join(',')];
+  const yes = translate('academy_csv_yes', locale);
+  const no = translate('academy_csv_no', locale);
+  for (let offset = 0; ; offset += 1000) {
+    const { rows, lessons } = await aggregate(db, cohort, { limit: 1000, offset }, null);
+    const page = rows.filter((r) => r.user_id);
+    const names = await usersByIds(
+      db,
+      page.map((r) => r.user_id as string),
+    );
+    for (const r of page) {
+      lines.push(
+        [
+          names.get(r.user_id as string)?.displayName ?? '',
+          iso(r.enrolled_at),
+          `${r.lessons_done ?? 0}/${lessons}`,
+          r.attempts ?? 0,
+          r.best ?? '',
+          r.passed ? yes : no,
+          r.attended ?? 0,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+    if (page.length < 1000) break;
+  }
+  return { filename: `cohort-${cohort.joinCode}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
 }

@@ -1,15 +1,15 @@
 // HTTP for centres, roles, cohorts, sessions and attendance: centres and a join code's cohort are
 // public; a cohort, its roster and sessions are its trainer's, its centre's staff's and operators'
 // (and an enrolled learner sees the cohort); progress and grades are the trainer's and operators'.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { problemResponses, Uuid } from '../../platform/http.ts';
 import { printable } from '../../platform/typed-text.ts';
 import { checkIn, closeSession, openSession, sessionAttendance, sessionQr } from './attendance.ts';
 import { listCentres } from './centres.ts';
-import { cohortProgress, cohortRoster } from './cohort-progress.ts';
-import { cohortByJoinCode, cohortView, enrol, myCohorts, openCohort } from './cohorts.ts';
+import { cohortProgress, cohortProgressCsv, cohortRoster } from './cohort-progress.ts';
+import { centreCohorts, cohortByJoinCode, cohortView, enrol, myCohorts, openCohort } from './cohorts.ts';
 import { grantAcademyRole, myAcademyRoles } from './roles.ts';
 import './cohort-messages.ts';
 
@@ -101,6 +101,18 @@ export async function cohortRoutes(base: FastifyInstance, rt: { publicUrl: strin
       ),
   );
   app.get(
+    '/academy/centres/:code/cohorts',
+    {
+      schema: {
+        tags,
+        summary: 'A centre and the cohorts it runs that have not ended (no join codes)',
+        params: Type.Object({ code: Type.String({ pattern: '^CDC-[0-9]{2}-[0-9]{2}$' }) }),
+        response: ok(Type.Object({ centre: Centre, items: Type.Array(Type.Object(CohortFacts)) })),
+      },
+    },
+    (req) => centreCohorts(db, req.params.code, req.locale),
+  );
+  app.get(
     '/academy/me/roles',
     {
       schema: {
@@ -181,7 +193,7 @@ export async function cohortRoutes(base: FastifyInstance, rt: { publicUrl: strin
         tags,
         summary: 'The cohort’s progress and grades, a page of learners at a time (trainer, operators)',
         params: Id,
-        querystring: Page,
+        querystring: Type.Object({ ...Page.properties, search: Type.Optional(Type.String({ maxLength: 80 })) }),
         response: ok(
           Type.Object({
             summary: Type.Object({
@@ -213,7 +225,29 @@ export async function cohortRoutes(base: FastifyInstance, rt: { publicUrl: strin
         ),
       },
     },
-    (req) => cohortProgress(db, req.actor, req.params.id, req.query),
+    (req) =>
+      cohortProgress(db, req.actor, req.params.id, {
+        ...req.query,
+        search: req.query.search ? printable(req.query.search) : undefined,
+      }),
+  );
+  app.get(
+    '/academy/cohorts/:id/progress.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The whole cohort’s progress and grades as CSV (trainer, operators)',
+        params: Id,
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { filename, csv } = await cohortProgressCsv(db, req.actor, req.params.id, req.locale);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(csv);
+    },
   );
   app.get(
     '/academy/cohorts/:id/roster',
@@ -273,6 +307,7 @@ export async function cohortRoutes(base: FastifyInstance, rt: { publicUrl: strin
           Type.Object({
             sessionId: Uuid,
             token: Type.String(),
+            code: Type.String(),
             url: Type.String(),
             svg: Type.String(),
             rotatesInMs: Int,
@@ -322,15 +357,33 @@ export async function cohortRoutes(base: FastifyInstance, rt: { publicUrl: strin
   app.post(
     '/academy/sessions/:id/check-in',
     {
+      // Per address and session: a six-digit code cannot be guessed in the ten minutes it lasts.
+      config: {
+        rateLimit: {
+          max: 20,
+          timeWindow: '1 minute',
+          keyGenerator: (req: FastifyRequest) => `academy-check-in:${req.ip}:${(req.params as { id?: string }).id}`,
+        },
+      },
       schema: {
         tags,
         summary: 'Check in with the scanned QR code (an enrolled learner; a repeat is a no-op)',
         params: Id,
-        body: Type.Object({ token: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            token: Type.String({
+              minLength: 1,
+              maxLength: 64,
+              description: 'the QR code’s token or the six digits shown beside it',
+            }),
+          },
+          { additionalProperties: false },
+        ),
         response: ok(
           Type.Object({
             sessionId: Uuid,
             cohortId: Uuid,
+            cohortTitle: Type.String(),
             title: Type.String(),
             checkedInAt: Type.String(),
             late: Type.Boolean(),

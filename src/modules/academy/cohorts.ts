@@ -203,6 +203,23 @@ export async function myCohorts(db: Executor, actor: Actor, locale: Locale) {
   return { items: out, trainer: await isCertifiedTrainer(db, actor.userId) };
 }
 
+/**
+ * The cohorts a centre runs that have not ended, for its page in the centre directory: public facts
+ * only (no join code: the trainer gives it to the learners they take on).
+ */
+export async function centreCohorts(db: Executor, centreCode: string, locale: Locale) {
+  const centre = await centreByCode(db, centreCode);
+  const rows = await db
+    .select()
+    .from(academyCohorts)
+    .where(and(eq(academyCohorts.centreId, centre.id), sql`${academyCohorts.endsOn} >= ${today()}`))
+    .orderBy(asc(academyCohorts.startsOn))
+    .limit(50);
+  const items = [];
+  for (const c of rows) items.push(await describe(db, c, locale));
+  return { centre: centreView(centre, locale), items };
+}
+
 async function cohortByCode(db: Executor, code: string) {
   const [c] = await db.select().from(academyCohorts).where(eq(academyCohorts.joinCode, code.trim().toUpperCase()));
   if (!c) throw notFound('cohort');
