@@ -1,7 +1,7 @@
 // From outbox events to signed deliveries. Each event a shop's endpoint listens to becomes one
 // message (its webhook-id, its body) and one delivery per endpoint; the job sends what is due,
 // retrying with exponential back-off (30 s doubling, at most 12 h apart) until 3 days after the
-// message; an endpoint that has failed for 3 days without one success is disabled and its shop told.
+// message; an endpoint failing all that time without one success is disabled and its shop told.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
@@ -147,7 +147,10 @@ export async function attempt(
       .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${at.toISOString()}::timestamptz)` })
       .where(eq(webhookEndpoints.id, ep.id))
       .returning();
-    if (e.status === 'enabled' && e.failingSince && at.getTime() - e.failingSince.getTime() >= DISABLE_AFTER_MS) {
+    // Failing since then without one success: a message given up on after its 3 days of retries,
+    // or 3 days of failures across messages, disables the endpoint.
+    const failedFor = e.failingSince ? at.getTime() - e.failingSince.getTime() : 0;
+    if (e.status === 'enabled' && (giveUp || failedFor >= DISABLE_AFTER_MS)) {
       await tx
         .update(webhookEndpoints)
         .set({ status: 'disabled', disabledReason: 'failing', disabledAt: at })
