@@ -39,6 +39,8 @@ const account = () => import('./account/sessions-page.tsx');
 const ACADEMY_LEARN = 'src/academy/learn.tsx';
 const academyLearn = () => import('./academy/learn.tsx');
 const FINANCE = 'src/finance/index.tsx';
+const WEBHOOKS = 'src/webhooks/index.tsx';
+const webhooks = () => import('./webhooks/index.tsx');
 const finance = () => import('./finance/index.tsx');
 
 export const routes: Route[] = [
@@ -146,6 +148,12 @@ export const routes: Route[] = [
     path: '/seller/:sellerId/finance/loans',
     chunk: FINANCE,
     module: () => finance().then((m) => m.loansPage),
+  },
+  {
+    name: 'seller-webhooks',
+    path: '/seller/:sellerId/webhooks',
+    chunk: WEBHOOKS,
+    module: () => webhooks().then((m) => m.webhooksPage),
   },
   { name: 'lender', path: '/lender', chunk: FINANCE, module: () => finance().then((m) => m.lenderPage) },
   {

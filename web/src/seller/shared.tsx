@@ -5,6 +5,7 @@ import '../messages/seller.ts';
 import '../messages/payments.ts';
 import '../messages/standards.ts';
 import '../messages/finance.ts';
+import '../messages/webhooks.ts';
 
 /** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
 export function bahtToSatang(input: string): number | null {
@@ -30,7 +31,8 @@ export function ShopNav({
     | 'standards'
     | 'lots'
     | 'flagship'
-    | 'finance';
+    | 'finance'
+    | 'webhooks';
 }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
@@ -56,6 +58,7 @@ export function ShopNav({
         {link('lots', t('lots.nav'))}
         {link('flagship', t('flagship.badge'))}
         {link('finance', t('finance.nav'))}
+        {link('webhooks', t('webhooks.nav'))}
       </nav>
     </>
   );
