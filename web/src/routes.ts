@@ -40,6 +40,8 @@ const ACADEMY_LEARN = 'src/academy/learn.tsx';
 const academyLearn = () => import('./academy/learn.tsx');
 const FINANCE = 'src/finance/index.tsx';
 const WEBHOOKS = 'src/webhooks/index.tsx';
+const RETURNS = 'src/returns/index.tsx';
+const returns = () => import('./returns/index.tsx');
 const webhooks = () => import('./webhooks/index.tsx');
 const finance = () => import('./finance/index.tsx');
 
@@ -149,6 +151,32 @@ export const routes: Route[] = [
     chunk: FINANCE,
     module: () => finance().then((m) => m.loansPage),
   },
+  {
+    name: 'returns-new',
+    path: '/returns/new/:orderId',
+    chunk: RETURNS,
+    module: () => returns().then((m) => m.newReturnPage),
+  },
+  { name: 'return', path: '/returns/:id', chunk: RETURNS, module: () => returns().then((m) => m.returnPage) },
+  {
+    name: 'seller-returns',
+    path: '/seller/:sellerId/returns',
+    chunk: RETURNS,
+    module: () => returns().then((m) => m.shopReturnsPage),
+  },
+  {
+    name: 'seller-return',
+    path: '/seller/:sellerId/returns/:returnId',
+    chunk: RETURNS,
+    module: () => returns().then((m) => m.shopReturnPage),
+  },
+  {
+    name: 'hub-returns',
+    path: '/hub/:locationId/returns',
+    chunk: RETURNS,
+    module: () => returns().then((m) => m.hubReturnsPage),
+  },
+  { name: 'ops-returns', path: '/ops/returns', chunk: RETURNS, module: () => returns().then((m) => m.opsReturnsPage) },
   {
     name: 'seller-webhooks',
     path: '/seller/:sellerId/webhooks',

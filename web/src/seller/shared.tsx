@@ -6,6 +6,7 @@ import '../messages/payments.ts';
 import '../messages/standards.ts';
 import '../messages/finance.ts';
 import '../messages/webhooks.ts';
+import '../messages/returns.ts';
 
 /** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
 export function bahtToSatang(input: string): number | null {
@@ -32,6 +33,7 @@ export function ShopNav({
     | 'lots'
     | 'flagship'
     | 'finance'
+    | 'returns'
     | 'webhooks';
 }) {
   const { t, href, me, locale } = useApp();
@@ -58,6 +60,7 @@ export function ShopNav({
         {link('lots', t('lots.nav'))}
         {link('flagship', t('flagship.badge'))}
         {link('finance', t('finance.nav'))}
+        {link('returns', t('returns.shopTitle'))}
         {link('webhooks', t('webhooks.nav'))}
       </nav>
     </>
