@@ -4,7 +4,8 @@
 // refund, so an order refunded in full in any parts gives back exactly the voucher's amount.
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db.ts';
-import { platformPromotionRefundEntries, shareBetween } from './posting.ts';
+import { platformPromotionRefundEntries } from './posting.ts';
+import { refundSharesOf } from './refund-shares.ts';
 import { post } from './service.ts';
 
 /**
@@ -26,30 +27,18 @@ export async function syncPlatformPromotionRefunds(tx: Executor, orderId: string
   const promotion = Number(row?.promotion ?? 0);
   const total = Number(row?.total ?? 0);
   if (!promotion || !total || !row?.seller_id) return;
-  const refunds = await queryRows<{ source_key: string; amount: string }>(
-    tx,
-    sql`
-    select t.source_key, -sum(e.amount) as amount from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
-    where t.order_id = ${orderId}::uuid and t.kind = 'refund' and e.account = 'payments_clearing'
-    group by t.id, t.source_key order by min(e.id)`,
-  );
-  let before = 0;
-  for (const r of refunds) {
-    const after = Math.min(total, before + Number(r.amount));
-    const back = shareBetween(promotion, before, after, total);
-    before = after;
-    if (back <= 0) continue;
+  for (const r of await refundSharesOf(tx, orderId, promotion, total)) {
     await post(
       tx,
       {
         kind: 'platform_promotion_refund',
-        sourceKey: `${r.source_key}:promotion`,
+        sourceKey: `${r.sourceKey}:promotion`,
         currency: 'THB',
         orderId,
         sellerId: row.seller_id,
         memo: 'platform voucher share of a refund taken back from the shop',
       },
-      platformPromotionRefundEntries(orderId, row.seller_id, back),
+      platformPromotionRefundEntries(orderId, row.seller_id, r.share),
     );
   }
 }
