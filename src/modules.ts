@@ -25,6 +25,7 @@ import { tourismModule } from './modules/tourism/index.ts';
 import { tradeModule } from './modules/trade/index.ts';
 import { reviewsModule } from './modules/reviews/index.ts';
 import { returnsModule } from './modules/returns/index.ts';
+import { webhooksModule } from './modules/webhooks/index.ts';
 import type { TaladModule } from './platform/module.ts';
 
 export const modules: readonly TaladModule<unknown>[] = [
@@ -50,5 +51,6 @@ export const modules: readonly TaladModule<unknown>[] = [
   reviewsModule,
   campaignsModule,
   returnsModule,
+  webhooksModule,
   insightsModule,
 ] as TaladModule<unknown>[];

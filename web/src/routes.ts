@@ -43,6 +43,10 @@ const TOURISM = 'src/tourism/index.tsx';
 const tourism = () => import('./tourism/index.tsx');
 const TRADE = 'src/trade/index.tsx';
 const trade = () => import('./trade/index.tsx');
+const WEBHOOKS = 'src/webhooks/index.tsx';
+const RETURNS = 'src/returns/index.tsx';
+const returns = () => import('./returns/index.tsx');
+const webhooks = () => import('./webhooks/index.tsx');
 const finance = () => import('./finance/index.tsx');
 
 export const routes: Route[] = [
@@ -161,6 +165,38 @@ export const routes: Route[] = [
     module: () => trade().then((m) => m.buyerThreadPage),
   },
   { name: 'trade-order', path: '/trade/orders/:id', chunk: TRADE, module: () => trade().then((m) => m.buyerOrderPage) },
+  {
+    name: 'returns-new',
+    path: '/returns/new/:orderId',
+    chunk: RETURNS,
+    module: () => returns().then((m) => m.newReturnPage),
+  },
+  { name: 'return', path: '/returns/:id', chunk: RETURNS, module: () => returns().then((m) => m.returnPage) },
+  {
+    name: 'seller-returns',
+    path: '/seller/:sellerId/returns',
+    chunk: RETURNS,
+    module: () => returns().then((m) => m.shopReturnsPage),
+  },
+  {
+    name: 'seller-return',
+    path: '/seller/:sellerId/returns/:returnId',
+    chunk: RETURNS,
+    module: () => returns().then((m) => m.shopReturnPage),
+  },
+  {
+    name: 'hub-returns',
+    path: '/hub/:locationId/returns',
+    chunk: RETURNS,
+    module: () => returns().then((m) => m.hubReturnsPage),
+  },
+  { name: 'ops-returns', path: '/ops/returns', chunk: RETURNS, module: () => returns().then((m) => m.opsReturnsPage) },
+  {
+    name: 'seller-webhooks',
+    path: '/seller/:sellerId/webhooks',
+    chunk: WEBHOOKS,
+    module: () => webhooks().then((m) => m.webhooksPage),
+  },
   { name: 'lender', path: '/lender', chunk: FINANCE, module: () => finance().then((m) => m.lenderPage) },
   {
     name: 'ops-standards',

@@ -1,10 +1,11 @@
 // What happens to a promotion after checkout. Paid: the ledger books the platform's vouchers as
 // the platform's spending, paid to the shop (the shop's own campaign prices, vouchers and free
-// shipping are already in the order's lower total, so the shop bears them). Cancelled (by the shop,
+// shipping are already in the order's lower total, so the shop bears them); a refund takes the
+// voucher's share back from the shop (ledger's syncPlatformPromotionRefunds). Cancelled (by the shop,
 // an operator or the payment timeout): the units and uses go back to the campaign and voucher.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db.ts';
-import { post } from '../ledger/index.ts';
+import { lockSalePosting, post, syncPlatformPromotionRefunds } from '../ledger/index.ts';
 
 export async function postPlatformPromotion(db: Db, p: { orderId: string; sellerId: string }): Promise<void> {
   const [row] = await queryRows<{ amount: number | null }>(
@@ -14,8 +15,9 @@ export async function postPlatformPromotion(db: Db, p: { orderId: string; seller
   );
   const amount = Number(row?.amount ?? 0);
   if (!amount) return;
-  await db.transaction((tx) =>
-    post(
+  await db.transaction(async (tx) => {
+    await lockSalePosting(tx, p.orderId);
+    await post(
       tx,
       {
         kind: 'platform_promotion',
@@ -29,8 +31,10 @@ export async function postPlatformPromotion(db: Db, p: { orderId: string; seller
         { account: 'platform_promotions', amount, orderId: p.orderId },
         { account: 'seller_payable', amount: -amount, sellerId: p.sellerId, orderId: p.orderId },
       ],
-    ),
-  );
+    );
+    // A refund posted before this (events out of order) gives back its share now.
+    await syncPlatformPromotionRefunds(tx, p.orderId);
+  });
 }
 
 /** Gives a cancelled order's campaign units and voucher uses back (once: rows are marked released). */

@@ -11,13 +11,8 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashRequest, idempotent } from '../../platform/idempotency.ts';
 import { queryRows, type Db, type Executor } from '../../platform/db.ts';
-import {
-  cbecTaxCollectedEntries,
-  cbecTaxRefundEntries,
-  cbecTaxSettledEntries,
-  divideHalfUp,
-  shareBetween,
-} from './posting.ts';
+import { cbecTaxCollectedEntries, cbecTaxRefundEntries, cbecTaxSettledEntries, divideHalfUp } from './posting.ts';
+import { refundSharesOf } from './refund-shares.ts';
 import { post } from './service.ts';
 
 export interface TaxCollected {
@@ -82,30 +77,18 @@ export async function syncCbecTaxRefunds(tx: Executor, orderId: string): Promise
   const fen = Number(tax?.fen ?? 0);
   const total = Number(tax?.total ?? 0);
   if (!fen || !total) return;
-  const refunds = await queryRows<{ source_key: string; amount: string; seller_id: string | null }>(
-    tx,
-    sql`
-    select t.source_key, -sum(e.amount) as amount, t.seller_id from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
-    where t.order_id = ${orderId}::uuid and t.kind = 'refund' and e.account = 'payments_clearing'
-    group by t.id, t.source_key, t.seller_id order by min(e.id)`,
-  );
-  let before = 0;
-  for (const r of refunds) {
-    const after = Math.min(total, before + Number(r.amount));
-    const back = shareBetween(fen, before, after, total);
-    before = after;
-    if (back <= 0) continue;
+  for (const r of await refundSharesOf(tx, orderId, fen, total)) {
     await post(
       tx,
       {
         kind: 'cbec_tax_refund',
-        sourceKey: `${r.source_key}:tax`,
+        sourceKey: `${r.sourceKey}:tax`,
         currency: 'CNY',
         orderId,
-        sellerId: r.seller_id,
-        memo: `cross-border tax given back ${yuan(back)} CNY`,
+        sellerId: r.sellerId,
+        memo: `cross-border tax given back ${yuan(r.share)} CNY`,
       },
-      cbecTaxRefundEntries(orderId, back),
+      cbecTaxRefundEntries(orderId, r.share),
     );
   }
 }

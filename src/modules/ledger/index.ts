@@ -23,6 +23,7 @@ export const ledgerModule: TaladModule<PayoutSettings> = defineModule<PayoutSett
 
 export { taxRateAt } from './rates.ts';
 export { post } from './service.ts';
+export { lockSalePosting, syncPlatformPromotionRefunds } from './promotion-refunds.ts';
 export type { Entry } from './posting.ts';
 export {
   loanEntries,

@@ -129,6 +129,14 @@ export const cbecTaxRefundEntries = (orderId: string, fen: number): Entry[] => [
 /** The share of `whole` that refunds up to `after` of `total` carry, less what those up to `before` carried. */
 export const shareBetween = (whole: number, before: number, after: number, total: number): number =>
   share(whole, after, total) - share(whole, before, total);
+/**
+ * A refund of an order that used a platform voucher gives back the voucher's share: the shop was paid
+ * the platform's discount as if the buyer had paid it, and the sale is (partly) undone.
+ */
+export const platformPromotionRefundEntries = (orderId: string, sellerId: string, satang: number): Entry[] => [
+  { account: 'seller_payable', amount: satang, sellerId, orderId },
+  { account: 'platform_promotions', amount: -satang, orderId },
+];
 /** ...and paid to customs: each order's outstanding liability cleared against the platform's cash. */
 export function cbecTaxSettledEntries(outstanding: { orderId: string; fen: number }[]): Entry[] {
   const entries: Entry[] = outstanding.map((o) => ({ account: 'cbec_tax_payable', amount: o.fen, orderId: o.orderId }));

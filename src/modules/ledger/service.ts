@@ -21,6 +21,7 @@ import {
 import { commissionRateAt, taxRateAt } from './rates.ts';
 import { ledgerEntries, ledgerTransactions, orderClearances, type FxNote } from './schema.ts';
 import { syncCbecTaxRefunds } from './cbec-tax.ts';
+import { syncPlatformPromotionRefunds } from './promotion-refunds.ts';
 import './messages.ts';
 
 export class UnbalancedPosting extends Error {}
@@ -196,6 +197,8 @@ export async function postRefund(
     );
     // A cross-border order's refund also gives back its share of the tax withheld for customs (CNY).
     await syncCbecTaxRefunds(tx, p.orderId);
+    // An order paid with a platform voucher also gives back the voucher's share, from the shop.
+    await syncPlatformPromotionRefunds(tx, p.orderId);
   });
 }
 

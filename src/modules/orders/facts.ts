@@ -9,6 +9,7 @@ import { AppError, forbidden, unauthenticated } from '../../platform/errors.ts';
 import { sellerIdsOf } from '../sellers/index.ts';
 import { orderGroups, orderLines, orders, type ShippingAddress } from './schema.ts';
 import type { OrderStatus, Role } from './status.ts';
+import type { OrderDiscount } from './promotions.ts';
 
 type Text = { th: string; zh?: string | null; en?: string | null };
 
@@ -37,6 +38,8 @@ export interface OrderFacts {
   subtotalSatang: number;
   shippingSatang: number;
   totalSatang: number;
+  /** Voucher and free-shipping discounts (total = subtotal + shipping - discount). */
+  discounts: OrderDiscount[];
   buyerUserId: string | null;
   guestTokenHash: string | null;
   shippingAddress: ShippingAddress | null;

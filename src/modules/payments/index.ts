@@ -60,3 +60,4 @@ export { captureOf } from './intents.ts';
 export { dispatchRefund, recordOrderRefund } from './refunds.ts';
 export { requireGroupPayment } from './requirements.ts';
 export type { PaymentsRuntime } from './runtime.ts';
+export { newWebhookSecret, signWebhook } from './webhooks.ts';

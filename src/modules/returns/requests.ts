@@ -10,7 +10,7 @@ import { hashRequest, idempotent, isUniqueViolation } from '../../platform/idemp
 import type { MediaStorage } from '../../platform/storage.ts';
 import { storeDocument } from '../../platform/uploads.ts';
 import { hubOfOrder } from '../hub/index.ts';
-import { orderFacts } from '../orders/index.ts';
+import { type OrderFacts, orderFacts } from '../orders/index.ts';
 import { actorLabel, requireReturn, requireStatus } from './access.ts';
 import { RETURN_REASONS, type ReturnReason } from './messages.ts';
 import { returnPolicy } from './policy.ts';
@@ -27,6 +27,17 @@ export interface ReturnRequestInput {
 
 const DAY = 86_400_000;
 export const MAX_PHOTOS = 5;
+
+/**
+ * What the buyer paid for a line: its total less its share (pro rata of the goods) of the order's
+ * vouchers, the shop's and the platform's; free shipping is a discount on shipping, not on goods.
+ */
+export function linePaidSatang(order: OrderFacts, lineNo: number): number {
+  const line = order.lines[lineNo];
+  const vouchers = order.discounts.filter((d) => d.kind !== 'free_shipping').reduce((s, d) => s + d.amountSatang, 0);
+  if (!vouchers || !order.subtotalSatang) return line.lineTotalSatang;
+  return line.lineTotalSatang - Math.round((vouchers * line.lineTotalSatang) / order.subtotalSatang);
+}
 
 /** The buyer of a delivered order asks for a return or a refund of one line, within the shop's window. */
 export async function requestReturn(
@@ -51,7 +62,8 @@ export async function requestReturn(
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > line.quantity)
     throw invalid('quantity', 'return_quantity', { max: line.quantity });
   const answer = await idempotent(db, `return:${orderId}`, key, hashRequest('return', input), async (tx) => {
-    const remaining = line.lineTotalSatang - (await refundedOfLine(tx, order.id, input.lineNo));
+    const paidForLine = linePaidSatang(order, input.lineNo);
+    const remaining = paidForLine - (await refundedOfLine(tx, order.id, input.lineNo));
     if (remaining <= 0) throw new AppError(409, 'return_line_refunded');
     const id = newId();
     const row = {
@@ -64,7 +76,7 @@ export async function requestReturn(
       reason: input.reason,
       note: (input.note ?? '').trim(),
       quantity: input.quantity,
-      requestedSatang: Math.min(line.unitPriceSatang * input.quantity, remaining),
+      requestedSatang: Math.min(Math.round((paidForLine * input.quantity) / line.quantity), remaining),
       crossBorder: order.market === 'CN',
       hubLocationId: await hubOfOrder(tx, order.id),
     };

@@ -8,6 +8,7 @@ import type { Page } from '../app/shapes.ts';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle, Price } from '../components/ui.tsx';
 import '../messages/account.ts';
+import '../messages/returns.ts';
 import { DeliveryProofCard } from '../shipping/DeliveryProof.tsx';
 import { OrderTracking } from '../shipping/Timeline.tsx';
 import { CrossBorderOrderView, loadCrossBorderFacts, type CrossBorderFacts } from './CrossBorderOrder.tsx';
@@ -237,6 +238,11 @@ export const orderPage: PageModule<{ order: OrderView; crossBorder: CrossBorderF
           <OrderTracking orderId={o.id} onDelivered={o.status === 'delivered' ? undefined : () => void reload()} />
         ) : null}
         {o.status === 'delivered' ? <DeliveryProofCard orderId={o.id} /> : null}
+        {o.status === 'delivered' ? (
+          <p>
+            <a href={href(`/returns/new/${o.id}`)}>{t('returns.ask')}</a>
+          </p>
+        ) : null}
         <OrderLines order={o} />
         <dl className="totals">
           <dt>{t('cart.subtotal')}</dt>

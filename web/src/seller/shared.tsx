@@ -5,6 +5,8 @@ import '../messages/seller.ts';
 import '../messages/payments.ts';
 import '../messages/standards.ts';
 import '../messages/finance.ts';
+import '../messages/webhooks.ts';
+import '../messages/returns.ts';
 
 /** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
 export function bahtToSatang(input: string): number | null {
@@ -30,7 +32,9 @@ export function ShopNav({
     | 'standards'
     | 'lots'
     | 'flagship'
-    | 'finance';
+    | 'finance'
+    | 'returns'
+    | 'webhooks';
 }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
@@ -56,6 +60,8 @@ export function ShopNav({
         {link('lots', t('lots.nav'))}
         {link('flagship', t('flagship.badge'))}
         {link('finance', t('finance.nav'))}
+        {link('returns', t('returns.shopTitle'))}
+        {link('webhooks', t('webhooks.nav'))}
       </nav>
     </>
   );

@@ -1,0 +1,47 @@
+// Messages of the seller centre's webhooks page.
+import { defineMessages } from '../app/i18n.ts';
+
+defineMessages({
+  'webhooks.nav': ['Webhook', 'Webhook', 'Webhooks'],
+  'webhooks.title': ['Webhook ไปยังระบบของร้าน', '推送到店铺系统的 Webhook', 'Webhooks to your own systems'],
+  'webhooks.intro': [
+    'Talad ส่งเหตุการณ์ของร้านไปยังที่อยู่ของคุณ ลงลายมือชื่อตามมาตรฐาน Standard Webhooks (ส่วนหัว webhook-id, webhook-timestamp, webhook-signature) ด้วยรหัสลับของแต่ละปลายทาง หากส่งไม่สำเร็จจะลองใหม่เป็นเวลา 3 วัน',
+    'Talad 会把店铺的事件推送到您的地址，按 Standard Webhooks 标准签名（webhook-id、webhook-timestamp、webhook-signature 请求头），每个端点使用自己的密钥；投递失败会在 3 天内重试。',
+    'Talad sends your shop’s events to your address, signed as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature headers) with each endpoint’s own secret; failed deliveries are retried for 3 days.',
+  ],
+  'webhooks.url': ['ที่อยู่ปลายทาง (https://…)', '端点地址（https://…）', 'Endpoint URL (https://…)'],
+  'webhooks.description': ['คำอธิบาย', '说明', 'Description'],
+  'webhooks.topics': ['หัวข้อที่ต้องการรับ', '订阅的主题', 'Topics'],
+  'webhooks.threshold': [
+    'แจ้งสต็อกใกล้หมดเมื่อเหลือไม่เกิน (ชิ้น)',
+    '库存不高于此数时提醒（件）',
+    'Stock low at or below (units)',
+  ],
+  'webhooks.add': ['เพิ่มปลายทาง', '添加端点', 'Add endpoint'],
+  'webhooks.none': ['ยังไม่มีปลายทาง', '还没有端点', 'No endpoints yet'],
+  'webhooks.secret': ['รหัสลับสำหรับตรวจลายมือชื่อ', '验证签名的密钥', 'Signing secret'],
+  'webhooks.rotate': ['สร้างรหัสลับใหม่', '更换密钥', 'New secret'],
+  'webhooks.enable': ['เปิดใช้งาน', '启用', 'Enable'],
+  'webhooks.disable': ['ปิดใช้งาน', '停用', 'Disable'],
+  'webhooks.delete': ['ลบ', '删除', 'Delete'],
+  'webhooks.log': ['ประวัติการส่ง', '投递记录', 'Delivery log'],
+  'webhooks.replay': ['ส่งซ้ำ', '重新发送', 'Replay'],
+  'webhooks.status.enabled': ['เปิดใช้งาน', '已启用', 'Enabled'],
+  'webhooks.status.disabled': ['ปิดอยู่', '已停用', 'Disabled'],
+  'webhooks.delivery.pending': ['รอส่ง / กำลังลองใหม่', '待发送 / 重试中', 'Pending / retrying'],
+  'webhooks.delivery.succeeded': ['ส่งสำเร็จ', '已送达', 'Delivered'],
+  'webhooks.delivery.failed': ['ส่งไม่สำเร็จ', '投递失败', 'Failed'],
+  'webhooks.attempts': ['{n} ครั้ง', '{n} 次', '{n} attempts'],
+  'webhooks.nextAttempt': ['ลองใหม่ {when}', '下次重试：{when}', 'Next try {when}'],
+  'webhooks.noDeliveries': ['ยังไม่มีการส่ง', '还没有投递', 'Nothing sent yet'],
+  'webhooks.notice.endpoint_disabled': [
+    'ปลายทาง {url} ถูกปิดเมื่อ {when} เพราะส่งไม่สำเร็จติดต่อกัน 3 วัน แก้ไขระบบของคุณแล้วเปิดใช้งานอีกครั้ง และกดส่งซ้ำ',
+    '端点 {url} 因连续 3 天投递失败已于 {when} 停用。请修复您的系统后重新启用并重新发送。',
+    'Endpoint {url} was disabled on {when} after failing for 3 days. Fix your system, enable it again and replay.',
+  ],
+  'webhooks.topic.order.paid': ['ชำระเงินแล้ว', '订单已付款', 'Order paid'],
+  'webhooks.topic.order.shipped': ['จัดส่งแล้ว', '订单已发货', 'Order shipped'],
+  'webhooks.topic.order.refunded': ['คืนเงินแล้ว', '订单已退款', 'Order refunded'],
+  'webhooks.topic.stock.low': ['สต็อกใกล้หมด', '库存不足', 'Stock low'],
+  'webhooks.topic.review.posted': ['มีรีวิวใหม่', '新评价', 'Review posted'],
+});
