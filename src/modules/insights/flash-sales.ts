@@ -13,7 +13,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db.ts';
 import type { Filters } from './dashboard-filters.ts';
 import { type Dim, turns, where } from './dashboard-filters.ts';
-import { type Cell, type Crowd, guard, hidden, shown, suppressRows } from './privacy.ts';
+import { type Cell, type Crowd, guard, hidden, shown, smallestCrowd, suppressRows } from './privacy.ts';
 
 /** order.paid: the units the order bought at campaign prices, once per campaign (none for almost every order). */
 export async function countFlashSaleOrder(db: Executor, orderId: string): Promise<void> {
@@ -97,13 +97,8 @@ async function windows(db: Executor, f: Filters, key: SQL, turn: Dim | null): Pr
 }
 
 /** The smallest of the crowds behind a row: the shops running it, those selling and the buyers (all, and net of cancellations). */
-const crowdOf = (r: WindowRow | undefined): Crowd => {
-  if (!r) return { sellers: 0, buyers: 0 };
-  const least = (...n: number[]) => Math.min(...n.filter((x) => x > 0), Number.POSITIVE_INFINITY);
-  const sellers = least(r.shops, r.sellers, r.arrived_sellers);
-  const buyers = least(r.buyers, r.arrived_buyers);
-  return { sellers: Number.isFinite(sellers) ? sellers : 0, buyers: Number.isFinite(buyers) ? buyers : 0 };
-};
+const crowdOf = (r: WindowRow | undefined): Crowd =>
+  r ? smallestCrowd([r.shops, r.sellers, r.arrived_sellers], [r.buyers, r.arrived_buyers]) : { sellers: 0, buyers: 0 };
 
 const cells = (r: WindowRow | undefined, show: (v: number) => Cell) => ({
   campaigns: show(r?.campaigns ?? 0),

@@ -134,6 +134,59 @@ describe('people trained, by the province of their shop', () => {
     expect(byCode['45'].learners).toEqual({ suppressed: true });
   });
 
+  it('publishes learners by month and province as open data, under the same rules', async () => {
+    const db = t.database.db;
+    const csv = async () => {
+      const res = await t.app.inject({ url: '/api/open-data/datasets/learning-by-province-month.csv' });
+      expect(res.statusCode).toBe(200);
+      return res.body;
+    };
+    const month = new Date(Date.now() + 7 * hour).toISOString().slice(0, 7);
+    // Roi Et's five and Nan's one: Nan alone is hidden, and takes Roi Et with it.
+    let body = await csv();
+    expect(
+      body.startsWith(
+        '\uFEFFmonth,province_code,province_th,province_en,learners,completions,certificates,suppressed\r\n',
+      ),
+    ).toBe(true);
+    expect(body).toContain(`${month},45,ร้อยเอ็ด,Roi Et,,,,1\r\n`);
+    expect(body).toContain(`${month},55,น่าน,Nan,,,,1\r\n`);
+    // Five learners in Chiang Mai: now the smallest shown row goes with Nan, and Roi Et is shown.
+    for (let i = 0; i < 5; i++) {
+      const shop = await shopWithOwner(db, { provinceCode: '50' });
+      await db.execute(
+        sql`insert into academy_lesson_progress (user_id, course_id, lesson_id) values (${shop.userId}, 'sme-online', 'l1')`,
+      );
+    }
+    body = await csv();
+    expect(body).toContain(`${month},45,ร้อยเอ็ด,Roi Et,5,5,0,0\r\n`);
+    expect(body).toContain(`${month},50,เชียงใหม่,Chiang Mai,,,,1\r\n`);
+    for (const s of shops) expect(body).not.toContain(s.shop.userId);
+    const meta = (await t.app.inject({ url: '/api/open-data/datasets/learning-by-province-month' })).json();
+    expect(meta).toMatchObject({ license_id: 'CC-BY-4.0', data_category: 'ข้อมูลสาธารณะ', disaggregate: 'จังหวัด, เดือน' });
+    expect(meta.first_year_of_data).toBe(Number(month.slice(0, 4)) + 543);
+  });
+
+  it('publishes bookings and loans as datasets with their metadata, empty while there are none', async () => {
+    for (const [id, header] of [
+      ['bookings-by-city-month', 'secondary_city,bookings,places,value_thb,suppressed'],
+      [
+        'loans-by-province-month',
+        'loans_applied,applied_thb,loans_approved,loans_disbursed,disbursed_thb,loans_repaid,suppressed',
+      ],
+    ]) {
+      const res = await t.app.inject({ url: `/api/open-data/datasets/${id}.csv` });
+      expect(res.body).toBe(`\uFEFFmonth,province_code,province_th,province_en,${header}\r\n`);
+      expect((await t.app.inject({ url: `/api/open-data/datasets/${id}.json` })).json()).toEqual({
+        dataset: id,
+        rows: [],
+      });
+      const meta = (await t.app.inject({ url: `/api/open-data/datasets/${id}` })).json();
+      expect(meta).toMatchObject({ name: `talad-${id}`, update_frequency_unit: 'เดือน', license_id: 'CC-BY-4.0' });
+      expect(meta.unit_of_measure).toContain('THB');
+    }
+  });
+
   it('shows bookings and loans as zero when there are none, and hides no one', async () => {
     const d = await dashboard('province=55');
     expect(d.bookings).toMatchObject({ bookings: { value: 0 }, byCity: [] });
