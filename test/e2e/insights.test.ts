@@ -55,11 +55,20 @@ async function saleDay(sellerIds: string[]) {
       sql`insert into campaign_items (id, campaign_id, seller_id, product_id, variant_id, price_satang, stock_limit, per_buyer_limit, sold)
           values (${newId()}, ${campaignId}, ${sellerId}, ${newId()}, ${newId()}, 9900, 20, 2, 4)`,
     );
-    for (const b of [0, 1])
+    for (const b of [0, 1]) {
+      const minute = new Date(startsAt.getTime() + b * 60_000).toISOString();
       await db.execute(
         sql`insert into insights_flash_orders (sale_id, order_id, units, seller_id, market, buyer_hash, minute)
-            values (${campaignId}, ${newId()}, 2, ${sellerId}, 'CN', ${`buyer-${i}-${b}`}, ${new Date(startsAt.getTime() + b * 60_000).toISOString()})`,
+            values (${campaignId}, ${newId()}, 2, ${sellerId}, 'CN', ${`buyer-${i}-${b}`}, ${minute})`,
       );
+      await db.execute(
+        sql`insert into insights_flash_minutes (sale_id, market, minute, orders) values (${campaignId}, 'CN', ${minute}, 1)`,
+      );
+    }
+    await db.execute(
+      sql`insert into insights_flash_campaigns (sale_id, market, seller_id, orders, units, buyers)
+          values (${campaignId}, 'CN', ${sellerId}, 2, 4, 2)`,
+    );
   }
 }
 

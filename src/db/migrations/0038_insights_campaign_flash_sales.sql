@@ -1,11 +1,30 @@
 -- Flash-sale results now come from the campaigns module (issue 21): insights no longer declares its
 -- own sales. Its declared sales and their counts go (their ids name no campaign); what remains is
--- one row per campaign and paid order, kept from the outbox over the views campaigns publishes.
+-- a log of one row per campaign and paid order and two small roll-ups the dashboard reads (per
+-- campaign and market; per campaign, market and minute), kept from the outbox over the views
+-- campaigns publishes.
 DELETE FROM "insights_flash_orders";--> statement-breakpoint
 DROP TABLE "insights_flash_buyers" CASCADE;--> statement-breakpoint
 DROP TABLE "insights_flash_minutes" CASCADE;--> statement-breakpoint
 DROP TABLE "insights_flash_sale_variants" CASCADE;--> statement-breakpoint
 DROP TABLE "insights_flash_sales" CASCADE;--> statement-breakpoint
+CREATE TABLE "insights_flash_campaigns" (
+	"sale_id" uuid NOT NULL,
+	"market" text NOT NULL,
+	"seller_id" uuid NOT NULL,
+	"orders" integer DEFAULT 0 NOT NULL,
+	"units" integer DEFAULT 0 NOT NULL,
+	"buyers" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "insights_flash_campaigns_sale_id_market_pk" PRIMARY KEY("sale_id","market")
+);
+--> statement-breakpoint
+CREATE TABLE "insights_flash_minutes" (
+	"sale_id" uuid NOT NULL,
+	"market" text NOT NULL,
+	"minute" timestamp with time zone NOT NULL,
+	"orders" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "insights_flash_minutes_sale_id_market_minute_pk" PRIMARY KEY("sale_id","market","minute")
+);--> statement-breakpoint
 ALTER TABLE "insights_flash_orders" ADD COLUMN "seller_id" uuid NOT NULL;--> statement-breakpoint
 ALTER TABLE "insights_flash_orders" ADD COLUMN "market" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "insights_flash_orders" ADD COLUMN "buyer_hash" text NOT NULL;--> statement-breakpoint

@@ -1,9 +1,11 @@
 // Flash-sale results, from the campaigns module's flash-sale campaigns (issue 21): the units each
 // paid order bought at a campaign price (campaigns' campaign_purchase_facts view) are counted once
-// into insights_flash_orders from the outbox (order.paid), and marked when the order is cancelled
-// (order.cancelled: its units leave the results, its minute stays in the peak of arrivals). The
-// windows, shops and stock limits are read from campaigns' campaign_item_facts view; stock below
-// zero from inventory's stock_available_by_variant.
+// from the outbox (order.paid) into a log (insights_flash_orders) and two roll-ups the dashboard
+// reads — per campaign and market (insights_flash_campaigns: orders, units, distinct buyers) and
+// per minute (insights_flash_minutes: arrivals, for the peak) — and a cancellation (order.cancelled)
+// takes its units and, if it was their only order there, its buyer back; its arrival stays in the
+// peak. The windows, shops and stock limits are read from campaigns' campaign_item_facts view;
+// stock below zero from inventory's stock_available_by_variant.
 //
 // A campaign is one shop's, so a campaign alone is always a cell of one shop: results are given for
 // all the campaigns of the period under the filters, and per window (the campaigns that share one
@@ -13,24 +15,51 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db.ts';
 import type { Filters } from './dashboard-filters.ts';
 import { type Dim, turns, where } from './dashboard-filters.ts';
-import { type Cell, type Crowd, guard, hidden, shown, smallestCrowd, suppressRows } from './privacy.ts';
+import { type Cell, type Crowd, guard, hidden, MIN_CELL, shown, smallestCrowd, suppressRows } from './privacy.ts';
 
-/** order.paid: the units the order bought at campaign prices, once per campaign (none for almost every order). */
+/** Whether the buyer of log row `n` has another order in the same campaign and market, not cancelled (`except` left out). */
+const buyerAlreadyCounted = (n: string, except: SQL = sql`false`) =>
+  sql`exists (select 1 from insights_flash_orders o where o.sale_id = ${sql.raw(n)}.sale_id and o.market = ${sql.raw(n)}.market
+      and o.buyer_hash = ${sql.raw(n)}.buyer_hash and o.cancelled_at is null and not (${except}))`;
+
+/**
+ * order.paid: the units the order bought at campaign prices, once per campaign (none for almost
+ * every order), into the log and the two roll-ups. The statement's snapshot does not see the row it
+ * logs, so "another order of this buyer" is any the log held before.
+ */
 export async function countFlashSaleOrder(db: Executor, orderId: string): Promise<void> {
   await db.execute(
-    sql`insert into insights_flash_orders (sale_id, order_id, units, seller_id, market, buyer_hash, minute)
-        select p.campaign_id, p.order_id, sum(p.quantity)::int, f.seller_id, f.market, f.buyer_hash, date_trunc('minute', f.paid_at)
-        from campaign_purchase_facts p join order_sales_facts f on f.order_id = p.order_id
-        where p.order_id = ${orderId} and p.released_at is null and f.status <> 'cancelled'
-        group by p.campaign_id, p.order_id, f.seller_id, f.market, f.buyer_hash, f.paid_at
-        on conflict (sale_id, order_id) do nothing`,
+    sql`with logged as (
+          insert into insights_flash_orders (sale_id, order_id, units, seller_id, market, buyer_hash, minute)
+          select p.campaign_id, p.order_id, sum(p.quantity)::int, f.seller_id, f.market, f.buyer_hash, date_trunc('minute', f.paid_at)
+          from campaign_purchase_facts p join order_sales_facts f on f.order_id = p.order_id
+          where p.order_id = ${orderId} and p.released_at is null and f.status <> 'cancelled'
+          group by p.campaign_id, p.order_id, f.seller_id, f.market, f.buyer_hash, f.paid_at
+          on conflict (sale_id, order_id) do nothing
+          returning sale_id, market, seller_id, units, buyer_hash, minute
+        ), by_minute as (
+          insert into insights_flash_minutes (sale_id, market, minute, orders)
+          select sale_id, market, minute, 1 from logged
+          on conflict (sale_id, market, minute) do update set orders = insights_flash_minutes.orders + 1
+        )
+        insert into insights_flash_campaigns (sale_id, market, seller_id, orders, units, buyers)
+        select n.sale_id, n.market, n.seller_id, 1, n.units, case when ${buyerAlreadyCounted('n')} then 0 else 1 end
+        from logged n
+        on conflict (sale_id, market) do update set orders = insights_flash_campaigns.orders + 1,
+          units = insights_flash_campaigns.units + excluded.units, buyers = insights_flash_campaigns.buyers + excluded.buyers`,
   );
 }
 
-/** order.cancelled: a counted order's units leave the results (a repeated event changes nothing). */
+/** order.cancelled: a counted order's units leave the roll-up, and its buyer unless they have another order there. */
 export async function uncountFlashSaleOrder(db: Executor, orderId: string): Promise<void> {
   await db.execute(
-    sql`update insights_flash_orders set cancelled_at = now() where order_id = ${orderId} and cancelled_at is null`,
+    sql`with gone as (
+          update insights_flash_orders set cancelled_at = now() where order_id = ${orderId} and cancelled_at is null
+          returning sale_id, market, buyer_hash, units
+        )
+        update insights_flash_campaigns c set orders = c.orders - 1, units = c.units - g.units,
+          buyers = c.buyers - case when ${buyerAlreadyCounted('g', sql`o.order_id = ${orderId}`)} then 0 else 1 end
+        from gone g where c.sale_id = g.sale_id and c.market = g.market`,
   );
 }
 
@@ -45,21 +74,25 @@ interface WindowRow {
   units: number;
   sellers: number;
   buyers: number;
-  arrived_sellers: number;
-  arrived_buyers: number;
   peak: number;
   oversold: number;
 }
 
 const byWindowKey = sql`to_char(c.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || '/' || to_char(c.ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-/** The campaigns whose window meets the period (not cancelled before they began), grouped by `key`. */
+/**
+ * The campaigns whose window meets the period (not cancelled before they began), grouped by `key`,
+ * from the roll-ups: rows per campaign and market, and per minute. Distinct buyers are only ever
+ * compared with 5: when a campaign alone has 5 the key has them, and only otherwise (few, small
+ * campaigns) are they counted exactly from the log.
+ */
 async function windows(db: Executor, f: Filters, key: SQL, turn: Dim | null): Promise<WindowRow[]> {
-  const market = f.market
-    ? turn === 'market'
-      ? sql`s.market is distinct from ${f.market}`
-      : sql`s.market = ${f.market}`
-    : sql`true`;
+  const market = (column: string) =>
+    f.market
+      ? turn === 'market'
+        ? sql`${sql.raw(column)} is distinct from ${f.market}`
+        : sql`${sql.raw(column)} = ${f.market}`
+      : sql`true`;
   return queryRows<WindowRow>(
     db,
     sql`with camp as (
@@ -72,22 +105,24 @@ async function windows(db: Executor, f: Filters, key: SQL, turn: Dim | null): Pr
             and ${where(f, turn === 'market' ? null : turn, { sales: false })}
           group by c.campaign_id, c.seller_id, 3
         ), sold as (
-          select camp.key, s.* from insights_flash_orders s join camp on camp.campaign_id = s.sale_id where ${market}
+          select camp.key, s.* from insights_flash_campaigns s join camp on camp.campaign_id = s.sale_id
+          where ${market('s.market')}
         )
         select c.key, c.starts_at, c.ends_at, c.campaigns, c.shops, c.stock,
                coalesce(o.orders, 0)::int as orders, coalesce(o.units, 0)::int as units,
-               coalesce(o.sellers, 0)::int as sellers, coalesce(o.buyers, 0)::int as buyers,
-               coalesce(o.arrived_sellers, 0)::int as arrived_sellers, coalesce(o.arrived_buyers, 0)::int as arrived_buyers,
+               coalesce(o.sellers, 0)::int as sellers,
+               (case when coalesce(o.max_buyers, 0) >= ${MIN_CELL} then o.max_buyers
+                     else (select count(distinct l.buyer_hash) from insights_flash_orders l join camp k on k.campaign_id = l.sale_id
+                           where k.key = c.key and l.cancelled_at is null and ${market('l.market')}) end)::int as buyers,
                coalesce(p.peak, 0)::int as peak, coalesce(v.oversold, 0)::int as oversold
         from (select key, min(starts_at) as starts_at, max(ends_at) as ends_at, count(*)::int as campaigns,
                      count(distinct seller_id)::int as shops, sum(stock)::int as stock from camp group by 1) c
-        left join (select key, count(*) filter (where cancelled_at is null) as orders,
-                          sum(units) filter (where cancelled_at is null) as units,
-                          count(distinct seller_id) filter (where cancelled_at is null) as sellers,
-                          count(distinct buyer_hash) filter (where cancelled_at is null) as buyers,
-                          count(distinct seller_id) as arrived_sellers, count(distinct buyer_hash) as arrived_buyers
+        left join (select key, sum(orders) as orders, sum(units) as units, max(buyers) as max_buyers,
+                          count(distinct seller_id) filter (where orders > 0) as sellers
                    from sold group by 1) o on o.key = c.key
-        left join (select key, max(n) as peak from (select key, minute, count(*) as n from sold group by 1, 2) m group by 1) p
+        left join (select key, max(n) as peak from (
+                     select camp.key, m.minute, sum(m.orders) as n from insights_flash_minutes m
+                     join camp on camp.campaign_id = m.sale_id where ${market('m.market')} group by 1, 2) x group by 1) p
           on p.key = c.key
         left join (select camp.key, sum(greatest(-a.available, 0)) as oversold from camp
                    join campaign_item_facts i on i.campaign_id = camp.campaign_id
@@ -96,9 +131,9 @@ async function windows(db: Executor, f: Filters, key: SQL, turn: Dim | null): Pr
   );
 }
 
-/** The smallest of the crowds behind a row: the shops running it, those selling and the buyers (all, and net of cancellations). */
+/** The smallest of the crowds behind a row: the shops running it, those selling, and their buyers. */
 const crowdOf = (r: WindowRow | undefined): Crowd =>
-  r ? smallestCrowd([r.shops, r.sellers, r.arrived_sellers], [r.buyers, r.arrived_buyers]) : { sellers: 0, buyers: 0 };
+  r ? smallestCrowd([r.shops, r.sellers], [r.buyers]) : { sellers: 0, buyers: 0 };
 
 const cells = (r: WindowRow | undefined, show: (v: number) => Cell) => ({
   campaigns: show(r?.campaigns ?? 0),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox, useTestApp } from '../../../test/db.ts';
+import { queryRows } from '../../platform/db.ts';
 import { type ShopFixture, shopWithOwner, signedInUser } from '../catalog/testing.ts';
 import { paidOrder } from '../hub/testing.ts';
 import { productInStock } from '../inventory/testing.ts';
@@ -105,6 +106,38 @@ describe('flash-sale results, from the shops’ campaigns', () => {
     expect((await dashboard('province=55')).flashSales.orders).toEqual({ suppressed: true });
     expect((await dashboard('province=45')).flashSales.orders).toEqual({ suppressed: true });
     expect((await dashboard('province=45')).flashSales.unitsSold).toEqual({ suppressed: true });
+  });
+});
+
+describe('the flash-sale roll-ups', () => {
+  it('hold the same numbers as the raw purchases and orders they were kept from', async () => {
+    const db = t.database.db;
+    const rolled = await queryRows(
+      db,
+      sql`select sale_id::text, market, orders, units, buyers from insights_flash_campaigns order by 1, 2`,
+    );
+    // From the owners' views directly: units bought at campaign prices by paid orders not cancelled.
+    const raw = await queryRows(
+      db,
+      sql`select p.campaign_id::text as sale_id, f.market,
+                 count(distinct p.order_id) filter (where f.status <> 'cancelled' and p.released_at is null)::int as orders,
+                 coalesce(sum(p.quantity) filter (where f.status <> 'cancelled' and p.released_at is null), 0)::int as units,
+                 count(distinct f.buyer_hash) filter (where f.status <> 'cancelled' and p.released_at is null)::int as buyers
+          from campaign_purchase_facts p join order_sales_facts f on f.order_id = p.order_id group by 1, 2 order by 1, 2`,
+    );
+    expect(rolled.length).toBeGreaterThan(0);
+    expect(rolled).toEqual(raw);
+    const minutes = await queryRows(
+      db,
+      sql`select sale_id::text, market, minute::text, orders from insights_flash_minutes order by 1, 2, 3`,
+    );
+    const arrivals = await queryRows(
+      db,
+      sql`select p.campaign_id::text as sale_id, f.market, date_trunc('minute', f.paid_at)::text as minute,
+                 count(distinct p.order_id)::int as orders
+          from campaign_purchase_facts p join order_sales_facts f on f.order_id = p.order_id group by 1, 2, 3 order by 1, 2, 3`,
+    );
+    expect(minutes).toEqual(arrivals);
   });
 });
 

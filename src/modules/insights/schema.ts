@@ -87,8 +87,9 @@ export const insightsHub = pgTable(
 /**
  * Units bought at a campaign price (the campaigns module's flash sales, read from its
  * campaign_purchase_facts view), one row per campaign and paid order, kept from the outbox:
- * order.paid adds the row once, order.cancelled marks it (its units leave the results; its minute
- * stays in the peak, which counts orders as they arrived). The buyer is the orders module's hash.
+ * order.paid adds the row once, order.cancelled marks it. The log behind the roll-ups below (so a
+ * repeated event counts once and a cancellation takes its own units back); the dashboard reads it
+ * only for an exact count of buyers when no campaign alone has 5. The buyer is the orders module's hash.
  */
 export const insightsFlashOrders = pgTable(
   'insights_flash_orders',
@@ -109,4 +110,30 @@ export const insightsFlashOrders = pgTable(
     index('insights_flash_orders_order_idx').on(t.orderId),
     index('insights_flash_orders_minute_idx').on(t.minute),
   ],
+);
+
+/** The roll-up the dashboard reads: per campaign and market, orders and units net of cancellations, and distinct buyers of them. */
+export const insightsFlashCampaigns = pgTable(
+  'insights_flash_campaigns',
+  {
+    saleId: uuid('sale_id').notNull(),
+    market: text('market').notNull(),
+    sellerId: uuid('seller_id').notNull(),
+    orders: integer('orders').notNull().default(0),
+    units: integer('units').notNull().default(0),
+    buyers: integer('buyers').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.market] })],
+);
+
+/** Orders per campaign, market and minute as they arrived (a cancellation does not take its arrival back): the peak. */
+export const insightsFlashMinutes = pgTable(
+  'insights_flash_minutes',
+  {
+    saleId: uuid('sale_id').notNull(),
+    market: text('market').notNull(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    orders: integer('orders').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.market, t.minute] })],
 );
