@@ -7,6 +7,9 @@
 // exactly as the outbox handler would leave them. Then GET /api/insights/dashboard (in process, an
 // operator's cookie) is timed REQUESTS times:
 //   - unchanged: the figures do not move between requests;
+// FLASH_ORDERS (default 50,000) of them were bought at a campaign price on one sale day (every shop
+// runs one campaign in the same two-hour window): campaigns' rows and insights' log and roll-ups
+// (insights_flash_orders, _campaigns, _minutes) as the outbox would have left them.
 //   - fresh: before every request a new order is paid and counted by insights' own order.paid
 //     handler (countPaidOrder, the incremental path), so every answer includes it.
 // Prints p50/p95/p99 for both, the handler's time per order, and the rows in each aggregate table.
@@ -23,6 +26,8 @@ const ORDERS = Number(process.env.ORDERS ?? 1_000_000);
 const PER_PROVINCE = Number(process.env.SHOPS_PER_PROVINCE ?? 10);
 const BUYERS = Number(process.env.BUYERS ?? 200_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
+/** Orders bought at a campaign price on one sale day, every shop running one campaign in the same window. */
+const FLASH_ORDERS = Number(process.env.FLASH_ORDERS ?? 50_000);
 const TYPES = ['individual', 'company', 'community_enterprise', 'cooperative', 'otop_producer'];
 
 async function main() {
@@ -70,6 +75,31 @@ async function main() {
         select c.month, c.seller_id, c.market, count(*), sum(c.gross_satang), 0, count(*), count(*) * 30,
                (select count(*) from insights_buyers b where b.month = c.month and b.seller_id = c.seller_id and b.market = c.market)
         from insights_counted_orders c group by 1, 2, 3`,
+  );
+  // The sale day: one campaign per shop, the first FLASH_ORDERS orders bought in it, two hours ago.
+  await db.execute(
+    sql`insert into campaigns (id, seller_id, name, starts_at, ends_at)
+        select md5('c' || n)::uuid, id, '{"th":"วันทุเรียน"}'::jsonb, date_trunc('hour', now()) - interval '2 hours',
+               date_trunc('hour', now()) from bench_shops`,
+  );
+  await db.execute(
+    sql`insert into campaign_items (id, campaign_id, seller_id, product_id, variant_id, price_satang, stock_limit, per_buyer_limit, sold)
+        select md5('ci' || n)::uuid, md5('c' || n)::uuid, id, md5('p' || n)::uuid, md5('v' || n)::uuid, 9900, 1000, 5, 0 from bench_shops`,
+  );
+  await db.execute(
+    sql`insert into insights_flash_orders (sale_id, order_id, units, seller_id, market, buyer_hash, minute)
+        select md5('c' || s.n)::uuid, md5('o' || i)::uuid, 1 + i % 3, s.id, case when i % 4 = 0 then 'CN' else 'TH' end,
+               md5('buyer-' || (i % ${BUYERS})), date_trunc('hour', now()) - interval '2 hours' + (i % 120) * interval '1 minute'
+        from generate_series(1, ${FLASH_ORDERS}) i join bench_shops s on s.n = (i::bigint * 7919) % ${shops}`,
+  );
+  await db.execute(
+    sql`insert into insights_flash_campaigns (sale_id, market, seller_id, orders, units, buyers)
+        select sale_id, market, min(seller_id::text)::uuid, count(*), sum(units), count(distinct buyer_hash)
+        from insights_flash_orders group by 1, 2`,
+  );
+  await db.execute(
+    sql`insert into insights_flash_minutes (sale_id, market, minute, orders)
+        select sale_id, market, minute, count(*) from insights_flash_orders group by 1, 2, 3`,
   );
   await db.execute(sql`analyze`);
   const built = performance.now();
@@ -119,13 +149,17 @@ async function main() {
         union all select 'insights_buyers', count(*)::int from insights_buyers
         union all select 'insights_counted_orders', count(*)::int from insights_counted_orders
         union all select 'insights_categories', count(*)::int from insights_categories
-        union all select 'insights_hub', count(*)::int from insights_hub`,
+        union all select 'insights_hub', count(*)::int from insights_hub
+        union all select 'insights_flash_orders', count(*)::int from insights_flash_orders
+        union all select 'insights_flash_campaigns', count(*)::int from insights_flash_campaigns
+        union all select 'insights_flash_minutes', count(*)::int from insights_flash_minutes`,
   );
   const f = (x: number) => x.toFixed(1);
   console.log(`engine: postgres`);
   console.log(`orders: ${ORDERS}`);
   console.log(`shops: ${shops}`);
   console.log(`buyers: ${BUYERS}`);
+  console.log(`flash_orders: ${FLASH_ORDERS}`);
   console.log(`seed_s: ${f((seeded - t0) / 1000)}`);
   console.log(`aggregates_build_s: ${f((built - seeded) / 1000)}`);
   for (const r of rows) console.log(`rows_${r.t}: ${r.n}`);

@@ -2,7 +2,8 @@
 // every route with an id parameter is called with shop A's ids (its seller, products, orders,
 // payments, documents, inbound, waves, picks, outbound…) by every actor who is not A's: the other
 // shop's owner and staff, another buyer, hub staff of each role at the hub A does not use and of
-// each role at A's hub for routes outside the hub, a guest and A's revoked API token. A route a
+// each role at A's hub for routes outside the hub, government analysts (national, and the officer of
+// A's own province), a guest and A's revoked API token. A route a
 // guest may read is public; anything else that answers 2xx to one of them is a cross-tenant leak.
 // A new module's `/:id` routes are covered automatically: the id comes from the table named after
 // the path segment before it (`/bookings/:id` → `bookings`, restricted to A's seller_id if the
@@ -64,6 +65,16 @@ describe('tenant matrix over the route table', () => {
     const aStaff = await addStaff(t.app, a);
     const bStaff = await addStaff(t.app, b);
     const buyerB = await signUp(t.app, { displayName: 'ผู้ซื้ออีกคน' });
+    // Government analysts read aggregates only (insights): a national one and the officer of A's own province.
+    const analyst = await signedInUser(db);
+    const officer = await signedInUser(db);
+    const [{ province_code: provinceOfA }] = await queryRows<{ province_code: string }>(
+      db,
+      sql`select province_code from sellers where id = ${a.sellerId}`,
+    );
+    await db.execute(
+      sql`insert into insights_analysts (user_id, province_code) values (${analyst.userId}, null), (${officer.userId}, ${provinceOfA})`,
+    );
     // A's world: a paid order, its payment and documents, an ASN to the domestic hub.
     const order = await paidOrder(t.app, market.durian.variantIds[0], 1);
     const asn = await t.app.inject({
@@ -146,6 +157,8 @@ describe('tenant matrix over the route table', () => {
       "the other shop's owner": { cookie: b.cookie },
       "the other shop's staff": { cookie: bStaff.cookie },
       'another buyer': { cookie: buyerB.cookie },
+      'a national analyst': { cookie: analyst.cookie },
+      "the officer of A's province": { cookie: officer.cookie },
     };
     for (const role of ['manager', 'receiver', 'picker', 'packer'] as const) {
       actors[`bonded-hub ${role}`] = { cookie: (await hubWorker(db, HUB_LOCATIONS.eecBonded.id, role)).cookie };

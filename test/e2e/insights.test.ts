@@ -1,11 +1,14 @@
 // In a real browser at 360 px: a government analyst opens the programme dashboard, filters to
-// Roi Et and the Chinese market, sees the figures, the chart by month and the map of provinces,
-// and downloads the open dataset as CSV (UTF-8 with a BOM, for Excel in Thai).
+// Roi Et and the Chinese market, sees the figures, the chart by month and the map of provinces, the
+// flash-sale results, training, bookings and loans, downloads the open dataset as CSV (UTF-8 with a
+// BOM, for Excel in Thai), and reads the same page in Chinese and English.
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopWithOwner, signedInUser } from '../../src/modules/catalog/testing.ts';
+import { newId } from '../../src/platform/ids.ts';
+import { foreignRuns } from '../scripts.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
 import { type MarketApp, startMarketApp } from './market-app.ts';
@@ -34,15 +37,56 @@ async function history(sellerIds: string[], market: 'TH' | 'CN') {
   }
 }
 
+/**
+ * One sale day: every shop runs a flash-sale campaign in the same window, and two Chinese buyers
+ * each bought 2 units at the campaign price (insights' rows as the outbox leaves them).
+ */
+async function saleDay(sellerIds: string[]) {
+  const db = m.app.db;
+  const startsAt = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000);
+  const endsAt = new Date(startsAt.getTime() + 2 * 3_600_000);
+  for (const [i, sellerId] of sellerIds.entries()) {
+    const campaignId = newId();
+    await db.execute(
+      sql`insert into campaigns (id, seller_id, name, starts_at, ends_at)
+          values (${campaignId}, ${sellerId}, ${JSON.stringify({ th: 'วันทุเรียน' })}::jsonb, ${startsAt.toISOString()}, ${endsAt.toISOString()})`,
+    );
+    await db.execute(
+      sql`insert into campaign_items (id, campaign_id, seller_id, product_id, variant_id, price_satang, stock_limit, per_buyer_limit, sold)
+          values (${newId()}, ${campaignId}, ${sellerId}, ${newId()}, ${newId()}, 9900, 20, 2, 4)`,
+    );
+    for (const b of [0, 1]) {
+      const minute = new Date(startsAt.getTime() + b * 60_000).toISOString();
+      await db.execute(
+        sql`insert into insights_flash_orders (sale_id, order_id, units, seller_id, market, buyer_hash, minute)
+            values (${campaignId}, ${newId()}, 2, ${sellerId}, 'CN', ${`buyer-${i}-${b}`}, ${minute})`,
+      );
+      await db.execute(
+        sql`insert into insights_flash_minutes (sale_id, market, minute, orders) values (${campaignId}, 'CN', ${minute}, 1)`,
+      );
+    }
+    await db.execute(
+      sql`insert into insights_flash_campaigns (sale_id, market, seller_id, orders, units, buyers)
+          values (${campaignId}, 'CN', ${sellerId}, 2, 4, 2)`,
+    );
+  }
+}
+
 describe('government insight in the browser', () => {
   it('an analyst filters to Roi Et and China, sees the map and the chart, and downloads the dataset', async () => {
     const db = m.app.db;
     const roiEt = [];
     const elsewhere = [];
-    for (let i = 0; i < 5; i++) roiEt.push((await shopWithOwner(db, { provinceCode: '45' })).sellerId);
-    for (let i = 0; i < 5; i++) elsewhere.push((await shopWithOwner(db, { provinceCode: '50' })).sellerId);
-    await history([...roiEt, ...elsewhere], 'CN');
-    await history([...roiEt, ...elsewhere], 'TH');
+    for (let i = 0; i < 5; i++) roiEt.push(await shopWithOwner(db, { provinceCode: '45' }));
+    for (let i = 0; i < 5; i++) elsewhere.push(await shopWithOwner(db, { provinceCode: '50' }));
+    const ids = [...roiEt, ...elsewhere].map((s) => s.sellerId);
+    await history(ids, 'CN');
+    await history(ids, 'TH');
+    await saleDay([...roiEt, ...elsewhere].map((s) => s.sellerId));
+    for (const s of [...roiEt, ...elsewhere])
+      await db.execute(
+        sql`insert into academy_lesson_progress (user_id, course_id, lesson_id) values (${s.userId}, 'sme-online', 'l1')`,
+      );
 
     const operator = await signedInUser(db, { isOperator: true });
     const analyst = await signedInUser(db);
@@ -88,6 +132,19 @@ describe('government insight in the browser', () => {
       headers: { cookie: analyst.cookie },
     });
     expect(map.body).toMatch(/data-province="45"[^>]*><title>ร้อยเอ็ด: /);
+    // Flash sales: Roi Et's five campaigns, ten Chinese orders of 2 units, 100 units offered.
+    const flash = page.locator('section.insight-flash');
+    const figure = (section: typeof flash, label: string) =>
+      section.locator('.insight-figure', { hasText: label }).first().locator('dd').innerText();
+    expect(await figure(flash, 'แคมเปญ')).toBe('5');
+    expect(await figure(flash, 'ชิ้นที่ขายราคาแคมเปญ')).toBe('20');
+    expect(await figure(flash, 'ขายได้ต่อที่เปิดขาย')).toBe('20%');
+    await flash.getByRole('row', { name: /10/ }).waitFor();
+    // Training, bookings and loans: drawn, each guarded by its own people.
+    const learning = page.locator('section.insight-learning');
+    expect(await figure(learning, 'ผู้เรียน')).toBe('5');
+    expect(await figure(page.locator('section.insight-bookings'), 'การจอง')).toBe('0');
+    expect(await figure(page.locator('section.insight-loans'), 'คำขอสินเชื่อ')).toBe('0');
     await screenshot(page, 'insights-phone-01-roi-et-china');
     await expectAccessible(page, 'the insights dashboard');
     await expectNoSideways(page, 'the insights dashboard');
@@ -99,6 +156,28 @@ describe('government insight in the browser', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFFmonth,province_code,province_th')).toBe(true);
     expect(csv).toContain(',45,ร้อยเอ็ด,Roi Et,CN,');
+    await page.getByRole('link', { name: 'ดาวน์โหลด CSV' }).nth(2).waitFor(); // learners, then bookings and loans
+
+    // The same page in Chinese and in English, at 360 px.
+    for (const [lang, heading, sections] of [
+      ['zh', '项目概览', ['限时抢购结果', '培训（Talad 学院）', '社区旅游预订', '贷款']],
+      [
+        'en',
+        'Programme insight',
+        ['Flash-sale results', 'Training (Talad Academy)', 'Community tourism bookings', 'Loans'],
+      ],
+    ] as const) {
+      await page.goto(`${m.baseUrl}/${lang}/insights?province=45&market=CN`);
+      await hydrated(page);
+      await page.getByRole('heading', { name: heading }).waitFor();
+      for (const name of sections) await page.getByRole('heading', { name, exact: true }).waitFor();
+      const text = await page.locator('body').innerText();
+      // Data, not the page's words: the analyst's own name (the fixture's, in Thai) and codes.
+      const allowed = ['ผู้ทดสอบ', 'CSV', 'JSON', 'DCAT-AP', 'SME', 'TH', 'CN', 'CBEC'];
+      expect(foreignRuns(text, lang, allowed).join(' | '), lang).toBe('');
+      await expectNoSideways(page, `the insights dashboard in ${lang}`);
+      await screenshot(page, `insights-phone-02-${lang}`);
+    }
     await context.close();
   });
 });

@@ -143,7 +143,7 @@ export async function dashboard(db: Executor, f: Filters, locale: Locale) {
   // answers them side by side; PGlite one after another). The catch only stops an early failure
   // elsewhere from leaving these rejections unhandled; awaiting them still throws.
   const programmes = Promise.all([
-    flashSaleResults(db, f, locale),
+    flashSaleResults(db, f),
     learning(db, f),
     secondaryCityBookings(db, f, locale),
     loans(db, f),

@@ -1,177 +1,169 @@
-// Flash-sale results. An operator declares a sale: its window and the variants on sale. From then
-// on every paid order is counted into it from the outbox (orders and units net of cancellations,
-// distinct buyers, orders per minute as they arrived); orders paid before the declaration are counted
-// once when it is made. Read from the views orders and inventory publish (order_sales_facts,
-// order_product_lines, stock_available_by_variant); the dashboard reads only these small rows.
+// Flash-sale results, from the campaigns module's flash-sale campaigns (issue 21): the units each
+// paid order bought at a campaign price (campaigns' campaign_purchase_facts view) are counted once
+// from the outbox (order.paid) into a log (insights_flash_orders) and two roll-ups the dashboard
+// reads — per campaign and market (insights_flash_campaigns: orders, units, distinct buyers) and
+// per minute (insights_flash_minutes: arrivals, for the peak) — and a cancellation (order.cancelled)
+// takes its units and, if it was their only order there, its buyer back; its arrival stays in the
+// peak. The windows, shops and stock limits are read from campaigns' campaign_item_facts view;
+// stock below zero from inventory's stock_available_by_variant.
+//
+// A campaign is one shop's, so a campaign alone is always a cell of one shop: results are given for
+// all the campaigns of the period under the filters, and per window (the campaigns that share one
+// start and end — a platform sale day many shops join), each shown only with at least 5 shops and
+// 5 buyers, with complements and secondary suppression like every other figure.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Actor, isOperator } from '../../platform/actor.ts';
-import { type Db, type Executor, queryRows, uuidArray } from '../../platform/db.ts';
-import { forbidden, invalid, unauthenticated } from '../../platform/errors.ts';
-import { type Locale, pickText } from '../../platform/i18n.ts';
-import { newId } from '../../platform/ids.ts';
-import { getVariantsForSale } from '../catalog/index.ts';
+import { type Executor, queryRows } from '../../platform/db.ts';
 import type { Filters } from './dashboard-filters.ts';
-import { bangkokMonthOf, where } from './dashboard-filters.ts';
-import { type Cell, guard } from './privacy.ts';
+import { type Dim, turns, where } from './dashboard-filters.ts';
+import { type Cell, type Crowd, guard, hidden, MIN_CELL, shown, smallestCrowd, suppressRows } from './privacy.ts';
 
-export interface FlashSaleInput {
-  nameTh: string;
-  nameZh?: string | null;
-  nameEn?: string | null;
-  startsAt: string;
-  endsAt: string;
-  variantIds: string[];
-}
+/** Whether the buyer of log row `n` has another order in the same campaign and market, not cancelled (`except` left out). */
+const buyerAlreadyCounted = (n: string, except: SQL = sql`false`) =>
+  sql`exists (select 1 from insights_flash_orders o where o.sale_id = ${sql.raw(n)}.sale_id and o.market = ${sql.raw(n)}.market
+      and o.buyer_hash = ${sql.raw(n)}.buyer_hash and o.cancelled_at is null and not (${except}))`;
 
-/** The paid orders that `filter` picks, counted once into every declared sale whose window and variants they fall in. */
-async function countIntoSales(db: Executor, filter: SQL): Promise<void> {
+/**
+ * order.paid: the units the order bought at campaign prices, once per campaign (none for almost
+ * every order), into the log and the two roll-ups. The statement's snapshot does not see the row it
+ * logs, so "another order of this buyer" is any the log held before.
+ */
+export async function countFlashSaleOrder(db: Executor, orderId: string): Promise<void> {
   await db.execute(
-    sql`with lines as (
-          select v.sale_id, f.order_id, v.variant_id, l.quantity, f.buyer_hash, date_trunc('minute', f.paid_at) as minute
-          from order_sales_facts f
-          join order_product_lines l on l.order_id = f.order_id
-          join insights_flash_sale_variants v on v.variant_id = l.variant_id
-          join insights_flash_sales s on s.id = v.sale_id and f.paid_at >= s.starts_at and f.paid_at < s.ends_at
-          where f.status <> 'cancelled' and ${filter}
-        ), counted as (
-          insert into insights_flash_orders (sale_id, order_id, units)
-          select sale_id, order_id, sum(quantity)::int from lines group by 1, 2
-          on conflict do nothing returning sale_id, order_id, units
-        ), mine as (
-          select l.* from lines l join counted c on c.sale_id = l.sale_id and c.order_id = l.order_id
-        ), by_variant as (
-          update insights_flash_sale_variants x set orders = x.orders + m.orders, units = x.units + m.units
-          from (select sale_id, variant_id, count(distinct order_id)::int as orders, sum(quantity)::int as units
-                from mine group by 1, 2) m
-          where x.sale_id = m.sale_id and x.variant_id = m.variant_id returning 1
-        ), new_buyers as (
-          insert into insights_flash_buyers (sale_id, buyer_hash) select distinct sale_id, buyer_hash from mine
-          on conflict do nothing returning sale_id
+    sql`with logged as (
+          insert into insights_flash_orders (sale_id, order_id, units, seller_id, market, buyer_hash, minute)
+          select p.campaign_id, p.order_id, sum(p.quantity)::int, f.seller_id, f.market, f.buyer_hash, date_trunc('minute', f.paid_at)
+          from campaign_purchase_facts p join order_sales_facts f on f.order_id = p.order_id
+          where p.order_id = ${orderId} and p.released_at is null and f.status <> 'cancelled'
+          group by p.campaign_id, p.order_id, f.seller_id, f.market, f.buyer_hash, f.paid_at
+          on conflict (sale_id, order_id) do nothing
+          returning sale_id, market, seller_id, units, buyer_hash, minute
         ), by_minute as (
-          insert into insights_flash_minutes (sale_id, minute, orders)
-          select sale_id, minute, count(distinct order_id)::int from mine group by 1, 2
-          on conflict (sale_id, minute) do update set orders = insights_flash_minutes.orders + excluded.orders returning 1
+          insert into insights_flash_minutes (sale_id, market, minute, orders)
+          select sale_id, market, minute, 1 from logged
+          on conflict (sale_id, market, minute) do update set orders = insights_flash_minutes.orders + 1
         )
-        update insights_flash_sales s set orders = s.orders + x.orders, units = s.units + x.units,
-          buyers = s.buyers + coalesce((select count(*)::int from new_buyers b where b.sale_id = s.id), 0)
-        from (select sale_id, count(*)::int as orders, sum(units)::int as units from counted group by 1) x
-        where s.id = x.sale_id`,
+        insert into insights_flash_campaigns (sale_id, market, seller_id, orders, units, buyers)
+        select n.sale_id, n.market, n.seller_id, 1, n.units, case when ${buyerAlreadyCounted('n')} then 0 else 1 end
+        from logged n
+        on conflict (sale_id, market) do update set orders = insights_flash_campaigns.orders + 1,
+          units = insights_flash_campaigns.units + excluded.units, buyers = insights_flash_campaigns.buyers + excluded.buyers`,
   );
 }
 
-/** order.paid: the order counts in the sales it belongs to (none, for almost every order: one indexed look-up). */
-export const countFlashSaleOrder = (db: Executor, orderId: string) => countIntoSales(db, sql`f.order_id = ${orderId}`);
-
-/** order.cancelled: a counted order's units leave its sales (its minute stays: the peak is of arrivals). */
+/** order.cancelled: a counted order's units leave the roll-up, and its buyer unless they have another order there. */
 export async function uncountFlashSaleOrder(db: Executor, orderId: string): Promise<void> {
   await db.execute(
     sql`with gone as (
-          delete from insights_flash_orders where order_id = ${orderId} returning sale_id, units
-        ), by_variant as (
-          update insights_flash_sale_variants x set orders = x.orders - 1, units = x.units - m.units
-          from (select v.sale_id, v.variant_id, sum(l.quantity)::int as units
-                from order_product_lines l join insights_flash_sale_variants v on v.variant_id = l.variant_id
-                where l.order_id = ${orderId} and v.sale_id in (select sale_id from gone) group by 1, 2) m
-          where x.sale_id = m.sale_id and x.variant_id = m.variant_id returning 1
+          update insights_flash_orders set cancelled_at = now() where order_id = ${orderId} and cancelled_at is null
+          returning sale_id, market, buyer_hash, units
         )
-        update insights_flash_sales s set orders = s.orders - 1, units = s.units - g.units
-        from gone g where s.id = g.sale_id`,
+        update insights_flash_campaigns c set orders = c.orders - 1, units = c.units - g.units,
+          buyers = c.buyers - case when ${buyerAlreadyCounted('g', sql`o.order_id = ${orderId}`)} then 0 else 1 end
+        from gone g where c.sale_id = g.sale_id and c.market = g.market`,
   );
 }
 
-/** An operator declares a flash sale; orders already paid in its window are counted at once. */
-export async function declareFlashSale(db: Db, actor: Actor, input: FlashSaleInput) {
-  if (actor.kind === 'guest') throw unauthenticated();
-  if (!isOperator(actor)) throw forbidden();
-  const startsAt = new Date(input.startsAt);
-  const endsAt = new Date(input.endsAt);
-  if (!input.nameTh.trim()) throw invalid('nameTh', 'required');
-  if (Number.isNaN(startsAt.getTime())) throw invalid('startsAt', 'bad_format');
-  if (Number.isNaN(endsAt.getTime())) throw invalid('endsAt', 'bad_format');
-  if (endsAt <= startsAt) throw invalid('endsAt', 'insights_window_order');
-  const ids = [...new Set(input.variantIds)];
-  const variants = await getVariantsForSale(db, ids);
-  if (variants.length !== ids.length) throw invalid('variantIds', 'insights_unknown_variant');
-  const id = newId();
-  await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`insert into insights_flash_sales (id, name_th, name_zh, name_en, starts_at, ends_at, created_by)
-          values (${id}, ${input.nameTh.trim()}, ${input.nameZh?.trim() || null}, ${input.nameEn?.trim() || null},
-                  ${startsAt.toISOString()}, ${endsAt.toISOString()}, ${actor.kind === 'user' ? actor.userId : null})`,
-    );
-    await tx.execute(
-      sql`insert into insights_flash_sale_variants (sale_id, variant_id, seller_id)
-          select ${id}, v.variant_id, v.seller_id
-          from unnest(${uuidArray(variants.map((v) => v.variantId))}::uuid[], ${uuidArray(variants.map((v) => v.sellerId))}::uuid[]) as v(variant_id, seller_id)`,
-    );
-    await countIntoSales(
-      tx,
-      sql`s.id = ${id} and f.paid_at >= ${startsAt.toISOString()} and f.paid_at < ${endsAt.toISOString()}`,
-    );
-  });
-  return { id, nameTh: input.nameTh.trim(), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+interface WindowRow {
+  key: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  campaigns: number;
+  shops: number;
+  stock: number;
+  orders: number;
+  units: number;
+  sellers: number;
+  buyers: number;
+  peak: number;
+  oversold: number;
 }
 
-export interface FlashSaleResult {
-  id: string;
-  name: string;
-  startsAt: string;
-  endsAt: string;
-  orders: Cell;
-  unitsSold: Cell;
-  stock: Cell;
-  peakOrdersPerMinute: Cell;
-  oversold: Cell;
-}
+const byWindowKey = sql`to_char(c.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || '/' || to_char(c.ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /**
- * The sales whose window meets the period and that have a shop under the filters. A sale's figures
- * are the sale's as a whole, shown only when it had at least 5 selling shops and 5 buyers. Stock is
- * what was sold plus what is still available (domestic stock, inventory's view); oversold is the
- * units by which available stock went below zero — zero unless the stock rules broke.
+ * The campaigns whose window meets the period (not cancelled before they began), grouped by `key`,
+ * from the roll-ups: rows per campaign and market, and per minute. Distinct buyers are only ever
+ * compared with 5: when a campaign alone has 5 the key has them, and only otherwise (few, small
+ * campaigns) are they counted exactly from the log.
  */
-export async function flashSaleResults(db: Executor, f: Filters, locale: Locale): Promise<FlashSaleResult[]> {
-  const rows = await queryRows<{
-    id: string;
-    name_th: string;
-    name_zh: string | null;
-    name_en: string | null;
-    starts_at: string;
-    ends_at: string;
-    orders: number;
-    units: number;
-    buyers: number;
-    sellers: number;
-    available: number;
-    oversold: number;
-    peak: number;
-  }>(
+async function windows(db: Executor, f: Filters, key: SQL, turn: Dim | null): Promise<WindowRow[]> {
+  const market = (column: string) =>
+    f.market
+      ? turn === 'market'
+        ? sql`${sql.raw(column)} is distinct from ${f.market}`
+        : sql`${sql.raw(column)} = ${f.market}`
+      : sql`true`;
+  return queryRows<WindowRow>(
     db,
-    sql`select s.id, s.name_th, s.name_zh, s.name_en, s.starts_at, s.ends_at, s.orders, s.units, s.buyers,
-               (select count(distinct v.seller_id)::int from insights_flash_sale_variants v where v.sale_id = s.id and v.orders > 0) as sellers,
-               (select coalesce(sum(greatest(a.available, 0)), 0)::int from insights_flash_sale_variants v
-                  join stock_available_by_variant a on a.variant_id = v.variant_id where v.sale_id = s.id) as available,
-               (select coalesce(sum(greatest(-a.available, 0)), 0)::int from insights_flash_sale_variants v
-                  join stock_available_by_variant a on a.variant_id = v.variant_id where v.sale_id = s.id) as oversold,
-               (select coalesce(max(m.orders), 0)::int from insights_flash_minutes m where m.sale_id = s.id) as peak
-        from insights_flash_sales s
-        where ${bangkokMonthOf('s.starts_at')} <= ${`${f.to}-01`}::date and ${bangkokMonthOf('s.ends_at')} >= ${`${f.from}-01`}::date
-          and exists (select 1 from insights_flash_sale_variants v join seller_onboarding_facts f on f.seller_id = v.seller_id
-                      where v.sale_id = s.id and ${where(f, null, { sales: false })})
-        order by s.starts_at desc limit 20`,
+    sql`with camp as (
+          select c.campaign_id, c.seller_id, ${key} as key, min(c.starts_at) as starts_at, min(c.ends_at) as ends_at,
+                 sum(c.stock_limit)::int as stock
+          from campaign_item_facts c join seller_onboarding_facts f on f.seller_id = c.seller_id
+          where c.starts_at < (${`${f.to}-01`}::timestamp + interval '1 month') at time zone 'Asia/Bangkok'
+            and c.ends_at > ${`${f.from}-01`}::timestamp at time zone 'Asia/Bangkok'
+            and (c.cancelled_at is null or c.cancelled_at > c.starts_at)
+            and ${where(f, turn === 'market' ? null : turn, { sales: false })}
+          group by c.campaign_id, c.seller_id, 3
+        ), sold as (
+          select camp.key, s.* from insights_flash_campaigns s join camp on camp.campaign_id = s.sale_id
+          where ${market('s.market')}
+        )
+        select c.key, c.starts_at, c.ends_at, c.campaigns, c.shops, c.stock,
+               coalesce(o.orders, 0)::int as orders, coalesce(o.units, 0)::int as units,
+               coalesce(o.sellers, 0)::int as sellers,
+               (case when coalesce(o.max_buyers, 0) >= ${MIN_CELL} then o.max_buyers
+                     else (select count(distinct l.buyer_hash) from insights_flash_orders l join camp k on k.campaign_id = l.sale_id
+                           where k.key = c.key and l.cancelled_at is null and ${market('l.market')}) end)::int as buyers,
+               coalesce(p.peak, 0)::int as peak, coalesce(v.oversold, 0)::int as oversold
+        from (select key, min(starts_at) as starts_at, max(ends_at) as ends_at, count(*)::int as campaigns,
+                     count(distinct seller_id)::int as shops, sum(stock)::int as stock from camp group by 1) c
+        left join (select key, sum(orders) as orders, sum(units) as units, max(buyers) as max_buyers,
+                          count(distinct seller_id) filter (where orders > 0) as sellers
+                   from sold group by 1) o on o.key = c.key
+        left join (select key, max(n) as peak from (
+                     select camp.key, m.minute, sum(m.orders) as n from insights_flash_minutes m
+                     join camp on camp.campaign_id = m.sale_id where ${market('m.market')} group by 1, 2) x group by 1) p
+          on p.key = c.key
+        left join (select camp.key, sum(greatest(-a.available, 0)) as oversold from camp
+                   join campaign_item_facts i on i.campaign_id = camp.campaign_id
+                   join stock_available_by_variant a on a.variant_id = i.variant_id group by 1) v on v.key = c.key
+        order by c.starts_at desc`,
   );
-  return rows.map((r) => {
-    const crowd = { sellers: r.sellers, buyers: r.buyers };
-    return {
-      id: r.id,
-      name: pickText({ th: r.name_th, zh: r.name_zh, en: r.name_en }, locale),
-      startsAt: new Date(r.starts_at).toISOString(),
-      endsAt: new Date(r.ends_at).toISOString(),
-      orders: guard(r.orders, crowd),
-      unitsSold: guard(r.units, crowd),
-      stock: guard(r.units + r.available, crowd),
-      peakOrdersPerMinute: guard(r.peak, crowd),
-      oversold: guard(r.oversold, crowd),
-    };
-  });
+}
+
+/** The smallest of the crowds behind a row: the shops running it, those selling, and their buyers. */
+const crowdOf = (r: WindowRow | undefined): Crowd =>
+  r ? smallestCrowd([r.shops, r.sellers], [r.buyers]) : { sellers: 0, buyers: 0 };
+
+const cells = (r: WindowRow | undefined, show: (v: number) => Cell) => ({
+  campaigns: show(r?.campaigns ?? 0),
+  shops: show(r?.shops ?? 0),
+  stockOffered: show(r?.stock ?? 0),
+  orders: show(r?.orders ?? 0),
+  unitsSold: show(r?.units ?? 0),
+  sellThroughPercent: r?.stock ? show(Math.round((r.units / r.stock) * 1000) / 10) : hidden,
+  peakOrdersPerMinute: show(r?.peak ?? 0),
+  oversold: show(r?.oversold ?? 0),
+});
+
+/** The period's flash-sale campaigns under the filters, as a whole and by window. */
+export async function flashSaleResults(db: Executor, f: Filters) {
+  const [total] = await windows(db, f, sql`'all'`, null);
+  const others: Crowd[] = [];
+  for (const d of turns(f, { sales: true })) others.push(crowdOf((await windows(db, f, sql`'all'`, d))[0]));
+  const crowd = crowdOf(total);
+  const rows = suppressRows(
+    (await windows(db, f, byWindowKey, null)).map((r) => ({ ...r, crowd: crowdOf(r), size: r.units })),
+  );
+  const shownRows = rows.filter((r) => !r.hidden).slice(0, 20);
+  return {
+    ...cells(total, (v) => guard(v, crowd, others)),
+    byWindow: shownRows.map((r) => ({
+      startsAt: new Date(r.starts_at!).toISOString(),
+      endsAt: new Date(r.ends_at!).toISOString(),
+      ...cells(r, shown),
+    })),
+    /** Windows not listed: fewer than 5 shops or 5 buyers (or taken along by one that is). */
+    windowsHidden: rows.length - rows.filter((r) => !r.hidden).length,
+  };
 }

@@ -191,6 +191,11 @@ describe('open data', () => {
     expect(readdirSync(dir).sort()).toEqual(
       [
         'catalog.jsonld',
+        ...['learning-by-province-month', 'bookings-by-city-month', 'loans-by-province-month'].flatMap((id) => [
+          `${id}.csv`,
+          `${id}.json`,
+          `${id}.metadata.json`,
+        ]),
         'sales-by-province-month.csv',
         'sales-by-province-month.json',
         'sales-by-province-month.metadata.json',

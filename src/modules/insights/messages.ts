@@ -19,16 +19,6 @@ registerMessages({
   },
   'field.insights_market': { th: 'ต้องเป็น TH หรือ CN', zh: '必须是 TH 或 CN', en: 'must be TH or CN' },
   'field.insights_seller_type': { th: 'ไม่มีประเภทร้านนี้', zh: '没有这种店铺类型', en: 'is not a kind of shop' },
-  'field.insights_window_order': {
-    th: 'เวลาสิ้นสุดต้องหลังเวลาเริ่ม',
-    zh: '结束时间必须晚于开始时间',
-    en: 'must be after the start',
-  },
-  'field.insights_unknown_variant': {
-    th: 'มีตัวเลือกสินค้าที่ไม่รู้จัก',
-    zh: '含有未知的商品规格',
-    en: 'names a variant that does not exist',
-  },
   insights_dataset_not_found: { th: 'ไม่พบชุดข้อมูลนี้', zh: '未找到该数据集', en: 'There is no such dataset' },
   'insights.suppressed': {
     th: 'ปิดไว้ (น้อยกว่า 5 ราย)',

@@ -1,28 +1,25 @@
-// Open data: monthly datasets of what can be public — sales by province and market, and shops by
-// province and kind — every cell under the same privacy rules as the dashboards (privacy.ts: fewer
-// than 5 shops or 5 buyers suppressed, with secondary suppression within each month). Served as
+// Open data: monthly datasets of what can be public — sales by province and market, shops by
+// province and kind, and the programmes' learners, bookings and loans (programme-datasets.ts) —
+// every cell under the same privacy rules as the dashboards (privacy.ts: fewer than 5 shops or 5
+// buyers suppressed, with secondary suppression within each month). Served as
 // CSV (UTF-8 with a BOM, so Excel reads the Thai) and JSON, each with its metadata in the fields of
 // Thailand's government data catalogue (CKAN with the thai_gdc extension), and listed in a DCAT-AP
 // catalogue (JSON-LD) at a stable address.
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db.ts';
-import { PROVINCES } from '../../platform/provinces.ts';
 import { BUSINESS_TYPES } from '../sellers/index.ts';
-import { MIN_CELL, suppressRows } from './privacy.ts';
+import {
+  type DatasetRow,
+  type DatasetSpec,
+  PROVINCE_COLUMNS,
+  provinceColumns,
+  SUPPRESSED_COLUMN,
+  suppressedRows,
+} from './open-data-rows.ts';
+import { PROGRAMME_DATASETS } from './programme-datasets.ts';
+import { MIN_CELL } from './privacy.ts';
 
 export const LICENCE = { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
-
-interface DatasetSpec {
-  id: string;
-  title: { th: string; en: string };
-  description: { th: string; en: string };
-  /** Columns, in order, with their unit for the metadata. */
-  columns: { name: string; th: string; unit?: string }[];
-  disaggregation: string;
-  rows: (db: Executor) => Promise<Record<string, string | number | null>[]>;
-}
-
-const provinceName = new Map(PROVINCES.map((p) => [p.code, p]));
 
 async function salesByProvinceMonth(db: Executor) {
   const rows = await queryRows<{
@@ -48,34 +45,22 @@ async function salesByProvinceMonth(db: Executor) {
         from insights_buyers b join seller_onboarding_facts f on f.seller_id = b.seller_id group by 1, 2, 3`,
   );
   const buyersOf = new Map(exact.map((e) => [`${e.month}|${e.province}|${e.market}`, e.buyers]));
-  const out: Record<string, string | number | null>[] = [];
-  const groups = new Map<string, typeof rows>();
-  for (const r of rows) groups.set(`${r.month}|${r.market}`, [...(groups.get(`${r.month}|${r.market}`) ?? []), r]);
-  for (const group of groups.values()) {
-    const safe = suppressRows(
-      group.map((r) => ({
-        ...r,
-        size: r.gross,
-        crowd: {
-          sellers: r.sellers,
-          buyers: r.max_buyers >= MIN_CELL ? r.max_buyers : (buyersOf.get(`${r.month}|${r.province}|${r.market}`) ?? 0),
-        },
-      })),
-    );
-    for (const r of safe)
-      out.push({
-        month: r.month,
-        province_code: r.province,
-        province_th: provinceName.get(r.province)?.th ?? r.province,
-        province_en: provinceName.get(r.province)?.en ?? r.province,
-        market: r.market,
-        orders: r.hidden ? null : r.orders,
-        gross_sales_thb: r.hidden ? null : Math.round(r.gross) / 100,
-        active_shops: r.hidden ? null : r.sellers,
-        suppressed: r.hidden ? 1 : 0,
-      });
-  }
-  return out;
+  return suppressedRows(
+    rows,
+    (r) => `${r.month}|${r.market}`,
+    (r) => ({
+      sellers: r.sellers,
+      buyers: r.max_buyers >= MIN_CELL ? r.max_buyers : (buyersOf.get(`${r.month}|${r.province}|${r.market}`) ?? 0),
+    }),
+    (r) => r.gross,
+    (r, hidden): DatasetRow => ({
+      ...provinceColumns(r.month, r.province),
+      market: r.market,
+      orders: hidden ? null : r.orders,
+      gross_sales_thb: hidden ? null : Math.round(r.gross) / 100,
+      active_shops: hidden ? null : r.sellers,
+    }),
+  );
 }
 
 async function shopsByProvinceMonth(db: Executor) {
@@ -85,34 +70,19 @@ async function shopsByProvinceMonth(db: Executor) {
                f.business_type::text as type, count(*)::int as applied, count(f.approved_at)::int as approved
         from seller_onboarding_facts f group by 1, 2, 3 order by 1, 2, 3`,
   );
-  const groups = new Map<string, typeof rows>();
-  for (const r of rows) groups.set(`${r.month}|${r.province}`, [...(groups.get(`${r.month}|${r.province}`) ?? []), r]);
-  const out: Record<string, string | number | null>[] = [];
-  for (const group of groups.values()) {
-    const safe = suppressRows(
-      group.map((r) => ({ ...r, size: r.applied, crowd: { sellers: r.applied, buyers: null } })),
-    );
-    for (const r of safe)
-      out.push({
-        month: r.month,
-        province_code: r.province,
-        province_th: provinceName.get(r.province)?.th ?? r.province,
-        province_en: provinceName.get(r.province)?.en ?? r.province,
-        shop_type: r.type,
-        shops_applied: r.hidden ? null : r.applied,
-        shops_approved: r.hidden ? null : r.approved,
-        suppressed: r.hidden ? 1 : 0,
-      });
-  }
-  return out;
+  return suppressedRows(
+    rows,
+    (r) => `${r.month}|${r.province}`,
+    (r) => ({ sellers: r.applied, buyers: null }),
+    (r) => r.applied,
+    (r, hidden): DatasetRow => ({
+      ...provinceColumns(r.month, r.province),
+      shop_type: r.type,
+      shops_applied: hidden ? null : r.applied,
+      shops_approved: hidden ? null : r.approved,
+    }),
+  );
 }
-
-const PROVINCE_COLUMNS = [
-  { name: 'month', th: 'เดือน (ค.ศ. YYYY-MM)' },
-  { name: 'province_code', th: 'รหัสจังหวัด' },
-  { name: 'province_th', th: 'ชื่อจังหวัด' },
-  { name: 'province_en', th: 'ชื่อจังหวัด (อังกฤษ)' },
-];
 
 export const DATASETS: DatasetSpec[] = [
   {
@@ -128,7 +98,7 @@ export const DATASETS: DatasetSpec[] = [
       { name: 'orders', th: 'คำสั่งซื้อ', unit: 'orders' },
       { name: 'gross_sales_thb', th: 'ยอดขาย', unit: 'THB' },
       { name: 'active_shops', th: 'ร้านที่มียอดขาย', unit: 'shops' },
-      { name: 'suppressed', th: 'ปิดเพื่อความเป็นส่วนตัว (1 = ปิด)' },
+      SUPPRESSED_COLUMN,
     ],
     disaggregation: 'จังหวัด, ตลาดปลายทาง, เดือน',
     rows: salesByProvinceMonth,
@@ -148,11 +118,12 @@ export const DATASETS: DatasetSpec[] = [
       { name: 'shop_type', th: 'ประเภทร้าน' },
       { name: 'shops_applied', th: 'ร้านที่สมัคร', unit: 'shops' },
       { name: 'shops_approved', th: 'ร้านที่อนุมัติแล้ว', unit: 'shops' },
-      { name: 'suppressed', th: 'ปิดเพื่อความเป็นส่วนตัว (1 = ปิด)' },
+      SUPPRESSED_COLUMN,
     ],
     disaggregation: 'จังหวัด, ประเภทร้าน, เดือน',
     rows: shopsByProvinceMonth,
   },
+  ...PROGRAMME_DATASETS,
 ];
 
 export const datasetById = (id: string) => DATASETS.find((d) => d.id === id);
@@ -164,7 +135,7 @@ const csvCell = (v: string | number | null) => {
 };
 
 /** CSV as Excel in Thailand reads it: UTF-8 with a BOM, CRLF line ends, a header row. */
-export function toCsv(spec: DatasetSpec, rows: Record<string, string | number | null>[]): string {
+export function toCsv(spec: DatasetSpec, rows: DatasetRow[]): string {
   const names = spec.columns.map((c) => c.name);
   const lines = [names.join(','), ...rows.map((r) => names.map((n) => csvCell(r[n] ?? null)).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
@@ -173,7 +144,7 @@ export function toCsv(spec: DatasetSpec, rows: Record<string, string | number | 
 const beYear = (isoMonth: string | undefined) => (isoMonth ? Number(isoMonth.slice(0, 4)) + 543 : null);
 
 /** The dataset's metadata in the fields of the government data catalogue (CKAN thai_gdc). */
-export function thaiGdcMetadata(spec: DatasetSpec, rows: Record<string, string | number | null>[], baseUrl: string) {
+export function thaiGdcMetadata(spec: DatasetSpec, rows: DatasetRow[], baseUrl: string) {
   const months = rows.map((r) => String(r.month)).sort();
   return {
     name: `talad-${spec.id}`,

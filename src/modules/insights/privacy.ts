@@ -37,3 +37,16 @@ export function suppressRows<R extends { crowd: Crowd; size: number }>(rows: R[]
   }
   return out;
 }
+
+/**
+ * One crowd for a row whose figures stand on several groups of people (shops applying, shops
+ * approved; buyers, buyers net of cancellations): the smallest non-empty group of each kind, so the
+ * row is too small when any of its figures is.
+ */
+export function smallestCrowd(sellers: number[], buyers: number[] | null): Crowd {
+  const least = (ns: number[]) => {
+    const positive = ns.filter((x) => x > 0);
+    return positive.length ? Math.min(...positive) : 0;
+  };
+  return { sellers: least(sellers), buyers: buyers === null ? null : least(buyers) };
+}

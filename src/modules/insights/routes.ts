@@ -4,13 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
-import { problemResponses, Uuid } from '../../platform/http.ts';
+import { Uuid } from '../../platform/http.ts';
 import { LOCALES, type Locale, translate } from '../../platform/i18n.ts';
 import { barChartSvg, provinceMapSvg } from './charts.ts';
 import type { InsightsRuntime } from './config.ts';
 import { dashboard, MARKETS, provinceSales, readFilters } from './dashboard.ts';
 import { datasetById, DATASETS, dcatCatalogue, thaiGdcMetadata, toCsv } from './open-data.ts';
-import { declareFlashSale } from './flash-sales.ts';
 import { hidden } from './privacy.ts';
 import { grantAnalyst, insightsScope, revokeAnalyst, scopedProvince } from './scope.ts';
 
@@ -138,32 +137,6 @@ export function insightsRoutes(scope: FastifyInstance, rt: InsightsRuntime) {
       await revokeAnalyst(db, req.actor, req.params.userId);
       return reply.code(204).send();
     },
-  );
-
-  app.post(
-    '/operator/insights/flash-sales',
-    {
-      schema: {
-        tags: [TAG],
-        summary: 'Declare a flash sale (its window and variants): its results appear on the dashboard',
-        body: Type.Object(
-          {
-            nameTh: Type.String({ minLength: 1, maxLength: 200 }),
-            nameZh: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-            nameEn: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-            startsAt: Type.String({ format: 'date-time' }),
-            endsAt: Type.String({ format: 'date-time' }),
-            variantIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({ id: Uuid, nameTh: Type.String(), startsAt: Type.String(), endsAt: Type.String() }),
-          ...problemResponses,
-        },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await declareFlashSale(db, req.actor, req.body)),
   );
 
   // Open data: public, aggregates only.

@@ -85,64 +85,55 @@ export const insightsHub = pgTable(
 );
 
 /**
- * A flash sale an operator declares: a window and the variants on sale in it. Its results are kept
- * from the outbox like the sales (orders and units net of cancellations, distinct buyers).
+ * Units bought at a campaign price (the campaigns module's flash sales, read from its
+ * campaign_purchase_facts view), one row per campaign and paid order, kept from the outbox:
+ * order.paid adds the row once, order.cancelled marks it. The log behind the roll-ups below (so a
+ * repeated event counts once and a cancellation takes its own units back); the dashboard reads it
+ * only for an exact count of buyers when no campaign alone has 5. The buyer is the orders module's hash.
  */
-export const insightsFlashSales = pgTable('insights_flash_sales', {
-  id: uuid('id').primaryKey(),
-  nameTh: text('name_th').notNull(),
-  nameZh: text('name_zh'),
-  nameEn: text('name_en'),
-  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-  orders: integer('orders').notNull().default(0),
-  units: integer('units').notNull().default(0),
-  buyers: integer('buyers').notNull().default(0),
-  createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-/** The variants of a flash sale, each with its shop and the units sold in the window. */
-export const insightsFlashSaleVariants = pgTable(
-  'insights_flash_sale_variants',
-  {
-    saleId: uuid('sale_id').notNull(),
-    variantId: uuid('variant_id').notNull(),
-    sellerId: uuid('seller_id').notNull(),
-    orders: integer('orders').notNull().default(0),
-    units: integer('units').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.saleId, t.variantId] }), index('insights_flash_variant_idx').on(t.variantId)],
-);
-
-/** Orders counted in a flash sale (once each), so that a cancellation takes its own units back. */
 export const insightsFlashOrders = pgTable(
   'insights_flash_orders',
   {
+    /** The campaign's id (campaigns.id). */
     saleId: uuid('sale_id').notNull(),
     orderId: uuid('order_id').notNull(),
     units: integer('units').notNull(),
+    sellerId: uuid('seller_id').notNull(),
+    market: text('market').notNull(),
+    buyerHash: text('buyer_hash').notNull(),
+    /** The minute the order was paid (for the peak orders per minute). */
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.saleId, t.orderId] })],
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.orderId] }),
+    index('insights_flash_orders_order_idx').on(t.orderId),
+    index('insights_flash_orders_minute_idx').on(t.minute),
+  ],
 );
 
-/** Distinct buyers (one-way hashes) of a flash sale. */
-export const insightsFlashBuyers = pgTable(
-  'insights_flash_buyers',
+/** The roll-up the dashboard reads: per campaign and market, orders and units net of cancellations, and distinct buyers of them. */
+export const insightsFlashCampaigns = pgTable(
+  'insights_flash_campaigns',
   {
     saleId: uuid('sale_id').notNull(),
-    buyerHash: text('buyer_hash').notNull(),
+    market: text('market').notNull(),
+    sellerId: uuid('seller_id').notNull(),
+    orders: integer('orders').notNull().default(0),
+    units: integer('units').notNull().default(0),
+    buyers: integer('buyers').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.saleId, t.buyerHash] })],
+  (t) => [primaryKey({ columns: [t.saleId, t.market] })],
 );
 
-/** Orders paid per minute of a flash sale (as they arrived): the peak. */
+/** Orders per campaign, market and minute as they arrived (a cancellation does not take its arrival back): the peak. */
 export const insightsFlashMinutes = pgTable(
   'insights_flash_minutes',
   {
     saleId: uuid('sale_id').notNull(),
+    market: text('market').notNull(),
     minute: timestamp('minute', { withTimezone: true }).notNull(),
     orders: integer('orders').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.saleId, t.minute] })],
+  (t) => [primaryKey({ columns: [t.saleId, t.market, t.minute] })],
 );

@@ -1,26 +1,28 @@
 // The insights chunk: the programme dashboard for operators, government analysts and province
 // officers — filters by period, province, market and kind of shop; shops onboarded and selling;
 // sales with the cross-border share and CBEC tax; a chart by month and a map of the provinces
-// (SVG drawn by the server); top categories; the hub; and the open datasets to download.
-import type { FormEvent } from 'react';
+// (SVG drawn by the server); top categories; the hub; flash sales, people trained, bookings and loans
+// (programmes.tsx); and the open datasets to download.
 import { PROVINCES } from '../../../src/platform/provinces.ts';
 import { useApp } from '../app/context.tsx';
 import { formatNumber } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
+import type { FormEvent } from 'react';
 import { formValues } from '../app/use-submit.ts';
 import { PageTitle, Price, SelectField, TextField } from '../components/ui.tsx';
 import type { Locale } from '../ssr-contract.ts';
+import { type Cell, CellTable, Figure } from './cells.tsx';
+import { type Programmes, ProgrammeSections } from './programmes.tsx';
 import '../messages/insights.ts';
 import './insights.css';
 
-type Cell = { value: number } | { suppressed: true };
 interface Row {
   key: string;
   label: string;
   orders: Cell;
   grossSatang: Cell;
 }
-interface Dashboard {
+interface Dashboard extends Programmes {
   scope: { province: string | null; role: string };
   filters: { from: string; to: string; province: string | null; market: string | null; sellerType: string | null };
   simulated: boolean;
@@ -40,16 +42,13 @@ interface Data {
 
 const SELLER_TYPES = ['individual', 'company', 'community_enterprise', 'cooperative', 'otop_producer'];
 const FILTERS = ['from', 'to', 'province', 'market', 'sellerType'] as const;
-
-function Figure({ label, cell, render }: { label: string; cell: Cell; render: (n: number) => React.ReactNode }) {
-  const { t } = useApp();
-  return (
-    <div className="insight-figure">
-      <dt>{label}</dt>
-      <dd>{'value' in cell ? render(cell.value) : <span className="suppressed">{t('insights.suppressed')}</span>}</dd>
-    </div>
-  );
-}
+const OPEN_DATASETS = [
+  'sales-by-province-month',
+  'shops-by-province-month',
+  'learning-by-province-month',
+  'bookings-by-city-month',
+  'loans-by-province-month',
+];
 
 const monthLabel = (m: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'th' ? 'th-TH-u-ca-buddhist' : locale === 'zh' ? 'zh-Hans-CN' : 'en-GB', {
@@ -60,40 +59,18 @@ const monthLabel = (m: string, locale: Locale) =>
 
 function Breakdown({ title, rows }: { title: string; rows: Row[] }) {
   const { t, locale } = useApp();
-  if (!rows.length) return null;
   return (
-    <section className="insight-table">
-      <h2>{title}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            <th scope="col">{t('insights.orders')}</th>
-            <th scope="col">{t('insights.gross')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              {[r.orders, r.grossSatang].map((c, i) => (
-                <td key={i === 0 ? 'orders' : 'gross'}>
-                  {'value' in c ? (
-                    i === 0 ? (
-                      formatNumber(c.value, locale)
-                    ) : (
-                      <Price satang={c.value} />
-                    )
-                  ) : (
-                    <span className="suppressed">{t('insights.suppressed')}</span>
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <CellTable
+      level="h2"
+      title={title}
+      head={title}
+      rows={rows}
+      label={(r) => r.label}
+      columns={[
+        { label: t('insights.orders'), cell: (r) => r.orders, render: (v) => formatNumber(v, locale) },
+        { label: t('insights.gross'), cell: (r) => r.grossSatang, render: (v) => <Price satang={v} /> },
+      ]}
+    />
   );
 }
 
@@ -236,10 +213,11 @@ export const insightsPage: PageModule<Data> = {
             <Figure label={t('insights.hoursToDispatch')} cell={d.hub.hoursToDispatch} render={n} />
           </dl>
         </section>
+        <ProgrammeSections d={d} />
         <section>
           <h2>{t('insights.openData')}</h2>
           <ul className="plain">
-            {['sales-by-province-month', 'shops-by-province-month'].map((id) => (
+            {OPEN_DATASETS.map((id) => (
               <li key={id}>
                 {t(`insights.dataset.${id}`)}:{' '}
                 <a href={`/api/open-data/datasets/${id}.csv`} download>
