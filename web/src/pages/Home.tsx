@@ -96,7 +96,11 @@ export const homePage: PageModule<HomeData> = {
         ) : null}
         <section aria-labelledby="home-new">
           <h2 id="home-new">{t('home.newProducts')}</h2>
-          {data.products.length ? <ProductGrid products={data.products} cards={data.cards} /> : <Empty>{t('listing.empty')}</Empty>}
+          {data.products.length ? (
+            <ProductGrid products={data.products} cards={data.cards} />
+          ) : (
+            <Empty>{t('listing.empty')}</Empty>
+          )}
         </section>
       </>
     );

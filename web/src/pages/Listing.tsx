@@ -123,7 +123,11 @@ export const listingPage: PageModule<ListingData> = {
         <p className="muted" role="status">
           {t('listing.count', { n: result.total })}
         </p>
-        {result.items.length ? <ProductGrid products={result.items} cards={data.cards} /> : <Empty>{t('listing.empty')}</Empty>}
+        {result.items.length ? (
+          <ProductGrid products={result.items} cards={data.cards} />
+        ) : (
+          <Empty>{t('listing.empty')}</Empty>
+        )}
         <Pager page={result.page} perPage={result.perPage} total={result.total} />
       </div>
     );

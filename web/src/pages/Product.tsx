@@ -7,7 +7,14 @@ import { useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle, Price } from '../components/ui.tsx';
 import { LandedPrice, loadLanded, onChinaStorefront, sellsToChina, type Landed } from '../components/LandedPrice.tsx';
 import { type MarkBadge, MarkBadges } from '../standards/MarkBadges.tsx';
-import { CampaignPrice, CardBadges, type CardsOf, Countdown, loadCards, RatingAndSold } from '../components/CardFacts.tsx';
+import {
+  CampaignPrice,
+  CardBadges,
+  type CardsOf,
+  Countdown,
+  loadCards,
+  RatingAndSold,
+} from '../components/CardFacts.tsx';
 import '../messages/store.ts';
 
 interface ProductData {
@@ -218,7 +225,8 @@ export const productPage: PageModule<ProductData> = {
                         disabled={!inStock(v)}
                         onChange={() => setVariantId(v.id)}
                       />
-                      <span>{variantLabel(v)}</span> <span className="muted">{formatMoney(offerOf(v)?.priceSatang ?? v.priceSatang, locale)}</span>
+                      <span>{variantLabel(v)}</span>{' '}
+                      <span className="muted">{formatMoney(offerOf(v)?.priceSatang ?? v.priceSatang, locale)}</span>
                       {!inStock(v) ? <span className="muted"> — {t('product.outOfStock')}</span> : null}
                     </label>
                   ))}

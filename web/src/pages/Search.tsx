@@ -98,7 +98,13 @@ export const searchPage: PageModule<SearchResult> = {
     for (const key of PASSED) for (const v of q.getAll(key)) if (v) params.append(key, v);
     params.set('lang', locale);
     const result = await api.get<SearchResult>(`/search?${params}`);
-    return { ...result, cards: await loadCards(api, result.items.map((i) => i.id)) };
+    return {
+      ...result,
+      cards: await loadCards(
+        api,
+        result.items.map((i) => i.id),
+      ),
+    };
   },
   head: (data, { t }) => ({
     title: data.query ? t('search.resultsFor', { q: data.query }) : t('search.title'),
@@ -279,7 +285,11 @@ export const searchPage: PageModule<SearchResult> = {
           </aside>
         ) : null}
         <div>
-          {data.items.length ? <ProductGrid products={data.items.map(asCard)} cards={data.cards} /> : <Empty>{t('search.empty')}</Empty>}
+          {data.items.length ? (
+            <ProductGrid products={data.items.map(asCard)} cards={data.cards} />
+          ) : (
+            <Empty>{t('search.empty')}</Empty>
+          )}
           <Pager page={data.page} perPage={data.perPage} total={data.total} />
         </div>
       </div>

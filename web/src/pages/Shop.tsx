@@ -55,7 +55,11 @@ export const shopPage: PageModule<ShopData> = {
         {flagship ? <FlagshipHeader storefront={flagship} /> : null}
         <ShopBadges items={data.badges ?? []} />
         <h2>{t('shop.products')}</h2>
-        {products.items.length ? <ProductGrid products={products.items} cards={data.cards} /> : <Empty>{t('shop.empty')}</Empty>}
+        {products.items.length ? (
+          <ProductGrid products={products.items} cards={data.cards} />
+        ) : (
+          <Empty>{t('shop.empty')}</Empty>
+        )}
         <Pager page={products.page} perPage={products.perPage} total={products.total} />
       </>
     );
