@@ -4,6 +4,7 @@
 // Adding a module is a folder under modules/ and a line here (README, "Adding a module").
 import { academyModule } from './modules/academy/index.ts';
 import { campaignsModule } from './modules/campaigns/index.ts';
+import { storefrontModule } from './modules/storefront/index.ts';
 import { cartModule } from './modules/cart/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { crossborderModule } from './modules/crossborder/index.ts';
@@ -50,6 +51,7 @@ export const modules: readonly TaladModule<unknown>[] = [
   tradeModule,
   reviewsModule,
   campaignsModule,
+  storefrontModule,
   returnsModule,
   webhooksModule,
   insightsModule,

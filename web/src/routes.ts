@@ -48,6 +48,8 @@ const RETURNS = 'src/returns/index.tsx';
 const returns = () => import('./returns/index.tsx');
 const webhooks = () => import('./webhooks/index.tsx');
 const finance = () => import('./finance/index.tsx');
+const PROMOTIONS = 'src/promotions/index.tsx';
+const promotions = () => import('./promotions/index.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -312,6 +314,24 @@ export const routes: Route[] = [
   { name: 'ops-sellers', path: '/ops/sellers', chunk: OPS, module: () => ops().then((m) => m.sellersPage) },
   { name: 'ops-payouts', path: '/ops/payouts', chunk: OPS, module: () => ops().then((m) => m.payoutsPage) },
   { name: 'ops-orders', path: '/ops/orders', chunk: OPS, module: () => ops().then((m) => m.opsOrdersPage) },
+  {
+    name: 'ops-vouchers',
+    path: '/ops/vouchers',
+    chunk: OPS,
+    module: () => ops().then((m) => m.platformVouchersPage),
+  },
+  {
+    name: 'seller-campaigns',
+    path: '/seller/:sellerId/campaigns',
+    chunk: PROMOTIONS,
+    module: () => promotions().then((m) => m.campaignsPage),
+  },
+  {
+    name: 'seller-vouchers',
+    path: '/seller/:sellerId/vouchers',
+    chunk: PROMOTIONS,
+    module: () => promotions().then((m) => m.shopVouchersPage),
+  },
   { name: 'cn-checkout', path: '/cn/checkout', chunk: CN, module: () => cn().then((m) => m.cnCheckoutPage) },
   { name: 'cn-order', path: '/cn/orders/:id', chunk: CN, module: () => cn().then((m) => m.cnOrderPage) },
   { name: 'ops-customs', path: '/ops/customs', chunk: CN, module: () => cn().then((m) => m.opsCustomsPage) },

@@ -20,4 +20,4 @@ export const campaignsModule: TaladModule = defineModule({
   ],
 });
 
-export { type CampaignPrice, campaignPricesOf } from './storefront.ts';
+export { type CampaignPrice, campaignPricesOf, freeShippingOfShops } from './storefront.ts';

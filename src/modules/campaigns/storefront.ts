@@ -1,7 +1,8 @@
 // What the storefront shows of campaigns: the campaign price in force on a product, until when,
 // and how much of the campaign's stock is left (for cards, the product page and its countdown).
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows, uuidArray } from '../../platform/db.ts';
+import { shopFreeShipping } from './schema.ts';
 
 export interface CampaignPrice {
   campaignId: string;
@@ -57,4 +58,13 @@ export async function campaignPricesOf(
     out.set(r.product_id, list);
   }
   return out;
+}
+
+/** The free-shipping threshold of each of these shops that has one (for the "free shipping" badge). */
+export async function freeShippingOfShops(db: Executor, sellerIds: string[]): Promise<Map<string, number>> {
+  if (!sellerIds.length) return new Map();
+  const rows = await db.select().from(shopFreeShipping).where(inArray(shopFreeShipping.sellerId, sellerIds));
+  return new Map(
+    rows.filter((r) => r.minSubtotalSatang !== null).map((r) => [r.sellerId, Number(r.minSubtotalSatang)]),
+  );
 }

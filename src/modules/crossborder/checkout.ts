@@ -13,6 +13,7 @@ import { emit } from '../../events.ts';
 import { hashRequest, idempotent, type StoredResponse } from '../../platform/idempotency.ts';
 import { getVariantsForSale } from '../catalog/index.ts';
 import { type CartOwner, cartLines, lockCarts, ownerKey } from '../cart/index.ts';
+import { bondedAvailability } from '../inventory/index.ts';
 import { placeMarketOrders } from '../orders/index.ts';
 import { requireGroupPayment } from '../payments/index.ts';
 import { cbecIdentityLocks, cbecOrders, cbecRefundsSeen, type CbecLine } from './schema.ts';
@@ -59,6 +60,14 @@ export async function quoteCart(
   );
   const ineligible = lines.filter((l) => !terms.get(l.v.productId)?.eligible).map((l) => l.v.variantId);
   if (ineligible.length) throw new AppError(422, 'cbec_not_eligible', { variantIds: ineligible });
+  // Only what the bonded hub holds goes to China: a product with no bonded stock is refused here,
+  // before the quote (the checkout's reservation checks again, atomically).
+  const bonded = await bondedAvailability(
+    tx,
+    lines.map((l) => l.v.variantId),
+  );
+  const short = lines.filter((l) => (bonded.get(l.v.variantId) ?? 0) < l.quantity).map((l) => l.v.variantId);
+  if (short.length) throw new AppError(409, 'out_of_stock_bonded', { variantIds: short });
   const rate = await sellingRate(tx, config, now);
   const quote = quoteOrder(
     config,

@@ -79,6 +79,25 @@ describe('cross-border checkout refusals', () => {
     expect(refused.json().code).toBe('cbec_not_eligible');
   });
 
+  it('offers no cross-border purchase of a product with no bonded stock: the quote refuses it, in Chinese', async () => {
+    const shop = await shopWithOwner(t.app.db);
+    await freshRate(t.app.db);
+    const homeOnly = await bondedProduct(t.app.db, shop.sellerId, { stock: 0, domesticStock: 5 });
+    const landed = (await t.app.inject({ url: `/api/crossborder/landed?variantIds=${homeOnly.variantId}` })).json();
+    expect(landed.items[0]).toMatchObject({ eligible: true, bondedAvailable: 0 });
+    const cookie = await cartWith(homeOnly.variantId);
+    const quote = await t.app.inject({
+      url: '/api/crossborder/cart-quote',
+      headers: { cookie, 'accept-language': 'zh' },
+    });
+    expect(quote.statusCode).toBe(409);
+    expect(quote.json()).toMatchObject({
+      code: 'out_of_stock_bonded',
+      detail: '部分商品在保税仓的跨境库存已售罄或不足',
+    });
+    expect(quote.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('refuses an order over 5,000 CNY, explaining the single indivisible item case', async () => {
     const shop = await shopWithOwner(t.app.db);
     const big = await bondedProduct(t.app.db, shop.sellerId, { priceSatang: 2_600_000 }); // 5,200 CNY

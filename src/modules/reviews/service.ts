@@ -1,5 +1,5 @@
 // Writing, replying to, reporting and moderating reviews, and the rating per product and per shop.
-import { and, avg, count, eq, isNull } from 'drizzle-orm';
+import { and, avg, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, invalid, notFound, unauthenticated } from '../../platform/errors.ts';
@@ -131,4 +131,20 @@ export async function rating(db: Db, by: { productId?: string; sellerId?: string
     .from(reviews)
     .where(and(where, eq(reviews.status, 'published')));
   return { average: r?.average ? Math.round(Number(r.average) * 10) / 10 : null, count: Number(r?.count ?? 0) };
+}
+
+/** The rating of each of these products at once (for a page of product cards); products without reviews are absent. */
+export async function productRatings(
+  db: Db,
+  productIds: string[],
+): Promise<Map<string, { average: number; count: number }>> {
+  if (!productIds.length) return new Map();
+  const rows = await db
+    .select({ productId: reviews.productId, average: avg(reviews.rating), count: count() })
+    .from(reviews)
+    .where(and(inArray(reviews.productId, productIds), eq(reviews.status, 'published')))
+    .groupBy(reviews.productId);
+  return new Map(
+    rows.map((r) => [r.productId, { average: Math.round(Number(r.average) * 10) / 10, count: Number(r.count) }]),
+  );
 }

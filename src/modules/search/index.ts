@@ -39,3 +39,4 @@ export const searchModule = defineModule({
 export { reindex } from './service.ts';
 export { certificationSourceHook, type CertificationSource } from './indexer.ts';
 export { CERTIFICATION_MARKS, type CertificationMark } from './messages.ts';
+export { unitsSold } from './sold.ts';

@@ -239,6 +239,23 @@ export async function productMarkCodes(db: Executor, productIds: string[]): Prom
   return out;
 }
 
+/** For product cards: each product's verified marks, in the marks' order, with an OTOP mark's stars. */
+export async function productMarkSummaries(
+  db: Executor,
+  productIds: string[],
+): Promise<Map<string, { kind: string; stars: number | null }[]>> {
+  const out = new Map<string, { kind: string; stars: number | null }[]>();
+  const rows = await showingMarks(db, productIds);
+  rows.sort((a, b) => MARK_KINDS.indexOf(a.kind as never) - MARK_KINDS.indexOf(b.kind as never));
+  for (const r of rows) {
+    const list = out.get(r.productId!) ?? [];
+    const stars = typeof r.details?.stars === 'number' ? r.details.stars : null;
+    if (!list.some((m) => m.kind === r.kind)) list.push({ kind: r.kind, stars });
+    out.set(r.productId!, list);
+  }
+  return out;
+}
+
 export interface MarkBadge {
   certificateId: string;
   kind: string;

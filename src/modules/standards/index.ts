@@ -36,5 +36,5 @@ export const standardsModule: TaladModule<StandardsRuntime> = defineModule<Stand
 });
 
 export type { StandardsRuntime } from './config.ts';
-export { productBadges, productMarkCodes, type MarkBadge } from './certificates.ts';
+export { productBadges, productMarkCodes, productMarkSummaries, type MarkBadge } from './certificates.ts';
 export { MARK_KINDS, type MarkKind } from './numbers.ts';

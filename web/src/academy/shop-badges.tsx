@@ -1,7 +1,7 @@
 // A shop's academy badges: the courses its members completed and chose to show, each linking to the
 // credential's public verification page.
 import { useApp } from '../app/context.tsx';
-import '../messages/academy-learn.ts';
+import '../messages/academy-badges.ts';
 
 export interface ShopBadge {
   credentialId: string;

@@ -87,6 +87,16 @@ export function LandedPrice({
     };
   }, [variantId, initial]);
   if (!item?.eligible) return null;
+  // Only what the bonded hub holds ships to China: without it there is no cross-border offer to make.
+  if (item.bondedAvailable <= 0)
+    return (
+      <section className="landed-price" aria-label={t('cn.market')}>
+        <h2>{t('cn.market')}</h2>
+        <p className="muted" data-testid="no-bonded-stock">
+          {t('cn.noBondedStock')}
+        </p>
+      </section>
+    );
   const cny = (fen: number) => formatMoney(fen, locale, 'CNY');
   return (
     <section className={lead ? 'landed-price lead' : 'landed-price'} aria-label={t('cn.landed')}>

@@ -1,6 +1,7 @@
 // Messages of the learner's academy pages: catalogue, course, lesson, quiz, offline use, and the
 // academy in the seller centre and on the shop.
 import { defineMessages } from '../app/i18n.ts';
+import './academy-badges.ts';
 
 defineMessages({
   'academy.title': ['สถาบันตลาด', 'Talad 学院', 'Talad Academy'],
@@ -99,7 +100,6 @@ defineMessages({
     '此下载包不含测验：{reason}',
     'No quiz in this download: {reason}',
   ],
-  'academy.badges.title': ['หลักสูตรที่ผ่านแล้ว', '已完成的课程', 'Courses completed'],
   'academy.seller.title': ['สถาบันตลาดสำหรับร้าน', '店铺学院', 'Academy for the shop'],
   'academy.seller.showBadges': [
     'แสดงหลักสูตรที่ฉันผ่านแล้วเป็นเหรียญตราบนหน้าร้าน',

@@ -16,4 +16,9 @@ defineMessages({
     '保税仓发货（EEC，库存 {n}）',
     'Ships from the bonded EEC hub ({n} left)',
   ],
+  'cn.noBondedStock': [
+    'ตอนนี้ซื้อส่งไปจีนไม่ได้: ไม่มีสินค้านี้ในคลังทัณฑ์บน EEC',
+    '暂不可跨境购买：EEC 保税仓暂无此商品库存',
+    'Not available to China right now: none of it is held in the bonded EEC hub',
+  ],
 });

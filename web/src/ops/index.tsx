@@ -16,6 +16,7 @@ import '../messages/seller.ts';
 import '../messages/payments.ts';
 import '../messages/crossborder.ts';
 import '../messages/standards.ts';
+import '../messages/promotions.ts';
 
 interface ApprovalChecks {
   warnings: { key: string; code: string; field: string; blocking: boolean }[];
@@ -43,7 +44,7 @@ interface Seller {
 export function ConsoleNav({
   current,
 }: {
-  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards';
+  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards' | 'vouchers';
 }) {
   const { t, href } = useApp();
   const link = (to: typeof current, label: string) => (
@@ -59,6 +60,7 @@ export function ConsoleNav({
       {link('payouts', t('ops.payouts'))}
       {link('customs', t('cn.rejections'))}
       {link('standards', t('opsStandards.title'))}
+      {link('vouchers', t('promo.platformVouchers'))}
     </nav>
   );
 }
@@ -378,3 +380,4 @@ export const opsOrdersPage: PageModule<Page<OrderView>> = {
 };
 
 export { payoutsPage } from './payouts.tsx';
+export { platformVouchersPage } from './vouchers.tsx';

@@ -4,7 +4,7 @@ import { useApp } from '../app/context.tsx';
 import type { Me, PageModule } from '../app/router.ts';
 import { formValues, useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle, TextField } from '../components/ui.tsx';
-import '../messages/account.ts';
+import '../messages/auth-cart.ts';
 
 /** Only a path on this site, so ?next= cannot send anyone elsewhere. */
 const safeNext = (next: string | null, fallback: string) => (next && /^\/(?!\/)/.test(next) ? next : fallback);

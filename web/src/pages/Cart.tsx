@@ -13,7 +13,7 @@ import { formatMoney } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { Empty, FormError, PageTitle, Price } from '../components/ui.tsx';
-import '../messages/account.ts';
+import '../messages/auth-cart.ts';
 
 export interface CartItem {
   variantId: string;

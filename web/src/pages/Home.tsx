@@ -3,6 +3,7 @@ import { useApp } from '../app/context.tsx';
 import { pick, provinceName } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import type { CategoryNode, Page, ProductSummary, ShopSummary } from '../app/shapes.ts';
+import { loadCards, type CardsOf } from '../components/CardFacts.tsx';
 import { ProductGrid } from '../components/ProductCard.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import '../messages/store.ts';
@@ -12,6 +13,7 @@ interface HomeData {
   categories: CategoryNode[];
   products: ProductSummary[];
   shops: ShopSummary[];
+  cards?: CardsOf;
 }
 
 /** Shops seen among the newest products, flagship shops first. */
@@ -27,7 +29,11 @@ export const homePage: PageModule<HomeData> = {
       api.get<CategoryNode[]>('/categories'),
       api.get<Page<ProductSummary>>('/products?perPage=12'),
     ]);
-    return { categories, products: products.items, shops: featuredShops(products.items) };
+    const cards = await loadCards(
+      api,
+      products.items.map((p) => p.id),
+    );
+    return { categories, products: products.items, shops: featuredShops(products.items), cards };
   },
   head: (_data, { t }) => ({ title: t('home.title'), description: t('home.description') }),
   Page({ data }) {
@@ -90,7 +96,11 @@ export const homePage: PageModule<HomeData> = {
         ) : null}
         <section aria-labelledby="home-new">
           <h2 id="home-new">{t('home.newProducts')}</h2>
-          {data.products.length ? <ProductGrid products={data.products} /> : <Empty>{t('listing.empty')}</Empty>}
+          {data.products.length ? (
+            <ProductGrid products={data.products} cards={data.cards} />
+          ) : (
+            <Empty>{t('listing.empty')}</Empty>
+          )}
         </section>
       </>
     );

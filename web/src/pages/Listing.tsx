@@ -6,6 +6,7 @@ import { useApp } from '../app/context.tsx';
 import { formValues } from '../app/use-submit.ts';
 import { NotFound, type PageModule } from '../app/router.ts';
 import type { CategoryNode, Page, ProductSummary } from '../app/shapes.ts';
+import { loadCards, type CardsOf } from '../components/CardFacts.tsx';
 import { ProductGrid } from '../components/ProductCard.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
@@ -16,6 +17,7 @@ interface ListingData {
   categories: { slug: string; name: string; depth: number }[];
   category: { slug: string; name: string } | null;
   filters: { category: string; province: string; minPrice: string; maxPrice: string };
+  cards?: CardsOf;
 }
 
 const PER_PAGE = 24;
@@ -52,7 +54,17 @@ export const listingPage: PageModule<ListingData> = {
     const categories = flatten(tree);
     const current = categories.find((c) => c.slug === category) ?? null;
     if (params.slug && !current) throw new NotFound();
-    return { result, categories, category: current && { slug: current.slug, name: current.name }, filters };
+    const cards = await loadCards(
+      api,
+      result.items.map((p) => p.id),
+    );
+    return {
+      result,
+      categories,
+      category: current && { slug: current.slug, name: current.name },
+      filters,
+      cards,
+    };
   },
   head: (data, { t }) => ({
     title: data.category ? t('listing.categoryTitle', { name: data.category.name }) : t('listing.title'),
@@ -111,7 +123,11 @@ export const listingPage: PageModule<ListingData> = {
         <p className="muted" role="status">
           {t('listing.count', { n: result.total })}
         </p>
-        {result.items.length ? <ProductGrid products={result.items} /> : <Empty>{t('listing.empty')}</Empty>}
+        {result.items.length ? (
+          <ProductGrid products={result.items} cards={data.cards} />
+        ) : (
+          <Empty>{t('listing.empty')}</Empty>
+        )}
         <Pager page={result.page} perPage={result.perPage} total={result.total} />
       </div>
     );

@@ -1,12 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../app/context.tsx';
-import { formatMoney, formatNumber, provinceName } from '../app/i18n.ts';
+import { formatMoney, formatNumber, pick, provinceName } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import type { ProductDetail, PublicVariant } from '../app/shapes.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle, Price } from '../components/ui.tsx';
 import { LandedPrice, loadLanded, onChinaStorefront, sellsToChina, type Landed } from '../components/LandedPrice.tsx';
 import { type MarkBadge, MarkBadges } from '../standards/MarkBadges.tsx';
+import {
+  CampaignPrice,
+  CardBadges,
+  type CardsOf,
+  Countdown,
+  loadCards,
+  RatingAndSold,
+} from '../components/CardFacts.tsx';
 import '../messages/store.ts';
 
 interface ProductData {
@@ -15,6 +23,8 @@ interface ProductData {
   /** On the China storefront: each variant's landed price in CNY, rendered on the server. */
   landed?: Record<string, Landed> | null;
   marks: MarkBadge[];
+  /** Rating, units sold, the campaign in force and badges (as on its card). */
+  cards?: CardsOf;
 }
 
 const variantLabel = (v: PublicVariant) => v.optionValues.join(' / ') || v.sku;
@@ -23,7 +33,7 @@ export const productPage: PageModule<ProductData> = {
   async load({ api, params, locale }) {
     const product = await api.get<ProductDetail>(`/products/${encodeURIComponent(params.id)}`);
     const ids = product.variants.map((v) => `variantIds=${v.id}`).join('&');
-    const [stock, landed, marks] = await Promise.all([
+    const [stock, landed, marks, cards] = await Promise.all([
       ids ? api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`) : { items: [] },
       onChinaStorefront(locale)
         ? loadLanded(
@@ -32,12 +42,14 @@ export const productPage: PageModule<ProductData> = {
           )
         : null,
       api.get<{ items: MarkBadge[] }>(`/standards/products/${product.id}/marks`),
+      loadCards(api, [product.id]),
     ]);
     return {
       product,
       available: Object.fromEntries(stock.items.map((i) => [i.variantId, i.available])),
       landed,
       marks: marks.items,
+      cards,
     };
   },
   head({ product: p, available }) {
@@ -85,6 +97,10 @@ export const productPage: PageModule<ProductData> = {
     // The China storefront leads with the landed price in yuan where the variant can go cross-border.
     const landed = variant ? data.landed?.[variant.id] : undefined;
     const china = onChinaStorefront(locale) && sellsToChina(landed);
+    const facts = data.cards?.byProduct[p.id];
+    const campaign = facts?.campaign ?? null;
+    const offerOf = (v: PublicVariant | undefined) => campaign?.variants.find((o) => o.variantId === v?.id);
+    const offer = offerOf(variant);
 
     const addToCart = async (e: FormEvent<HTMLFormElement>) => {
       e.preventDefault();
@@ -156,8 +172,25 @@ export const productPage: PageModule<ProductData> = {
             </PageTitle>
             {untranslated ? <p className="note">{t('product.shownInThai')}</p> : null}
             {variant && china ? <LandedPrice variantId={variant.id} initial={landed} lead /> : null}
+            <RatingAndSold facts={facts} />
+            {/* The marks have their own explained badges below; the card's other badges go here. */}
+            <CardBadges badges={(facts?.badges ?? []).filter((b) => b.kind !== 'mark')} />
             <MarkBadges marks={marks.filter((m) => !m.variantId || m.variantId === variantId)} />
-            {variant ? (
+            {variant && offer && campaign && !china ? (
+              <section className="campaign" aria-label={pick(campaign.name, locale)} data-testid="campaign">
+                <p className="campaign-name">{pick(campaign.name, locale)}</p>
+                <p>
+                  <CampaignPrice price={offer.priceSatang} list={offer.listPriceSatang} big />
+                </p>
+                <p>
+                  <Countdown endsAt={campaign.endsAt} now={data.cards!.now} />
+                </p>
+                <p className="muted">
+                  {t('card.left', { n: formatNumber(offer.left, locale) })} ·{' '}
+                  {t('card.perBuyer', { n: formatNumber(offer.perBuyerLimit, locale) })}
+                </p>
+              </section>
+            ) : variant ? (
               <p className={china ? 'muted' : 'big-price'}>
                 {china ? `${t('product.priceInThailand')} ` : null}
                 <Price satang={variant.priceSatang} />
@@ -192,7 +225,8 @@ export const productPage: PageModule<ProductData> = {
                         disabled={!inStock(v)}
                         onChange={() => setVariantId(v.id)}
                       />
-                      <span>{variantLabel(v)}</span> <span className="muted">{formatMoney(v.priceSatang, locale)}</span>
+                      <span>{variantLabel(v)}</span>{' '}
+                      <span className="muted">{formatMoney(offerOf(v)?.priceSatang ?? v.priceSatang, locale)}</span>
                       {!inStock(v) ? <span className="muted"> — {t('product.outOfStock')}</span> : null}
                     </label>
                   ))}

@@ -7,6 +7,7 @@ import { useApp } from '../app/context.tsx';
 import { formatMoney } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import type { I18nText, ProductSummary } from '../app/shapes.ts';
+import { loadCards, type CardsOf } from '../components/CardFacts.tsx';
 import { ProductGrid } from '../components/ProductCard.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
@@ -49,6 +50,8 @@ interface SearchResult {
     priceRanges: { minSatang: number; maxSatang: number | null; count: number; selected: boolean }[];
     inStock: { count: number; selected: boolean };
   } | null;
+  /** Ratings, units sold, campaign prices and badges of the page's cards (one call for the page). */
+  cards?: CardsOf;
 }
 
 const PASSED = [
@@ -94,7 +97,14 @@ export const searchPage: PageModule<SearchResult> = {
     const params = new URLSearchParams();
     for (const key of PASSED) for (const v of q.getAll(key)) if (v) params.append(key, v);
     params.set('lang', locale);
-    return api.get<SearchResult>(`/search?${params}`);
+    const result = await api.get<SearchResult>(`/search?${params}`);
+    return {
+      ...result,
+      cards: await loadCards(
+        api,
+        result.items.map((i) => i.id),
+      ),
+    };
   },
   head: (data, { t }) => ({
     title: data.query ? t('search.resultsFor', { q: data.query }) : t('search.title'),
@@ -275,7 +285,11 @@ export const searchPage: PageModule<SearchResult> = {
           </aside>
         ) : null}
         <div>
-          {data.items.length ? <ProductGrid products={data.items.map(asCard)} /> : <Empty>{t('search.empty')}</Empty>}
+          {data.items.length ? (
+            <ProductGrid products={data.items.map(asCard)} cards={data.cards} />
+          ) : (
+            <Empty>{t('search.empty')}</Empty>
+          )}
           <Pager page={data.page} perPage={data.perPage} total={data.total} />
         </div>
       </div>

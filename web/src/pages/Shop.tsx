@@ -4,6 +4,7 @@ import { useApp } from '../app/context.tsx';
 import { pick } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import type { Page, ProductSummary, Shop } from '../app/shapes.ts';
+import { loadCards, type CardsOf } from '../components/CardFacts.tsx';
 import { ProductGrid } from '../components/ProductCard.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
@@ -16,6 +17,7 @@ interface ShopData {
   products: Page<ProductSummary>;
   flagship: FlagshipStorefront | null;
   badges?: ShopBadge[];
+  cards?: CardsOf;
 }
 
 export const shopPage: PageModule<ShopData> = {
@@ -30,7 +32,11 @@ export const shopPage: PageModule<ShopData> = {
         .get<{ items: ShopBadge[] }>(`/academy/shops/${encodeURIComponent(params.slug)}/badges`)
         .catch(() => ({ items: [] })),
     ]);
-    return { shop, products, flagship: flagship.storefront, badges: badges.items };
+    const cards = await loadCards(
+      api,
+      products.items.map((p) => p.id),
+    );
+    return { shop, products, flagship: flagship.storefront, badges: badges.items, cards };
   },
   head: ({ shop }, { t, locale }) => ({
     title: t('shop.title', { name: pick(shop.shopName, locale) }),
@@ -49,7 +55,11 @@ export const shopPage: PageModule<ShopData> = {
         {flagship ? <FlagshipHeader storefront={flagship} /> : null}
         <ShopBadges items={data.badges ?? []} />
         <h2>{t('shop.products')}</h2>
-        {products.items.length ? <ProductGrid products={products.items} /> : <Empty>{t('shop.empty')}</Empty>}
+        {products.items.length ? (
+          <ProductGrid products={products.items} cards={data.cards} />
+        ) : (
+          <Empty>{t('shop.empty')}</Empty>
+        )}
         <Pager page={products.page} perPage={products.perPage} total={products.total} />
       </>
     );

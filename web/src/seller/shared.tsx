@@ -7,6 +7,7 @@ import '../messages/standards.ts';
 import '../messages/finance.ts';
 import '../messages/webhooks.ts';
 import '../messages/returns.ts';
+import '../messages/promotions.ts';
 
 /** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
 export function bahtToSatang(input: string): number | null {
@@ -34,7 +35,9 @@ export function ShopNav({
     | 'flagship'
     | 'finance'
     | 'returns'
-    | 'webhooks';
+    | 'webhooks'
+    | 'campaigns'
+    | 'vouchers';
 }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
@@ -62,6 +65,8 @@ export function ShopNav({
         {link('finance', t('finance.nav'))}
         {link('returns', t('returns.shopTitle'))}
         {link('webhooks', t('webhooks.nav'))}
+        {link('campaigns', t('promo.campaigns'))}
+        {link('vouchers', t('promo.vouchers'))}
       </nav>
     </>
   );

@@ -1,0 +1,47 @@
+// Messages of the cart and of signing in and up: storefront pages, so in the main bundle.
+import { defineMessages } from '../app/i18n.ts';
+
+defineMessages({
+  'cart.title': ['ตะกร้าสินค้า', '购物车', 'Your cart'],
+  'cart.empty': ['ตะกร้ายังว่างอยู่', '购物车是空的', 'Your cart is empty'],
+  'cart.browse': ['เลือกซื้อสินค้า', '去逛逛', 'Browse products'],
+  'cart.shop': ['ร้านที่ {n}', '店铺 {n}', 'Shop {n}'],
+  'cart.item': ['สินค้า', '商品', 'Item'],
+  'cart.quantityOf': ['จำนวนของ {title}', '{title} 的数量', 'Quantity of {title}'],
+  'cart.update': ['ปรับจำนวน', '更新数量', 'Update'],
+  'cart.remove': ['นำออก', '移除', 'Remove'],
+  'cart.subtotal': ['ค่าสินค้า', '商品金额', 'Subtotal'],
+  'cart.shipping': ['ค่าจัดส่ง', '运费', 'Shipping'],
+  'cart.total': ['ยอดชำระทั้งหมด', '应付总额', 'Total to pay'],
+  'cart.checkout': ['ไปชำระเงิน', '去结算', 'Go to checkout'],
+  'cart.domesticInstead': [
+    'หรือส่งภายในประเทศไทย (ชำระเป็นบาท)',
+    '或寄往泰国境内地址（以泰铢付款）',
+    'Or ship within Thailand (pay in baht)',
+  ],
+  'cart.checkoutDomestic': ['ส่งในประเทศไทย ไปชำระเงิน', '寄往泰国境内，去结算', 'Ship within Thailand: checkout'],
+  'cart.notReady': [
+    'สินค้าบางรายการหมดหรือมีไม่พอ กรุณาปรับจำนวนก่อนชำระเงิน',
+    '部分商品缺货或库存不足，请先调整数量',
+    'Some items are sold out or short of stock: adjust them before checkout',
+  ],
+  'cart.available': ['เหลือ {n} ชิ้น', '剩余 {n} 件', '{n} left'],
+  'auth.signInTitle': ['เข้าสู่ระบบ', '登录', 'Sign in'],
+  'auth.signUpTitle': ['สมัครสมาชิก', '注册', 'Create an account'],
+  'auth.identifier': ['อีเมลหรือเบอร์มือถือ', '邮箱或手机号', 'Email or mobile number'],
+  'auth.email': ['อีเมล', '邮箱', 'Email'],
+  'auth.phone': ['เบอร์มือถือ', '手机号', 'Mobile number'],
+  'auth.phoneHint': [
+    'เช่น 081-234-5678 (กรอกอีเมลหรือเบอร์มือถืออย่างน้อยหนึ่งอย่าง)',
+    '中国大陆手机号，例如 138 0013 8000（邮箱和手机号至少填一项）',
+    'A Thai mobile (081-234-5678) or a mainland China one (+86 138 0013 8000); give an email, a mobile number or both',
+  ],
+  'auth.password': ['รหัสผ่าน', '密码', 'Password'],
+  'auth.passwordHint': ['อย่างน้อย 8 ตัวอักษร', '至少 8 个字符', 'At least 8 characters'],
+  'auth.displayName': ['ชื่อที่แสดง', '显示名称', 'Display name'],
+  'auth.signIn': ['เข้าสู่ระบบ', '登录', 'Sign in'],
+  'auth.signUp': ['สมัครสมาชิก', '注册', 'Create account'],
+  'auth.noAccount': ['ยังไม่มีบัญชี?', '还没有账号？', 'No account yet?'],
+  'auth.haveAccount': ['มีบัญชีอยู่แล้ว?', '已有账号？', 'Already have an account?'],
+  'auth.working': ['กำลังดำเนินการ…', '处理中…', 'Working…'],
+});
