@@ -8,7 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signUp, type TestAccount } from '../../src/modules/identity/testing.ts';
-import { certifiedTrainer, loadDemoCentres } from '../../src/modules/academy/testing.ts';
+import {
+  certifiedTrainer,
+  loadDemoCentres,
+  openTestCohort,
+  openTestSession,
+} from '../../src/modules/academy/testing.ts';
 import { demoCentreRecords } from '../../src/modules/academy/centres.ts';
 import { grantAcademyRole } from '../../src/modules/academy/roles.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot } from './browser.ts';
@@ -185,5 +190,46 @@ describe('a cohort at a community digital centre, in the browser', () => {
     expect(grades.status()).toBe(404);
 
     for (const c of [t, l1, l2, s]) await c.context.close();
+  });
+});
+
+describe('the cohort pages in Chinese and English', () => {
+  it('shows the trainer’s cohort, session screen and progress, and the learner’s check-in, at 360 px', async () => {
+    const trainer = await certifiedTrainer(m.app, 'Teacher Lin');
+    const cohort = await openTestCohort(m.app, trainer.cookie, { title: 'Cohort 2' });
+    const session = await openTestSession(m.app, trainer.cookie, cohort.id);
+    const learner = await signUp(m.app, { displayName: 'Li Wei' });
+    await m.app.inject({
+      method: 'POST',
+      url: `/api/academy/join/${cohort.joinCode}`,
+      headers: { cookie: learner.cookie },
+    });
+    const t = await contextOf(trainer);
+    const l = await contextOf(learner);
+    const pages = [
+      { lang: 'zh', who: t, path: `/academy/cohorts/${cohort.id}`, heading: 'Cohort 2', shows: '开设课堂' },
+      { lang: 'zh', who: t, path: `/academy/sessions/${session.id}`, heading: 'คาบที่ 1: เปิดร้าน', shows: '六位数字码' },
+      {
+        lang: 'en',
+        who: t,
+        path: `/academy/cohorts/${cohort.id}/progress`,
+        heading: 'Progress and grades',
+        shows: 'Download the whole cohort as CSV',
+      },
+      { lang: 'en', who: l, path: '/academy/check-in', heading: 'Check in', shows: 'Six-digit code' },
+      { lang: 'zh', who: l, path: '/academy/teach', heading: '培训班与签到', shows: '通过培训师课程后才能开班' },
+    ];
+    for (const p of pages) {
+      await p.who.page.goto(`${m.baseUrl}/${p.lang}${p.path}`);
+      await hydrated(p.who.page);
+      await expect(p.who.page.locator('h1').textContent()).resolves.toBe(p.heading);
+      await expect(text(p.who.page)).resolves.toContain(p.shows);
+      await expectNoSideways(p.who.page, `${p.path} in ${p.lang}`);
+    }
+    // A learner who opens the trainer's screen gets no code: the page is not theirs.
+    const res = await l.page.goto(`${m.baseUrl}/en/academy/sessions/${session.id}`);
+    expect(res?.status()).toBe(404);
+    await expect(text(l.page)).resolves.not.toMatch(/[0-9]{6}/);
+    for (const c of [t, l]) await c.context.close();
   });
 });
