@@ -37,6 +37,8 @@ const academyVerify = () => import('./academy/verify-page.tsx');
 const ACCOUNT = 'src/account/sessions-page.tsx';
 const account = () => import('./account/sessions-page.tsx');
 const ACADEMY_LEARN = 'src/academy/learn.tsx';
+const ACADEMY_COHORTS = 'src/academy/cohort-pages.tsx';
+const academyCohorts = () => import('./academy/cohort-pages.tsx');
 const academyLearn = () => import('./academy/learn.tsx');
 const FINANCE = 'src/finance/index.tsx';
 const TOURISM = 'src/tourism/index.tsx';
@@ -102,6 +104,48 @@ export const routes: Route[] = [
     path: '/academy/courses/:courseId/quiz',
     chunk: ACADEMY_LEARN,
     module: () => academyLearn().then((m) => m.quizPage),
+  },
+  {
+    name: 'academy-teach',
+    path: '/academy/teach',
+    chunk: ACADEMY_COHORTS,
+    module: () => academyCohorts().then((m) => m.teachPage),
+  },
+  {
+    name: 'academy-cohort',
+    path: '/academy/cohorts/:cohortId',
+    chunk: ACADEMY_COHORTS,
+    module: () => academyCohorts().then((m) => m.cohortPage),
+  },
+  {
+    name: 'academy-cohort-progress',
+    path: '/academy/cohorts/:cohortId/progress',
+    chunk: ACADEMY_COHORTS,
+    module: () => academyCohorts().then((m) => m.progressPage),
+  },
+  {
+    name: 'academy-session',
+    path: '/academy/sessions/:sessionId',
+    chunk: ACADEMY_COHORTS,
+    module: () => academyCohorts().then((m) => m.sessionPage),
+  },
+  {
+    name: 'academy-join',
+    path: '/academy/join/:code',
+    chunk: ACADEMY_COHORTS,
+    module: () => academyCohorts().then((m) => m.joinPage),
+  },
+  {
+    name: 'academy-check-in-list',
+    path: '/academy/check-in',
+    chunk: ACADEMY_COHORTS,
+    module: () => academyCohorts().then((m) => m.checkInPage),
+  },
+  {
+    name: 'academy-check-in',
+    path: '/academy/check-in/:sessionId',
+    chunk: ACADEMY_COHORTS,
+    module: () => academyCohorts().then((m) => m.checkInPage),
   },
   {
     name: 'seller-academy',

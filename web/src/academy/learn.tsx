@@ -11,6 +11,7 @@ import { OfflinePanel, useAcademyWorker } from './offline-panel.tsx';
 import { assetUrl, type CatalogueData, type CourseData, lessonsOf, type Status } from './shapes.ts';
 import '../messages/academy.ts';
 import '../messages/academy-learn.ts';
+import '../messages/academy-teach.ts';
 import './academy.css';
 
 export { quizPage } from './quiz-page.tsx';
@@ -58,7 +59,14 @@ export const cataloguePage: PageModule<CatalogueData> = {
       <div className="academy">
         <PageTitle>{t('academy.title')}</PageTitle>
         <p>{t('academy.intro')}</p>
-        {!data.signedIn ? <p className="notice">{t('academy.signInToTrack')}</p> : null}
+        {!data.signedIn ? (
+          <p className="notice">{t('academy.signInToTrack')}</p>
+        ) : (
+          <p>
+            <a href={href('/academy/teach')}>{t('academy.teach.link')}</a> ·{' '}
+            <a href={href('/academy/check-in')}>{t('academy.teach.checkInLink')}</a>
+          </p>
+        )}
         <ul className="academy-courses">
           {data.items.map((c) => (
             <li key={c.id} className="academy-card" data-course={c.id}>
