@@ -100,6 +100,14 @@ describe('the /cn landing page', () => {
     await expectAccessible(page, 'the /cn landing page');
     await screenshot(page, 'cn-landing-zh-360');
 
+    // The durian's own page offers no cross-border purchase: the bonded hub holds none of it.
+    const durianPage = await context.newPage();
+    await durianPage.goto(`${m.baseUrl}/zh/p/${durian.productId}`);
+    await hydrated(durianPage);
+    expect(await durianPage.getByTestId('no-bonded-stock').innerText()).toContain('暂不可跨境购买');
+    expect(await durianPage.getByTestId('landed-price').count()).toBe(0);
+    await durianPage.close();
+
     // A category shortcut keeps the rice.
     await page.getByRole('link', { name: `${shelf.categories[0].name}（1）` }).click();
     await page.waitForURL(/\/zh\/cn\?c=/);
