@@ -219,6 +219,7 @@ export const routes: Route[] = [
     chunk: RETURNS,
     module: () => returns().then((m) => m.newReturnPage),
   },
+  { name: 'my-returns', path: '/returns', chunk: RETURNS, module: () => returns().then((m) => m.myReturnsPage) },
   { name: 'return', path: '/returns/:id', chunk: RETURNS, module: () => returns().then((m) => m.returnPage) },
   {
     name: 'seller-returns',
