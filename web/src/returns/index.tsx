@@ -282,7 +282,9 @@ export const myReturnsPage: PageModule<{ items: ReturnView[] }> = {
               </h2>
               <p className="muted">
                 {t('returns.order', { number: r.orderNumber })} · {r.kindLabel} · {r.reasonLabel} ·{' '}
-                <Price satang={r.status === 'refunded' && r.agreedSatang !== null ? r.agreedSatang : r.requestedSatang} />
+                <Price
+                  satang={r.status === 'refunded' && r.agreedSatang !== null ? r.agreedSatang : r.requestedSatang}
+                />
               </p>
               {r.steps[0] ? (
                 <p className="muted">{t('returns.askedOn', { date: formatDate(r.steps[0].at, locale) })}</p>
