@@ -21,6 +21,7 @@ const Badge = Type.Object({
 const Card = Type.Object({
   productId: Uuid,
   rating: Type.Union([Type.Object({ average: Type.Number(), count: Type.Integer() }), Type.Null()]),
+  shopRating: Type.Union([Type.Object({ average: Type.Number(), count: Type.Integer() }), Type.Null()]),
   sold: Type.Integer(),
   campaign: Type.Union([
     Type.Object({

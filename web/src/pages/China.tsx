@@ -8,7 +8,7 @@ import { useApp } from '../app/context.tsx';
 import { formatDate, formatMoney, formatNumber } from '../app/i18n.ts';
 import type { PageModule } from '../app/router.ts';
 import type { ProductSummary } from '../app/shapes.ts';
-import { CardBadges, type CardsOf, loadCards, RatingAndSold } from '../components/CardFacts.tsx';
+import { CardBadges, type CardsOf, loadCards, RatingAndSold, ShopRating } from '../components/CardFacts.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle } from '../components/ui.tsx';
 import '../messages/china.ts';
@@ -164,6 +164,7 @@ export const chinaPage: PageModule<ChinaData> = {
                       <CardBadges badges={facts?.badges ?? []} />
                       <p className="card-meta">
                         <a href={href(`/shop/${product.shop.slug}`)}>{product.shop.shopName}</a>
+                        <ShopRating rating={facts?.shopRating} />
                         <span className="muted">
                           {' · '}
                           {t('cnLanding.thbPrice', { price: formatMoney(product.minPriceSatang, locale) })}
