@@ -21,6 +21,7 @@ import {
 import { setStock } from '../modules/inventory/index.ts';
 import { setRate } from '../modules/payments/index.ts';
 import { setProductTerms } from '../modules/crossborder/index.ts';
+import { createCampaign } from '../modules/campaigns/index.ts';
 import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
 import { seedShippingDemo, type DemoShop } from './shipping.ts';
 import { seedHubDemo } from './hub.ts';
@@ -84,6 +85,15 @@ export async function seedDemo(platform: Platform): Promise<void> {
       demoShops,
     );
   await seedModules(platform);
+  // A flash sale on the durian, so the storefront's cards show a campaign price and its countdown.
+  const durian = demoShops.find((s) => s.slug === 'monthong-durian-5kg');
+  if (durian)
+    await createCampaign(db, durian.owner, durian.sellerId, {
+      name: { th: 'แฟลชเซลทุเรียนหมอนทอง', zh: '金枕头榴莲限时抢购', en: 'Monthong durian flash sale' },
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      items: [{ variantId: durian.variantIds[0], priceSatang: 89_000, stockLimit: 5_000, perBuyerLimit: 2 }],
+    });
 }
 
 async function seedProduct(
