@@ -52,6 +52,8 @@ const webhooks = () => import('./webhooks/index.tsx');
 const finance = () => import('./finance/index.tsx');
 const PROMOTIONS = 'src/promotions/index.tsx';
 const promotions = () => import('./promotions/index.tsx');
+const CN_LANDING = 'src/pages/China.tsx';
+const cnLanding = () => import('./pages/China.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -217,6 +219,7 @@ export const routes: Route[] = [
     chunk: RETURNS,
     module: () => returns().then((m) => m.newReturnPage),
   },
+  { name: 'my-returns', path: '/returns', chunk: RETURNS, module: () => returns().then((m) => m.myReturnsPage) },
   { name: 'return', path: '/returns/:id', chunk: RETURNS, module: () => returns().then((m) => m.returnPage) },
   {
     name: 'seller-returns',
@@ -376,6 +379,7 @@ export const routes: Route[] = [
     chunk: PROMOTIONS,
     module: () => promotions().then((m) => m.shopVouchersPage),
   },
+  { name: 'cn', path: '/cn', chunk: CN_LANDING, module: () => cnLanding().then((m) => m.chinaPage) },
   { name: 'cn-checkout', path: '/cn/checkout', chunk: CN, module: () => cn().then((m) => m.cnCheckoutPage) },
   { name: 'cn-order', path: '/cn/orders/:id', chunk: CN, module: () => cn().then((m) => m.cnOrderPage) },
   { name: 'ops-customs', path: '/ops/customs', chunk: CN, module: () => cn().then((m) => m.opsCustomsPage) },
