@@ -8,6 +8,7 @@ import { periodic } from '../../platform/jobs.ts';
 import { defineModule } from '../../platform/module.ts';
 import { tradeRoutes } from './routes.ts';
 import { tradeOrderRoutes } from './routes-orders.ts';
+import { seedTradeDemo } from './demo.ts';
 import { closeDueRfqs } from './service.ts';
 import { milestoneLapsed, milestonePaid } from './trade-orders.ts';
 
@@ -30,6 +31,7 @@ export const tradeModule = defineModule({
       report: (n) => `trade: ${n} requests for quotation closed at their deadline`,
     }),
   ],
+  seedDemo: (ctx) => seedTradeDemo(ctx.db),
 });
 
 export { INCOTERMS, type Incoterm, usccProblem } from './codes.ts';
