@@ -10,6 +10,8 @@ import { type CategoryNode, categoryTree } from '../catalog/index.ts';
 import { createUser } from '../identity/index.ts';
 import { DEMO_SHOPS } from '../../demo/data.ts';
 import { getShopBySlug, slugify } from '../sellers/index.ts';
+import { DEMO_PARTNERS } from './partners-demo.ts';
+import { seedPartners } from './partners.ts';
 import { tradeBuyers } from './schema.ts';
 import { postRfq, registerBuyer, setTradeProfile, submitQuote, verifyBuyer } from './service.ts';
 import { placeTradeOrder } from './trade-orders.ts';
@@ -34,6 +36,7 @@ async function categoryIds(db: Db): Promise<Map<string, string>> {
 }
 
 export async function seedTradeDemo(db: Db): Promise<void> {
+  await seedPartners(db, DEMO_PARTNERS);
   const [done] = await db
     .select({ id: tradeBuyers.id })
     .from(tradeBuyers)

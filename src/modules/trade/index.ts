@@ -8,6 +8,7 @@ import { periodic } from '../../platform/jobs.ts';
 import { defineModule } from '../../platform/module.ts';
 import { tradeRoutes } from './routes.ts';
 import { tradeOrderRoutes } from './routes-orders.ts';
+import { tradePartnerRoutes } from './routes-partners.ts';
 import { seedTradeDemo } from './demo.ts';
 import { closeDueRfqs } from './service.ts';
 import { milestoneLapsed, milestonePaid } from './trade-orders.ts';
@@ -18,6 +19,7 @@ export const tradeModule = defineModule({
     app.register(async (scope) => {
       await tradeRoutes(scope);
       await tradeOrderRoutes(scope);
+      await tradePartnerRoutes(scope);
     }),
   subscriptions: () => [
     on('order.paid', (db, e) => milestonePaid(db, e.payload.orderId)),

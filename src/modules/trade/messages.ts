@@ -62,6 +62,16 @@ registerMessages({
     zh: '记录发货后才能出具商业发票和装箱单',
     en: 'The commercial invoice and packing list are issued once the shipment is recorded',
   },
+  partner_review_exists: {
+    th: 'ร้านของคุณรีวิวพาร์ทเนอร์รายนี้ไปแล้ว รีวิวได้ร้านละหนึ่งครั้ง',
+    zh: '贵店已评价过该合作伙伴，每家店铺只能评价一次',
+    en: 'Your shop has already reviewed this partner; one review per shop',
+  },
+  'field.rating_range': {
+    th: 'ต้องเป็นคะแนน 1 ถึง 5',
+    zh: '评分须为 1 到 5',
+    en: 'must be a rating from 1 to 5',
+  },
   'field.below_moq': {
     th: 'ต้องไม่น้อยกว่าจำนวนสั่งขั้นต่ำ {moq} {unit}',
     zh: '不能少于最小起订量 {moq} {unit}',

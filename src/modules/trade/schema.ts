@@ -193,3 +193,44 @@ export const tradeMilestones = pgTable(
   },
   (t) => [uniqueIndex('trade_milestones_one_per_kind').on(t.tradeOrderId, t.kind)],
 );
+
+/** The partner directory's text in the three languages (Thai required). */
+export interface PartnerText {
+  th: string;
+  zh: string;
+  en: string;
+}
+
+/** A service partner sellers may hire: logistics, inspection, packaging, photography or training. */
+export const tradePartners = pgTable('trade_partners', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  kind: text('kind').notNull(), // 'logistics' | 'inspection' | 'packaging' | 'photography' | 'training'
+  name: jsonb('name').$type<PartnerText>().notNull(),
+  description: jsonb('description').$type<PartnerText>().notNull(),
+  /** Province codes (2 digits) the partner serves. */
+  provinces: jsonb('provinces').$type<string[]>().notNull(),
+  languages: jsonb('languages').$type<string[]>().notNull(),
+  contact: jsonb('contact').$type<{ email?: string; phone?: string; website?: string }>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A shop's review of a partner it used: one per shop and partner. */
+export const tradePartnerReviews = pgTable(
+  'trade_partner_reviews',
+  {
+    id: uuid('id').primaryKey(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => tradePartners.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    authorUserId: uuid('author_user_id').notNull(),
+    rating: integer('rating').notNull(),
+    body: text('body').notNull(),
+    language: text('language').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('trade_partner_reviews_one_per_shop').on(t.partnerId, t.sellerId)],
+);
