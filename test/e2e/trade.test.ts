@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { categoryIdBySlug, signedInUser } from '../../src/modules/catalog/testing.ts';
+import { DEMO_PARTNERS } from '../../src/modules/trade/partners-demo.ts';
+import { seedPartners } from '../../src/modules/trade/partners.ts';
 import { startOutboxWorker } from '../../src/platform/outbox.ts';
 import { pdfToText } from '../pdftotext.ts';
 import { launchBrowser, PHONE, screenshot } from './browser.ts';
@@ -132,6 +134,43 @@ describe('B2B trade in the browser', () => {
     const text = pdfToText(readFileSync((await download.path())!));
     expect(text).toContain('广州稻香进出口有限公司');
     expect(text).toMatch(/2,500\.00/);
+    await context.close();
+  });
+
+  it('a cooperative finds an inspection partner in Roi Et in Thai and reviews it', async () => {
+    await seedPartners(m.app.db, DEMO_PARTNERS);
+    const coop = m.market.rice.seller;
+    const context = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true });
+    const session = coop.cookie
+      .split('; ')
+      .find((c) => c.startsWith('talad_session='))!
+      .split('=')[1];
+    await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${m.baseUrl}/trade/partners`);
+    await hydrated(page);
+    const main = page.locator('#main');
+    await main.getByLabel('บริการ').selectOption('inspection');
+    await main.getByLabel('จังหวัด').selectOption('45');
+    await main.getByRole('button', { name: 'ค้นหา' }).click();
+    await page.waitForURL(/service=inspection/);
+    await hydrated(page);
+    const names = await page.locator('.trade-list h2').allInnerTexts();
+    expect(names).toEqual(['สยามตรวจสอบเมล็ดพืช']);
+    await expectAccessible(page, 'the partner directory');
+    await expectNoSideways(page, 'the partner directory');
+    await main.getByRole('link', { name: 'สยามตรวจสอบเมล็ดพืช' }).click();
+    await page.getByRole('heading', { name: 'สยามตรวจสอบเมล็ดพืช' }).waitFor();
+    await hydrated(page);
+    await page.getByText('ยังไม่มีรีวิว').waitFor();
+    await main.getByLabel('คะแนน (1–5)').selectOption('4');
+    await main.getByLabel('ความเห็น').fill('ตรวจข้าวก่อนส่งออกได้เร็ว ใบรับรองมีภาษาจีน');
+    await main.getByRole('button', { name: 'ส่งรีวิว' }).click();
+    await page.getByText('1 รีวิว · เฉลี่ย 4/5').waitFor();
+    await page.getByText('ตรวจข้าวก่อนส่งออกได้เร็ว ใบรับรองมีภาษาจีน').waitFor();
+    await screenshot(page, 'trade-phone-03-partner');
+    await expectAccessible(page, 'a partner with its review');
+    await expectNoSideways(page, 'a partner with its review');
     await context.close();
   });
 });

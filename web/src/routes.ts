@@ -211,6 +211,13 @@ export const routes: Route[] = [
     module: () => trade().then((m) => m.buyerThreadPage),
   },
   { name: 'trade-order', path: '/trade/orders/:id', chunk: TRADE, module: () => trade().then((m) => m.buyerOrderPage) },
+  { name: 'trade-partners', path: '/trade/partners', chunk: TRADE, module: () => trade().then((m) => m.partnersPage) },
+  {
+    name: 'trade-partner',
+    path: '/trade/partners/:slug',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.partnerPage),
+  },
   {
     name: 'returns-new',
     path: '/returns/new/:orderId',

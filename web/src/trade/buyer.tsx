@@ -61,7 +61,7 @@ function BuyerNav({ current }: { current: string }) {
     <nav className="console-nav" aria-label={t('trade.nav')}>
       {link('/trade', t('trade.title'))}
       {link('/trade/rfqs/new', t('trade.newRequest'))}
-      {link('/partners', t('trade.directory'))}
+      {link('/trade/partners', t('trade.directory'))}
     </nav>
   );
 }
