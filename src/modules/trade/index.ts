@@ -7,8 +7,10 @@ import { on } from '../../events.ts';
 import { periodic } from '../../platform/jobs.ts';
 import { defineModule } from '../../platform/module.ts';
 import { tradeRoutes } from './routes.ts';
+import { tradeClaimRoutes } from './routes-claims.ts';
 import { tradeOrderRoutes } from './routes-orders.ts';
 import { tradePartnerRoutes } from './routes-partners.ts';
+import { escalateDueClaims } from './claims.ts';
 import { seedTradeDemo } from './demo.ts';
 import { closeDueRfqs } from './service.ts';
 import { milestoneLapsed, milestonePaid } from './trade-orders.ts';
@@ -20,6 +22,7 @@ export const tradeModule = defineModule({
       await tradeRoutes(scope);
       await tradeOrderRoutes(scope);
       await tradePartnerRoutes(scope);
+      await tradeClaimRoutes(scope);
     }),
   subscriptions: () => [
     on('order.paid', (db, e) => milestonePaid(db, e.payload.orderId)),
@@ -31,6 +34,13 @@ export const tradeModule = defineModule({
       every: () => 60_000,
       run: (ctx) => closeDueRfqs(ctx.db),
       report: (n) => `trade: ${n} requests for quotation closed at their deadline`,
+    }),
+    // Claims unresolved on day 8 go to the operator.
+    periodic({
+      name: 'trade claim escalation',
+      every: () => 60_000,
+      run: (ctx) => escalateDueClaims(ctx.db),
+      report: (n) => `trade: ${n} claims escalated to the operator on day 8`,
     }),
   ],
   seedDemo: (ctx) => seedTradeDemo(ctx.db),

@@ -234,3 +234,39 @@ export const tradePartnerReviews = pgTable(
   },
   (t) => [uniqueIndex('trade_partner_reviews_one_per_shop').on(t.partnerId, t.sellerId)],
 );
+
+/**
+ * Trade protection: the buyer's claim on a received order (late shipment, or quality not as agreed),
+ * with evidence; the shop's answer; escalation by the buyer or the platform; the operator's decision.
+ */
+export const tradeClaims = pgTable(
+  'trade_claims',
+  {
+    id: uuid('id').primaryKey(),
+    tradeOrderId: uuid('trade_order_id')
+      .notNull()
+      .references(() => tradeOrders.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => tradeBuyers.id),
+    openedBy: uuid('opened_by').notNull(),
+    reason: text('reason').notNull(), // 'late_shipment' | 'not_as_agreed'
+    description: text('description').notNull(),
+    language: text('language').notNull(),
+    evidence: jsonb('evidence').$type<{ name: string; url: string }[]>().notNull(),
+    requestedSatang: integer('requested_satang').notNull(),
+    status: text('status').notNull(), // 'open' | 'answered' | 'escalated' | 'refunded' | 'rejected'
+    sellerAnswer: text('seller_answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    escalatedBy: text('escalated_by'), // 'buyer' | 'platform'
+    refundSatang: integer('refund_satang'),
+    decisionNote: text('decision_note'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('trade_claims_one_per_order').on(t.tradeOrderId)],
+);
