@@ -29,6 +29,7 @@ import {
   UNITS,
   useUnit,
 } from './shared.tsx';
+import { BuyerClaim } from './claims.tsx';
 
 interface Buyer {
   id: string;
@@ -586,6 +587,7 @@ export const buyerOrderPage: PageModule<{ order: TradeOrder }> = {
           </p>
         ) : null}
         <Papers o={o} base={`/trade/orders/${o.id}`} />
+        <BuyerClaim orderId={o.id} received={o.status === 'received'} />
       </>
     );
   },
