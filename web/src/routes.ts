@@ -219,6 +219,18 @@ export const routes: Route[] = [
     module: () => trade().then((m) => m.partnerPage),
   },
   {
+    name: 'seller-trade-order',
+    path: '/seller/:sellerId/trade/orders/:id',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.sellerTradeOrderPage),
+  },
+  {
+    name: 'ops-trade-claims',
+    path: '/ops/trade/claims',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.opsTradeClaimsPage),
+  },
+  {
     name: 'returns-new',
     path: '/returns/new/:orderId',
     chunk: RETURNS,
