@@ -213,6 +213,25 @@ export const routes: Route[] = [
     module: () => trade().then((m) => m.buyerThreadPage),
   },
   { name: 'trade-order', path: '/trade/orders/:id', chunk: TRADE, module: () => trade().then((m) => m.buyerOrderPage) },
+  { name: 'trade-partners', path: '/trade/partners', chunk: TRADE, module: () => trade().then((m) => m.partnersPage) },
+  {
+    name: 'trade-partner',
+    path: '/trade/partners/:slug',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.partnerPage),
+  },
+  {
+    name: 'seller-trade-order',
+    path: '/seller/:sellerId/trade/orders/:id',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.sellerTradeOrderPage),
+  },
+  {
+    name: 'ops-trade-claims',
+    path: '/ops/trade/claims',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.opsTradeClaimsPage),
+  },
   {
     name: 'returns-new',
     path: '/returns/new/:orderId',
