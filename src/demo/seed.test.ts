@@ -40,6 +40,15 @@ describe('the demo data', () => {
     expect(en.items.map((p: any) => p.title)).toContain('Thung Kula Rong Hai Hom Mali rice (GI), new crop');
   });
 
+  it('shows drawn product pictures and a durian flash sale on the storefront cards', async () => {
+    const list = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json();
+    for (const p of list.items) expect(p.thumbnailUrl, p.title).toBeTruthy();
+    const durian = list.items.find((p: any) => p.title.includes('durian'));
+    const cards = (await app.inject({ url: `/api/storefront/cards?productIds=${durian.id}` })).json();
+    expect(cards.items[0].campaign).toMatchObject({ priceSatang: 89_000, listPriceSatang: 99_500 });
+    expect(Date.parse(cards.items[0].campaign.endsAt)).toBeGreaterThan(Date.parse(cards.now));
+  });
+
   it('has 80,000 durians to sell and lets the demo buyer buy one', async () => {
     const list = (await app.inject({ url: '/api/products?perPage=50', headers: { 'accept-language': 'en' } })).json();
     const durian = list.items.find((p: any) => p.title.includes('durian'));

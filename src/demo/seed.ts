@@ -21,22 +21,15 @@ import {
 import { setStock } from '../modules/inventory/index.ts';
 import { setRate } from '../modules/payments/index.ts';
 import { setProductTerms } from '../modules/crossborder/index.ts';
+import { createCampaign } from '../modules/campaigns/index.ts';
 import { DEMO_ACCOUNTS, DEMO_SHOPS, type DemoProduct } from './data.ts';
 import { seedShippingDemo, type DemoShop } from './shipping.ts';
 import { seedHubDemo } from './hub.ts';
+import { pictureKindOf, productPicture } from './pictures.ts';
 
 export async function isSeeded(db: Db): Promise<boolean> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
   return row.n > 0;
-}
-
-/** A product photo stand-in: a soft gradient in the product's colour (no text, so no font needed). */
-async function placeholderPhoto(colour: string): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800">
-    <defs><radialGradient id="g" cx="40%" cy="35%" r="70%"><stop offset="0" stop-color="#fff"/><stop offset="1" stop-color="${colour}"/></radialGradient></defs>
-    <rect width="800" height="800" fill="#f6f1e7"/><circle cx="400" cy="420" r="260" fill="url(#g)"/></svg>`;
-  const { default: sharp } = await import('sharp');
-  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
 /** The demo data of the core modules, then each module's own (in module order). */
@@ -92,6 +85,15 @@ export async function seedDemo(platform: Platform): Promise<void> {
       demoShops,
     );
   await seedModules(platform);
+  // A flash sale on the durian, so the storefront's cards show a campaign price and its countdown.
+  const durian = demoShops.find((s) => s.slug === 'monthong-durian-5kg');
+  if (durian)
+    await createCampaign(db, durian.owner, durian.sellerId, {
+      name: { th: 'แฟลชเซลทุเรียนหมอนทอง', zh: '金枕头榴莲限时抢购', en: 'Monthong durian flash sale' },
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      items: [{ variantId: durian.variantIds[0], priceSatang: 89_000, stockLimit: 5_000, perBuyerLimit: 2 }],
+    });
 }
 
 async function seedProduct(
@@ -128,7 +130,8 @@ async function seedProduct(
     {
       sellerId,
       productId: created.id,
-      upload: async () => ({ bytes: await placeholderPhoto(p.colour), alt: p.title.th }),
+      // An illustration of the product's kind (rice sack, durian, silk...) drawn now, uploaded like a seller's photo.
+      upload: async () => ({ bytes: await productPicture(pictureKindOf(p.category), p.colour), alt: p.title.th }),
     },
     storage,
   );

@@ -52,6 +52,8 @@ const webhooks = () => import('./webhooks/index.tsx');
 const finance = () => import('./finance/index.tsx');
 const PROMOTIONS = 'src/promotions/index.tsx';
 const promotions = () => import('./promotions/index.tsx');
+const CN_LANDING = 'src/pages/China.tsx';
+const cnLanding = () => import('./pages/China.tsx');
 
 export const routes: Route[] = [
   { name: 'home', path: '/', module: () => homePage },
@@ -211,12 +213,32 @@ export const routes: Route[] = [
     module: () => trade().then((m) => m.buyerThreadPage),
   },
   { name: 'trade-order', path: '/trade/orders/:id', chunk: TRADE, module: () => trade().then((m) => m.buyerOrderPage) },
+  { name: 'trade-partners', path: '/trade/partners', chunk: TRADE, module: () => trade().then((m) => m.partnersPage) },
+  {
+    name: 'trade-partner',
+    path: '/trade/partners/:slug',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.partnerPage),
+  },
+  {
+    name: 'seller-trade-order',
+    path: '/seller/:sellerId/trade/orders/:id',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.sellerTradeOrderPage),
+  },
+  {
+    name: 'ops-trade-claims',
+    path: '/ops/trade/claims',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.opsTradeClaimsPage),
+  },
   {
     name: 'returns-new',
     path: '/returns/new/:orderId',
     chunk: RETURNS,
     module: () => returns().then((m) => m.newReturnPage),
   },
+  { name: 'my-returns', path: '/returns', chunk: RETURNS, module: () => returns().then((m) => m.myReturnsPage) },
   { name: 'return', path: '/returns/:id', chunk: RETURNS, module: () => returns().then((m) => m.returnPage) },
   {
     name: 'seller-returns',
@@ -376,6 +398,7 @@ export const routes: Route[] = [
     chunk: PROMOTIONS,
     module: () => promotions().then((m) => m.shopVouchersPage),
   },
+  { name: 'cn', path: '/cn', chunk: CN_LANDING, module: () => cnLanding().then((m) => m.chinaPage) },
   { name: 'cn-checkout', path: '/cn/checkout', chunk: CN, module: () => cn().then((m) => m.cnCheckoutPage) },
   { name: 'cn-order', path: '/cn/orders/:id', chunk: CN, module: () => cn().then((m) => m.cnOrderPage) },
   { name: 'ops-customs', path: '/ops/customs', chunk: CN, module: () => cn().then((m) => m.opsCustomsPage) },

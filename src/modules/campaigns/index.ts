@@ -21,3 +21,4 @@ export const campaignsModule: TaladModule = defineModule({
 });
 
 export { type CampaignPrice, campaignPricesOf, freeShippingOfShops } from './storefront.ts';
+export { createCampaign } from './service.ts';

@@ -14,6 +14,7 @@ export {
   countProductsForIndexing,
   createProduct,
   getVariantsForSale,
+  listPublicProducts,
   productSellerId,
   productsForIndexing,
   seedCategories,

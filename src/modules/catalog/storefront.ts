@@ -3,7 +3,7 @@
 //
 // The shop's slug and name come from the view the sellers module publishes (shops_on_sale, approved
 // shops only), joined in the same query: a service call would cost a round trip per page.
-import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { LocalizedText } from '../../platform/http.ts';
@@ -27,6 +27,8 @@ export interface ProductFilters {
   minPriceSatang?: number;
   maxPriceSatang?: number;
   sort?: ProductSort;
+  /** Only these products (another module's selection, e.g. what can go cross-border). */
+  ids?: string[];
   page: number;
   perPage: number;
 }
@@ -146,6 +148,7 @@ export async function listPublicProducts(
   if (f.category) conditions.push(inCategoryTree(products.categoryId, f.category));
   if (f.seller) conditions.push(UUID.test(f.seller) ? eq(products.sellerId, f.seller) : eq(sellers.slug, f.seller));
   if (f.province) conditions.push(eq(products.originProvinceCode, f.province));
+  if (f.ids) conditions.push(f.ids.length ? inArray(products.id, f.ids) : sql`false`);
   if (f.minPriceSatang !== undefined) conditions.push(gte(products.minPriceSatang, f.minPriceSatang));
   if (f.maxPriceSatang !== undefined) conditions.push(lte(products.minPriceSatang, f.maxPriceSatang));
   const where = and(...conditions);

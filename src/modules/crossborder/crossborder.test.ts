@@ -98,6 +98,35 @@ describe('cross-border checkout refusals', () => {
     expect(quote.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('refuses the cross-border checkout of a product with no bonded stock in Thai and English, writing nothing', async () => {
+    const shop = await shopWithOwner(t.app.db);
+    await freshRate(t.app.db);
+    const homeOnly = await bondedProduct(t.app.db, shop.sellerId, { stock: 0, domesticStock: 5 });
+    const cookie = await cartWith(homeOnly.variantId);
+    const orderCount = async () =>
+      (await queryRows<{ n: number }>(t.app.db, sql`select count(*)::int as n from cbec_orders`))[0].n;
+    const before = await orderCount();
+    const details: Record<string, string> = {
+      th: 'สินค้าบางรายการในคลังทัณฑ์บนสำหรับส่งไปจีนหมดหรือมีไม่พอ',
+      en: 'Some items are sold out, or not in that quantity, in the bonded hub stock that sells to China',
+      zh: '部分商品在保税仓的跨境库存已售罄或不足',
+    };
+    for (const [lang, detail] of Object.entries(details)) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/crossborder/checkout',
+        headers: { cookie, 'idempotency-key': newId(), 'accept-language': lang },
+        payload: buyerIdentity(),
+      });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'out_of_stock_bonded', detail });
+    }
+    expect(await orderCount()).toBe(before);
+    // At home it still sells from the shop's own stock.
+    expect((await checkout(t.app, cookie, newId())).statusCode).toBe(201);
+  });
+
   it('refuses an order over 5,000 CNY, explaining the single indivisible item case', async () => {
     const shop = await shopWithOwner(t.app.db);
     const big = await bondedProduct(t.app.db, shop.sellerId, { priceSatang: 2_600_000 }); // 5,200 CNY

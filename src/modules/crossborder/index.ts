@@ -23,3 +23,4 @@ export const crossborderModule = defineModule({
 export { chinaYear, ORDER_LIMIT_FEN, residentIdCheckChar, residentIdProblem, YEARLY_LIMIT_FEN } from './rules.ts';
 export { declarationFacts, isCrossBorderOrder, landedForVariants, productTerms, setProductTerms } from './service.ts';
 export type { DeclarationFacts } from './service.ts';
+export { crossBorderShelf, type ShelfOffer } from './shelf.ts';

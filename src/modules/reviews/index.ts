@@ -10,4 +10,4 @@ export const reviewsModule: TaladModule = defineModule({
   routes: (app) => app.register(async (scope) => reviewsRoutes(scope)),
 });
 
-export { productRatings, rating } from './service.ts';
+export { productRatings, rating, shopRatings } from './service.ts';

@@ -148,3 +148,19 @@ export async function productRatings(
     rows.map((r) => [r.productId, { average: Math.round(Number(r.average) * 10) / 10, count: Number(r.count) }]),
   );
 }
+
+/** The rating of each of these shops at once (over all their products' published reviews); shops without reviews are absent. */
+export async function shopRatings(
+  db: Db,
+  sellerIds: string[],
+): Promise<Map<string, { average: number; count: number }>> {
+  if (!sellerIds.length) return new Map();
+  const rows = await db
+    .select({ sellerId: reviews.sellerId, average: avg(reviews.rating), count: count() })
+    .from(reviews)
+    .where(and(inArray(reviews.sellerId, sellerIds), eq(reviews.status, 'published')))
+    .groupBy(reviews.sellerId);
+  return new Map(
+    rows.map((r) => [r.sellerId, { average: Math.round(Number(r.average) * 10) / 10, count: Number(r.count) }]),
+  );
+}

@@ -7,7 +7,7 @@ import { campaignPricesOf, freeShippingOfShops } from '../campaigns/index.ts';
 import { getVariantsForSale, productFacts } from '../catalog/index.ts';
 import { productTerms } from '../crossborder/index.ts';
 import { bondedAvailability } from '../inventory/index.ts';
-import { productRatings } from '../reviews/index.ts';
+import { productRatings, shopRatings } from '../reviews/index.ts';
 import { unitsSold } from '../search/index.ts';
 import { shopsByIds } from '../sellers/index.ts';
 import { productMarkSummaries } from '../standards/index.ts';
@@ -30,6 +30,8 @@ export interface CampaignVariantPrice {
 export interface CardFacts {
   productId: string;
   rating: { average: number; count: number } | null;
+  /** The shop's rating over all its products' reviews. */
+  shopRating: { average: number; count: number } | null;
   sold: number;
   campaign: {
     campaignId: string;
@@ -48,7 +50,7 @@ export async function cardFacts(db: Executor, productIds: string[], now = new Da
   const ids = [...facts.keys()];
   const sellerIds = [...new Set([...facts.values()].map((f) => f.sellerId))];
   const variantIds = [...facts.values()].flatMap((f) => f.variantIds);
-  const [ratings, sold, campaigns, marks, terms, bonded, shops, freeShipping] = await Promise.all([
+  const [ratings, sold, campaigns, marks, terms, bonded, shops, freeShipping, shopStars] = await Promise.all([
     productRatings(db, ids),
     unitsSold(db, ids),
     campaignPricesOf(db, ids, now),
@@ -57,6 +59,7 @@ export async function cardFacts(db: Executor, productIds: string[], now = new Da
     bondedAvailability(db, variantIds),
     shopsByIds(db, sellerIds),
     freeShippingOfShops(db, sellerIds),
+    shopRatings(db, sellerIds),
   ]);
   const offered = [...campaigns.values()].flat().map((c) => c.variantId);
   const listPrice = new Map((await getVariantsForSale(db, offered)).map((v) => [v.variantId, v.priceSatang]));
@@ -78,6 +81,7 @@ export async function cardFacts(db: Executor, productIds: string[], now = new Da
       {
         productId,
         rating: ratings.get(productId) ?? null,
+        shopRating: shopStars.get(f.sellerId) ?? null,
         sold: sold.get(productId) ?? 0,
         campaign: first
           ? {

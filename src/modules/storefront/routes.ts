@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { Uuid } from '../../platform/http.ts';
+import { createMediaStorage } from '../../platform/storage.ts';
 import { cardFacts } from './cards.ts';
+import { chinaShelf } from './china.ts';
 
 const Text = Type.Object({
   th: Type.String(),
@@ -19,6 +21,7 @@ const Badge = Type.Object({
 const Card = Type.Object({
   productId: Uuid,
   rating: Type.Union([Type.Object({ average: Type.Number(), count: Type.Integer() }), Type.Null()]),
+  shopRating: Type.Union([Type.Object({ average: Type.Number(), count: Type.Integer() }), Type.Null()]),
   sold: Type.Integer(),
   campaign: Type.Union([
     Type.Object({
@@ -59,5 +62,23 @@ export async function storefrontRoutes(base: FastifyInstance): Promise<void> {
       const now = new Date();
       return { now: now.toISOString(), items: await cardFacts(app.db, req.query.productIds, now) };
     },
+  );
+
+  const storage = createMediaStorage(app.config);
+  app.get(
+    '/storefront/china',
+    {
+      schema: {
+        tags: ['storefront'],
+        summary:
+          'What a buyer in mainland China can order now (eligible cross-border and held in the bonded hub), with the landed CNY price of one unit including tax, the limits and the categories that have some',
+        querystring: Type.Object({
+          category: Type.Optional(Type.String({ maxLength: 100 })),
+          page: Type.Integer({ minimum: 1, maximum: 1000, default: 1 }),
+          perPage: Type.Integer({ minimum: 1, maximum: 48, default: 24 }),
+        }),
+      },
+    },
+    async (req) => chinaShelf(app.db, app.config, storage, req.locale, req.query),
   );
 }

@@ -79,6 +79,7 @@ describe('product cards', () => {
     expect(d).toMatchObject({
       productId: durian.productId,
       rating: { average: 4.5, count: 2 },
+      shopRating: { average: 4.5, count: 2 },
       sold: 2,
       campaign: { priceSatang: 99_000, listPriceSatang: 129_000, endsAt },
     });
@@ -90,7 +91,8 @@ describe('product cards', () => {
       { kind: 'mark', mark: 'otop', stars: 5 },
       { kind: 'free_shipping', minSubtotalSatang: 50_000 },
     ]);
-    expect(p).toMatchObject({ rating: null, sold: 0, campaign: null });
+    // The other product has no review of its own, but its shop's rating shows.
+    expect(p).toMatchObject({ rating: null, shopRating: { average: 4.5, count: 2 }, sold: 0, campaign: null });
   });
 
   it('calls a product cross-border ready only while the bonded hub holds some of it', async () => {

@@ -7,7 +7,11 @@ import { on } from '../../events.ts';
 import { periodic } from '../../platform/jobs.ts';
 import { defineModule } from '../../platform/module.ts';
 import { tradeRoutes } from './routes.ts';
+import { tradeClaimRoutes } from './routes-claims.ts';
 import { tradeOrderRoutes } from './routes-orders.ts';
+import { tradePartnerRoutes } from './routes-partners.ts';
+import { escalateDueClaims } from './claims.ts';
+import { seedTradeDemo } from './demo.ts';
 import { closeDueRfqs } from './service.ts';
 import { milestoneLapsed, milestonePaid } from './trade-orders.ts';
 
@@ -17,6 +21,8 @@ export const tradeModule = defineModule({
     app.register(async (scope) => {
       await tradeRoutes(scope);
       await tradeOrderRoutes(scope);
+      await tradePartnerRoutes(scope);
+      await tradeClaimRoutes(scope);
     }),
   subscriptions: () => [
     on('order.paid', (db, e) => milestonePaid(db, e.payload.orderId)),
@@ -29,7 +35,15 @@ export const tradeModule = defineModule({
       run: (ctx) => closeDueRfqs(ctx.db),
       report: (n) => `trade: ${n} requests for quotation closed at their deadline`,
     }),
+    // Claims unresolved on day 8 go to the operator.
+    periodic({
+      name: 'trade claim escalation',
+      every: () => 60_000,
+      run: (ctx) => escalateDueClaims(ctx.db),
+      report: (n) => `trade: ${n} claims escalated to the operator on day 8`,
+    }),
   ],
+  seedDemo: (ctx) => seedTradeDemo(ctx.db),
 });
 
 export { INCOTERMS, type Incoterm, usccProblem } from './codes.ts';

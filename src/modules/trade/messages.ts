@@ -62,6 +62,51 @@ registerMessages({
     zh: '记录发货后才能出具商业发票和装箱单',
     en: 'The commercial invoice and packing list are issued once the shipment is recorded',
   },
+  partner_review_exists: {
+    th: 'ร้านของคุณรีวิวพาร์ทเนอร์รายนี้ไปแล้ว รีวิวได้ร้านละหนึ่งครั้ง',
+    zh: '贵店已评价过该合作伙伴，每家店铺只能评价一次',
+    en: 'Your shop has already reviewed this partner; one review per shop',
+  },
+  claim_not_received: {
+    th: 'เปิดคำร้องได้เมื่อได้รับสินค้าแล้วเท่านั้น',
+    zh: '收到货物后才能提出索赔',
+    en: 'A claim can be opened once the goods are received',
+  },
+  claim_window_closed: {
+    th: 'เลยกำหนดเปิดคำร้องแล้ว (ภายใน {days} วันหลังได้รับสินค้า)',
+    zh: '已超过索赔期限（收货后 {days} 天内）',
+    en: 'The time to claim has passed ({days} days after receipt)',
+  },
+  claim_exists: {
+    th: 'คำสั่งซื้อนี้มีคำร้องแล้ว',
+    zh: '该订单已有索赔',
+    en: 'This order already has a claim',
+  },
+  claim_state: {
+    th: 'ทำรายการนี้กับคำร้องในสถานะปัจจุบันไม่ได้',
+    zh: '索赔当前状态下不能进行此操作',
+    en: 'This cannot be done with the claim in its present state',
+  },
+  claim_answer_late: {
+    th: 'เลยกำหนดตอบคำร้องแล้ว (ภายใน {days} วัน)',
+    zh: '已超过答复期限（{days} 天内）',
+    en: 'The time to answer has passed ({days} days)',
+  },
+  claim_escalate_early: {
+    th: 'ขอให้ผู้ดูแลตลาดตัดสินได้ตั้งแต่วันที่ 4 หลังเปิดคำร้อง (ร้านมีเวลาตอบ {days} วัน)',
+    zh: '自提出索赔第 4 天起才能申请平台介入（卖家有 {days} 天答复）',
+    en: 'You may escalate from day 4 after the claim (the shop has {days} days to answer)',
+  },
+  'field.claim_above_paid': {
+    th: 'ต้องไม่เกินยอดที่ชำระแล้ว {max} บาท',
+    zh: '不能超过已付金额 {max} 泰铢',
+    en: 'must not exceed the {max} baht paid',
+  },
+  'field.rating_range': {
+    th: 'ต้องเป็นคะแนน 1 ถึง 5',
+    zh: '评分须为 1 到 5',
+    en: 'must be a rating from 1 to 5',
+  },
   'field.below_moq': {
     th: 'ต้องไม่น้อยกว่าจำนวนสั่งขั้นต่ำ {moq} {unit}',
     zh: '不能少于最小起订量 {moq} {unit}',

@@ -193,3 +193,80 @@ export const tradeMilestones = pgTable(
   },
   (t) => [uniqueIndex('trade_milestones_one_per_kind').on(t.tradeOrderId, t.kind)],
 );
+
+/** The partner directory's text in the three languages (Thai required). */
+export interface PartnerText {
+  th: string;
+  zh: string;
+  en: string;
+}
+
+/** A service partner sellers may hire: logistics, inspection, packaging, photography or training. */
+export const tradePartners = pgTable('trade_partners', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  kind: text('kind').notNull(), // 'logistics' | 'inspection' | 'packaging' | 'photography' | 'training'
+  name: jsonb('name').$type<PartnerText>().notNull(),
+  description: jsonb('description').$type<PartnerText>().notNull(),
+  /** Province codes (2 digits) the partner serves. */
+  provinces: jsonb('provinces').$type<string[]>().notNull(),
+  languages: jsonb('languages').$type<string[]>().notNull(),
+  contact: jsonb('contact').$type<{ email?: string; phone?: string; website?: string }>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A shop's review of a partner it used: one per shop and partner. */
+export const tradePartnerReviews = pgTable(
+  'trade_partner_reviews',
+  {
+    id: uuid('id').primaryKey(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => tradePartners.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    authorUserId: uuid('author_user_id').notNull(),
+    rating: integer('rating').notNull(),
+    body: text('body').notNull(),
+    language: text('language').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('trade_partner_reviews_one_per_shop').on(t.partnerId, t.sellerId)],
+);
+
+/**
+ * Trade protection: the buyer's claim on a received order (late shipment, or quality not as agreed),
+ * with evidence; the shop's answer; escalation by the buyer or the platform; the operator's decision.
+ */
+export const tradeClaims = pgTable(
+  'trade_claims',
+  {
+    id: uuid('id').primaryKey(),
+    tradeOrderId: uuid('trade_order_id')
+      .notNull()
+      .references(() => tradeOrders.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => tradeBuyers.id),
+    openedBy: uuid('opened_by').notNull(),
+    reason: text('reason').notNull(), // 'late_shipment' | 'not_as_agreed'
+    description: text('description').notNull(),
+    language: text('language').notNull(),
+    evidence: jsonb('evidence').$type<{ name: string; url: string }[]>().notNull(),
+    requestedSatang: integer('requested_satang').notNull(),
+    status: text('status').notNull(), // 'open' | 'answered' | 'escalated' | 'refunded' | 'rejected'
+    sellerAnswer: text('seller_answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    escalatedBy: text('escalated_by'), // 'buyer' | 'platform'
+    refundSatang: integer('refund_satang'),
+    decisionNote: text('decision_note'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('trade_claims_one_per_order').on(t.tradeOrderId)],
+);

@@ -22,6 +22,8 @@ export type CardBadge =
 export interface CardFacts {
   productId: string;
   rating: { average: number; count: number } | null;
+  /** The shop's rating over all its reviews (absent from older servers' answers). */
+  shopRating?: { average: number; count: number } | null;
   sold: number;
   campaign: CampaignOffer | null;
   badges: CardBadge[];
@@ -86,6 +88,19 @@ export function Stars({ rating }: { rating: { average: number; count: number } }
       <span aria-hidden="true">★ {rating.average.toFixed(1)}</span>
       <span className="sr-only">{t('card.rating', { rating: rating.average.toFixed(1), n: rating.count })}</span>
       <span aria-hidden="true"> ({formatNumber(rating.count, locale)})</span>
+    </span>
+  );
+}
+
+/** The shop's rating beside its name (nothing before its first review). */
+export function ShopRating({ rating }: { rating: { average: number; count: number } | null | undefined }) {
+  const { t } = useApp();
+  if (!rating) return null;
+  return (
+    <span className="stars shop-stars" data-testid="shop-rating">
+      {' '}
+      <span aria-hidden="true">★ {rating.average.toFixed(1)}</span>
+      <span className="sr-only">{t('card.shopRating', { rating: rating.average.toFixed(1), n: rating.count })}</span>
     </span>
   );
 }

@@ -1,7 +1,15 @@
 import { useApp } from '../app/context.tsx';
 import { provinceName } from '../app/i18n.ts';
 import type { ProductSummary } from '../app/shapes.ts';
-import { CampaignPrice, CardBadges, type CardFacts, type CardsOf, Countdown, RatingAndSold } from './CardFacts.tsx';
+import {
+  CampaignPrice,
+  CardBadges,
+  type CardFacts,
+  type CardsOf,
+  Countdown,
+  RatingAndSold,
+  ShopRating,
+} from './CardFacts.tsx';
 import { Price } from './ui.tsx';
 
 export function ProductCard({ product, facts, now }: { product: ProductSummary; facts?: CardFacts; now?: string }) {
@@ -41,6 +49,7 @@ export function ProductCard({ product, facts, now }: { product: ProductSummary; 
       <CardBadges badges={facts?.badges ?? []} />
       <p className="card-meta">
         <a href={href(`/shop/${product.shop.slug}`)}>{product.shop.shopName}</a>
+        <ShopRating rating={facts?.shopRating} />
         <span> · {provinceName(product.originProvinceCode, locale)}</span>
       </p>
     </li>

@@ -7,6 +7,11 @@ defineMessages({
     '评分 {rating}/5（{n} 条评价）',
     'Rated {rating} of 5 ({n} reviews)',
   ],
+  'card.shopRating': [
+    'ร้านได้คะแนน {rating} จาก 5 ({n} รีวิว)',
+    '店铺评分 {rating}/5（{n} 条评价）',
+    'Shop rated {rating} of 5 ({n} reviews)',
+  ],
   'card.sold': ['ขายแล้ว {n} ชิ้น', '已售 {n} 件', '{n} sold'],
   'card.was': ['ราคาปกติ', '原价', 'Usual price'],
   'card.now': ['ราคาแฟลชเซล', '限时价', 'Flash-sale price'],

@@ -7,6 +7,7 @@ defineMessages({
   'nav.main': ['เมนูหลัก', '主菜单', 'Main menu'],
   'nav.breadcrumb': ['ตำแหน่งในหมวดหมู่', '所在分类', 'Breadcrumb'],
   'nav.products': ['สินค้าทั้งหมด', '全部商品', 'All products'],
+  'nav.trade': ['ค้าส่ง/B2B', '企业采购', 'B2B trade'],
   'nav.cart': ['ตะกร้า', '购物车', 'Cart'],
   'nav.cartCount': [' (มีสินค้า {n} ชิ้น)', '（{n} 件商品）', ' ({n} items)'],
   'nav.orders': ['คำสั่งซื้อของฉัน', '我的订单', 'My orders'],

@@ -74,4 +74,16 @@ defineMessages({
   'returns.opsReturn': ['ให้ส่งสินค้าคืนก่อน', '先退货再退款', 'Goods back first'],
   'returns.opsReject': ['ไม่คืนเงิน', '驳回', 'Reject'],
   'returns.amountBaht': ['จำนวนเงิน (บาท)', '金额（泰铢）', 'Amount (baht)'],
+  'returns.mineHint': [
+    'คำขอคืนสินค้าและขอคืนเงินทั้งหมดของคุณ ล่าสุดก่อน',
+    '您的全部退货退款申请，最新的在前',
+    'All your return and refund requests, newest first',
+  ],
+  'returns.mineEmpty': [
+    'ยังไม่มีคำขอคืนสินค้า ขอคืนได้จากหน้าคำสั่งซื้อที่จัดส่งแล้ว',
+    '还没有退货申请，可在已送达订单的页面申请',
+    'No returns yet: ask for one from a delivered order’s page',
+  ],
+  'returns.askedOn': ['ขอเมื่อ {date}', '申请于 {date}', 'Asked on {date}'],
+  'returns.toOrders': ['ไปที่คำสั่งซื้อของฉัน', '前往我的订单', 'Go to my orders'],
 });

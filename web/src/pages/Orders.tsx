@@ -126,6 +126,9 @@ export const ordersPage: PageModule<Page<OrderView> & { landed: Record<string, L
     return (
       <>
         <PageTitle>{t('orders.title')}</PageTitle>
+        <p>
+          <a href={href('/returns')}>{t('returns.mine')}</a>
+        </p>
         {data.items.length ? (
           <ul className="orders">
             {data.items.map((o) => (

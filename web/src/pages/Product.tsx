@@ -14,6 +14,7 @@ import {
   Countdown,
   loadCards,
   RatingAndSold,
+  ShopRating,
 } from '../components/CardFacts.tsx';
 import '../messages/store.ts';
 
@@ -203,6 +204,7 @@ export const productPage: PageModule<ProductData> = {
               <dt>{t('product.seller')}</dt>
               <dd>
                 <a href={href(`/shop/${p.shop.slug}`)}>{p.shop.shopName}</a>
+                <ShopRating rating={facts?.shopRating} />
               </dd>
               <dt>{t('product.origin')}</dt>
               <dd>{provinceName(p.originProvinceCode, locale)}</dd>

@@ -253,6 +253,50 @@ export const returnPage: PageModule<ReturnView> = {
   },
 };
 
+/** The buyer's own returns, newest first, each with its status (linked from the orders page). */
+export const myReturnsPage: PageModule<{ items: ReturnView[] }> = {
+  access: 'user',
+  load: ({ api }) => api.get('/returns'),
+  head: (_d, { t }) => ({ title: t('returns.mine'), noindex: true }),
+  Page({ data }) {
+    const { t, href, locale } = useApp();
+    return (
+      <>
+        <PageTitle>{t('returns.mine')}</PageTitle>
+        <p className="muted">{t('returns.mineHint')}</p>
+        {data.items.length ? null : (
+          <Empty>
+            {t('returns.mineEmpty')} <a href={href('/orders')}>{t('returns.toOrders')}</a>
+          </Empty>
+        )}
+        <ul className="device-list" data-testid="my-returns">
+          {data.items.map((r) => (
+            <li key={r.id} className="device" data-return-status={r.status}>
+              <h2 className="device-name">
+                <a href={href(`/returns/${r.id}`)}>
+                  {r.title} × {r.quantity}
+                </a>{' '}
+                <span className={`status status-${r.status}`} data-testid="return-status">
+                  {r.statusLabel}
+                </span>
+              </h2>
+              <p className="muted">
+                {t('returns.order', { number: r.orderNumber })} · {r.kindLabel} · {r.reasonLabel} ·{' '}
+                <Price
+                  satang={r.status === 'refunded' && r.agreedSatang !== null ? r.agreedSatang : r.requestedSatang}
+                />
+              </p>
+              {r.steps[0] ? (
+                <p className="muted">{t('returns.askedOn', { date: formatDate(r.steps[0].at, locale) })}</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  },
+};
+
 export const shopReturnsPage: PageModule<{ items: ReturnView[] }> = {
   access: 'user',
   load: ({ api, params }) => api.get(`/sellers/${params.sellerId}/returns`),

@@ -29,6 +29,7 @@ import {
   UNITS,
   useUnit,
 } from './shared.tsx';
+import { BuyerClaim } from './claims.tsx';
 
 interface Buyer {
   id: string;
@@ -61,7 +62,7 @@ function BuyerNav({ current }: { current: string }) {
     <nav className="console-nav" aria-label={t('trade.nav')}>
       {link('/trade', t('trade.title'))}
       {link('/trade/rfqs/new', t('trade.newRequest'))}
-      {link('/partners', t('trade.directory'))}
+      {link('/trade/partners', t('trade.directory'))}
     </nav>
   );
 }
@@ -586,6 +587,7 @@ export const buyerOrderPage: PageModule<{ order: TradeOrder }> = {
           </p>
         ) : null}
         <Papers o={o} base={`/trade/orders/${o.id}`} />
+        <BuyerClaim orderId={o.id} received={o.status === 'received'} />
       </>
     );
   },

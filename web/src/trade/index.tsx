@@ -1,2 +1,4 @@
 // The trade chunk: the business buyer's pages (company, requests, quotes compared, messages, orders).
 export { buyerOrderPage, buyerThreadPage, newRfqPage, rfqPage, tradeHomePage } from './buyer.tsx';
+export { partnerPage, partnersPage } from './partners.tsx';
+export { opsTradeClaimsPage, sellerTradeOrderPage } from './claims.tsx';
