@@ -66,7 +66,8 @@ export async function academyRoutes(base: FastifyInstance, rt: AcademyRuntime): 
       bodyLimit: app.config.videoLimitBytes,
       schema: {
         tags: ['academy'],
-        summary: 'Upload a lesson’s video (academy operators): the MP4 or WebM file is the body; replaces the one before',
+        summary:
+          'Upload a lesson’s video (academy operators): the MP4 or WebM file is the body; replaces the one before',
         params: LessonParams,
       },
     },
