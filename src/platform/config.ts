@@ -16,6 +16,8 @@ export interface Config {
   shippingFlatSatang: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** A lesson video uploaded to the academy (MP4 or WebM) may be at most this large. */
+  videoLimitBytes: number;
   corsOrigins: string[];
   signInRateLimitPerMinute: number;
   secureCookies: boolean;
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = readEnv()): Config {
     shippingFlatSatang: envInt(env, 'SHIPPING_FLAT_SATANG', 5000, 0, 10_000_000),
     bodyLimitBytes: envInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadLimitBytes: envInt(env, 'UPLOAD_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    videoLimitBytes: envInt(env, 'VIDEO_LIMIT_BYTES', 100 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     corsOrigins: (env.CORS_ORIGINS || '')
       .split(',')
       .map((s) => s.trim())

@@ -15,10 +15,18 @@ export interface MediaObject {
   size: number;
 }
 
+/** Inclusive byte offsets of a part of an object (an HTTP Range). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 export interface MediaStorage {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
-  /** The object, or null when there is none under this key. */
-  get(key: string): Promise<MediaObject | null>;
+  /** The object (only the bytes of `range` when given), or null when there is none under this key. */
+  get(key: string, range?: ByteRange): Promise<MediaObject | null>;
+  /** The object's size without reading it, or null when there is none. */
+  size(key: string): Promise<number | null>;
   /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
   /** Where a browser fetches the object. */
@@ -26,12 +34,14 @@ export interface MediaStorage {
 }
 
 /** Slash-separated segments of lower-case letters, digits, '-' and '_', ending in a known extension. */
-const KEY = /^(?:[a-z0-9][a-z0-9_-]*\/){0,8}[a-z0-9][a-z0-9_-]*\.(jpg|png|webp|pdf)$/;
+const KEY = /^(?:[a-z0-9][a-z0-9_-]*\/){0,8}[a-z0-9][a-z0-9_-]*\.(jpg|png|webp|pdf|mp4|webm)$/;
 const CONTENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   png: 'image/png',
   webp: 'image/webp',
   pdf: 'application/pdf',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
 };
 
 export const isValidMediaKey = (key: string): boolean => key.length <= 300 && KEY.test(key);
@@ -40,11 +50,14 @@ export const contentTypeOfKey = (key: string): string | undefined => CONTENT_TYP
 export const extensionFor = (contentType: string): string | undefined =>
   Object.entries(CONTENT_TYPES).find(([, type]) => type === contentType)?.[0];
 
+/** Where the public media route serves the public storage's objects. */
+export const PUBLIC_MEDIA_PREFIX = '/api/media/';
+
 export class LocalDiskStorage implements MediaStorage {
   private readonly root: string;
   constructor(
     root: string,
-    private readonly urlPrefix = '/api/media/',
+    private readonly urlPrefix = PUBLIC_MEDIA_PREFIX,
   ) {
     this.root = resolve(root);
   }
@@ -82,18 +95,29 @@ export class LocalDiskStorage implements MediaStorage {
     return real.startsWith(root + sep) ? real : null;
   }
 
-  async get(key: string): Promise<MediaObject | null> {
+  private async fileOf(key: string): Promise<{ path: string; size: number } | null> {
     if (!isValidMediaKey(key)) return null;
     try {
       const path = await this.realPathOf(key);
       if (!path) return null;
       const info = await stat(path);
-      if (!info.isFile()) return null;
-      return { body: createReadStream(path), contentType: contentTypeOfKey(key)!, size: info.size };
+      return info.isFile() ? { path, size: info.size } : null;
     } catch (err: any) {
       if (err?.code === 'ENOENT' || err?.code === 'ENOTDIR') return null;
       throw err;
     }
+  }
+
+  async get(key: string, range?: ByteRange): Promise<MediaObject | null> {
+    const file = await this.fileOf(key);
+    if (!file) return null;
+    const contentType = contentTypeOfKey(key)!;
+    if (!range) return { body: createReadStream(file.path), contentType, size: file.size };
+    return { body: createReadStream(file.path, range), contentType, size: range.end - range.start + 1 };
+  }
+
+  async size(key: string): Promise<number | null> {
+    return (await this.fileOf(key))?.size ?? null;
   }
 
   async delete(key: string): Promise<void> {

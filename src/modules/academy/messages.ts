@@ -2,6 +2,16 @@
 import { registerMessages } from '../../platform/i18n.ts';
 
 registerMessages({
+  video_too_large: {
+    th: 'ไฟล์วิดีโอใหญ่เกินไป (ไม่เกิน {max} MB)',
+    zh: '视频文件过大（最大 {max} MB）',
+    en: 'The video is too large (at most {max} MB)',
+  },
+  video_not_supported: {
+    th: 'วิดีโอต้องเป็นไฟล์ MP4 หรือ WebM',
+    zh: '视频必须是 MP4 或 WebM 文件',
+    en: 'The video must be an MP4 or WebM file',
+  },
   academy_no_attempts_left: {
     th: 'ทำแบบทดสอบครบ {max} ครั้งแล้ว',
     zh: '已用完 {max} 次测验机会',

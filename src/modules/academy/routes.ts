@@ -20,6 +20,8 @@ import { certificatePdf } from './certificate-pdf.ts';
 import { completeLesson, courseView, gradesOf, startAttempt, submitAttempt } from './service.ts';
 import './messages.ts';
 import { learnerRoutes } from './learn-routes.ts';
+import { createMediaStorage } from '../../platform/storage.ts';
+import { deleteLessonVideo, putLessonVideo, VIDEO_TYPES } from './videos.ts';
 import { cohortRoutes } from './cohort-routes.ts';
 
 export interface AcademyRuntime {
@@ -46,6 +48,47 @@ export async function academyRoutes(base: FastifyInstance, rt: AcademyRuntime): 
     '/academy/courses/:courseId',
     s('A course with its lessons and the caller’s progress', { params: CourseParams }),
     (req) => courseView(db, req.actor, req.params.courseId, req.locale),
+  );
+  // Lesson videos: the file is the request body (video/mp4 or video/webm), up to VIDEO_LIMIT_BYTES.
+  const storage = createMediaStorage(app.config);
+  const LessonParams = Type.Object({
+    courseId: CourseParams.properties.courseId,
+    lessonId: Type.String({ maxLength: 80, pattern: '^[a-z0-9-]+$' }),
+  });
+  app.addContentTypeParser(
+    Object.values(VIDEO_TYPES),
+    { parseAs: 'buffer', bodyLimit: app.config.videoLimitBytes },
+    (_req, body, done) => done(null, body),
+  );
+  app.put(
+    '/academy/courses/:courseId/lessons/:lessonId/video',
+    {
+      bodyLimit: app.config.videoLimitBytes,
+      schema: {
+        tags: ['academy'],
+        summary:
+          'Upload a lesson’s video (academy operators): the MP4 or WebM file is the body; replaces the one before',
+        params: LessonParams,
+      },
+    },
+    (req) =>
+      putLessonVideo(
+        db,
+        storage,
+        req.actor,
+        req.params.courseId,
+        req.params.lessonId,
+        Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        app.config.videoLimitBytes,
+      ),
+  );
+  app.delete(
+    '/academy/courses/:courseId/lessons/:lessonId/video',
+    s('Remove a lesson’s uploaded video (academy operators)', { params: LessonParams }),
+    async (req, reply) => {
+      await deleteLessonVideo(db, storage, req.actor, req.params.courseId, req.params.lessonId);
+      return reply.code(204).send();
+    },
   );
   app.post(
     '/academy/courses/:courseId/lessons/:lessonId/complete',

@@ -95,3 +95,22 @@ export const academyShopLinks = pgTable(
   (t) => [primaryKey({ columns: [t.sellerId, t.userId] }), index('academy_shop_links_user_idx').on(t.userId)],
 );
 export * from './cohort-schema.ts';
+
+/**
+ * A lesson's uploaded video (MP4 or WebM) in the public media storage; at most one per lesson, and
+ * it is shown instead of the lesson's video link. Replacing it writes a new key (keys are never
+ * rewritten, so browsers may cache them) and removes the old object.
+ */
+export const academyLessonVideos = pgTable(
+  'academy_lesson_videos',
+  {
+    courseId: text('course_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    mediaKey: text('media_key').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.lessonId] })],
+);

@@ -15,6 +15,7 @@ import { issueCredential } from './credentials.ts';
 import { requirePrerequisites } from './learning.ts';
 import { readsGradesOf } from './cohorts.ts';
 import { academyAttempts, academyLessonProgress } from './schema.ts';
+import { lessonVideosOf } from './videos.ts';
 
 export function learnerOf(actor: Actor): string {
   if (actor.kind !== 'user') throw unauthenticated();
@@ -40,7 +41,7 @@ async function doneLessons(db: Executor, userId: string | null, courseId: string
 export async function courseView(db: Executor, actor: Actor, courseId: string, locale: Locale) {
   const c = courseOr404(courseId);
   const userId = actor.kind === 'user' ? actor.userId : null;
-  const done = await doneLessons(db, userId, c.id);
+  const [done, videos] = await Promise.all([doneLessons(db, userId, c.id), lessonVideosOf(db, c.id)]);
   const lessons = lessonsOf(c);
   return {
     id: c.id,
@@ -59,6 +60,8 @@ export async function courseView(db: Executor, actor: Actor, courseId: string, l
         body: pick(l.body, locale),
         images: (l.images ?? []).map((i) => ({ src: i.src, alt: pick(i.alt, locale) })),
         videoUrl: l.videoUrl ?? null,
+        /** An uploaded video, played in the page (byte ranges); shown instead of the link. */
+        video: videos.get(l.id) ?? null,
         files: l.files ?? [],
         done: done.has(l.id),
       })),

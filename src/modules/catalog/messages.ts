@@ -2,6 +2,11 @@
 import { registerMessages } from '../../platform/i18n.ts';
 
 registerMessages({
+  range_not_satisfiable: {
+    th: 'ช่วงข้อมูลที่ขอเกินขนาดไฟล์ ({size} ไบต์)',
+    zh: '请求的范围超出文件大小（{size} 字节）',
+    en: 'The requested range is outside the file ({size} bytes)',
+  },
   sku_taken: {
     th: 'รหัสสินค้า (SKU) นี้มีอยู่แล้วในร้านของคุณ',
     zh: '此 SKU 已在您的店铺中使用',

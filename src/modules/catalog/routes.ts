@@ -3,8 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
+import parseRange from 'range-parser';
 import { Type } from 'typebox';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { problemResponses } from '../../platform/http.ts';
 import { createMediaStorage, isValidMediaKey } from '../../platform/storage.ts';
 import { categoryTree, getPublicProduct, listPublicProducts } from './service.ts';
@@ -80,14 +81,29 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
   app.get(
     '/media/*',
     {
-      schema: { tags, summary: 'An image or thumbnail', params: Type.Object({ '*': Type.String() }) },
+      schema: {
+        tags,
+        summary: 'An image, thumbnail or lesson video (one byte range with `Range: bytes=…`, answered 206)',
+        params: Type.Object({ '*': Type.String() }),
+      },
     },
     async (request, reply) => {
       const key = request.params['*'];
-      const object = isValidMediaKey(key) ? await storage.get(key) : null;
+      const size = isValidMediaKey(key) ? await storage.size(key) : null;
+      if (size === null) throw notFound('media');
+      // A video player asks for parts; several ranges in one request are answered with the whole object.
+      const ranges = request.headers.range ? parseRange(size, request.headers.range, { combine: true }) : -2;
+      if (ranges === -1) {
+        reply.header('content-range', `bytes */${size}`);
+        throw new AppError(416, 'range_not_satisfiable', { size });
+      }
+      const range = Array.isArray(ranges) && ranges.type === 'bytes' && ranges.length === 1 ? ranges[0] : undefined;
+      const object = await storage.get(key, range);
       if (!object) throw notFound('media');
+      if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);
       return (
         reply
+          .header('accept-ranges', 'bytes')
           .header('content-type', object.contentType)
           .header('content-length', object.size)
           .header('cache-control', IMMUTABLE)

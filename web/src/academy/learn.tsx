@@ -1,14 +1,15 @@
 // The learner's academy: the catalogue (/academy), a course with its modules, lessons, minutes,
 // prerequisites and the learner's progress, and a lesson (text with pictures, a video by URL,
 // files to download) with "mark complete", which waits on the device while offline.
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
+import { sendForm } from '../app/api.ts';
 import { useApp } from '../app/context.tsx';
 import type { PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
 import { FormError, PageTitle } from '../components/ui.tsx';
 import { isOffline, queueCompletion } from './offline-store.ts';
 import { OfflinePanel, useAcademyWorker } from './offline-panel.tsx';
-import { assetUrl, type CatalogueData, type CourseData, lessonsOf, type Status } from './shapes.ts';
+import { assetUrl, type CatalogueData, type CourseData, type LessonData, lessonsOf, type Status } from './shapes.ts';
 import '../messages/academy.ts';
 import '../messages/academy-learn.ts';
 import '../messages/academy-teach.ts';
@@ -226,7 +227,13 @@ export const lessonPage: PageModule<CoursePageData> = {
             <figcaption>{img.alt}</figcaption>
           </figure>
         ))}
-        {lesson.videoUrl ? (
+        {lesson.video ? (
+          // biome-ignore lint/a11y/useMediaCaption: uploads carry no caption file yet; the lesson text above is the video's transcript in th, zh and en
+          <video className="academy-video" controls preload="metadata" width={640} height={360}>
+            <source src={lesson.video.src} type={lesson.video.type} />
+            {t('academy.videoUnsupported')}
+          </video>
+        ) : lesson.videoUrl ? (
           <p>
             ▶{' '}
             <a href={lesson.videoUrl} target="_blank" rel="noopener noreferrer">
@@ -234,6 +241,7 @@ export const lessonPage: PageModule<CoursePageData> = {
             </a>
           </p>
         ) : null}
+        {me?.roles.includes('operator') ? <VideoUpload courseId={course.id} lesson={lesson} /> : null}
         {lesson.files.length ? (
           <>
             <h2>{t('academy.files')}</h2>
@@ -275,3 +283,42 @@ export const lessonPage: PageModule<CoursePageData> = {
     );
   },
 };
+
+/** The operator's form to upload (or replace, or remove) the lesson's video; the page reloads to show it. */
+function VideoUpload({ courseId, lesson }: { courseId: string; lesson: LessonData }) {
+  const { t, locale, api } = useApp();
+  const { formError, pending, run } = useSubmit();
+  const path = `/academy/courses/${courseId}/lessons/${lesson.id}/video`;
+  const upload = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const file = new FormData(e.currentTarget).get('video');
+    if (!(file instanceof File) || !file.size) return;
+    void run(async () => {
+      await sendForm(path, file, locale, 'PUT');
+      window.location.reload();
+    });
+  };
+  const remove = () =>
+    run(async () => {
+      await api.send('DELETE', path);
+      window.location.reload();
+    });
+  return (
+    <form className="academy-video-upload" onSubmit={upload}>
+      <h2>{t('academy.videoUpload')}</h2>
+      <label>
+        {t('academy.videoFile')}
+        <input type="file" name="video" accept="video/mp4,video/webm" required />
+      </label>
+      <button type="submit" disabled={pending}>
+        {lesson.video ? t('academy.videoReplace') : t('academy.videoUpload')}
+      </button>
+      {lesson.video ? (
+        <button type="button" onClick={remove} disabled={pending}>
+          {t('academy.videoRemove')}
+        </button>
+      ) : null}
+      <FormError message={formError} />
+    </form>
+  );
+}

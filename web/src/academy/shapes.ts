@@ -7,6 +7,7 @@ export interface LessonData {
   body: string;
   images: { src: string; alt: string }[];
   videoUrl: string | null;
+  video: { src: string; type: string; bytes: number } | null;
   files: { name: string; href: string; bytes: number }[];
   done: boolean;
 }

@@ -95,14 +95,14 @@ export function browserApiCall(locale: Locale): ApiCall {
 }
 
 /**
- * Sends a multipart form (an upload) from the browser: the browser sets the boundary; a refusal
- * comes back as an ApiError like any other call's, in the page's language.
+ * Sends a multipart form or a file (an upload) from the browser: the browser sets the boundary or
+ * the file's type; a refusal comes back as an ApiError like any other call's, in the page's language.
  */
-export async function sendForm<T>(path: string, body: FormData, locale: Locale): Promise<T> {
+export async function sendForm<T>(path: string, body: FormData | Blob, locale: Locale, method = 'POST'): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
-      method: 'POST',
+      method,
       body,
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'accept-language': locale },
