@@ -148,8 +148,11 @@ describe('a Chinese visitor books a community experience', () => {
     await hydrated(page);
     await page.getByRole('button', { name: '确认付款' }).click();
     await page.getByText('已收到付款，谢谢').waitFor({ timeout: 15_000 });
+    // The paid page leads back to the ticket.
+    await page.getByRole('link', { name: '查看我的门票' }).click();
+    await page.waitForURL(bookingUrl);
 
-    // Back to the booking through the home page: the ticket, with its QR code and PDF.
+    // And the booking is found again from the home page: the ticket, with its QR code and PDF.
     await page.locator('a.brand').click();
     await page.getByRole('heading', { name: '二线城市旅游', level: 2 }).waitFor();
     await page.getByRole('link', { name: '我的预订' }).click();

@@ -20,6 +20,8 @@ export interface OrderLineView {
   campaignId: string | null;
   quantity: number;
   lineTotalSatang: number;
+  /** What a service line stands for in the module that sold it (`tourism.booking:<id>`); null for goods. */
+  reference: string | null;
 }
 
 export interface OrderView {
@@ -93,6 +95,7 @@ export function toOrderView(
       campaignId: l.campaignId ?? null,
       quantity: l.quantity,
       lineTotalSatang: Number(l.lineTotalSatang),
+      reference: l.reference ?? null,
     })),
   };
 }

@@ -26,6 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <SearchBox />
           <nav aria-label={t('nav.main')} className="nav">
             <a href={href('/products')}>{t('nav.products')}</a>
+            <a href={href('/tours')}>{t('nav.tours')}</a>
             <a href={href('/trade')}>{t('nav.trade')}</a>
             <a href={href('/cart')}>
               {t('nav.cart')}

@@ -62,6 +62,7 @@ defineMessages({
   'pay.documents': ['เอกสารของคำสั่งซื้อ', '订单单据', 'Order documents'],
   'pay.documentsWaiting': ['กำลังออกใบกำกับภาษี / ใบเสร็จ…', '正在开具发票 / 收据…', 'Issuing the tax invoice or receipt…'],
   'pay.viewOrders': ['ดูคำสั่งซื้อของฉัน', '查看我的订单', 'See my orders'],
+  'pay.viewTicket': ['ดูบัตรเข้าร่วมของฉัน', '查看我的门票', 'See my ticket'],
   'doc.tax_invoice': ['ใบกำกับภาษี', '税务发票', 'Tax invoice'],
   'doc.receipt': ['ใบเสร็จรับเงิน', '收据', 'Receipt'],
   'doc.download': ['ดาวน์โหลด{kind} {number} (PDF)', '下载{kind} {number}（PDF）', 'Download {kind} {number} (PDF)'],

@@ -34,8 +34,14 @@ interface Group {
   totalSatang: number;
   currency: string;
   market?: string;
-  orders: { id: string; number: string; status: string }[];
+  orders: { id: string; number: string; status: string; lines?: { reference?: string | null }[] }[];
 }
+
+/** The tourism bookings a group paid for (its service lines name them), so the payer goes back to the ticket. */
+const bookingsOf = (g: Group): string[] =>
+  g.orders.flatMap((o) =>
+    (o.lines ?? []).flatMap((l) => (l.reference?.startsWith('tourism.booking:') ? [l.reference.slice(16)] : [])),
+  );
 interface Doc {
   id: string;
   kind: 'tax_invoice' | 'receipt';
@@ -281,8 +287,14 @@ export const payPage: PageModule<PayData> = {
             <h2 id="docs">{t('pay.documents')}</h2>
             <Documents orders={data.group.orders} />
             <p>
-              {/* A cross-border order has its own page: what was paid in yuan, customs, tracking. */}
-              {data.group.market === 'CN' && data.group.orders.length === 1 ? (
+              {/* A booking's payer goes back to the ticket; a cross-border order has its own page. */}
+              {bookingsOf(data.group).length ? (
+                bookingsOf(data.group).map((id) => (
+                  <a key={id} href={href(`/tours/bookings/${id}`)}>
+                    {t('pay.viewTicket')}
+                  </a>
+                ))
+              ) : data.group.market === 'CN' && data.group.orders.length === 1 ? (
                 <a href={href(`/orders/${data.group.orders[0].id}`)}>
                   {t('cn.orderTitle', { no: data.group.orders[0].number })}
                 </a>
