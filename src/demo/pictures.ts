@@ -2,6 +2,8 @@
 // rice sack with grains, a durian with a split pod, folded silk, dried mango slices, coffee with its
 // beans) rasterised to JPEG with sharp, which the catalog already uses for uploads. No text in them,
 // so no font is needed; a seeded random scatter keeps every seed's pictures the same.
+import { seeded } from '../platform/seeded-random.ts';
+
 export type PictureKind = 'rice' | 'durian' | 'silk' | 'mango' | 'coffee' | 'goods';
 
 /** The kind of picture a demo category gets. */
@@ -17,17 +19,6 @@ export function pictureKindOf(categorySlug: string): PictureKind {
   return kinds[categorySlug] ?? 'goods';
 }
 
-/** A small deterministic random source (mulberry32), so pictures do not change between seeds. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const f = (n: number) => n.toFixed(1);
 
 /** The table and light every picture shares. */
@@ -198,7 +189,7 @@ function goods(_r: () => number, colour: string): string {
 
 /** The SVG illustration of a product kind (800 x 800), `colour` its accent where the kind has one. */
 export function illustration(kind: PictureKind, colour: string, seed = 1): string {
-  const r = random(seed);
+  const r = seeded(seed);
   const body =
     kind === 'rice'
       ? rice(r)

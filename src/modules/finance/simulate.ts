@@ -12,19 +12,10 @@
 // and whether its loan went bad: logit p = −3.3 − 0.85·q − 0.35·[tenure ≥ 12] + 0.4·[tenure < 6]
 // (about 5% bad, the order of MYbank's reported 1–1.5% to the Thai industry's ~6%).
 import { PROVINCES } from '../../platform/provinces.ts';
+import { seeded } from '../../platform/seeded-random.ts';
 import type { History } from './fit.ts';
 
-/** mulberry32: a small, fast, seeded generator (same seed, same history on every machine). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 const normal = (rand: () => number) => {
   const u = Math.max(rand(), 1e-12);
