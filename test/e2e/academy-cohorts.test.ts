@@ -183,7 +183,8 @@ describe('a cohort at a community digital centre, in the browser', () => {
     await expect(text(s.page)).resolves.toContain('รุ่นที่ศูนย์ของฉัน');
     await s.page.getByRole('link', { name: 'รุ่นทดสอบ ขายออนไลน์' }).click();
     await s.page.waitForURL('**/academy/cohorts/*');
-    await expect(text(s.page)).resolves.toContain('รายชื่อผู้เรียน (2)');
+    // The address changes before the client-side navigation has drawn the cohort: wait for the roster.
+    await s.page.getByText('รายชื่อผู้เรียน (2)').first().waitFor();
     await expect(s.page.getByRole('link', { name: 'ความก้าวหน้าและคะแนน' }).count()).resolves.toBe(0);
     await expectNoSideways(s.page, 'academy cohort, centre staff');
     const grades = await s.page.request.get(`${m.baseUrl}/api/academy/cohorts/${cohortUrl.split('/').pop()}/progress`);

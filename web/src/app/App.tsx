@@ -1,6 +1,7 @@
 // The app shell: holds the current page's state, renders it inside the layout, and turns link
 // clicks and back/forward into client-side navigations once the page has hydrated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Locale } from '../ssr-contract.ts';
 import { createApi, browserApiCall, type Api } from './api.ts';
 import { AppContext, type AppContextValue } from './context.tsx';
@@ -54,8 +55,10 @@ export function App({ initial, module, api: givenApi }: Props) {
           return;
         }
         loaded.state.me = meRef.current;
+        // Draw the new page before the address changes, so that whoever waits for the address
+        // (a browser test, an analytics hook) sees the page that belongs to it.
+        flushSync(() => setPage({ state: loaded.state, module: loaded.module }));
         if (opts.push !== false) window.history[opts.replace ? 'replaceState' : 'pushState'](null, '', url.href);
-        setPage({ state: loaded.state, module: loaded.module });
         document.title = loaded.module.head(loaded.state.data, { t, locale, params: loaded.state.params }).title;
         if (opts.push !== false && !url.hash) window.scrollTo(0, 0);
         // Move focus to the new page's heading, so screen readers announce the change.
