@@ -1,6 +1,7 @@
 // In a real browser at 360 px: the buyer of a delivered durian order reviews it in Thai with her own
 // Chinese translation and a photo; the review shows on the product page with the photo; a reader in
-// Chinese sees the translation marked "translated" and can open the Thai original; someone reports
+// Chinese sees the translation marked "translated" and can open the Thai original; the shop replies
+// once from the seller centre; someone reports
 // it and an operator hides it with a reason from the /ops queue, after which the page no longer shows it.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,20 @@ describe('a review after delivery', () => {
     await zhReviews.getByText('原文（泰语）').waitFor();
     await look(zh, '03-zh-reader');
 
+    // The shop replies once, in public, from the seller centre.
+    const shop = await (await phone(durian.seller.cookie)).newPage();
+    await shop.goto(`${m.baseUrl}/seller/${durian.seller.sellerId}/reviews`);
+    await shop.getByRole('heading', { name: 'รีวิวของร้าน' }).waitFor();
+    await hydrated(shop);
+    const mine = shop.getByTestId('shop-review').filter({ hasText: 'ทุเรียนหมอนทองหวานมัน ส่งไว' });
+    await mine.getByLabel('ตอบรีวิว (ตอบได้ครั้งเดียว ทุกคนเห็น)').fill('ขอบคุณค่ะ แวะมาอุดหนุนอีกนะคะ');
+    await mine.getByRole('button', { name: 'ส่งคำตอบ' }).click();
+    await mine.getByText('ร้านตอบกลับ').waitFor();
+    expect(await mine.getByRole('button', { name: 'ส่งคำตอบ' }).count()).toBe(0);
+    await look(shop, '035-shop-reply');
+    await page.reload();
+    await page.getByTestId('reviews').getByText('ขอบคุณค่ะ แวะมาอุดหนุนอีกนะคะ').waitFor();
+
     // Someone reports it; an operator hides it from the queue, saying why.
     const reporter = await signedInUser(m.app.db);
     const reviewId = await zhReviews.locator('[data-review-id]').first().getAttribute('data-review-id');
@@ -115,7 +130,7 @@ describe('a review after delivery', () => {
     await look(ops, '04-ops-queue');
     await queued.getByRole('button', { name: 'ซ่อนรีวิว' }).click();
     await ops.getByText('ต้องกรอก', { exact: false }).first().waitFor(); // no reason: nothing is hidden
-    await queued.getByLabel('เหตุผล (ผู้ขายและผู้ซื้อจะเห็น)').fill('โฆษณาแฝง ผิดนโยบายรีวิว');
+    await queued.getByLabel('เหตุผล (ร้านค้าจะเห็น)').fill('โฆษณาแฝง ผิดนโยบายรีวิว');
     await queued.getByRole('button', { name: 'ซ่อนรีวิว' }).click();
     await ops.getByTestId('hidden-review').filter({ hasText: 'ซ่อนเพราะ: โฆษณาแฝง ผิดนโยบายรีวิว' }).waitFor();
     await look(ops, '05-ops-hidden');

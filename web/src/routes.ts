@@ -267,6 +267,12 @@ export const routes: Route[] = [
     chunk: REVIEWS,
     module: () => reviews().then((m) => m.newReviewPage),
   },
+  {
+    name: 'seller-reviews',
+    path: '/seller/:sellerId/reviews',
+    chunk: REVIEWS,
+    module: () => reviews().then((m) => m.shopReviewsPage),
+  },
   { name: 'ops-reviews', path: '/ops/reviews', chunk: REVIEWS, module: () => reviews().then((m) => m.opsReviewsPage) },
   {
     name: 'seller-webhooks',

@@ -108,6 +108,10 @@ describe('reviews', () => {
     const otherShop = await shopWithOwner(t.database.db);
     expect((await post(`/api/reviews/${id}/reply`, otherShop.cookie, { text: 'no' })).statusCode).toBe(404);
     expect((await post(`/api/reviews/${id}/reply`, shop.cookie, { text: 'ขออภัยค่ะ' })).statusCode).toBe(204);
+    const list = (cookie: string) =>
+      t.app.inject({ url: `/api/sellers/${shop.sellerId}/reviews`, headers: { cookie } });
+    expect((await list(otherShop.cookie)).statusCode).toBe(403);
+    expect((await list(shop.cookie)).json().items).toMatchObject([{ id, reply: 'ขออภัยค่ะ', status: 'published' }]);
     const again = await post(`/api/reviews/${id}/reply`, shop.cookie, { text: 'อีกครั้ง' }, 'en');
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({

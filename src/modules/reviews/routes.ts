@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams as Id, problemResponses, Uuid } from '../../platform/http.ts';
 import { moderateReview, postReview, replyToReview, reportReview } from './service.ts';
-import { hiddenReviews, moderationQueue, productReviews, rating } from './views.ts';
+import { hiddenReviews, moderationQueue, productReviews, rating, shopReviews } from './views.ts';
 
 const Lang = Type.Union([Type.Literal('th'), Type.Literal('zh'), Type.Literal('en')]);
 const Text = Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
@@ -40,7 +40,7 @@ const Reported = Type.Object({
   firstReportedAt: Type.String(),
   history: Type.Array(Type.Object({ action: Type.String(), reason: Type.String(), at: Type.String() })),
 });
-const Hidden = Type.Object({
+const WithModeration = Type.Object({
   ...Review.properties,
   ...Moderated,
   moderationReason: Type.Union([Type.String(), Type.Null()]),
@@ -100,6 +100,18 @@ export async function reviewsRoutes(base: FastifyInstance): Promise<void> {
     { schema: { tags: ['reviews'], summary: "A shop's rating", params: Id, response: { 200: Rating } } },
     async (req) => rating(db, { sellerId: req.params.id }),
   );
+  app.get(
+    '/sellers/:id/reviews',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary: "A shop's reviews, newest first, to reply from (its members)",
+        params: Id,
+        response: { 200: Type.Object({ items: Type.Array(WithModeration) }), ...problemResponses },
+      },
+    },
+    async (req) => ({ items: await shopReviews(db, req.actor, req.params.id, req.locale) }),
+  );
   app.post(
     '/reviews/:id/reply',
     {
@@ -130,7 +142,7 @@ export async function reviewsRoutes(base: FastifyInstance): Promise<void> {
         tags: ['reviews'],
         summary: 'Reported reviews (most reported first) and the hidden ones',
         response: {
-          200: Type.Object({ items: Type.Array(Reported), hidden: Type.Array(Hidden) }),
+          200: Type.Object({ items: Type.Array(Reported), hidden: Type.Array(WithModeration) }),
           ...problemResponses,
         },
       },

@@ -5,6 +5,7 @@ import { and, asc, avg, count, desc, eq, inArray, isNull, sum } from 'drizzle-or
 import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Locale } from '../../platform/i18n.ts';
+import { requireSellerAccess } from '../sellers/index.ts';
 import { requireOperator } from './access.ts';
 import { reviewModerations, reviewPhotos, reviewReports, reviews, reviewTranslations } from './schema.ts';
 
@@ -180,6 +181,29 @@ export async function hiddenReviews(db: Executor, actor: Actor, locale: Locale) 
     .where(eq(reviews.status, 'hidden'))
     .orderBy(desc(reviews.moderatedAt), desc(reviews.id))
     .limit(50);
+  const extras = await extrasOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...reviewView(r, locale, extras),
+    productId: r.productId,
+    sellerId: r.sellerId,
+    status: r.status,
+    moderationReason: r.moderationReason,
+    moderatedAt: r.moderatedAt?.toISOString() ?? null,
+  }));
+}
+
+/** A shop's reviews, newest first (published and hidden), for its members to reply from. */
+export async function shopReviews(db: Executor, actor: Actor, sellerId: string, locale: Locale) {
+  await requireSellerAccess(db, actor, sellerId);
+  const rows = await db
+    .select()
+    .from(reviews)
+    .where(eq(reviews.sellerId, sellerId))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(100);
   const extras = await extrasOf(
     db,
     rows.map((r) => r.id),

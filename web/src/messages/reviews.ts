@@ -53,7 +53,7 @@ defineMessages({
   'reviews.opsTitle': ['รีวิวที่ถูกแจ้ง', '被举报的评价', 'Reported reviews'],
   'reviews.opsNone': ['ไม่มีรีวิวที่รอตรวจ', '没有待处理的评价', 'No reported reviews'],
   'reviews.reports': ['ถูกแจ้ง {n} ครั้ง', '被举报 {n} 次', 'Reported {n} times'],
-  'reviews.moderationReason': ['เหตุผล (ผู้ขายและผู้ซื้อจะเห็น)', '原因（买卖双方可见）', 'Reason (buyer and shop see it)'],
+  'reviews.moderationReason': ['เหตุผล (ร้านค้าจะเห็น)', '原因（店铺可见）', 'Reason (the shop sees it)'],
   'reviews.hide': ['ซ่อนรีวิว', '隐藏评价', 'Hide the review'],
   'reviews.keep': ['คงไว้', '保留', 'Keep it'],
   'reviews.restore': ['แสดงอีกครั้ง', '恢复显示', 'Restore'],
@@ -61,4 +61,8 @@ defineMessages({
   'reviews.hiddenBecause': ['ซ่อนเพราะ: {reason}', '隐藏原因：{reason}', 'Hidden because: {reason}'],
   'reviews.done': ['บันทึกแล้ว', '已保存', 'Saved'],
   'reviews.product': ['หน้าสินค้า', '商品页', 'Product page'],
+  'reviews.shopTitle': ['รีวิวของร้าน', '店铺评价', 'Reviews'],
+  'reviews.reply': ['ตอบรีวิว (ตอบได้ครั้งเดียว ทุกคนเห็น)', '回复评价（只能回复一次，公开可见）', 'Reply (once, in public)'],
+  'reviews.sendReply': ['ส่งคำตอบ', '发送回复', 'Send the reply'],
+  'reviews.isHidden': ['ผู้ดูแลซ่อนรีวิวนี้: {reason}', '运营已隐藏此评价：{reason}', 'Hidden by the operators: {reason}'],
 });

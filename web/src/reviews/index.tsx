@@ -10,6 +10,7 @@ import { formValues, useSubmit } from '../app/use-submit.ts';
 import type { ReviewItem } from '../components/Reviews.tsx';
 import { Empty, FormError, PageTitle, SelectField, TextArea } from '../components/ui.tsx';
 import { ConsoleNav } from '../ops/index.tsx';
+import { ShopNav } from '../seller/shared.tsx';
 import type { OrderView } from '../pages/Orders.tsx';
 import type { Locale } from '../ssr-contract.ts';
 import '../messages/reviews.ts';
@@ -124,7 +125,12 @@ type Reported = ReviewItem & {
   reports: { reason: string; at: string }[];
   history: { action: string; reason: string; at: string }[];
 };
-type Hidden = ReviewItem & { productId: string; moderationReason: string | null; moderatedAt: string | null };
+type Hidden = ReviewItem & {
+  productId: string;
+  status: 'published' | 'hidden';
+  moderationReason: string | null;
+  moderatedAt: string | null;
+};
 
 /** A review as the operator reads it: stars, the original text (and the translation), its photos. */
 function ReviewForOperator({ r }: { r: ReviewItem & { productId: string } }) {
@@ -138,9 +144,13 @@ function ReviewForOperator({ r }: { r: ReviewItem & { productId: string } }) {
       <p lang={r.original.language}>{r.original.body}</p>
       <p className="muted">{t('reviews.original', { lang: t(`reviews.lang.${r.original.language}`) })}</p>
       {r.translation ? <p lang={r.translation.language}>{r.translation.body}</p> : null}
-      {r.photos.map((p, i) => (
-        <img key={p.id} src={p.url} alt={t('reviews.photo', { n: i + 1 })} width={96} height={96} />
-      ))}
+      {r.photos.length ? (
+        <div className="review-photos">
+          {r.photos.map((p, i) => (
+            <img key={p.id} src={p.url} alt={t('reviews.photo', { n: i + 1 })} width={96} height={96} />
+          ))}
+        </div>
+      ) : null}
     </>
   );
 }
@@ -231,6 +241,55 @@ export const opsReviewsPage: PageModule<{ items: Reported[]; hidden: Hidden[] }>
             <ReviewForOperator r={r} />
             {r.moderationReason ? <p>{t('reviews.hiddenBecause', { reason: r.moderationReason })}</p> : null}
             {reasonForm(r.id, [['restore', 'reviews.restore']])}
+          </section>
+        ))}
+      </>
+    );
+  },
+};
+
+/** A shop's reviews: each as buyers see it, with the one public reply the shop may write. */
+export const shopReviewsPage: PageModule<{ items: Hidden[] }> = {
+  access: 'user',
+  load: ({ api, params }) => api.get(`/sellers/${encodeURIComponent(params.sellerId)}/reviews`),
+  head: (_d, { t }) => ({ title: t('reviews.shopTitle'), noindex: true }),
+  Page({ data, params }) {
+    const { t, api, reload } = useApp();
+    const { errors, formError, pending, run } = useSubmit();
+    const reply = async (id: string, e: FormEvent<HTMLFormElement>) => {
+      e.preventDefault();
+      const v = formValues(e.currentTarget);
+      const done = await run(async () => {
+        await api.send('POST', `/reviews/${id}/reply`, { text: v.text ?? '' });
+        return true; // a 204 has no body
+      });
+      if (done) await reload();
+    };
+    return (
+      <>
+        <ShopNav sellerId={params.sellerId} current="reviews" />
+        <PageTitle>{t('reviews.shopTitle')}</PageTitle>
+        <FormError message={formError} />
+        {data.items.length ? null : <Empty>{t('reviews.none')}</Empty>}
+        {data.items.map((r) => (
+          <section key={r.id} className="card" data-testid="shop-review">
+            <ReviewForOperator r={r} />
+            {r.moderationReason && r.status === 'hidden' ? (
+              <p className="note">{t('reviews.isHidden', { reason: r.moderationReason })}</p>
+            ) : null}
+            {r.reply ? (
+              <blockquote className="review-reply">
+                <p className="muted">{t('reviews.shopReply')}</p>
+                <p>{r.reply}</p>
+              </blockquote>
+            ) : (
+              <form noValidate onSubmit={(e) => void reply(r.id, e)}>
+                <TextArea label={t('reviews.reply')} name="text" rows={2} error={errors.text} />
+                <button type="submit" disabled={pending}>
+                  {t('reviews.sendReply')}
+                </button>
+              </form>
+            )}
           </section>
         ))}
       </>
