@@ -94,6 +94,23 @@ export const catalogue = {
     Type.Object({ productId: Id, sellerId: Id, change: Type.String() }),
     'A product, its texts, variants, prices, images or status changed',
   ),
+  'review.posted': event(
+    'reviews',
+    Type.Object({
+      reviewId: Id,
+      orderId: Id,
+      productId: Id,
+      sellerId: Id,
+      rating: Type.Integer(),
+      language: Type.String(),
+    }),
+    'A buyer reviewed a line of a delivered order',
+  ),
+  'review.rating_changed': event(
+    'reviews',
+    Type.Object({ reviewId: Id, productId: Id, sellerId: Id }),
+    "A review was published, hidden or restored: the product's and the shop's ratings changed",
+  ),
   'stock.changed': event(
     'inventory',
     Type.Object({ sellerId: Id, variantId: Id, locationId: Id, onHand: Type.Integer() }),

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { seedDemo, isSeeded } from './demo/seed.ts';
 import { seedCrossBorderOrder } from './demo/crossborder.ts';
-import { certificationSourceHook, reindex } from './modules/search/index.ts';
+import { indexSources, reindex } from './modules/search/index.ts';
 import { startJobs } from './platform/module.ts';
 import { exportOpenData, insightsModule } from './modules/insights/index.ts';
 
@@ -80,15 +80,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'reindex') {
     const database = await open(config);
-    // The modules' hooks (the standards module's certification marks) without serving anything.
+    // The modules' hooks (standards' certification marks, reviews' ratings) without serving anything.
     const app = await appOn(database, config);
     const started = performance.now();
-    const count = await reindex(
-      database.db,
-      progressBar('indexing'),
-      undefined,
-      app.platform.hooks.get(certificationSourceHook),
-    );
+    const count = await reindex(database.db, progressBar('indexing'), undefined, indexSources(app.platform.hooks));
     await app.close();
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(

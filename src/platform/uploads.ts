@@ -56,6 +56,23 @@ export async function storeDocument(
 }
 
 /**
+ * Checks and stores a photo (JPEG, PNG or WebP by its bytes; a PDF is a document, not a photo) under
+ * `folder/<id>.<ext>`, as returns and reviews keep the pictures buyers attach.
+ */
+export async function storePhoto(
+  storage: MediaStorage,
+  folder: string,
+  id: string,
+  bytes: Buffer,
+  maxBytes: number,
+  field = 'file',
+): Promise<StoredDocument> {
+  if (bytes.length && documentTypeOf(bytes) === 'pdf')
+    throw new AppError(422, 'document_not_supported', {}, [{ field, code: 'document_not_supported' }]);
+  return storeDocument(storage, folder, id, bytes, maxBytes, field);
+}
+
+/**
  * A multipart upload's parts in order: the JSON field `jsonField` (if named) then the file. The
  * route's module registers @fastify/multipart with its own size limit; past it this throws a 413.
  * With `fileOptional`, a missing file comes back as null, so the caller can report it with the

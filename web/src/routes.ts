@@ -48,6 +48,8 @@ const trade = () => import('./trade/index.tsx');
 const WEBHOOKS = 'src/webhooks/index.tsx';
 const RETURNS = 'src/returns/index.tsx';
 const returns = () => import('./returns/index.tsx');
+const REVIEWS = 'src/reviews/index.tsx';
+const reviews = () => import('./reviews/index.tsx');
 const webhooks = () => import('./webhooks/index.tsx');
 const finance = () => import('./finance/index.tsx');
 const PROMOTIONS = 'src/promotions/index.tsx';
@@ -259,6 +261,19 @@ export const routes: Route[] = [
     module: () => returns().then((m) => m.hubReturnsPage),
   },
   { name: 'ops-returns', path: '/ops/returns', chunk: RETURNS, module: () => returns().then((m) => m.opsReturnsPage) },
+  {
+    name: 'reviews-new',
+    path: '/reviews/new/:orderId',
+    chunk: REVIEWS,
+    module: () => reviews().then((m) => m.newReviewPage),
+  },
+  {
+    name: 'seller-reviews',
+    path: '/seller/:sellerId/reviews',
+    chunk: REVIEWS,
+    module: () => reviews().then((m) => m.shopReviewsPage),
+  },
+  { name: 'ops-reviews', path: '/ops/reviews', chunk: REVIEWS, module: () => reviews().then((m) => m.opsReviewsPage) },
   {
     name: 'seller-webhooks',
     path: '/seller/:sellerId/webhooks',

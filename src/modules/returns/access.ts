@@ -45,11 +45,4 @@ export function requireStatus(row: ReturnRow, statuses: string[]): void {
   if (!statuses.includes(row.status)) throw new AppError(409, 'return_state_changed', { status: row.status });
 }
 
-export const actorLabel = (actor: Actor): string =>
-  actor.kind === 'user'
-    ? `user:${actor.userId}`
-    : actor.kind === 'token'
-      ? `token:${actor.tokenId}`
-      : actor.kind === 'system'
-        ? `system:${actor.name}`
-        : 'guest';
+export { actorLabel } from '../../platform/actor.ts';

@@ -4,10 +4,9 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { AppError } from '../../platform/errors.ts';
 import { IdParams, problemResponses, Uuid } from '../../platform/http.ts';
 import { createPrivateMediaStorage } from '../../platform/storage.ts';
-import { documentTypeOf, readUpload } from '../../platform/uploads.ts';
+import { readUpload } from '../../platform/uploads.ts';
 import { addReturnPhoto, returnPhotoFile } from './requests.ts';
 import { ReturnSchema } from './schemas.ts';
 import { getReturn } from './views.ts';
@@ -30,8 +29,6 @@ export async function returnPhotoRoutes(base: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const { file } = await readUpload(req, null, { fileOptional: true });
-      if (file?.length && documentTypeOf(file) === 'pdf')
-        throw new AppError(422, 'document_not_supported', {}, [{ field: 'file', code: 'document_not_supported' }]);
       await addReturnPhoto(app.db, storage, req.actor, req.params.id, file, maxBytes);
       return reply.code(201).send(await getReturn(app.db, req.actor, req.params.id, req.locale));
     },

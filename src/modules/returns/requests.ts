@@ -8,7 +8,7 @@ import { AppError, invalid, notFound, unauthenticated } from '../../platform/err
 import { newId } from '../../platform/ids.ts';
 import { hashRequest, idempotent, isUniqueViolation } from '../../platform/idempotency.ts';
 import type { MediaStorage } from '../../platform/storage.ts';
-import { storeDocument } from '../../platform/uploads.ts';
+import { storePhoto } from '../../platform/uploads.ts';
 import { hubOfOrder } from '../hub/index.ts';
 import { type OrderFacts, orderFacts } from '../orders/index.ts';
 import { actorLabel, requireReturn, requireStatus } from './access.ts';
@@ -106,7 +106,7 @@ export async function addReturnPhoto(
   requireStatus(row, ['requested', 'offered', 'refused', 'escalated', 'awaiting_return']);
   if (!file?.length) throw invalid('file', 'required');
   const id = newId();
-  const stored = await storeDocument(storage, `returns/${row.sellerId}/${row.id}`, id, file, maxBytes, 'file');
+  const stored = await storePhoto(storage, `returns/${row.sellerId}/${row.id}`, id, file, maxBytes);
   try {
     await db.transaction(async (tx) => {
       await requireReturn(tx, actor, returnId, ['buyer'], true);

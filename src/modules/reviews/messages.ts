@@ -17,6 +17,16 @@ registerMessages({
     zh: '该商品行已评价',
     en: 'This line has already been reviewed',
   },
+  review_already_replied: {
+    th: 'ร้านตอบรีวิวนี้ไปแล้ว (ตอบได้ครั้งเดียว)',
+    zh: '店铺已回复过该评价（只能回复一次）',
+    en: 'The shop has already replied to this review (one reply only)',
+  },
+  review_photos_full: {
+    th: 'แนบรูปในรีวิวได้ไม่เกิน {max} รูป',
+    zh: '每条评价最多 {max} 张照片',
+    en: 'A review has at most {max} photos',
+  },
   'field.rating_range': {
     th: 'ต้องเป็น 1 ถึง 5 ดาว',
     zh: '必须为 1 到 5 星',

@@ -20,11 +20,21 @@ export interface SearchDocument {
   priceSatang: number;
   inStock: boolean;
   salesCount: number;
+  /** The product's Bayesian rating in tenths of a star (rating.ts): ranks after marks, before units sold. */
+  ratingScore: number;
   publishedAt: Date | null;
   /** Texts ranked from strongest to weakest: title, then attributes, then description. */
   fields: { title: string[]; attributes: string[]; description: string[] };
   card: ProductCard;
   shop: { id: string; slug: string; name: LocalizedText };
+}
+
+/** The signals that change without the product changing: stock, units sold, its rating. */
+export interface SignalUpdate {
+  productId: string;
+  inStock?: boolean;
+  salesCount?: number;
+  ratingScore?: number;
 }
 
 export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'best_selling';
@@ -98,8 +108,8 @@ export interface SearchEngine {
     text: string,
     limit: number,
   ): Promise<{ products: ProductSuggestion[]; shops: ShopSuggestion[] }>;
-  /** Stock and sales changed: only these signals are rewritten. */
-  updateSignals(db: Executor, updates: { productId: string; inStock?: boolean; salesCount?: number }[]): Promise<void>;
+  /** Stock, sales or ratings changed: only these signals are rewritten. */
+  updateSignals(db: Executor, updates: SignalUpdate[]): Promise<void>;
   /** A full rebuild indexed everything on sale since `startedAt`: drop the rest, refresh what derives from it. */
   finishRebuild(db: Executor, startedAt: Date, glossaryWords: Iterable<string>): Promise<void>;
 }

@@ -1,4 +1,4 @@
-// Freshness: the index follows the catalog, stock, orders and shops through the outbox. Events
+// Freshness: the index follows the catalog, stock, orders, shops and reviews through the outbox. Events
 // are written in the same transaction as the change and delivered within about a second by the
 // worker `talad start` runs; every handler reads the current state, so a redelivered or late
 // event does no harm. (Archived products are hidden from results even before this runs: see
@@ -6,14 +6,14 @@
 import { on } from '../../events.ts';
 import type { Subscription } from '../../platform/module.ts';
 import type { SearchEngine } from './engine.ts';
-import { type CertificationSource, Indexer, noCertifications } from './indexer.ts';
+import { Indexer, type IndexSources } from './indexer.ts';
 import { postgresSearchEngine } from './pg-engine.ts';
 
 export function searchSubscriptions(
   engine: SearchEngine = postgresSearchEngine,
-  certifications: CertificationSource = noCertifications,
+  sources: IndexSources = {},
 ): Subscription[] {
-  const indexer = () => new Indexer(engine, certifications);
+  const indexer = () => new Indexer(engine, sources);
   const shop = (db: Parameters<Indexer['indexShop']>[0], sellerId: string) => indexer().indexShop(db, sellerId);
   return [
     // These read the current state, so one call per product (or variant) per delivery pass is enough.
@@ -36,6 +36,10 @@ export function searchSubscriptions(
     on('seller.flagship_changed', (db, e) => shop(db, e.payload.sellerId)),
     on('seller.suspended', (db, e) => shop(db, e.payload.sellerId)),
     on('seller.reinstated', (db, e) => shop(db, e.payload.sellerId)),
+    // A review published, hidden or restored: the shop's products' rating scores follow (rating.ts).
+    on('review.rating_changed', (db, e) => indexer().refreshRatings(db, e.payload.sellerId), {
+      coalesce: (e) => e.payload.sellerId,
+    }),
     // A mark verified, rejected, revoked or expired: its product's facet values and card follow.
     on(
       'standards.mark_changed',

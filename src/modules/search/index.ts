@@ -4,7 +4,7 @@
 import type { Job } from '../../platform/module.ts';
 import { defineModule } from '../../platform/module.ts';
 import { searchSubscriptions } from './handlers.ts';
-import { certificationSourceHook } from './indexer.ts';
+import { indexSources } from './indexer.ts';
 import { searchRoutes } from './routes.ts';
 import { indexIfEmpty, memorySearchEngine, postgresSearchEngine } from './service.ts';
 
@@ -15,7 +15,7 @@ import { indexIfEmpty, memorySearchEngine, postgresSearchEngine } from './servic
 const warmUp: Job = {
   name: 'search index and replica warm-up',
   start(ctx) {
-    void indexIfEmpty(ctx.db, undefined, ctx.hooks.get(certificationSourceHook))
+    void indexIfEmpty(ctx.db, undefined, indexSources(ctx.hooks))
       .then((n) => {
         if (n) ctx.log.info(`search index built: ${n} products`);
       })
@@ -31,12 +31,13 @@ const warmUp: Job = {
 export const searchModule = defineModule({
   name: 'search',
   routes: (app) => app.register(searchRoutes),
-  // Marks come from the standards module, a later one, through the hook it fills in.
-  subscriptions: (ctx) => searchSubscriptions(postgresSearchEngine, ctx.hooks.get(certificationSourceHook)),
+  // Marks come from the standards module and ratings from reviews, later ones, through the hooks they fill in.
+  subscriptions: (ctx) => searchSubscriptions(postgresSearchEngine, indexSources(ctx.hooks)),
   jobs: [warmUp],
 });
 
 export { reindex } from './service.ts';
-export { certificationSourceHook, type CertificationSource } from './indexer.ts';
+export { certificationSourceHook, indexSources, type CertificationSource } from './indexer.ts';
+export { ratingSourceHook, type RatingSource, type RatingTotals } from './rating.ts';
 export { CERTIFICATION_MARKS, type CertificationMark } from './messages.ts';
 export { unitsSold } from './sold.ts';

@@ -14,9 +14,10 @@ import {
   type ProductForIndex,
 } from '../catalog/index.ts';
 import { shopsByIds, type ShopView } from '../sellers/index.ts';
-import { hookPoint } from '../../platform/module.ts';
+import { hookPoint, type Hooks } from '../../platform/module.ts';
 import type { SearchDocument, SearchEngine } from './engine.ts';
 import { glossary } from './glossary.ts';
+import { noRatings, type RatingSource, ratingScore, ratingSourceHook } from './rating.ts';
 
 /** Order states whose units count as sold. */
 export const SOLD_STATUSES = ['paid', 'processing', 'shipped', 'delivered'];
@@ -50,14 +51,32 @@ export type CertificationSource = (db: Executor, productIds: string[]) => Promis
 export const noCertifications: CertificationSource = async () => new Map();
 export const certificationSourceHook = hookPoint<CertificationSource>('search.certifications');
 
+/** What later modules tell the index through their hooks: marks (standards) and ratings (reviews). */
+export interface IndexSources {
+  certifications?: CertificationSource;
+  ratings?: RatingSource;
+}
+
+/** The sources the later modules provided, if any. */
+export const indexSources = (hooks: { get: Hooks['get'] }): IndexSources => ({
+  certifications: hooks.get(certificationSourceHook),
+  ratings: hooks.get(ratingSourceHook),
+});
+
 export class Indexer {
   private shops = new Map<string, ShopView>();
   private categories: Map<string, CategoryInfo> | null = null;
 
+  private readonly certifications: CertificationSource;
+  private readonly ratings: RatingSource;
+
   constructor(
     private readonly engine: SearchEngine,
-    private readonly certifications: CertificationSource = noCertifications,
-  ) {}
+    sources: IndexSources = {},
+  ) {
+    this.certifications = sources.certifications ?? noCertifications;
+    this.ratings = sources.ratings ?? noRatings;
+  }
 
   /** Search documents for products on sale (shops not approved are skipped). */
   async documents(db: Executor, products: ProductForIndex[]): Promise<SearchDocument[]> {
@@ -66,13 +85,14 @@ export class Indexer {
     const missing = [...new Set(products.map((p) => p.sellerId))].filter((id) => !this.shops.has(id));
     if (missing.length) for (const [id, shop] of await shopsByIds(db, missing)) this.shops.set(id, shop);
     const ids = products.map((p) => p.id);
-    const [inStock, sales, marks] = await Promise.all([
+    const [inStock, sales, marks, ratings] = await Promise.all([
       variantsInStock(
         db,
         products.flatMap((p) => p.variants.map((v) => v.id)),
       ),
       salesOf(db, ids),
       this.certifications(db, ids),
+      this.ratings(db, { productIds: ids, sellerIds: [...new Set(products.map((p) => p.sellerId))] }),
     ]);
     const docs: SearchDocument[] = [];
     for (const p of products) {
@@ -94,6 +114,7 @@ export class Indexer {
         priceSatang: p.minPriceSatang,
         inStock: p.variants.some((v) => inStock.has(v.id)),
         salesCount: sales.get(p.id) ?? 0,
+        ratingScore: ratingScore(ratings.products.get(p.id), ratings.shops.get(p.sellerId)),
         publishedAt: p.publishedAt,
         fields: {
           title: texts(p.title),
@@ -210,6 +231,25 @@ export class Indexer {
     await this.engine.updateSignals(
       db,
       rows.map((r) => ({ productId: r.product_id, inStock: r.in_stock })),
+    );
+  }
+
+  /**
+   * A review of this shop was published, hidden or restored: the product's score changes, and so
+   * does every other product of the shop (the shop's rating is their prior, see rating.ts).
+   */
+  async refreshRatings(db: Executor, sellerId: string): Promise<void> {
+    const docs = await queryRows<{ product_id: string }>(
+      db,
+      sql`select product_id from search_documents where seller_id = ${sellerId}::uuid`,
+    );
+    if (!docs.length) return;
+    const productIds = docs.map((d) => d.product_id);
+    const totals = await this.ratings(db, { productIds, sellerIds: [sellerId] });
+    const shop = totals.shops.get(sellerId);
+    await this.engine.updateSignals(
+      db,
+      productIds.map((id) => ({ productId: id, ratingScore: ratingScore(totals.products.get(id), shop) })),
     );
   }
 

@@ -57,6 +57,7 @@ describe('the in-memory replica', () => {
       price: 100,
       in_stock: true,
       sales_count: 0,
+      rating_score: 35,
       published_ms: null,
       lexemes,
       xid: '1',

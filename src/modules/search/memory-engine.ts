@@ -172,10 +172,12 @@ export async function runInMemory(
   const signals = signalScratch;
   for (const n of matched) {
     rel[n] = scorer.score(n);
+    // The same key as SIGNALS in pg-query.ts (below 2^35: exact in a double).
     signals[n] =
-      index.inStock[n] * 2 ** 30 +
-      Math.min(index.tier[n], 3) * 2 ** 28 +
-      Math.min(markSets[index.marks[n]].length, 15) * 2 ** 24 +
+      index.inStock[n] * 2 ** 34 +
+      Math.min(index.tier[n], 3) * 2 ** 32 +
+      Math.min(markSets[index.marks[n]].length, 15) * 2 ** 28 +
+      Math.min(Math.floor((index.rating[n] + 2) / 5), 15) * 2 ** 24 +
       Math.min(index.sales[n], 16_777_215);
   }
   const offset = (q.page - 1) * q.perPage;

@@ -17,6 +17,7 @@ export interface DocumentRow {
   price: number;
   in_stock: boolean;
   sales_count: number;
+  rating_score: number;
   published_ms: number | null;
   /** The tsvector as PostgreSQL prints it: 'lexeme':1A,5B ... */
   lexemes: string;
@@ -166,6 +167,7 @@ export class MemoryIndex {
   tier = new Uint8Array(this.capacity);
   inStock = new Uint8Array(this.capacity);
   sales = new Int32Array(this.capacity);
+  rating = new Uint8Array(this.capacity);
   price = new Float64Array(this.capacity);
   published = new Float64Array(this.capacity);
   seller = new Int32Array(this.capacity);
@@ -298,6 +300,7 @@ export class MemoryIndex {
     this.tier = grown(this.tier);
     this.inStock = grown(this.inStock);
     this.sales = grown(this.sales);
+    this.rating = grown(this.rating);
     this.price = grown(this.price);
     this.published = grown(this.published);
     this.seller = grown(this.seller);
@@ -334,6 +337,7 @@ export class MemoryIndex {
     this.price[n] = row.price;
     this.inStock[n] = row.in_stock ? 1 : 0;
     this.sales[n] = row.sales_count;
+    this.rating[n] = row.rating_score;
     this.published[n] = row.published_ms ?? Number.NaN;
     const { ids, positions } = parseTsvector(row.lexemes, (l) => this.lexemeId(l));
     // Postings gain the lexemes this version added; those it dropped stay listed until compaction

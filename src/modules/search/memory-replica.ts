@@ -99,7 +99,7 @@ async function fetchDocuments(db: Executor, productIds: string[]): Promise<Docum
     sql`
     select product_id::text, seller_id::text, array_to_string(category_ids, ',') as category_ids, province_code, seller_type,
       seller_tier::int, array_to_string(certifications, ',') as certifications, price_satang::float8 as price, in_stock,
-      sales_count, (extract(epoch from published_at) * 1000)::float8 as published_ms, lexemes::text as lexemes,
+      sales_count, rating_score::int, (extract(epoch from published_at) * 1000)::float8 as published_ms, lexemes::text as lexemes,
       change_xid::text as xid
     from search_documents where product_id = any(${uuidArray(productIds)}::uuid[])`,
   );

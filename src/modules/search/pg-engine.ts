@@ -8,6 +8,7 @@ import type {
   SearchEngine,
   SearchQuery,
   SearchResult,
+  SignalUpdate,
   ProductSuggestion,
   ShopSuggestion,
 } from './engine.ts';
@@ -60,6 +61,7 @@ export class PostgresSearchEngine implements SearchEngine {
         price_satang: d.priceSatang,
         in_stock: d.inStock,
         sales_count: d.salesCount,
+        rating_score: d.ratingScore,
         published_at: d.publishedAt?.toISOString() ?? null,
         lexemes: lexemes.toString(),
         card: d.card,
@@ -75,16 +77,17 @@ export class PostgresSearchEngine implements SearchEngine {
     await db.transaction(async (tx) => {
       await tx.execute(sql`
         insert into search_documents (product_id, seller_id, category_ids, variant_ids, province_code, seller_type, seller_tier,
-          certifications, price_satang, in_stock, sales_count, published_at, lexemes, indexed_at)
+          certifications, price_satang, in_stock, sales_count, rating_score, published_at, lexemes, indexed_at)
         select product_id, seller_id, category_ids, variant_ids, province_code, seller_type, seller_tier,
-          certifications, price_satang, in_stock, sales_count, published_at, lexemes::tsvector, now()
+          certifications, price_satang, in_stock, sales_count, rating_score, published_at, lexemes::tsvector, now()
         from jsonb_to_recordset(${payload}::jsonb) as x(product_id uuid, seller_id uuid, category_ids uuid[], variant_ids uuid[],
           province_code text, seller_type text, seller_tier smallint, certifications text[], price_satang bigint, in_stock boolean,
-          sales_count int, published_at timestamptz, lexemes text)
+          sales_count int, rating_score smallint, published_at timestamptz, lexemes text)
         on conflict (product_id) do update set seller_id = excluded.seller_id, category_ids = excluded.category_ids,
           variant_ids = excluded.variant_ids, province_code = excluded.province_code, seller_type = excluded.seller_type,
           seller_tier = excluded.seller_tier, certifications = excluded.certifications, price_satang = excluded.price_satang,
-          in_stock = excluded.in_stock, sales_count = excluded.sales_count, published_at = excluded.published_at,
+          in_stock = excluded.in_stock, sales_count = excluded.sales_count, rating_score = excluded.rating_score,
+          published_at = excluded.published_at,
           lexemes = excluded.lexemes, indexed_at = excluded.indexed_at, change_xid = pg_current_xact_id()`);
       await tx.execute(
         sql`delete from search_removals where product_id in (select (x->>'product_id')::uuid from jsonb_array_elements(${payload}::jsonb) as x)`,
@@ -117,19 +120,22 @@ export class PostgresSearchEngine implements SearchEngine {
     });
   }
 
-  /** Stock and sales changed: only the signals are rewritten, and only where they differ. */
-  async updateSignals(
-    db: Executor,
-    updates: { productId: string; inStock?: boolean; salesCount?: number }[],
-  ): Promise<void> {
+  /** Stock, sales or ratings changed: only the signals are rewritten, and only where they differ. */
+  async updateSignals(db: Executor, updates: SignalUpdate[]): Promise<void> {
     if (!updates.length) return;
+    const rows = updates.map((u) => ({
+      product_id: u.productId,
+      in_stock: u.inStock,
+      sales_count: u.salesCount,
+      rating_score: u.ratingScore,
+    }));
     await db.execute(sql`
       update search_documents d set in_stock = coalesce(u.in_stock, d.in_stock), sales_count = coalesce(u.sales_count, d.sales_count),
-        change_xid = pg_current_xact_id()
-      from jsonb_to_recordset(${JSON.stringify(updates.map((u) => ({ product_id: u.productId, in_stock: u.inStock, sales_count: u.salesCount })))}::jsonb)
-        as u(product_id uuid, in_stock boolean, sales_count int)
+        rating_score = coalesce(u.rating_score, d.rating_score), change_xid = pg_current_xact_id()
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as u(product_id uuid, in_stock boolean, sales_count int, rating_score smallint)
       where d.product_id = u.product_id
-        and (d.in_stock is distinct from coalesce(u.in_stock, d.in_stock) or d.sales_count is distinct from coalesce(u.sales_count, d.sales_count))`);
+        and (d.in_stock is distinct from coalesce(u.in_stock, d.in_stock) or d.sales_count is distinct from coalesce(u.sales_count, d.sales_count)
+          or d.rating_score is distinct from coalesce(u.rating_score, d.rating_score))`);
   }
 
   /** After a full rebuild: drop what was not indexed since `startedAt`, recount the vocabulary. */

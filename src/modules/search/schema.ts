@@ -57,6 +57,8 @@ export const searchDocuments = pgTable(
     priceSatang: bigint('price_satang', { mode: 'number' }).notNull(),
     inStock: boolean('in_stock').notNull().default(false),
     salesCount: integer('sales_count').notNull().default(0),
+    /** Bayesian rating in tenths of a star (rating.ts), from the reviews module; 35 until reviewed. */
+    ratingScore: smallint('rating_score').notNull().default(35),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     lexemes: tsvector('lexemes').notNull(),
     indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),

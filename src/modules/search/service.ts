@@ -15,10 +15,16 @@ import { memorySearchEngine } from './memory-engine.ts';
 import { describeFacets, type Facets } from './facets.ts';
 import { glossary } from './glossary.ts';
 import { normalizeText } from './tokenizer.ts';
-import { type CertificationSource, Indexer } from './indexer.ts';
+import { Indexer, type IndexSources } from './indexer.ts';
 import './messages.ts';
 
-export { certificationSourceHook, Indexer, type CertificationSource } from './indexer.ts';
+export {
+  certificationSourceHook,
+  Indexer,
+  indexSources,
+  type CertificationSource,
+  type IndexSources,
+} from './indexer.ts';
 export { searchSubscriptions } from './handlers.ts';
 
 /**
@@ -261,13 +267,9 @@ export async function suggest(
 }
 
 /** A database with products on sale but an empty index (search added to an existing platform): index it all. */
-export async function indexIfEmpty(
-  db: Executor,
-  engine = searchEngine,
-  certifications?: CertificationSource,
-): Promise<number> {
+export async function indexIfEmpty(db: Executor, engine = searchEngine, sources?: IndexSources): Promise<number> {
   const [row] = await queryRows<{ any: boolean }>(db, sql`select exists(select 1 from search_documents) as any`);
-  return row.any ? 0 : reindex(db, undefined, engine, certifications);
+  return row.any ? 0 : reindex(db, undefined, engine, sources);
 }
 
 /** `talad reindex`: the whole index again from the catalog. */
@@ -275,7 +277,7 @@ export async function reindex(
   db: Executor,
   onProgress?: (done: number, total: number) => void,
   engine = searchEngine,
-  certifications?: CertificationSource,
+  sources?: IndexSources,
 ): Promise<number> {
-  return new Indexer(engine, certifications).reindexAll(db, { onProgress });
+  return new Indexer(engine, sources).reindexAll(db, { onProgress });
 }

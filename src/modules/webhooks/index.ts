@@ -59,6 +59,20 @@ export const webhooksModule: TaladModule<WebhooksRuntime> = defineModule<Webhook
           data: { variantId: e.payload.variantId, locationId: e.payload.locationId, onHand: e.payload.onHand },
         }),
       ),
+      on('review.posted', (db, e) =>
+        enqueueForSeller(db, cfg, {
+          sellerId: e.payload.sellerId,
+          topic: 'review.posted',
+          sourceKey: `${e.id}:review.posted`,
+          data: {
+            reviewId: e.payload.reviewId,
+            orderId: e.payload.orderId,
+            productId: e.payload.productId,
+            rating: e.payload.rating,
+            language: e.payload.language,
+          },
+        }),
+      ),
     ];
   },
   jobs: [

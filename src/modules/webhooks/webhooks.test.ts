@@ -8,6 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox, useTestApp } from '../../../test/db.ts';
 import { buildApp } from '../../app.ts';
+import { emit } from '../../events.ts';
 import { newId } from '../../platform/ids.ts';
 import { shopWithOwner } from '../catalog/testing.ts';
 import { deliverDue, paySandboxQr, paymentsRuntime, placedGroup, startIntent } from '../payments/testing.ts';
@@ -126,6 +127,32 @@ describe('outgoing webhooks', () => {
       ['order.refunded', 'succeeded'],
       ['order.paid', 'succeeded'],
     ]);
+  });
+
+  it('tells an endpoint subscribed to review.posted of a new review, signed', async () => {
+    const shop = await shopWithOwner(t.app.db);
+    const made = await send(t.app, 'POST', `/api/sellers/${shop.sellerId}/webhook-endpoints`, shop.cookie, {
+      url: `${base}/reviews`,
+      topics: ['review.posted'],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    // The event as the reviews module writes it when a buyer reviews a delivered line.
+    const review = { reviewId: newId(), orderId: newId(), productId: newId(), sellerId: shop.sellerId };
+    await t.app.db.transaction((tx) =>
+      emit(tx, {
+        topic: 'review.posted',
+        aggregateId: review.reviewId,
+        payload: { ...review, rating: 5, language: 'zh' },
+      }),
+    );
+    await drainOutbox(t.app);
+    received.length = 0;
+    expect(await deliverDueWebhooks(t.app.db, runtime(t.app))).toBe(1);
+    const verified = new Webhook(made.json().secret).verify(
+      received[0].body,
+      received[0].headers as Record<string, string>,
+    ) as { type: string; data: { reviewId: string; rating: number } };
+    expect(verified).toMatchObject({ type: 'review.posted', data: { reviewId: review.reviewId, rating: 5 } });
   });
 
   it('retries with exponential back-off for 3 days, then disables the endpoint with a notice; replay sends the same message', async () => {

@@ -17,6 +17,7 @@ import '../messages/payments.ts';
 import '../messages/crossborder.ts';
 import '../messages/standards.ts';
 import '../messages/promotions.ts';
+import '../messages/reviews.ts';
 
 interface ApprovalChecks {
   warnings: { key: string; code: string; field: string; blocking: boolean }[];
@@ -44,7 +45,7 @@ interface Seller {
 export function ConsoleNav({
   current,
 }: {
-  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards' | 'vouchers';
+  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards' | 'vouchers' | 'reviews';
 }) {
   const { t, href } = useApp();
   const link = (to: typeof current, label: string) => (
@@ -61,6 +62,7 @@ export function ConsoleNav({
       {link('customs', t('cn.rejections'))}
       {link('standards', t('opsStandards.title'))}
       {link('vouchers', t('promo.platformVouchers'))}
+      {link('reviews', t('reviews.opsTitle'))}
     </nav>
   );
 }

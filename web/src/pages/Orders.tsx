@@ -9,6 +9,7 @@ import { Pager } from '../components/Pager.tsx';
 import { Empty, PageTitle, Price } from '../components/ui.tsx';
 import '../messages/account.ts';
 import '../messages/returns.ts';
+import '../messages/reviews.ts';
 import { DeliveryProofCard } from '../shipping/DeliveryProof.tsx';
 import { OrderTracking } from '../shipping/Timeline.tsx';
 import { CrossBorderOrderView, loadCrossBorderFacts, type CrossBorderFacts } from './CrossBorderOrder.tsx';
@@ -243,6 +244,7 @@ export const orderPage: PageModule<{ order: OrderView; crossBorder: CrossBorderF
         {o.status === 'delivered' ? <DeliveryProofCard orderId={o.id} /> : null}
         {o.status === 'delivered' ? (
           <p>
+            <a href={href(`/reviews/new/${o.id}`)}>{t('reviews.write')}</a> ·{' '}
             <a href={href(`/returns/new/${o.id}`)}>{t('returns.ask')}</a>
           </p>
         ) : null}

@@ -16,6 +16,7 @@ import {
   RatingAndSold,
   ShopRating,
 } from '../components/CardFacts.tsx';
+import { loadReviews, ProductReviews, type ProductReviewsData } from '../components/Reviews.tsx';
 import '../messages/store.ts';
 
 interface ProductData {
@@ -26,6 +27,8 @@ interface ProductData {
   marks: MarkBadge[];
   /** Rating, units sold, the campaign in force and badges (as on its card). */
   cards?: CardsOf;
+  /** Published reviews, each with its original and any translation into the reader's language. */
+  reviews?: ProductReviewsData | null;
 }
 
 const variantLabel = (v: PublicVariant) => v.optionValues.join(' / ') || v.sku;
@@ -34,7 +37,7 @@ export const productPage: PageModule<ProductData> = {
   async load({ api, params, locale }) {
     const product = await api.get<ProductDetail>(`/products/${encodeURIComponent(params.id)}`);
     const ids = product.variants.map((v) => `variantIds=${v.id}`).join('&');
-    const [stock, landed, marks, cards] = await Promise.all([
+    const [stock, landed, marks, cards, reviews] = await Promise.all([
       ids ? api.get<{ items: { variantId: string; available: number }[] }>(`/availability?${ids}`) : { items: [] },
       onChinaStorefront(locale)
         ? loadLanded(
@@ -44,6 +47,7 @@ export const productPage: PageModule<ProductData> = {
         : null,
       api.get<{ items: MarkBadge[] }>(`/standards/products/${product.id}/marks`),
       loadCards(api, [product.id]),
+      loadReviews(api, product.id),
     ]);
     return {
       product,
@@ -51,6 +55,7 @@ export const productPage: PageModule<ProductData> = {
       landed,
       marks: marks.items,
       cards,
+      reviews,
     };
   },
   head({ product: p, available }) {
@@ -282,6 +287,7 @@ export const productPage: PageModule<ProductData> = {
             ))}
           </div>
         </section>
+        <ProductReviews data={data.reviews ?? null} />
       </article>
     );
   },

@@ -7,6 +7,7 @@ import '../messages/standards.ts';
 import '../messages/finance.ts';
 import '../messages/webhooks.ts';
 import '../messages/returns.ts';
+import '../messages/reviews.ts';
 import '../messages/promotions.ts';
 
 /** "1,290.50" -> 129050; null when it is not an amount. Exact: no floating point. */
@@ -35,6 +36,7 @@ export function ShopNav({
     | 'flagship'
     | 'finance'
     | 'returns'
+    | 'reviews'
     | 'webhooks'
     | 'campaigns'
     | 'vouchers';
@@ -64,6 +66,7 @@ export function ShopNav({
         {link('flagship', t('flagship.badge'))}
         {link('finance', t('finance.nav'))}
         {link('returns', t('returns.shopTitle'))}
+        {link('reviews', t('reviews.shopTitle'))}
         {link('webhooks', t('webhooks.nav'))}
         {link('campaigns', t('promo.campaigns'))}
         {link('vouchers', t('promo.vouchers'))}
