@@ -13,6 +13,7 @@
 //   - fresh: before every request a new order is paid and counted by insights' own order.paid
 //     handler (countPaidOrder, the incremental path), so every answer includes it.
 // Prints p50/p95/p99 for both, the handler's time per order, and the rows in each aggregate table.
+// KEEP_DB=1 keeps the database (and prints its URL) to look into it afterwards.
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { countPaidOrder } from '../src/modules/insights/aggregate.ts';
@@ -173,7 +174,10 @@ async function main() {
   console.log(`handler_p99_ms: ${f(percentile(handler, 99))}`);
   console.log(`stale_answers: ${stale}`);
   await app.close();
-  await fresh.drop();
+  if (process.env.KEEP_DB) {
+    console.log(`kept_db: ${fresh.url}`);
+    await fresh.database.close();
+  } else await fresh.drop();
 }
 
 main().catch((err) => {
