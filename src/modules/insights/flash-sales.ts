@@ -93,6 +93,15 @@ async function windows(db: Executor, f: Filters, key: SQL, turn: Dim | null): Pr
         ? sql`${sql.raw(column)} is distinct from ${f.market}`
         : sql`${sql.raw(column)} = ${f.market}`
       : sql`true`;
+  // PostgreSQL's planner prices the exact-buyers subquery per window and, past jit_above_cost, spends
+  // ~150 ms compiling a query that runs in a few: JIT is off for this one statement's transaction.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return windowRows(tx, f, key, turn, market);
+  });
+}
+
+async function windowRows(db: Executor, f: Filters, key: SQL, turn: Dim | null, market: (column: string) => SQL) {
   return queryRows<WindowRow>(
     db,
     sql`with camp as (
