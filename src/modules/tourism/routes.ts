@@ -12,7 +12,16 @@ import { publicUrlOf } from '../../platform/config.ts';
 import { availabilityOf } from './availability.ts';
 import { bookingOf, bookingsOfBuyer, bookingSummary, reserve } from './bookings.ts';
 import { destinationProvinces, HIGHLIGHTS, secondaryCitiesOn } from './destinations.ts';
-import { addSeason, createExperience, experienceById, experiencesIn, setSlotClosed } from './experiences.ts';
+import {
+  addSeason,
+  createExperience,
+  experienceById,
+  experiencesIn,
+  experiencesOfSeller,
+  rosterOf,
+  setSlotClosed,
+  updateExperience,
+} from './experiences.ts';
 import type { ExperienceInput } from './experiences.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -241,6 +250,52 @@ export async function tourismRoutes(base: FastifyInstance, ctx: ModuleContext): 
       const out = await createExperience(db, req.actor, req.params.sellerId, req.body as ExperienceInput);
       return reply.code(201).send(out);
     },
+  );
+
+  app.get(
+    '/sellers/:sellerId/tourism/experiences',
+    {
+      schema: {
+        ...tag,
+        summary: 'The shop’s experiences, in every language (for editing)',
+        params: Type.Object({ sellerId: Uuid }),
+      },
+    },
+    async (req) => ({ items: await experiencesOfSeller(db, req.actor, req.params.sellerId) }),
+  );
+
+  app.put(
+    '/tourism/experiences/:id',
+    {
+      schema: {
+        ...tag,
+        summary: 'The shop edits an experience (options, units, meeting point, languages, inclusions, policy)',
+        params: Type.Object({ id: Uuid }),
+        body: ExperienceBody,
+      },
+    },
+    async (req) => updateExperience(db, req.actor, req.params.id, req.body as ExperienceInput),
+  );
+
+  app.get(
+    '/tourism/experiences/:id/roster',
+    {
+      schema: {
+        ...tag,
+        summary: 'The shop’s roster: each slot with its bookings (people, status, contact)',
+        params: Type.Object({ id: Uuid }),
+        querystring: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) }),
+      },
+    },
+    async (req) => ({
+      items: await rosterOf(
+        db,
+        req.actor,
+        req.params.id,
+        new Date(`${req.query.from}T00:00:00+07:00`),
+        new Date(new Date(`${req.query.to}T00:00:00+07:00`).getTime() + 86_400_000),
+      ),
+    }),
   );
 
   app.post(
