@@ -313,6 +313,18 @@ export const routes: Route[] = [
     module: () => tourism().then((m) => m.destinationPage),
   },
   {
+    name: 'seller-tourism',
+    path: '/seller/:sellerId/tourism',
+    chunk: TOURISM,
+    module: () => tourism().then((m) => m.sellerExperiencesPage),
+  },
+  {
+    name: 'seller-tourism-experience',
+    path: '/seller/:sellerId/tourism/experiences/:id',
+    chunk: TOURISM,
+    module: () => tourism().then((m) => m.sellerExperiencePage),
+  },
+  {
     name: 'seller-tourism-redeem',
     path: '/seller/:sellerId/tourism/redeem',
     chunk: TOURISM,

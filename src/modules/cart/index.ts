@@ -2,6 +2,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { cartRoutes } from './routes.ts';
 
+export { ensureGuestCookie } from './routes.ts';
+
 export const cartModule = defineModule({
   name: 'cart',
   routes: (app) => app.register(cartRoutes),

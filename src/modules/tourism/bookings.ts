@@ -200,10 +200,20 @@ export async function releaseCancelled(db: Db, orderId: string): Promise<void> {
   });
 }
 
-export async function bookingOf(db: Executor, actor: Actor, buyerKey: string | null, id: string) {
+/**
+ * The booking when the actor booked it, or holds its signed link (`linkKeyValid`, checked by the
+ * route); anyone else is told it does not exist.
+ */
+export async function bookingOf(
+  db: Executor,
+  actor: Actor,
+  buyerKey: string | null,
+  id: string,
+  opts: { linkKeyValid?: boolean } = {},
+) {
   const [b] = await db.select().from(bookings).where(eq(bookings.id, id));
   if (!b) throw new AppError(404, 'not_found', { what: 'booking' });
-  const mine = buyerKey !== null && b.buyerKey === buyerKey;
+  const mine = (buyerKey !== null && b.buyerKey === buyerKey) || opts.linkKeyValid === true;
   if (!mine && actor.kind !== 'system') throw new AppError(404, 'not_found', { what: 'booking' });
   return b;
 }

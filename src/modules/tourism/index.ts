@@ -2,6 +2,7 @@
 // cancellation policy) offered by approved shops, slots with a capacity that never overbooks, and
 // bookings paid as service orders through payments and confirmed on `order.paid`.
 import { on } from '../../events.ts';
+import { publicUrlOf } from '../../platform/config.ts';
 import { periodic } from '../../platform/jobs.ts';
 import { defineModule, type TaladModule } from '../../platform/module.ts';
 import { seedTourismDemo } from './demo.ts';
@@ -14,10 +15,11 @@ export const tourismModule: TaladModule<unknown> = defineModule({
   name: 'tourism',
   routes: (app, ctx) =>
     app.register(async (scope) => {
-      await tourismRoutes(scope);
+      await tourismRoutes(scope, ctx);
       await tourismTicketRoutes(scope, ctx);
     }),
-  publicRoutes: (app) => app.register(async (scope) => octoRoutes(scope), { prefix: '/octo' }),
+  publicRoutes: (app, ctx) =>
+    app.register(async (scope) => octoRoutes(scope, publicUrlOf(ctx.env)), { prefix: '/octo' }),
   subscriptions: () => [
     on('order.paid', (db, e) => confirmPaid(db, e.payload.orderId)),
     on('order.cancelled', (db, e) => releaseCancelled(db, e.payload.orderId)),

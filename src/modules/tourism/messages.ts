@@ -72,6 +72,11 @@ registerMessages({
     zh: '活动已开始，无法取消',
     en: 'The experience has started and can no longer be cancelled',
   },
+  'field.tourism_contact_needed': {
+    th: 'กรุณาให้อีเมลหรือเบอร์โทรศัพท์เพื่อให้ผู้จัดติดต่อได้',
+    zh: '请留下电子邮箱或电话，以便组织者联系您',
+    en: 'Give an e-mail or a phone number so the organiser can reach you',
+  },
   'field.tourism_not_secondary_city': {
     th: 'จังหวัดนี้ไม่อยู่ในรายชื่อเมืองรอง',
     zh: '该府不在二线城市名单中',

@@ -18,7 +18,7 @@ import {
   updateBooking,
 } from './octo.ts';
 import { resellerOf } from './resellers.ts';
-import { ticketOf, ticketPdf } from './tickets.ts';
+import { type TicketKeys, ticketOf, ticketPdf } from './tickets.ts';
 import { AppError } from '../../platform/errors.ts';
 
 const Str = (max = 200) => Type.String({ maxLength: max });
@@ -52,10 +52,11 @@ const Details = {
 const Any = Type.Object({}, { additionalProperties: true });
 const ok = (schema: unknown) => ({ 200: schema });
 
-export async function octoRoutes(base: FastifyInstance): Promise<void> {
+export async function octoRoutes(base: FastifyInstance, publicUrl: string): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
   const secret = app.config.personalDataKey;
+  const keys: TicketKeys = { secret, publicUrl };
   const tags = ['octo'];
 
   // OCTO's error shape for everything under /octo, the request validation included.
@@ -152,7 +153,7 @@ export async function octoRoutes(base: FastifyInstance): Promise<void> {
         response: ok(Any),
       },
     },
-    async (req) => reserveBooking(db, secret, who(req), req.body),
+    async (req) => reserveBooking(db, keys, who(req), req.body),
   );
   app.get(
     '/bookings',
@@ -168,13 +169,13 @@ export async function octoRoutes(base: FastifyInstance): Promise<void> {
         response: ok(Type.Array(Any)),
       },
     },
-    async (req) => listBookings(db, secret, who(req), req.query),
+    async (req) => listBookings(db, keys, who(req), req.query),
   );
   const Params = Type.Object({ uuid: Uuid });
   app.get(
     '/bookings/:uuid',
     { schema: { tags, ...auth, summary: 'OCTO: a booking', params: Params, response: ok(Any) } },
-    async (req) => getBooking(db, secret, who(req), req.params.uuid),
+    async (req) => getBooking(db, keys, who(req), req.params.uuid),
   );
   app.get(
     '/bookings/:uuid/ticket.pdf',
@@ -190,9 +191,9 @@ export async function octoRoutes(base: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const booking = await getBooking(db, secret, who(req), req.params.uuid);
+      const booking = await getBooking(db, keys, who(req), req.params.uuid);
       const locale = req.query.lang ?? req.locale;
-      const ticket = await ticketOf(db, secret, booking.id, locale).catch((err: unknown) => {
+      const ticket = await ticketOf(db, keys, booking.id, locale).catch((err: unknown) => {
         if (err instanceof AppError)
           throw new OctoError('BAD_REQUEST', 'The booking is not confirmed, so it has no ticket');
         throw err;
@@ -215,7 +216,7 @@ export async function octoRoutes(base: FastifyInstance): Promise<void> {
         response: ok(Any),
       },
     },
-    async (req) => confirmBooking(db, secret, who(req), req.params.uuid, req.body),
+    async (req) => confirmBooking(db, keys, who(req), req.params.uuid, req.body),
   );
   app.patch(
     '/bookings/:uuid',
@@ -229,7 +230,7 @@ export async function octoRoutes(base: FastifyInstance): Promise<void> {
         response: ok(Any),
       },
     },
-    async (req) => updateBooking(db, secret, who(req), req.params.uuid, req.body),
+    async (req) => updateBooking(db, keys, who(req), req.params.uuid, req.body),
   );
   app.post(
     '/bookings/:uuid/extend',
@@ -243,17 +244,17 @@ export async function octoRoutes(base: FastifyInstance): Promise<void> {
         response: ok(Any),
       },
     },
-    async (req) => extendBooking(db, secret, who(req), req.params.uuid, req.body.expirationMinutes),
+    async (req) => extendBooking(db, keys, who(req), req.params.uuid, req.body.expirationMinutes),
   );
   const Cancel = Type.Object({ reason: Type.Optional(Str(500)), force: Type.Optional(Type.Boolean()) });
   app.post(
     '/bookings/:uuid/cancel',
     { schema: { tags, ...auth, summary: 'OCTO: cancel a booking', params: Params, body: Cancel, response: ok(Any) } },
-    async (req) => cancelOctoBooking(db, secret, who(req), req.params.uuid, req.body ?? {}),
+    async (req) => cancelOctoBooking(db, keys, who(req), req.params.uuid, req.body ?? {}),
   );
   app.delete(
     '/bookings/:uuid',
     { schema: { tags, ...auth, summary: 'OCTO 1.0: cancel a booking', params: Params, response: ok(Any) } },
-    async (req) => cancelOctoBooking(db, secret, who(req), req.params.uuid, {}),
+    async (req) => cancelOctoBooking(db, keys, who(req), req.params.uuid, {}),
   );
 }

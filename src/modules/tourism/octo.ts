@@ -12,7 +12,7 @@ import { slotStatus } from './availability.ts';
 import { confirmPaid, reserve } from './bookings.ts';
 import { cancelBooking } from './cancellation.ts';
 import { bookings, experiences, type OptionDef, slots } from './schema.ts';
-import { redeemToken } from './tickets.ts';
+import { redeemToken, type TicketKeys } from './tickets.ts';
 
 /** An error in OCTO's shape: `{ error, errorMessage, ...ids }` (HTTP 400 unless said otherwise). */
 export class OctoError extends Error {
@@ -263,7 +263,7 @@ const EMPTY_CONTACT = {
   notes: null,
 };
 
-export async function bookingView(db: Executor, secret: Buffer, b: Booking) {
+export async function bookingView(db: Executor, keys: TicketKeys, b: Booking) {
   const [s] = await db.select().from(slots).where(eq(slots.id, b.slotId));
   const [e] = await db.select().from(experiences).where(eq(experiences.id, b.experienceId));
   const o = e.options.find((x) => x.id === s.optionId) as OptionDef;
@@ -329,9 +329,9 @@ export async function bookingView(db: Executor, secret: Buffer, b: Booking) {
           redemptionMethod: 'DIGITAL',
           utcRedeemedAt: b.redeemedAt?.toISOString() ?? null,
           deliveryOptions: [
-            { deliveryFormat: 'QRCODE', deliveryValue: redeemToken(secret, b.id) },
-            // The ticket PDF (ask with the same API key; lang=th|zh|en), relative to the supplier endpoint's origin.
-            { deliveryFormat: 'PDF_URL', deliveryValue: `/octo/bookings/${b.id}/ticket.pdf` },
+            { deliveryFormat: 'QRCODE', deliveryValue: redeemToken(keys.secret, b.id) },
+            // The ticket PDF (ask with the same API key; lang=th|zh|en), at the platform's public address.
+            { deliveryFormat: 'PDF_URL', deliveryValue: `${keys.publicUrl}/octo/bookings/${b.id}/ticket.pdf` },
           ],
         }
       : null,
@@ -352,13 +352,13 @@ async function ownBooking(db: Executor, resellerId: string, uuid: string): Promi
   return b;
 }
 
-export async function getBooking(db: Executor, secret: Buffer, resellerId: string, uuid: string) {
-  return bookingView(db, secret, await ownBooking(db, resellerId, uuid));
+export async function getBooking(db: Executor, keys: TicketKeys, resellerId: string, uuid: string) {
+  return bookingView(db, keys, await ownBooking(db, resellerId, uuid));
 }
 
 export async function listBookings(
   db: Executor,
-  secret: Buffer,
+  keys: TicketKeys,
   resellerId: string,
   q: { resellerReference?: string; supplierReference?: string },
 ) {
@@ -371,7 +371,7 @@ export async function listBookings(
     .where(and(...conds))
     .orderBy(desc(bookings.createdAt))
     .limit(100);
-  return Promise.all(rows.map((b) => bookingView(db, secret, b)));
+  return Promise.all(rows.map((b) => bookingView(db, keys, b)));
 }
 
 /** The longest a reseller may hold places before confirming (OCTO's expirationMinutes). */
@@ -404,7 +404,7 @@ function asOcto(err: unknown): never {
   throw err;
 }
 
-export async function reserveBooking(db: Db, secret: Buffer, resellerId: string, r: ReserveRequest) {
+export async function reserveBooking(db: Db, keys: TicketKeys, resellerId: string, r: ReserveRequest) {
   const e = await experienceOr(db, r.productId);
   const o = optionOr(e, r.optionId);
   const [s] = /^[0-9a-f-]{36}$/i.test(r.availabilityId)
@@ -425,7 +425,7 @@ export async function reserveBooking(db: Db, secret: Buffer, resellerId: string,
     const [prior] = await db.select().from(bookings).where(eq(bookings.id, r.uuid));
     if (prior) {
       // A retried reserve with the same uuid answers with the booking it made.
-      if (prior.resellerId === resellerId) return bookingView(db, secret, prior);
+      if (prior.resellerId === resellerId) return bookingView(db, keys, prior);
       throw new OctoError('BAD_REQUEST', 'This uuid is already in use');
     }
   }
@@ -450,7 +450,7 @@ export async function reserveBooking(db: Db, secret: Buffer, resellerId: string,
     )
     .catch(asOcto);
   const [b] = await db.select().from(bookings).where(eq(bookings.id, made.bookingId));
-  return bookingView(db, secret, b);
+  return bookingView(db, keys, b);
 }
 
 const octoActor = systemActor('tourism.octo');
@@ -461,13 +461,13 @@ const octoActor = systemActor('tourism.octo');
  */
 export async function confirmBooking(
   db: Db,
-  secret: Buffer,
+  keys: TicketKeys,
   resellerId: string,
   uuid: string,
   body: { resellerReference?: string; contact?: OctoContact; notes?: string },
 ) {
   const b = await ownBooking(db, resellerId, uuid);
-  if (b.status === 'CONFIRMED' || b.status === 'REDEEMED') return bookingView(db, secret, b);
+  if (b.status === 'CONFIRMED' || b.status === 'REDEEMED') return bookingView(db, keys, b);
   if (b.status !== 'ON_HOLD' && b.status !== 'PENDING')
     throw new OctoError('UNPROCESSABLE_ENTITY', `The booking is ${b.status} and cannot be confirmed`);
   if (b.holdExpiresAt.getTime() <= Date.now())
@@ -475,7 +475,7 @@ export async function confirmBooking(
   await updateDetails(db, b, body);
   if (b.groupId) await markGroupPaid(db, octoActor, b.groupId);
   if (b.orderId) await confirmPaid(db, b.orderId);
-  return getBooking(db, secret, resellerId, uuid);
+  return getBooking(db, keys, resellerId, uuid);
 }
 
 async function updateDetails(
@@ -493,7 +493,7 @@ async function updateDetails(
 /** PATCH: the reseller's reference, contact and notes. */
 export async function updateBooking(
   db: Db,
-  secret: Buffer,
+  keys: TicketKeys,
   resellerId: string,
   uuid: string,
   body: { resellerReference?: string; contact?: OctoContact; notes?: string },
@@ -502,11 +502,11 @@ export async function updateBooking(
   if (b.status === 'CANCELLED' || b.status === 'EXPIRED')
     throw new OctoError('UNPROCESSABLE_ENTITY', `The booking is ${b.status} and cannot be updated`);
   await updateDetails(db, b, body);
-  return getBooking(db, secret, resellerId, uuid);
+  return getBooking(db, keys, resellerId, uuid);
 }
 
 /** Extend: a hold that still stands runs `expirationMinutes` from now. */
-export async function extendBooking(db: Db, secret: Buffer, resellerId: string, uuid: string, minutes: number) {
+export async function extendBooking(db: Db, keys: TicketKeys, resellerId: string, uuid: string, minutes: number) {
   const b = await ownBooking(db, resellerId, uuid);
   const until = new Date(Date.now() + Math.min(Math.max(minutes, 1), MAX_HOLD_MINUTES) * 60_000);
   const maxUntil = new Date(b.createdAt.getTime() + MAX_HOLD_MINUTES * 60_000);
@@ -517,12 +517,12 @@ export async function extendBooking(db: Db, secret: Buffer, resellerId: string, 
     .returning({ id: bookings.id });
   if (!done.length)
     throw new OctoError('UNPROCESSABLE_ENTITY', 'Only a booking ON_HOLD whose hold stands can be extended');
-  return getBooking(db, secret, resellerId, uuid);
+  return getBooking(db, keys, resellerId, uuid);
 }
 
 export async function cancelOctoBooking(
   db: Db,
-  secret: Buffer,
+  keys: TicketKeys,
   resellerId: string,
   uuid: string,
   body: { reason?: string },
@@ -535,5 +535,5 @@ export async function cancelOctoBooking(
         throw new OctoError('UNPROCESSABLE_ENTITY', 'This booking can no longer be cancelled', { uuid });
       throw err;
     });
-  return getBooking(db, secret, resellerId, uuid);
+  return getBooking(db, keys, resellerId, uuid);
 }

@@ -7,18 +7,36 @@ import { AppError } from '../../platform/errors.ts';
 import { Uuid } from '../../platform/http.ts';
 import { hashRequest, idempotent, validIdempotencyKey } from '../../platform/idempotency.ts';
 import { provinceByCode } from '../../platform/provinces.ts';
-import { cartOwnerKey, cartOwnerOf } from '../cart/index.ts';
+import { cartOwnerKey, cartOwnerOf, ensureGuestCookie } from '../cart/index.ts';
+import { publicUrlOf } from '../../platform/config.ts';
 import { availabilityOf } from './availability.ts';
 import { bookingOf, bookingsOfBuyer, bookingSummary, reserve } from './bookings.ts';
 import { destinationProvinces, HIGHLIGHTS, secondaryCitiesOn } from './destinations.ts';
-import { addSeason, createExperience, experienceById, experiencesIn, setSlotClosed } from './experiences.ts';
+import {
+  addSeason,
+  createExperience,
+  experienceById,
+  experiencesIn,
+  experiencesOfSeller,
+  rosterOf,
+  setSlotClosed,
+  updateExperience,
+} from './experiences.ts';
 import type { ExperienceInput } from './experiences.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { dispatchRefund, paymentsModule } from '../payments/index.ts';
 import { type Cancelled, cancelBooking } from './cancellation.ts';
 import { createReseller, listResellers, revokeReseller } from './resellers.ts';
-import { redeemTicket, ticketOf, ticketPdf, ticketQrSvg } from './tickets.ts';
+import {
+  bookingLink,
+  redeemTicket,
+  type TicketKeys,
+  ticketOf,
+  ticketPdf,
+  ticketQrSvg,
+  verifyBookingLinkKey,
+} from './tickets.ts';
 
 const Text3 = Type.Object(
   {
@@ -88,9 +106,26 @@ const LOCALE_LITERALS = [Type.Literal('th'), Type.Literal('zh'), Type.Literal('e
 
 const pick = (t: { th: string; zh: string; en: string }, l: string) => (l === 'zh' ? t.zh : l === 'en' ? t.en : t.th);
 
-export async function tourismRoutes(base: FastifyInstance): Promise<void> {
+const keysOf = (app: FastifyInstance, ctx: ModuleContext): TicketKeys => ({
+  secret: app.config.personalDataKey,
+  publicUrl: publicUrlOf(ctx.env),
+});
+/** `?k=`: the signed link's key, which lets a guest without the cookie (another phone, the e-mail) in. */
+const LinkKey = Type.Object({ k: Type.Optional(Type.String({ maxLength: 64 })) });
+/** A guest's contact: a name and an e-mail or a phone, so the shop can reach them. */
+const Contact = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{6,20}$' })),
+  },
+  { additionalProperties: false },
+);
+
+export async function tourismRoutes(base: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
+  const keys = keysOf(app, ctx);
   const tag = { tags: ['tourism'] };
 
   app.get(
@@ -217,6 +252,52 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
     },
   );
 
+  app.get(
+    '/sellers/:sellerId/tourism/experiences',
+    {
+      schema: {
+        ...tag,
+        summary: 'The shop’s experiences, in every language (for editing)',
+        params: Type.Object({ sellerId: Uuid }),
+      },
+    },
+    async (req) => ({ items: await experiencesOfSeller(db, req.actor, req.params.sellerId) }),
+  );
+
+  app.put(
+    '/tourism/experiences/:id',
+    {
+      schema: {
+        ...tag,
+        summary: 'The shop edits an experience (options, units, meeting point, languages, inclusions, policy)',
+        params: Type.Object({ id: Uuid }),
+        body: ExperienceBody,
+      },
+    },
+    async (req) => updateExperience(db, req.actor, req.params.id, req.body as ExperienceInput),
+  );
+
+  app.get(
+    '/tourism/experiences/:id/roster',
+    {
+      schema: {
+        ...tag,
+        summary: 'The shop’s roster: each slot with its bookings (people, status, contact)',
+        params: Type.Object({ id: Uuid }),
+        querystring: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) }),
+      },
+    },
+    async (req) => ({
+      items: await rosterOf(
+        db,
+        req.actor,
+        req.params.id,
+        new Date(`${req.query.from}T00:00:00+07:00`),
+        new Date(new Date(`${req.query.to}T00:00:00+07:00`).getTime() + 86_400_000),
+      ),
+    }),
+  );
+
   app.post(
     '/tourism/experiences/:id/seasons',
     {
@@ -263,12 +344,22 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
           slotId: Uuid,
           units: Type.Record(Type.String({ maxLength: 40 }), Type.Integer({ minimum: 0, maximum: 100 })),
           contactPhone: Type.Optional(Type.String({ maxLength: 20 })),
+          contact: Type.Optional(Contact),
         }),
       },
     },
     async (req, reply) => {
+      // A visitor who is not signed in books as a guest (the cart's cookie) and leaves a contact.
+      ensureGuestCookie(req, reply);
       const buyer = cartOwnerOf(req.actor);
       if (!buyer) throw new AppError(401, 'unauthenticated');
+      const contact = req.body.contact;
+      if (req.actor.kind !== 'user') {
+        const errors = [];
+        if (!contact?.name.trim()) errors.push({ field: 'contact.name', code: 'required' });
+        if (!contact?.email && !contact?.phone) errors.push({ field: 'contact.email', code: 'tourism_contact_needed' });
+        if (errors.length) throw new AppError(422, 'validation_failed', {}, errors);
+      }
       const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
       const answer = await idempotent(
         db,
@@ -277,7 +368,13 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
         hashRequest('tourism.reserve', req.body),
         async (tx) => ({
           statusCode: 201,
-          body: await reserve(tx, buyer, { ...req.body, locale: req.locale }),
+          body: await reserve(tx, buyer, {
+            slotId: req.body.slotId,
+            units: req.body.units,
+            locale: req.locale,
+            contactPhone: req.body.contactPhone ?? contact?.phone ?? null,
+            contact: contact ?? null,
+          }).then((r) => ({ ...r, link: bookingLink(keys, r.bookingId, req.locale) })),
         }),
       );
       return reply.code(answer.statusCode).send(answer.body);
@@ -286,10 +383,25 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
 
   app.get(
     '/tourism/bookings/:id',
-    { schema: { ...tag, summary: 'A booking of the visitor', params: Type.Object({ id: Uuid }) } },
+    {
+      schema: {
+        ...tag,
+        summary: 'A booking of the visitor (or of whoever holds its signed link, ?k=)',
+        params: Type.Object({ id: Uuid }),
+        querystring: LinkKey,
+      },
+    },
     async (req) => {
-      const b = await bookingOf(db, req.actor, cartOwnerKey(req.actor), req.params.id);
-      return { ...(await bookingSummary(db, b, req.locale)), slotId: b.slotId, units: b.units, orderId: b.orderId };
+      const b = await bookingOf(db, req.actor, cartOwnerKey(req.actor), req.params.id, {
+        linkKeyValid: verifyBookingLinkKey(keys.secret, req.params.id, req.query.k),
+      });
+      return {
+        ...(await bookingSummary(db, b, req.locale)),
+        slotId: b.slotId,
+        units: b.units,
+        orderId: b.orderId,
+        link: bookingLink(keys, b.id, b.locale),
+      };
     },
   );
 }
@@ -298,9 +410,10 @@ export async function tourismRoutes(base: FastifyInstance): Promise<void> {
 export async function tourismTicketRoutes(base: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
-  const secret = app.config.personalDataKey;
+  const keys = keysOf(app, ctx);
   const tag = { tags: ['tourism'] };
-  const mine = async (actor: Actor, id: string) => bookingOf(db, actor, cartOwnerKey(actor), id);
+  const mine = async (actor: Actor, id: string, k?: string) =>
+    bookingOf(db, actor, cartOwnerKey(actor), id, { linkKeyValid: verifyBookingLinkKey(keys.secret, id, k) });
 
   app.get(
     '/tourism/bookings/:id/ticket',
@@ -309,22 +422,28 @@ export async function tourismTicketRoutes(base: FastifyInstance, ctx: ModuleCont
         ...tag,
         summary: 'The ticket of a confirmed booking, with its redeem token',
         params: Type.Object({ id: Uuid }),
+        querystring: LinkKey,
       },
     },
     async (req) => {
-      await mine(req.actor, req.params.id);
-      return ticketOf(db, secret, req.params.id, req.locale);
+      await mine(req.actor, req.params.id, req.query.k);
+      return ticketOf(db, keys, req.params.id, req.locale);
     },
   );
 
   app.get(
     '/tourism/bookings/:id/ticket/qr.svg',
     {
-      schema: { ...tag, summary: 'The ticket’s QR code (its redeem token) as SVG', params: Type.Object({ id: Uuid }) },
+      schema: {
+        ...tag,
+        summary: 'The ticket’s QR code (its redeem token) as SVG',
+        params: Type.Object({ id: Uuid }),
+        querystring: LinkKey,
+      },
     },
     async (req, reply) => {
-      await mine(req.actor, req.params.id);
-      const t = await ticketOf(db, secret, req.params.id, req.locale);
+      await mine(req.actor, req.params.id, req.query.k);
+      const t = await ticketOf(db, keys, req.params.id, req.locale);
       return reply
         .header('content-type', 'image/svg+xml')
         .header('cache-control', 'private, no-store')
@@ -339,13 +458,16 @@ export async function tourismTicketRoutes(base: FastifyInstance, ctx: ModuleCont
         ...tag,
         summary: 'The ticket as a PDF in the buyer’s language (or lang=th|zh|en, as a page links it)',
         params: Type.Object({ id: Uuid }),
-        querystring: Type.Object({ lang: Type.Optional(Type.Union(LOCALE_LITERALS)) }),
+        querystring: Type.Object({
+          lang: Type.Optional(Type.Union(LOCALE_LITERALS)),
+          k: Type.Optional(Type.String({ maxLength: 64 })),
+        }),
       },
     },
     async (req, reply) => {
-      await mine(req.actor, req.params.id);
+      await mine(req.actor, req.params.id, req.query.k);
       const locale = req.query.lang ?? req.locale;
-      const t = await ticketOf(db, secret, req.params.id, locale);
+      const t = await ticketOf(db, keys, req.params.id, locale);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="ticket-${t.reference}.pdf"`)
@@ -364,7 +486,7 @@ export async function tourismTicketRoutes(base: FastifyInstance, ctx: ModuleCont
       },
     },
     async (req) =>
-      db.transaction((tx) => redeemTicket(tx, req.actor, secret, req.params.sellerId, req.body.code, req.locale)),
+      db.transaction((tx) => redeemTicket(tx, req.actor, keys, req.params.sellerId, req.body.code, req.locale)),
   );
 
   app.post(
@@ -374,10 +496,11 @@ export async function tourismTicketRoutes(base: FastifyInstance, ctx: ModuleCont
         ...tag,
         summary: 'Cancel a booking: refund by the policy, places back (accepts an Idempotency-Key)',
         params: Type.Object({ id: Uuid }),
+        querystring: LinkKey,
       },
     },
     async (req) => {
-      const b = await mine(req.actor, req.params.id);
+      const b = await mine(req.actor, req.params.id, req.query.k);
       const key = validIdempotencyKey(req.headers['idempotency-key'] as string | undefined);
       const answer = await idempotent(
         db,

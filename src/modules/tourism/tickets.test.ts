@@ -229,8 +229,10 @@ describe('OCTO supplier API', () => {
     const pdfUrl = confirmed.voucher.deliveryOptions.find(
       (d: { deliveryFormat: string }) => d.deliveryFormat === 'PDF_URL',
     );
-    expect(pdfUrl.deliveryValue).toBe(`/octo/bookings/${uuid}/ticket.pdf`);
-    const pdf = await octo('GET', `${pdfUrl.deliveryValue.slice('/octo'.length)}?lang=zh`);
+    // An absolute address at the platform's public URL (PUBLIC_URL), not a path the reseller must resolve.
+    const pdfAt = new URL(pdfUrl.deliveryValue);
+    expect(pdfAt.pathname).toBe(`/octo/bookings/${uuid}/ticket.pdf`);
+    const pdf = await octo('GET', `${pdfAt.pathname.slice('/octo'.length)}?lang=zh`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdfToText(pdf.rawPayload, { flat: true })).toContain('体验活动门票');
     expect((await octo('GET', `/bookings/${uuid}/ticket.pdf`, undefined, 'octo_not-a-key')).statusCode).toBe(401);

@@ -24,6 +24,30 @@ const mac = (secret: Buffer, bookingId: string) =>
 export const redeemToken = (secret: Buffer, bookingId: string): string =>
   `${TOKEN_PREFIX}.${bookingId}.${mac(secret, bookingId).toString('base64url')}`;
 
+/** What signs tickets and booking links, and the platform's public address (PUBLIC_URL) they point at. */
+export interface TicketKeys {
+  secret: Buffer;
+  publicUrl: string;
+}
+
+const linkMac = (secret: Buffer, bookingId: string) =>
+  createHmac('sha256', ticketKey(secret)).update(`tourism-booking-link:${bookingId}`).digest().subarray(0, 16);
+
+/** The `k` of a booking's signed link: lets whoever holds the link (a guest) see the booking and ticket. */
+export const bookingLinkKey = (secret: Buffer, bookingId: string): string =>
+  linkMac(secret, bookingId).toString('base64url');
+
+export function verifyBookingLinkKey(secret: Buffer, bookingId: string, k: string | undefined): boolean {
+  if (!k) return false;
+  const given = Buffer.from(k, 'base64url');
+  const expected = linkMac(secret, bookingId);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The booking's page at the platform's public address, signed, in the visitor's language. */
+export const bookingLink = (keys: TicketKeys, bookingId: string, locale: string): string =>
+  `${keys.publicUrl}${locale === 'th' ? '' : `/${locale}`}/tours/bookings/${bookingId}?k=${bookingLinkKey(keys.secret, bookingId)}`;
+
 /** The booking a token names when its signature holds; null otherwise. */
 export function verifyRedeemToken(secret: Buffer, token: string): string | null {
   const [prefix, id, sig] = token.trim().split('.');
@@ -43,6 +67,7 @@ const LABEL = {
     directionsZh: '路线（中文）',
     reference: 'รหัสการจอง',
     scan: 'แสดง QR นี้แก่ผู้จัดกิจกรรม',
+    link: 'ดูการจองออนไลน์',
     total: 'ยอดชำระ',
   },
   zh: {
@@ -54,6 +79,7 @@ const LABEL = {
     directionsZh: '路线（中文）',
     reference: '预订编号',
     scan: '请向活动组织者出示此二维码',
+    link: '在线查看预订',
     total: '已付金额',
   },
   en: {
@@ -65,6 +91,7 @@ const LABEL = {
     directionsZh: '路线（中文）',
     reference: 'Booking reference',
     scan: 'Show this QR code to the organiser',
+    link: 'Your booking online',
     total: 'Paid',
   },
 } satisfies Record<Locale, Record<string, string>>;
@@ -74,6 +101,8 @@ export interface TicketView {
   reference: string;
   status: string;
   token: string;
+  /** The booking's signed page at the platform's public address (works without an account). */
+  link: string;
   experienceTitle: string;
   optionTitle: string;
   startsAt: string;
@@ -96,14 +125,15 @@ async function ticketRow(db: Executor, bookingId: string) {
   return row ?? null;
 }
 
-function view(secret: Buffer, row: NonNullable<Awaited<ReturnType<typeof ticketRow>>>, l: Locale): TicketView {
+function view(keys: TicketKeys, row: NonNullable<Awaited<ReturnType<typeof ticketRow>>>, l: Locale): TicketView {
   const { b, s, e } = row;
   const option = e.options.find((o) => o.id === s.optionId);
   return {
     bookingId: b.id,
     reference: b.reference ?? b.id,
     status: b.status,
-    token: redeemToken(secret, b.id),
+    token: redeemToken(keys.secret, b.id),
+    link: bookingLink(keys, b.id, b.locale),
     experienceTitle: pickText(e.title, l),
     optionTitle: option ? pickText(option.title, l) : s.optionId,
     startsAt: s.startsAt.toISOString(),
@@ -126,12 +156,12 @@ function view(secret: Buffer, row: NonNullable<Awaited<ReturnType<typeof ticketR
 }
 
 /** The ticket of the buyer's confirmed (or redeemed) booking; a hold not yet paid has none. */
-export async function ticketOf(db: Executor, secret: Buffer, bookingId: string, locale: Locale): Promise<TicketView> {
+export async function ticketOf(db: Executor, keys: TicketKeys, bookingId: string, locale: Locale): Promise<TicketView> {
   const row = await ticketRow(db, bookingId);
   if (!row) throw new AppError(404, 'not_found', { what: 'booking' });
   if (row.b.status !== 'CONFIRMED' && row.b.status !== 'REDEEMED')
     throw new AppError(409, 'tourism_ticket_not_confirmed');
-  return view(secret, row, locale);
+  return view(keys, row, locale);
 }
 
 /** The QR a ticket page shows: the same signed token as the PDF's. */
@@ -173,6 +203,7 @@ export async function ticketPdf(t: TicketView, locale: Locale): Promise<Buffer> 
   wide(l.meet, `${t.meetingPoint.address} (${t.meetingPoint.lat.toFixed(5)}, ${t.meetingPoint.lng.toFixed(5)})`);
   if (locale !== 'zh') wide(l.directions, t.meetingPoint.directions);
   wide(l.directionsZh, t.meetingPoint.directionsZh);
+  wide(l.link, t.link);
   return finishPdf(doc);
 }
 
@@ -185,7 +216,7 @@ const tourism = systemActor('tourism');
 export async function redeemTicket(
   db: Executor,
   actor: Actor,
-  secret: Buffer,
+  keys: TicketKeys,
   sellerId: string,
   code: string,
   locale: Locale,
@@ -194,7 +225,7 @@ export async function redeemTicket(
   const c = code.trim();
   let where: ReturnType<typeof eq>;
   if (c.startsWith(`${TOKEN_PREFIX}.`)) {
-    const id = verifyRedeemToken(secret, c);
+    const id = verifyRedeemToken(keys.secret, c);
     if (!id) throw new AppError(422, 'tourism_ticket_invalid');
     where = eq(bookings.id, id);
   } else {
@@ -223,5 +254,5 @@ export async function redeemTicket(
   // The experience took place: the service order is delivered, which starts the shop's payout.
   if (b.orderId) await completeServiceOrder(db, tourism, b.orderId);
   const row = await ticketRow(db, b.id);
-  return view(secret, row!, locale);
+  return view(keys, row!, locale);
 }

@@ -3,6 +3,7 @@ import { defineMessages } from '../app/i18n.ts';
 
 defineMessages({
   'seller.inbound': ['ส่งสินค้าเข้าคลัง', '入库发货', 'Inbound to hub'],
+  'seller.tourism': ['กิจกรรมท่องเที่ยว', '体验活动', 'Experiences'],
   'seller.title': ['ศูนย์ผู้ขาย', '卖家中心', 'Seller centre'],
   'seller.intro': [
     'เปิดร้านบนตลาด ขายให้ลูกค้าทั่วไทยและจีน',

@@ -39,7 +39,8 @@ export function ShopNav({
     | 'reviews'
     | 'webhooks'
     | 'campaigns'
-    | 'vouchers';
+    | 'vouchers'
+    | 'tourism';
 }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
@@ -70,6 +71,7 @@ export function ShopNav({
         {link('webhooks', t('webhooks.nav'))}
         {link('campaigns', t('promo.campaigns'))}
         {link('vouchers', t('promo.vouchers'))}
+        {link('tourism', t('seller.tourism'))}
       </nav>
     </>
   );

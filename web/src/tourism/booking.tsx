@@ -21,13 +21,23 @@ interface BookingData {
 const HELD = new Set(['ON_HOLD', 'PENDING']);
 const TICKETED = new Set(['CONFIRMED', 'REDEEMED']);
 
-export const bookingPage: PageModule<BookingData> = {
-  access: 'user',
-  async load({ api, params }) {
+/** The signed link's key (`?k=`), passed on to every call about the booking; '' when there is none. */
+const linkKey = (query: URLSearchParams) => {
+  const k = query.get('k');
+  return k && /^[A-Za-z0-9_-]{1,64}$/.test(k) ? k : '';
+};
+const withKey = (k: string, sep: '?' | '&' = '?') => (k ? `${sep}k=${k}` : '');
+
+export const bookingPage: PageModule<BookingData & { k: string }> = {
+  // Open to guests: the booking is theirs by the cart cookie, or by the signed link's key.
+  async load({ api, params, query }) {
     const id = encodeURIComponent(params.id);
-    const booking = await api.get<BookingSummary>(`/tourism/bookings/${id}`);
-    const ticket = TICKETED.has(booking.status) ? await api.get<Ticket>(`/tourism/bookings/${id}/ticket`) : null;
-    return { booking, ticket };
+    const k = linkKey(query);
+    const booking = await api.get<BookingSummary>(`/tourism/bookings/${id}${withKey(k)}`);
+    const ticket = TICKETED.has(booking.status)
+      ? await api.get<Ticket>(`/tourism/bookings/${id}/ticket${withKey(k)}`)
+      : null;
+    return { booking, ticket, k };
   },
   head: (d, { t }) => ({ title: t('tour.bk.title', { reference: d.booking.reference ?? '' }), noindex: true }),
   Page({ data }) {
@@ -37,11 +47,11 @@ export const bookingPage: PageModule<BookingData> = {
     useEffect(() => {
       if (!HELD.has(b.status)) return;
       const timer = setInterval(async () => {
-        const now = await api.get<BookingSummary>(`/tourism/bookings/${b.id}`).catch(() => null);
+        const now = await api.get<BookingSummary>(`/tourism/bookings/${b.id}${withKey(data.k)}`).catch(() => null);
         if (now && now.status !== b.status) await reload();
       }, 2000);
       return () => clearInterval(timer);
-    }, [b.id, b.status, api, reload]);
+    }, [b.id, b.status, api, reload, data.k]);
     return (
       <div className="tour">
         <p className="crumbs">
@@ -82,14 +92,19 @@ export const bookingPage: PageModule<BookingData> = {
             <p className="muted">{t('tour.bk.waiting')}</p>
           </section>
         ) : null}
-        {data.ticket ? <TicketPanel ticket={data.ticket} /> : null}
-        {b.cancellable ? <Cancel booking={b} /> : null}
+        {data.k ? (
+          <p className="notice">
+            {t('tour.guest.keep')} <a href={b.link}>{b.reference}</a>
+          </p>
+        ) : null}
+        {data.ticket ? <TicketPanel ticket={data.ticket} k={data.k} /> : null}
+        {b.cancellable ? <Cancel booking={b} k={data.k} /> : null}
       </div>
     );
   },
 };
 
-function TicketPanel({ ticket }: { ticket: Ticket }) {
+function TicketPanel({ ticket, k }: { ticket: Ticket; k: string }) {
   const { t, locale } = useApp();
   const base = `/api/tourism/bookings/${ticket.bookingId}/ticket`;
   return (
@@ -100,7 +115,7 @@ function TicketPanel({ ticket }: { ticket: Ticket }) {
       ) : (
         <>
           <img
-            src={`${base}/qr.svg`}
+            src={`${base}/qr.svg${withKey(k)}`}
             width={240}
             height={240}
             alt={t('tour.ticket.qrAlt', { reference: ticket.reference })}
@@ -117,7 +132,7 @@ function TicketPanel({ ticket }: { ticket: Ticket }) {
         </dd>
       </dl>
       <p>
-        <a href={`${base}.pdf?lang=${locale}`} download={`ticket-${ticket.reference}.pdf`}>
+        <a href={`${base}.pdf?lang=${locale}${withKey(k, '&')}`} download={`ticket-${ticket.reference}.pdf`}>
           {t('tour.ticket.pdf')}
         </a>
       </p>
@@ -130,7 +145,7 @@ interface Cancelled {
   refundSatang: number;
 }
 
-function Cancel({ booking }: { booking: BookingSummary }) {
+function Cancel({ booking, k }: { booking: BookingSummary; k: string }) {
   const { t, locale, api, reload } = useApp();
   const [asking, setAsking] = useState(false);
   const [done, setDone] = useState<Cancelled | null>(null);
@@ -140,7 +155,7 @@ function Cancel({ booking }: { booking: BookingSummary }) {
   const cancel = async () => {
     key.current ??= newIdempotencyKey();
     const out = await run(() =>
-      api.send<Cancelled>('POST', `/tourism/bookings/${booking.id}/cancel`, undefined, {
+      api.send<Cancelled>('POST', `/tourism/bookings/${booking.id}/cancel${withKey(k)}`, undefined, {
         'idempotency-key': key.current!,
       }),
     );

@@ -10,7 +10,7 @@ import { newIdempotencyKey } from '../app/idempotency-key.ts';
 import { signInPath } from '../app/load-page.ts';
 import type { PageModule } from '../app/router.ts';
 import { useSubmit } from '../app/use-submit.ts';
-import { FormError, PageTitle } from '../components/ui.tsx';
+import { FormError, PageTitle, TextField } from '../components/ui.tsx';
 import {
   addDays,
   bangkokDay,
@@ -256,6 +256,8 @@ function Booking({
   );
   const { formError, pending, run } = useSubmit();
   const key = useRef<string | null>(null);
+  // A visitor who is not signed in books as a guest and leaves how the shop can reach them.
+  const [contact, setContact] = useState({ name: '', email: '', phone: '' });
   const total = option.units.reduce((sum, u) => sum + u.priceSatang * (counts[u.id] ?? 0), 0);
   const slot = slots.find((s) => s.id === slotId);
   const change = (f: () => void) => {
@@ -267,15 +269,28 @@ function Booking({
     if (!slotId) return;
     key.current ??= newIdempotencyKey();
     const units = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+    const guest = me
+      ? {}
+      : {
+          contact: {
+            name: contact.name.trim(),
+            ...(contact.email.trim() ? { email: contact.email.trim() } : {}),
+            ...(contact.phone.trim() ? { phone: contact.phone.trim() } : {}),
+          },
+        };
     const done = await run(() =>
-      api.send<{ bookingId: string }>(
+      api.send<{ bookingId: string; link: string }>(
         'POST',
         '/tourism/bookings',
-        { slotId, units },
+        { slotId, units, ...guest },
         { 'idempotency-key': key.current! },
       ),
     );
-    if (done) await navigate(href(`/tours/bookings/${done.bookingId}`));
+    // A guest goes on by the signed link (kept in the address, so it can be bookmarked or shared).
+    if (done) {
+      const link = new URL(done.link);
+      await navigate(me ? href(`/tours/bookings/${done.bookingId}`) : `${link.pathname}${link.search}`);
+    }
   };
   return (
     <form className="tour-book" onSubmit={book} noValidate>
@@ -327,15 +342,41 @@ function Booking({
       <p className="grand" aria-live="polite">
         {t('tour.total', { amount: formatMoney(total, locale) })}
       </p>
-      {me ? (
-        <button type="submit" className="primary" disabled={pending || !slotId}>
-          {pending ? t('tour.booking') : t('tour.book')}
-        </button>
-      ) : (
-        <a className="button primary" href={signInPath(locale, path, search)}>
-          {t('tour.signInToBook')}
-        </a>
+      {me ? null : (
+        <fieldset className="tour-contact">
+          <legend>{t('tour.guest.title')}</legend>
+          <p className="muted">
+            {t('tour.guest.hint')} <a href={signInPath(locale, path, search)}>{t('tour.signInToBook')}</a>
+          </p>
+          <TextField
+            label={t('tour.guest.name')}
+            name="name"
+            autoComplete="name"
+            required
+            value={contact.name}
+            onChange={(ev) => change(() => setContact({ ...contact, name: ev.target.value }))}
+          />
+          <TextField
+            label={t('tour.guest.email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            value={contact.email}
+            onChange={(ev) => change(() => setContact({ ...contact, email: ev.target.value }))}
+          />
+          <TextField
+            label={t('tour.guest.phone')}
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            value={contact.phone}
+            onChange={(ev) => change(() => setContact({ ...contact, phone: ev.target.value }))}
+          />
+        </fieldset>
       )}
+      <button type="submit" className="primary" disabled={pending || !slotId}>
+        {pending ? t('tour.booking') : t('tour.book')}
+      </button>
       {!slotId && slots.length ? <p className="muted">{t('tour.chooseSlot')}</p> : null}
       <FormError message={formError} />
     </form>

@@ -4,3 +4,4 @@ export { destinationPage, destinationsPage } from './destinations.tsx';
 export { experiencePage } from './experience.tsx';
 export { bookingPage, myBookingsPage } from './booking.tsx';
 export { redeemPage } from './redeem.tsx';
+export { sellerExperiencePage, sellerExperiencesPage } from './seller.tsx';

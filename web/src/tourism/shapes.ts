@@ -49,6 +49,8 @@ export interface Slot {
 }
 export interface BookingSummary {
   id: string;
+  /** The signed link to this page (absolute, PUBLIC_URL), which opens it without an account. */
+  link: string;
   reference: string | null;
   status: BookingStatus;
   experienceId: string;
