@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox, useTestApp } from '../../../test/db.ts';
 import { queryRows } from '../../platform/db.ts';
 import { type ShopFixture, shopWithOwner, signedInUser } from '../catalog/testing.ts';
+import { loadDemoCentres } from '../academy/testing.ts';
 import { paidOrder } from '../hub/testing.ts';
 import { productInStock } from '../inventory/testing.ts';
 import { countFlashSaleOrder } from './flash-sales.ts';
@@ -165,6 +166,47 @@ describe('people trained, by the province of their shop', () => {
     expect(byCode['55'].learners).toEqual({ suppressed: true });
     // The lone hidden Nan takes Roi Et with it (secondary suppression).
     expect(byCode['45'].learners).toEqual({ suppressed: true });
+  });
+
+  it('counts learners at the community digital centre of their cohort, and hides a centre of one', async () => {
+    const db = t.database.db;
+    await loadDemoCentres(t.app);
+    const [roiEtCentre, nanCentre] = await queryRows<{ id: string; code: string; name_en: string }>(
+      db,
+      sql`(select id, code, name_en from academy_centres where province_code = '45' order by code limit 1)
+          union all (select id, code, name_en from academy_centres where province_code = '55' order by code limit 1)`,
+    );
+    const cohortAt = async (centreId: string, userIds: string[]) => {
+      const [c] = await queryRows<{ id: string }>(
+        db,
+        sql`insert into academy_cohorts (id, trainer_id, centre_id, course_id, title, join_code, starts_on, ends_on, capacity, enrolled)
+            values (gen_random_uuid(), gen_random_uuid(), ${centreId}, 'sme-online', 'cohort',
+                    substr(md5(random()::text), 1, 8), current_date, current_date + 30, 20, ${userIds.length})
+            returning id`,
+      );
+      for (const u of userIds)
+        await db.execute(sql`insert into academy_enrolments (cohort_id, user_id) values (${c.id}, ${u})`);
+    };
+    // The five Roi Et learners studied at a centre in Roi Et; the Nan learner on their own.
+    await cohortAt(
+      roiEtCentre.id,
+      shops.slice(0, 5).map((s) => s.shop.userId),
+    );
+    let centres = (await dashboard('')).learning.byCentre;
+    expect(centres).toEqual([
+      expect.objectContaining({
+        key: roiEtCentre.code,
+        provinceCode: '45',
+        learners: { value: 5 },
+        completions: { value: 5 },
+      }),
+    ]);
+    expect(centres[0].name.en).toBe(roiEtCentre.name_en);
+    // The Nan learner joins a cohort at a Nan centre: a centre of one is hidden, and takes the next with it.
+    await cohortAt(nanCentre.id, [shops[5].shop.userId]);
+    centres = (await dashboard('')).learning.byCentre;
+    expect(centres.map((c: { key: string }) => c.key).sort()).toEqual([roiEtCentre.code, nanCentre.code].sort());
+    for (const c of centres) expect(c.learners).toEqual({ suppressed: true });
   });
 
   it('publishes learners by month and province as open data, under the same rules', async () => {

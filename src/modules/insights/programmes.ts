@@ -43,7 +43,21 @@ const learningFrom = sql`academy_learning_facts a
   left join seller_member_facts m on m.member_hash = a.learner_hash
   left join seller_onboarding_facts f on f.seller_id = m.seller_id`;
 
-/** Learners (started), completions and certificates in the period; by province of the learner's shop. */
+type LearningCounts = { learners: number; completions: number; certificates: number };
+/** A row is as small as its learners; a lone hidden row takes the next smallest with it. */
+const learningCells = <R extends LearningCounts>(rows: R[]) =>
+  suppressRows(rows.map((r) => ({ ...r, crowd: { sellers: r.learners, buyers: null }, size: r.learners }))).map(
+    (r) => ({
+      ...r,
+      cells: {
+        learners: r.hidden ? hidden : shown(r.learners),
+        completions: r.hidden || (r.completions > 0 && r.completions < 5) ? hidden : shown(r.completions),
+        certificates: r.hidden || (r.certificates > 0 && r.certificates < 5) ? hidden : shown(r.certificates),
+      },
+    }),
+  );
+
+/** Learners (started), completions and certificates in the period; by province of the learner's shop and by centre. */
 export async function learning(db: Executor, f: Filters) {
   const totals = await guarded(
     db,
@@ -61,7 +75,7 @@ export async function learning(db: Executor, f: Filters) {
     }),
     ['learners', 'completions', 'certificates'],
   );
-  const rows = await queryRows<{ key: string; learners: number; completions: number; certificates: number }>(
+  const rows = await queryRows<{ key: string } & LearningCounts>(
     db,
     sql`select f.province_code as key,
                count(distinct a.learner_hash) filter (where ${inPeriod(f, 'a.started_at')})::int as learners,
@@ -70,16 +84,34 @@ export async function learning(db: Executor, f: Filters) {
         from ${learningFrom} where f.province_code is not null and ${where(f, null, { sales: false })}
         group by 1 order by 1`,
   );
-  // A row is as small as its learners; a lone hidden row takes the next smallest with it.
-  const byProvince = suppressRows(
-    rows.map((r) => ({ ...r, crowd: { sellers: r.learners, buyers: null }, size: r.learners })),
-  ).map((r) => ({
-    key: r.key,
-    learners: r.hidden ? hidden : shown(r.learners),
-    completions: r.hidden || (r.completions > 0 && r.completions < 5) ? hidden : shown(r.completions),
-    certificates: r.hidden || (r.certificates > 0 && r.certificates < 5) ? hidden : shown(r.certificates),
+  const byProvince = learningCells(rows).map(({ key, cells }) => ({ key, ...cells }));
+  // The same by community digital centre (the centre of the learner's first cohort over the course);
+  // learners who studied on their own are in no centre's row.
+  const centreRows = await queryRows<
+    {
+      key: string;
+      provinceCode: string;
+      nameTh: string;
+      nameZh: string;
+      nameEn: string;
+    } & LearningCounts
+  >(
+    db,
+    sql`select a.centre_id as key, a.centre_province_code as "provinceCode", a.centre_name_th as "nameTh",
+               a.centre_name_zh as "nameZh", a.centre_name_en as "nameEn",
+               count(distinct a.learner_hash) filter (where ${inPeriod(f, 'a.started_at')})::int as learners,
+               count(*) filter (where ${inPeriod(f, 'a.completed_at')})::int as completions,
+               count(*) filter (where a.revoked_at is null and ${inPeriod(f, 'a.certified_at')})::int as certificates
+        from ${learningFrom} where a.centre_id is not null and ${where(f, null, { sales: false })}
+        group by 1, 2, 3, 4, 5 order by 1`,
+  );
+  const byCentre = learningCells(centreRows).map(({ key, provinceCode, nameTh, nameZh, nameEn, cells }) => ({
+    key,
+    provinceCode,
+    name: { th: nameTh, zh: nameZh, en: nameEn },
+    ...cells,
   }));
-  return { ...totals, byProvince };
+  return { ...totals, byProvince, byCentre };
 }
 
 /** Confirmed bookings in the secondary-city provinces, by the destination's province. */

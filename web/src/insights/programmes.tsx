@@ -1,5 +1,5 @@
 // The programme's other results on the dashboard: flash-sale campaigns (in total and by window),
-// people trained by province, bookings in the secondary cities and loans — every figure as the
+// people trained by province and by community digital centre, bookings in the secondary cities and loans — every figure as the
 // server gave it, "hidden" where the privacy rules suppress it.
 import { useApp } from '../app/context.tsx';
 import { formatDate, formatNumber, provinceName } from '../app/i18n.ts';
@@ -21,6 +21,9 @@ export interface Programmes {
   flashSales: FlashCells & { byWindow: (FlashCells & { startsAt: string; endsAt: string })[]; windowsHidden: number };
   learning: Cells<'learners' | 'completions' | 'certificates'> & {
     byProvince: ({ key: string } & Cells<'learners' | 'completions' | 'certificates'>)[];
+    byCentre: ({ key: string; provinceCode: string; name: Record<'th' | 'zh' | 'en', string> } & Cells<
+      'learners' | 'completions' | 'certificates'
+    >)[];
   };
   bookings: Cells<'bookings' | 'places' | 'grossSatang'> & {
     byCity: ({ key: string } & Cells<'bookings' | 'places' | 'grossSatang'>)[];
@@ -74,6 +77,17 @@ export function ProgrammeSections({ d }: { d: Programmes }) {
           head={t('insights.province')}
           rows={d.learning.byProvince}
           label={(r) => provinceName(r.key, locale)}
+          columns={[
+            { label: t('insights.learning.learners'), cell: (r) => r.learners, render: n },
+            { label: t('insights.learning.completions'), cell: (r) => r.completions, render: n },
+            { label: t('insights.learning.certificates'), cell: (r) => r.certificates, render: n },
+          ]}
+        />
+        <CellTable
+          title={t('insights.learning.byCentre')}
+          head={t('insights.learning.centre')}
+          rows={d.learning.byCentre}
+          label={(r) => `${r.name[locale]} · ${provinceName(r.provinceCode, locale)}`}
           columns={[
             { label: t('insights.learning.learners'), cell: (r) => r.learners, render: n },
             { label: t('insights.learning.completions'), cell: (r) => r.completions, render: n },

@@ -76,6 +76,8 @@ defineMessages({
   ],
   'insights.learning': ['การอบรม (Talad Academy)', '培训（Talad 学院）', 'Training (Talad Academy)'],
   'insights.learning.learners': ['ผู้เรียน', '学员', 'Learners'],
+  'insights.learning.byCentre': ['ตามศูนย์ดิจิทัลชุมชน', '按社区数字中心', 'By community digital centre'],
+  'insights.learning.centre': ['ศูนย์', '中心', 'Centre'],
   'insights.learning.completions': ['เรียนจบ', '完成课程', 'Completions'],
   'insights.learning.certificates': ['ใบรับรอง', '证书', 'Certificates'],
   'insights.bookings': ['การจองท่องเที่ยวชุมชน', '社区旅游预订', 'Community tourism bookings'],
