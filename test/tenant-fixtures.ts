@@ -1,8 +1,9 @@
 // Shop A's world for the tenant matrix (test/tenant-matrix.test.ts): one real object of every kind
 // the route table names, made through each module's own API and test helpers, all owned by shop A
 // (or, where a person owns it, by A's owner or a buyer of A's who is none of the matrix's actors).
-// The matrix finds most ids itself by table name; `params` holds the values of parameters that are
-// not ids of a table (a course of the catalogue in code, an ASN's number, a session's public id).
+// The matrix finds most ids itself by table name; `known` pins the row where the fixture knows it
+// (a session's public id, not its hash), `params` holds the values of parameters that are not ids of
+// a table (a course of the catalogue in code, an ASN's number).
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
@@ -36,7 +37,7 @@ export interface VictimWorld {
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
-/** Makes shop A's objects for every module; a fixture that fails is reported, not fatal. */
+/** Makes shop A's objects for every module; a fixture that fails is collected (the matrix still runs, then fails on it). */
 export async function victimWorld(app: FastifyInstance, market: Market): Promise<VictimWorld> {
   const a = market.durian.seller;
   const variantId = market.durian.variantIds[0];
@@ -48,13 +49,12 @@ export async function victimWorld(app: FastifyInstance, market: Market): Promise
     url: string,
     cookie: string,
     payload?: object,
-    headers: Record<string, string> = {},
   ): Promise<Inject> => {
     const res = await app.inject({
       method,
       url,
-      headers: { cookie, 'idempotency-key': newId(), ...headers },
-      ...(payload === undefined ? {} : { payload: payload as any }),
+      headers: { cookie, 'idempotency-key': newId() },
+      ...(payload === undefined ? {} : { payload }),
     });
     if (res.statusCode >= 300) failed.push(`${method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
     return res;

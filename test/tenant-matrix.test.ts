@@ -402,7 +402,8 @@ describe('tenant matrix over the route table', () => {
     const routeNames = new Set(t.app.routeTable.map((r) => `${r.method} ${r.url}`));
     expect(Object.keys(OWN_DATA).filter((r) => !routeNames.has(r))).toEqual([]);
     // The fixtures may only grow: fewer real objects means a route lost its fixture.
-    expect(withReal).toBeGreaterThanOrEqual(100);
+    expect(withReal).toBeGreaterThanOrEqual(225);
+    expect(world.failed).toEqual([]);
     expect(leaks).toEqual([]);
     expect(errors).toEqual([]);
   }, 600_000);
