@@ -29,7 +29,7 @@ type Inject = Awaited<ReturnType<FastifyInstance['inject']>>;
 export interface VictimWorld {
   /** Ids by table name, where the fixture knows the row better than "any row of A's". */
   known: Record<string, string>;
-  /** Values of route parameters that name no table row, by `segment/:param` or by parameter name (`courseId`). */
+  /** Values of route parameters that name no table row: by the path up to it (`/api/…/payments/:id`), `segment/:param` or parameter name (`courseId`). */
   params: Record<string, string>;
   /** Fixtures that could not be made, with the answer (shown by the matrix, never silently dropped). */
   failed: string[];
@@ -223,6 +223,12 @@ export async function victimWorld(app: FastifyInstance, market: Market): Promise
       sql`select guid from customs_messages where order_id = ${placed.orderId}::uuid and type = 'CEB411'`,
     );
     if (!msg) throw new Error('no payment declaration');
+    // The sandbox wallet's payment behind it (the stand-in for Alipay's own page).
+    const [charge] = await queryRows<{ id: string }>(
+      app.db,
+      sql`select id from sandbox_gateway_charges where gateway = 'alipay' order by created_at desc limit 1`,
+    );
+    if (charge) params['/api/sandbox-gateway/alipay/payments/:id'] = charge.id;
     await app.db.transaction((tx) =>
       receiveReceipt(tx, app.config, {
         receiptId: `MATRIX-412-${msg.guid}`,

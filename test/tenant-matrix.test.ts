@@ -309,6 +309,7 @@ describe('tenant matrix over the route table', () => {
         const schema = op?.parameters?.find((p: { in: string; name: string }) => p.in === 'path' && p.name === name)
           ?.schema as { enum?: string[]; anyOf?: { const?: string; enum?: string[] }[] } | undefined;
         const given =
+          world.params[`${segments.slice(0, i).join('/')}/:${name}`] ??
           world.params[`${prev}/:${name}`] ??
           world.params[name] ??
           schema?.enum?.[0] ??
