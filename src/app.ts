@@ -42,9 +42,11 @@ export async function buildApp({ db, config, logger, env, modules }: AppOptions)
 
   // The route table, as Fastify registers it: the tenant matrix and the fuzzer walk it, so a new
   // module's routes are covered without being listed anywhere.
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: { method: string; url: string; consumes?: readonly string[] }[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    const consumes = (route.schema as { consumes?: readonly string[] } | undefined)?.consumes;
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, ...(consumes ? { consumes } : {}) });
   });
   app.decorate('routeTable', routeTable);
   app.server.headersTimeout = 10_000;

@@ -14,7 +14,7 @@ export function resolve(schema: Schema, doc: Schema): Schema {
 /** Well-formed values of a schema (what a correct client might send), depth-bounded. */
 export function valid(s0: Schema, doc: Schema, depth = 0): fc.Arbitrary<unknown> {
   const s = resolve(s0, doc);
-  if (depth > 5) return fc.constant(null);
+  if (depth > 8) return fc.constant(null);
   if (s.const !== undefined) return fc.constant(s.const);
   if (Array.isArray(s.enum)) return fc.constantFrom(...s.enum);
   const alts = s.anyOf ?? s.oneOf;
@@ -26,6 +26,10 @@ export function valid(s0: Schema, doc: Schema, depth = 0): fc.Arbitrary<unknown>
       if (s.format === 'date') return fc.constantFrom('2026-12-31', '2027-01-15');
       if (s.format === 'date-time') return fc.constant(new Date().toISOString());
       if (s.format === 'email') return fc.constant('someone@example.test');
+      if (typeof s.pattern === 'string') {
+        const [min, max] = [s.minLength ?? 0, s.maxLength ?? Number.POSITIVE_INFINITY];
+        return fc.stringMatching(new RegExp(s.pattern)).filter((x) => x.length >= min && x.length <= max);
+      }
       return fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 20, 20) });
     case 'integer':
       return fc.integer({ min: s.minimum ?? -10, max: Math.min(s.maximum ?? 1000, 2 ** 31 - 1) });
@@ -36,7 +40,10 @@ export function valid(s0: Schema, doc: Schema, depth = 0): fc.Arbitrary<unknown>
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(valid(s.items ?? {}, doc, depth + 1), { maxLength: 3 });
+      return fc.array(valid(s.items ?? {}, doc, depth + 1), {
+        minLength: s.minItems ?? 0,
+        maxLength: Math.min(Math.max(3, s.minItems ?? 0), s.maxItems ?? Number.POSITIVE_INFINITY),
+      });
     default: {
       const props: Record<string, Schema> = s.properties ?? {};
       if (!Object.keys(props).length) return fc.constant({});

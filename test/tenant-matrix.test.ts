@@ -6,12 +6,15 @@
 // A's own province), a guest and A's revoked API token. A route a
 // guest may read is public; anything else that answers 2xx to one of them is a cross-tenant leak.
 // A new module's `/:id` routes are covered automatically: the id comes from the table named after
-// the path segment before it (`/bookings/:id` → `bookings`, restricted to A's seller_id if the
-// table has one), or is a fresh UUID when no such table exists.
+// the path segment before it or the parameter (`/bookings/:id` → `bookings`, `:photoId` → `photos`),
+// preferring the table of the route's module (`/academy/sessions/:id` → `academy_sessions`, not the
+// sign-in `sessions`), restricted to A's seller_id (or A's owner's user_id) if the table has one; the
+// objects themselves are made by test/tenant-fixtures.ts through each module's API and test helpers.
+// A parameter that finds no object of A's gets a fresh UUID, and the route is listed as such.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { useTestApp } from './db.ts';
+import { drainOutbox, useTestApp } from './db.ts';
 import { createMarket } from './e2e/market.ts';
 import { addStaff } from '../src/modules/sellers/testing.ts';
 import { signUp } from '../src/modules/identity/testing.ts';
@@ -21,6 +24,8 @@ import { HUB_LOCATIONS } from '../src/modules/inventory/index.ts';
 import { queryRows } from '../src/platform/db.ts';
 import { newId } from '../src/platform/ids.ts';
 import { valid, type Schema } from './openapi.ts';
+import { PNG, multipart } from './uploads.ts';
+import { victimWorld } from './tenant-fixtures.ts';
 
 const t = useTestApp({ SIGN_IN_RATE_LIMIT: '100000' });
 
@@ -39,6 +44,18 @@ const TABLE_OF: Record<string, string> = {
   rfqs: 'trade_rfqs',
   quotes: 'trade_quotes',
   buyers: 'trade_buyers',
+  learners: 'users',
+};
+/**
+ * Routes where any signed-in account acts on its own data, keyed by content every account shares (a
+ * course of the academy's catalogue in code, a published review): a 2xx to a signed-in actor is not
+ * a leak; the guest and the revoked token must still be refused.
+ */
+const OWN_DATA: Record<string, string> = {
+  'POST /api/academy/courses/:courseId/attempts': "the caller's own attempt at a catalogue course",
+  'POST /api/academy/courses/:courseId/lessons/:lessonId/complete': "the caller's own progress in a catalogue course",
+  'POST /api/academy/courses/:courseId/package': "the caller's own offline copy, with its own pre-started attempt",
+  'POST /api/reviews/:id/reports': 'any account may report a published review to the moderators',
 };
 const PARAM_TABLE: Record<string, string> = {
   sellerId: 'sellers',
@@ -75,18 +92,9 @@ describe('tenant matrix over the route table', () => {
     await db.execute(
       sql`insert into insights_analysts (user_id, province_code) values (${analyst.userId}, null), (${officer.userId}, ${provinceOfA})`,
     );
-    // A's world: a paid order, its payment and documents, an ASN to the domestic hub.
+    // A's world: a paid order with its payment and documents, and one object of every other module.
     const order = await paidOrder(t.app, market.durian.variantIds[0], 1);
-    const asn = await t.app.inject({
-      method: 'POST',
-      url: `/api/sellers/${a.sellerId}/inbound`,
-      headers: { cookie: a.cookie, 'idempotency-key': newId() },
-      payload: {
-        locationId: HUB_LOCATIONS.domesticFulfilment.id,
-        cartons: 1,
-        lines: [{ variantId: market.durian.variantIds[0], quantity: 5, lotNumber: 'L1', expiresOn: '2027-12-31' }],
-      },
-    });
+    const world = await victimWorld(t.app, market);
     // A's trade: an importer's request in A's category, A's quote, the importer's bulk order from it
     // and a message on the thread (the importer is none of the actors below).
     const inject = (method: 'POST' | 'PUT', url: string, cookie: string, payload: object) =>
@@ -127,6 +135,7 @@ describe('tenant matrix over the route table', () => {
       terms: 'มัดจำ 30%',
       language: 'th',
       attachments: [],
+      samplePriceSatang: 250_000,
     });
     await inject('POST', `/api/trade/rfqs/${rfq.json().id}/sellers/${a.sellerId}/messages`, importer.cookie, {
       body: '能空运吗？',
@@ -136,6 +145,37 @@ describe('tenant matrix over the route table', () => {
       kind: 'bulk',
     });
     expect(tradeOrder.statusCode).toBe(201);
+    // A sample order from the same quote, paid, shipped and received; the importer claims on it.
+    const sample = (
+      await inject('POST', `/api/trade/quotes/${quote.json().id}/orders`, importer.cookie, { kind: 'sample' })
+    ).json();
+    const sampleMilestone = sample.milestones[0].id;
+    await inject(
+      'POST',
+      `/api/trade/orders/${sample.id}/milestones/${sampleMilestone}/bank-transfer`,
+      importer.cookie,
+      {
+        reference: 'ICBC-20270105-0042',
+      },
+    );
+    await inject('POST', `/api/operator/trade/milestones/${sampleMilestone}/confirm-transfer`, tradeOp.cookie, {});
+    await drainOutbox(t.app);
+    await inject('POST', `/api/sellers/${a.sellerId}/trade/orders/${sample.id}/shipment`, a.cookie, {
+      document: 'awb',
+      number: '217-12345675',
+      carrier: 'Thai Airways Cargo',
+      packages: 1,
+      grossWeightKg: 5,
+    });
+    await inject('POST', `/api/trade/orders/${sample.id}/received`, importer.cookie, {});
+    const claim = await inject('POST', `/api/trade/orders/${sample.id}/claim`, importer.cookie, {
+      reason: 'not_as_agreed',
+      description: '样品与报价不符',
+      language: 'zh',
+      evidence: [{ name: '照片.jpg', url: 'https://files.example/durian.jpg' }],
+      requestedSatang: 100_000,
+    });
+    expect(claim.statusCode, claim.body).toBe(201);
 
     // A revoked token of A's.
     const made = await t.app.inject({
@@ -174,25 +214,34 @@ describe('tenant matrix over the route table', () => {
         )
       ).map((r) => r.t),
     );
-    const withSeller = new Set(
-      (
-        await queryRows<{ t: string }>(
-          db,
-          sql`select table_name as t from information_schema.columns where table_schema = 'public' and column_name = 'seller_id'`,
-        )
-      ).map((r) => r.t),
-    );
+    const withColumn = async (column: string) =>
+      new Set(
+        (
+          await queryRows<{ t: string }>(
+            db,
+            sql`select table_name as t from information_schema.columns where table_schema = 'public' and column_name = ${column}`,
+          )
+        ).map((r) => r.t),
+      );
+    const withSeller = await withColumn('seller_id');
+    const withUser = await withColumn('user_id');
     /**
      * The table an id parameter names, found by name so that a new module's routes need no entry:
      * the path segment or parameter itself (`bookings`, `:rfqId` → `rfqs`), else the one table of a
      * module that ends so (`tourism_bookings`, `trade_rfqs`, `academy_credentials`).
      */
-    function tableNamed(name: string): string {
+    function tableNamed(name: string, modules: string[]): string {
       const plural = name.endsWith('s') ? name : `${name}s`;
+      // The route's own module first: `academy_sessions` for `/academy/sessions/:id`, `return_photos`
+      // for `/returns/:id/photos/:photoId`, `finance_applications` next to `:lenderId` (`finance_lenders`).
+      const prefixes = modules.flatMap((m) => (m.endsWith('s') ? [m, m.slice(0, -1)] : [m]));
       for (const n of [name, plural]) {
+        for (const p of prefixes) if (tables.has(`${p}_${n}`)) return `${p}_${n}`;
         if (tables.has(n)) return n;
         const owned = [...tables].filter((x) => x.endsWith(`_${n}`));
         if (owned.length === 1) return owned[0];
+        const ours = owned.find((x) => prefixes.some((p) => x.startsWith(`${p}_`)));
+        if (ours) return ours;
       }
       return name;
     }
@@ -205,7 +254,9 @@ describe('tenant matrix over the route table', () => {
             ? `where id = '${a.sellerId}'`
             : withSeller.has(table)
               ? `where seller_id = '${a.sellerId}'`
-              : '';
+              : withUser.has(table)
+                ? `where user_id = '${a.userId}'`
+                : '';
         const [row] = await queryRows<{ id: string }>(
           db,
           sql.raw(`select id::text as id from "${table}" ${where} limit 1`),
@@ -223,7 +274,7 @@ describe('tenant matrix over the route table', () => {
       order_groups: order.groupId,
       stock_locations: HUB_LOCATIONS.domesticFulfilment.id,
     };
-    if (asn.statusCode === 201) known.hub_inbound_shipments = asn.json().id;
+    Object.assign(known, world.known);
     known.trade_buyers = tradeBuyer.json().id;
     known.trade_rfqs = rfq.json().id;
     known.trade_quotes = quote.json().id;
@@ -235,11 +286,16 @@ describe('tenant matrix over the route table', () => {
     const leaks: string[] = [];
     const covered: string[] = [];
     const unresolved = new Set<string>();
+    const trace: string[] = [];
+    const errors: string[] = [];
+    const beforeAccess = new Map<string, string>();
     let calls = 0;
     // Reads first, so no refused write can change what a read sees.
     withIds.sort((x, y) => Number(x.method !== 'GET') - Number(y.method !== 'GET'));
     for (const route of withIds) {
+      const op = doc.paths?.[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
       const segments = route.url.split('/');
+      const resolved: string[] = [];
       let url = '';
       for (let i = 0; i < segments.length; i++) {
         const seg = segments[i];
@@ -249,30 +305,61 @@ describe('tenant matrix over the route table', () => {
         }
         const name = seg.slice(1);
         const prev = segments[i - 1] ?? '';
+        // A parameter the document limits to a few values (a document kind) takes the first of them.
+        const schema = op?.parameters?.find((p: { in: string; name: string }) => p.in === 'path' && p.name === name)
+          ?.schema as { enum?: string[]; anyOf?: { const?: string; enum?: string[] }[] } | undefined;
+        const given =
+          world.params[`${segments.slice(0, i).join('/')}/:${name}`] ??
+          world.params[`${prev}/:${name}`] ??
+          world.params[name] ??
+          schema?.enum?.[0] ??
+          schema?.anyOf?.[0]?.const ??
+          schema?.anyOf?.[0]?.enum?.[0];
+        if (given) {
+          url += `/${given}`;
+          continue;
+        }
+        const modules = [
+          ...segments.slice(2, i).filter((x) => x && !x.startsWith(':')),
+          ...resolved.map((x) => x.split('_')[0]),
+        ].map((x) => x.replace(/-/g, '_'));
         const table =
           PARAM_TABLE[name] ??
           (name === 'locationId'
             ? 'stock_locations'
             : (TABLE_OF[prev] ??
-              tableNamed(name !== 'id' && name.endsWith('Id') ? name.slice(0, -2) : prev.replace(/-/g, '_'))));
+              tableNamed(name !== 'id' && name.endsWith('Id') ? name.slice(0, -2) : prev.replace(/-/g, '_'), modules)));
+        resolved.push(table);
         const id = known[table] ?? (await idFrom(table));
+        trace.push(`    ${route.method} ${route.url} :${name} → ${table} ${id ? 'real' : 'fresh'}`);
         if (!id) unresolved.add(`${route.method} ${route.url} (:${name} → ${table})`);
         url += `/${id ?? newId()}`;
       }
-      const op = doc.paths?.[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
       const bodySchema = op?.requestBody?.content?.['application/json']?.schema;
+      // An upload route gets a small picture in its "file" field, as a browser sends it.
+      const upload =
+        !bodySchema && route.consumes?.includes('multipart/form-data')
+          ? multipart([{ name: 'file', filename: 'photo.png', type: 'image/png', data: PNG }])
+          : null;
       const payload =
         route.method === 'GET' || route.method === 'DELETE'
           ? undefined
           : bodySchema
             ? fc.sample(valid(bodySchema, doc), { seed: 14, numRuns: 1 })[0]
-            : {};
+            : (upload?.payload ?? {});
+      // Required query parameters (a date range, a scanned code) get well-formed values too.
+      const query = Object.fromEntries(
+        (op?.parameters ?? [])
+          .filter((p: Schema) => p.in === 'query' && p.required)
+          .map((p: Schema) => [p.name, String(fc.sample(valid(p.schema ?? {}, doc), { seed: 14, numRuns: 1 })[0])]),
+      );
       const call = (headers: Record<string, string>) => {
         calls++;
         return t.app.inject({
           method: route.method as any,
           url,
-          headers: { ...headers, 'idempotency-key': newId() },
+          query,
+          headers: { ...headers, ...upload?.headers, 'idempotency-key': newId() },
           ...(payload === undefined ? {} : { payload: payload as any }),
         });
       };
@@ -284,20 +371,41 @@ describe('tenant matrix over the route table', () => {
       // The domestic hub's own staff may do hub work at the domestic hub.
       const hubRoute = /^\/api\/(hubs|inbound|waves|picks|outbound)\//.test(route.url);
       covered.push(`${route.method} ${route.url}`);
+      const ownData = OWN_DATA[`${route.method} ${route.url}`] !== undefined;
       for (const [who, headers] of Object.entries(actors)) {
         if (hubRoute && who.startsWith('domestic-hub')) continue;
+        if (ownData && who !== 'guest' && !who.startsWith('revoked')) continue;
         const res = who === 'guest' ? guest : await call(headers);
+        if (res.statusCode >= 500) errors.push(`${who}: ${route.method} ${url} → ${res.statusCode}`);
+        // A signed-in actor refused for its input or the object's state, not by the access check:
+        // the matrix learnt less about that route (listed, so that a payload can be improved).
+        else if (who !== 'guest' && ![401, 403, 404].includes(res.statusCode) && res.statusCode >= 300)
+          beforeAccess.set(`${route.method} ${route.url}`, `${res.statusCode} ${res.json().code ?? ''}`);
         if (res.statusCode < 300)
           leaks.push(`${who}: ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 160)}`);
       }
     }
     const routesUnresolved = new Set([...unresolved].map((u) => u.replace(/ \(:.*$/, '')));
     const withReal = covered.filter((r) => !routesUnresolved.has(r)).length;
+    const freshOnly = covered.filter((r) => routesUnresolved.has(r));
     console.log(
-      `tenant matrix: ${withIds.length} routes with an id, ${covered.length} not public checked against ${Object.keys(actors).length} actors (${covered.length} × ${Object.keys(actors).length}), ${calls} requests; ${withReal} with a real object of shop A for every id, ${covered.length - withReal} with a fresh UUID for some id: ${[...unresolved].join('; ')}`,
+      [
+        `tenant matrix: ${withIds.length} routes with an id; ${covered.length} not public, checked against ${Object.keys(actors).length} actors; ${calls} requests`,
+        `  ${withReal} tried with a real object of shop A for every id; ${freshOnly.length} with a fresh UUID for some id:`,
+        ...[...unresolved].map((u) => `    ${u}`),
+        `  ${beforeAccess.size} refused to a signed-in actor before the access check (input or state):`,
+        ...[...beforeAccess].map(([r, why]) => `    ${r} → ${why}`),
+        ...(world.failed.length ? ['  fixtures that could not be made:', ...world.failed.map((f) => `    ${f}`)] : []),
+        ...(process.env.MATRIX_DEBUG ? trace : []),
+      ].join('\n'),
     );
+    // The exceptions name routes that exist.
+    const routeNames = new Set(t.app.routeTable.map((r) => `${r.method} ${r.url}`));
+    expect(Object.keys(OWN_DATA).filter((r) => !routeNames.has(r))).toEqual([]);
     // The fixtures may only grow: fewer real objects means a route lost its fixture.
-    expect(withReal).toBeGreaterThanOrEqual(100);
+    expect(withReal).toBeGreaterThanOrEqual(225);
+    expect(world.failed).toEqual([]);
     expect(leaks).toEqual([]);
+    expect(errors).toEqual([]);
   }, 600_000);
 });

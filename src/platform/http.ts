@@ -15,8 +15,8 @@ declare module 'fastify' {
     config: Config;
     /** The modules of this app, their runtimes, hooks and outbox handlers. */
     platform: Platform;
-    /** Every route registered, as Fastify saw it (method and URL pattern). */
-    routeTable: readonly { method: string; url: string }[];
+    /** Every route registered, as Fastify saw it (method, URL pattern, and the body types of an upload route). */
+    routeTable: readonly { method: string; url: string; consumes?: readonly string[] }[];
   }
   interface FastifyRequest {
     locale: Locale;

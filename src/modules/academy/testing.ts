@@ -39,11 +39,15 @@ export async function passCourseQuiz(app: FastifyInstance, cookie: string, cours
 /** A new account that passed the train-the-trainer course (so holds its credential). */
 export async function certifiedTrainer(app: FastifyInstance, displayName = 'ครูสมศรี วิทยากร'): Promise<TestAccount> {
   const trainer = await signUp(app, { displayName });
-  // The train-the-trainer course asks for the SMEs 4.0 course first.
-  await passCourseQuiz(app, trainer.cookie, DEMO_COURSE_ID);
-  const r = await passCourseQuiz(app, trainer.cookie, TRAINER_COURSE_ID);
-  if (!r.passed) throw new Error(`trainer quiz not passed: ${JSON.stringify(r)}`);
+  await certifyAsTrainer(app, trainer.cookie);
   return trainer;
+}
+
+/** The signed-in account passes the SMEs 4.0 course (which the trainer course asks for first) and the train-the-trainer course. */
+export async function certifyAsTrainer(app: FastifyInstance, cookie: string): Promise<void> {
+  await passCourseQuiz(app, cookie, DEMO_COURSE_ID);
+  const r = await passCourseQuiz(app, cookie, TRAINER_COURSE_ID);
+  if (!r.passed) throw new Error(`trainer quiz not passed: ${JSON.stringify(r)}`);
 }
 
 export const loadDemoCentres = (app: FastifyInstance) => loadCentres(app.db, demoCentreRecords());
