@@ -44,7 +44,7 @@ interface Seller {
 export function ConsoleNav({
   current,
 }: {
-  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards' | 'vouchers';
+  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards' | 'vouchers' | 'trade/claims';
 }) {
   const { t, href } = useApp();
   const link = (to: typeof current, label: string) => (
@@ -61,6 +61,7 @@ export function ConsoleNav({
       {link('customs', t('cn.rejections'))}
       {link('standards', t('opsStandards.title'))}
       {link('vouchers', t('promo.platformVouchers'))}
+      {link('trade/claims', t('ops.tradeClaims'))}
     </nav>
   );
 }

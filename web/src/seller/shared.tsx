@@ -37,7 +37,8 @@ export function ShopNav({
     | 'returns'
     | 'webhooks'
     | 'campaigns'
-    | 'vouchers';
+    | 'vouchers'
+    | 'trade';
 }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
@@ -67,6 +68,7 @@ export function ShopNav({
         {link('webhooks', t('webhooks.nav'))}
         {link('campaigns', t('promo.campaigns'))}
         {link('vouchers', t('promo.vouchers'))}
+        {link('trade', t('seller.trade'))}
       </nav>
     </>
   );
