@@ -223,6 +223,18 @@ export const routes: Route[] = [
     module: () => trade().then((m) => m.partnerPage),
   },
   {
+    name: 'seller-trade',
+    path: '/seller/:sellerId/trade',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.sellerTradePage),
+  },
+  {
+    name: 'seller-trade-rfq',
+    path: '/seller/:sellerId/trade/rfqs/:rfqId',
+    chunk: TRADE,
+    module: () => trade().then((m) => m.sellerRfqPage),
+  },
+  {
     name: 'seller-trade-order',
     path: '/seller/:sellerId/trade/orders/:id',
     chunk: TRADE,

@@ -57,7 +57,7 @@ export const paymentsRuntime = (app: { platform: Platform }): PaymentsRuntime =>
 export { convertMinor, currentRate, FX_ROUNDING, setRate } from './fx.ts';
 export type { FxRate } from './fx.ts';
 export { captureOf } from './intents.ts';
-export { dispatchRefund, recordOrderRefund } from './refunds.ts';
+export { dispatchRefund, recordOrderRefund, refundsById, type RefundView } from './refunds.ts';
 export { requireGroupPayment } from './requirements.ts';
 export type { PaymentsRuntime } from './runtime.ts';
 export { newWebhookSecret, signWebhook } from './webhooks.ts';

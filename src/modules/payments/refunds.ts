@@ -223,3 +223,10 @@ export async function onOrderCancelled(
     if (rest > 0 && capture) await recordOrderRefund(tx, order, rest, 'order_cancelled', 'system:order-cancelled');
   });
 }
+
+/** Refunds by id, for a module that recorded them and shows their state (pending, succeeded, failed). */
+export async function refundsById(db: Executor, ids: string[]): Promise<RefundView[]> {
+  if (!ids.length) return [];
+  const rows = await db.select().from(refunds).where(inArray(refunds.id, ids));
+  return rows.map(toRefundView);
+}

@@ -3,15 +3,18 @@
 // may escalate, and on day 8 the platform escalates by itself (a job); the operator decides a refund
 // up to what was paid, booked in the ledger from the shop's balance as owed back to the buyer.
 // Every function takes `now`, so the tests move the clock.
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { type Actor, isOperator } from '../../platform/actor.ts';
 import type { Db, Executor } from '../../platform/db.ts';
 import { AppError, forbidden, invalid, notFound, unauthenticated } from '../../platform/errors.ts';
 import { LOCALES, type Locale } from '../../platform/i18n.ts';
 import { newId } from '../../platform/ids.ts';
+import { hashRequest, idempotent } from '../../platform/idempotency.ts';
 import { post } from '../ledger/index.ts';
+import { orderFacts } from '../orders/index.ts';
+import { captureOf, dispatchRefund, type PaymentsRuntime, recordOrderRefund, refundsById } from '../payments/index.ts';
 import './messages.ts';
-import { tradeClaims, tradeMilestones, tradeOrders } from './schema.ts';
+import { tradeClaimEvidence, tradeClaimRefunds, tradeClaims, tradeMilestones, tradeOrders } from './schema.ts';
 import { buyersOrder, shopsOrder } from './trade-orders.ts';
 
 const DAY = 86_400_000;
@@ -40,7 +43,47 @@ const claimView = (c: ClaimRow) => ({
   decidedAt: c.decidedAt?.toISOString() ?? null,
   openedAt: c.openedAt.toISOString(),
 });
-export type ClaimView = ReturnType<typeof claimView>;
+
+/**
+ * A claim with its uploaded evidence (the files' ids: each reader opens them under its own path) and,
+ * once decided, how each part of the refund goes back: through the gateway (the payments refund's
+ * state: pending, succeeded, failed) or owed by bank transfer.
+ */
+async function claimDetails(db: Executor, c: ClaimRow) {
+  const [files, parts] = await Promise.all([
+    db
+      .select()
+      .from(tradeClaimEvidence)
+      .where(eq(tradeClaimEvidence.claimId, c.id))
+      .orderBy(asc(tradeClaimEvidence.createdAt)),
+    db
+      .select({ r: tradeClaimRefunds, kind: tradeMilestones.kind })
+      .from(tradeClaimRefunds)
+      .innerJoin(tradeMilestones, eq(tradeMilestones.id, tradeClaimRefunds.milestoneId))
+      .where(eq(tradeClaimRefunds.claimId, c.id))
+      .orderBy(asc(tradeClaimRefunds.createdAt)),
+  ]);
+  const states = new Map(
+    (
+      await refundsById(
+        db,
+        parts.flatMap((p) => (p.r.refundId ? [p.r.refundId] : [])),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return {
+    ...claimView(c),
+    files: files.map((f) => ({ id: f.id, name: f.name, type: f.contentType, bytes: f.bytes })),
+    refunds: parts.map(({ r, kind }) => ({
+      milestone: kind,
+      amountSatang: r.amountSatang,
+      channel: r.channel as 'gateway' | 'bank_transfer',
+      status: r.refundId ? (states.get(r.refundId)?.status ?? 'pending') : 'owed',
+      refundId: r.refundId,
+    })),
+  };
+}
+export type ClaimView = Awaited<ReturnType<typeof claimDetails>>;
 
 /** What the buyer paid on the order: its paid milestones. */
 async function paidOf(db: Executor, tradeOrderId: string) {
@@ -49,7 +92,7 @@ async function paidOf(db: Executor, tradeOrderId: string) {
     .from(tradeMilestones)
     .where(and(eq(tradeMilestones.tradeOrderId, tradeOrderId), eq(tradeMilestones.status, 'paid')))
     .orderBy(desc(tradeMilestones.createdAt));
-  return { total: rows.reduce((s, m) => s + m.amountSatang, 0), last: rows[0] ?? null };
+  return { total: rows.reduce((s, m) => s + m.amountSatang, 0), last: rows[0] ?? null, rows };
 }
 
 const tooMuch = (max: number, field: string) =>
@@ -99,10 +142,10 @@ export async function openClaim(db: Db, actor: Actor, tradeOrderId: string, inpu
     .onConflictDoNothing()
     .returning();
   if (!done.length) throw new AppError(409, 'claim_exists');
-  return claimView(done[0]);
+  return claimDetails(db, done[0]);
 }
 
-async function claimOfOrder(db: Executor, tradeOrderId: string): Promise<ClaimRow> {
+export async function claimOfOrder(db: Executor, tradeOrderId: string): Promise<ClaimRow> {
   const [c] = await db.select().from(tradeClaims).where(eq(tradeClaims.tradeOrderId, tradeOrderId));
   if (!c) throw notFound('trade_claim');
   return c;
@@ -110,12 +153,12 @@ async function claimOfOrder(db: Executor, tradeOrderId: string): Promise<ClaimRo
 
 export async function buyersClaim(db: Executor, actor: Actor, tradeOrderId: string) {
   const order = await buyersOrder(db, actor, tradeOrderId);
-  return claimView(await claimOfOrder(db, order.id));
+  return claimDetails(db, await claimOfOrder(db, order.id));
 }
 
 export async function shopsClaim(db: Executor, actor: Actor, sellerId: string, tradeOrderId: string) {
   const order = await shopsOrder(db, actor, sellerId, tradeOrderId);
-  return claimView(await claimOfOrder(db, order.id));
+  return claimDetails(db, await claimOfOrder(db, order.id));
 }
 
 /** The shop answers, within 3 days of the claim. */
@@ -140,7 +183,7 @@ export async function answerClaim(
     .where(and(eq(tradeClaims.id, c.id), eq(tradeClaims.status, 'open')))
     .returning();
   if (!row) throw new AppError(409, 'claim_state', { status: c.status });
-  return claimView(row);
+  return claimDetails(db, row);
 }
 
 /** The buyer escalates to the operator, from day 4 (three full days after the claim). */
@@ -156,7 +199,7 @@ export async function escalateClaim(db: Db, actor: Actor, tradeOrderId: string, 
     .where(and(eq(tradeClaims.id, c.id), inArray(tradeClaims.status, ['open', 'answered'])))
     .returning();
   if (!row) throw new AppError(409, 'claim_state', { status: c.status });
-  return claimView(row);
+  return claimDetails(db, row);
 }
 
 /** The job: claims still unresolved on day 8 go to the operator by themselves. */
@@ -175,6 +218,14 @@ export async function escalateDueClaims(db: Executor, now = new Date()): Promise
 }
 
 /** The operator's queue: escalated claims, oldest first, with the order's facts. */
+/** One claim as the operator sees it (any status). */
+export async function claimForOperator(db: Executor, actor: Actor, claimId: string) {
+  if (!isOperator(actor)) throw actor.kind === 'guest' ? unauthenticated() : forbidden();
+  const [c] = await db.select().from(tradeClaims).where(eq(tradeClaims.id, claimId));
+  if (!c) throw notFound('trade_claim');
+  return claimDetails(db, c);
+}
+
 export async function escalatedClaims(db: Executor, actor: Actor) {
   if (!isOperator(actor)) throw actor.kind === 'guest' ? unauthenticated() : forbidden();
   const rows = await db
@@ -187,7 +238,7 @@ export async function escalatedClaims(db: Executor, actor: Actor) {
   const out = [];
   for (const { c, o } of rows)
     out.push({
-      ...claimView(c),
+      ...(await claimDetails(db, c)),
       orderNumber: o.number,
       product: o.product,
       paidSatang: (await paidOf(db, o.id)).total,
@@ -196,54 +247,96 @@ export async function escalatedClaims(db: Executor, actor: Actor) {
 }
 
 /**
- * The operator decides an escalated claim: a refund up to what was paid (0 rejects it). The refund is
- * booked in the ledger in the same transaction: it leaves the shop's payable and is owed back to the
- * buyer (refunds payable), whom the operator pays by the route the money came (no gateway refund:
- * a bank-transferred milestone has no captured payment to refund through).
+ * The operator decides an escalated claim: a refund up to what was paid (0 rejects it), split over the
+ * paid milestones, those paid through a gateway first. A gateway-paid milestone's part is recorded as
+ * a payments refund in this transaction (the caller sends it after the commit; the gateway de-duplicates
+ * by refund id, and payment.refunded reverses the sale in the ledger). A bank-transferred milestone has
+ * no captured payment: its part is booked in the ledger as owed back to the buyer (seller payable ->
+ * refunds payable) and the operator pays it by transfer. With an Idempotency-Key a retry returns the
+ * first answer.
  */
 export async function decideClaim(
   db: Db,
   actor: Actor,
   claimId: string,
   input: { refundSatang: number; note: string },
-  now = new Date(),
-) {
+  opts: { key?: string; now?: Date } = {},
+): Promise<{ claimId: string; refundIds: string[] }> {
   if (!isOperator(actor)) throw actor.kind === 'guest' ? unauthenticated() : forbidden();
   const note = input.note.trim();
   if (!note) throw invalid('note', 'required');
   if (!Number.isSafeInteger(input.refundSatang) || input.refundSatang < 0) throw invalid('refundSatang', 'invalid');
-  return db.transaction(async (tx) => {
-    const [c] = await tx.select().from(tradeClaims).where(eq(tradeClaims.id, claimId)).for('update');
-    if (!c) throw notFound('trade_claim');
-    if (c.status !== 'escalated') throw new AppError(409, 'claim_state', { status: c.status });
-    const paid = await paidOf(tx, c.tradeOrderId);
-    if (input.refundSatang > paid.total) throw tooMuch(paid.total, 'refundSatang');
-    if (input.refundSatang > 0)
-      await post(
-        tx,
-        {
-          kind: 'trade_claim_refund',
-          sourceKey: `trade.claim:${c.id}`,
-          currency: 'THB',
-          orderId: paid.last?.orderId ?? null,
+  const now = opts.now ?? new Date();
+  const by = actor.kind === 'user' ? `user:${actor.userId}` : 'system:trade';
+  const answer = await idempotent(
+    db,
+    `trade.claim.decision:${claimId}`,
+    opts.key,
+    hashRequest('trade.claim.decision', { claimId, ...input }),
+    async (tx) => {
+      const [c] = await tx.select().from(tradeClaims).where(eq(tradeClaims.id, claimId)).for('update');
+      if (!c) throw notFound('trade_claim');
+      if (c.status !== 'escalated') throw new AppError(409, 'claim_state', { status: c.status });
+      const paid = await paidOf(tx, c.tradeOrderId);
+      if (input.refundSatang > paid.total) throw tooMuch(paid.total, 'refundSatang');
+      const refundIds: string[] = [];
+      let rest = input.refundSatang;
+      let owed = 0;
+      const captured = new Map<string, boolean>();
+      for (const m of paid.rows) captured.set(m.id, (await captureOf(tx, m.groupId)) !== null);
+      const order = [...paid.rows].sort((a, b) => Number(captured.get(b.id)) - Number(captured.get(a.id)));
+      for (const m of order) {
+        if (rest <= 0) break;
+        const part = Math.min(rest, m.amountSatang);
+        rest -= part;
+        let refundId: string | null = null;
+        if (captured.get(m.id)) {
+          const refund = await recordOrderRefund(tx, await orderFacts(tx, m.orderId), part, `trade_claim:${c.id}`, by);
+          refundId = refund.id;
+          refundIds.push(refund.id);
+        } else owed += part;
+        await tx.insert(tradeClaimRefunds).values({
+          id: newId(),
+          claimId: c.id,
           sellerId: c.sellerId,
-          memo: note,
-        },
-        [
-          { account: 'seller_payable', amount: input.refundSatang, sellerId: c.sellerId },
-          { account: 'refunds_payable', amount: -input.refundSatang },
-        ],
-      );
-    const [row] = await tx
-      .update(tradeClaims)
-      .set({
-        status: input.refundSatang > 0 ? 'refunded' : 'rejected',
-        refundSatang: input.refundSatang,
-        decisionNote: note,
-        decidedAt: now,
-      })
-      .where(eq(tradeClaims.id, c.id))
-      .returning();
-    return claimView(row);
-  });
+          milestoneId: m.id,
+          amountSatang: part,
+          channel: refundId ? 'gateway' : 'bank_transfer',
+          refundId,
+        });
+      }
+      if (owed > 0)
+        await post(
+          tx,
+          {
+            kind: 'trade_claim_refund',
+            sourceKey: `trade.claim:${c.id}`,
+            currency: 'THB',
+            orderId: paid.last?.orderId ?? null,
+            sellerId: c.sellerId,
+            memo: note,
+          },
+          [
+            { account: 'seller_payable', amount: owed, sellerId: c.sellerId },
+            { account: 'refunds_payable', amount: -owed },
+          ],
+        );
+      await tx
+        .update(tradeClaims)
+        .set({
+          status: input.refundSatang > 0 ? 'refunded' : 'rejected',
+          refundSatang: input.refundSatang,
+          decisionNote: note,
+          decidedAt: now,
+        })
+        .where(eq(tradeClaims.id, c.id));
+      return { statusCode: 200, body: { claimId: c.id, refundIds } };
+    },
+  );
+  return answer.body as { claimId: string; refundIds: string[] };
+}
+
+/** Sends a decision's gateway refunds (again: each is sent once, pending ones only). */
+export async function sendClaimRefunds(payments: PaymentsRuntime, refundIds: string[]): Promise<void> {
+  for (const id of refundIds) await dispatchRefund(payments, id);
 }

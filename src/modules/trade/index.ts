@@ -17,12 +17,12 @@ import { milestoneLapsed, milestonePaid } from './trade-orders.ts';
 
 export const tradeModule = defineModule({
   name: 'trade',
-  routes: (app) =>
+  routes: (app, ctx) =>
     app.register(async (scope) => {
       await tradeRoutes(scope);
       await tradeOrderRoutes(scope);
       await tradePartnerRoutes(scope);
-      await tradeClaimRoutes(scope);
+      await tradeClaimRoutes(scope, ctx);
     }),
   subscriptions: () => [
     on('order.paid', (db, e) => milestonePaid(db, e.payload.orderId)),

@@ -77,6 +77,11 @@ registerMessages({
     zh: '已超过索赔期限（收货后 {days} 天内）',
     en: 'The time to claim has passed ({days} days after receipt)',
   },
+  claim_evidence_full: {
+    th: 'แนบหลักฐานได้ไม่เกิน {max} ไฟล์ต่อคำร้อง',
+    zh: '每项索赔最多附 {max} 个证据文件',
+    en: 'A claim takes at most {max} evidence files',
+  },
   claim_exists: {
     th: 'คำสั่งซื้อนี้มีคำร้องแล้ว',
     zh: '该订单已有索赔',

@@ -2,7 +2,9 @@
 // language), requests for quotation, sellers' quotes (one per shop and request, editable once).
 import {
   boolean,
+  check,
   date,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -269,4 +271,52 @@ export const tradeClaims = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('trade_claims_one_per_order').on(t.tradeOrderId)],
+);
+
+/** A file the buyer attached to a claim (photo or PDF, checked by its bytes), in the private storage. */
+export const tradeClaimEvidence = pgTable(
+  'trade_claim_evidence',
+  {
+    id: uuid('id').primaryKey(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => tradeClaims.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    name: text('name').notNull(),
+    documentKey: text('document_key').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('trade_claim_evidence_claim_idx').on(t.claimId)],
+);
+
+/**
+ * How a claim's refund goes back, per paid milestone: through the gateway the milestone was paid by
+ * (`refund_id`, a payments refund) or, for a bank transfer, owed back in the ledger (refunds payable).
+ */
+export const tradeClaimRefunds = pgTable(
+  'trade_claim_refunds',
+  {
+    id: uuid('id').primaryKey(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => tradeClaims.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => sellers.id),
+    milestoneId: uuid('milestone_id')
+      .notNull()
+      .references(() => tradeMilestones.id),
+    amountSatang: integer('amount_satang').notNull(),
+    channel: text('channel').notNull(), // 'gateway' | 'bank_transfer'
+    refundId: uuid('refund_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('trade_claim_refunds_one_per_milestone').on(t.claimId, t.milestoneId),
+    check('trade_claim_refunds_positive', sql`${t.amountSatang} > 0`),
+  ],
 );

@@ -2,6 +2,7 @@
 import { defineMessages } from '../app/i18n.ts';
 
 defineMessages({
+  'ops.tradeClaims': ['คำร้องการค้า B2B', 'B2B 交易索赔', 'Trade claims'],
   'cbecTax.title': [
     'ภาษีข้ามพรมแดนที่หักไว้ชำระศุลกากรจีน',
     '代收代缴跨境电商税款（海关）',

@@ -28,6 +28,7 @@ defineMessages({
   'seller.reapply': ['แก้ไขและสมัครใหม่', '修改后重新申请', 'Correct and apply again'],
   'seller.products': ['สินค้า', '商品', 'Products'],
   'seller.orders': ['คำสั่งซื้อ', '订单', 'Orders'],
+  'seller.trade': ['ค้าส่ง B2B', 'B2B 询价与订单', 'B2B trade'],
   'seller.tokens': ['โทเคน API', 'API 令牌', 'API tokens'],
   'seller.shopNav': ['เมนูร้าน', '店铺菜单', 'Shop menu'],
   'apply.title': ['สมัครเปิดร้าน', '申请开店', 'Apply for a shop'],

@@ -45,7 +45,16 @@ interface Seller {
 export function ConsoleNav({
   current,
 }: {
-  current: 'applications' | 'sellers' | 'orders' | 'payouts' | 'customs' | 'standards' | 'vouchers' | 'reviews';
+  current:
+    | 'applications'
+    | 'sellers'
+    | 'orders'
+    | 'payouts'
+    | 'customs'
+    | 'standards'
+    | 'vouchers'
+    | 'reviews'
+    | 'trade/claims';
 }) {
   const { t, href } = useApp();
   const link = (to: typeof current, label: string) => (
@@ -63,6 +72,7 @@ export function ConsoleNav({
       {link('standards', t('opsStandards.title'))}
       {link('vouchers', t('promo.platformVouchers'))}
       {link('reviews', t('reviews.opsTitle'))}
+      {link('trade/claims', t('ops.tradeClaims'))}
     </nav>
   );
 }

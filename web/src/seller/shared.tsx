@@ -40,7 +40,8 @@ export function ShopNav({
     | 'webhooks'
     | 'campaigns'
     | 'vouchers'
-    | 'tourism';
+    | 'tourism'
+    | 'trade';
 }) {
   const { t, href, me, locale } = useApp();
   const shop = me?.sellers.find((s) => s.sellerId === sellerId);
@@ -72,6 +73,7 @@ export function ShopNav({
         {link('campaigns', t('promo.campaigns'))}
         {link('vouchers', t('promo.vouchers'))}
         {link('tourism', t('seller.tourism'))}
+        {link('trade', t('seller.trade'))}
       </nav>
     </>
   );

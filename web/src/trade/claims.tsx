@@ -1,7 +1,7 @@
 // Trade protection on the buyer's order page: the claim with its status, the shop's answer and the
 // decision, or the claim form once the goods are received; escalation from day 4.
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError } from '../app/api.ts';
+import { ApiError, sendForm } from '../app/api.ts';
 import { useApp } from '../app/context.tsx';
 import { formatMoney } from '../app/i18n.ts';
 import { formValues, useSubmit } from '../app/use-submit.ts';
@@ -24,6 +24,61 @@ export interface Claim {
   escalatedBy: 'buyer' | 'platform' | null;
   refundSatang: number | null;
   decisionNote: string | null;
+  files: { id: string; name: string; type: string; bytes: number }[];
+  refunds: {
+    milestone: string;
+    amountSatang: number;
+    channel: 'gateway' | 'bank_transfer';
+    status: 'pending' | 'succeeded' | 'failed' | 'owed';
+  }[];
+}
+
+/** The claim's files, opened under the reader's own path (`base` + `/evidence/<id>`), and its links. */
+export function Evidence({ claim, base }: { claim: Claim; base: string }) {
+  const { t } = useApp();
+  if (!claim.files.length && !claim.evidence.length) return null;
+  return (
+    <div>
+      <p>{t('trade.evidence')}:</p>
+      <ul className="plain trade-list">
+        {claim.files.map((f) => (
+          <li key={f.id}>
+            <a href={`/api${base}/evidence/${f.id}`} target="_blank" rel="noopener">
+              {f.name}
+            </a>{' '}
+            <span className="muted">({Math.max(1, Math.round(f.bytes / 1024))} KB)</span>
+          </li>
+        ))}
+        {claim.evidence.map((ev) => (
+          <li key={ev.url}>
+            <a href={ev.url} rel="noopener noreferrer">
+              {ev.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** How the decided refund goes back: through the gateway (and its state) or owed by bank transfer. */
+export function RefundParts({ claim }: { claim: Claim }) {
+  const { t, locale } = useApp();
+  if (!claim.refunds.length) return null;
+  return (
+    <ul className="plain trade-list" aria-label={t('trade.refund.title')}>
+      {claim.refunds.map((r) => (
+        <li key={`${r.milestone}-${r.channel}`} data-testid={`refund-${r.milestone}`}>
+          {t(`trade.part.${r.milestone}`)} · {formatMoney(r.amountSatang, locale)} · {t(`trade.refund.${r.channel}`)} ·{' '}
+          <span
+            className={`status status-${r.status === 'succeeded' ? 'paid' : r.status === 'failed' ? 'cancelled' : 'pending_payment'}`}
+          >
+            {t(`trade.refund.status.${r.status}`)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 const reasonKey = (r: Claim['reason']) => `trade.claimReason.${r === 'late_shipment' ? 'late_shipment' : 'quality'}`;
@@ -41,17 +96,42 @@ export function BuyerClaim({ orderId, received }: { orderId: string; received: b
   if (claim === undefined || (!claim && !received)) return null;
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = formValues(e.currentTarget);
-    const done = await run(() =>
-      api.send<Claim>('POST', `/trade/orders/${orderId}/claim`, {
+    const form = e.currentTarget;
+    const f = formValues(form);
+    const files = Array.from((form.elements.namedItem('files') as HTMLInputElement | null)?.files ?? []);
+    const done = await run(async () => {
+      let c = await api.send<Claim>('POST', `/trade/orders/${orderId}/claim`, {
         reason: f.reason ?? 'not_as_agreed',
         description: f.description ?? '',
         language: locale,
-        evidence: f.evidenceUrl ? [{ name: f.evidenceName ?? f.evidenceUrl, url: f.evidenceUrl }] : [],
+        evidence: [],
         requestedSatang: Math.round(Number(f.amount ?? 0) * 100),
-      }),
-    );
+      });
+      setClaim(c);
+      for (const file of files) c = await uploadEvidence(file);
+      return c;
+    });
     if (done) setClaim(done);
+  };
+  const uploadEvidence = (file: File) => {
+    const body = new FormData();
+    body.append('evidence', JSON.stringify({ name: file.name }));
+    body.append('file', file);
+    return sendForm<Claim>(`/trade/orders/${orderId}/claim/evidence`, body, locale);
+  };
+  const addFiles = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const files = Array.from((form.elements.namedItem('files') as HTMLInputElement | null)?.files ?? []);
+    const done = await run(async () => {
+      let c = claim as Claim;
+      for (const file of files) c = await uploadEvidence(file);
+      return c;
+    });
+    if (done) {
+      form.reset();
+      setClaim(done);
+    }
   };
   const escalate = async () => {
     const done = await run(() => api.send<Claim>('POST', `/trade/orders/${orderId}/claim/escalation`));
@@ -71,15 +151,14 @@ export function BuyerClaim({ orderId, received }: { orderId: string; received: b
             {claim.escalatedBy ? ` (${t(`trade.escalatedBy.${claim.escalatedBy}`)})` : null}
           </p>
           <p lang={claim.language === 'zh' ? 'zh-Hans' : claim.language}>{claim.description}</p>
-          {claim.evidence.length ? (
-            <p>
-              {t('trade.evidence')}:{' '}
-              {claim.evidence.map((ev) => (
-                <a key={ev.url} href={ev.url} rel="noopener noreferrer">
-                  {ev.name}
-                </a>
-              ))}
-            </p>
+          <Evidence claim={claim} base={`/trade/orders/${orderId}/claim`} />
+          {['open', 'answered', 'escalated'].includes(claim.status) ? (
+            <form onSubmit={(e) => void addFiles(e)} noValidate className="trade-form">
+              <EvidenceInput />
+              <button type="submit" disabled={pending}>
+                {t('trade.addEvidence')}
+              </button>
+            </form>
           ) : null}
           {claim.status === 'open' ? (
             <p className="muted">{t('trade.answerDue', { date: formatDay(claim.answerDueAt.slice(0, 10), locale) })}</p>
@@ -98,6 +177,7 @@ export function BuyerClaim({ orderId, received }: { orderId: string; received: b
               {claim.decisionNote ? ` — ${claim.decisionNote}` : null}
             </p>
           ) : null}
+          <RefundParts claim={claim} />
           {(claim.status === 'open' || claim.status === 'answered') &&
           Date.now() >= new Date(claim.buyerMayEscalateAt).getTime() ? (
             <button type="button" disabled={pending} onClick={() => void escalate()}>
@@ -125,8 +205,7 @@ export function BuyerClaim({ orderId, received }: { orderId: string; received: b
             required
             error={errors.requestedSatang}
           />
-          <TextField label={t('trade.evidenceName')} name="evidenceName" maxLength={200} />
-          <TextField label={t('trade.evidenceUrl')} name="evidenceUrl" type="url" maxLength={1000} />
+          <EvidenceInput />
           <button type="submit" className="primary" disabled={pending}>
             {t('trade.fileClaim')}
           </button>
@@ -136,7 +215,23 @@ export function BuyerClaim({ orderId, received }: { orderId: string; received: b
   );
 }
 
-function ClaimSummary({ claim }: { claim: Claim }) {
+function EvidenceInput() {
+  const { t } = useApp();
+  return (
+    <div className="field">
+      <label htmlFor="claim-files">{t('trade.evidenceFile')}</label>
+      <input
+        id="claim-files"
+        name="files"
+        type="file"
+        multiple
+        accept="image/jpeg,image/png,image/webp,application/pdf"
+      />
+    </div>
+  );
+}
+
+export function ClaimSummary({ claim, base }: { claim: Claim; base: string }) {
   const { t, locale } = useApp();
   return (
     <>
@@ -145,14 +240,7 @@ function ClaimSummary({ claim }: { claim: Claim }) {
         {claim.escalatedBy ? ` · ${t(`trade.escalatedBy.${claim.escalatedBy}`)}` : null}
       </p>
       <p lang={claim.language === 'zh' ? 'zh-Hans' : claim.language}>{claim.description}</p>
-      {claim.evidence.map((ev) => (
-        <p key={ev.url}>
-          {t('trade.evidence')}:{' '}
-          <a href={ev.url} rel="noopener noreferrer">
-            {ev.name}
-          </a>
-        </p>
-      ))}
+      <Evidence claim={claim} base={base} />
       {claim.sellerAnswer ? (
         <p>
           {t('trade.shopAnswer')}: {claim.sellerAnswer}
@@ -161,70 +249,6 @@ function ClaimSummary({ claim }: { claim: Claim }) {
     </>
   );
 }
-
-/** The shop's view of one trade order, with the buyer's claim and the answer form. */
-export const sellerTradeOrderPage: PageModule<{ order: TradeOrder; claim: Claim | null }> = {
-  access: 'user',
-  async load({ api, params }) {
-    const base = `/sellers/${params.sellerId}/trade/orders/${params.id}`;
-    const [order, claim] = await Promise.all([
-      api.get<TradeOrder>(base),
-      api.get<Claim>(`${base}/claim`).catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }),
-    ]);
-    return { order, claim };
-  },
-  head: (d, { t }) => ({ title: t('trade.order', { number: d.order.number }), noindex: true }),
-  Page({ data, params }) {
-    const { t, api, locale } = useApp();
-    const [claim, setClaim] = useState(data.claim);
-    const { errors, formError, pending, run } = useSubmit();
-    const o = data.order;
-    const answer = async (e: FormEvent<HTMLFormElement>) => {
-      e.preventDefault();
-      const f = formValues(e.currentTarget);
-      const done = await run(() =>
-        api.send<Claim>('POST', `/sellers/${params.sellerId}/trade/orders/${o.id}/claim/answer`, {
-          answer: f.answer ?? '',
-        }),
-      );
-      if (done) setClaim(done);
-    };
-    return (
-      <>
-        <PageTitle>{t('trade.order', { number: o.number })}</PageTitle>
-        <p>
-          {t(`trade.kind.${o.kind}`)} <OrderStatus status={o.status} />
-        </p>
-        <OrderFacts o={o} />
-        <section className="trade-card" aria-labelledby="claim-title">
-          <h2 id="claim-title">{t('trade.seller.claims')}</h2>
-          {claim ? (
-            <>
-              <ClaimSummary claim={claim} />
-              {claim.status === 'open' ? (
-                <form onSubmit={answer} noValidate className="trade-form">
-                  <p className="muted">
-                    {t('trade.answerDue', { date: formatDay(claim.answerDueAt.slice(0, 10), locale) })}
-                  </p>
-                  <FormError message={formError} />
-                  <TextArea label={t('trade.shopAnswer')} name="answer" required error={errors.answer} />
-                  <button type="submit" className="primary" disabled={pending}>
-                    {t('trade.answer')}
-                  </button>
-                </form>
-              ) : null}
-            </>
-          ) : (
-            <Empty>{t('trade.noClaims')}</Empty>
-          )}
-        </section>
-      </>
-    );
-  },
-};
 
 interface OpsClaim extends Claim {
   orderNumber: string;
@@ -240,6 +264,7 @@ export const opsTradeClaimsPage: PageModule<{ items: OpsClaim[] }> = {
   Page({ data }) {
     const { t, api, locale } = useApp();
     const [items, setItems] = useState(data.items);
+    const [decided, setDecided] = useState<OpsClaim[]>([]);
     const { errors, formError, pending, run } = useSubmit();
     const decide = async (c: OpsClaim, form: HTMLFormElement, refund: boolean) => {
       const f = formValues(form);
@@ -249,12 +274,29 @@ export const opsTradeClaimsPage: PageModule<{ items: OpsClaim[] }> = {
           note: f.note ?? '',
         }),
       );
-      if (done) setItems(items.filter((x) => x.id !== c.id));
+      if (done) {
+        setItems(items.filter((x) => x.id !== c.id));
+        setDecided([
+          ...decided,
+          { ...(done as Claim), orderNumber: c.orderNumber, product: c.product, paidSatang: c.paidSatang },
+        ]);
+      }
     };
     return (
       <>
         <PageTitle>{t('trade.ops.claims')}</PageTitle>
         <FormError message={formError} />
+        {decided.map((c) => (
+          <section key={c.id} className="trade-card" aria-live="polite">
+            <h2>
+              {c.orderNumber} · {t('trade.decision')}:{' '}
+              {c.status === 'refunded'
+                ? t('trade.decision.refund', { amount: formatMoney(c.refundSatang ?? 0, locale) })
+                : t('trade.decision.release')}
+            </h2>
+            <RefundParts claim={c} />
+          </section>
+        ))}
         {items.length ? null : <Empty>{t('trade.noClaims')}</Empty>}
         <ul className="plain trade-list">
           {items.map((c) => (
@@ -263,7 +305,7 @@ export const opsTradeClaimsPage: PageModule<{ items: OpsClaim[] }> = {
                 {c.orderNumber} · {c.product}
               </h2>
               <p className="muted">{formatMoney(c.paidSatang, locale)}</p>
-              <ClaimSummary claim={c} />
+              <ClaimSummary claim={c} base={`/operator/trade/claims/${c.id}`} />
               <form noValidate onSubmit={(e) => e.preventDefault()} className="trade-form">
                 <TextField
                   label={t('trade.ops.refund')}
