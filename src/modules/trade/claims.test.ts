@@ -243,7 +243,7 @@ describe('trade protection claims', () => {
     expect(again.json().refunds).toEqual(first.json().refunds);
     const recorded = await queryRows<{ amount: number; status: string; reason: string }>(
       t.database.db,
-      sql`select amount, status, reason from refunds`,
+      sql`select amount::int as amount, status, reason from refunds`,
     );
     expect(recorded).toEqual([{ amount: 100_000, status: 'succeeded', reason: `trade_claim:${claimId}` }]);
     const atGateway = await queryRows<{ n: number }>(
