@@ -166,10 +166,14 @@ describe('a shop ships an order itself and the buyer tracks it', () => {
     await hydrated(page);
     const proof = page.locator('figure.delivery-proof-card');
     await proof.getByText('หลักฐานการส่งถึง').waitFor();
-    const loaded = await proof
-      .locator('img')
-      .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
-    expect(loaded).toBeGreaterThan(0);
+    // The picture is fetched after the page: wait for it to load (or fail) before reading its size.
+    const img = proof.locator('img');
+    const loaded = await img.evaluate(async (el) => {
+      const i = el as unknown as { complete: boolean; naturalWidth: number; src: string; decode(): Promise<void> };
+      await i.decode().catch(() => undefined);
+      return { width: i.naturalWidth, src: i.src };
+    });
+    expect(loaded.width, loaded.src).toBeGreaterThan(0);
     await expectAccessible(page, 'the order page with its proof of delivery');
     await expectNoSideways(page, 'the order page with its proof of delivery');
     await shopContext.close();
