@@ -84,7 +84,8 @@ describe('the seller centre’s experiences', () => {
     await page.getByLabel('จำนวนที่ต่อรอบ').fill('12');
     await page.getByRole('button', { name: 'เพิ่มรอบเวลา' }).click();
     await page.getByText(/^เพิ่มแล้ว \d+ รอบ$/).waitFor();
-    await expect(page.getByText('จองแล้ว 0/12 ที่').count()).resolves.toBeGreaterThanOrEqual(6);
+    // The roster reloads after the notice: wait for its slots.
+    await expect.poll(() => page.getByText('จองแล้ว 0/12 ที่').count()).toBeGreaterThanOrEqual(6);
 
     // The storefront shows the price in baht as typed, kept in satang.
     const shown = (await m.app.inject({ url: `/api/tourism/experiences/${experienceId}` })).json();
