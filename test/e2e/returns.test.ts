@@ -2,7 +2,7 @@
 // photo, the shop accepts, the buyer gets the return label (a real PDF, read back) and posts the
 // parcel, the carrier sandbox delivers it back to the shop, the refund follows, and the buyer sees
 // "refunded" with the amount.
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paidOrder } from '../../src/modules/hub/testing.ts';
 import { advanceOrderByCarrier } from '../../src/modules/orders/index.ts';
@@ -11,7 +11,7 @@ import { systemActor } from '../../src/platform/actor.ts';
 import { drainOutbox } from '../db.ts';
 import { pdfToText } from '../pdftotext.ts';
 import { PNG } from '../uploads.ts';
-import { launchBrowser, PHONE, screenshot } from './browser.ts';
+import { launchBrowser, phoneContext, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
 import { type MarketApp, startMarketApp } from './market-app.ts';
 
@@ -26,15 +26,7 @@ afterAll(async () => {
   await m?.close();
 });
 
-async function phone(cookie: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'th-TH', isMobile: true, hasTouch: true });
-  const session = cookie
-    .split('; ')
-    .find((c) => c.startsWith('talad_session='))
-    ?.split('=')[1];
-  if (session) await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
-  return context;
-}
+const phone = (cookie: string) => phoneContext(browser, m.baseUrl, cookie);
 
 const look = async (page: import('playwright-core').Page, name: string) => {
   await expectAccessible(page, name);

@@ -3,7 +3,7 @@
 // Chinese sees the translation marked "translated" and can open the Thai original; the shop replies
 // once from the seller centre; someone reports
 // it and an operator hides it with a reason from the /ops queue, after which the page no longer shows it.
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInUser } from '../../src/modules/catalog/testing.ts';
 import { paidOrder } from '../../src/modules/hub/testing.ts';
@@ -12,7 +12,7 @@ import { advanceOrderByCarrier } from '../../src/modules/orders/index.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { drainOutbox } from '../db.ts';
 import { PNG } from '../uploads.ts';
-import { launchBrowser, PHONE, screenshot } from './browser.ts';
+import { launchBrowser, phoneContext, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
 import { type MarketApp, startMarketApp } from './market-app.ts';
 
@@ -27,15 +27,7 @@ afterAll(async () => {
   await m?.close();
 });
 
-async function phone(cookie: string | null, locale = 'th-TH'): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: PHONE, locale, isMobile: true, hasTouch: true });
-  const session = cookie
-    ?.split('; ')
-    .find((c) => c.startsWith('talad_session='))
-    ?.split('=')[1];
-  if (session) await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
-  return context;
-}
+const phone = (cookie: string | null, locale = 'th-TH') => phoneContext(browser, m.baseUrl, cookie, locale);
 
 const look = async (page: import('playwright-core').Page, name: string) => {
   await expectAccessible(page, name);

@@ -3,8 +3,8 @@
 // of slots, and see on the roster the booking a visitor made as a guest — who booked without an
 // account, gave a contact, and landed on the booking's signed link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, PHONE, screenshot } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, phoneContext, screenshot } from './browser.ts';
 import { expectAccessible, expectNoSideways, hydrated } from './flows.ts';
 import { startMarketApp, type MarketApp } from './market-app.ts';
 
@@ -13,15 +13,7 @@ let browser: Browser;
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
 
-async function phone(locale: string, cookie?: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: PHONE, locale, isMobile: true, hasTouch: true });
-  const session = cookie
-    ?.split('; ')
-    .find((c) => c.startsWith('talad_session='))
-    ?.split('=')[1];
-  if (session) await context.addCookies([{ name: 'talad_session', value: session, url: m.baseUrl }]);
-  return context;
-}
+const phone = (locale: string, cookie?: string) => phoneContext(browser, m.baseUrl, cookie, locale);
 
 beforeAll(async () => {
   browser = await launchBrowser();

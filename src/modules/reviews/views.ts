@@ -172,15 +172,8 @@ export async function moderationQueue(db: Executor, actor: Actor, locale: Locale
     );
 }
 
-/** Reviews an operator hid, latest first (to restore one, with a reason). */
-export async function hiddenReviews(db: Executor, actor: Actor, locale: Locale) {
-  requireOperator(actor);
-  const rows = await db
-    .select()
-    .from(reviews)
-    .where(eq(reviews.status, 'hidden'))
-    .orderBy(desc(reviews.moderatedAt), desc(reviews.id))
-    .limit(50);
+/** Reviews as the shop and operators see them: the public view, plus its status and moderation. */
+async function withModeration(db: Executor, rows: ReviewRow[], locale: Locale) {
   const extras = await extrasOf(
     db,
     rows.map((r) => r.id),
@@ -195,6 +188,18 @@ export async function hiddenReviews(db: Executor, actor: Actor, locale: Locale) 
   }));
 }
 
+/** Reviews an operator hid, latest first (to restore one, with a reason). */
+export async function hiddenReviews(db: Executor, actor: Actor, locale: Locale) {
+  requireOperator(actor);
+  const rows = await db
+    .select()
+    .from(reviews)
+    .where(eq(reviews.status, 'hidden'))
+    .orderBy(desc(reviews.moderatedAt), desc(reviews.id))
+    .limit(50);
+  return withModeration(db, rows, locale);
+}
+
 /** A shop's reviews, newest first (published and hidden), for its members to reply from. */
 export async function shopReviews(db: Executor, actor: Actor, sellerId: string, locale: Locale) {
   await requireSellerAccess(db, actor, sellerId);
@@ -204,16 +209,5 @@ export async function shopReviews(db: Executor, actor: Actor, sellerId: string, 
     .where(eq(reviews.sellerId, sellerId))
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(100);
-  const extras = await extrasOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({
-    ...reviewView(r, locale, extras),
-    productId: r.productId,
-    sellerId: r.sellerId,
-    status: r.status,
-    moderationReason: r.moderationReason,
-    moderatedAt: r.moderatedAt?.toISOString() ?? null,
-  }));
+  return withModeration(db, rows, locale);
 }
